@@ -1,0 +1,94 @@
+import type { Builder, Engine, EngineOptions } from './types.js';
+
+/**
+ * The rules that differ between engines, builders and releases, resolved from
+ * {@link EngineOptions}. Every field is a fact about one engine release; see
+ * docs/semantics.md ("Version differences") for sources.
+ */
+export interface EngineProfile {
+  readonly engine: Engine;
+  /** `'buildah'` for Podman. */
+  readonly builder: Builder | 'buildah';
+  /** Release as [major, minor, patch]; `null` = current. */
+  readonly version: readonly [number, number, number] | null;
+  /** Text after a valid JSON array: `'shell'` makes the whole text shell form (Dockerfile frontend ≥ 1.9); `'ignore'` drops it. */
+  readonly trailingJsonText: 'shell' | 'ignore';
+  /** Wording of the unknown builder flag error, or `'drop'` when flags are silently dropped (buildah). */
+  readonly unknownFlag: 'dashes' | 'bare' | 'classic' | 'drop';
+  /** SHELL applies to shell-form CMD/ENTRYPOINT (false for buildah). */
+  readonly shellAppliesToCommands: boolean;
+  /** Bare `CMD` stores `[shell…, ""]` (BuildKit) rather than `[shell…]`. */
+  readonly bareCmdHasEmptyScript: boolean;
+  /** Bare `ENTRYPOINT` stores `[shell…, ""]` (BuildKit) rather than clearing the entrypoint. */
+  readonly bareEntrypointHasEmptyScript: boolean;
+  /** `CMD []` counts as "CMD set in this stage" for the ENTRYPOINT reset rule. */
+  readonly emptyCmdCountsAsSet: boolean;
+  /** Empty lists are stored as absent (BuildKit's omitempty); the classic builder keeps `[]`. */
+  readonly emptyListsStoredAsNull: boolean;
+  /** The "nothing to run" error text. */
+  readonly noCommandMessage: string;
+  /** `--entrypoint` accepts a JSON array (Podman). */
+  readonly entrypointAcceptsJson: boolean;
+}
+
+/** Current Docker Engine release this library tracks as "current". */
+export const CURRENT_DOCKER_VERSION = '28.5' as const;
+
+/** Parses `'20.10'`, `'v27.3.1'`, `'28.0.0-rc.1'` into numbers; `null` for anything else. */
+export function parseEngineVersion(text: string): readonly [number, number, number] | null {
+  const m = /^v?(\d{1,4})(?:\.(\d{1,4}))?(?:\.(\d{1,4}))?(?:[-+][0-9A-Za-z.+-]*)?$/.exec(text.trim());
+  if (!m) return null;
+  return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
+}
+
+function atLeast(v: readonly [number, number, number] | null, major: number, minor: number, patch = 0): boolean {
+  if (v === null) return true;
+  if (v[0] !== major) return v[0] > major;
+  if (v[1] !== minor) return v[1] > minor;
+  return v[2] >= patch;
+}
+
+/**
+ * Resolves engine options into the rules to apply. An unparsable
+ * `engineVersion` is treated as current (callers validate it with
+ * {@link parseEngineVersion} when they need to report it).
+ */
+export function engineProfile(options: EngineOptions = {}): EngineProfile {
+  const engine = options.engine ?? 'docker';
+  const version = options.engineVersion === undefined ? null : parseEngineVersion(options.engineVersion);
+  if (engine === 'podman') {
+    return {
+      engine,
+      builder: 'buildah',
+      version,
+      trailingJsonText: 'ignore',
+      unknownFlag: 'drop',
+      shellAppliesToCommands: false,
+      bareCmdHasEmptyScript: false,
+      bareEntrypointHasEmptyScript: false,
+      emptyCmdCountsAsSet: false,
+      emptyListsStoredAsNull: true,
+      noCommandMessage: 'no command or entrypoint provided, and no CMD or ENTRYPOINT from image',
+      entrypointAcceptsJson: true,
+    };
+  }
+  const builder = options.builder ?? 'buildkit';
+  const buildkit = builder === 'buildkit';
+  // Docker 27.1 embeds BuildKit 0.15 / Dockerfile frontend 1.9 (json.Unmarshal instead of a streaming decoder).
+  const strictJson = atLeast(version, 27, 1);
+  return {
+    engine,
+    builder,
+    version,
+    // The classic builder uses the same (vendored) BuildKit parser.
+    trailingJsonText: strictJson ? 'shell' : 'ignore',
+    unknownFlag: buildkit ? (atLeast(version, 27, 4) ? 'dashes' : 'bare') : 'classic',
+    shellAppliesToCommands: true,
+    bareCmdHasEmptyScript: buildkit,
+    bareEntrypointHasEmptyScript: buildkit,
+    emptyCmdCountsAsSet: buildkit,
+    emptyListsStoredAsNull: buildkit,
+    noCommandMessage: atLeast(version, 25, 0) ? 'no command specified' : 'No command specified',
+    entrypointAcceptsJson: false,
+  };
+}

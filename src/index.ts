@@ -1,0 +1,71 @@
+// container-argv: what argv will this container actually execute?
+// Named re-exports only; every module is pure and browser-safe.
+
+export type {
+  Builder,
+  Command,
+  Diagnostic,
+  Engine,
+  EngineOptions,
+  ExecCommand,
+  Failure,
+  ImageConfig,
+  Issue,
+  Issues,
+  Location,
+  OperatingSystem,
+  Severity,
+  ShellCommand,
+} from './types.js';
+
+export { CURRENT_DOCKER_VERSION, engineProfile, parseEngineVersion } from './engine.js';
+export type { EngineProfile } from './engine.js';
+
+export {
+  NOT_STRING_ARRAY_MESSAGE,
+  formatCommand,
+  isExecForm,
+  isShellForm,
+  parseCommand,
+  splitBuilderFlags,
+} from './command.js';
+export type { CommandInstruction, ParseCommandOptions, ParseCommandResult, ParsedCommand } from './command.js';
+
+export { DEFAULT_LINUX_SHELL, DEFAULT_WINDOWS_SHELL, defaultShell } from './stage.js';
+
+export { imageConfigFrom } from './image-config.js';
+export type { ImageConfigInput, ImageConfigResult } from './image-config.js';
+
+export { DOCKER_INIT_ARGV, PODMAN_INIT_ARGV, resolveContainerConfig, resolveDockerRun } from './docker-run.js';
+export type {
+  ArgvSource,
+  ContainerConfigRequest,
+  DockerResolution,
+  DockerRunOptions,
+  DockerRunResult,
+} from './docker-run.js';
+
+export { analyzeArgv, shellScriptIndex } from './argv-analysis.js';
+export type { ArgvOrigin } from './argv-analysis.js';
+
+export { formatArgv, quoteShellWord } from './format.js';
+export type { ArgvStyle } from './format.js';
+
+export { entrypointCmdTable, renderTable } from './table.js';
+export type {
+  EntrypointCmdTable,
+  EntrypointCmdTableOptions,
+  RenderTableOptions,
+  TableAxisValues,
+  TableCell,
+  TableCellStyle,
+  TableFormat,
+  TableForm,
+  TableHeader,
+  TablePreset,
+} from './table.js';
+
+export { CmdResolutionError, isCmdResolutionError, unwrap } from './errors.js';
+
+export { DIAGNOSTICS } from './diagnostics.js';
+export type { DiagnosticInfo } from './diagnostics.js';

@@ -1,0 +1,58 @@
+/** Text helpers that reproduce Go's string functions used by the engines. */
+
+/** Go's `unicode.IsSpace` for a UTF-16 code unit (Latin-1 spaces and the White_Space property). */
+export function isGoSpace(c: number): boolean {
+  if (c <= 0xff) {
+    return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
+  }
+  return (
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** Go's `strings.TrimSpace` (differs from `String.prototype.trim` on U+0085 and U+FEFF). */
+export function goTrimSpace(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && isGoSpace(s.charCodeAt(start))) start++;
+  while (end > start && isGoSpace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/** Go's `strings.TrimLeftFunc(s, unicode.IsSpace)`. */
+export function goTrimLeftSpace(s: string): string {
+  let start = 0;
+  while (start < s.length && isGoSpace(s.charCodeAt(start))) start++;
+  return start === 0 ? s : s.slice(start);
+}
+
+/** Throws the one programmer error the library raises: a value of the wrong JavaScript type. */
+export function expectType(value: unknown, type: 'string' | 'object' | 'array' | 'function', name: string): void {
+  const ok =
+    type === 'array'
+      ? Array.isArray(value)
+      : type === 'object'
+        ? typeof value === 'object' && value !== null
+        : typeof value === type;
+  if (!ok) {
+    const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+    throw new TypeError(`${name} must be ${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}, got ${got}`);
+  }
+}
+
+/** Checks that a value is an array of strings; throws a TypeError naming it otherwise. */
+export function expectStringArray(value: unknown, name: string): void {
+  expectType(value, 'array', name);
+  const list = value as unknown[];
+  for (let i = 0; i < list.length; i++) {
+    if (typeof list[i] !== 'string') {
+      throw new TypeError(`${name}[${i}] must be a string, got ${list[i] === null ? 'null' : typeof list[i]}`);
+    }
+  }
+}
