@@ -10,7 +10,8 @@
 #   unix:///tmp/container-argv-docker/docker.sock and builds the local base
 #   images argvbase:1 and argvbase-rawsh:1 (FROM scratch, never pulled).
 # podman: checks that podman works as root with vfs storage and builds the
-#   same two base images into its storage (no daemon involved).
+#   same two base images into its private storage under /tmp/container-argv-podman
+#   (no daemon involved).
 #
 # Clients: Debian's /usr/bin/docker (20.10, same version as the daemon) is used
 # for every docker call here; /usr/local/bin/docker (a newer client) is not used.
@@ -25,7 +26,11 @@ LOG="$ROOT/dockerd.log"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BASE_TAG=argvbase:1
 RAWSH_TAG=argvbase-rawsh:1
-PODMAN_FLAGS=(--storage-driver=vfs --cgroup-manager=cgroupfs --events-backend=file)
+# podman keeps its own private storage so that no system-wide storage database
+# (which may have been created with another graph driver) gets in the way.
+PODMAN_ROOT=/tmp/container-argv-podman
+PODMAN_FLAGS=(--root "$PODMAN_ROOT/root" --runroot "$PODMAN_ROOT/run" --tmpdir "$PODMAN_ROOT/tmp"
+  --storage-driver=vfs --cgroup-manager=cgroupfs --events-backend=file)
 
 log() { printf '[engine] %s\n' "$*" >&2; }
 die() { printf '[engine] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -169,7 +174,7 @@ podman_up() {
   local id
   id="$(podman "${PODMAN_FLAGS[@]}" create --network none --ulimit nofile=1024:1024 --ulimit nproc=1024:1024 "$BASE_TAG" /argv smoke)"
   podman "${PODMAN_FLAGS[@]}" init "$id" >/dev/null
-  local cfg=/var/lib/containers/storage/vfs-containers/$id/userdata/config.json
+  local cfg=$PODMAN_ROOT/root/vfs-containers/$id/userdata/config.json
   [ -s "$cfg" ] || die "podman init wrote no $cfg"
   podman "${PODMAN_FLAGS[@]}" rm -f "$id" >/dev/null
   log "podman ok ($(podman version --format '{{.Client.Version}}'))"
