@@ -41,11 +41,6 @@ export interface DockerResolution {
 /** Result of {@link resolveDockerRun}. */
 export type DockerRunResult = DockerResolution | Failure;
 
-/** The init binaries the engines inject with `--init`. */
-export const DOCKER_INIT_ARGV: readonly string[] = Object.freeze(['/sbin/docker-init', '--']);
-/** Podman's `--init` (catatonit mounted at /run/podman-init). */
-export const PODMAN_INIT_ARGV: readonly string[] = Object.freeze(['/run/podman-init', '--']);
-
 function hasWhitespace(s: string): boolean {
   return /\s/.test(s);
 }
@@ -140,10 +135,9 @@ function finish(
   diagnostics: Diagnostic[],
 ): DockerResolution {
   diagnostics.push(...analyzeArgv(argv, { entrypointLength: entrypoint.length, init }));
-  const initArgv = profile.engine === 'podman' ? PODMAN_INIT_ARGV : DOCKER_INIT_ARGV;
   return {
     ok: true,
-    argv: init ? [...initArgv, ...argv] : argv,
+    argv: init ? [...profile.initArgv, ...argv] : argv,
     path: argv[0] as string,
     args: argv.slice(1),
     entrypoint,

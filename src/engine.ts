@@ -29,10 +29,12 @@ export interface EngineProfile {
   readonly noCommandMessage: string;
   /** `--entrypoint` accepts a JSON array (Podman). */
   readonly entrypointAcceptsJson: boolean;
+  /** The argv prefix `--init` adds. */
+  readonly initArgv: readonly string[];
 }
 
 /** Current Docker Engine release this library tracks as "current". */
-export const CURRENT_DOCKER_VERSION = '28.5' as const;
+export const CURRENT_DOCKER_VERSION = '29.7' as const;
 
 /** Parses `'20.10'`, `'v27.3.1'`, `'28.0.0-rc.1'` into numbers; `null` for anything else. */
 export function parseEngineVersion(text: string): readonly [number, number, number] | null {
@@ -70,6 +72,8 @@ export function engineProfile(options: EngineOptions = {}): EngineProfile {
       emptyListsStoredAsNull: true,
       noCommandMessage: 'no command or entrypoint provided, and no CMD or ENTRYPOINT from image',
       entrypointAcceptsJson: true,
+      // catatonit at /run/podman-init since Podman 4.2 (/dev/init before).
+      initArgv: atLeast(version, 4, 2) ? ['/run/podman-init', '--'] : ['/dev/init', '--'],
     };
   }
   const builder = options.builder ?? 'buildkit';
@@ -82,7 +86,9 @@ export function engineProfile(options: EngineOptions = {}): EngineProfile {
     version,
     // The classic builder uses the same (vendored) BuildKit parser.
     trailingJsonText: strictJson ? 'shell' : 'ignore',
-    unknownFlag: buildkit ? (atLeast(version, 27, 4) ? 'dashes' : 'bare') : 'classic',
+    // Both builders share the vendored parser: `Unknown flag: x` (< 23.0, frontend 1.2), `unknown flag: x`
+    // (frontend 1.3, Docker 23.0), `unknown flag: --x` (frontend 1.11, Docker 27.4).
+    unknownFlag: atLeast(version, 27, 4) ? 'dashes' : atLeast(version, 23, 0) ? 'bare' : 'classic',
     shellAppliesToCommands: true,
     bareCmdHasEmptyScript: buildkit,
     bareEntrypointHasEmptyScript: buildkit,
@@ -90,5 +96,6 @@ export function engineProfile(options: EngineOptions = {}): EngineProfile {
     emptyListsStoredAsNull: buildkit,
     noCommandMessage: atLeast(version, 25, 0) ? 'no command specified' : 'No command specified',
     entrypointAcceptsJson: false,
+    initArgv: ['/sbin/docker-init', '--'],
   };
 }

@@ -36,7 +36,7 @@ export { DEFAULT_LINUX_SHELL, DEFAULT_WINDOWS_SHELL, defaultShell } from './stag
 export { imageConfigFrom } from './image-config.js';
 export type { ImageConfigInput, ImageConfigResult } from './image-config.js';
 
-export { DOCKER_INIT_ARGV, PODMAN_INIT_ARGV, resolveContainerConfig, resolveDockerRun } from './docker-run.js';
+export { resolveContainerConfig, resolveDockerRun } from './docker-run.js';
 export type {
   ArgvSource,
   ContainerConfigRequest,
