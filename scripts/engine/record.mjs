@@ -77,7 +77,7 @@ const docker = {
   async build(dir, tag, builder) {
     const args = ['build', '-q', '-t', tag, dir];
     const r = await run(DOCKER, args, { env: { ...DOCKER_ENV, DOCKER_BUILDKIT: builder === 'buildkit' ? '1' : '0' } });
-    return { ok: r.code === 0, stderr: cleanStderr(r.stderr), cli: `DOCKER_BUILDKIT=${builder === 'buildkit' ? 1 : 0} docker ${args.map(q).join(' ')}` };
+    return { ok: r.code === 0, stderr: cleanStderr(r.stderr).split(dir).join('<ctx>'), cli: `DOCKER_BUILDKIT=${builder === 'buildkit' ? 1 : 0} docker ${args.map(q).join(' ')}` };
   },
   async imageConfig(tag) {
     const r = await run(DOCKER, ['image', 'inspect', '--format', '{{json .Config}}', tag], { env: DOCKER_ENV });
@@ -122,7 +122,9 @@ const podman = {
   async build(dir, tag, builder) {
     const args = ['build', '-q', '--format', builder, '-t', tag, dir];
     const r = await run('podman', [...PODMAN_GLOBAL, ...args]);
-    return { ok: r.code === 0, stderr: cleanStderr(r.stderr), cli: `podman ${args.map(q).join(' ')}` };
+    // drop logrus timestamps and the temporary context path so fixtures are stable
+    const stderr = cleanStderr(r.stderr).replace(/^time="[^"]*" /gm, '').split(dir).join('<ctx>');
+    return { ok: r.code === 0, stderr, cli: `podman ${args.map(q).join(' ')}` };
   },
   async imageConfig(tag) {
     const r = await run('buildah', [...BUILDAH_GLOBAL, 'inspect', '--type', 'image', tag]);
