@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest';
+import { resolveContainerConfig, resolveDockerRun, type DockerRunOptions, type ImageConfig } from '../src/index.js';
+import { vectorsOf } from './fixtures/vectors.js';
+
+type OciImage = { Entrypoint?: string[] | null; Cmd?: string[] | null };
+const image = (oci: OciImage): ImageConfig => ({ entrypoint: oci.Entrypoint ?? null, cmd: oci.Cmd ?? null });
+
+/** Reads the vectors' `cli` words: `[--entrypoint X] [--init] ARGS…` (the image name is implied). */
+function runFromCli(cli: readonly string[]): DockerRunOptions {
+  let entrypoint: string | undefined;
+  let init = false;
+  let i = 0;
+  for (; i < cli.length; i++) {
+    if (cli[i] === '--entrypoint') entrypoint = cli[++i] ?? '';
+    else if (cli[i] === '--init') init = true;
+    else break;
+  }
+  return { ...(entrypoint !== undefined && { entrypoint }), ...(init && { init }), args: cli.slice(i) };
+}
+
+describe('resolveDockerRun', () => {
+  describe('spec vectors (docker-run)', () => {
+    test.for(vectorsOf('docker-run'))('$id: $description', (v) => {
+      const img = image(v.input['image'] as OciImage);
+      const cli = v.input['cli'];
+      const got = Array.isArray(cli)
+        ? resolveDockerRun(img, runFromCli(cli as string[]))
+        : (() => {
+            const api = (cli as { api: OciImage }).api;
+            return resolveContainerConfig(img, { entrypoint: api.Entrypoint ?? null, cmd: api.Cmd ?? null });
+          })();
+      if ('argv' in v.expected) expect(got.ok && got.argv).toEqual(v.expected['argv']);
+      else {
+        expect(got).toMatchObject({ ok: false, issues: [{ code: 'no-command', message: v.expected['error'] }] });
+        if ('errorBefore2023' in v.expected) {
+          const old = resolveDockerRun(img, runFromCli(cli as string[]), { engineVersion: '24.0' });
+          expect(!old.ok && old.issues[0].message).toBe(v.expected['errorBefore2023']);
+        }
+      }
+    });
+  });
+
+  describe('spec vectors (podman-run)', () => {
+    test.for(vectorsOf('podman-run'))('$id: $description', (v) => {
+      const img = image(v.input['image'] as OciImage);
+      const run = runFromCli(v.input['cli'] as string[]);
+      const exp = v.expected as Record<string, Record<string, unknown>>;
+      const cases: [string, Record<string, unknown>][] =
+        'v4' in exp ? [['4.3', exp['v4']!], ['5.0', exp['v5']!]] : [['4.3', v.expected]];
+      for (const [version, want] of cases) {
+        const got = resolveDockerRun(img, run, { engine: 'podman', engineVersion: version });
+        if ('argv' in want) expect(got.ok && got.argv, version).toEqual(want['argv']);
+        else expect(!got.ok && got.issues[0].message, version).toBe(want['error']);
+      }
+    });
+  });
+
+  // Source: semantics.md R3.3/R3.4 (moby daemon/commit.go merge, daemon/create.go), R3.5 (--init).
+  const IMG: ImageConfig = { entrypoint: ['/ep'], cmd: ['serve', '--port', '80'] };
+  test.for([
+    { run: {}, argv: ['/ep', 'serve', '--port', '80'], sources: { entrypoint: 'image', cmd: 'image' } },
+    { run: { args: ['x'] }, argv: ['/ep', 'x'], sources: { entrypoint: 'image', cmd: 'run' } },
+    { run: { args: [''] }, argv: ['/ep', ''], sources: { entrypoint: 'image', cmd: 'run' } },
+    { run: { entrypoint: '/bin/sh' }, argv: ['/bin/sh'], sources: { entrypoint: 'run', cmd: 'none' } },
+    { run: { entrypoint: '', args: ['ls', '-l'] }, argv: ['ls', '-l'], sources: { entrypoint: 'none', cmd: 'run' } },
+    { run: { init: true }, argv: ['/sbin/docker-init', '--', '/ep', 'serve', '--port', '80'], sources: { entrypoint: 'image', cmd: 'image' } },
+  ] as const)('$run', ({ run, argv, sources }) => {
+    const got = resolveDockerRun(IMG, run);
+    expect(got).toMatchObject({ ok: true, argv, sources });
+    if (got.ok) {
+      expect(got.path).toBe(got.entrypoint[0] ?? got.cmd[0]);
+      expect([got.path, ...got.args]).toEqual(run.init ? argv.slice(2) : argv);
+    }
+  });
+
+  describe('diagnostics (semantics.md §9)', () => {
+    const codes = (img: ImageConfig, run: DockerRunOptions = {}) => resolveDockerRun(img, run).diagnostics.map((d) => d.code);
+    test('shell-form ENTRYPOINT receiving CMD as $0 (row 1)', () => {
+      expect(codes({ entrypoint: ['/bin/sh', '-c', 'a b'], cmd: ['x', 'y'] })).toContain('shell-entrypoint-args');
+      expect(codes({ entrypoint: ['/bin/sh', '-c', 'a b'] }, { args: ['x'] })).toContain('shell-entrypoint-args');
+      expect(codes({ entrypoint: ['/bin/sh', '-c', 'a b'] })).not.toContain('shell-entrypoint-args');
+    });
+    test('sh -c followed by several words (row 2, moby/moby#21014)', () => {
+      expect(codes({ entrypoint: ['sh', '-c'], cmd: ['echo', 'hello'] })).toContain('sh-c-extra-args');
+      expect(codes({ cmd: ['bash', '-ec', 'echo', 'x'] })).toContain('sh-c-extra-args');
+      expect(codes({ cmd: ['sh', '-c', 'echo x'] })).not.toContain('sh-c-extra-args');
+    });
+    test('--entrypoint with whitespace (row 5)', () => {
+      expect(codes(IMG, { entrypoint: 'top -b' })).toContain('entrypoint-whitespace');
+      expect(codes(IMG, { entrypoint: 'top' })).not.toContain('entrypoint-whitespace');
+    });
+    test('--entrypoint drops the image CMD (row 6) and --entrypoint "" without args (row 7)', () => {
+      expect(codes(IMG, { entrypoint: 'top' })).toContain('entrypoint-drops-cmd');
+      const empty = resolveDockerRun(IMG, { entrypoint: '' });
+      expect(empty.ok).toBe(false);
+      expect(empty.diagnostics.map((d) => d.code)).toContain('empty-entrypoint-drops-cmd');
+    });
+    test('shell as PID 1 (row 4), not with --init or exec', () => {
+      expect(codes({ cmd: ['/bin/sh', '-c', 'nginx'] })).toContain('shell-pid1');
+      expect(codes({ cmd: ['/bin/sh', '-c', 'exec nginx'] })).not.toContain('shell-pid1');
+      expect(resolveDockerRun({ cmd: ['/bin/sh', '-c', 'nginx'] }, { init: true }).diagnostics.map((d) => d.code)).not.toContain('shell-pid1');
+    });
+  });
+
+  test('wrong JavaScript types throw a TypeError', () => {
+    expect(() => resolveDockerRun(null as unknown as ImageConfig)).toThrow(TypeError);
+    expect(() => resolveDockerRun({}, { args: 'x' as unknown as string[] })).toThrow('run.args must be an array, got string');
+    expect(() => resolveDockerRun({}, { args: ['a', 1 as unknown as string] })).toThrow('run.args[1] must be a string, got number');
+  });
+});
