@@ -207,13 +207,16 @@ function jsonArrayEnd(text: string): number {
 
 /**
  * Prints a command as Dockerfile argument text: exec form as a JSON array
- * (`["a", "b"]`), shell form as its script. Exec form round-trips through
- * {@link parseCommand} for any well-formed strings.
+ * (`["a", "b"]`), shell form as its script, behind `-- ` when it starts with
+ * `--` (so it is not read as a builder flag). What {@link parseCommand} returns
+ * prints back to text that parses to the same command. A shell script with
+ * surrounding whitespace, or that is itself a JSON array of strings, has no
+ * Dockerfile spelling; it is printed as is.
  */
 export function formatCommand(command: Command): string {
   expectType(command, 'object', 'command');
   if (command.form === 'exec') return `[${command.args.map((a) => JSON.stringify(a)).join(', ')}]`;
-  return command.script;
+  return command.script.startsWith('--') ? `-- ${command.script}` : command.script;
 }
 
 /** True when the command is exec form. */

@@ -180,6 +180,7 @@ describe('formatCommand', () => {
     { command: { form: 'exec' as const, args: [] }, text: '[]' },
     { command: { form: 'exec' as const, args: ['say "hi"'] }, text: '["say \\"hi\\""]' },
     { command: { form: 'shell' as const, script: 'echo hi' }, text: 'echo hi' },
+    { command: { form: 'shell' as const, script: '--version' }, text: '-- --version' },
   ])('$text', ({ command, text }) => {
     expect(formatCommand(command)).toBe(text);
     expect(parseCommand(text)).toMatchObject({ ok: true, command });
