@@ -1,0 +1,100 @@
+/**
+ * The CLI's window on the world. Commands receive a {@link CliIO} instead of
+ * touching `process` directly, so tests run them in-process with captured output.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+
+/** An output stream: text goes to `write`; `isTTY` decides colours. */
+export interface CliStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** Everything a command needs from the process. */
+export interface CliIO {
+  readonly stdout: CliStream;
+  readonly stderr: CliStream;
+  /** Reads all of standard input (used for `-`). */
+  readonly readStdin: () => Promise<string>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+/** A usage error: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError' as const;
+}
+
+/** An input error (unreadable or invalid file): printed as one line, exit code 2. */
+export class InputError extends Error {
+  override readonly name = 'InputError' as const;
+}
+
+/** The process's own streams and environment. */
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Reads a file (relative to `io.cwd`) or, for `-`, standard input. Errors become one-line {@link InputError}s. */
+export async function readInput(io: CliIO, path: string): Promise<string> {
+  if (path === '-') return io.readStdin();
+  try {
+    return await readFile(isAbsolute(path) ? path : resolve(io.cwd, path), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
+    throw new InputError(`cannot read ${JSON.stringify(path)}: ${why}`);
+  }
+}
+
+/** Parses JSON input, naming the file in the one-line error. */
+export function parseJsonInput(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputError(`${name}: invalid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Whether to colour a stream: `FORCE_COLOR` (not `0`/`false`) forces colours, a non-empty
+ * `NO_COLOR` turns them off, otherwise colours only on a TTY (https://no-color.org).
+ */
+export function useColor(stream: CliStream, env: CliIO['env']): boolean {
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  const no = env['NO_COLOR'];
+  if (no !== undefined && no !== '') return false;
+  return stream.isTTY === true;
+}
+
+/** ANSI styles, or identity functions when colours are off. */
+export interface Palette {
+  readonly bold: (s: string) => string;
+  readonly dim: (s: string) => string;
+  readonly red: (s: string) => string;
+  readonly yellow: (s: string) => string;
+  readonly cyan: (s: string) => string;
+  readonly green: (s: string) => string;
+}
+
+const sgr = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+const plain = (s: string) => s;
+
+/** The palette for a stream. */
+export function palette(enabled: boolean): Palette {
+  if (!enabled) return { bold: plain, dim: plain, red: plain, yellow: plain, cyan: plain, green: plain };
+  return { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), green: sgr(32, 39) };
+}

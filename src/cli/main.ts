@@ -1,0 +1,6 @@
+/** Entry point of the `container-argv` bin (dist/cli.js). */
+import { processIO } from './io.js';
+import { runCli } from './program.js';
+
+const code = await runCli(process.argv.slice(2), processIO());
+process.exitCode = code;
