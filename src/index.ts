@@ -69,3 +69,15 @@ export { CmdResolutionError, isCmdResolutionError, unwrap } from './errors.js';
 
 export { DIAGNOSTICS } from './diagnostics.js';
 export type { DiagnosticInfo } from './diagnostics.js';
+
+// ---- Kubernetes and Compose (issue #4) ----
+export {
+  CURRENT_KUBERNETES_VERSION,
+  escapeKubernetes,
+  expandKubernetes,
+  kubernetesProfile,
+} from './kubernetes-expansion.js';
+export type { ExpandKubernetesOptions, KubernetesEnv, KubernetesProfile } from './kubernetes-expansion.js';
+
+export { SHELLWORDS_ERROR, splitShellwords } from './shellwords.js';
+export type { ShellwordsResult, ShellwordsVersion } from './shellwords.js';
