@@ -20,7 +20,8 @@ function isDashC(word: string | undefined): boolean {
 /** Where the `-c` script sits in an argv that runs a POSIX shell (`sh -c script …`), or -1. */
 export function shellScriptIndex(argv: readonly string[]): number {
   const first = argv[0];
-  if (first === undefined) return -1;
+  // Cheap rejection first: every shell name ends in "sh" except busybox.
+  if (first === undefined || !(first.endsWith('sh') || first.endsWith('busybox'))) return -1;
   const name = basename(first);
   if (!POSIX_SHELLS.has(name)) return -1;
   // busybox runs its applet from argv[1] when invoked by its own name.
@@ -54,8 +55,15 @@ export interface ArgvOrigin {
  */
 export function analyzeArgv(argv: readonly string[], origin: ArgvOrigin): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  analyzeArgvInto(argv, origin.entrypointLength, origin.init === true, diagnostics);
+  return diagnostics;
+}
+
+/** {@link analyzeArgv} without allocations when there is nothing to say (the resolvers' hot path). */
+export function analyzeArgvInto(argv: readonly string[], entrypointLength: number, init: boolean, diagnostics: Diagnostic[]): void {
   const at = shellScriptIndex(argv);
-  if (at < 0) return diagnostics;
+  if (at < 0) return;
+  const origin = { entrypointLength, init };
   const script = argv[at];
   const extra = argv.slice(at + 1);
   const shell = argv.slice(0, at).join(' ');
@@ -85,5 +93,4 @@ export function analyzeArgv(argv: readonly string[], origin: ArgvOrigin): Diagno
       message: `\`${shell}\` runs as PID 1 and may not forward SIGTERM, so \`docker stop\` can wait for the timeout and then kill; prefer exec form, \`exec\` in the script, or --init.`,
     });
   }
-  return diagnostics;
 }

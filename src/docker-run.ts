@@ -1,4 +1,4 @@
-import { analyzeArgv } from './argv-analysis.js';
+import { analyzeArgvInto } from './argv-analysis.js';
 import { engineProfile, type EngineProfile } from './engine.js';
 import { expectStringArray, expectType } from './internal/text.js';
 import type { Diagnostic, EngineOptions, Failure, ImageConfig } from './types.js';
@@ -40,6 +40,8 @@ export interface DockerResolution {
 
 /** Result of {@link resolveDockerRun}. */
 export type DockerRunResult = DockerResolution | Failure;
+
+const EMPTY: readonly string[] = Object.freeze([]);
 
 function hasWhitespace(s: string): boolean {
   return /\s/.test(s);
@@ -106,8 +108,8 @@ function mergeWith(
     }
   }
   if (entrypoint !== null && entrypoint.length === 1 && entrypoint[0] === '') entrypoint = null;
-  const ep = entrypoint ?? [];
-  const cm = cmd ?? [];
+  const ep = entrypoint ?? EMPTY;
+  const cm = cmd ?? EMPTY;
   if (ep.length === 0) entrypointSource = 'none';
   if (cm.length === 0) cmdSource = 'none';
   if (ep.length === 0 && cm.length === 0) {
@@ -121,7 +123,7 @@ function mergeWith(
     }
     return { ok: false, issues: [{ code: 'no-command', message: profile.noCommandMessage }], diagnostics };
   }
-  const argv = [...ep, ...cm];
+  const argv = ep.concat(cm);
   return finish(argv, ep, cm, { entrypoint: entrypointSource, cmd: cmdSource }, init, profile, diagnostics);
 }
 
@@ -134,7 +136,7 @@ function finish(
   profile: EngineProfile,
   diagnostics: Diagnostic[],
 ): DockerResolution {
-  diagnostics.push(...analyzeArgv(argv, { entrypointLength: entrypoint.length, init }));
+  analyzeArgvInto(argv, entrypoint.length, init, diagnostics);
   return {
     ok: true,
     argv: init ? [...profile.initArgv, ...argv] : argv,

@@ -31,6 +31,13 @@ export interface EngineProfile {
   readonly entrypointAcceptsJson: boolean;
   /** The argv prefix `--init` adds. */
   readonly initArgv: readonly string[];
+  /** Heredoc bodies (`RUN <<EOF`) are collected for RUN/COPY/ADD (Dockerfile frontend 1.4 / Docker 23.0; buildah with podman 4.9). */
+  readonly heredocs: boolean;
+  /** `# check=` is a parser directive (frontend 1.8 / Docker 27.0); before, it ends directive scanning. */
+  readonly checkDirective: boolean;
+  /** Unknown instruction wording: `'upper'` = `unknown instruction: FOO` (keyword upper-cased, frontend 1.2);
+   * `'suggest'` = keyword as written plus ` (did you mean X?)` (frontend 1.3+ / Docker 23.0). */
+  readonly unknownInstruction: 'upper' | 'suggest';
 }
 
 /** Current Docker Engine release this library tracks as "current". */
@@ -56,6 +63,24 @@ function atLeast(v: readonly [number, number, number] | null, major: number, min
  * {@link parseEngineVersion} when they need to report it).
  */
 export function engineProfile(options: EngineOptions = {}): EngineProfile {
+  if (options.engine === undefined && options.engineVersion === undefined && options.builder === undefined) {
+    return (defaultProfile ??= Object.freeze(computeProfile({})));
+  }
+  const key = `${options.engine ?? ''}|${options.engineVersion ?? ''}|${options.builder ?? ''}`;
+  let profile = profileCache.get(key);
+  if (profile === undefined) {
+    profile = Object.freeze(computeProfile(options));
+    if (profileCache.size < 256) profileCache.set(key, profile);
+  }
+  return profile;
+}
+
+let defaultProfile: EngineProfile | undefined;
+
+/** Resolved profiles by options (profiles are frozen; the hot paths resolve them per call). */
+const profileCache = new Map<string, EngineProfile>();
+
+function computeProfile(options: EngineOptions): EngineProfile {
   const engine = options.engine ?? 'docker';
   const version = options.engineVersion === undefined ? null : parseEngineVersion(options.engineVersion);
   if (engine === 'podman') {
@@ -74,6 +99,10 @@ export function engineProfile(options: EngineOptions = {}): EngineProfile {
       entrypointAcceptsJson: true,
       // catatonit at /run/podman-init since Podman 4.2 (/dev/init before).
       initArgv: atLeast(version, 4, 2) ? ['/run/podman-init', '--'] : ['/dev/init', '--'],
+      // imagebuilder b0d49c4 (v1.2.6) first ships in podman 4.9.
+      heredocs: atLeast(version, 4, 9),
+      checkDirective: false,
+      unknownInstruction: 'upper',
     };
   }
   const builder = options.builder ?? 'buildkit';
@@ -97,5 +126,10 @@ export function engineProfile(options: EngineOptions = {}): EngineProfile {
     noCommandMessage: atLeast(version, 25, 0) ? 'no command specified' : 'No command specified',
     entrypointAcceptsJson: false,
     initArgv: ['/sbin/docker-init', '--'],
+    // Both builders use the vendored parser: heredocs from frontend 1.4 (Docker 23.0), `# check=` from
+    // frontend 1.8 (Docker 27.0), did-you-mean suggestions from frontend 1.3 (Docker 23.0).
+    heredocs: atLeast(version, 23, 0),
+    checkDirective: atLeast(version, 27, 0),
+    unknownInstruction: atLeast(version, 23, 0) ? 'suggest' : 'upper',
   };
 }
