@@ -81,3 +81,17 @@ export type { ExpandKubernetesOptions, KubernetesEnv, KubernetesProfile } from '
 
 export { SHELLWORDS_ERROR, splitShellwords } from './shellwords.js';
 export type { ShellwordsResult, ShellwordsVersion } from './shellwords.js';
+
+export { CRI_NO_COMMAND_MESSAGE, resolveKubernetes, toKubernetes } from './kubernetes.js';
+export type {
+  KubernetesCommand,
+  KubernetesContainer,
+  KubernetesEnvEntry,
+  KubernetesEnvFromSource,
+  KubernetesEnvVar,
+  KubernetesEnvVarSource,
+  KubernetesOptions,
+  KubernetesResolution,
+  KubernetesResult,
+  ToKubernetesResult,
+} from './kubernetes.js';
