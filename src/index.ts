@@ -95,3 +95,18 @@ export type {
   KubernetesResult,
   ToKubernetesResult,
 } from './kubernetes.js';
+
+export { DOCKER_GLOBAL_FLAGS, DOCKER_RUN_FLAGS, PODMAN_GLOBAL_FLAGS, PODMAN_RUN_FLAGS } from './run-flags.js';
+export type { RunFlagSpec, RunFlagType } from './run-flags.js';
+export { quoteForShell, quoteShellArg, splitShellWords } from './shell-words.js';
+export type { ShellWord, ShellWordsResult } from './shell-words.js';
+export { parseDockerBytes, parseGoBool, parseRunCommandLine, resolveRunCommandLine } from './run-command-line.js';
+export type {
+  ParsedRunCommandLine,
+  ParsedRunFlag,
+  ResolvedRunCommandLine,
+  RunCommandLineOptions,
+  RunCommandLineResult,
+} from './run-command-line.js';
+export { bytesToQuantity, cpusToQuantity, runFlagsToKubernetes } from './run-to-kubernetes.js';
+export type { RunContainerFields, RunContainerPort, RunEnvVar, RunFlagsKubernetes } from './run-to-kubernetes.js';

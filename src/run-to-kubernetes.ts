@@ -1,0 +1,282 @@
+/**
+ * Maps the non-argv flags of a parsed `docker run` line to their Kubernetes counterparts
+ * (container fields and the Pod's restartPolicy), and says where there is none.
+ * The argv itself (`--entrypoint`, args) is `toKubernetes`' job (src/kubernetes.ts).
+ */
+import { expectType } from './internal/text.js';
+import { parseDockerBytes, parseGoBool, type ParsedRunCommandLine, type ParsedRunFlag } from './run-command-line.js';
+import type { Diagnostic } from './types.js';
+
+/** A Kubernetes `EnvVar` with a literal value. */
+export interface RunEnvVar {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** A Kubernetes `ContainerPort`. */
+export interface RunContainerPort {
+  readonly containerPort: number;
+  readonly hostPort?: number;
+  readonly hostIP?: string;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+}
+
+/** The container fields `docker run` flags translate to. */
+export interface RunContainerFields {
+  name?: string;
+  workingDir?: string;
+  env?: RunEnvVar[];
+  ports?: RunContainerPort[];
+  stdin?: boolean;
+  tty?: boolean;
+  resources?: { limits?: Record<string, string>; requests?: Record<string, string> };
+  securityContext?: {
+    runAsUser?: number;
+    runAsGroup?: number;
+    privileged?: boolean;
+    readOnlyRootFilesystem?: boolean;
+    capabilities?: { add?: string[]; drop?: string[] };
+  };
+}
+
+/** Result of {@link runFlagsToKubernetes}. */
+export interface RunFlagsKubernetes {
+  readonly ok: true;
+  readonly container: RunContainerFields;
+  /** Pod-level fields (`restartPolicy`, `hostname`). */
+  readonly pod: { restartPolicy?: 'Always' | 'OnFailure' | 'Never'; hostname?: string };
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const GI = 1024 ** 3;
+const MI = 1024 ** 2;
+const KI = 1024;
+
+/** Bytes as a Kubernetes binary quantity: `512Mi`, `1Gi`, or plain bytes. */
+export function bytesToQuantity(bytes: number): string {
+  if (bytes !== 0 && bytes % GI === 0) return `${bytes / GI}Gi`;
+  if (bytes !== 0 && bytes % MI === 0) return `${bytes / MI}Mi`;
+  if (bytes !== 0 && bytes % KI === 0) return `${bytes / KI}Ki`;
+  return String(bytes);
+}
+
+/** `--cpus` value as a Kubernetes CPU quantity (`2`, `1500m`); `undefined` if not a decimal number. */
+export function cpusToQuantity(value: string): string | undefined {
+  const m = /^(\d*)(?:\.(\d*))?$/.exec(value.trim());
+  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return undefined;
+  const whole = Number(m[1] === '' ? '0' : m[1]);
+  const frac = (m[2] ?? '').padEnd(3, '0');
+  const milli = whole * 1000 + Number(frac.slice(0, 3)) + (/[1-9]/.test(frac.slice(3)) ? 1 : 0);
+  return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
+}
+
+const NO_COUNTERPART: Record<string, string> = {
+  detach: '-d/--detach only makes the client return; Pods always run in the background.',
+  rm: '--rm has no Pod counterpart; a Pod stays until deleted (a Job can use ttlSecondsAfterFinished).',
+  init: '--init has no Kubernetes counterpart: there is no init process injection; put tini/dumb-init in the image or set shareProcessNamespace.',
+  'sig-proxy': '--sig-proxy concerns the attached client only.',
+  'detach-keys': '--detach-keys concerns the attached client only.',
+  pull: '--pull maps to imagePullPolicy on the container (always→Always, missing→IfNotPresent, never→Never).',
+  platform: '--platform has no container field; select nodes with a nodeSelector on kubernetes.io/arch.',
+  'env-file': '--env-file is read by the client; its contents were not read here. Use a ConfigMap with envFrom.',
+  volume: '-v/--volume needs a Pod volume and a volumeMount; not translated.',
+  mount: '--mount needs a Pod volume and a volumeMount; not translated.',
+  tmpfs: '--tmpfs maps to an emptyDir volume with medium: Memory; not translated.',
+  'volumes-from': '--volumes-from has no Kubernetes counterpart; share a volume between containers instead.',
+  network: '--network has no container field; Pods share one network namespace.',
+  net: '--net has no container field; Pods share one network namespace.',
+};
+
+/**
+ * Maps run flags (`parseRunCommandLine(…).flags`) to Kubernetes: `-m`/`--memory-reservation`
+ * → memory limits/requests, `--cpus` → cpu limit, `--restart` → restartPolicy, `-e` → env,
+ * `-w` → workingDir, numeric `-u` → runAsUser/runAsGroup, `--name` → name, `-p` → ports,
+ * `-i`/`-t` → stdin/tty; everything else gets a diagnostic saying what to do instead.
+ *
+ * @example
+ * runFlagsToKubernetes(parseRunCommandLine('docker run -m 512m --restart=always img')).container.resources
+ * // { limits: { memory: '512Mi' } }
+ */
+export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRunCommandLine): RunFlagsKubernetes {
+  expectType(input, 'object', 'flags');
+  const flags: readonly ParsedRunFlag[] = Array.isArray(input) ? input : (input as ParsedRunCommandLine).flags;
+  expectType(flags, 'array', 'flags');
+  const container: RunContainerFields = {};
+  const pod: RunFlagsKubernetes['pod'] = {};
+  const diagnostics: Diagnostic[] = [];
+  const diag = (code: string, severity: Diagnostic['severity'], message: string, f: ParsedRunFlag): void => {
+    diagnostics.push({ code, severity, message, ...f.location });
+  };
+  const envIndex = new Map<string, number>();
+  let restartSeen = false;
+  let portsNoted = false;
+  const resource = (kind: 'limits' | 'requests', key: string, value: string): void => {
+    container.resources ??= {};
+    (container.resources[kind] ??= {})[key] = value;
+  };
+  for (const f of flags) {
+    switch (f.name) {
+      case 'memory':
+      case 'memory-reservation': {
+        const b = parseDockerBytes(f.value);
+        if ('error' in b) break;
+        if (b.bytes === 0) break; // 0 = unlimited
+        resource(f.name === 'memory' ? 'limits' : 'requests', 'memory', bytesToQuantity(b.bytes));
+        break;
+      }
+      case 'cpus': {
+        const q = cpusToQuantity(f.value);
+        if (q === undefined) {
+          diag('run-flag-no-kubernetes', 'warning', `--cpus ${JSON.stringify(f.value)} is not a decimal number; not translated.`, f);
+        } else if (q !== '0') resource('limits', 'cpu', q);
+        break;
+      }
+      case 'restart': {
+        restartSeen = true;
+        const [policy, count] = f.value.split(':') as [string, string?];
+        if (policy === 'always') pod.restartPolicy = 'Always';
+        else if (policy === 'no' || policy === '') pod.restartPolicy = 'Never';
+        else if (policy === 'on-failure') {
+          pod.restartPolicy = 'OnFailure';
+          if (count !== undefined) {
+            diag('run-restart-count', 'warning', `--restart=on-failure:${count}: a Pod cannot limit restarts to ${count}; use a Job with backoffLimit.`, f);
+          }
+        } else if (policy === 'unless-stopped') {
+          pod.restartPolicy = 'Always';
+          diag('run-restart-unless-stopped', 'info', '--restart=unless-stopped became Always: Kubernetes has no "stopped by the user" state.', f);
+        } else {
+          diag('run-flag-no-kubernetes', 'warning', `--restart=${f.value} is not a Docker restart policy; not translated.`, f);
+        }
+        break;
+      }
+      case 'env': {
+        const eq = f.value.indexOf('=');
+        if (eq < 0) {
+          diag('run-env-from-client', 'warning', `-e ${f.value} copies ${f.value} from the client's environment, which is not known here; not translated.`, f);
+          break;
+        }
+        const name = f.value.slice(0, eq);
+        const entry = { name, value: f.value.slice(eq + 1) };
+        container.env ??= [];
+        const at = envIndex.get(name);
+        if (at === undefined) {
+          envIndex.set(name, container.env.length);
+          container.env.push(entry);
+        } else container.env[at] = entry;
+        break;
+      }
+      case 'workdir':
+        container.workingDir = f.value;
+        break;
+      case 'user': {
+        const m = /^(\d+)(?::(\d+))?$/.exec(f.value);
+        if (m) {
+          container.securityContext ??= {};
+          container.securityContext.runAsUser = Number(m[1]);
+          if (m[2] !== undefined) container.securityContext.runAsGroup = Number(m[2]);
+        } else {
+          diag('run-user-name', 'warning', `-u ${f.value}: Kubernetes runAsUser/runAsGroup take numeric ids only; look the name up in the image's /etc/passwd.`, f);
+        }
+        break;
+      }
+      case 'name':
+        container.name = f.value;
+        if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(f.value)) {
+          diag('run-name-not-dns-label', 'warning', `--name ${f.value} is not a valid Kubernetes container name (lowercase RFC 1123 label, at most 63 characters).`, f);
+        }
+        break;
+      case 'publish':
+      case 'expose': {
+        const port = parsePort(f.value, f.name === 'expose');
+        if (port === undefined) {
+          diag('run-flag-no-kubernetes', 'warning', `${f.name === 'publish' ? '-p' : '--expose'} ${f.value}: port ranges and this syntax are not translated.`, f);
+          break;
+        }
+        (container.ports ??= []).push(port);
+        if (f.name === 'publish' && !portsNoted) {
+          portsNoted = true;
+          diag('run-publish-needs-service', 'info', '-p publishes a port on the host; in Kubernetes declare containerPort and expose it with a Service (hostPort is rarely what you want).', f);
+        }
+        break;
+      }
+      case 'interactive':
+        if (parseGoBool(f.value)) container.stdin = true;
+        break;
+      case 'tty':
+        if (parseGoBool(f.value)) container.tty = true;
+        break;
+      case 'privileged':
+        if (parseGoBool(f.value)) (container.securityContext ??= {}).privileged = true;
+        break;
+      case 'read-only':
+        if (parseGoBool(f.value)) (container.securityContext ??= {}).readOnlyRootFilesystem = true;
+        break;
+      case 'cap-add':
+      case 'cap-drop': {
+        const sc = (container.securityContext ??= {});
+        const caps = (sc.capabilities ??= {});
+        const list = (caps[f.name === 'cap-add' ? 'add' : 'drop'] ??= []);
+        for (const c of f.value.split(',')) if (c !== '') list.push(c.toUpperCase().replace(/^CAP_/, ''));
+        break;
+      }
+      case 'hostname':
+        pod.hostname = f.value;
+        break;
+      case 'entrypoint':
+        break; // the argv: toKubernetes
+      default: {
+        const text = NO_COUNTERPART[f.name];
+        if (f.name === 'rm' || f.name === 'detach' || f.name === 'init') {
+          if (parseGoBool(f.value) !== true) break;
+        }
+        diag('run-flag-no-kubernetes', 'info', text ?? `--${f.name} has no Kubernetes container counterpart; not translated.`, f);
+      }
+    }
+  }
+  if (!restartSeen && flags.length > 0) {
+    diagnostics.push({
+      code: 'run-restart-default',
+      severity: 'info',
+      message: 'Without --restart Docker never restarts the container, but a Pod defaults to restartPolicy Always; set it explicitly.',
+    });
+  }
+  return { ok: true, container, pod, diagnostics };
+}
+
+function parsePort(text: string, expose: boolean): RunContainerPort | undefined {
+  let spec = text;
+  let protocol: RunContainerPort['protocol'] = 'TCP';
+  const slash = spec.lastIndexOf('/');
+  if (slash >= 0) {
+    const p = spec.slice(slash + 1).toLowerCase();
+    if (p !== 'tcp' && p !== 'udp' && p !== 'sctp') return undefined;
+    protocol = p.toUpperCase() as RunContainerPort['protocol'];
+    spec = spec.slice(0, slash);
+  }
+  let hostIP: string | undefined;
+  if (spec.startsWith('[')) {
+    const close = spec.indexOf(']:');
+    if (close < 0) return undefined;
+    hostIP = spec.slice(1, close);
+    spec = spec.slice(close + 2);
+  }
+  const parts = spec.split(':');
+  if (parts.length > 3 || (expose && parts.length > 1)) return undefined;
+  if (parts.length === 3) hostIP = parts.shift();
+  const containerText = parts.pop() as string;
+  const hostText = parts.pop();
+  if (!/^\d{1,5}$/.test(containerText)) return undefined;
+  const containerPort = Number(containerText);
+  if (containerPort < 1 || containerPort > 65535) return undefined;
+  let hostPort: number | undefined;
+  if (hostText !== undefined && hostText !== '') {
+    if (!/^\d{1,5}$/.test(hostText)) return undefined;
+    hostPort = Number(hostText);
+  }
+  return {
+    containerPort,
+    ...(hostPort !== undefined ? { hostPort } : {}),
+    ...(hostIP !== undefined && hostIP !== '' ? { hostIP } : {}),
+    protocol,
+  };
+}
