@@ -161,7 +161,8 @@ docker_down() {
 
 podman_up() {
   command -v podman >/dev/null || apt_install podman
-  apt_install busybox-static
+  # catatonit is podman's default --init binary (/usr/libexec/podman/catatonit)
+  apt_install busybox-static catatonit
   have_tools
   podman "${PODMAN_FLAGS[@]}" info >/dev/null 2>"/tmp/container-argv-podman-info.err" || {
     cat /tmp/container-argv-podman-info.err >&2; die "podman info failed"; }

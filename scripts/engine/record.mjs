@@ -63,7 +63,6 @@ const PODMAN_GLOBAL = ['--root', `${PODMAN_ROOT}/root`, '--runroot', `${PODMAN_R
   '--storage-driver=vfs', '--cgroup-manager=cgroupfs', '--events-backend=file'];
 const BUILDAH_GLOBAL = ['--root', `${PODMAN_ROOT}/root`, '--runroot', `${PODMAN_ROOT}/run`, '--storage-driver=vfs'];
 const PODMAN_RUN_FLAGS = ['--network', 'none', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024'];
-const PODMAN_INIT_PATH = '/usr/bin/tini-static';
 
 const docker = {
   name: 'docker',
@@ -136,7 +135,7 @@ const podman = {
   },
   createArgs(image, rv) {
     const a = ['create', ...PODMAN_RUN_FLAGS];
-    if (rv.init) a.push('--init', '--init-path', PODMAN_INIT_PATH);
+    if (rv.init) a.push('--init');
     if (rv.entrypoint !== undefined) a.push('--entrypoint', rv.entrypoint);
     a.push(image, ...rv.args);
     return a;
@@ -182,7 +181,8 @@ async function buildBases() {
 }
 
 // ------------------------------------------------------------------ one case
-const sameConfig = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+// what a run depends on: Entrypoint and Cmd (Shell/OnBuild/ArgsEscaped do not change a Linux argv)
+const sameConfig = (a, b) => JSON.stringify([a.Entrypoint, a.Cmd]) === JSON.stringify([b.Entrypoint, b.Cmd]);
 function dedupeRuns(runs) {
   const seen = new Map();
   for (const r of runs) {
@@ -285,7 +285,7 @@ const header = {
   client: ver.client,
   clientUse: E === docker
     ? 'Debian /usr/bin/docker (same version as the daemon) for build, image inspect, create, inspect, start -a, rm; DOCKER_HOST=unix:///tmp/container-argv-docker/docker.sock'
-    : `podman ${PODMAN_GLOBAL.join(' ')} for build/create/inspect/init/start; buildah inspect --type image for image configs; argv from <root>/vfs-containers/<id>/userdata/config.json process.args after podman init; --init uses --init-path ${PODMAN_INIT_PATH} (catatonit is not installed)`,
+    : `podman ${PODMAN_GLOBAL.join(' ')} for build/create/inspect/init/start; buildah inspect --type image for image configs; argv from <root>/vfs-containers/<id>/userdata/config.json process.args after podman init; --init uses podman's default init (catatonit, installed by engine.sh up podman)`,
   date: new Date().toISOString(),
   machine: { hostname: hostname(), kernel: release(), cpus: cpus().length, node: process.version },
   command: `node scripts/engine/record.mjs ${process.argv.slice(2).map(q).join(' ')}`.trim(),
