@@ -71,7 +71,8 @@ export function splitBuilderFlags(text: string, escapeToken = '\\'): { readonly 
   }
 }
 
-function unknownFlagMessage(flag: string, profile: EngineProfile): string {
+/** The engine's wording of an unknown builder flag error for `flag` (`--name[=value]`). */
+export function unknownFlagMessage(flag: string, profile: EngineProfile): string {
   const eq = flag.indexOf('=');
   const dashed = eq < 0 ? flag : flag.slice(0, eq);
   const bare = dashed.slice(2);

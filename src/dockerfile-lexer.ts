@@ -1,0 +1,182 @@
+/**
+ * The part of BuildKit's shell lexer (`frontend/dockerfile/shell/lex.go`)
+ * that FROM and meta ARGs need: quotes, the escape token and `$NAME`,
+ * `${NAME}`, `${NAME:-word}`, `${NAME-word}`, `${NAME:+word}`, `${NAME+word}`,
+ * `${NAME:?word}`, `${NAME?word}`. Iterative; a modifier word is expanded one
+ * level deep (plain `$NAME`/`${NAME}` inside it).
+ */
+
+/** ARG values in scope (`undefined` value = declared without a value). */
+export type ArgValues = Map<string, string | undefined>;
+
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function lookup(vars: ArgValues, name: string): string | undefined {
+  return vars.get(name);
+}
+
+/** Expands `$NAME` / `${NAME}` (no modifiers, no quotes) — used inside modifier words. */
+function expandSimple(text: string, vars: ArgValues): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c !== 36) {
+      out += text[i++];
+      continue;
+    }
+    if (text.charCodeAt(i + 1) === 123) {
+      const close = text.indexOf('}', i + 2);
+      if (close < 0) {
+        out += text.slice(i);
+        break;
+      }
+      out += lookup(vars, text.slice(i + 2, close)) ?? '';
+      i = close + 1;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+    if (j === i + 1) {
+      out += '$';
+      i++;
+      continue;
+    }
+    out += lookup(vars, text.slice(i + 1, j)) ?? '';
+    i = j;
+  }
+  return out;
+}
+
+/** Reads `${…}` starting at `text[i] === '$'`, `text[i+1] === '{'`; returns the value and the index after `}`. */
+function braced(text: string, i: number, vars: ArgValues): { value: string; end: number } {
+  let j = i + 2;
+  while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+  const name = text.slice(i + 2, j);
+  // find the matching close brace (depth-counted, no recursion)
+  let depth = 1;
+  let k = j;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 123 && text.charCodeAt(k - 1) === 36) depth++;
+    else if (c === 125) {
+      depth--;
+      if (depth === 0) break;
+    }
+  }
+  const end = k < text.length ? k + 1 : text.length;
+  const inner = text.slice(j, k);
+  const value = lookup(vars, name);
+  if (inner === '') return { value: value ?? '', end };
+  const colon = inner.charCodeAt(0) === 58;
+  const op = colon ? inner[1] : inner[0];
+  const word = inner.slice(colon ? 2 : 1);
+  const set = colon ? value !== undefined && value !== '' : value !== undefined;
+  switch (op) {
+    case '-':
+      return { value: set ? (value as string) : expandSimple(word, vars), end };
+    case '+':
+      return { value: set ? expandSimple(word, vars) : '', end };
+    case '?':
+      return { value: value ?? '', end };
+    default:
+      return { value: value ?? '', end };
+  }
+}
+
+/** Expands one FROM word (quotes removed, escapes applied, variables substituted). */
+export function expandFromWord(text: string, vars: ArgValues, escapeToken: string): string {
+  const esc = escapeToken.charCodeAt(0);
+  let out = '';
+  let i = 0;
+  let quote = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (quote === 39) {
+      if (c === 39) quote = 0;
+      else out += text[i];
+      i++;
+      continue;
+    }
+    if (c === esc) {
+      if (i + 1 >= text.length) {
+        if (quote === 0) out += text[i];
+        i++;
+        continue;
+      }
+      const d = text.charCodeAt(i + 1);
+      if (quote === 34 && d !== 34 && d !== 36 && d !== esc) out += text[i];
+      out += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === 34) {
+      quote = quote === 34 ? 0 : 34;
+      i++;
+      continue;
+    }
+    if (c === 39 && quote === 0) {
+      quote = 39;
+      i++;
+      continue;
+    }
+    if (c === 36) {
+      if (text.charCodeAt(i + 1) === 123) {
+        const b = braced(text, i, vars);
+        out += b.value;
+        i = b.end;
+        continue;
+      }
+      let j = i + 1;
+      while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+      if (j === i + 1) {
+        out += '$';
+        i++;
+        continue;
+      }
+      out += lookup(vars, text.slice(i + 1, j)) ?? '';
+      i = j;
+      continue;
+    }
+    out += text[i];
+    i++;
+  }
+  return out;
+}
+
+/** Splits ARG text into `name[=value]` words (quotes group) and expands the values. */
+export function parseArgWords(text: string, escapeToken: string, vars: ArgValues): { key: string; value: string | undefined }[] {
+  const out: { key: string; value: string | undefined }[] = [];
+  const esc = escapeToken.charCodeAt(0);
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+    if (i >= text.length) break;
+    const start = i;
+    let quote = 0;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+        else if (c === esc && quote === 34) i++;
+        i++;
+        continue;
+      }
+      if (isBlank(c)) break;
+      if (c === 39 || c === 34) quote = c;
+      else if (c === esc) i++;
+      i++;
+    }
+    const word = text.slice(start, Math.min(i, text.length));
+    const eq = word.indexOf('=');
+    if (eq < 0) out.push({ key: word, value: vars.has(word) ? vars.get(word) : undefined });
+    else out.push({ key: word.slice(0, eq), value: expandFromWord(word.slice(eq + 1), vars, escapeToken) });
+  }
+  return out;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13;
+}

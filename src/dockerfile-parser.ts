@@ -1,0 +1,501 @@
+import { engineProfile, type EngineProfile } from './engine.js';
+import { decodeStringArray } from './internal/go-json.js';
+import { expectType, goTrimSpace, isGoSpace } from './internal/text.js';
+import { NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command.js';
+import type { Diagnostic, EngineOptions, Failure, Issue } from './types.js';
+
+/**
+ * Dockerfile parser (the BuildKit `parser` package rules, re-implemented):
+ * physical lines → logical instructions with keyword, builder flags, argument
+ * text, positions and heredoc bodies. One linear pass; no regular expressions
+ * on input text and no recursion.
+ */
+
+/** A heredoc attached to RUN/COPY/ADD (`<<EOF` … `EOF`). */
+export interface DockerfileHeredoc {
+  /** Terminator word with quotes removed. */
+  readonly name: string;
+  /** `<<-EOF`: leading tabs are stripped from the terminator line (and from the body when used). */
+  readonly chomp: boolean;
+  /** False when any part of the word was quoted (`<<'EOF'`): the body is not expanded. */
+  readonly expand: boolean;
+  /** Body lines, each with its newline. */
+  readonly content: string;
+  /** First body line (1-based) and the terminator line (or the last line, when unterminated). */
+  readonly line: number;
+  readonly endLine: number;
+}
+
+/** The instruction wrapped by ONBUILD. */
+export interface DockerfileTrigger {
+  readonly keyword: string;
+  readonly rawKeyword: string;
+  readonly flags: readonly string[];
+  readonly args: string;
+  readonly rawArgs: string;
+}
+
+/** One logical instruction. */
+export interface DockerfileInstruction {
+  /** Upper-case keyword (`CMD`); unknown keywords are kept upper-cased too. */
+  readonly keyword: string;
+  /** The keyword as written (`cmd`, `Cmd`). */
+  readonly rawKeyword: string;
+  /** Builder flags (`--platform=linux/amd64`), as BuildKit splits them. */
+  readonly flags: readonly string[];
+  /** Argument text after the keyword and flags, trimmed. */
+  readonly args: string;
+  /** Argument text after the keyword, before flags were split off (trimmed). */
+  readonly rawArgs: string;
+  /** The joined logical line (continuations applied, comment and blank lines dropped). */
+  readonly original: string;
+  /** 1-based position of the keyword; `endLine` is the last physical line (heredoc terminators included). */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly heredocs: readonly DockerfileHeredoc[];
+  /** ONBUILD only: the wrapped instruction (undefined for a bare `ONBUILD`). */
+  readonly trigger?: DockerfileTrigger;
+  /** A blank or whitespace-only line inside this instruction's continuation was skipped. */
+  readonly emptyContinuation: boolean;
+  /** Comment lines right before the instruction (text after `#`, trimmed; directives excluded), as BuildKit keeps them. */
+  readonly comments: readonly string[];
+}
+
+/** A parser directive (`# escape=`, `# syntax=`, `# check=`). */
+export interface DockerfileDirective {
+  readonly name: 'escape' | 'syntax' | 'check';
+  readonly value: string;
+  readonly line: number;
+}
+
+/** Options of {@link parseDockerfile}. */
+export interface ParseDockerfileOptions extends EngineOptions {}
+
+/** A parsed Dockerfile. */
+export interface ParsedDockerfile {
+  readonly ok: true;
+  readonly instructions: readonly DockerfileInstruction[];
+  readonly directives: readonly DockerfileDirective[];
+  readonly escapeToken: '\\' | '`';
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Result of {@link parseDockerfile}. */
+export type ParseDockerfileResult = ParsedDockerfile | Failure;
+
+/** bufio.Scanner's default maximum token size, minus one (BuildKit reads the file with it). */
+export const MAX_DOCKERFILE_LINE_BYTES = 65535;
+
+const HEREDOC_KEYWORDS = new Set(['run', 'copy', 'add']);
+
+/** Keyword/argument separator of BuildKit's `splitCommand` (`[\t\v\f\r ]+`). */
+function isSplitSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
+}
+
+/** Go regexp `\s` (ASCII: tab, newline, form feed, carriage return, space). */
+function isReSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** UTF-8 length of a string (for the line-size limit). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+function leftSpaceCount(s: string): number {
+  let i = 0;
+  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `bytes.TrimRight(line, "\r\n")` for a line that has no `\n`. */
+function trimCR(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 13) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/**
+ * BuildKit's continuation rule (`([^E])E[ \t]*$` or `^E[ \t]*$`): the last
+ * non-blank character is the escape token and the one before it is not.
+ * Returns the line without the token and trailing blanks, or null.
+ */
+function stripContinuation(s: string, esc: number): string | null {
+  let end = s.length;
+  while (end > 0) {
+    const c = s.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9) break;
+    end--;
+  }
+  if (end === 0 || s.charCodeAt(end - 1) !== esc) return null;
+  if (end >= 2 && s.charCodeAt(end - 2) === esc) return null;
+  return s.slice(0, end - 1);
+}
+
+interface DirectiveMatch {
+  readonly key: string;
+  readonly value: string;
+}
+
+/** `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (the `#` prefix, then Go's rules), without a regex. */
+function matchDirective(s: string): DirectiveMatch | null {
+  if (s.charCodeAt(0) !== 35) return null;
+  let i = 1;
+  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
+  const keyStart = i;
+  if (i >= s.length || !isAsciiLetter(s.charCodeAt(i))) return null;
+  i++;
+  while (i < s.length && (isAsciiLetter(s.charCodeAt(i)) || isAsciiDigit(s.charCodeAt(i)))) i++;
+  const key = s.slice(keyStart, i);
+  while (i < s.length && isReSpace(s.charCodeAt(i))) i++;
+  if (s.charCodeAt(i) !== 61) return null;
+  i++;
+  while (i < s.length && isReSpace(s.charCodeAt(i))) i++;
+  let end = s.length;
+  while (end > i && isReSpace(s.charCodeAt(end - 1))) end--;
+  if (end <= i) return null;
+  // `.` does not match a newline; lines never contain one.
+  return { key: key.toLowerCase(), value: s.slice(i, end) };
+}
+
+/** Splits a logical line into keyword and the rest, as BuildKit's `splitCommand`. */
+function splitKeyword(line: string): { keyword: string; rest: string } {
+  const trimmed = goTrimSpace(line);
+  let i = 0;
+  while (i < trimmed.length && !isSplitSpace(trimmed.charCodeAt(i))) i++;
+  const keyword = trimmed.slice(0, i);
+  while (i < trimmed.length && isSplitSpace(trimmed.charCodeAt(i))) i++;
+  return { keyword, rest: trimmed.slice(i) };
+}
+
+interface SplitInstruction {
+  readonly keyword: string;
+  readonly flags: string[];
+  readonly args: string;
+  readonly rawArgs: string;
+}
+
+function splitInstruction(line: string, escapeToken: string): SplitInstruction {
+  const { keyword, rest } = splitKeyword(line);
+  if (rest === '') return { keyword, flags: [], args: '', rawArgs: '' };
+  if (rest.charCodeAt(0) !== 45 || rest.charCodeAt(1) !== 45) return { keyword, flags: [], args: rest, rawArgs: rest };
+  const split = splitBuilderFlags(rest, escapeToken);
+  return { keyword, flags: split.flags, args: goTrimSpace(split.rest), rawArgs: rest };
+}
+
+/** True when the argument text is JSON form (decides heredocs and the parse-time JSON check). */
+function jsonKind(args: string, profile: EngineProfile): 'strings' | 'not-strings' | 'invalid' | 'none' {
+  if (args.charCodeAt(0) !== 91) return 'none';
+  const d = decodeStringArray(args, 0, profile.trailingJsonText === 'shell' ? 'reject' : 'ignore');
+  return d.kind === 'strings' ? 'strings' : d.kind === 'not-strings' ? 'not-strings' : 'invalid';
+}
+
+/** Minimal shell-word splitter for heredoc detection (quotes group; the backslash escapes; raw). */
+function heredocWords(line: string): string[] {
+  const words: string[] = [];
+  let i = 0;
+  const n = line.length;
+  while (i < n) {
+    while (i < n && isReSpace(line.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    let quote = 0;
+    while (i < n) {
+      const c = line.charCodeAt(i);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+        else if (c === 92 && quote === 34) i++;
+        i++;
+        continue;
+      }
+      if (isReSpace(c)) break;
+      if (c === 39 || c === 34) quote = c;
+      else if (c === 92) i++;
+      i++;
+    }
+    words.push(line.slice(start, Math.min(i, n)));
+  }
+  return words;
+}
+
+/** `^(\d*)<<(-?)\s*([^<]*)$` plus the single-word check; returns the heredoc header or null. */
+function heredocFromWord(word: string): { name: string; chomp: boolean; expand: boolean } | null {
+  let i = 0;
+  while (i < word.length && isAsciiDigit(word.charCodeAt(i))) i++;
+  if (word.charCodeAt(i) !== 60 || word.charCodeAt(i + 1) !== 60) return null;
+  i += 2;
+  const chomp = word.charCodeAt(i) === 45;
+  if (chomp) i++;
+  while (i < word.length && isReSpace(word.charCodeAt(i))) i++;
+  const rest = word.slice(i);
+  if (rest === '' || rest.includes('<')) return null;
+  // Unquote (single quotes literal, double quotes with backslash escapes, bare backslash escapes).
+  let name = '';
+  let quoted = false;
+  let quote = 0;
+  for (let j = 0; j < rest.length; j++) {
+    const c = rest.charCodeAt(j);
+    if (quote === 39) {
+      if (c === 39) quote = 0;
+      else name += rest[j];
+    } else if (quote === 34) {
+      if (c === 34) quote = 0;
+      else if (c === 92 && j + 1 < rest.length) name += rest[++j];
+      else name += rest[j];
+    } else if (c === 39 || c === 34) {
+      quote = c;
+      quoted = true;
+    } else if (c === 92 && j + 1 < rest.length) name += rest[++j];
+    else if (isReSpace(c)) return null;
+    else name += rest[j];
+  }
+  return { name, chomp, expand: !quoted };
+}
+
+function locatedFailure(message: string, code: string, line: number, column: number, diagnostics: Diagnostic[]): Failure {
+  const issue: Issue = { code, message, line, column };
+  return { ok: false, issues: [issue], diagnostics };
+}
+
+/**
+ * Parses Dockerfile text into instructions the way BuildKit's parser does:
+ * parser directives before the first other line, CRLF and a leading BOM,
+ * comments, line continuations (escape token at the end of a line; the next
+ * line is appended with no separator and keeps its indentation; comment and
+ * blank lines inside a continuation are skipped), keyword/flag/argument
+ * splitting and heredoc bodies of RUN/COPY/ADD.
+ *
+ * Fails (with the engine's wording) on a bad escape token, a repeated
+ * directive, a line longer than 65535 bytes, an unterminated heredoc, a JSON
+ * array with a non-string element, and a file with no instructions.
+ *
+ * @example
+ * parseDockerfile('FROM alpine\nCMD ["sh"]\n').instructions[1].args // '["sh"]'
+ */
+export function parseDockerfile(text: string, options: ParseDockerfileOptions = {}): ParseDockerfileResult {
+  expectType(text, 'string', 'text');
+  return parseDockerfileWith(text, engineProfile(options));
+}
+
+/** {@link parseDockerfile} with a resolved profile. */
+export function parseDockerfileWith(text: string, profile: EngineProfile): ParseDockerfileResult {
+  const instructions: DockerfileInstruction[] = [];
+  const directives: DockerfileDirective[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  let directivesDone = false;
+  let escapeToken: '\\' | '`' = '\\';
+  let esc = 92;
+
+  const n = text.length;
+  let pos = 0;
+  let lineNo = 0;
+  let tooLong = false;
+  // Reads the next physical line (without its "\n"); null at EOF or after an over-long line.
+  const next = (): string | null => {
+    if (pos >= n || tooLong) return null;
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = n;
+    const line = text.slice(pos, end);
+    pos = end + 1;
+    if (line.length > MAX_DOCKERFILE_LINE_BYTES / 3 && utf8Length(line) > MAX_DOCKERFILE_LINE_BYTES) {
+      tooLong = true;
+      return null;
+    }
+    return line;
+  };
+  const tooLongFailure = (): Failure =>
+    locatedFailure(
+      `dockerfile line greater than max allowed size of ${MAX_DOCKERFILE_LINE_BYTES}`,
+      'line-too-long',
+      lineNo + 1,
+      1,
+      diagnostics,
+    );
+
+  const directiveLine = (s: string): Failure | null => {
+    if (directivesDone) return null;
+    const m = matchDirective(s);
+    if (m === null || !(m.key === 'escape' || m.key === 'syntax' || (m.key === 'check' && profile.checkDirective))) {
+      directivesDone = true;
+      return null;
+    }
+    if (seen.has(m.key)) {
+      return locatedFailure(`only one ${m.key} parser directive can be used`, 'duplicate-directive', lineNo, 1, diagnostics);
+    }
+    seen.add(m.key);
+    if (m.key === 'escape') {
+      if (m.value !== '\\' && m.value !== '`') {
+        return locatedFailure(`invalid escape token '${m.value}' does not match \` or \\`, 'invalid-escape-token', lineNo, 1, diagnostics);
+      }
+      escapeToken = m.value;
+      esc = m.value.charCodeAt(0);
+    }
+    directives.push({ name: m.key as DockerfileDirective['name'], value: m.value, line: lineNo });
+    return null;
+  };
+
+  let comments: string[] = [];
+  for (;;) {
+    const physical = next();
+    if (physical === null) break;
+    lineNo++;
+    let s = trimCR(physical);
+    if (lineNo === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+    const indent = leftSpaceCount(s);
+    const rawFirst = s;
+    s = indent === 0 ? s : s.slice(indent);
+    const isCommentLine = s.charCodeAt(0) === 35;
+    if (isCommentLine) {
+      const c = goTrimSpace(rawFirst.slice(1));
+      if (c === '') comments = [];
+      else comments.push(c);
+    }
+    const directiveCount = directives.length;
+    const directiveFailure = directiveLine(s);
+    if (directiveFailure) return directiveFailure;
+    if (directives.length > directiveCount) comments.pop();
+    if (isCommentLine) s = '';
+    const startLine = lineNo;
+    const column = indent + 1 + (lineNo === 1 && physical.charCodeAt(0) === 0xfeff ? 1 : 0);
+    let cont = stripContinuation(s, esc);
+    if (cont === null && s === '') continue;
+    let joined = cont ?? s;
+    let emptyContinuation = false;
+    while (cont !== null) {
+      const more = next();
+      if (more === null) break;
+      lineNo++;
+      const raw = trimCR(more);
+      const lead = leftSpaceCount(raw);
+      if (raw.charCodeAt(lead) === 35) continue;
+      if (lead === raw.length) {
+        emptyContinuation = true;
+        continue;
+      }
+      cont = stripContinuation(raw, esc);
+      joined += cont ?? raw;
+    }
+    if (tooLong) return tooLongFailure();
+
+    const split = splitInstruction(joined, escapeToken);
+    const lower = split.keyword.toLowerCase();
+    let trigger: DockerfileTrigger | undefined;
+    // ONBUILD wraps one instruction; nested ONBUILD words are peeled iteratively.
+    let inner: SplitInstruction = split;
+    let innerLower = lower;
+    if (lower === 'onbuild' && split.args !== '') {
+      inner = splitInstruction(split.args, escapeToken);
+      innerLower = inner.keyword.toLowerCase();
+      trigger = {
+        keyword: inner.keyword.toUpperCase(),
+        rawKeyword: inner.keyword,
+        flags: inner.flags,
+        args: inner.args,
+        rawArgs: inner.rawArgs,
+      };
+      let peel = inner;
+      while (peel.keyword.toLowerCase() === 'onbuild' && peel.args !== '') {
+        peel = splitInstruction(peel.args, escapeToken);
+        if (isJsonInstruction(peel.keyword.toLowerCase()) && jsonKind(peel.args, profile) === 'not-strings') {
+          return locatedFailure(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings', startLine, column, diagnostics);
+        }
+      }
+    }
+    const kind = isJsonInstruction(innerLower) ? jsonKind(inner.args, profile) : 'none';
+    if (kind === 'not-strings') {
+      return locatedFailure(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings', startLine, column, diagnostics);
+    }
+    if (emptyContinuation) {
+      diagnostics.push({
+        code: 'empty-continuation',
+        severity: 'warning',
+        message: `Empty continuation line found in: ${joined}`,
+        rule: 'NoEmptyContinuation',
+        line: startLine,
+        column,
+      });
+    }
+
+    const heredocs: DockerfileHeredoc[] = [];
+    if (profile.heredocs && HEREDOC_KEYWORDS.has(innerLower) && kind !== 'strings' && joined.includes('<<')) {
+      const words = heredocWords(joined);
+      for (const word of words) {
+        const h = heredocFromWord(word);
+        if (h === null) continue;
+        const bodyStart = lineNo + 1;
+        let content = '';
+        let terminated = false;
+        for (;;) {
+          const body = next();
+          if (body === null) break;
+          lineNo++;
+          let candidate = trimCR(body);
+          if (h.chomp) {
+            let t = 0;
+            while (t < candidate.length && candidate.charCodeAt(t) === 9) t++;
+            candidate = candidate.slice(t);
+          }
+          if (candidate === h.name) {
+            terminated = true;
+            break;
+          }
+          content += pos <= n ? `${body}\n` : body;
+        }
+        if (tooLong) return tooLongFailure();
+        if (!terminated) return locatedFailure('unterminated heredoc', 'unterminated-heredoc', startLine, column, diagnostics);
+        heredocs.push({ ...h, content, line: bodyStart, endLine: lineNo });
+      }
+    }
+
+    const instruction: DockerfileInstruction = {
+      keyword: split.keyword.toUpperCase(),
+      rawKeyword: split.keyword,
+      flags: split.flags,
+      args: split.args,
+      rawArgs: split.rawArgs,
+      original: joined,
+      line: startLine,
+      column,
+      endLine: lineNo,
+      heredocs,
+      emptyContinuation,
+      comments,
+      ...(trigger ? { trigger } : {}),
+    };
+    instructions.push(instruction);
+    comments = [];
+  }
+  if (tooLong) return tooLongFailure();
+  if (instructions.length === 0) {
+    return locatedFailure('file with no instructions', 'no-instructions', Math.max(lineNo, 1), 1, diagnostics);
+  }
+  return { ok: true, instructions, directives, escapeToken, diagnostics };
+}
+
+function isJsonInstruction(lower: string): boolean {
+  return lower === 'cmd' || lower === 'entrypoint' || lower === 'shell' || lower === 'run';
+}

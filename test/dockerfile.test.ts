@@ -1,0 +1,349 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  evaluateDockerfile,
+  parseCommand,
+  parseDockerfile,
+  resolveDockerRun,
+  type EvaluateDockerfileOptions,
+  type ImageConfig,
+} from '../src/index.js';
+import { vectorsOf } from './fixtures/vectors.js';
+
+type DockerConfig = { Entrypoint?: string[] | null; Cmd?: string[] | null; Shell?: string[] | null; OnBuild?: string[] | null };
+
+function toImageConfig(c: DockerConfig | undefined): ImageConfig | undefined {
+  if (c === undefined) return undefined;
+  return { entrypoint: c.Entrypoint ?? null, cmd: c.Cmd ?? null, shell: c.Shell ?? null, onBuild: c.OnBuild ?? null };
+}
+
+function optionsFor(input: Record<string, unknown>, builder?: string): EvaluateDockerfileOptions {
+  const base = toImageConfig(input['baseImage'] as DockerConfig | undefined);
+  const b = builder ?? (input['builder'] as string | undefined);
+  return {
+    os: (input['os'] as 'linux' | 'windows' | undefined) ?? 'linux',
+    ...(b === 'buildah' ? { engine: 'podman' as const } : b === 'classic' ? { builder: 'classic' as const } : {}),
+    baseImages: (ref: string) => base ?? (ref === 'base' ? {} : undefined),
+  };
+}
+
+function expectConfig(got: ImageConfig, exp: Record<string, unknown>): void {
+  const map: Record<string, keyof ImageConfig> = { Entrypoint: 'entrypoint', Cmd: 'cmd', Shell: 'shell', OnBuild: 'onBuild', ArgsEscaped: 'argsEscaped' };
+  for (const [k, v] of Object.entries(exp)) {
+    const key = map[k];
+    if (key === undefined) continue;
+    const value = got[key];
+    if (key === 'argsEscaped') expect(value ?? false, k).toBe(v);
+    else expect(value === undefined || (Array.isArray(value) && value.length === 0) ? null : value, k).toEqual(v);
+  }
+}
+
+describe('evaluateDockerfile: spec vectors', () => {
+  test.for(vectorsOf('dockerfile'))('$id: $description ($source)', (v) => {
+    const text = v.input['text'] as string;
+    const exp = v.expected;
+    const result = evaluateDockerfile(text);
+    if ('error' in exp) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.issues[0].message).toBe(exp['error']);
+        expect(result.issues[0].line).toBeGreaterThan(0);
+        expect(result.issues[0].column).toBeGreaterThan(0);
+      }
+      return;
+    }
+    if ('errorContains' in exp) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) for (const part of exp['errorContains'] as string[]) expect(result.issues[0].message).toContain(part);
+      return;
+    }
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    const parsed = parseDockerfile(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const expected = exp['instructions'] as { cmd: string; form?: string; args: string[] }[];
+    const kinds = new Set(expected.map((e) => e.cmd));
+    const got = parsed.instructions.filter((i) => kinds.has(i.keyword));
+    expect(got.length).toBe(expected.length);
+    expected.forEach((e, i) => {
+      const instr = got[i]!;
+      if (e.form === undefined) {
+        expect(instr.args).toBe(e.args.join(' '));
+        return;
+      }
+      const cmd = parseCommand(instr.args, { instruction: e.cmd as 'CMD' });
+      expect(cmd.ok && cmd.command).toEqual(e.form === 'exec' ? { form: 'exec', args: e.args } : { form: 'shell', script: e.args[0] ?? '' });
+    });
+    if ('warnings' in exp && result.ok) {
+      const warnings = result.diagnostics.filter((d) => d.code === 'empty-continuation').map((d) => d.message);
+      expect(warnings).toEqual(exp['warnings']);
+    }
+  });
+
+  const buildRows = vectorsOf('dockerfile-build').flatMap((v) => {
+    const rows: { id: string; source: string; description: string; builder?: string; input: Record<string, unknown>; config: Record<string, unknown> }[] = [
+      { id: v.id, source: v.source, description: v.description, input: v.input, config: v.expected['config'] as Record<string, unknown> },
+    ];
+    if (v.expected['classicBuilder']) rows.push({ id: `${v.id}/classic`, source: v.source, description: v.description, builder: 'classic', input: v.input, config: v.expected['classicBuilder'] as Record<string, unknown> });
+    if (v.expected['buildah']) rows.push({ id: `${v.id}/buildah`, source: v.source, description: v.description, builder: 'buildah', input: v.input, config: v.expected['buildah'] as Record<string, unknown> });
+    return rows;
+  });
+  test.for(buildRows)('$id: $description ($source)', (row) => {
+    const result = evaluateDockerfile(row.input['dockerfile'] as string, optionsFor(row.input, row.builder));
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (result.ok) expectConfig(result.config, row.config);
+  });
+
+  test.for(vectorsOf('dockerfile-build-run'))('$id: $description ($source)', (v) => {
+    const result = evaluateDockerfile(v.input['dockerfile'] as string, optionsFor(v.input));
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    const run = resolveDockerRun(result.config, { args: v.input['run'] as string[] });
+    expect(run.ok && run.argv).toEqual(v.expected['argv']);
+  });
+
+  test.for(vectorsOf('dockerfile-lint'))('$id: $description ($source)', (v) => {
+    const result = evaluateDockerfile(v.input['dockerfile'] as string);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const lints = result.diagnostics.filter((d) => d.rule === 'JSONArgsRecommended' || d.rule === 'MultipleInstructionsDisallowed');
+    const warnings = v.expected['warnings'] as (string | { rule: string; line: number; detail?: string })[];
+    expect(lints.length).toBe(warnings.length);
+    warnings.forEach((w, i) => {
+      const d = lints[i]!;
+      if (typeof w === 'string') expect(`${d.rule}: ${d.message}`).toBe(w);
+      else {
+        expect(d.rule).toBe(w.rule);
+        expect(d.line).toBe(w.line);
+        if (w.detail) expect(d.message).toBe(w.detail);
+      }
+    });
+  });
+});
+
+describe('evaluateDockerfile: corpus tricky cases', () => {
+  const rows = [
+    { id: 'tricky/ep-resets-inherited-cmd', source: 'shared/corpus/tricky-cases.json', text: 'FROM python:3\nENTRYPOINT ["python"]\n', ep: ['python'], cmd: null },
+    { id: 'tricky/onbuild-cmd', source: 'shared/corpus/tricky-cases.json', text: 'FROM x\nONBUILD CMD ["child"]\nCMD ["parent"]\n', ep: null, cmd: ['parent'], onBuild: ['CMD ["child"]'] },
+    { id: 'tricky/multi-stage', source: 'shared/corpus/tricky-cases.json', text: 'FROM golang AS build\nCMD ["go", "test"]\nFROM alpine\nCOPY --from=build /x /x\nENTRYPOINT ["/x"]\n', ep: ['/x'], cmd: null },
+  ];
+  test.for(rows)('$id ($source)', (row) => {
+    const result = evaluateDockerfile(row.text, { baseImages: { 'python:3': { cmd: ['python3'] }, alpine: { cmd: ['/bin/sh'] } } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.entrypoint ?? null).toEqual(row.ep);
+    expect(result.config.cmd ?? null).toEqual(row.cmd);
+    if (row.onBuild) expect(result.config.onBuild).toEqual(row.onBuild);
+  });
+});
+
+describe('evaluateDockerfile: stages, sources, diagnostics', () => {
+  test('stage sources and inherited values (derived: buildkit convert.go dispatchState.init)', () => {
+    const r = evaluateDockerfile('FROM img AS Base\nSHELL ["/bin/bash","-c"]\nCMD ["a"]\nFROM base\nENTRYPOINT run me\n', {
+      baseImages: { img: { cmd: ['img-cmd'] } },
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.stages.map((s) => s.name)).toEqual(['base', null]);
+    expect(r.stages[1]!.base).toEqual({ kind: 'stage', name: 'base', index: 0 });
+    expect(r.config.entrypoint).toEqual(['/bin/bash', '-c', 'run me']);
+    expect(r.config.cmd).toBeNull();
+    expect(r.target.sources.shell).toEqual({ kind: 'inherited', from: 'stage base' });
+    expect(r.target.sources.entrypoint).toMatchObject({ kind: 'instruction', line: 5 });
+    expect(r.target.sources.cmd).toMatchObject({ kind: 'instruction', instruction: 'ENTRYPOINT', reset: true });
+    expect(r.diagnostics.map((d) => d.code)).toContain('entrypoint-resets-cmd');
+  });
+
+  test('unknown base image → empty + diagnostics (issue #3)', () => {
+    const r = evaluateDockerfile('FROM node:20\nRUN npm ci\n');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const codes = r.diagnostics.map((d) => d.code);
+    expect(codes).toContain('unknown-base-image');
+    expect(codes).toContain('no-command-unknown-base');
+  });
+
+  test('ARG before FROM (derived: buildkit convert.go ProcessWordWithMatches)', () => {
+    const opts = { baseImages: { 'img:1': { cmd: ['one'] }, 'img:2': { cmd: ['two'] } } };
+    const cases: [string, string[] | null][] = [
+      ['ARG B=img:1\nFROM ${B}\n', ['one']],
+      ['ARG B=img:1\nFROM $B\n', ['one']],
+      ['ARG T=2\nFROM img:${T}\n', ['two']],
+      ['ARG B\nFROM ${B:-img:2}\n', ['two']],
+      ['ARG B="img:1"\nFROM $B\n', ['one']],
+    ];
+    for (const [text, cmd] of cases) {
+      const r = evaluateDockerfile(text, opts);
+      expect(r.ok && r.config.cmd, text).toEqual(cmd);
+    }
+    const blank = evaluateDockerfile('ARG B\nFROM ${B}\n');
+    expect(!blank.ok && blank.issues[0].message).toBe('base name (${B}) should not be blank');
+    const overridden = evaluateDockerfile('ARG T=1\nFROM img:$T\n', { ...opts, buildArgs: { T: '2' } });
+    expect(overridden.ok && overridden.config.cmd).toEqual(['two']);
+  });
+
+  test('target, unknown target, instruction before FROM, missing FROM', () => {
+    const text = 'FROM scratch AS a\nCMD ["a"]\nFROM scratch AS b\nCMD ["b"]\n';
+    const a = evaluateDockerfile(text, { target: 'A' });
+    expect(a.ok && a.config.cmd).toEqual(['a']);
+    const missing = evaluateDockerfile(text, { target: 'zz' });
+    expect(!missing.ok && missing.issues[0].code).toBe('unknown-target');
+    const before = evaluateDockerfile('CMD ["x"]\nFROM scratch\n');
+    expect(!before.ok && before.issues[0]).toMatchObject({ message: 'no build stage in current context', line: 1, column: 1 });
+    const onlyArg = evaluateDockerfile('ARG X=1\n');
+    expect(!onlyArg.ok && onlyArg.issues[0].code).toBe('no-build-stage');
+    const empty = evaluateDockerfile('# nothing\n');
+    expect(!empty.ok && empty.issues[0].message).toBe('file with no instructions');
+  });
+
+  test('ONBUILD triggers of the base run at FROM (upstream: moby TestBuildOnBuildCmdEntrypointJSON)', () => {
+    const r = evaluateDockerfile('FROM base\n', { baseImages: { base: { onBuild: ['CMD ["hello world"]', 'ENTRYPOINT ["echo"]'] } } });
+    expect(r.ok && [r.config.entrypoint, r.config.cmd, r.config.onBuild]).toEqual([['echo'], ['hello world'], null]);
+    if (r.ok) expect(r.target.sources.cmd).toMatchObject({ onBuild: true, line: 1 });
+  });
+
+  test('unknown instruction wording per engine version (buildkit suggest pkg; frontend 1.2 upper-cases)', () => {
+    const text = 'FROM scratch\nFNTRYPOINT ["x"]\n';
+    const now = evaluateDockerfile(text);
+    expect(!now.ok && now.issues[0].message).toBe('unknown instruction: FNTRYPOINT (did you mean ENTRYPOINT?)');
+    const old = evaluateDockerfile('FROM scratch\nfoo bar\n', { engineVersion: '20.10' });
+    expect(!old.ok && old.issues[0].message).toBe('unknown instruction: FOO');
+    const lower = evaluateDockerfile('FROM scratch\ncmdd x\n');
+    expect(!lower.ok && lower.issues[0].message).toBe('unknown instruction: cmdd (did you mean cmd?)');
+  });
+
+  test('heredocs: RUN body skipped, CMD <<EOF is literal (semantics R1.14)', () => {
+    const r = evaluateDockerfile('FROM scratch\nRUN <<EOF cat <<-"TWO"\nCMD ["no"]\nEOF\n\tCMD ["neither"]\n\tTWO\nCMD ["yes"]\n');
+    expect(r.ok && r.config.cmd).toEqual(['yes']);
+    const p = parseDockerfile('FROM scratch\nCOPY <<A <<B /dst/\na\nA\nb\nB\n');
+    expect(p.ok && p.instructions[1]!.heredocs.map((h) => [h.name, h.content])).toEqual([
+      ['A', 'a\n'],
+      ['B', 'b\n'],
+    ]);
+    const old = evaluateDockerfile('FROM scratch\nRUN <<EOF\necho\nEOF\n', { engineVersion: '20.10' });
+    expect(!old.ok && old.issues[0].message).toBe('unknown instruction: ECHO');
+    const unterminated = evaluateDockerfile('FROM scratch\nRUN <<EOF\necho\n');
+    expect(!unterminated.ok && unterminated.issues[0].message).toBe('unterminated heredoc');
+  });
+
+  test('windows default shell and classic-builder windows form (semantics R2.1, R2.10)', () => {
+    const bk = evaluateDockerfile('FROM scratch\nCMD echo hi\n', { os: 'windows' });
+    expect(bk.ok && bk.config.cmd).toEqual(['cmd', '/S', '/C', 'echo hi']);
+    const classic = evaluateDockerfile('FROM scratch\nCMD echo hi\n', { os: 'windows', builder: 'classic' });
+    expect(classic.ok && classic.config.cmd).toEqual(['cmd /S /C echo hi']);
+  });
+
+  test('line longer than 65535 bytes fails like bufio.Scanner (buildkit parser.go handleScannerError)', () => {
+    const ok = evaluateDockerfile(`FROM scratch\nCMD ${'a'.repeat(65535 - 4)}\n`);
+    expect(ok.ok).toBe(true);
+    const long = evaluateDockerfile(`FROM scratch\nCMD ${'a'.repeat(65536 - 4)}\n`);
+    expect(!long.ok && long.issues[0].message).toBe('dockerfile line greater than max allowed size of 65535');
+  });
+
+  test('type errors throw TypeError naming the parameter', () => {
+    expect(() => evaluateDockerfile(1 as unknown as string)).toThrow(TypeError);
+    expect(() => parseDockerfile(null as unknown as string)).toThrow(/text/);
+  });
+});
+
+describe('evaluateDockerfile: properties', () => {
+  const line = fc.oneof(
+    fc.constantFrom('FROM scratch', 'FROM a AS b', 'CMD ["a"]', 'CMD a b', 'ENTRYPOINT ["e"]', 'SHELL ["x"]', 'ONBUILD CMD x', '# c', '', '\\', 'RUN <<EOF', 'EOF', 'ARG X=1', 'FROM $X', 'CMD --x', '# escape=`', '`'),
+    fc.string({ maxLength: 20 }),
+  );
+  test('total: never throws; failures carry line and column', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom('20.10', '27.0', undefined), (lines, nl, v) => {
+        const r = evaluateDockerfile(lines.join(nl), v ? { engineVersion: v } : {});
+        if (!r.ok) {
+          expect(r.issues.length).toBeGreaterThan(0);
+          for (const i of r.issues) if (i.code !== 'unknown-target') {
+            expect(i.line).toBeGreaterThan(0);
+            expect(i.column).toBeGreaterThan(0);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => {
+      const r = evaluateDockerfile(s);
+      if (!r.ok) expect(r.issues[0].line).toBeGreaterThan(0);
+    }), { numRuns: 400 });
+  });
+
+  const word = fc.stringMatching(/^[a-z0-9$"'{}=-]{1,6}$/);
+  const body = fc.array(
+    fc.oneof(
+      fc.tuple(fc.constantFrom('CMD', 'ENTRYPOINT', 'cmd'), fc.array(word, { minLength: 1, maxLength: 4 })).map(([k, w]) => `${k} ${w.join(' ')}`),
+      fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => `CMD ${JSON.stringify(w)}`),
+      fc.constantFrom('SHELL ["/bin/bash","-c"]', 'ENV A=1', 'RUN true'),
+    ),
+    { minLength: 1, maxLength: 6 },
+  );
+  const cfg = (text: string) => {
+    const r = evaluateDockerfile(text);
+    return r.ok ? [r.config.entrypoint, r.config.cmd, r.config.shell] : r.issues[0].message;
+  };
+  test('metamorphic: comments, blank lines, CRLF, BOM and indentation do not change the config', () => {
+    fc.assert(
+      fc.property(body, fc.nat(), (lines, seed) => {
+        const plain = ['FROM scratch', ...lines].join('\n') + '\n';
+        const noisy =
+          '\ufeff' +
+          ['FROM scratch', ...lines]
+            .map((l, i) => ((seed >> i) & 1 ? `# note ${i}\r\n\r\n  ${l}` : `\t${l}`))
+            .join('\r\n') +
+          '\r\n';
+        expect(cfg(noisy)).toEqual(cfg(plain));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('metamorphic: splitting a shell-form CMD at a space with a continuation keeps the script', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z0-9]{1,5}$/), { minLength: 2, maxLength: 6 }), fc.nat(), (words, k) => {
+        const cut = 1 + (k % (words.length - 1));
+        const one = `FROM scratch\nCMD ${words.join(' ')}\n`;
+        const two = `FROM scratch\nCMD ${words.slice(0, cut).join(' ')} \\\n${words.slice(cut).join(' ')}\n`;
+        expect(cfg(two)).toEqual(cfg(one));
+      }),
+    );
+  });
+});
+
+describe('evaluateDockerfile: nothing quadratic', () => {
+  // Work is measured as wall time of the best of several runs; 8x input must cost < 12x (linear + noise).
+  const best = (fn: () => void) => {
+    let min = Infinity;
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      fn();
+      min = Math.min(min, performance.now() - t);
+    }
+    return min;
+  };
+  const shapes: [string, (n: number) => string][] = [
+    ['many continuation lines', (n) => `FROM scratch\nCMD a \\\n${'  b \\\n'.repeat(n)}c\n`],
+    ['many blank lines in a continuation', (n) => `FROM scratch\nCMD a \\\n${'\n'.repeat(n)}c\n`],
+    ['many CMDs', (n) => `FROM scratch\n${'CMD ["a", "b"]\n'.repeat(n)}`],
+    ['many stages', (n) => `FROM scratch AS s0\n${Array.from({ length: n }, (_, i) => `FROM s${i} AS s${i + 1}\nCMD x\n`).join('')}`],
+    ['many heredocs on one line', (n) => `FROM scratch\nRUN ${'<<A '.repeat(Math.min(n, 2000))}\n${'A\n'.repeat(Math.min(n, 2000))}`],
+    ['long brackets', (n) => `FROM scratch\nCMD ${'['.repeat(Math.min(n * 4, 60000))}\n`],
+    ['many comments', (n) => `${'# c\n'.repeat(n)}FROM scratch\n`],
+    ['many unterminated quotes in flags', (n) => `FROM scratch\nCMD --${'"'.repeat(Math.min(n * 4, 60000))}\n`],
+  ];
+  test.for(shapes)('%s', ([, make]) => {
+    const n = 1000;
+    const small = make(n);
+    const large = make(8 * n);
+    for (let i = 0; i < 3; i++) {
+      evaluateDockerfile(small);
+      evaluateDockerfile(large);
+    }
+    const ts = best(() => evaluateDockerfile(small));
+    const tl = best(() => evaluateDockerfile(large));
+    // Small inputs are dominated by timer and GC noise: 10 ms floor (a quadratic path would cost 64x).
+    expect(tl).toBeLessThan(12 * Math.max(ts, 10));
+  });
+});
