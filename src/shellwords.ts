@@ -13,7 +13,7 @@ export type ShellwordsVersion = '1.0.12' | '1.0.13' | '1.0.14';
 /** The error text go-shellwords returns for every syntax error. */
 export const SHELLWORDS_ERROR = 'invalid command line string';
 
-/** Result of {@link splitShellwords}. */
+/** Result of {@link splitGoShellwords}. */
 export type ShellwordsResult =
   | {
       readonly ok: true;
@@ -36,7 +36,7 @@ function isSpace(c: number): boolean {
  * @param version - go-shellwords release; from 1.0.13 `\t`/`\n` escapes become TAB/LF and a
  *   bare `)` is an error.
  */
-export function splitShellwords(line: string, version: ShellwordsVersion = '1.0.14'): ShellwordsResult {
+export function splitGoShellwords(line: string, version: ShellwordsVersion = '1.0.14'): ShellwordsResult {
   expectType(line, 'string', 'line');
   const modern = version !== '1.0.12';
   const args: string[] = [];

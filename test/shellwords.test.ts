@@ -1,21 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { splitShellwords } from '../src/index.js';
+import { splitGoShellwords } from '../src/index.js';
 import { vectorsOf } from './fixtures/vectors.js';
 
-describe('splitShellwords', () => {
+describe('splitGoShellwords', () => {
   describe('spec vectors (compose-string)', () => {
     test.for(vectorsOf('compose-string'))('$id: $description', (v) => {
       const input = v.input['input'] as string;
       const e = v.expected;
       if ('v1.0.12' in e) {
-        const old = splitShellwords(input, '1.0.12');
-        const cur = splitShellwords(input, '1.0.14');
+        const old = splitGoShellwords(input, '1.0.12');
+        const cur = splitGoShellwords(input, '1.0.14');
         expect(old.ok && old.args).toEqual((e['v1.0.12'] as { args: string[] }).args);
         expect(cur.ok && cur.args).toEqual((e['v1.0.13+'] as { args: string[] }).args);
         return;
       }
       for (const version of ['1.0.12', '1.0.14'] as const) {
-        const got = splitShellwords(input, version);
+        const got = splitGoShellwords(input, version);
         if ('error' in e) expect(got).toMatchObject({ ok: false, message: e['error'] });
         else expect(got.ok && got.args).toEqual(e['args']);
       }
@@ -40,14 +40,14 @@ describe('splitShellwords', () => {
   ];
   test.for(rows)('$line', (row) => {
     for (const [version, want] of [['1.0.12', row.v12], ['1.0.14', row.v14]] as const) {
-      const got = splitShellwords(row.line, version);
+      const got = splitGoShellwords(row.line, version);
       if (want === 'error') expect(got.ok).toBe(false);
       else expect(got.ok && got.args).toEqual(want);
     }
   });
 
   test('reports what was dropped', () => {
-    expect(splitShellwords('echo hi && echo bye')).toEqual({ ok: true, args: ['echo', 'hi'], dropped: '&& echo bye' });
-    expect(splitShellwords('ls -la 2>foo')).toEqual({ ok: true, args: ['ls', '-la'], dropped: '>foo', droppedWord: '2' });
+    expect(splitGoShellwords('echo hi && echo bye')).toEqual({ ok: true, args: ['echo', 'hi'], dropped: '&& echo bye' });
+    expect(splitGoShellwords('ls -la 2>foo')).toEqual({ ok: true, args: ['ls', '-la'], dropped: '>foo', droppedWord: '2' });
   });
 });

@@ -5,7 +5,7 @@ import {
   expandKubernetes,
   resolveDockerRun,
   resolveKubernetes,
-  splitShellwords,
+  splitGoShellwords,
   toKubernetes,
 } from '../../src/index.js';
 import { imageArb, runArb, wordArb } from './arbitraries.js';
@@ -50,8 +50,8 @@ describe('Kubernetes properties', () => {
     expect(typeof out).toBe('string');
   });
 
-  test.prop([fc.string({ maxLength: 40 }), fc.constantFrom('1.0.12', '1.0.14' as const)])('splitShellwords is total', (line, version) => {
-    const got = splitShellwords(line, version);
+  test.prop([fc.string({ maxLength: 40 }), fc.constantFrom('1.0.12', '1.0.14' as const)])('splitGoShellwords is total', (line, version) => {
+    const got = splitGoShellwords(line, version);
     expect(typeof got.ok).toBe('boolean');
   });
 });

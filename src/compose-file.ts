@@ -1,0 +1,202 @@
+import { resolveCompose, type ComposeResult } from './compose.js';
+import { expectType } from './internal/text.js';
+import { formatPath, parseYamlDocuments } from './internal/yaml.js';
+import { ComposeFileSchema, ComposeServiceSchema, type ComposeServiceInput } from './schema/compose.js';
+import type { ShellwordsVersion } from './shellwords.js';
+import type { Diagnostic, Failure, ImageConfig, Issue } from './types.js';
+
+/**
+ * Reads a compose.yaml and resolves what `docker compose up` runs for each service. See
+ * docs/semantics-kubernetes-compose.md, "Reading compose files" for what is supported.
+ */
+
+/** Image configs by `image:` reference (or by service name for build-only services), or a function. */
+export type ComposeImageLookup =
+  | Readonly<Record<string, ImageConfig>>
+  | ((ref: string | undefined, service: string) => ImageConfig | undefined);
+
+/** Options of {@link resolveComposeFile}. */
+export interface ResolveComposeFileOptions {
+  readonly images: ComposeImageLookup;
+  /** Variables for `${VAR}` interpolation (the shell environment and `.env`). Default: none. */
+  readonly environment?: Readonly<Record<string, string>>;
+  readonly shellwordsVersion?: ShellwordsVersion;
+  readonly source?: string;
+}
+
+/** One service's result. */
+export interface ComposeFileService {
+  readonly name: string;
+  readonly path: string;
+  readonly image: string | undefined;
+  readonly result: ComposeResult;
+}
+
+/** Result of {@link resolveComposeFile}. */
+export type ResolveComposeFileResult =
+  | { readonly ok: true; readonly services: readonly ComposeFileService[]; readonly diagnostics: readonly Diagnostic[] }
+  | Failure;
+
+function isNameStart(c: number): boolean {
+  return c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Compose interpolation of one string value: `$$` → `$`; `$NAME`, `${NAME}`; `${NAME:-d}`,
+ * `${NAME-d}`, `${NAME:+a}`, `${NAME+a}`, `${NAME:?e}`, `${NAME?e}` (defaults are taken
+ * literally, not interpolated again). Unset variables become `''` (diagnosed).
+ */
+export function interpolateCompose(
+  text: string,
+  environment: Readonly<Record<string, string>>,
+): { ok: true; value: string; unresolved: string[] } | { ok: false; message: string } {
+  const get = (name: string): string | undefined => (Object.hasOwn(environment, name) ? environment[name] : undefined);
+  let out = '';
+  const unresolved: string[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 36 || i + 1 >= n) {
+      out += text[i];
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    if (next === 36) {
+      out += '$';
+      i++;
+    } else if (next === 123) {
+      const close = text.indexOf('}', i + 2);
+      if (close < 0) return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}: missing closing brace` };
+      const body = text.slice(i + 2, close);
+      let j = 0;
+      while (j < body.length && isNameChar(body.charCodeAt(j))) j++;
+      const name = body.slice(0, j);
+      if (name === '' || !isNameStart(name.charCodeAt(0))) return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}` };
+      const rest = body.slice(j);
+      const value = get(name);
+      const colon = rest.startsWith(':');
+      const op = colon ? rest.slice(1, 2) : rest.slice(0, 1);
+      const arg = colon ? rest.slice(2) : rest.slice(1);
+      const unset = value === undefined || (colon && value === '');
+      if (rest === '') {
+        if (value === undefined) unresolved.push(name);
+        out += value ?? '';
+      } else if (op === '-') out += unset ? arg : (value as string);
+      else if (op === '+') out += unset ? '' : arg;
+      else if (op === '?') {
+        if (unset) return { ok: false, message: `required variable ${name} is missing a value: ${arg}` };
+        out += value as string;
+      } else return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}` };
+      i = close;
+    } else if (isNameStart(next)) {
+      let j = i + 1;
+      while (j < n && isNameChar(text.charCodeAt(j))) j++;
+      const name = text.slice(i + 1, j);
+      const value = get(name);
+      if (value === undefined) unresolved.push(name);
+      out += value ?? '';
+      i = j - 1;
+    } else out += '$';
+  }
+  return { ok: true, value: out, unresolved };
+}
+
+/**
+ * Resolves each service of a compose file (`services.*.command`, `entrypoint`, `image`) as
+ * `docker compose up` runs it on Docker Engine. Supported: one YAML document, interpolation of
+ * those fields (see {@link interpolateCompose}); `extends` is not evaluated (diagnosed),
+ * profiles are ignored (every service is listed), multi-file overrides are not merged.
+ * Malformed YAML, wrong types or invalid interpolation fail the whole call with a path.
+ */
+export function resolveComposeFile(yamlText: string, options: ResolveComposeFileOptions): ResolveComposeFileResult {
+  expectType(yamlText, 'string', 'yamlText');
+  expectType(options, 'object', 'options');
+  const src = options.source === undefined ? {} : { source: options.source };
+  const parsed = parseYamlDocuments(yamlText, options.source);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };
+  const docs = parsed.documents.filter((d) => !d.ok || (d.value !== null && d.value !== undefined));
+  const first = docs[0];
+  if (first === undefined) return { ok: true, services: [], diagnostics: [] };
+  if (!first.ok) return { ok: false, issues: first.issues, diagnostics: [] };
+  const zodIssues = (prefix: string, list: readonly { code: string; path: readonly PropertyKey[]; message: string; expected?: unknown }[]): Issue[] =>
+    list.slice(0, 20).map((zi): Issue => {
+      const p = formatPath(prefix, zi.path);
+      const last = p.endsWith('.command') || p.endsWith('.entrypoint');
+      const what = zi.code === 'invalid_type' ? `expected ${String(zi.expected)}` : zi.code === 'invalid_union' && last ? 'expected null, a string or a list of strings' : zi.message;
+      return { code: 'manifest-invalid', path: p, message: `${p === '' ? 'compose file' : p}: ${what}`, ...src };
+    });
+  const file = ComposeFileSchema.safeParse(first.value);
+  if (!file.success) {
+    const [i0, ...more] = zodIssues('', file.error.issues);
+    if (i0 !== undefined) return { ok: false, issues: [i0, ...more], diagnostics: [] };
+  }
+  // Services are read from the parsed YAML object itself (own keys, including `__proto__`), each
+  // validated on its own, so no service is dropped silently.
+  const rawServices = (first.value as { services?: unknown }).services;
+  const validated: [string, ComposeServiceInput | null][] = [];
+  const shapeIssues: Issue[] = [];
+  if (rawServices !== null && rawServices !== undefined) {
+    for (const [name, raw] of Object.entries(rawServices as Record<string, unknown>)) {
+      const one = ComposeServiceSchema.nullable().safeParse(raw);
+      if (one.success) validated.push([name, one.data]);
+      else shapeIssues.push(...zodIssues(formatPath('services', [name]), one.error.issues));
+    }
+  }
+  const [s0, ...sMore] = shapeIssues;
+  if (s0 !== undefined) return { ok: false, issues: [s0, ...sMore], diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const issues: Issue[] = [];
+  const env = options.environment ?? {};
+  const services: ComposeFileService[] = [];
+  for (const [name, svc] of validated) {
+    const path = formatPath('services', [name]);
+    const service = svc ?? {};
+    if (service.extends !== undefined) {
+      diagnostics.push({ code: 'compose-unsupported', severity: 'warning', path: `${path}.extends`, ...src, message: `${path}: extends is not evaluated; the inherited command/entrypoint are not taken into account.` });
+    }
+    const interp = (value: unknown, p: string): unknown => {
+      const one = (s: string, q: string): string | undefined => {
+        const r = interpolateCompose(s, env);
+        if (!r.ok) {
+          issues.push({ code: 'compose-interpolation-invalid', path: q, message: `${q}: ${r.message}`, ...src });
+          return undefined;
+        }
+        for (const v of r.unresolved) {
+          diagnostics.push({ code: 'compose-unresolved-variable', severity: 'warning', path: q, ...src, message: `The ${JSON.stringify(v)} variable is not set. Defaulting to a blank string.` });
+        }
+        return r.value;
+      };
+      if (typeof value === 'string') return one(value, p);
+      if (Array.isArray(value)) return value.map((v, i) => (typeof v === 'string' ? one(v, `${p}[${i}]`) : v));
+      return value;
+    };
+    const image = interp(service.image ?? undefined, `${path}.image`) as string | undefined;
+    const command = interp(service.command, `${path}.command`);
+    const entrypoint = interp(service.entrypoint, `${path}.entrypoint`);
+    const lookup = options.images;
+    const config =
+      typeof lookup === 'function'
+        ? lookup(image, name)
+        : image !== undefined && Object.hasOwn(lookup, image)
+          ? lookup[image]
+          : Object.hasOwn(lookup, name)
+            ? lookup[name]
+            : undefined;
+    const result: ComposeResult =
+      config === undefined
+        ? { ok: false, issues: [{ code: 'image-unknown', path: `${path}.image`, message: `no image config given for ${JSON.stringify(image ?? name)}` }], diagnostics: [] }
+        : resolveCompose(
+            config,
+            { ...(command !== undefined && { command }), ...(entrypoint !== undefined && { entrypoint }) },
+            undefined,
+            { path, ...(options.shellwordsVersion !== undefined && { shellwordsVersion: options.shellwordsVersion }) },
+          );
+    services.push({ name, path, image, result });
+  }
+  const [firstIssue, ...rest] = issues;
+  if (firstIssue !== undefined) return { ok: false, issues: [firstIssue, ...rest], diagnostics };
+  return { ok: true, services, diagnostics };
+}

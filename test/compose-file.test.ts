@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { interpolateCompose, resolveComposeFile } from '../src/index.js';
+import { vectorsOf } from './fixtures/vectors.js';
+
+describe('resolveComposeFile', () => {
+  test('compose-07 through the file: $$ interpolation, then shellwords', () => {
+    const v = vectorsOf('compose-up').find((r) => r.id === 'compose-07');
+    const yaml = `services:\n  web:\n    image: img\n    command: ${JSON.stringify((v?.input['service'] as { command: string }).command)}\n`;
+    const got = resolveComposeFile(yaml, { images: { img: { cmd: ['c'] } } });
+    expect(got.ok && got.services[0]?.result).toMatchObject({ ok: true, argv: v?.expected['argv'] });
+  });
+
+  test('variables, defaults, unresolved, build-only services, extends', () => {
+    const yaml = `services:
+  a:
+    image: \${IMG:-app}
+    entrypoint: ["/bin/\${TOOL}", "$MISSING"]
+    command: run \${MODE-dev}
+  b:
+    build: .
+    command: ["x"]
+  c:
+    image: app
+    extends: {service: a}
+`;
+    const got = resolveComposeFile(yaml, { images: { app: { entrypoint: ['/e'] }, b: {} }, environment: { TOOL: 'tool' } });
+    expect(got.ok).toBe(true);
+    if (!got.ok) return;
+    expect(got.services.map((s) => s.result.ok && s.result.argv)).toEqual([['/bin/tool', '', 'run', 'dev'], ['x'], ['/e']]);
+    expect(got.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['compose-unresolved-variable', 'services.a.entrypoint[1]'],
+      ['compose-unsupported', 'services.c.extends'],
+    ]);
+  });
+
+  test('bad input: wrong types, invalid interpolation, malformed YAML', () => {
+    expect(resolveComposeFile('services:\n  a:\n    command: [1]\n', { images: {} })).toMatchObject({ ok: false, issues: [{ path: 'services.a.command' }] });
+    expect(resolveComposeFile('services:\n  a:\n    command: "echo ${X"\n', { images: {} })).toMatchObject({ ok: false, issues: [{ code: 'compose-interpolation-invalid', path: 'services.a.command' }] });
+    expect(resolveComposeFile('services: [\n', { images: {} })).toMatchObject({ ok: false, issues: [{ code: 'yaml-invalid' }] });
+    expect(resolveComposeFile('services:\n  __proto__: {image: x}\n', { images: { x: { cmd: ['c'] } } })).toMatchObject({ ok: true, services: [{ name: '__proto__' }] });
+    expect(Object.prototype).not.toHaveProperty('image');
+  });
+
+  test('interpolateCompose', () => {
+    expect(interpolateCompose('$$HOME ${A:+set} ${B:?} $', { A: '1', B: 'b' })).toEqual({ ok: true, value: '$HOME set b $', unresolved: [] });
+    expect(interpolateCompose('${B:?need B}', {})).toMatchObject({ ok: false });
+    expect(interpolateCompose('$constructor', {})).toEqual({ ok: true, value: '', unresolved: ['constructor'] });
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { resolveManifests } from '../src/index.js';
+
+const images = { 'app:1': { entrypoint: ['/app'], cmd: ['serve'] }, busybox: { cmd: ['sh'] } };
+
+describe('resolveManifests', () => {
+  test('every workload kind, init containers, multi-document, List', () => {
+    const yaml = `
+apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  initContainers: [{name: init, image: busybox, command: [echo, init]}]
+  containers:
+  - {name: a, image: "app:1"}
+  - {name: b, image: "app:1", args: ["$(X)"], env: [{name: X, value: "1"}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d}
+spec: {template: {spec: {containers: [{name: c, image: busybox}]}}}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: cj}
+spec: {jobTemplate: {spec: {template: {spec: {containers: [{name: c, image: "app:1", command: []}]}}}}}
+---
+kind: List
+items:
+- {kind: Job, metadata: {name: j}, spec: {template: {spec: {containers: [{name: c, image: busybox, args: [x]}]}}}}
+- {kind: Service, metadata: {name: s}}
+---
+`;
+    const got = resolveManifests(yaml, { images });
+    expect(got.ok).toBe(true);
+    if (!got.ok) return;
+    const flat = got.workloads.flatMap((w) => w.containers.map((c) => [w.kind, c.path, c.result.ok && c.result.argv]));
+    expect(flat).toEqual([
+      ['Pod', 'spec.initContainers[0]', ['echo', 'init']],
+      ['Pod', 'spec.containers[0]', ['/app', 'serve']],
+      ['Pod', 'spec.containers[1]', ['/app', '1']],
+      ['Deployment', 'spec.template.spec.containers[0]', ['sh']],
+      ['CronJob', 'spec.jobTemplate.spec.template.spec.containers[0]', ['/app', 'serve']],
+      ['Job', 'items[0].spec.template.spec.containers[0]', ['x']],
+    ]);
+    expect(got.diagnostics).toMatchObject([{ code: 'k8s-unknown-kind', path: 'items[1]' }]);
+    const cj = got.workloads[2]?.containers[0]?.result;
+    expect(cj?.diagnostics.find((d) => d.code === 'k8s-empty-command')?.path).toBe('spec.jobTemplate.spec.template.spec.containers[0].command');
+  });
+
+  test('wrong types name the document and path', () => {
+    const yaml = `kind: Pod\nspec: {containers: [{name: a, image: x}]}\n---\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - {name: a, image: x}\n      - {name: b, image: x, args: [1]}\n`;
+    const got = resolveManifests(yaml, { images: {} });
+    expect(got).toMatchObject({ ok: false, issues: [{ code: 'manifest-invalid', path: 'spec.template.spec.containers[1].args[0]', message: 'document 1 spec.template.spec.containers[1].args[0]: expected string' }] });
+  });
+
+  test('malformed YAML is an issue with a position, never a throw', () => {
+    const got = resolveManifests('kind: Pod\nspec: {containers: [\n', { images: {} });
+    expect(got.ok).toBe(false);
+    expect(!got.ok && got.issues[0]).toMatchObject({ code: 'yaml-invalid' });
+    expect(!got.ok && got.issues[0].line).toBeGreaterThan(0);
+    expect(resolveManifests('a: 1\na: 2\n', { images: {} }).ok).toBe(false);
+    expect(resolveManifests('- just\n- a list\n', { images: {} })).toMatchObject({ ok: false, issues: [{ code: 'manifest-invalid' }] });
+    expect(resolveManifests('kind: Pod\nspec: 3\n', { images: {} })).toMatchObject({ ok: false, issues: [{ path: 'spec' }] });
+  });
+
+  test('huge inputs and alias bombs are refused', () => {
+    expect(resolveManifests('x'.repeat(8_000_001), { images: {} })).toMatchObject({ ok: false, issues: [{ code: 'input-too-large' }] });
+    const bomb = 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    expect(resolveManifests(bomb, { images: {} }).ok).toBe(false);
+  });
+
+  test('__proto__ and constructor keys never reach Object.prototype', () => {
+    const yaml = `__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}\nkind: Pod\nspec:\n  __proto__: {containers: []}\n  containers:\n  - name: a\n    image: x\n    __proto__: {command: [evil]}\n    env: [{name: __proto__, value: v}, {name: A, valueFrom: {__proto__: {x: 1}, fieldRef: {fieldPath: metadata.name}}}]\n    args: ["$(__proto__)", "$(constructor)", "$(A)"]\n`;
+    const got = resolveManifests(yaml, { images: { x: { entrypoint: ['/x'] } }, fieldValues: { 'metadata.name': 'pod-1' } });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(got.ok && got.workloads[0]?.containers[0]?.result).toMatchObject({ ok: true, argv: ['/x', 'v', '$(constructor)', 'pod-1'] });
+  });
+
+  test('unknown images are per-container issues; image lookup function', () => {
+    const yaml = 'kind: Pod\nspec: {containers: [{name: a, image: nope}]}\n';
+    const got = resolveManifests(yaml, { images: {} });
+    expect(got.ok && got.workloads[0]?.containers[0]?.result).toMatchObject({ ok: false, issues: [{ code: 'image-unknown', path: 'spec.containers[0].image' }] });
+    const fn = resolveManifests(yaml, { images: (ref) => (ref === 'nope' ? { cmd: ['ok'] } : undefined) });
+    expect(fn.ok && fn.workloads[0]?.containers[0]?.result).toMatchObject({ ok: true, argv: ['ok'] });
+  });
+});
