@@ -187,7 +187,7 @@ const add = (id, family, dockerfile, runs = RUN0) => cases.push({ id, family, do
   add('unknown-empty-file', F, raw(''));
   add('unknown-only-comments', F, df('# just a comment'));
   add('unknown-from-missing-image', F, df('FROM', 'CMD ["/argv"]'));
-  add('unknown-from-absent-image-local', F, df('FROM argvbase-does-not-exist:1', 'CMD ["/argv"]'));
+  // (no case with an absent base image: the engines would then try to pull it)
 }
 
 // ---------------------------------------------------------------- shell
@@ -333,6 +333,14 @@ const add = (id, family, dockerfile, runs = RUN0) => cases.push({ id, family, do
   add('shellform-exec-sh-c-cmd', F, df('FROM argvbase:1', 'ENTRYPOINT ["/bin/sh","-c"]', 'CMD ["echo","hello"]'));
   add('shellform-cmd-only', F, df('FROM argvbase-rawsh:1', 'CMD exec_cmd p1_cmd'));
   add('shellform-busybox-cmd', F, df('FROM argvbase:1', 'CMD /argv a "b c" \'d e\''));
+}
+
+// ---------------------------------------------------------------- FROM scratch (no base config at all)
+{
+  const F = 'scratch';
+  add('scratch-shell-ep', F, df('FROM scratch', 'ENTRYPOINT foo bar'), [R([])]);
+  add('scratch-shell-cmd', F, df('FROM scratch', 'CMD echo cmd'), [R([])]);
+  add('scratch-nothing', F, df('FROM scratch', 'LABEL a=b'), [R([]), R(['/x'])]);
 }
 
 // ---------------------------------------------------------------- run variants

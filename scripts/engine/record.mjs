@@ -46,9 +46,10 @@ function run(cmd, args, { env, input, timeout = 180_000 } = {}) {
 }
 
 // keep what a user would read; drop BuildKit progress lines and the context upload line
+const ANSI = /\x1b\[[0-9;]*m/g;
 function cleanStderr(s) {
-  return s.split('\n').map((l) => l.replace(/\s+$/, ''))
-    .filter((l) => l && !/^#\d+ /.test(l) && !/^Sending build context to Docker daemon/.test(l)
+  return s.replace(ANSI, '').split('\n').map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() && !/^#\d+ /.test(l) && !/^Sending build context to Docker daemon/.test(l)
       && !/^STEP \d+\/\d+: /.test(l) && !/^COMMIT /.test(l) && !/^--> /.test(l))
     .join('\n');
 }
@@ -74,9 +75,16 @@ const docker = {
     return { version: v.Server.Version, client: `${DOCKER} ${v.Client.Version}`, detail: { server: v.Server.Version, apiVersion: v.Server.ApiVersion, client: v.Client.Version, os: v.Server.Os, arch: v.Server.Arch } };
   },
   async build(dir, tag, builder) {
-    const args = ['build', '-q', '-t', tag, dir];
+    // BuildKit: -q (its 20.10 progress output carries no warnings). Classic: not quiet, because it
+    // prints build warnings (e.g. empty continuation lines) only into the stdout stream, in red.
+    const args = builder === 'buildkit' ? ['build', '-q', '-t', tag, dir] : ['build', '-t', tag, dir];
     const r = await run(DOCKER, args, { env: { ...DOCKER_ENV, DOCKER_BUILDKIT: builder === 'buildkit' ? '1' : '0' } });
-    return { ok: r.code === 0, stderr: cleanStderr(r.stderr).split(dir).join('<ctx>'), cli: `DOCKER_BUILDKIT=${builder === 'buildkit' ? 1 : 0} docker ${args.map(q).join(' ')}` };
+    let stderr = cleanStderr(r.stderr);
+    if (builder === 'classic') {
+      const warn = [...r.stdout.matchAll(/\x1b\[91m([\s\S]*?)(?:\x1b\[0m|$)/g)].map((m) => m[1]).join('').replace(/\s+$/, '');
+      if (warn) stderr = warn + (stderr ? '\n' + stderr : '');
+    }
+    return { ok: r.code === 0, stderr: stderr.split(dir).join('<ctx>'), cli: `DOCKER_BUILDKIT=${builder === 'buildkit' ? 1 : 0} docker ${args.map(q).join(' ')}` };
   },
   async imageConfig(tag) {
     const r = await run(DOCKER, ['image', 'inspect', '--format', '{{json .Config}}', tag], { env: DOCKER_ENV });
@@ -101,6 +109,10 @@ const docker = {
   },
   async start(id) {
     const r = await run(DOCKER, ['start', '-a', id], { env: DOCKER_ENV, timeout: 30_000 });
+    if (r.code !== 0) {
+      const i = await run(DOCKER, ['inspect', '--format', '{{json .State.Error}}', id], { env: DOCKER_ENV });
+      try { r.stateError = JSON.parse(i.stdout); } catch { /* ignore */ }
+    }
     return r;
   },
   async rm(id) { await run(DOCKER, ['rm', '-f', id], { env: DOCKER_ENV }); },
@@ -193,6 +205,7 @@ function dedupeRuns(runs) {
 }
 
 let seq = 0;
+const allTags = [];
 async function recordCase(c, bases) {
   const n = seq++;
   const dir = mkdtempSync(join(tmpdir(), 'cav-case-'));
@@ -235,14 +248,14 @@ async function recordCase(c, bases) {
           rec.ran = parsed;
           // `cat /proc/1/cmdline` runs: NUL-separated argv of PID 1 (e.g. the --init process)
           if (!parsed && s.stdout.includes('\0')) rec.pid1Argv = s.stdout.replace(/\0$/, '').split('\0');
-          rec.start = { exitCode: s.code, stdout: s.stdout, ...(s.stderr.trim() ? { stderr: s.stderr.trim() } : {}) };
+          rec.start = { exitCode: s.code, stdout: s.stdout, ...(s.stderr.trim() ? { stderr: s.stderr.trim() } : {}), ...(s.stateError ? { stateError: s.stateError } : {}) };
         }
         await E.rm(cr.id);
       }
       runs.push(rec);
     }
   }
-  await E.rmi(Object.values(tags));
+  allTags.push(...Object.values(tags));
   const refs = referencedBases(c.dockerfile);
   const baseImages = Object.fromEntries(refs.map((r) => [r, bases[r].config]));
   return { id: c.id, family: c.family, ...(c.features ? { features: c.features } : {}), dockerfile: c.dockerfile, baseImages, builds, runs };
@@ -273,6 +286,7 @@ if (opt.generated > 0) cases.push(...generateCases(opt.seed, opt.generated));
 if (opt.only) cases = cases.filter((c) => opt.only.test(c.id) || opt.only.test(c.family));
 const bases = await buildBases();
 const results = await pool(cases, opt.jobs, (c) => recordCase(c, bases));
+for (let i = 0; i < allTags.length; i += 50) await E.rmi(allTags.slice(i, i + 50));
 const secs = Math.round((Date.now() - t0) / 1000);
 const fc = JSON.parse(readFileSync(join(REPO, 'node_modules', 'fast-check', 'package.json'), 'utf8'));
 const header = {

@@ -24,7 +24,7 @@ for (const c of j.cases) {
   }
   for (const r of c.runs ?? []) {
     const out = r.create.error ? 'ERROR ' + r.create.error : J(r.create.ociArgs ?? [r.create.path, ...r.create.args]);
-    const ran = r.ran ? ` ran=${J(r.ran)}` : r.pid1Argv ? ` pid1=${J(r.pid1Argv)}` : r.start ? ` start-exit=${r.start.exitCode} ${J((r.start.stderr ?? r.start.stdout).slice(0, 120))}` : '';
+    const ran = r.ran ? ` ran=${J(r.ran)}` : r.pid1Argv ? ` pid1=${J(r.pid1Argv)}` : r.start ? ` start-exit=${r.start.exitCode} ${J((r.start.stateError ?? r.start.stderr ?? r.start.stdout).slice(0, 160))}` : '';
     console.log(`    [${r.builders.join('+')}] ${r.cli.replace(/^(docker|podman) create --network none( --ulimit \S+ --ulimit \S+)? /, '')} -> ${out}${ran}`);
   }
 }
