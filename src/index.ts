@@ -82,20 +82,6 @@ export type { ExpandKubernetesOptions, KubernetesEnv, KubernetesProfile } from '
 export { SHELLWORDS_ERROR, splitGoShellwords } from './shellwords.js';
 export type { ShellwordsResult, ShellwordsVersion } from './shellwords.js';
 
-export { CRI_NO_COMMAND_MESSAGE, resolveKubernetes, toKubernetes } from './kubernetes.js';
-export type {
-  KubernetesCommand,
-  KubernetesContainer,
-  KubernetesEnvEntry,
-  KubernetesEnvFromSource,
-  KubernetesEnvVar,
-  KubernetesEnvVarSource,
-  KubernetesOptions,
-  KubernetesResolution,
-  KubernetesResult,
-  ToKubernetesResult,
-} from './kubernetes.js';
-
 export { DOCKER_GLOBAL_FLAGS, DOCKER_RUN_FLAGS, PODMAN_GLOBAL_FLAGS, PODMAN_RUN_FLAGS } from './run-flags.js';
 export type { RunFlagSpec, RunFlagType } from './run-flags.js';
 export { quoteForShell, quoteShellArg, splitShellWords } from './shell-words.js';
@@ -110,6 +96,61 @@ export type {
 } from './run-command-line.js';
 export { bytesToQuantity, cpusToQuantity, runFlagsToKubernetes } from './run-to-kubernetes.js';
 export type { RunContainerFields, RunContainerPort, RunEnvVar, RunFlagsKubernetes } from './run-to-kubernetes.js';
+
+export { CRI_NO_COMMAND_MESSAGE, resolveKubernetes, toKubernetes } from './kubernetes.js';
+export type {
+  KubernetesCommand,
+  KubernetesContainer,
+  KubernetesEnvEntry,
+  KubernetesEnvFromSource,
+  KubernetesEnvVar,
+  KubernetesEnvVarSource,
+  KubernetesOptions,
+  KubernetesResolution,
+  KubernetesResult,
+  ToKubernetesResult,
+} from './kubernetes.js';
+
+// ---- Dockerfile evaluation (issue #3)
+export { evaluateDockerfile, unknownInstructionMessage } from './dockerfile.js';
+export type {
+  BaseImages,
+  DockerfileEvaluation,
+  DockerfileStage,
+  EvaluateDockerfileOptions,
+  EvaluateDockerfileResult,
+  StageBase,
+  ValueSource,
+} from './dockerfile.js';
+export { MAX_DOCKERFILE_LINE_BYTES, parseDockerfile } from './dockerfile-parser.js';
+export type {
+  DockerfileDirective,
+  DockerfileHeredoc,
+  DockerfileInstruction,
+  DockerfileTrigger,
+  ParseDockerfileOptions,
+  ParseDockerfileResult,
+  ParsedDockerfile,
+} from './dockerfile-parser.js';
+export { imageConfigFromInspect } from './schema/image.js';
+export type { ImageConfigFromInspectResult } from './schema/image.js';
+
+export { komposeRewriteArg, parseComposeCommand, resolveCompose, composeToKubernetes } from './compose.js';
+export type {
+  ComposeCommandOptions,
+  ComposeCommandResult,
+  ComposeKubernetes,
+  ComposeResult,
+  ComposeRunOptions,
+  ComposeService,
+  ComposeToKubernetesOptions,
+  ParsedComposeCommand,
+  ResolveComposeOptions,
+} from './compose.js';
+export { interpolateCompose, resolveComposeFile } from './compose-file.js';
+export type { ComposeFileService, ComposeImageLookup, ResolveComposeFileOptions, ResolveComposeFileResult } from './compose-file.js';
+export { resolveManifests } from './kubernetes-manifest.js';
+export type { ImageLookup, ManifestContainerResult, ManifestWorkload, ResolveManifestsOptions, ResolveManifestsResult } from './kubernetes-manifest.js';
 
 export { komposeRewriteArg, parseComposeCommand, resolveCompose, composeToKubernetes } from './compose.js';
 export type {
