@@ -151,20 +151,3 @@ export { interpolateCompose, resolveComposeFile } from './compose-file.js';
 export type { ComposeFileService, ComposeImageLookup, ResolveComposeFileOptions, ResolveComposeFileResult } from './compose-file.js';
 export { resolveManifests } from './kubernetes-manifest.js';
 export type { ImageLookup, ManifestContainerResult, ManifestWorkload, ResolveManifestsOptions, ResolveManifestsResult } from './kubernetes-manifest.js';
-
-export { komposeRewriteArg, parseComposeCommand, resolveCompose, composeToKubernetes } from './compose.js';
-export type {
-  ComposeCommandOptions,
-  ComposeCommandResult,
-  ComposeKubernetes,
-  ComposeResult,
-  ComposeRunOptions,
-  ComposeService,
-  ComposeToKubernetesOptions,
-  ParsedComposeCommand,
-  ResolveComposeOptions,
-} from './compose.js';
-export { interpolateCompose, resolveComposeFile } from './compose-file.js';
-export type { ComposeFileService, ComposeImageLookup, ResolveComposeFileOptions, ResolveComposeFileResult } from './compose-file.js';
-export { resolveManifests } from './kubernetes-manifest.js';
-export type { ImageLookup, ManifestContainerResult, ManifestWorkload, ResolveManifestsOptions, ResolveManifestsResult } from './kubernetes-manifest.js';
