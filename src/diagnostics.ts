@@ -488,6 +488,12 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'A RUN/COPY/ADD heredoc needs a line holding exactly its terminator word.',
     source: 'buildkit parser/parser.go Parse',
   },
+  'empty-dockerfile': {
+    severity: 'error',
+    title: 'Empty Dockerfile file',
+    help: 'The Dockerfile has zero bytes; the builder refuses it before parsing.',
+    source: 'engine fixture docker-20.10.24 unknown-empty-file (buildkit dockerfile builder, moby classic builder)',
+  },
   'no-instructions': {
     severity: 'error',
     title: 'Empty Dockerfile',

@@ -363,6 +363,11 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   expectType(options, 'object', 'options');
   if (options.baseImages !== undefined && typeof options.baseImages !== 'function') expectType(options.baseImages, 'object', 'options.baseImages');
   const profile = engineProfile(options);
+  if (text.length === 0) {
+    // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
+    const message = profile.builder === 'classic' ? 'the Dockerfile (Dockerfile) cannot be empty' : 'the Dockerfile cannot be empty';
+    return { ok: false, issues: [{ code: 'empty-dockerfile', message, line: 1, column: 1 }], diagnostics: [] };
+  }
   const parsed = parseDockerfileWith(text, profile);
   const diagnostics: Diagnostic[] = parsed.diagnostics.slice();
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics };
