@@ -20,7 +20,27 @@ import type { Diagnostic, Engine, EngineOptions, ImageConfig, Issue, Issues, Loc
 export interface RunCommandLineOptions extends EngineOptions {
   /** Engine to assume when the argv starts at the subcommand (`['run', 'img']`). Default `'docker'`. */
   readonly engine?: Engine;
+  /**
+   * API version of the daemon the Docker CLI talks to (`'1.41'` for Engine 20.10). When given,
+   * flags that need a newer API are rejected the way the CLI does. Default: no check.
+   */
+  readonly daemonApiVersion?: string;
 }
+
+/** docker/cli `SetAnnotation(flag, "version", …)`: the minimum daemon API version of a flag (opts.go, run.go, create.go). */
+export const DOCKER_FLAG_MIN_API: Readonly<Record<string, string>> = Object.freeze({
+  annotation: '1.43',
+  cgroupns: '1.41',
+  'cpu-rt-period': '1.25',
+  'cpu-rt-runtime': '1.25',
+  cpus: '1.25',
+  gpus: '1.40',
+  'health-start-interval': '1.44',
+  'health-start-period': '1.29',
+  init: '1.25',
+  platform: '1.32',
+  'stop-timeout': '1.25',
+});
 
 /** One flag as the CLI received it. */
 export interface ParsedRunFlag {
@@ -272,6 +292,14 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
       if (f.bool && parseGoBool(value) === undefined) {
         return invalid(f, value, `strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`, at);
       }
+      if (f.type === 'int') {
+        const unsigned = f.name === 'blkio-weight' || f.name === 'io-maxiops' || f.name === 'preserve-fds';
+        const syntax = unsigned ? /^(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]*|[1-9][0-9]*)$/ : /^[+-]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]*|[1-9][0-9]*)$/;
+        if (!syntax.test(value)) {
+          const fn = unsigned ? 'ParseUint' : 'ParseInt';
+          return invalid(f, value, `strconv.${fn}: parsing ${goQuote(value)}: invalid syntax`, at);
+        }
+      }
       if (engine === 'docker' && f.type === 'bytes') {
         const b = parseDockerBytes(value, modern);
         if ('error' in b) return invalid(f, value, b.error, at);
@@ -432,6 +460,36 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
     }
     seen.set(f.name, f);
   }
+  if (engine === 'docker' && options.daemonApiVersion !== undefined) {
+    const api = parseEngineVersion(options.daemonApiVersion);
+    for (const f of flags) {
+      const min = DOCKER_FLAG_MIN_API[f.name];
+      if (min !== undefined && api !== null && !versionAtLeast(api, min)) {
+        return fail({
+          code: 'run-flag-needs-newer-api',
+          message: `"--${f.name}" requires API version ${min}, but the Docker daemon API version is ${options.daemonApiVersion}`,
+          ...f.location,
+        });
+      }
+    }
+  }
+  // docker/cli opts.go parse(): --rm with a restart policy other than "no" is rejected by the client.
+  const rm = seen.get('rm');
+  const restart = seen.get('restart');
+  if (engine === 'docker' && rm !== undefined && parseGoBool(rm.value) === true && restart !== undefined) {
+    const policy = restart.value.split(':')[0];
+    if (policy !== '' && policy !== 'no') {
+      return fail({
+        code: 'run-conflicting-options',
+        message: versionAtLeast(version, '28.0')
+          ? 'docker: conflicting options: cannot specify both --restart and --rm'
+          : 'docker: Conflicting options: --restart and --rm.',
+        ...restart.location,
+      });
+    }
+  }
+  const refError = engine === 'docker' ? imageReferenceError(imageWord.value, versionAtLeast(version, '28.0')) : undefined;
+  if (refError !== undefined) return fail({ code: 'run-invalid-reference', message: refError, ...imageWord.location });
   if (imageWord.value.startsWith('-')) {
     diagnostics.push({
       code: 'run-image-looks-like-flag',
@@ -465,6 +523,54 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
     ...(init !== undefined ? { init } : {}),
   };
   return { ok: true, engine, command, image: imageWord.value, run, flags, globalFlags, diagnostics };
+}
+
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const HOST_COMPONENT = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+
+/**
+ * Checks an image reference with the grammar of distribution/reference (what the docker CLI parses
+ * before contacting the daemon); returns the CLI's error text or `undefined`.
+ */
+function imageReferenceError(ref: string, modern: boolean): string | undefined {
+  const bad = 'invalid reference format';
+  let rest = ref;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    if (!DIGEST.test(rest.slice(at + 1))) return bad;
+    rest = rest.slice(0, at);
+  }
+  const slash = rest.lastIndexOf('/');
+  const colon = rest.lastIndexOf(':');
+  if (colon > slash) {
+    if (!TAG.test(rest.slice(colon + 1))) return bad;
+    rest = rest.slice(0, colon);
+  }
+  if (rest === '' || rest.length > 255) return bad;
+  const parts = rest.split('/');
+  const first = parts[0] as string;
+  let domain = false;
+  if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())) {
+    domain = true;
+    const [host, port, extra] = first.split(':');
+    if (extra !== undefined || (port !== undefined && !/^\d+$/.test(port))) return bad;
+    if (!(host as string).split('.').every((h) => HOST_COMPONENT.test(h))) return bad;
+  }
+  const path = domain ? parts.slice(1) : parts;
+  let upper = false;
+  for (const p of path) {
+    if (PATH_COMPONENT.test(p)) continue;
+    if (PATH_COMPONENT.test(p.toLowerCase())) upper = true;
+    else return bad;
+  }
+  if (upper) {
+    if (!modern) return `${bad}: repository name must be lowercase`;
+    const familiar = domain ? path.join('/') : path.length === 1 ? `library/${rest}` : rest;
+    return `${bad}: repository name (${familiar}) must be lowercase`;
+  }
+  return undefined;
 }
 
 function goQuote(s: string): string {

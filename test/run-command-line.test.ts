@@ -4,8 +4,11 @@ import { describe, expect, test } from 'vitest';
 import {
   DIAGNOSTICS,
   DOCKER_RUN_FLAGS,
+  parseDockerBytes,
+  parseGoBool,
   parseRunCommandLine,
   quoteForShell,
+  resolveDockerRun,
   resolveRunCommandLine,
   runFlagsToKubernetes,
   type RunCommandLineResult,
@@ -129,35 +132,75 @@ test('parseRunCommandLine(quoteForShell(argv)) equals parseRunCommandLine(argv)'
   );
 });
 
-// ---- recorded real-CLI fixtures ----------------------------------------------------------------
+// ---- recorded real-CLI fixtures (scripts/record-run-lines.mjs) ---------------------------------
 const dir = new URL('./fixtures/run-command-line/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+interface FixtureConfig {
+  entrypoint: string[] | null;
+  cmd: string[] | null;
+  path: string;
+  args: string[];
+  init: boolean | null;
+  memory: number;
+  memoryReservation: number;
+  restartPolicy: { Name: string } | null;
+  tty: boolean;
+  openStdin: boolean;
+  workingDir: string;
+  user: string;
+}
 interface FixtureCase {
   argv: string[];
   ok: boolean;
   error?: string;
-  config?: { entrypoint: string[] | null; cmd: string[] | null; init: boolean | null; path: string; args: string[] };
+  daemonError?: string | null;
+  config?: FixtureConfig;
 }
 interface Fixture {
-  client: string;
   engineVersion: string;
+  daemonVersion: string | null;
+  daemonApiVersion: string | null;
   image: { entrypoint: string[] | null; cmd: string[] | null };
   cases: FixtureCase[];
 }
+const last = (flags: readonly { name: string; value: string }[], name: string): string | undefined =>
+  flags.filter((f) => f.name === name).at(-1)?.value;
+
 describe.each(files)('recorded %s', (file) => {
   const fx = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Fixture;
-  test.for(fx.cases.map((c, k) => ({ ...c, k })))('case $k', (c) => {
-    const r = parseRunCommandLine(['docker', ...c.argv], { engineVersion: fx.engineVersion });
+  const options = { engineVersion: fx.engineVersion, ...(fx.daemonApiVersion ? { daemonApiVersion: fx.daemonApiVersion } : {}) };
+  test.for(fx.cases.map((c, k) => ({ ...c, k, line: c.argv.join(' ').slice(0, 60) })))('case $k: docker create $line', (c) => {
+    const argv = ['docker', 'create', ...c.argv];
+    const r = parseRunCommandLine(argv, options);
+    // The same argv typed as a shell line parses the same.
+    expect(summary(parseRunCommandLine(quoteForShell(argv), options))).toEqual(summary(r));
     if (!c.ok) {
       expect(r.ok ? 'parsed' : r.issues[0].message).toBe(c.error);
       return;
     }
     expect(r.ok ? true : r.issues[0].message).toBe(true);
-    if (!r.ok || !c.config) return;
-    const res = resolveRunCommandLine(['docker', ...c.argv], fx.image, { engineVersion: fx.engineVersion });
-    if (!res.ok || !res.resolution.ok) throw new Error('resolve failed');
-    expect([res.resolution.path, ...res.resolution.args]).toEqual([c.config.path, ...c.config.args]);
-    expect(r.run.entrypoint === undefined ? null : [r.run.entrypoint]).toEqual(c.config.entrypoint === null ? null : c.config.entrypoint);
-    expect(r.run.init ?? null).toEqual(c.config.init);
+    if (!r.ok) return;
+    const resolution = resolveDockerRun(fx.image, r.run, fx.daemonVersion ? { engineVersion: fx.daemonVersion } : {});
+    if (c.daemonError !== undefined) {
+      // Only "no command" is a daemon error this library models; others (kernel-memory limits …) need only parse.
+      if (c.daemonError !== null && /no command specified/i.test(c.daemonError)) {
+        expect(resolution.ok ? 'ok' : resolution.issues[0].message).toBe(c.daemonError);
+      }
+      return;
+    }
+    const cfg = c.config as FixtureConfig;
+    expect(resolution.ok ? [resolution.path, ...resolution.args] : resolution.issues[0].message).toEqual([cfg.path, ...cfg.args]);
+    expect(r.run.entrypoint === undefined || r.run.entrypoint === '' ? null : [r.run.entrypoint]).toEqual(cfg.entrypoint);
+    expect(r.run.args.length > 0 ? r.run.args : null).toEqual(cfg.cmd);
+    expect(r.run.init ?? null).toEqual(cfg.init);
+    const mem = last(r.flags, 'memory');
+    const res = last(r.flags, 'memory-reservation');
+    const bytes = (v: string | undefined): number => (v === undefined ? 0 : (parseDockerBytes(v) as { bytes: number }).bytes);
+    expect([bytes(mem), bytes(res)]).toEqual([cfg.memory, cfg.memoryReservation]);
+    expect((last(r.flags, 'restart') ?? 'no').split(':')[0]).toBe(cfg.restartPolicy?.Name || 'no');
+    expect(parseGoBool(last(r.flags, 'tty') ?? 'false')).toBe(cfg.tty);
+    expect(parseGoBool(last(r.flags, 'interactive') ?? 'false')).toBe(cfg.openStdin);
+    expect(last(r.flags, 'workdir') ?? '').toBe(cfg.workingDir);
+    expect(last(r.flags, 'user') ?? '').toBe(cfg.user);
   });
 });

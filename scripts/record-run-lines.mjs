@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+// Records what a real docker CLI does with `docker create <argv>` into
+// test/fixtures/run-command-line/docker-<clientversion>.json, for the offline differential test
+// in test/run-command-line.test.ts.
+//
+//   node scripts/record-run-lines.mjs [--docker /usr/bin/docker] [--seed 42] [--count 150]
+//
+// Uses the private daemon of scripts/engine.sh (DOCKER_HOST unix:///tmp/container-argv-docker/docker.sock)
+// and its image argvbase:1. Flag errors are client-side and need no daemon; accepted lines are
+// created, inspected and removed again (`docker rm`), never started.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, dflt) => {
+  const k = process.argv.indexOf(`--${name}`);
+  return k >= 0 ? process.argv[k + 1] : dflt;
+};
+const docker = arg('docker', '/usr/local/bin/docker');
+const seed = Number(arg('seed', String(Date.now() % 100000)));
+const count = Number(arg('count', '150'));
+const host = arg('host', 'unix:///tmp/container-argv-docker/docker.sock');
+const IMAGE = 'argvbase:1';
+const env = { ...process.env, DOCKER_HOST: host, DOCKER_CLI_HINTS: 'false' };
+delete env.DOCKER_CONTEXT;
+
+const run = (args) => spawnSync(docker, args, { env, encoding: 'utf8', timeout: 60_000 });
+const clientVersion = execFileSync(docker, ['--version'], { encoding: 'utf8' }).match(/version ([^,\s]+)/)[1];
+const server = run(['version', '--format', '{{.Server.Version}}']);
+const daemonVersion = server.status === 0 ? server.stdout.trim() : null;
+const daemonApiVersion = daemonVersion ? run(['version', '--format', '{{.Server.APIVersion}}']).stdout.trim() : null;
+const img = daemonVersion ? JSON.parse(run(['image', 'inspect', IMAGE, '--format', '{{json .Config}}']).stdout) : null;
+const engineVersion = clientVersion.split('+')[0];
+
+// ---- hand-written cases (seed document lines, pflag corner cases, CLI errors) -----------------
+const I = IMAGE;
+const hand = [
+  ['-d', '-m', '512m', '--memory-reservation=256m', I, 'sleep', '3600'],
+  ['-d', '-m', '1g', '--memory-reservation=256m', I, 'sleep', '3600'],
+  ['--restart=always', I, 'x'],
+  ['-it', I, 'sleep', '10'],
+  ['-d', I, 'sleep', '10'],
+  ['-v', 'my_volume:/app', I, 'x'],
+  ['-it', I, '/bin/bash'],
+  ['--entrypoint', '', I, 'bash'],
+  ['--entrypoint=', I],
+  ['--entrypoint', 'top -b', I],
+  ['--entrypoint=/bin/echo', I, 'a', 'b'],
+  ['--init', I, 'x'],
+  ['--init=false', I, 'x'],
+  ['--init', '--init=0', I, 'x'],
+  [I, '--help'],
+  ['--', I, '--', 'x'],
+  ['-e=A=1', '-eB=2', '-e', 'C=3', I, 'env'],
+  ['-itw/tmp', I, 'x'],
+  ['-it=false', I, 'x'],
+  ['-i=false', I, 'x'],
+  ['-u1000:1000', I, 'x'],
+  ['--rm', '--restart=always', I, 'x'],
+  ['--rm', '--restart=no', I, 'x'],
+  ['--rm=false', '--restart=always', I, 'x'],
+  ['--bogus', I],
+  ['-z', I],
+  ['-itz', I],
+  ['-d', I],
+  ['-d=false', I],
+  ['--name'],
+  ['-e'],
+  ['-ite'],
+  [],
+  ['--rm=maybe', I],
+  ['-m', 'abc', I],
+  ['-m=5x', I],
+  ['-m', '1.5g', I, 'x'],
+  ['-e=', I],
+  ['-e', '=x', I],
+  ['---x', I],
+  ['--=x', I],
+  ['-q', I, 'x'],
+  ['--quiet', I, 'x'],
+  ['--annotation', 'a=b', I, 'x'],
+  ['--health-start-interval', '1s', I, 'x'],
+  ['--use-api-socket', I, 'x'],
+  ['--help=false', I, 'x'],
+  ['--kernel-memory', '4m', I, 'x'],
+  ['--cpus', '1.5', I, 'x'],
+  ['-h', 'myhost', I, 'x'],
+  ['-P=false', I, 'x'],
+  ['-', I],
+  ['--net=host', I, 'x'],
+  ['--', 'Upper', 'x'],
+  ['--', 'a:b:c', 'x'],
+  ['--', '', 'x'],
+  ['--', 'localhost:5000/Upper/x:1', 'x'],
+  ['--name', `rec-${process.pid}`, '--name', `rec-${process.pid}-b`, '--entrypoint', 'x', '--entrypoint', '/y', I, 'z'],
+  ['--cpus', '1/2', I, 'x'],
+  ['--cpu-shares', 'x', I, 'x'],
+];
+
+// ---- generated cases ------------------------------------------------------------------------
+const token = fc.oneof(
+  fc.constantFrom(['-i'], ['-t'], ['-it'], ['-ti'], ['--rm'], ['--init'], ['--init=false'], ['--init=true'], ['--init=1'],
+    ['--tty=false'], ['-i=false'], ['--privileged=false'], ['--read-only=false'], ['-P'], ['--no-healthcheck']),
+  fc.constantFrom(['-e', 'A=1'], ['-eB=2'], ['-e=C=3'], ['--env=D=4'], ['--env', 'E=a b'], ['-w', '/tmp'], ['-w=/x'], ['--workdir=/y'],
+    ['-u', '1000'], ['-u1000:1000'], ['--user=nobody'], ['-m', '512m'], ['-m=1g'], ['--memory', '64m'], ['--memory-reservation=16m'],
+    ['--cpus', '0.5'], ['--restart', 'always'], ['--restart=on-failure:3'], ['--restart', 'no'], ['--restart=unless-stopped'],
+    ['--hostname', 'h'], ['-h', 'h2'], ['-l', 'a=b'], ['--label=c=d'], ['--stop-signal', 'SIGINT'], ['-itw', '/w'], ['-tiu0'],
+    ['--entrypoint', '/bin/echo'], ['--entrypoint', ''], ['--entrypoint=a b'], ['--entrypoint=/x'], ['-p', '8080:80'], ['-p80'],
+    ['--expose', '81'], ['-v', '/data'], ['--tmpfs', '/run']),
+  fc.constantFrom(['--bogus'], ['-z'], ['-itx'], ['--rm=maybe'], ['--init=nope'], ['-m', 'lots']),
+);
+const argTail = fc.array(fc.oneof(fc.constantFrom('echo', 'a b', '--help', '-it', '--', '', "it's", '$HOME'), fc.string({ maxLength: 5 })), { maxLength: 4 });
+const gen = fc.tuple(fc.array(token, { maxLength: 6 }), fc.boolean(), argTail, fc.boolean()).map(([toks, dashdash, tail, withImage]) => {
+  const argv = toks.flat();
+  if (dashdash) argv.push('--');
+  if (withImage || true) argv.push(IMAGE);
+  return [...argv, ...(tail.length === 0 && withImage ? [] : tail.length === 0 ? ['true'] : tail)];
+});
+const generated = fc.sample(gen, { seed, numRuns: count });
+
+// ---- record ---------------------------------------------------------------------------------
+function record(argv) {
+  const r = run(['create', ...argv]);
+  if (r.status !== 0) {
+    const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    let error = lines[0] ?? '';
+    const daemon = /Error response from daemon: (.*)$/.exec(error);
+    if (daemon) return { argv, ok: true, daemonError: daemon[1] };
+    if (/Cannot connect to the Docker daemon/.test(error)) return { argv, ok: true, daemonError: null };
+    return { argv, ok: false, error };
+  }
+  const id = r.stdout.trim().split('\n').pop();
+  const ins = run(['inspect', '--format', '{{json .}}', id]);
+  run(['rm', '-f', id]);
+  if (ins.status !== 0) throw new Error(`inspect ${id} failed for ${JSON.stringify(argv)}: ${ins.stderr}`);
+  const j = JSON.parse(ins.stdout);
+  const hc = j.HostConfig ?? {};
+  const cf = j.Config ?? {};
+  return {
+    argv,
+    ok: true,
+    config: {
+      entrypoint: cf.Entrypoint ?? null,
+      cmd: cf.Cmd ?? null,
+      path: j.Path,
+      args: j.Args ?? [],
+      init: hc.Init ?? null,
+      memory: hc.Memory ?? 0,
+      memoryReservation: hc.MemoryReservation ?? 0,
+      nanoCpus: hc.NanoCpus ?? 0,
+      restartPolicy: hc.RestartPolicy ?? null,
+      autoRemove: hc.AutoRemove ?? false,
+      tty: cf.Tty ?? false,
+      openStdin: cf.OpenStdin ?? false,
+      workingDir: cf.WorkingDir ?? '',
+      user: cf.User ?? '',
+      env: cf.Env ?? [],
+      hostname: cf.Hostname,
+      labels: cf.Labels ?? {},
+    },
+  };
+}
+
+const cases = [];
+for (const argv of [...hand, ...generated]) {
+  // Without a daemon only client-side errors are meaningful: keep the rest for a later run.
+  const c = record(argv);
+  if (c.ok && daemonVersion === null) continue;
+  cases.push({ ...c, origin: hand.includes(argv) ? 'hand' : 'generated' });
+}
+const out = {
+  source: `real docker CLI ${clientVersion} (${docker}) running \`docker create <argv>\`; daemon ${daemonVersion ?? 'none (client-side errors only)'}; recorded by scripts/record-run-lines.mjs`,
+  client: clientVersion,
+  engineVersion,
+  daemonVersion,
+  daemonApiVersion,
+  command: `node scripts/record-run-lines.mjs --docker ${docker} --seed ${seed} --count ${count}`,
+  seed,
+  date: new Date().toISOString().slice(0, 10),
+  image: { name: IMAGE, entrypoint: img?.Entrypoint ?? null, cmd: img?.Cmd ?? null },
+  cases,
+};
+const dir = join(root, 'test/fixtures/run-command-line');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `docker-${engineVersion}.json`);
+writeFileSync(file, `${JSON.stringify(out, null, 1)}\n`);
+process.stdout.write(`${file}: ${cases.length} cases (${cases.filter((c) => !c.ok).length} client errors), seed ${seed}\n`);
