@@ -102,15 +102,15 @@ const hand = [
 
 // ---- generated cases ------------------------------------------------------------------------
 const token = fc.oneof(
-  fc.constantFrom(['-i'], ['-t'], ['-it'], ['-ti'], ['--rm'], ['--init'], ['--init=false'], ['--init=true'], ['--init=1'],
-    ['--tty=false'], ['-i=false'], ['--privileged=false'], ['--read-only=false'], ['-P'], ['--no-healthcheck']),
-  fc.constantFrom(['-e', 'A=1'], ['-eB=2'], ['-e=C=3'], ['--env=D=4'], ['--env', 'E=a b'], ['-w', '/tmp'], ['-w=/x'], ['--workdir=/y'],
+  { weight: 4, arbitrary: fc.constantFrom(['-i'], ['-t'], ['-it'], ['-ti'], ['--rm'], ['--init'], ['--init=false'], ['--init=true'], ['--init=1'],
+    ['--tty=false'], ['-i=false'], ['--privileged=false'], ['--read-only=false'], ['-P'], ['--no-healthcheck']) },
+  { weight: 8, arbitrary: fc.constantFrom(['-e', 'A=1'], ['-eB=2'], ['-e=C=3'], ['--env=D=4'], ['--env', 'E=a b'], ['-w', '/tmp'], ['-w=/x'], ['--workdir=/y'],
     ['-u', '1000'], ['-u1000:1000'], ['--user=nobody'], ['-m', '512m'], ['-m=1g'], ['--memory', '64m'], ['--memory-reservation=16m'],
     ['--cpus', '0.5'], ['--restart', 'always'], ['--restart=on-failure:3'], ['--restart', 'no'], ['--restart=unless-stopped'],
     ['--hostname', 'h'], ['-h', 'h2'], ['-l', 'a=b'], ['--label=c=d'], ['--stop-signal', 'SIGINT'], ['-itw', '/w'], ['-tiu0'],
     ['--entrypoint', '/bin/echo'], ['--entrypoint', ''], ['--entrypoint=a b'], ['--entrypoint=/x'], ['-p', '8080:80'], ['-p80'],
-    ['--expose', '81'], ['-v', '/data'], ['--tmpfs', '/run']),
-  fc.constantFrom(['--bogus'], ['-z'], ['-itx'], ['--rm=maybe'], ['--init=nope'], ['-m', 'lots']),
+    ['--expose', '81'], ['-v', '/data'], ['--tmpfs', '/run'], ['--cpus=1/4']) },
+  { weight: 1, arbitrary: fc.constantFrom(['--bogus'], ['-z'], ['-itx'], ['--rm=maybe'], ['--init=nope'], ['-m', 'lots'], ['--cpu-shares', 'x']) },
 );
 const argTail = fc.array(fc.oneof(fc.constantFrom('echo', 'a b', '--help', '-it', '--', '', "it's", '$HOME'), fc.string({ maxLength: 5 })), { maxLength: 4 });
 const gen = fc.tuple(fc.array(token, { maxLength: 6 }), fc.boolean(), argTail, fc.boolean()).map(([toks, dashdash, tail, withImage]) => {

@@ -62,6 +62,14 @@ export function bytesToQuantity(bytes: number): string {
 
 /** `--cpus` value as a Kubernetes CPU quantity (`2`, `1500m`); `undefined` if not a decimal number. */
 export function cpusToQuantity(value: string): string | undefined {
+  // docker parses --cpus with big.Rat.SetString, so `1/2` is accepted as well.
+  const ratio = /^(\d{1,15})\/(\d{1,15})$/.exec(value.trim());
+  if (ratio) {
+    const den = Number(ratio[2]);
+    if (den === 0) return undefined;
+    const milli = Math.ceil((Number(ratio[1]) * 1000) / den);
+    return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
+  }
   const m = /^(\d*)(?:\.(\d*))?$/.exec(value.trim());
   if (!m || (m[1] === '' && (m[2] ?? '') === '')) return undefined;
   const whole = Number(m[1] === '' ? '0' : m[1]);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
+  cpusToQuantity,
   DIAGNOSTICS,
   DOCKER_RUN_FLAGS,
   parseDockerBytes,
@@ -52,6 +53,14 @@ const rows: { line: string; version?: string; want: Expect; source: string }[] =
   { line: 'docker create -q x', version: '20.10', want: { issue: "unknown shorthand flag: 'q' in -q", code: 'run-unknown-flag' }, source: 'docker/cli v20.10.24 create.go (no --quiet)' },
   { line: 'docker -H unix:///x --context c container create -q x', want: { image: 'x', entrypoint: null, args: [], init: null }, source: 'docker/cli cli/flags/options.go' },
   { line: 'FOO=1 sudo -E env A=b docker run img a && ls', want: { image: 'img', entrypoint: null, args: ['a'], init: null }, source: 'POSIX XCU 2.9.1' },
+  { line: 'podman create --bogus x', version: '4.3', want: { issue: 'unknown flag: --bogus', code: 'run-unknown-flag' }, source: 'podman 4.3.1 CLI, run by hand 2026-11-28 ("Error: " prefix dropped)' },
+  { line: 'podman create -itz x', version: '4.3', want: { issue: "unknown shorthand flag: 'z' in -z", code: 'run-unknown-flag' }, source: 'podman 4.3.1 CLI, by hand' },
+  { line: 'podman create -d x', version: '4.3', want: { issue: "unknown shorthand flag: 'd' in -d", code: 'run-unknown-flag' }, source: 'podman 4.3.1 CLI, by hand' },
+  { line: 'podman create -ite', version: '4.3', want: { issue: "flag needs an argument: 'e' in -e", code: 'run-flag-needs-argument' }, source: 'podman 4.3.1 CLI, by hand' },
+  { line: 'podman create', version: '4.3', want: { issue: 'requires at least 1 arg(s), only received 0', code: 'run-missing-image' }, source: 'podman 4.3.1 CLI, by hand' },
+  { line: 'podman create --rm=maybe x', version: '4.3', want: { issue: 'invalid argument "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax', code: 'run-invalid-flag-value' }, source: 'podman 4.3.1 CLI, by hand' },
+  { line: 'podman create --log-level=debug --bogus x', version: '4.3', want: { issue: 'unknown flag: --bogus', code: 'run-unknown-flag' }, source: 'podman 4.3.1 CLI, by hand (persistent global flag after the subcommand)' },
+  { line: 'podman create -e= -m abc --rm --restart=always x', version: '4.3', want: { image: 'x', entrypoint: null, args: [], init: null }, source: 'podman 4.3.1 CLI, by hand (no client-side check; fails later at image lookup)' },
   { line: 'podman --log-level debug create --entrypoint \'["a","b"]\' img', want: { image: 'img', entrypoint: '["a","b"]', args: [], init: null }, source: 'podman cmd/podman/root.go' },
 ];
 
@@ -148,6 +157,8 @@ interface FixtureConfig {
   openStdin: boolean;
   workingDir: string;
   user: string;
+  env: string[];
+  nanoCpus: number;
 }
 interface FixtureCase {
   argv: string[];
@@ -202,5 +213,13 @@ describe.each(files)('recorded %s', (file) => {
     expect(parseGoBool(last(r.flags, 'interactive') ?? 'false')).toBe(cfg.openStdin);
     expect(last(r.flags, 'workdir') ?? '').toBe(cfg.workingDir);
     expect(last(r.flags, 'user') ?? '').toBe(cfg.user);
+    const cpus = last(r.flags, 'cpus');
+    const q = cpus === undefined ? '0' : (cpusToQuantity(cpus) as string);
+    expect(q.endsWith('m') ? Number(q.slice(0, -1)) * 1e6 : Number(q) * 1e9).toBe(cfg.nanoCpus);
+    // The CLI passes -e through a Go map (proxy merge in create.go): last value per name wins, order is random.
+    const env = new Map<string, string>();
+    for (const f of r.flags) if (f.name === 'env') env.set(f.value.split('=')[0] as string, f.value);
+    const imageEnv = cfg.env.filter((e) => !env.has(e.split('=')[0] as string));
+    expect([...cfg.env].sort()).toEqual([...env.values(), ...imageEnv].sort());
   });
 });
