@@ -206,5 +206,3 @@ export function remarkEntrypointCmdTable(options: RemarkEntrypointCmdTableOption
     return undefined;
   };
 }
-
-export default remarkEntrypointCmdTable;

@@ -11,7 +11,7 @@ const ENGINES = ['docker', 'podman'] as const;
 const BUILDERS = ['buildkit', 'classic'] as const;
 const OSES = ['linux', 'windows'] as const;
 
-export function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
@@ -82,6 +82,115 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       rejectPassthrough('table');
       const { tableCommand } = await import('./table.js');
       exitCode = tableCommand(options, io);
+    });
+
+  engineOptions(
+    program
+      .command('explain')
+      .description('print the argv a container of this image executes, where ENTRYPOINT/CMD came from, and every diagnostic')
+      .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
+      .option('--target <stage>', 'build stage to evaluate (default: the last)')
+      .option('--base <REF=FILE>', 'config of a base image: docker image inspect output or an OCI config (repeatable)', collect, [])
+      .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
+      .option('--image-config <file>', 'explain an image config (docker image inspect / OCI JSON) instead of a Dockerfile')
+      .option('--entrypoint <cmd>', 'docker run --entrypoint (one word, never split; "" clears it)')
+      .option('--init', 'docker run --init')
+      .option('--run <line>', "a whole 'docker run … IMAGE args' (or podman run) line instead of --entrypoint/--init/-- ARGS")
+      .option('--json', 'print the result as JSON'),
+  )
+    .usage('[options] [dockerfile] [-- ARGS...]')
+    .addHelpText(
+      'after',
+      examples([
+        'container-argv explain Dockerfile',
+        'container-argv explain Dockerfile --base node:20=node.inspect.json -- --port 8080',
+        "container-argv explain Dockerfile --run 'docker run --rm --entrypoint sh app -c id'",
+        'container-argv explain --image-config <(docker image inspect nginx) --json',
+        'cat Dockerfile | container-argv explain - --target runtime',
+      ]),
+    )
+    .action(async (dockerfile: string | undefined, options) => {
+      const { explainCommand } = await import('./explain.js');
+      exitCode = await explainCommand(dockerfile, options, passthrough, io);
+    });
+
+  engineOptions(
+    program
+      .command('k8s')
+      .description('print the Kubernetes command/args that run exactly what docker run runs')
+      .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
+      .option('--target <stage>', 'build stage to evaluate (default: the last)')
+      .option('--base <REF=FILE>', 'config of a base image (repeatable)', collect, [])
+      .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
+      .option('--image-config <file|REF=FILE>', 'image config (docker image inspect / OCI JSON) instead of a Dockerfile; with --manifest: REF=FILE, repeatable', collect, [])
+      .option('--manifest <file>', 'a Kubernetes manifest (Pod, Deployment, … several documents): what each container runs')
+      .option('--entrypoint <cmd>', 'docker run --entrypoint to translate')
+      .option('--init', 'docker run --init (Kubernetes has no equivalent: reported)')
+      .option('--run <line>', "a whole 'docker run … IMAGE args' line to translate")
+      .option('--json', 'print the result as JSON'),
+  )
+    .usage('[options] [dockerfile] [-- ARGS...]')
+    .addHelpText(
+      'after',
+      examples([
+        'container-argv k8s Dockerfile -- --port 8080',
+        "container-argv k8s --image-config nginx.json --run 'docker run --entrypoint /bin/sh nginx -c \"echo $HOME\"'",
+      ]),
+    )
+    .action(async (dockerfile: string | undefined, options) => {
+      if (options.manifest !== undefined) {
+        if (dockerfile !== undefined) throw new UsageError('give either a Dockerfile or --manifest FILE, not both');
+        if (options.entrypoint !== undefined || options.init === true || options.run !== undefined || passthrough !== undefined) {
+          throw new UsageError('--manifest reads command/args from the manifest; do not combine it with --entrypoint, --init, --run or "-- ARGS"');
+        }
+        const { manifestCommand } = await import('./workloads.js');
+        exitCode = await manifestCommand(options.manifest, options, io);
+        return;
+      }
+      const { k8sCommand } = await import('./k8s.js');
+      exitCode = await k8sCommand(dockerfile, options, passthrough, io);
+    });
+
+  program
+    .command('compose')
+    .description('print what each service of a Compose file runs (docker compose up)')
+    .argument('<file>', 'compose.yaml ("-" reads stdin)')
+    .option('--image-config <REF=FILE>', 'config of an image by reference (or by service name for build-only services), repeatable', collect, [])
+    .option('--env <KEY=VALUE>', 'a variable for ${VAR} interpolation (KEY alone takes it from the environment), repeatable', collect, [])
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'container-argv compose compose.yaml --image-config nginx:1.27=nginx.json',
+        'docker image inspect app > app.json && container-argv compose compose.yaml --image-config app=app.json --json',
+      ]),
+    )
+    .action(async (file: string, options) => {
+      rejectPassthrough('compose');
+      const { composeCommand } = await import('./workloads.js');
+      exitCode = await composeCommand(file, options, io);
+    });
+
+  program
+    .command('lint')
+    .description('check Dockerfiles, Compose files and Kubernetes manifests (files or directories, walked)')
+    .argument('[paths...]', 'files or directories (default: .); "-" reads stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info']).default('error'))
+    .option('--image-config <REF=FILE>', 'config of a base/service/container image, repeatable (otherwise only what does not depend on the image is checked)', collect, [])
+    .option('--json', 'same as --format json')
+    .addHelpText(
+      'after',
+      examples([
+        'container-argv lint .',
+        'container-argv lint Dockerfile deploy/ --fail-on warning',
+        'container-argv lint . --format sarif > container-argv.sarif',
+      ]),
+    )
+    .action(async (paths: string[], options) => {
+      rejectPassthrough('lint');
+      const { lintCommand } = await import('./lint.js');
+      exitCode = await lintCommand(paths, options, io, pkg.version);
     });
 
   try {

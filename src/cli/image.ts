@@ -1,0 +1,117 @@
+/** The image a command looks at: a Dockerfile evaluated with its base images, or an image config file. */
+import type { DockerfileStage, ValueSource } from '../dockerfile.js';
+import type { Builder, Engine, EngineOptions, ImageConfig, OperatingSystem } from '../types.js';
+import { displayName, loadImageConfig, loadImageMap } from './inputs.js';
+import { UsageError, readInput, type CliIO } from './io.js';
+import { findingsOf, type Finding } from './report.js';
+
+/** Options shared by `explain` and `k8s` that pick the image. */
+export interface ImageSourceOptions {
+  readonly target?: string;
+  readonly base?: readonly string[];
+  readonly imageConfig?: string | readonly string[];
+  readonly os?: OperatingSystem;
+  readonly builder?: Builder;
+  readonly engine?: Engine;
+  readonly engineVersion?: string;
+}
+
+/** Where a final ENTRYPOINT/CMD value comes from, in words (`Dockerfile:12:1 (CMD)`, `base image node:20`…). */
+export interface ValueOrigin {
+  readonly text: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** The image config and how it was obtained. */
+export interface LoadedImage {
+  readonly ok: boolean;
+  readonly config: ImageConfig | null;
+  /** The file that was read (Dockerfile or image config), for messages. */
+  readonly file: string;
+  readonly kind: 'dockerfile' | 'image-config';
+  readonly stage?: DockerfileStage;
+  readonly origins: { readonly entrypoint: ValueOrigin; readonly cmd: ValueOrigin };
+  readonly findings: readonly Finding[];
+}
+
+/** Engine options from the command line (only those given). */
+export function engineOptionsOf(o: ImageSourceOptions): EngineOptions {
+  return {
+    ...(o.engine !== undefined && { engine: o.engine }),
+    ...(o.engineVersion !== undefined && { engineVersion: o.engineVersion }),
+    ...(o.builder !== undefined && { builder: o.builder }),
+  };
+}
+
+function originOf(source: ValueSource, file: string): ValueOrigin {
+  switch (source.kind) {
+    case 'instruction': {
+      const at = `${file}:${source.line}:${source.column}`;
+      const text = source.onBuild
+        ? `ONBUILD ${source.instruction} of the base image, triggered at ${at}`
+        : source.reset
+          ? `reset by ENTRYPOINT at ${at}`
+          : `${source.instruction} at ${at}`;
+      return { text, line: source.line, column: source.column };
+    }
+    case 'inherited':
+      return { text: `inherited from ${source.from}` };
+    default:
+      return { text: 'not set' };
+  }
+}
+
+/** Single image config value given as `--image-config FILE` (the first one). */
+function singleImageConfig(o: ImageSourceOptions): string | undefined {
+  const v = o.imageConfig;
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (v.length > 1) throw new UsageError('give --image-config once (one image), or use --base REF=FILE for the Dockerfile\'s base images');
+  return v[0];
+}
+
+/** Reads the image: `--image-config FILE`, or the Dockerfile (default `./Dockerfile`, `-` for stdin). */
+export async function loadImage(io: CliIO, dockerfile: string | undefined, o: ImageSourceOptions): Promise<LoadedImage> {
+  const configFile = singleImageConfig(o);
+  if (configFile !== undefined) {
+    if (dockerfile !== undefined) throw new UsageError('give either a Dockerfile or --image-config FILE, not both');
+    if (o.target !== undefined || (o.base !== undefined && o.base.length > 0)) {
+      throw new UsageError('--target and --base apply to a Dockerfile, not to --image-config');
+    }
+    const config = await loadImageConfig(io, configFile);
+    const name = displayName(configFile);
+    const origin = (v: readonly string[] | null | undefined): ValueOrigin => ({ text: v == null ? 'not set' : `image config ${name}` });
+    return { ok: true, config, file: name, kind: 'image-config', origins: { entrypoint: origin(config.entrypoint), cmd: origin(config.cmd) }, findings: [] };
+  }
+  const path = dockerfile ?? 'Dockerfile';
+  const file = displayName(path);
+  const text = await readInput(io, path);
+  const baseImages = await loadImageMap(io, o.base ?? [], '--base');
+  const { evaluateDockerfile } = await import('../dockerfile.js');
+  const result = evaluateDockerfile(text, {
+    ...engineOptionsOf(o),
+    baseImages,
+    ...(o.target !== undefined && { target: o.target }),
+    ...(o.os !== undefined && { os: o.os }),
+  });
+  if (!result.ok) {
+    return {
+      ok: false,
+      config: null,
+      file,
+      kind: 'dockerfile',
+      origins: { entrypoint: { text: 'not built' }, cmd: { text: 'not built' } },
+      findings: findingsOf(file, result.diagnostics, result.issues),
+    };
+  }
+  return {
+    ok: true,
+    config: result.config,
+    file,
+    kind: 'dockerfile',
+    stage: result.target,
+    origins: { entrypoint: originOf(result.target.sources.entrypoint, file), cmd: originOf(result.target.sources.cmd, file) },
+    findings: findingsOf(file, result.diagnostics),
+  };
+}

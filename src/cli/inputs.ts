@@ -1,0 +1,41 @@
+/** Reading what the commands work on: Dockerfiles, image configs (`docker image inspect` JSON), `REF=FILE` pairs. */
+import type { ImageConfig } from '../types.js';
+import { InputError, UsageError, parseJsonInput, readInput, type CliIO } from './io.js';
+
+/** The display name of an input path (`<stdin>` for `-`). */
+export function displayName(path: string): string {
+  return path === '-' ? '<stdin>' : path;
+}
+
+/**
+ * Reads an image config file: `docker image inspect` / `podman image inspect` output or an OCI image
+ * config. zod (via src/schema) is loaded only here, so commands without image files never pay for it.
+ */
+export async function loadImageConfig(io: CliIO, path: string): Promise<ImageConfig> {
+  const text = await readInput(io, path);
+  const json = parseJsonInput(text, displayName(path));
+  const { imageConfigFromInspect } = await import('../schema/image.js');
+  const result = imageConfigFromInspect(json);
+  if (!result.ok) {
+    const issue = result.issues[0];
+    throw new InputError(`${displayName(path)}: not an image config: ${issue.message}`);
+  }
+  return result.config;
+}
+
+/** Splits `REF=FILE` at the last `=` (image references never contain `=`; file names rarely do). */
+export function splitAssignment(value: string, option: string): { readonly ref: string; readonly file: string } {
+  const eq = value.lastIndexOf('=');
+  if (eq <= 0 || eq === value.length - 1) throw new UsageError(`${option} expects REF=FILE, got ${JSON.stringify(value)}`);
+  return { ref: value.slice(0, eq), file: value.slice(eq + 1) };
+}
+
+/** Loads every `REF=FILE` into a map of image configs. */
+export async function loadImageMap(io: CliIO, values: readonly string[], option: string): Promise<Record<string, ImageConfig>> {
+  const out: Record<string, ImageConfig> = {};
+  for (const value of values) {
+    const { ref, file } = splitAssignment(value, option);
+    out[ref] = await loadImageConfig(io, file);
+  }
+  return out;
+}

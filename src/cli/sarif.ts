@@ -1,0 +1,71 @@
+/** SARIF 2.1.0 output of `lint`, in the shape GitHub code scanning accepts. */
+import { DIAGNOSTICS } from '../diagnostics.js';
+import type { Severity } from '../types.js';
+import type { Finding } from './report.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+function ruleName(code: string): string {
+  return code.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
+}
+
+/** Builds the SARIF log: one run, every catalogued code as a rule, one result per finding. */
+export function toSarif(findings: readonly Finding[], version: string, uriOf: (file: string) => string): unknown {
+  const codes = Object.keys(DIAGNOSTICS);
+  const extra = [...new Set(findings.map((f) => f.code))].filter((c) => !(c in DIAGNOSTICS));
+  const allCodes = [...codes, ...extra];
+  const rules = allCodes.map((code) => {
+    const d = DIAGNOSTICS[code];
+    const related = d === undefined ? [] : [d.rule && `BuildKit check: ${d.rule}`, d.hadolint && `hadolint: ${d.hadolint}`].filter(Boolean);
+    return {
+      id: code,
+      name: ruleName(code),
+      shortDescription: { text: d?.title ?? code },
+      fullDescription: { text: d?.help ?? code },
+      help: {
+        text: `${d?.help ?? code}${related.length > 0 ? ` (${related.join('; ')})` : ''} Source: ${d?.source ?? 'n/a'}.`,
+        markdown: [`**${d?.title ?? code}**`, d?.help ?? '', related.map((r) => `- ${r}`).join('\n'), `Source: ${d?.source ?? 'n/a'}`]
+          .filter((part) => part !== '')
+          .join('\n\n'),
+      },
+      defaultConfiguration: { level: LEVEL[d?.severity ?? 'warning'] },
+      properties: {
+        tags: ['container', 'dockerfile', ...(d?.rule !== undefined ? [`buildkit:${d.rule}`] : []), ...(d?.hadolint !== undefined ? [`hadolint:${d.hadolint}`] : [])],
+      },
+    };
+  });
+  const index = new Map(allCodes.map((c, i) => [c, i]));
+  const results = findings.map((f) => ({
+    ruleId: f.code,
+    ruleIndex: index.get(f.code) ?? 0,
+    level: LEVEL[f.severity],
+    message: { text: f.path !== undefined ? `${f.message} (at ${f.path})` : f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: uriOf(f.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: f.line ?? 1, ...(f.column !== undefined && { startColumn: f.column }) },
+        },
+      },
+    ],
+  }));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'container-argv',
+            version,
+            semanticVersion: version,
+            informationUri: 'https://www.npmjs.com/package/container-argv',
+            rules,
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}

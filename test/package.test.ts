@@ -1,0 +1,106 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, test } from 'vitest';
+// @ts-expect-error -- plain ESM script without types
+import { sizeReport } from '../scripts/size.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
+  sideEffects: boolean;
+  bin: Record<string, string>;
+  exports: Record<string, string | Record<string, Record<string, string>>>;
+  files: string[];
+};
+
+beforeAll(() => {
+  execFileSync(process.execPath, [`${ROOT}node_modules/tsup/dist/cli-default.js`, '--silent'], { cwd: ROOT, stdio: 'pipe' });
+}, 120_000);
+
+describe('package.json', () => {
+  test('sideEffects is false and the package ships dist only', () => {
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.files).toEqual(['dist']);
+  });
+
+  test('bin container-argv is dist/cli.js with a shebang', () => {
+    expect(pkg.bin).toEqual({ 'container-argv': './dist/cli.js' });
+    expect(readFileSync(`${ROOT}dist/cli.js`, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  test.for(['.', './remark'])('exports[%j] has import and require, each with types first', (key) => {
+    const entry = pkg.exports[key] as Record<string, Record<string, string>>;
+    expect(Object.keys(entry)).toEqual(['import', 'require']);
+    for (const condition of ['import', 'require']) {
+      expect(Object.keys(entry[condition]!)).toEqual(['types', 'default']);
+      for (const file of Object.values(entry[condition]!)) expect(readFileSync(`${ROOT}${file}`, 'utf8').length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('browser bundles', () => {
+  test.for(['dist/index.js', 'dist/remark.js'])('%s bundles for the browser without node: imports', async (entry) => {
+    const result = await build({
+      entryPoints: [`${ROOT}${entry}`],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/from\s*["']node:|require\(["']node:|import\(["']node:/);
+    const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));
+    expect(imports.filter((p) => p.startsWith('node:'))).toEqual([]);
+  });
+
+  test('dist/remark.js has no runtime dependencies', () => {
+    const code = readFileSync(`${ROOT}dist/remark.js`, 'utf8');
+    expect(code).not.toMatch(/^import .* from ["'](?!\.)/m);
+  });
+});
+
+describe('size budget (npm run size)', () => {
+  type Measure = { gzip: number; zod: boolean; yaml: boolean; names: string[] };
+  let report: { budget: number; main: Measure; core: Measure };
+  beforeAll(async () => {
+    report = await sizeReport();
+  }, 60_000);
+
+  test('the core import (resolveDockerRun + evaluateDockerfile) has no zod and no yaml in it', () => {
+    expect(report.main.names).toEqual(['resolveDockerRun', 'evaluateDockerfile']);
+    expect(report.main.zod).toBe(false);
+    expect(report.main.yaml).toBe(false);
+  });
+
+  test('resolveDockerRun + parseCommand fits the 6 KB min+gzip budget', () => {
+    expect(report.core.gzip, `${report.core.gzip} bytes`).toBeLessThanOrEqual(report.budget);
+  });
+
+  test('resolveDockerRun + evaluateDockerfile does not grow past its measured size', () => {
+    // The 6 KB budget (CONTRIBUTING.md) is NOT met yet: evaluateDockerfile (parser, lexer, build
+    // checks) measured 11.39 KB min+gzip on 2026-11-28, and `npm run size` fails on it. This guard
+    // keeps it from growing further until the evaluator is slimmed down.
+    expect(report.main.gzip, `${report.main.gzip} bytes`).toBeLessThanOrEqual(12 * 1024);
+  });
+});
+
+describe('dist/cli.js as a process', () => {
+  const run = (args: string[], input?: string) =>
+    spawnSync(process.execPath, [`${ROOT}dist/cli.js`, ...args], { cwd: ROOT, encoding: 'utf8', input: input ?? '', env: { PATH: process.env['PATH'] ?? '' } });
+
+  test('table prints the seed table', () => {
+    const r = run(['table']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('| **CMD x y**        | /bin/sh -c x y |');
+  });
+
+  test('a usage error is one line on stderr with exit code 2', () => {
+    const r = run(['table', '--nope']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("container-argv: unknown option '--nope'\n");
+  });
+});
