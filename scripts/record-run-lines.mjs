@@ -9,16 +9,60 @@
 // and its image argvbase:1. Flag errors are client-side and need no daemon; accepted lines are
 // created, inspected and removed again (`docker rm`), never started.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// `--shell`: how /bin/sh (dash) splits generated lines into words, for test/shell-words.test.ts.
+// Each line runs as `f <line>` with f printing its arguments to fd 3, in a scratch directory
+// (redirections in the generated lines create files there), with globbing off (-f).
+function recordShell() {
+  const seed = Number(arg('seed', String(Date.now() % 100000)));
+  const count = Number(arg('count', '400'));
+  const scratch = mkdtempSync(join(tmpdir(), 'shell-words-'));
+  const shPath = realpathSync('/bin/sh');
+  const dashVersion = spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'dash'], { encoding: 'utf8' }).stdout || 'unknown';
+  const piece = fc.constantFrom('a', 'b', ' ', ' ', "'", '"', '\\', '\n', '#', 'x', '\t', '\\\n', ';', '&', '2>', '>', '=', '$', '&&');
+  const lines = fc.sample(fc.array(piece, { maxLength: 14 }).map((a) => a.join('')), { seed, numRuns: count });
+  const cases = [];
+  for (const line of lines) {
+    const r = spawnSync(shPath, ['-fc', `exec 3>&1; f() { for a; do printf '%s\\001' "$a" >&3; done; printf '\\002' >&3; }; f ${line}`], {
+      encoding: 'utf8',
+      cwd: scratch,
+      env: { PATH: '/usr/bin:/bin' },
+    });
+    if (/cannot create|cannot open|not found/.test(r.stderr)) continue; // runtime effects of the line, not word splitting
+    const done = r.stdout.indexOf('\x02');
+    if (done < 0) cases.push({ line, error: r.stderr.trim().replace(/^sh: \d+: /, '') });
+    else cases.push({ line, words: r.stdout.slice(0, done).split('\x01').slice(0, -1) });
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  const dir = join(root, 'test/fixtures/run-command-line');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `sh-dash-${dashVersion}.json`);
+  const out = {
+    source: `${shPath} (dash ${dashVersion}) splitting generated lines: sh -fc 'f <line>' printing f's arguments; recorded by scripts/record-run-lines.mjs --shell`,
+    command: `node scripts/record-run-lines.mjs --shell --seed ${seed} --count ${count}`,
+    seed,
+    date: new Date().toISOString().slice(0, 10),
+    note: 'words are those of the first simple command; lines that failed at run time (redirection targets, commands after ;) were skipped',
+    cases,
+  };
+  writeFileSync(file, `${JSON.stringify(out, null, 1)}\n`);
+  process.stdout.write(`${file}: ${cases.length} lines, seed ${seed}\n`);
+}
 const arg = (name, dflt) => {
   const k = process.argv.indexOf(`--${name}`);
   return k >= 0 ? process.argv[k + 1] : dflt;
 };
+if (process.argv.includes('--shell')) {
+  recordShell();
+  process.exit(0);
+}
 const docker = arg('docker', '/usr/local/bin/docker');
 const seed = Number(arg('seed', String(Date.now() % 100000)));
 const count = Number(arg('count', '150'));

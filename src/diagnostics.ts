@@ -304,8 +304,14 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'shell-redirection': {
     severity: 'warning',
     title: 'Redirection in the command line',
-    help: 'A redirection (`>`, `2>`, `<`) is handled by the shell and is not passed to docker or the container.',
+    help: 'A redirection (`>`, `2>`, `<`) and the word after it are handled by the shell and are not passed to docker or the container; the other words still are.',
     source: 'POSIX XCU 2.7, 2.10.1 (IO_NUMBER)',
+  },
+  'shell-redirection-target': {
+    severity: 'error',
+    title: 'Redirection without a target',
+    help: 'A `>`/`<` needs a file name (or `&fd`) after it; a shell reports a syntax error.',
+    source: 'POSIX XCU 2.7, 2.10.2 (io_redirect grammar); dash 0.5.12 recorded',
   },
   'shell-comment': {
     severity: 'info',

@@ -36,7 +36,27 @@ export type ShellWordsResult =
     }
   | { readonly ok: false; readonly issues: readonly [Issue, ...Issue[]]; readonly diagnostics: readonly Diagnostic[] };
 
-const OPERATOR_CHARS = ';&|<>()';
+const OPERATOR_CHARS = ';&|()';
+const REDIRECTIONS = ['<<-', '>>', '<<', '<>', '>&', '<&', '>|', '<', '>'];
+const CONTROL_OPERATORS = ['&&', '||', ';;', ';', '&', '|', '(', ')'];
+
+/** The longest operator at `from`; `\`+newline inside an operator is removed first (XCU 2.2.1, 2.3). */
+function readOperator(line: string, from: number, ops: readonly string[]): { op: string; end: number } {
+  let text = '';
+  const ends: number[] = [];
+  let k = from;
+  while (text.length < 3 && k < line.length) {
+    if (line[k] === '\\' && line[k + 1] === '\n') {
+      k += 2;
+      continue;
+    }
+    text += line[k];
+    k++;
+    ends.push(k);
+  }
+  for (const op of ops) if (text.startsWith(op)) return { op, end: ends[op.length - 1] as number };
+  return { op: line[from] as string, end: from + 1 };
+}
 
 function isBlank(c: string): boolean {
   return c === ' ' || c === '\t';
@@ -95,9 +115,16 @@ export function splitShellWords(line: string): ShellWordsResult {
       rawDigits = true;
     }
   };
+  let pendingRedirect: { op: string; offset: number } | null = null;
+  const redirectWithoutTarget = (r: { op: string; offset: number }): ShellWordsResult => ({
+    ok: false,
+    issues: [{ code: 'shell-redirection-target', message: `syntax error: redirection ${JSON.stringify(r.op)} without a target`, ...where(r.offset) }],
+    diagnostics,
+  });
   const flush = (): void => {
     if (start < 0) return;
-    words.push({ value, ...where(start), offset: start, quoted, expands });
+    if (pendingRedirect !== null) pendingRedirect = null;
+    else words.push({ value, ...where(start), offset: start, quoted, expands });
     value = '';
     start = -1;
     quoted = false;
@@ -179,7 +206,7 @@ export function splitShellWords(line: string): ShellWordsResult {
       begin();
       quoted = true;
       rawDigits = false;
-      if (i + 1 < n) value += line[i + 1];
+      value += i + 1 < n ? line[i + 1] : '\\'; // a backslash at the very end stays literal (dash, bash)
       i += 2;
       continue;
     }
@@ -259,31 +286,39 @@ export function splitShellWords(line: string): ShellWordsResult {
       i = nl;
       continue;
     }
-    if (c === '\n' || OPERATOR_CHARS.includes(c)) {
+    if (c === '<' || c === '>') {
+      // A redirection is removed from the words; the word after it is its target. The command goes on.
       let opStart = i;
-      if ((c === '<' || c === '>') && start >= 0 && rawDigits && !quoted) {
+      if (start >= 0 && rawDigits && !quoted) {
         // `2>file`: the digits are the redirection's file descriptor, not a word.
         opStart = start;
         value = '';
         start = -1;
       }
       flush();
+      const { op, end } = readOperator(line, i, REDIRECTIONS);
+      i = end;
+      if (pendingRedirect !== null) return redirectWithoutTarget(pendingRedirect);
+      pendingRedirect = { op, offset: opStart };
+      note(
+        'shell-redirection',
+        'warning',
+        `The redirection ${JSON.stringify(op)} and its target are handled by the shell; they are not part of the docker command.`,
+        opStart,
+      );
+      continue;
+    }
+    if (c === '\n' || OPERATOR_CHARS.includes(c)) {
+      flush();
+      if (pendingRedirect !== null) return redirectWithoutTarget(pendingRedirect);
       const rest = line.slice(i);
       if (c === '\n') {
         if (rest.trim() !== '') {
           note('shell-operator', 'warning', 'A newline ends the command; the following lines are other commands and were ignored.', i);
         }
       } else {
-        const op = /^(?:&&|\|\||;;|>>|<<|>&|<&|>\||[;&|<>()])/.exec(rest)?.[0] ?? c;
-        const redirect = op.startsWith('<') || op.startsWith('>');
-        note(
-          redirect ? 'shell-redirection' : 'shell-operator',
-          'warning',
-          redirect
-            ? `The redirection ${JSON.stringify(op)} ends the command words here; it and everything after it are not part of the docker command.`
-            : `The shell operator ${JSON.stringify(op)} ends the command; everything from it on was ignored.`,
-          opStart,
-        );
+        const { op } = readOperator(line, i, CONTROL_OPERATORS);
+        note('shell-operator', 'warning', `The shell operator ${JSON.stringify(op)} ends the command; everything from it on was ignored.`, i);
       }
       return { ok: true, words, rest, diagnostics };
     }
@@ -295,6 +330,7 @@ export function splitShellWords(line: string): ShellWordsResult {
     i++;
   }
   flush();
+  if (pendingRedirect !== null) return redirectWithoutTarget(pendingRedirect);
   return { ok: true, words, rest: '', diagnostics };
 }
 

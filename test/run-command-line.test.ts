@@ -143,7 +143,7 @@ test('parseRunCommandLine(quoteForShell(argv)) equals parseRunCommandLine(argv)'
 
 // ---- recorded real-CLI fixtures (scripts/record-run-lines.mjs) ---------------------------------
 const dir = new URL('./fixtures/run-command-line/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const files = readdirSync(dir).filter((f) => f.startsWith('docker-') && f.endsWith('.json'));
 interface FixtureConfig {
   entrypoint: string[] | null;
   cmd: string[] | null;

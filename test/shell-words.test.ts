@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { DIAGNOSTICS, quoteForShell, splitShellWords } from '../src/index.js';
 
@@ -14,7 +15,9 @@ const rows: { line: string; words: string[]; codes?: string[] }[] = [
   { line: 'a && b', words: ['a'], codes: ['shell-operator'] },
   { line: 'a;b', words: ['a'], codes: ['shell-operator'] },
   { line: 'a | b', words: ['a'], codes: ['shell-operator'] },
-  { line: 'a 2>/dev/null b', words: ['a'], codes: ['shell-redirection'] },
+  { line: 'a 2>/dev/null b', words: ['a', 'b'], codes: ['shell-redirection'] },
+  { line: 'a >\\\n> f b', words: ['a', 'b'], codes: ['shell-redirection'] },
+  { line: 'a 2>&1 b', words: ['a', 'b'], codes: ['shell-redirection'] },
   { line: 'a x2>f', words: ['a', 'x2'], codes: ['shell-redirection'] },
   { line: 'a "2">f', words: ['a', '2'], codes: ['shell-redirection'] },
   { line: 'a\nb', words: ['a'], codes: ['shell-operator'] },
@@ -33,6 +36,10 @@ describe('splitShellWords', () => {
     const r = splitShellWords(line);
     expect(r.ok ? 'ok' : r.issues[0].code).toBe('shell-unterminated');
   });
+  test.for(['a >', 'a > ; b', 'a 2> > f'])('redirection without target: %s', (line) => {
+    const r = splitShellWords(line);
+    expect(r.ok ? 'ok' : r.issues[0].code).toBe('shell-redirection-target');
+  });
   test('columns are 1-based per line', () => {
     const r = splitShellWords('docker run \\\n  -it img');
     expect(r.ok && r.words.map((w) => [w.line, w.column])).toEqual([[1, 1], [1, 8], [2, 3], [2, 7]]);
@@ -44,5 +51,24 @@ describe('splitShellWords', () => {
         expect(r.ok && r.words.map((w) => w.value)).toEqual(argv);
       }),
     );
+  });
+});
+
+// Recorded: /bin/sh (dash) splitting generated lines (scripts/record-run-lines.mjs --shell).
+const shellDir = new URL('./fixtures/run-command-line/', import.meta.url);
+const shellFiles = readdirSync(shellDir).filter((f) => f.startsWith('sh-') && f.endsWith('.json'));
+describe.each(shellFiles)('recorded %s', (file) => {
+  const fx = JSON.parse(readFileSync(new URL(file, shellDir), 'utf8')) as { cases: { line: string; words?: string[]; error?: string }[] };
+  test.for(fx.cases.map((c, k) => ({ ...c, k })))('line $k', (c) => {
+    const r = splitShellWords(c.line);
+    // Expansions are kept as written on purpose (a shell would substitute them): no comparison then.
+    if (r.diagnostics.some((d) => d.code === 'shell-expansion')) return;
+    if (c.error !== undefined) {
+      // A syntax error after the first command (later line/after ;) is outside what we parse.
+      const firstCommandOnly = !r.ok || r.rest === '';
+      if (firstCommandOnly) expect(r.ok ? r.words.map((w) => w.value) : 'error').toBe('error');
+      return;
+    }
+    expect(r.ok ? r.words.map((w) => w.value) : r.issues[0].message).toEqual(c.words);
   });
 });
