@@ -144,6 +144,22 @@ const hand = [
   ['--cpu-shares', 'x', I, 'x'],
 ];
 
+// `docker run` cases (run-only flags: -d, --sig-proxy, --detach-keys). Every one is detached so the
+// CLI returns; the container runs /argv (the image's argv printer), is waited for, logged, removed.
+const runHand = [
+  ['-d', I, '/argv', 'x'],
+  ['-d=true', '--init', I, '/argv', 'a b'],
+  ['-dit', I, '/argv', '--help'],
+  ['-d', '--sig-proxy=false', '--detach-keys', 'ctrl-a', I, '/argv'],
+  ['-d', '-m', '512m', '--memory-reservation=256m', I, '/argv', 'sleep', '3600'],
+  ['-d', '-m', '1g', '--memory-reservation=256m', I, '/argv', 'sleep', '3600'],
+  ['-d', '--restart=on-failure:1', I, '/argv', 'r'],
+  ['-d', '--entrypoint', '/argv', I, 'ep', 'args'],
+  ['-d', '--entrypoint=', I, '/argv', 'cleared'],
+  ['-d', '--rm=false', '-q', I, '/argv'],
+  ['-dq', I, '/argv'],
+];
+
 // ---- generated cases ------------------------------------------------------------------------
 const token = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(['-i'], ['-t'], ['-it'], ['-ti'], ['--rm'], ['--init'], ['--init=false'], ['--init=true'], ['--init=1'],
@@ -166,8 +182,8 @@ const gen = fc.tuple(fc.array(token, { maxLength: 6 }), fc.boolean(), argTail, f
 const generated = fc.sample(gen, { seed, numRuns: count });
 
 // ---- record ---------------------------------------------------------------------------------
-function record(argv) {
-  const r = run(['create', ...argv]);
+function record(argv, command = 'create') {
+  const r = run([command, ...argv]);
   if (r.status !== 0) {
     const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
     let error = lines[0] ?? '';
@@ -177,6 +193,11 @@ function record(argv) {
     return { argv, ok: false, error };
   }
   const id = r.stdout.trim().split('\n').pop();
+  let output;
+  if (command === 'run') {
+    run(['wait', id]);
+    output = run(['logs', id]).stdout;
+  }
   const ins = run(['inspect', '--format', '{{json .}}', id]);
   run(['rm', '-f', id]);
   if (ins.status !== 0) throw new Error(`inspect ${id} failed for ${JSON.stringify(argv)}: ${ins.stderr}`);
@@ -205,10 +226,16 @@ function record(argv) {
       hostname: cf.Hostname,
       labels: cf.Labels ?? {},
     },
+    ...(output !== undefined ? { output } : {}),
   };
 }
 
 const cases = [];
+for (const argv of runHand) {
+  const c = record(argv, 'run');
+  if (c.ok && daemonVersion === null) continue;
+  cases.push({ ...c, command: 'run', origin: 'hand' });
+}
 for (const argv of [...hand, ...generated]) {
   // Without a daemon only client-side errors are meaningful: keep the rest for a later run.
   const c = record(argv);
@@ -216,7 +243,7 @@ for (const argv of [...hand, ...generated]) {
   cases.push({ ...c, origin: hand.includes(argv) ? 'hand' : 'generated' });
 }
 const out = {
-  source: `real docker CLI ${clientVersion} (${docker}) running \`docker create <argv>\`; daemon ${daemonVersion ?? 'none (client-side errors only)'}; recorded by scripts/record-run-lines.mjs`,
+  source: `real docker CLI ${clientVersion} (${docker}) running \`docker create <argv>\` (and \`docker run <argv>\` where command is "run"); daemon ${daemonVersion ?? 'none (client-side errors only)'}; recorded by scripts/record-run-lines.mjs`,
   client: clientVersion,
   engineVersion,
   daemonVersion,

@@ -162,6 +162,10 @@ interface FixtureConfig {
 }
 interface FixtureCase {
   argv: string[];
+  /** `'run'` for the detached `docker run` cases; `create` otherwise. */
+  command?: 'run' | 'create';
+  /** What the argv printer (/argv) printed: its own argv as JSON. */
+  output?: string;
   ok: boolean;
   error?: string;
   daemonError?: string | null;
@@ -180,8 +184,8 @@ const last = (flags: readonly { name: string; value: string }[], name: string): 
 describe.each(files)('recorded %s', (file) => {
   const fx = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Fixture;
   const options = { engineVersion: fx.engineVersion, ...(fx.daemonApiVersion ? { daemonApiVersion: fx.daemonApiVersion } : {}) };
-  test.for(fx.cases.map((c, k) => ({ ...c, k, line: c.argv.join(' ').slice(0, 60) })))('case $k: docker create $line', (c) => {
-    const argv = ['docker', 'create', ...c.argv];
+  test.for(fx.cases.map((c, k) => ({ ...c, k, cmd: c.command ?? 'create', line: c.argv.join(' ').slice(0, 60) })))('case $k: docker $cmd $line', (c) => {
+    const argv = ['docker', c.cmd, ...c.argv];
     const r = parseRunCommandLine(argv, options);
     // The same argv typed as a shell line parses the same.
     expect(summary(parseRunCommandLine(quoteForShell(argv), options))).toEqual(summary(r));
@@ -200,6 +204,10 @@ describe.each(files)('recorded %s', (file) => {
       return;
     }
     const cfg = c.config as FixtureConfig;
+    if (c.output !== undefined) {
+      // The process really executed: the printer's argv (docker-init, if any, is its parent).
+      expect(resolution.ok ? [resolution.path, ...resolution.args] : null).toEqual(JSON.parse(c.output.trim()));
+    }
     expect(resolution.ok ? [resolution.path, ...resolution.args] : resolution.issues[0].message).toEqual([cfg.path, ...cfg.args]);
     expect(r.run.entrypoint === undefined || r.run.entrypoint === '' ? null : [r.run.entrypoint]).toEqual(cfg.entrypoint);
     expect(r.run.args.length > 0 ? r.run.args : null).toEqual(cfg.cmd);
