@@ -1,0 +1,162 @@
+// The playground: every keystroke re-runs the library (bundled from dist/index.js into
+// lib/container-argv.js by `npm run playground`) on the Dockerfile and docker run options.
+import {
+  DIAGNOSTICS,
+  entrypointCmdTable,
+  evaluateDockerfile,
+  formatArgv,
+  parseRunCommandLine,
+  renderTable,
+  resolveDockerRun,
+  splitShellWords,
+  toKubernetes,
+} from './lib/container-argv.js';
+
+const EXAMPLE = `# syntax=docker/dockerfile:1
+FROM node:20-slim AS build
+WORKDIR /app
+COPY . .
+RUN npm ci --omit=dev
+
+FROM node:20-slim
+COPY --from=build /app /app
+ENTRYPOINT ["/app/docker-entrypoint.sh"]
+CMD node server.js --port $PORT
+`;
+
+const $ = (id) => document.getElementById(id);
+const fields = ['dockerfile', 'base-entrypoint', 'base-cmd', 'entrypoint-set', 'entrypoint', 'args', 'init', 'engine', 'runline'];
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs ?? {})) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+/** A JSON array of strings typed into a base-config field: undefined when blank. */
+function parseList(text, name, problems) {
+  if (text.trim() === '') return undefined;
+  try {
+    const v = JSON.parse(text);
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v;
+  } catch {
+    // fall through
+  }
+  problems.push({ severity: 'error', code: 'playground-input', where: name, message: `${name} must be a JSON array of strings, like ["node"].` });
+  return undefined;
+}
+
+function origin(source) {
+  if (source.kind === 'instruction') {
+    const what = source.onBuild ? `ONBUILD ${source.instruction} of the base` : source.reset ? 'reset by ENTRYPOINT' : source.instruction;
+    return `${what} at line ${source.line}`;
+  }
+  if (source.kind === 'inherited') return `inherited from ${source.from}`;
+  return 'not set';
+}
+
+function yamlList(values) {
+  return `[${values.map((v) => JSON.stringify(v)).join(', ')}]`;
+}
+
+function update() {
+  const problems = [];
+  const engine = $('engine').value;
+  const baseEntrypoint = parseList($('base-entrypoint').value, 'Base ENTRYPOINT', problems);
+  const baseCmd = parseList($('base-cmd').value, 'Base CMD', problems);
+  const base = baseEntrypoint !== undefined || baseCmd !== undefined ? { entrypoint: baseEntrypoint ?? null, cmd: baseCmd ?? null } : undefined;
+
+  // The docker run part: a pasted line wins over the separate fields.
+  let run = {};
+  let runEngine = engine;
+  const line = $('runline').value.trim();
+  if (line !== '') {
+    const parsed = parseRunCommandLine(line, { engine });
+    if (parsed.ok) {
+      run = parsed.run;
+      runEngine = parsed.engine;
+      for (const d of parsed.diagnostics) problems.push({ ...d, where: 'docker run' });
+    } else for (const i of parsed.issues) problems.push({ ...i, severity: 'error', where: 'docker run' });
+  } else {
+    const words = splitShellWords($('args').value);
+    const args = words.ok ? words.words.map((w) => w.value) : [];
+    if (!words.ok) for (const i of words.issues) problems.push({ ...i, severity: 'error', where: 'IMAGE args' });
+    run = {
+      ...($('entrypoint-set').checked && { entrypoint: $('entrypoint').value }),
+      ...(args.length > 0 && { args }),
+      ...($('init').checked && { init: true }),
+    };
+  }
+  $('entrypoint').disabled = !$('entrypoint-set').checked;
+
+  const built = evaluateDockerfile($('dockerfile').value, {
+    engine: runEngine,
+    ...(base !== undefined && { baseImages: () => base }),
+  });
+  for (const d of built.diagnostics) problems.push({ ...d, where: 'Dockerfile' });
+  let result = null;
+  let k8s = null;
+  if (built.ok) {
+    $('image-entrypoint').textContent = built.config.entrypoint ? formatArgv(built.config.entrypoint) : '(not set)';
+    $('image-cmd').textContent = built.config.cmd ? formatArgv(built.config.cmd) : '(not set)';
+    $('origin-entrypoint').textContent = origin(built.target.sources.entrypoint);
+    $('origin-cmd').textContent = origin(built.target.sources.cmd);
+    result = resolveDockerRun(built.config, run, { engine: runEngine });
+    for (const d of result.diagnostics) problems.push({ ...d, where: 'docker run' });
+    if (!result.ok) for (const i of result.issues) problems.push({ ...i, severity: 'error', where: 'docker run' });
+    k8s = toKubernetes(built.config, run);
+  } else {
+    for (const i of built.issues) problems.push({ ...i, severity: 'error', where: 'Dockerfile' });
+    for (const id of ['image-entrypoint', 'image-cmd', 'origin-entrypoint', 'origin-cmd']) $(id).textContent = '';
+  }
+
+  const status = $('status');
+  if (result?.ok) {
+    status.textContent = `${result.argv.length} word${result.argv.length === 1 ? '' : 's'}; PID 1 is ${result.argv[0]}`;
+    status.className = 'status';
+    $('argv-shell').textContent = formatArgv(result.argv, 'shell');
+    $('argv-json').textContent = formatArgv(result.argv, 'json');
+  } else {
+    status.textContent = built.ok ? `The container does not start: ${result.issues[0].message}` : `The build fails: ${built.issues[0].message}`;
+    status.className = 'status fail';
+    $('argv-shell').textContent = '';
+    $('argv-json').textContent = '';
+  }
+
+  if (k8s === null) $('k8s').textContent = '';
+  else if (!k8s.ok) $('k8s').textContent = `# cannot be expressed: ${k8s.issues[0].message}`;
+  else {
+    const out = [];
+    if (k8s.command !== undefined) out.push(`command: ${yamlList(k8s.command)}`);
+    if (k8s.args !== undefined) out.push(`args: ${yamlList(k8s.args)}`);
+    $('k8s').textContent = out.length > 0 ? out.join('\n') : '# the image defaults already run this: leave command and args unset';
+    for (const d of k8s.diagnostics) problems.push({ ...d, where: 'Kubernetes' });
+  }
+
+  const list = $('diagnostics');
+  list.replaceChildren(
+    ...problems.map((d) => {
+      const at = d.line !== undefined ? `${d.where}:${d.line}:${d.column ?? 1}` : d.where;
+      const info = DIAGNOSTICS[d.code];
+      return el(
+        'li',
+        { class: d.severity, title: info ? `${info.title}: ${info.help}` : '' },
+        el('span', { class: 'sev' }, d.severity),
+        el('span', { class: 'code' }, `${at} ${d.code}`),
+        ' ',
+        d.message,
+      );
+    }),
+  );
+  $('diag-count').textContent = `(${problems.length})`;
+}
+
+$('dockerfile').value = EXAMPLE;
+for (const id of fields) {
+  $(id).addEventListener('input', update);
+  $(id).addEventListener('change', update);
+}
+$('table').innerHTML = renderTable(entrypointCmdTable({ cells: 'argv' }), { format: 'html' });
+update();
+document.body.dataset.ready = 'true';

@@ -1,0 +1,118 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../docs/playground/', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+};
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+let base = '';
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'lib/container-argv.js'))) throw new Error('run `npm run playground` first (npm run test:e2e does)');
+  // A static file server on a random port: the playground needs nothing more.
+  server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = normalize(join(ROOT, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+    if (!path.startsWith(ROOT) || !existsSync(path)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+  await page.goto(`${base}/index.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+const text = (id: string) => page.locator(`#${id}`).innerText();
+
+describe('playground (headless Chromium)', () => {
+  test('loads the example and shows its argv, origins and Kubernetes mapping', async () => {
+    expect(await text('argv-shell')).toBe("/app/docker-entrypoint.sh /bin/sh -c 'node server.js --port $PORT'");
+    expect(await text('argv-json')).toBe('["/app/docker-entrypoint.sh", "/bin/sh", "-c", "node server.js --port $PORT"]');
+    expect(await text('origin-entrypoint')).toBe('ENTRYPOINT at line 9');
+    expect(await text('origin-cmd')).toBe('CMD at line 10');
+    expect(await text('k8s')).toContain('leave command and args unset');
+    expect(await text('diagnostics')).toContain('json-args-recommended');
+  });
+
+  test('IMAGE args replace CMD and show up as Kubernetes args', async () => {
+    await page.fill('#args', '--port 8080');
+    expect(await text('argv-json')).toBe('["/app/docker-entrypoint.sh", "--port", "8080"]');
+    expect(await text('k8s')).toBe('args: ["--port", "8080"]');
+    await page.fill('#args', '');
+  });
+
+  test('a pasted docker run line wins; --entrypoint becomes command', async () => {
+    await page.fill('#runline', `docker run --rm -it --entrypoint /bin/sh app -c 'echo $HOME'`);
+    expect(await text('argv-json')).toBe('["/bin/sh", "-c", "echo $HOME"]');
+    expect(await text('k8s')).toBe('command: ["/bin/sh"]\nargs: ["-c", "echo $$HOME"]');
+    await page.fill('#runline', '');
+  });
+
+  test('a base image config is inherited', async () => {
+    await page.fill('#dockerfile', 'FROM node:20-slim\nCOPY . /app\n');
+    await page.fill('#base-entrypoint', '["docker-entrypoint.sh"]');
+    await page.fill('#base-cmd', '["node"]');
+    expect(await text('argv-shell')).toBe('docker-entrypoint.sh node');
+    expect(await text('origin-cmd')).toBe('inherited from base image node:20-slim');
+  });
+
+  test('a build error is shown with its line, and nothing runs', async () => {
+    await page.fill('#dockerfile', 'FROM scratch\nCMD ["/app", 1]\n');
+    expect(await text('status')).toContain('The build fails');
+    expect(await text('argv-json')).toBe('');
+    expect(await text('diagnostics')).toMatch(/Dockerfile:2:1 json-not-strings/);
+  });
+
+  test('looks decent (screenshot to /tmp/container-argv-playground.png) and logs no errors', async () => {
+    await page.fill('#dockerfile', 'FROM alpine:3.20\nENTRYPOINT echo "hello from $HOSTNAME"\nCMD ["--verbose"]\n');
+    await page.fill('#base-entrypoint', '');
+    await page.fill('#base-cmd', '');
+    await page.check('#init');
+    await page.click('details.table summary');
+    await page.screenshot({ path: '/tmp/container-argv-playground.png', fullPage: true });
+    expect(await text('argv-shell')).toBe(`/sbin/docker-init -- /bin/sh -c 'echo "hello from $HOSTNAME"' --verbose`);
+    expect(await text('diagnostics')).toContain('shell-entrypoint-args');
+    expect(await page.locator('details.table table td').count()).toBe(9);
+    expect(pageErrors).toEqual([]);
+  });
+});
