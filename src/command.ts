@@ -1,13 +1,15 @@
 import { engineProfile, type EngineProfile } from './engine.js';
 import { decodeStringArray } from './internal/go-json.js';
-import { expectType, goTrimSpace, isGoSpace } from './internal/text.js';
+import { expectStringArray, expectType, goTrimSpace, isGoSpace } from './internal/text.js';
+import { DEFAULT_LIMITS, limitIssue, resolveLimits } from './limits.js';
+import type { LimitsOption } from './limits.js';
 import type { Command, Diagnostic, EngineOptions, Failure, Issue } from './types.js';
 
 /** Instructions whose argument text is read by {@link parseCommand}. */
 export type CommandInstruction = 'CMD' | 'ENTRYPOINT' | 'SHELL' | 'RUN';
 
 /** Options of {@link parseCommand}. */
-export interface ParseCommandOptions extends EngineOptions {
+export interface ParseCommandOptions extends EngineOptions, LimitsOption {
   /** The instruction the text belongs to (for wording and SHELL's rules). Default `'CMD'`. */
   readonly instruction?: CommandInstruction;
   /** The Dockerfile's escape token (`# escape=`); it only matters inside builder-flag words. Default `\`. */
@@ -35,6 +37,8 @@ export const NOT_STRING_ARRAY_MESSAGE = 'when using JSON array syntax, arrays mu
  * and a lone `--` ends the flags and is dropped.
  */
 export function splitBuilderFlags(text: string, escapeToken = '\\'): { readonly flags: string[]; readonly rest: string } {
+  expectType(text, 'string', 'text');
+  expectType(escapeToken, 'string', 'escapeToken');
   const flags: string[] = [];
   const n = text.length;
   const esc = escapeToken.charCodeAt(0);
@@ -107,7 +111,12 @@ function fail(issue: Issue, diagnostics: readonly Diagnostic[] = []): Failure {
  */
 export function parseCommand(text: string, options: ParseCommandOptions = {}): ParseCommandResult {
   expectType(text, 'string', 'text');
+  expectType(options, 'object', 'options');
   const profile = engineProfile(options);
+  const limits = options.limits === undefined ? DEFAULT_LIMITS : resolveLimits(options.limits);
+  if (text.length > limits.maxInputLength) {
+    return fail(limitIssue('maxInputLength', 'Text length', text.length, limits.maxInputLength));
+  }
   return parseCommandWith(text, options.instruction ?? 'CMD', options.escapeToken ?? '\\', profile);
 }
 
@@ -215,17 +224,28 @@ function jsonArrayEnd(text: string): number {
  * Dockerfile spelling; it is printed as is.
  */
 export function formatCommand(command: Command): string {
-  expectType(command, 'object', 'command');
+  expectCommand(command, 'command');
   if (command.form === 'exec') return `[${command.args.map((a) => JSON.stringify(a)).join(', ')}]`;
   return command.script.startsWith('--') ? `-- ${command.script}` : command.script;
 }
 
 /** True when the command is exec form. */
 export function isExecForm(command: Command): command is Extract<Command, { form: 'exec' }> {
+  expectType(command, 'object', 'command');
   return command.form === 'exec';
 }
 
 /** True when the command is shell form. */
 export function isShellForm(command: Command): command is Extract<Command, { form: 'shell' }> {
+  expectType(command, 'object', 'command');
   return command.form === 'shell';
+}
+
+/** A {@link Command} object of either form; a TypeError names the parameter otherwise. */
+function expectCommand(command: unknown, name: string): void {
+  expectType(command, 'object', name);
+  const c = command as { form?: unknown; args?: unknown; script?: unknown };
+  if (c.form === 'exec') expectStringArray(c.args, `${name}.args`);
+  else if (c.form === 'shell') expectType(c.script, 'string', `${name}.script`);
+  else throw new TypeError(`${name}.form must be 'exec' or 'shell', got ${typeof c.form === 'string' ? JSON.stringify(c.form) : typeof c.form}`);
 }

@@ -1,5 +1,6 @@
 import { resolveCompose, type ComposeResult } from './compose.js';
 import { expectType } from './internal/text.js';
+import { resolveLimits, type LimitsOption } from './limits.js';
 import { formatPath, parseYamlDocuments } from './internal/yaml.js';
 import { ComposeFileSchema, ComposeServiceSchema, type ComposeServiceInput } from './schema/compose.js';
 import type { ShellwordsVersion } from './shellwords.js';
@@ -16,7 +17,7 @@ export type ComposeImageLookup =
   | ((ref: string | undefined, service: string) => ImageConfig | undefined);
 
 /** Options of {@link resolveComposeFile}. */
-export interface ResolveComposeFileOptions {
+export interface ResolveComposeFileOptions extends LimitsOption {
   readonly images: ComposeImageLookup;
   /** Variables for `${VAR}` interpolation (the shell environment and `.env`). Default: none. */
   readonly environment?: Readonly<Record<string, string>>;
@@ -115,7 +116,7 @@ export function resolveComposeFile(yamlText: string, options: ResolveComposeFile
   expectType(yamlText, 'string', 'yamlText');
   expectType(options, 'object', 'options');
   const src = options.source === undefined ? {} : { source: options.source };
-  const parsed = parseYamlDocuments(yamlText, options.source);
+  const parsed = parseYamlDocuments(yamlText, options.source, resolveLimits(options.limits));
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };
   const docs = parsed.documents.filter((d) => !d.ok || (d.value !== null && d.value !== undefined));
   const first = docs[0];

@@ -1,5 +1,6 @@
 import { resolveContainerConfig, type DockerRunResult } from './docker-run.js';
 import { expectType } from './internal/text.js';
+import { DEFAULT_LIMITS, limitIssue, resolveLimits, type LimitsOption } from './limits.js';
 import { splitGoShellwords, type ShellwordsVersion } from './shellwords.js';
 import type { Diagnostic, Failure, ImageConfig } from './types.js';
 
@@ -10,7 +11,7 @@ import type { Diagnostic, Failure, ImageConfig } from './types.js';
  */
 
 /** Options of {@link parseComposeCommand}. */
-export interface ComposeCommandOptions {
+export interface ComposeCommandOptions extends LimitsOption {
   /** go-shellwords release used to split strings. Default `'1.0.14'` (what docker compose links). */
   readonly shellwordsVersion?: ShellwordsVersion;
   /** Diagnostic path, e.g. `services.web.command`. */
@@ -36,6 +37,7 @@ export type ComposeCommandResult = ParsedComposeCommand | Failure;
  * parseComposeCommand('echo hi && echo bye') // { ok: true, args: ['echo', 'hi'], diagnostics: [compose-command-truncated] }
  */
 export function parseComposeCommand(value: unknown, options: ComposeCommandOptions = {}): ComposeCommandResult {
+  expectType(options, 'object', 'options');
   const path = options.path;
   const at = path === undefined ? {} : { path };
   if (value === undefined || value === null) return { ok: true, args: null, diagnostics: [] };
@@ -52,6 +54,10 @@ export function parseComposeCommand(value: unknown, options: ComposeCommandOptio
   }
   if (typeof value !== 'string') {
     return { ok: false, issues: [{ code: 'compose-command-type', message: 'must be a string or a list of strings', ...at }], diagnostics: [] };
+  }
+  const limits = options.limits === undefined ? DEFAULT_LIMITS : resolveLimits(options.limits);
+  if (value.length > limits.maxInputLength) {
+    return { ok: false, issues: [limitIssue('maxInputLength', 'Command string length', value.length, limits.maxInputLength, at)], diagnostics: [] };
   }
   const split = splitGoShellwords(value, options.shellwordsVersion ?? '1.0.14');
   if (!split.ok) {

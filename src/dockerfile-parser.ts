@@ -2,6 +2,7 @@ import { engineProfile, type EngineProfile } from './engine.js';
 import { decodeStringArray } from './internal/go-json.js';
 import { expectType, goTrimSpace, isGoSpace } from './internal/text.js';
 import { NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command.js';
+import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from './limits.js';
 import type { Diagnostic, EngineOptions, Failure, Issue } from './types.js';
 
 /**
@@ -70,7 +71,7 @@ export interface DockerfileDirective {
 }
 
 /** Options of {@link parseDockerfile}. */
-export interface ParseDockerfileOptions extends EngineOptions {}
+export interface ParseDockerfileOptions extends EngineOptions, LimitsOption {}
 
 /** A parsed Dockerfile. */
 export interface ParsedDockerfile {
@@ -161,7 +162,7 @@ interface DirectiveMatch {
 }
 
 /** `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (the `#` prefix, then Go's rules), without a regex. */
-function matchDirective(s: string): DirectiveMatch | null {
+export function matchDirective(s: string): DirectiveMatch | null {
   if (s.charCodeAt(0) !== 35) return null;
   let i = 1;
   while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
@@ -297,11 +298,15 @@ function locatedFailure(message: string, code: string, line: number, column: num
  */
 export function parseDockerfile(text: string, options: ParseDockerfileOptions = {}): ParseDockerfileResult {
   expectType(text, 'string', 'text');
-  return parseDockerfileWith(text, engineProfile(options));
+  expectType(options, 'object', 'options');
+  return parseDockerfileWith(text, engineProfile(options), resolveLimits(options.limits));
 }
 
 /** {@link parseDockerfile} with a resolved profile. */
-export function parseDockerfileWith(text: string, profile: EngineProfile): ParseDockerfileResult {
+export function parseDockerfileWith(text: string, profile: EngineProfile, limits: Limits = DEFAULT_LIMITS): ParseDockerfileResult {
+  if (text.length > limits.maxInputLength) {
+    return { ok: false, issues: [limitIssue('maxInputLength', 'Dockerfile length', text.length, limits.maxInputLength, { line: 1, column: 1 })], diagnostics: [] };
+  }
   const instructions: DockerfileInstruction[] = [];
   const directives: DockerfileDirective[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -398,8 +403,17 @@ export function parseDockerfileWith(text: string, profile: EngineProfile): Parse
       }
       cont = stripContinuation(raw, esc);
       joined += cont ?? raw;
+      if (joined.length > limits.maxInstructionLength) break;
     }
     if (tooLong) return tooLongFailure();
+    if (joined.length > limits.maxInstructionLength) {
+      const issue = limitIssue('maxInstructionLength', 'Instruction length', joined.length, limits.maxInstructionLength, { line: startLine, column });
+      return { ok: false, issues: [issue], diagnostics };
+    }
+    if (instructions.length >= limits.maxInstructions) {
+      const issue = limitIssue('maxInstructions', 'Number of instructions', instructions.length + 1, limits.maxInstructions, { line: startLine, column });
+      return { ok: false, issues: [issue], diagnostics };
+    }
 
     const split = splitInstruction(joined, escapeToken);
     const lower = split.keyword.toLowerCase();

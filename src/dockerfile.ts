@@ -1,8 +1,9 @@
 import { parseCommandWith, unknownFlagMessage, type ParseCommandResult } from './command.js';
 import { engineProfile, type EngineProfile } from './engine.js';
-import { parseDockerfileWith, type DockerfileInstruction } from './dockerfile-parser.js';
+import { matchDirective, parseDockerfileWith, type DockerfileInstruction } from './dockerfile-parser.js';
 import { expandFromWord, parseArgWords, type ArgValues } from './dockerfile-lexer.js';
 import { expectType } from './internal/text.js';
+import { limitIssue, resolveLimits, type Limits, type LimitsOption } from './limits.js';
 import { cmdResetDiagnostic, dispatchCmd, dispatchEntrypoint, dispatchShell, stageConfig, startStage, type StageState } from './stage.js';
 import type { Command, Diagnostic, EngineOptions, Failure, ImageConfig, Issue, OperatingSystem } from './types.js';
 
@@ -10,7 +11,7 @@ import type { Command, Diagnostic, EngineOptions, Failure, ImageConfig, Issue, O
 export type BaseImages = Readonly<Record<string, ImageConfig>> | ((ref: string) => ImageConfig | undefined);
 
 /** Options of {@link evaluateDockerfile}. */
-export interface EvaluateDockerfileOptions extends EngineOptions {
+export interface EvaluateDockerfileOptions extends EngineOptions, LimitsOption {
   /** Configs of the external base images; unknown ones count as empty (with a diagnostic). `scratch` is always empty. */
   readonly baseImages?: BaseImages;
   /** Stage to build (name, case-insensitive); default the last stage. */
@@ -295,9 +296,10 @@ function parseCheck(value: string): LintConfig | null {
 /** A `check=` directive inside the comments right before an instruction. */
 function commentCheck(comments: readonly string[]): LintConfig | null {
   for (const c of comments) {
-    const m = /^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/.exec(c.length < 4096 ? c : '');
-    if (m === null || (m[1] as string).toLowerCase() !== 'check') continue;
-    return parseCheck(m[2] as string);
+    // BuildKit's directive regexp (Go `\s` is ASCII), by the parser's linear matcher.
+    const m = matchDirective(`#${c}`);
+    if (m === null || m.key !== 'check') continue;
+    return parseCheck(m.value);
   }
   return null;
 }
@@ -363,12 +365,13 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   expectType(options, 'object', 'options');
   if (options.baseImages !== undefined && typeof options.baseImages !== 'function') expectType(options.baseImages, 'object', 'options.baseImages');
   const profile = engineProfile(options);
+  const limits = resolveLimits(options.limits);
   if (text.length === 0) {
     // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
     const message = profile.builder === 'classic' ? 'the Dockerfile (Dockerfile) cannot be empty' : 'the Dockerfile cannot be empty';
     return { ok: false, issues: [{ code: 'empty-dockerfile', message, line: 1, column: 1 }], diagnostics: [] };
   }
-  const parsed = parseDockerfileWith(text, profile);
+  const parsed = parseDockerfileWith(text, profile, limits);
   const diagnostics: Diagnostic[] = parsed.diagnostics.slice();
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics };
   const escapeToken = parsed.escapeToken;
@@ -391,6 +394,9 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
     }
     append(diagnostics, checked.diagnostics);
     if (checked.keyword === 'FROM') {
+      if (stages.length >= limits.maxStages) {
+        return { ok: false, issues: [limitIssue('maxStages', 'Number of build stages', stages.length + 1, limits.maxStages, { line: instr.line, column: instr.column })], diagnostics };
+      }
       stages.push({
         index: stages.length,
         name: checked.stageName ?? null,
@@ -472,7 +478,7 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   for (let i = 0; i <= targetIndex; i++) {
     const st = stages[i] as MutableStage;
     const stageDiagnostics: Diagnostic[] = [];
-    const error = dispatchStage(st, stages, options, profile, globalLint, stageDiagnostics);
+    const error = dispatchStage(st, stages, options, profile, limits, globalLint, stageDiagnostics);
     if (st.built) append(diagnostics, stageDiagnostics);
     if (error !== null && st.built) return { ok: false, issues: [error], diagnostics };
   }
@@ -533,6 +539,7 @@ function dispatchStage(
   stages: readonly MutableStage[],
   options: EvaluateDockerfileOptions,
   profile: EngineProfile,
+  limits: Limits,
   globalLint: LintConfig,
   diagnostics: Diagnostic[],
 ): Issue | null {
@@ -634,7 +641,10 @@ function dispatchStage(
     }
     if (keyword === 'ONBUILD') {
       const expression = checked.expression as string;
-      state.onBuild = [...(state.onBuild ?? []), expression];
+      // The stage owns state.onBuild (startStage's copy is replaced by null): append in place.
+      const list = (state.onBuild ?? []) as string[];
+      state.onBuild = list;
+      list.push(expression);
       if (!onBuild) st.onBuildDeclared.push(expression);
       return null;
     }
@@ -643,7 +653,7 @@ function dispatchStage(
 
   // ONBUILD triggers of the base run first, as instructions of this stage (positioned at FROM).
   for (const trigger of triggers) {
-    const parsed = parseDockerfileWith(trigger, profile);
+    const parsed = parseDockerfileWith(trigger, profile, limits);
     if (!parsed.ok) return { ...parsed.issues[0], line: st.line, column: st.column };
     if (parsed.instructions.length !== 1) return at(st, 'onbuild-trigger', 'onbuild trigger should be a single expression');
     const checked = checkInstruction(parsed.instructions[0] as DockerfileInstruction, parsed.escapeToken, profile);

@@ -70,6 +70,9 @@ export { CmdResolutionError, isCmdResolutionError, unwrap } from './errors.js';
 export { DIAGNOSTICS } from './diagnostics.js';
 export type { DiagnosticInfo } from './diagnostics.js';
 
+export { DEFAULT_LIMITS } from './limits.js';
+export type { Limits, LimitsOption } from './limits.js';
+
 // ---- Kubernetes and Compose (issue #4) ----
 export {
   CURRENT_KUBERNETES_VERSION,

@@ -103,6 +103,9 @@ export function expandKubernetesReport(text: string, env: KubernetesEnv, profile
   let corrupted = false;
   let dollarMultibyte = false;
   const n = text.length;
+  // First `)` at or after the last search start (-1: none). Reused while it is still ahead, so
+  // many `$(` without a `)` (or before one far away) stay linear instead of rescanning the text.
+  let nextClose = -2;
   for (let i = 0; i < n; i++) {
     if (text.charCodeAt(i) !== 36 || i + 1 >= n) continue;
     out += text.slice(checkpoint, i);
@@ -111,7 +114,8 @@ export function expandKubernetesReport(text: string, env: KubernetesEnv, profile
       out += '$';
       i += 1;
     } else if (next === 40) {
-      const close = text.indexOf(')', i + 2);
+      if (nextClose !== -1 && nextClose < i + 2) nextClose = text.indexOf(')', i + 2);
+      const close = nextClose;
       if (close < 0) {
         out += '$(';
         i += 1;
@@ -191,6 +195,8 @@ function isNameStart(c: number): boolean {
 export function shellStyleReferences(text: string): string[] {
   const found: string[] = [];
   const n = text.length;
+  // First `}` at or after the last search start (-1: none), reused while ahead (linear on `${${${…`).
+  let nextBrace = -2;
   for (let i = 0; i < n; i++) {
     if (text.charCodeAt(i) !== 36 || i + 1 >= n) continue;
     const next = text.charCodeAt(i + 1);
@@ -199,7 +205,8 @@ export function shellStyleReferences(text: string): string[] {
       continue;
     }
     if (next === 123) {
-      const close = text.indexOf('}', i + 2);
+      if (nextBrace !== -1 && nextBrace < i + 2) nextBrace = text.indexOf('}', i + 2);
+      const close = nextBrace;
       if (close > i + 2) {
         found.push(text.slice(i, close + 1));
         i = close;

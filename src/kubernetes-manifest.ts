@@ -1,4 +1,5 @@
 import { expectType } from './internal/text.js';
+import { resolveLimits, type LimitsOption } from './limits.js';
 import { formatPath, parseYamlDocuments } from './internal/yaml.js';
 import { resolveKubernetes, type KubernetesContainer, type KubernetesOptions, type KubernetesResult } from './kubernetes.js';
 import { KubernetesPodSpecSchema } from './schema/kubernetes.js';
@@ -15,7 +16,7 @@ export type ImageLookup =
   | ((ref: string, context: { readonly container: string; readonly workload: string }) => ImageConfig | undefined);
 
 /** Options of {@link resolveManifests}. */
-export interface ResolveManifestsOptions extends Omit<KubernetesOptions, 'path'> {
+export interface ResolveManifestsOptions extends Omit<KubernetesOptions, 'path'>, LimitsOption {
   readonly images: ImageLookup;
   /** File name, copied into issue locations. */
   readonly source?: string;
@@ -86,13 +87,14 @@ export function resolveManifests(yamlText: string, options: ResolveManifestsOpti
   expectType(options, 'object', 'options');
   if (typeof options.images !== 'function') expectType(options.images, 'object', 'options.images');
   const src = options.source === undefined ? {} : { source: options.source };
-  const parsed = parseYamlDocuments(yamlText, options.source);
+  const parsed = parseYamlDocuments(yamlText, options.source, resolveLimits(options.limits));
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };
   const issues: Issue[] = [];
   const diagnostics: Diagnostic[] = [];
   const workloads: ManifestWorkload[] = [];
-  const { images, source: _source, ...k8sOptions } = options;
+  const { images, source: _source, limits: _limits, ...k8sOptions } = options;
   void _source;
+  void _limits;
 
   for (const doc of parsed.documents) {
     if (!doc.ok) {

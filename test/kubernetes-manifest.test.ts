@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveManifests } from '../src/index.js';
+import { DEFAULT_LIMITS, resolveManifests } from '../src/index.js';
 
 const images = { 'app:1': { entrypoint: ['/app'], cmd: ['serve'] }, busybox: { cmd: ['sh'] } };
 
@@ -65,7 +65,8 @@ items:
   });
 
   test('huge inputs and alias bombs are refused', () => {
-    expect(resolveManifests('x'.repeat(8_000_001), { images: {} })).toMatchObject({ ok: false, issues: [{ code: 'input-too-large' }] });
+    expect(resolveManifests('x'.repeat(DEFAULT_LIMITS.maxInputLength + 1), { images: {} })).toMatchObject({ ok: false, issues: [{ code: 'input-too-large', limit: 'maxInputLength' }] });
+    expect(resolveManifests('kind: Pod\n', { images: {}, limits: { maxInputLength: 5 } })).toMatchObject({ ok: false, issues: [{ code: 'input-too-large' }] });
     const bomb = 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
     expect(resolveManifests(bomb, { images: {} }).ok).toBe(false);
   });

@@ -1,8 +1,6 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
+import { DEFAULT_LIMITS, limitIssue, type Limits } from '../limits.js';
 import type { Issue } from '../types.js';
-
-/** Safety limits for untrusted YAML. */
-export const YAML_LIMITS = { maxChars: 8_000_000, maxDocuments: 2_000, maxAliasCount: 100 } as const;
 
 /** One parsed YAML document as plain data, or why it could not be read. */
 export type YamlDocument =
@@ -14,21 +12,31 @@ export type YamlDocument =
  * yaml package defines them, never assigns), aliases are capped (billion laughs), and every error
  * carries a line/column and the document index.
  */
-export function parseYamlDocuments(text: string, source?: string): { ok: true; documents: YamlDocument[] } | { ok: false; issues: [Issue, ...Issue[]] } {
+export function parseYamlDocuments(
+  text: string,
+  source?: string,
+  limits: Limits = DEFAULT_LIMITS,
+): { ok: true; documents: YamlDocument[] } | { ok: false; issues: [Issue, ...Issue[]] } {
   const src = source === undefined ? {} : { source };
-  if (text.length > YAML_LIMITS.maxChars) {
-    return { ok: false, issues: [{ code: 'input-too-large', message: `YAML text is ${text.length} characters; the limit is ${YAML_LIMITS.maxChars}`, ...src }] };
+  if (text.length > limits.maxInputLength) {
+    return { ok: false, issues: [limitIssue('maxInputLength', 'YAML text length', text.length, limits.maxInputLength, src)] };
+  }
+  // The yaml package recurses on nesting; cap it before parsing so that the outcome never depends
+  // on the stack size left to the caller.
+  const deep = yamlDepthExceeded(text, limits.maxNestingDepth);
+  if (deep !== 0) {
+    return { ok: false, issues: [limitIssue('maxNestingDepth', 'YAML nesting depth', limits.maxNestingDepth + 1, limits.maxNestingDepth, { line: deep, ...src })] };
   }
   const lineCounter = new LineCounter();
   let docs;
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   } catch (e) {
     return { ok: false, issues: [{ code: 'yaml-invalid', message: String((e as Error).message), ...src }] };
   }
   const list = Array.isArray(docs) ? docs : [];
-  if (list.length > YAML_LIMITS.maxDocuments) {
-    return { ok: false, issues: [{ code: 'input-too-large', message: `${list.length} YAML documents; the limit is ${YAML_LIMITS.maxDocuments}`, ...src }] };
+  if (list.length > limits.maxYamlDocuments) {
+    return { ok: false, issues: [limitIssue('maxYamlDocuments', 'Number of YAML documents', list.length, limits.maxYamlDocuments, src)] };
   }
   const documents: YamlDocument[] = [];
   list.forEach((doc, index) => {
@@ -43,7 +51,7 @@ export function parseYamlDocuments(text: string, source?: string): { ok: true; d
       return;
     }
     try {
-      documents.push({ ok: true, index, line, value: doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }) });
+      documents.push({ ok: true, index, line, value: doc.toJS({ maxAliasCount: limits.maxYamlAliases }) });
     } catch (e) {
       documents.push({ ok: false, index, issues: [{ code: 'yaml-invalid', message: `document ${index}: ${(e as Error).message}`, line, ...src }] });
     }
@@ -62,4 +70,77 @@ export function formatPath(prefix: string, parts: readonly PropertyKey[]): strin
     }
   }
   return out;
+}
+
+function isTokenBoundary(c: number): boolean {
+  // Start of text/line, blank, or a flow indicator: where a quote, bracket or comment can begin.
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13 || c === 91 || c === 123 || c === 44;
+}
+
+/**
+ * An upper bound of the collection nesting of a YAML text, in one linear pass: block indentation
+ * levels, open flow `[`/`{` and compact `- - -` entries. Single-line quoted scalars and comments
+ * are skipped; anything else only over-counts. Returns the 1-based line where `max` is exceeded,
+ * or 0.
+ */
+export function yamlDepthExceeded(text: string, max: number): number {
+  const indents: number[] = [];
+  let flow = 0;
+  let line = 1;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // Line start: indentation (spaces only in YAML).
+    let col = 0;
+    while (i < n && text.charCodeAt(i) === 32) {
+      i++;
+      col++;
+    }
+    const first = text.charCodeAt(i);
+    const blank = i >= n || first === 10 || first === 13 || first === 35;
+    if (!blank && flow === 0) {
+      while (indents.length > 0 && (indents[indents.length - 1] as number) > col) indents.pop();
+      if (indents.length === 0 || (indents[indents.length - 1] as number) < col) indents.push(col);
+    }
+    let compact = 0;
+    let leading = true;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        // \n, \r\n and a lone \r all end a line in YAML.
+        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        line++;
+        break;
+      }
+      const prev = i === 0 ? NaN : text.charCodeAt(i - 1);
+      const boundary = isTokenBoundary(prev);
+      if (c === 35 && boundary) {
+        while (i < n && text.charCodeAt(i) !== 10) i++;
+        continue;
+      }
+      if ((c === 34 || c === 39) && boundary) {
+        // Skip a quoted scalar that closes on this line; otherwise read on as plain text.
+        let j = i + 1;
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if (d === 10) break;
+          if (d === 92 && c === 34) j++;
+          else if (d === c) break;
+          j++;
+        }
+        if (j < n && text.charCodeAt(j) === c) {
+          i = j + 1;
+          leading = false;
+          continue;
+        }
+      }
+      if ((c === 91 || c === 123) && boundary) flow++;
+      else if ((c === 93 || c === 125) && flow > 0) flow--;
+      else if (leading && (c === 45 || c === 63) && (i + 1 >= n || isTokenBoundary(text.charCodeAt(i + 1)))) compact++;
+      else if (c !== 32 && c !== 9) leading = false;
+      if (indents.length + flow + compact > max) return line;
+      i++;
+    }
+  }
+  return 0;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limitIssue, resolveLimits, type LimitsOption } from '../limits.js';
 import type { Failure, ImageConfig, Issue, OperatingSystem } from '../types.js';
 
 /**
@@ -97,9 +98,12 @@ function build(c: RawConfig | null | undefined, os: string | undefined): ImageCo
  * imageConfigFromInspect('[{"Config":{"Cmd":["nginx"]},"Os":"linux"}]')
  * // { ok: true, config: { entrypoint: null, cmd: ['nginx'], shell: null, onBuild: null, os: 'linux' } }
  */
-export function imageConfigFromInspect(json: unknown): ImageConfigFromInspectResult {
+export function imageConfigFromInspect(json: unknown, options: LimitsOption = {}): ImageConfigFromInspectResult {
+  if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, got ${options === null ? 'null' : typeof options}`);
   let value = json;
   if (typeof json === 'string') {
+    const limits = resolveLimits(options.limits);
+    if (json.length > limits.maxInputLength) return failure([limitIssue('maxInputLength', 'JSON text length', json.length, limits.maxInputLength, { path: '' })]);
     try {
       value = JSON.parse(json) as unknown;
     } catch (e) {
