@@ -370,7 +370,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'run-help': {
     severity: 'error',
     title: 'Help or version requested',
-    help: '`--help`/`-h` (where -h is not a flag) or `--version` before the image prints text and creates no container.',
+    help: '`--help` (or `-h` where it is not a flag) among the run/create flags prints usage and creates no container. The same flags before the subcommand (`docker --help run …`, `docker -v run …`) are ignored.',
     source: 'spf13/pflag parseLongArg (ErrHelp); docker/cli run.go (explicit --help flag)',
   },
   'run-missing-image': {

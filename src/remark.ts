@@ -35,13 +35,14 @@ export interface RemarkEntrypointCmdTableOptions {
   readonly os?: OperatingSystem;
 }
 
-/** The parts of a unist position the plugin copies. */
-interface Point {
+/** A unist point (1-based line and column). */
+export interface Point {
   readonly line: number;
   readonly column: number;
   readonly offset?: number;
 }
-interface Position {
+/** A unist position (start and end points). */
+export interface Position {
   readonly start: Point;
   readonly end: Point;
 }

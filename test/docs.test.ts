@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import * as lib from '../src/index.js';
 import { DIAGNOSTICS, entrypointCmdTable, renderTable } from '../src/index.js';
 import { TABLE_END, TABLE_START, diagnosticsMarkdown, generateDocs, tableMarkdown } from '../scripts/gen-docs.js';
 
@@ -27,5 +28,43 @@ describe('generated docs are up to date (run `npm run docs` to refresh)', () => 
 
   test('docs/entrypoint-cmd-table.md contains the seed table verbatim', () => {
     expect(tableMarkdown()).toContain(renderTable(entrypointCmdTable()));
+  });
+});
+
+/**
+ * The README's API section is a spec: every `expression // → value` line in its ts blocks is
+ * evaluated against the library (all exports in scope) and must equal the value.
+ */
+function readmeApiClaims(): { line: string; expression: string; expected: string }[] {
+  const readme = read('README.md');
+  const api = readme.slice(readme.indexOf('\n## API\n'), readme.indexOf('\n## CLI\n'));
+  const claims: { line: string; expression: string; expected: string }[] = [];
+  let inTs = false;
+  for (const line of api.split('\n')) {
+    if (line.startsWith('```')) {
+      inTs = line === '```ts';
+      continue;
+    }
+    const at = line.indexOf(' // → ');
+    if (inTs && at > 0) claims.push({ line, expression: line.slice(0, at).replace(/;$/, ''), expected: line.slice(at + 6) });
+  }
+  return claims;
+}
+
+describe('README API examples', () => {
+  const names = Object.keys(lib);
+  const values = names.map((n) => (lib as Record<string, unknown>)[n]);
+  const evaluate = (code: string): unknown => new Function(...names, `return (${code});`)(...values);
+
+  test('there are examples for every exported function', () => {
+    const claims = readmeApiClaims();
+    expect(claims.length).toBeGreaterThan(40);
+    const readme = read('README.md');
+    const functions = names.filter((n) => typeof (lib as Record<string, unknown>)[n] === 'function');
+    for (const name of functions) expect(readme, name).toContain(`${name}(`);
+  });
+
+  test.for(readmeApiClaims())('$expression', ({ expression, expected }) => {
+    expect(evaluate(expression)).toEqual(evaluate(expected));
   });
 });
