@@ -160,6 +160,22 @@ const runHand = [
   ['-dq', I, '/argv'],
 ];
 
+// Top-level client flags and the `container` group before the subcommand (docker -D create …).
+const globalHand = [
+  [['-D'], [I, 'x']],
+  [['--log-level', 'error'], [I, 'x']],
+  [['-l=error', '-D=false'], ['-it', I, 'x']],
+  [['-H', host], ['--init', I, 'x']],
+  [['--host=' + host, 'container'], [I, 'x']],
+  [['container'], ['-d', I, 'x']],
+  [['--bogus'], [I, 'x']],
+  [['-z'], [I, 'x']],
+  [['--log-level'], []],
+  [['-D', '-v'], [I, 'x']],
+  [['--help'], [I, 'x']],
+  [['--log-level', 'bogus'], ['--bogusflag', I]],
+];
+
 // ---- generated cases ------------------------------------------------------------------------
 const token = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(['-i'], ['-t'], ['-it'], ['-ti'], ['--rm'], ['--init'], ['--init=false'], ['--init=true'], ['--init=1'],
@@ -182,8 +198,8 @@ const gen = fc.tuple(fc.array(token, { maxLength: 6 }), fc.boolean(), argTail, f
 const generated = fc.sample(gen, { seed, numRuns: count });
 
 // ---- record ---------------------------------------------------------------------------------
-function record(argv, command = 'create') {
-  const r = run([command, ...argv]);
+function record(argv, command = 'create', pre = []) {
+  const r = run([...pre, command, ...argv]);
   if (r.status !== 0) {
     const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
     let error = lines[0] ?? '';
@@ -235,6 +251,11 @@ for (const argv of runHand) {
   const c = record(argv, 'run');
   if (c.ok && daemonVersion === null) continue;
   cases.push({ ...c, command: 'run', origin: 'hand' });
+}
+for (const [pre, argv] of globalHand) {
+  const c = record(argv, 'create', pre);
+  if (c.ok && daemonVersion === null) continue;
+  cases.push({ ...c, pre, origin: 'hand' });
 }
 for (const argv of [...hand, ...generated]) {
   // Without a daemon only client-side errors are meaningful: keep the rest for a later run.

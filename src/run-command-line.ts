@@ -157,6 +157,9 @@ export function parseDockerBytes(text: string, modernErrors = true): { bytes: nu
   return { bytes: Math.trunc(num * (SIZE_UNITS[(m[1] as string).toLowerCase()] as number)) };
 }
 
+/** logrus ParseLevel names (docker `--log-level`; cmd/docker/docker.go exits with "Unable to parse logging level"). */
+const LOGRUS_LEVELS = new Set(['panic', 'fatal', 'error', 'warn', 'warning', 'info', 'debug', 'trace']);
+
 const SUDO_VALUE_FLAGS = new Set(['-u', '-g', '-C', '-D', '-p', '-r', '-t', '-T', '-U', '-h', '--user', '--group', '--chdir', '--prompt', '--host']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
@@ -316,11 +319,13 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
         });
       }
       into.push({ name: f.name, value, spelled, location: at });
-      if (f.name === 'help' && parseGoBool(value) === true) {
+      // The root command's --help/--version are ignored when a subcommand follows (cobra; recorded).
+      if (into !== globalFlags && f.name === 'help' && parseGoBool(value) === true) {
         return { issue: { code: 'run-help', message: `${commandPath} --help prints usage and creates no container`, ...at } };
       }
-      if (f.name === 'version' && parseGoBool(value) === true) {
-        return { issue: { code: 'run-help', message: `${program} --version prints the version and runs nothing`, ...at } };
+      // `docker -v run …`: cobra only acts on the root's --version when no subcommand follows (recorded).
+      if (into === globalFlags && engine === 'docker' && f.name === 'log-level' && !LOGRUS_LEVELS.has(value.toLowerCase())) {
+        return { issue: { code: 'run-invalid-flag-value', message: `Unable to parse logging level: ${value}`, ...at } };
       }
       return undefined;
     };

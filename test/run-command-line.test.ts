@@ -164,6 +164,8 @@ interface FixtureCase {
   argv: string[];
   /** `'run'` for the detached `docker run` cases; `create` otherwise. */
   command?: 'run' | 'create';
+  /** Client flags (and `container`) before the subcommand. */
+  pre?: string[];
   /** What the argv printer (/argv) printed: its own argv as JSON. */
   output?: string;
   ok: boolean;
@@ -185,7 +187,7 @@ describe.each(files)('recorded %s', (file) => {
   const fx = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Fixture;
   const options = { engineVersion: fx.engineVersion, ...(fx.daemonApiVersion ? { daemonApiVersion: fx.daemonApiVersion } : {}) };
   test.for(fx.cases.map((c, k) => ({ ...c, k, cmd: c.command ?? 'create', line: c.argv.join(' ').slice(0, 60) })))('case $k: docker $cmd $line', (c) => {
-    const argv = ['docker', c.cmd, ...c.argv];
+    const argv = ['docker', ...(c.pre ?? []), c.cmd, ...c.argv];
     const r = parseRunCommandLine(argv, options);
     // The same argv typed as a shell line parses the same.
     expect(summary(parseRunCommandLine(quoteForShell(argv), options))).toEqual(summary(r));
