@@ -1,3 +1,4 @@
+import { expectStringArray, expectType } from './internal/text.js';
 import type { Diagnostic } from './types.js';
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh', 'busybox']);
@@ -19,6 +20,7 @@ function isDashC(word: string | undefined): boolean {
 
 /** Where the `-c` script sits in an argv that runs a POSIX shell (`sh -c script …`), or -1. */
 export function shellScriptIndex(argv: readonly string[]): number {
+  expectType(argv, 'array', 'argv');
   const first = argv[0];
   // Cheap rejection first: every shell name ends in "sh" except busybox.
   if (first === undefined || !(first.endsWith('sh') || first.endsWith('busybox'))) return -1;
@@ -54,6 +56,9 @@ export interface ArgvOrigin {
  * PID 1, which may not forward SIGTERM.
  */
 export function analyzeArgv(argv: readonly string[], origin: ArgvOrigin): Diagnostic[] {
+  expectStringArray(argv, 'argv');
+  expectType(origin, 'object', 'origin');
+  expectType(origin.entrypointLength, 'number', 'origin.entrypointLength');
   const diagnostics: Diagnostic[] = [];
   analyzeArgvInto(argv, origin.entrypointLength, origin.init === true, diagnostics);
   return diagnostics;

@@ -54,6 +54,8 @@ export function interpolateCompose(
   text: string,
   environment: Readonly<Record<string, string>>,
 ): { ok: true; value: string; unresolved: string[] } | { ok: false; message: string } {
+  expectType(text, 'string', 'text');
+  expectType(environment, 'object', 'environment');
   const get = (name: string): string | undefined => (Object.hasOwn(environment, name) ? environment[name] : undefined);
   let out = '';
   const unresolved: string[] = [];

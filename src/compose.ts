@@ -181,6 +181,7 @@ export interface ComposeKubernetes {
 
 /** kompose's rewrite of one args element: `$` + `[A-Za-z0-9]*` → `$(…)` (Go regexp ReplaceAllString). */
 export function komposeRewriteArg(arg: string): string {
+  expectType(arg, 'string', 'arg');
   let out = '';
   const n = arg.length;
   for (let i = 0; i < n; i++) {

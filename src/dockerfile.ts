@@ -115,6 +115,8 @@ function distance(a: string, b: string): number {
 
 /** BuildKit's `unknown instruction` error with its did-you-mean suggestion (util/suggest). */
 export function unknownInstructionMessage(keyword: string, profile: EngineProfile): string {
+  expectType(keyword, 'string', 'keyword');
+  expectType(profile, 'object', 'profile');
   if (profile.unknownInstruction === 'upper') return `unknown instruction: ${keyword.toUpperCase()}`;
   let message = `unknown instruction: ${keyword}`;
   if (keyword.length > 0 && keyword.length < 64) {

@@ -1,3 +1,4 @@
+import { expectType } from './internal/text.js';
 import type { Builder, Engine, EngineOptions } from './types.js';
 
 /**
@@ -45,6 +46,7 @@ export const CURRENT_DOCKER_VERSION = '29.7' as const;
 
 /** Parses `'20.10'`, `'v27.3.1'`, `'28.0.0-rc.1'` into numbers; `null` for anything else. */
 export function parseEngineVersion(text: string): readonly [number, number, number] | null {
+  expectType(text, 'string', 'text');
   const m = /^v?(\d{1,4})(?:\.(\d{1,4}))?(?:\.(\d{1,4}))?(?:[-+][0-9A-Za-z.+-]*)?$/.exec(text.trim());
   if (!m) return null;
   return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
@@ -63,6 +65,7 @@ function atLeast(v: readonly [number, number, number] | null, major: number, min
  * {@link parseEngineVersion} when they need to report it).
  */
 export function engineProfile(options: EngineOptions = {}): EngineProfile {
+  expectType(options, 'object', 'options');
   if (options.engine === undefined && options.engineVersion === undefined && options.builder === undefined) {
     return (defaultProfile ??= Object.freeze(computeProfile({})));
   }
@@ -82,6 +85,7 @@ const profileCache = new Map<string, EngineProfile>();
 
 function computeProfile(options: EngineOptions): EngineProfile {
   const engine = options.engine ?? 'docker';
+  if (options.engineVersion !== undefined) expectType(options.engineVersion, 'string', 'options.engineVersion');
   const version = options.engineVersion === undefined ? null : parseEngineVersion(options.engineVersion);
   if (engine === 'podman') {
     return {

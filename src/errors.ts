@@ -1,3 +1,4 @@
+import { expectType } from './internal/text.js';
 import type { Issues } from './types.js';
 
 /** The one error class the library throws, from its `…OrThrow` helpers only. */
@@ -18,6 +19,7 @@ export function isCmdResolutionError(error: unknown): error is CmdResolutionErro
 
 /** Returns the success value of a result, or throws a {@link CmdResolutionError} with its issues. */
 export function unwrap<T extends { readonly ok: true }>(result: T | { readonly ok: false; readonly issues: Issues }): T {
+  expectType(result, 'object', 'result');
   if (result.ok) return result;
   throw new CmdResolutionError(result.issues);
 }

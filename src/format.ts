@@ -1,4 +1,4 @@
-import { expectStringArray } from './internal/text.js';
+import { expectStringArray, expectType } from './internal/text.js';
 
 /** How {@link formatArgv} writes an argv. */
 export type ArgvStyle = 'json' | 'shell' | 'plain';
@@ -10,6 +10,7 @@ const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
  * characters, otherwise single-quoted with `'` written as `'\''`.
  */
 export function quoteShellWord(word: string): string {
+  expectType(word, 'string', 'word');
   if (word !== '' && SAFE_WORD.test(word)) return word;
   return `'${word.replaceAll("'", `'\\''`)}'`;
 }

@@ -41,6 +41,7 @@ function before(v: readonly [number, number, number], major: number, minor: numb
  * differ between releases. Absent or unparsable → current.
  */
 export function kubernetesProfile(kubernetesVersion?: string): KubernetesProfile {
+  if (kubernetesVersion !== undefined) expectType(kubernetesVersion, 'string', 'kubernetesVersion');
   const version = kubernetesVersion === undefined ? null : parseEngineVersion(kubernetesVersion);
   if (version === null) {
     return { version: null, dollarMultibyte: 'keep', rejectsInvalidUtf8: true, relaxedEnvNames: true };
@@ -170,6 +171,7 @@ export interface ExpandKubernetesOptions {
 export function expandKubernetes(text: string, env: KubernetesEnv, options: ExpandKubernetesOptions = {}): string {
   expectType(text, 'string', 'text');
   expectType(env, 'object', 'env');
+  expectType(options, 'object', 'options');
   return expandKubernetesReport(text, env, kubernetesProfile(options.kubernetesVersion)).output;
 }
 

@@ -54,6 +54,7 @@ const KI = 1024;
 
 /** Bytes as a Kubernetes binary quantity: `512Mi`, `1Gi`, or plain bytes. */
 export function bytesToQuantity(bytes: number): string {
+  expectType(bytes, 'number', 'bytes');
   if (bytes !== 0 && bytes % GI === 0) return `${bytes / GI}Gi`;
   if (bytes !== 0 && bytes % MI === 0) return `${bytes / MI}Mi`;
   if (bytes !== 0 && bytes % KI === 0) return `${bytes / KI}Ki`;
@@ -62,6 +63,7 @@ export function bytesToQuantity(bytes: number): string {
 
 /** `--cpus` value as a Kubernetes CPU quantity (`2`, `1500m`); `undefined` if not a decimal number. */
 export function cpusToQuantity(value: string): string | undefined {
+  expectType(value, 'string', 'value');
   // docker parses --cpus with big.Rat.SetString, so `1/2` is accepted as well.
   const ratio = /^(\d{1,15})\/(\d{1,15})$/.exec(value.trim());
   if (ratio) {

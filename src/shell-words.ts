@@ -338,11 +338,13 @@ const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
 /** Quotes one argv element so a POSIX shell reads it back unchanged. */
 export function quoteShellArg(word: string): string {
+  expectType(word, 'string', 'word');
   if (word !== '' && SAFE_WORD.test(word)) return word;
   return `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
 /** Joins an argv into a POSIX command line that {@link splitShellWords} splits back into it. */
 export function quoteForShell(argv: readonly string[]): string {
+  expectType(argv, 'array', 'argv');
   return argv.map(quoteShellArg).join(' ');
 }

@@ -3,6 +3,7 @@ import { formatCommand } from './command.js';
 import { resolveDockerRun } from './docker-run.js';
 import { formatArgv } from './format.js';
 import { imageConfigFrom } from './image-config.js';
+import { expectType } from './internal/text.js';
 import type { Command, EngineOptions, ImageConfig, OperatingSystem } from './types.js';
 
 /** Named label sets: the seed document's table, and the Docker reference's. */
@@ -116,6 +117,7 @@ function perceivedArgv(argv: readonly string[], entrypointLength: number): reado
  * 'docker-docs'` gives the Docker reference's.
  */
 export function entrypointCmdTable(options: EntrypointCmdTableOptions = {}): EntrypointCmdTable {
+  expectType(options, 'object', 'options');
   const preset = PRESETS[options.preset ?? 'seed'];
   if (preset === undefined) throw new TypeError(`preset must be 'seed' or 'docker-docs', got ${String(options.preset)}`);
   const style = options.cells ?? 'plain';
@@ -189,6 +191,9 @@ function escapeHtml(text: string): string {
  * bold), HTML (a `<table>` with `<th>` headers) or JSON.
  */
 export function renderTable(table: EntrypointCmdTable, options: RenderTableOptions = {}): string {
+  expectType(table, 'object', 'table');
+  expectType(table.rows, 'array', 'table.rows');
+  expectType(options, 'object', 'options');
   const format = options.format ?? 'markdown';
   if (format === 'json') return `${JSON.stringify(table, null, 2)}\n`;
   if (format === 'html') {

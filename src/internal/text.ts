@@ -33,7 +33,7 @@ export function goTrimLeftSpace(s: string): string {
 }
 
 /** Throws the one programmer error the library raises: a value of the wrong JavaScript type. */
-export function expectType(value: unknown, type: 'string' | 'object' | 'array' | 'function', name: string): void {
+export function expectType(value: unknown, type: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'function', name: string): void {
   const ok =
     type === 'array'
       ? Array.isArray(value)
