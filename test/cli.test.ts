@@ -30,6 +30,7 @@ describe('container-argv (global)', () => {
     [['table', '--format', 'pdf'], "container-argv: option '--format <format>' argument 'pdf' is invalid. Allowed choices are md, markdown, html, json.\n"],
     [['table', '--bogus'], "container-argv: unknown option '--bogus'\n"],
     [['table', '--', 'x'], 'container-argv: table takes no container arguments after "--"\n'],
+    [['table', '--engine-version', 'latest'], 'container-argv: --engine-version expects a release like 20.10 or 27.3.1, got "latest"\n'],
   ] as const)('usage error %j: one line, exit 2, no stack', async ([argv, message]) => {
     expect(await cli(argv)).toEqual({ code: 2, stdout: '', stderr: message });
   });

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { parseEngineVersion } from '../engine.js';
 import { InputError, UsageError, palette, useColor, type CliIO } from './io.js';
 
 const ENGINES = ['docker', 'podman'] as const;
@@ -59,6 +60,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         'container-argv lint . --format sarif > results.sarif',
       ]),
     );
+
+  program.hook('preAction', (_program, action) => {
+    const version = action.opts()['engineVersion'] as string | undefined;
+    if (version !== undefined && parseEngineVersion(version) === null) {
+      throw new UsageError(`--engine-version expects a release like 20.10 or 27.3.1, got ${JSON.stringify(version)}`);
+    }
+  });
 
   const rejectPassthrough = (name: string) => {
     if (passthrough !== undefined) throw new UsageError(`${name} takes no container arguments after "--"`);
