@@ -63,7 +63,11 @@ if (process.argv.includes('--shell')) {
   recordShell();
   process.exit(0);
 }
-const docker = arg('docker', '/usr/local/bin/docker');
+const podmanMode = process.argv.includes('--podman');
+// Podman runs with the private storage of scripts/engine.sh; these client flags are part of every recorded argv.
+const PODMAN_FLAGS = ['--root', '/tmp/container-argv-podman/root', '--runroot', '/tmp/container-argv-podman/run', '--tmpdir',
+  '/tmp/container-argv-podman/tmp', '--storage-driver=vfs', '--cgroup-manager=cgroupfs', '--events-backend=file'];
+const docker = podmanMode ? '/usr/bin/podman' : arg('docker', '/usr/local/bin/docker');
 const seed = Number(arg('seed', String(Date.now() % 100000)));
 const count = Number(arg('count', '150'));
 const host = arg('host', 'unix:///tmp/container-argv-docker/docker.sock');
@@ -71,11 +75,11 @@ const IMAGE = 'argvbase:1';
 const env = { ...process.env, DOCKER_HOST: host, DOCKER_CLI_HINTS: 'false' };
 delete env.DOCKER_CONTEXT;
 
-const run = (args) => spawnSync(docker, args, { env, encoding: 'utf8', timeout: 60_000 });
+const run = (args) => spawnSync(docker, podmanMode ? [...PODMAN_FLAGS, ...args] : args, { env, encoding: 'utf8', timeout: 60_000 });
 const clientVersion = execFileSync(docker, ['--version'], { encoding: 'utf8' }).match(/version ([^,\s]+)/)[1];
-const server = run(['version', '--format', '{{.Server.Version}}']);
+const server = podmanMode ? { status: 0, stdout: clientVersion } : run(['version', '--format', '{{.Server.Version}}']);
 const daemonVersion = server.status === 0 ? server.stdout.trim() : null;
-const daemonApiVersion = daemonVersion ? run(['version', '--format', '{{.Server.APIVersion}}']).stdout.trim() : null;
+const daemonApiVersion = daemonVersion && !podmanMode ? run(['version', '--format', '{{.Server.APIVersion}}']).stdout.trim() : null;
 const img = daemonVersion ? JSON.parse(run(['image', 'inspect', IMAGE, '--format', '{{json .Config}}']).stdout) : null;
 const engineVersion = clientVersion.split('+')[0];
 
@@ -203,6 +207,12 @@ function record(argv, command = 'create', pre = []) {
   if (r.status !== 0) {
     const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
     let error = lines[0] ?? '';
+    if (podmanMode) {
+      error = error.replace(/^Error: /, '');
+      // Flag-parsing errors come from pflag/cobra; everything else happens after parsing.
+      const parseError = /^(unknown flag|unknown shorthand flag|flag needs an argument|invalid argument|bad flag syntax|requires at least)/.test(error);
+      return parseError ? { argv, ok: false, error } : { argv, ok: true, laterError: error };
+    }
     const daemon = /Error response from daemon: (.*)$/.exec(error);
     if (daemon) return { argv, ok: true, daemonError: daemon[1] };
     if (/Cannot connect to the Docker daemon/.test(error)) return { argv, ok: true, daemonError: null };
@@ -217,7 +227,8 @@ function record(argv, command = 'create', pre = []) {
   const ins = run(['inspect', '--format', '{{json .}}', id]);
   run(['rm', '-f', id]);
   if (ins.status !== 0) throw new Error(`inspect ${id} failed for ${JSON.stringify(argv)}: ${ins.stderr}`);
-  const j = JSON.parse(ins.stdout);
+  const parsed = JSON.parse(ins.stdout);
+  const j = Array.isArray(parsed) ? parsed[0] : parsed; // podman 4.3 prints an array
   const hc = j.HostConfig ?? {};
   const cf = j.Config ?? {};
   return {
@@ -247,12 +258,12 @@ function record(argv, command = 'create', pre = []) {
 }
 
 const cases = [];
-for (const argv of runHand) {
+for (const argv of podmanMode ? [] : runHand) {
   const c = record(argv, 'run');
   if (c.ok && daemonVersion === null) continue;
   cases.push({ ...c, command: 'run', origin: 'hand' });
 }
-for (const [pre, argv] of globalHand) {
+for (const [pre, argv] of podmanMode ? [] : globalHand) {
   const c = record(argv, 'create', pre);
   if (c.ok && daemonVersion === null) continue;
   cases.push({ ...c, pre, origin: 'hand' });
@@ -266,6 +277,7 @@ for (const argv of [...hand, ...generated]) {
 const out = {
   source: `real docker CLI ${clientVersion} (${docker}) running \`docker create <argv>\` (and \`docker run <argv>\` where command is "run"); daemon ${daemonVersion ?? 'none (client-side errors only)'}; recorded by scripts/record-run-lines.mjs`,
   client: clientVersion,
+  ...(podmanMode ? { engine: 'podman', harnessFlags: PODMAN_FLAGS } : {}),
   engineVersion,
   daemonVersion,
   daemonApiVersion,
@@ -277,6 +289,6 @@ const out = {
 };
 const dir = join(root, 'test/fixtures/run-command-line');
 mkdirSync(dir, { recursive: true });
-const file = join(dir, `docker-${engineVersion}.json`);
+const file = join(dir, `${podmanMode ? 'podman' : 'docker'}-${engineVersion}.json`);
 writeFileSync(file, `${JSON.stringify(out, null, 1)}\n`);
 process.stdout.write(`${file}: ${cases.length} cases (${cases.filter((c) => !c.ok).length} client errors), seed ${seed}\n`);

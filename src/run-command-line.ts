@@ -9,6 +9,7 @@ import { expectType } from './internal/text.js';
 import {
   DOCKER_GLOBAL_FLAGS,
   DOCKER_RUN_FLAGS,
+  PODMAN_FLAG_ALIASES,
   PODMAN_GLOBAL_FLAGS,
   PODMAN_RUN_FLAGS,
   type RunFlagSpec,
@@ -295,13 +296,16 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
       if (f.bool && parseGoBool(value) === undefined) {
         return invalid(f, value, `strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`, at);
       }
-      if (f.type === 'int') {
-        const unsigned = f.name === 'blkio-weight' || f.name === 'io-maxiops' || f.name === 'preserve-fds';
+      if (f.type === 'int' || f.type === 'uint') {
+        const unsigned = f.type === 'uint';
         const syntax = unsigned ? /^(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]*|[1-9][0-9]*)$/ : /^[+-]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]*|[1-9][0-9]*)$/;
         if (!syntax.test(value)) {
           const fn = unsigned ? 'ParseUint' : 'ParseInt';
           return invalid(f, value, `strconv.${fn}: parsing ${goQuote(value)}: invalid syntax`, at);
         }
+      }
+      if (f.type === 'float' && !/^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[iI]nf(?:inity)?|NaN|nan)$/.test(value.replaceAll('_', ''))) {
+        return invalid(f, value, `strconv.ParseFloat: parsing ${goQuote(value)}: invalid syntax`, at);
       }
       if (engine === 'docker' && f.type === 'bytes') {
         const b = parseDockerBytes(value, modern);
@@ -340,7 +344,7 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
         if (body[0] === '-' || body[0] === '=') return { issue: { code: 'run-bad-flag-syntax', message: `bad flag syntax: ${s}`, ...w.location } };
         const eq = body.indexOf('=');
         const name = eq < 0 ? body : body.slice(0, eq);
-        const f = set.long.get(name);
+        const f = set.long.get(into === flags && engine === 'podman' ? (PODMAN_FLAG_ALIASES[name] ?? name) : name);
         if (f === undefined) {
           if (name === 'help') return { issue: { code: 'run-help', message: `${commandPath} --help prints usage and creates no container`, ...w.location } };
           return { issue: { code: 'run-unknown-flag', message: `unknown flag: --${name}`, ...w.location } };

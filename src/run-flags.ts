@@ -18,7 +18,8 @@
  */
 
 /** What a flag's value is (for validation and the Kubernetes mapping). */
-export type RunFlagType = 'bool' | 'string' | 'list' | 'int' | 'duration' | 'ip' | 'bytes' | 'cpus' | 'float';
+/** `int` is parsed with Go `strconv.ParseInt(s, 0, …)`, `uint` with `ParseUint`. */
+export type RunFlagType = 'bool' | 'string' | 'list' | 'int' | 'uint' | 'duration' | 'ip' | 'bytes' | 'cpus' | 'float';
 
 /** One flag of the `run`/`create` command. */
 export interface RunFlagSpec {
@@ -68,7 +69,7 @@ export const DOCKER_RUN_FLAGS: readonly RunFlagSpec[] = table([
   ["add-host", "", "list", ""],
   ["annotation", "", "list", "", "24.0", "", ""],
   ["attach", "a", "list", ""],
-  ["blkio-weight", "", "int", ""],
+  ["blkio-weight", "", "uint", ""],
   ["blkio-weight-device", "", "list", ""],
   ["cap-add", "", "list", ""],
   ["cap-drop", "", "list", ""],
@@ -116,7 +117,7 @@ export const DOCKER_RUN_FLAGS: readonly RunFlagSpec[] = table([
   ["init", "", "bool", ""],
   ["interactive", "i", "bool", ""],
   ["io-maxbandwidth", "", "bytes", ""],
-  ["io-maxiops", "", "int", ""],
+  ["io-maxiops", "", "uint", ""],
   ["ip", "", "ip", ""],
   ["ip6", "", "ip", ""],
   ["ipc", "", "string", ""],
@@ -172,6 +173,7 @@ export const DOCKER_RUN_FLAGS: readonly RunFlagSpec[] = table([
   ["volume-driver", "", "string", ""],
   ["volumes-from", "", "list", ""],
   ["workdir", "w", "string", ""],
+
 ]);
 
 /** podman `run`/`create` flags (4.3 … current; `since: '5'` = not in 4.3.1, `until: '5'` = gone in current). */
@@ -193,11 +195,11 @@ export const PODMAN_RUN_FLAGS: readonly RunFlagSpec[] = table([
   ["chrootdirs", "", "list", ""],
   ["cidfile", "", "string", ""],
   ["conmon-pidfile", "", "string", ""],
-  ["cpu-period", "", "int", ""],
+  ["cpu-period", "", "uint", ""],
   ["cpu-quota", "", "int", ""],
-  ["cpu-rt-period", "", "int", ""],
+  ["cpu-rt-period", "", "uint", ""],
   ["cpu-rt-runtime", "", "int", ""],
-  ["cpu-shares", "c", "int", ""],
+  ["cpu-shares", "c", "uint", ""],
   ["cpus", "", "float", ""],
   ["cpuset-cpus", "", "string", ""],
   ["cpuset-mems", "", "string", ""],
@@ -228,15 +230,15 @@ export const PODMAN_RUN_FLAGS: readonly RunFlagSpec[] = table([
   ["health-cmd", "", "string", ""],
   ["health-interval", "", "string", ""],
   ["health-log-destination", "", "string", "", "5", "", ""],
-  ["health-max-log-count", "", "int", "", "5", "", ""],
-  ["health-max-log-size", "", "int", "", "5", "", ""],
+  ["health-max-log-count", "", "uint", "", "5", "", ""],
+  ["health-max-log-size", "", "uint", "", "5", "", ""],
   ["health-on-failure", "", "string", ""],
-  ["health-retries", "", "int", ""],
+  ["health-retries", "", "uint", ""],
   ["health-start-period", "", "string", ""],
   ["health-startup-cmd", "", "string", "", "5", "", ""],
   ["health-startup-interval", "", "string", "", "5", "", ""],
-  ["health-startup-retries", "", "int", "", "5", "", ""],
-  ["health-startup-success", "", "int", "", "5", "", ""],
+  ["health-startup-retries", "", "uint", "", "5", "", ""],
+  ["health-startup-success", "", "uint", "", "5", "", ""],
   ["health-startup-timeout", "", "string", "", "5", "", ""],
   ["health-timeout", "", "string", ""],
   ["help", "", "bool", ""],
@@ -282,7 +284,7 @@ export const PODMAN_RUN_FLAGS: readonly RunFlagSpec[] = table([
   ["pod", "", "string", ""],
   ["pod-id-file", "", "string", ""],
   ["preserve-fd", "", "list", "hr", "5", "", ""],
-  ["preserve-fds", "", "int", "hr"],
+  ["preserve-fds", "", "uint", "hr"],
   ["privileged", "", "bool", ""],
   ["publish", "p", "list", ""],
   ["publish-all", "P", "bool", ""],
@@ -294,7 +296,7 @@ export const PODMAN_RUN_FLAGS: readonly RunFlagSpec[] = table([
   ["replace", "", "bool", ""],
   ["requires", "", "list", ""],
   ["restart", "", "string", ""],
-  ["retry", "", "int", "", "5", "", ""],
+  ["retry", "", "uint", "", "5", "", ""],
   ["retry-delay", "", "string", "", "5", "", ""],
   ["rm", "", "bool", ""],
   ["rmi", "", "bool", "r"],
@@ -308,12 +310,12 @@ export const PODMAN_RUN_FLAGS: readonly RunFlagSpec[] = table([
   ["sig-proxy", "", "bool", "r"],
   ["signature-policy", "", "string", "h"],
   ["stop-signal", "", "string", ""],
-  ["stop-timeout", "", "int", ""],
+  ["stop-timeout", "", "uint", ""],
   ["subgidname", "", "string", ""],
   ["subuidname", "", "string", ""],
   ["sysctl", "", "list", ""],
   ["systemd", "", "string", ""],
-  ["timeout", "", "int", ""],
+  ["timeout", "", "uint", ""],
   ["tls-verify", "", "bool", ""],
   ["tmpfs", "", "list", ""],
   ["tty", "t", "bool", ""],
@@ -330,6 +332,7 @@ export const PODMAN_RUN_FLAGS: readonly RunFlagSpec[] = table([
   ["volume", "v", "list", ""],
   ["volumes-from", "", "list", ""],
   ["workdir", "w", "string", ""],
+
 ]);
 
 /** Top-level `docker` flags that may precede the subcommand (docker/cli `cli/flags/options.go`, `cmd/docker/docker.go`). */
@@ -396,3 +399,18 @@ export const PODMAN_GLOBAL_FLAGS: readonly RunFlagSpec[] = table([
   ['version', 'v', 'bool', ''],
   ['volumepath', '', 'string', ''],
 ]);
+
+/**
+ * Podman normalizes these flag names before lookup (`flags.SetNormalizeFunc(utils.AliasFlags)` in
+ * cmd/podman/containers/run.go and create.go; cmd/podman/utils/alias.go, same at v4.3.1 and HEAD
+ * apart from `purge`, which only applies to other commands).
+ */
+export const PODMAN_FLAG_ALIASES: Readonly<Record<string, string>> = Object.freeze({
+  'dns-opt': 'dns-option',
+  'healthcheck-command': 'health-cmd',
+  'healthcheck-interval': 'health-interval',
+  'healthcheck-retries': 'health-retries',
+  'healthcheck-start-period': 'health-start-period',
+  'healthcheck-timeout': 'health-timeout',
+  net: 'network',
+});

@@ -233,3 +233,27 @@ describe.each(files)('recorded %s', (file) => {
     expect([...cfg.env].sort()).toEqual([...env.values(), ...imageEnv].sort());
   });
 });
+
+// Podman 4.3.1 (scripts/record-run-lines.mjs --podman): flag errors are the CLI's first stderr line
+// without "Error: "; later errors (image lookup, runtime) only require the parse to succeed.
+// podman inspect shows Path = argv[0] and Args = argv[1:], except that a one-word argv shows Args = [Path].
+const podmanFiles = readdirSync(dir).filter((f) => f.startsWith('podman-') && f.endsWith('.json'));
+describe.each(podmanFiles)('recorded %s', (file) => {
+  const fx = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Fixture & { client: string; harnessFlags: string[] };
+  const engineVersion = fx.client;
+  test.for(fx.cases.map((c, k) => ({ ...c, k, line: c.argv.join(' ').slice(0, 60) })))('case $k: podman create $line', (c) => {
+    const argv = ['podman', ...fx.harnessFlags, 'create', ...c.argv];
+    const r = parseRunCommandLine(argv, { engineVersion });
+    if (!c.ok) {
+      expect(r.ok ? 'parsed' : r.issues[0].message).toBe(c.error);
+      return;
+    }
+    expect(r.ok ? true : r.issues[0].message).toBe(true);
+    if (!r.ok || c.config === undefined) return;
+    const res = resolveDockerRun(fx.image, r.run, { engine: 'podman', engineVersion });
+    const got = res.ok ? res.argv : res.issues[0].message;
+    const cfg = c.config;
+    const oneWord = cfg.init !== true && cfg.args.length === 1 && cfg.args[0] === cfg.path;
+    expect(oneWord && JSON.stringify(got) === JSON.stringify([cfg.path]) ? [cfg.path] : [cfg.path, ...cfg.args]).toEqual(got);
+  });
+});
