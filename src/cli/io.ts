@@ -2,7 +2,7 @@
  * The CLI's window on the world. Commands receive a {@link CliIO} instead of
  * touching `process` directly, so tests run them in-process with captured output.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 
 /** An output stream: text goes to `write`; `isTTY` decides colours. */
@@ -50,7 +50,8 @@ export function processIO(): CliIO {
 export async function readInput(io: CliIO, path: string): Promise<string> {
   if (path === '-') return io.readStdin();
   try {
-    return await readFile(isAbsolute(path) ? path : resolve(io.cwd, path), 'utf8');
+    // Synchronous on purpose: node:fs is loaded at start-up anyway, node:fs/promises is not.
+    return readFileSync(isAbsolute(path) ? path : resolve(io.cwd, path), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =

@@ -1,5 +1,5 @@
 /** `container-argv lint PATH…`: diagnostics for Dockerfiles, Compose files and Kubernetes manifests. */
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { resolveDockerRun } from '../docker-run.js';
 import type { ImageConfig, Severity } from '../types.js';
@@ -39,11 +39,11 @@ export function kindByContent(text: string): 'compose' | 'manifest' | null {
 
 const SKIP_DIRS = new Set(['node_modules']);
 
-async function walk(root: string, io: CliIO, out: string[]): Promise<void> {
+function walk(root: string, io: CliIO, out: string[]): void {
   const stack = [root];
   while (stack.length > 0) {
     const dir = stack.pop()!;
-    const entries = await readdir(isAbsolute(dir) ? dir : resolve(io.cwd, dir), { withFileTypes: true });
+    const entries = readdirSync(isAbsolute(dir) ? dir : resolve(io.cwd, dir), { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? 1 : -1));
     for (const e of entries) {
       const path = join(dir, e.name);
@@ -93,13 +93,13 @@ export async function lintCommand(paths: readonly string[], o: LintOptions, io: 
     }
     let isDir: boolean;
     try {
-      isDir = (await stat(isAbsolute(path) ? path : resolve(io.cwd, path))).isDirectory();
+      isDir = statSync(isAbsolute(path) ? path : resolve(io.cwd, path)).isDirectory();
     } catch {
       throw new InputError(`cannot read ${JSON.stringify(path)}: no such file or directory`);
     }
     if (isDir) {
       const found: string[] = [];
-      await walk(path, io, found);
+      walk(path, io, found);
       for (const f of found) files.push({ path: f, kind: kindByName(f) });
     } else files.push({ path, kind: kindByName(path) ?? 'dockerfile' });
   }
