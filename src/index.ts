@@ -85,11 +85,11 @@ export type { ExpandKubernetesOptions, KubernetesEnv, KubernetesProfile } from '
 export { SHELLWORDS_ERROR, splitGoShellwords } from './shellwords.js';
 export type { ShellwordsResult, ShellwordsVersion } from './shellwords.js';
 
-export { DOCKER_GLOBAL_FLAGS, DOCKER_RUN_FLAGS, PODMAN_GLOBAL_FLAGS, PODMAN_RUN_FLAGS } from './run-flags.js';
+export { DOCKER_GLOBAL_FLAGS, DOCKER_RUN_FLAGS, PODMAN_FLAG_ALIASES, PODMAN_GLOBAL_FLAGS, PODMAN_RUN_FLAGS } from './run-flags.js';
 export type { RunFlagSpec, RunFlagType } from './run-flags.js';
 export { quoteForShell, quoteShellArg, splitShellWords } from './shell-words.js';
 export type { ShellWord, ShellWordsResult } from './shell-words.js';
-export { parseDockerBytes, parseGoBool, parseRunCommandLine, resolveRunCommandLine } from './run-command-line.js';
+export { DOCKER_FLAG_MIN_API, parseDockerBytes, parseGoBool, parseRunCommandLine, resolveRunCommandLine } from './run-command-line.js';
 export type {
   ParsedRunCommandLine,
   ParsedRunFlag,
