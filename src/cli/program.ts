@@ -12,8 +12,8 @@ const ENGINES = ['docker', 'podman'] as const;
 const BUILDERS = ['buildkit', 'classic'] as const;
 const OSES = ['linux', 'windows'] as const;
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function engineOptions(cmd: Command): Command {
@@ -98,7 +98,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       .description('print the argv a container of this image executes, where ENTRYPOINT/CMD came from, and every diagnostic')
       .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
       .option('--target <stage>', 'build stage to evaluate (default: the last)')
-      .option('--base <REF=FILE>', 'config of a base image: docker image inspect output or an OCI config (repeatable)', collect, [])
+      .option('--base <REF=FILE>', 'config of a base image: docker image inspect output or an OCI config (repeatable)', collect)
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
       .option('--image-config <file>', 'explain an image config (docker image inspect / OCI JSON) instead of a Dockerfile')
       .option('--entrypoint <cmd>', 'docker run --entrypoint (one word, never split; "" clears it)')
@@ -128,9 +128,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       .description('print the Kubernetes command/args that run exactly what docker run runs')
       .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
       .option('--target <stage>', 'build stage to evaluate (default: the last)')
-      .option('--base <REF=FILE>', 'config of a base image (repeatable)', collect, [])
+      .option('--base <REF=FILE>', 'config of a base image (repeatable)', collect)
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
-      .option('--image-config <file|REF=FILE>', 'image config (docker image inspect / OCI JSON) instead of a Dockerfile; with --manifest: REF=FILE, repeatable', collect, [])
+      .option('--image-config <file|REF=FILE>', 'image config (docker image inspect / OCI JSON) instead of a Dockerfile; with --manifest: REF=FILE, repeatable', collect)
       .option('--manifest <file>', 'a Kubernetes manifest (Pod, Deployment, … several documents): what each container runs')
       .option('--entrypoint <cmd>', 'docker run --entrypoint to translate')
       .option('--init', 'docker run --init (Kubernetes has no equivalent: reported)')
@@ -163,8 +163,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .command('compose')
     .description('print what each service of a Compose file runs (docker compose up)')
     .argument('<file>', 'compose.yaml ("-" reads stdin)')
-    .option('--image-config <REF=FILE>', 'config of an image by reference (or by service name for build-only services), repeatable', collect, [])
-    .option('--env <KEY=VALUE>', 'a variable for ${VAR} interpolation (KEY alone takes it from the environment), repeatable', collect, [])
+    .option('--image-config <REF=FILE>', 'config of an image by reference (or by service name for build-only services), repeatable', collect)
+    .option('--env <KEY=VALUE>', 'a variable for ${VAR} interpolation (KEY alone takes it from the environment), repeatable', collect)
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -185,7 +185,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .argument('[paths...]', 'files or directories (default: .); "-" reads stdin')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info']).default('error'))
-    .option('--image-config <REF=FILE>', 'config of a base/service/container image, repeatable (otherwise only what does not depend on the image is checked)', collect, [])
+    .option('--image-config <REF=FILE>', 'config of a base/service/container image, repeatable (otherwise only what does not depend on the image is checked)', collect)
     .option('--json', 'same as --format json')
     .addHelpText(
       'after',
