@@ -107,26 +107,28 @@ export function expandKubernetesReport(text: string, env: KubernetesEnv, profile
   // First `)` at or after the last search start (-1: none). Reused while it is still ahead, so
   // many `$(` without a `)` (or before one far away) stay linear instead of rescanning the text.
   let nextClose = -2;
+  // Text is copied in runs: only `$$`, a defined `$(NAME)` and a corrupted `$` + character change
+  // it, so only they flush the run before them (no allocation per unchanged `$`).
   for (let i = 0; i < n; i++) {
     if (text.charCodeAt(i) !== 36 || i + 1 >= n) continue;
-    out += text.slice(checkpoint, i);
     const next = text.charCodeAt(i + 1);
     if (next === 36) {
-      out += '$';
+      out += text.slice(checkpoint, i + 1);
       i += 1;
+      checkpoint = i + 1;
     } else if (next === 40) {
       if (nextClose !== -1 && nextClose < i + 2) nextClose = text.indexOf(')', i + 2);
       const close = nextClose;
       if (close < 0) {
-        out += '$(';
-        i += 1;
+        i += 1; // an unterminated `$(` is copied as is
       } else {
         const name = text.slice(i + 2, close);
         const value = lookupEnv(env, name);
-        if (value === undefined) {
-          undefinedNames.push(name);
-          out += `$(${name})`;
-        } else out += value;
+        if (value === undefined) undefinedNames.push(name); // left as written
+        else {
+          out += text.slice(checkpoint, i) + value;
+          checkpoint = close + 1;
+        }
         i = close;
       }
     } else {
@@ -138,14 +140,12 @@ export function expandKubernetesReport(text: string, env: KubernetesEnv, profile
         // continuation bytes are then copied on their own, which is invalid UTF-8. Each such byte
         // is shown as U+FFFD, as a UTF-8 decoder would show it.
         const scalar = cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp;
-        out += '$' + String.fromCharCode(utf8LeadByte(scalar)) + '\uFFFD'.repeat(utf8Length(scalar) - 1);
+        out += text.slice(checkpoint, i) + '$' + String.fromCharCode(utf8LeadByte(scalar)) + '\uFFFD'.repeat(utf8Length(scalar) - 1);
         corrupted = true;
-      } else {
-        out += text.slice(i, i + 1 + units);
+        checkpoint = i + 1 + units;
       }
       i += units;
     }
-    checkpoint = i + 1;
   }
   out += text.slice(checkpoint);
   return { output: out, undefinedNames, corrupted, dollarMultibyte };
