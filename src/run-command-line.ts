@@ -304,7 +304,7 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
           return invalid(f, value, `strconv.${fn}: parsing ${goQuote(value)}: invalid syntax`, at);
         }
       }
-      if (f.type === 'float' && !/^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[iI]nf(?:inity)?|NaN|nan)$/.test(value.replaceAll('_', ''))) {
+      if (f.type === 'float' && !/^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[iI]nf(?:inity)?|NaN|nan)$/.test(value.replaceAll('_', ''))) {
         return invalid(f, value, `strconv.ParseFloat: parsing ${goQuote(value)}: invalid syntax`, at);
       }
       if (engine === 'docker' && f.type === 'bytes') {
@@ -453,11 +453,10 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
   let entrypoint: string | undefined;
   let init: boolean | undefined;
   const seen = new Map<string, ParsedRunFlag>();
-  const specs = engine === 'docker' ? DOCKER_RUN_FLAGS : PODMAN_RUN_FLAGS;
   for (const f of flags) {
     if (f.name === 'entrypoint') entrypoint = f.value;
     if (f.name === 'init') init = parseGoBool(f.value);
-    const spec = specs.find((s) => s.name === f.name);
+    const spec = runSet.long.get(f.name);
     const prev = seen.get(f.name);
     if (prev !== undefined && spec !== undefined && !spec.repeatable && !spec.bool) {
       diagnostics.push({

@@ -29,6 +29,7 @@ export interface RunContainerFields {
   ports?: RunContainerPort[];
   stdin?: boolean;
   tty?: boolean;
+  imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
   resources?: { limits?: Record<string, string>; requests?: Record<string, string> };
   securityContext?: {
     runAsUser?: number;
@@ -86,7 +87,6 @@ const NO_COUNTERPART: Record<string, string> = {
   init: '--init has no Kubernetes counterpart: there is no init process injection; put tini/dumb-init in the image or set shareProcessNamespace.',
   'sig-proxy': '--sig-proxy concerns the attached client only.',
   'detach-keys': '--detach-keys concerns the attached client only.',
-  pull: '--pull maps to imagePullPolicy on the container (always→Always, missing→IfNotPresent, never→Never).',
   platform: '--platform has no container field; select nodes with a nodeSelector on kubernetes.io/arch.',
   'env-file': '--env-file is read by the client; its contents were not read here. Use a ConfigMap with envFrom.',
   volume: '-v/--volume needs a Pod volume and a volumeMount; not translated.',
@@ -232,6 +232,12 @@ export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRun
       case 'hostname':
         pod.hostname = f.value;
         break;
+      case 'pull': {
+        const policy = ({ always: 'Always', missing: 'IfNotPresent', never: 'Never' } as const)[f.value as 'always'];
+        if (policy !== undefined) container.imagePullPolicy = policy;
+        else diag('run-flag-no-kubernetes', 'warning', `--pull=${f.value} is not always, missing or never; not translated.`, f);
+        break;
+      }
       case 'entrypoint':
         break; // the argv: toKubernetes
       default: {
