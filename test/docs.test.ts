@@ -6,9 +6,9 @@ import { TABLE_END, TABLE_START, diagnosticsMarkdown, generateDocs, tableMarkdow
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 
-describe('generated docs are up to date (run `npm run docs` to refresh)', () => {
+describe('generated docs are up to date (run `npx tsx scripts/gen-docs.ts` to refresh)', () => {
   test.for(Object.entries(generateDocs()))('%s', ([path, text]) => {
-    expect(read(path), `${path} is stale: run \`npm run docs\``).toBe(text);
+    expect(read(path), `${path} is stale: run \`npx tsx scripts/gen-docs.ts\` (or npm run docs)`).toBe(text);
   });
 
   test('the README table block equals the generator output', () => {
