@@ -19,6 +19,14 @@ describe('container-argv (global)', () => {
     expect(run.stdout).toContain('table');
   });
 
+  test.for(['explain', 'table', 'k8s', 'compose', 'lint'])('%s --help has usage, options and examples', async (command) => {
+    const run = await cli([command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Usage: container-argv ${command} `));
+    expect(run.stdout).toContain('--json');
+    expect(run.stdout).toContain(`Examples:\n  $ container-argv ${command}`);
+  });
+
   test('no command: help on stderr, exit 2', async () => {
     const run = await cli([]);
     expect(run.code).toBe(2);
