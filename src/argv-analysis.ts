@@ -21,9 +21,18 @@ function isDashC(word: string | undefined): boolean {
 /** Where the `-c` script sits in an argv that runs a POSIX shell (`sh -c script …`), or -1. */
 export function shellScriptIndex(argv: readonly string[]): number {
   expectType(argv, 'array', 'argv');
+  return scriptIndex(argv);
+}
+
+function scriptIndex(argv: readonly string[]): number {
   const first = argv[0];
   // Cheap rejection first: every shell name ends in "sh" except busybox.
   if (first === undefined || !(first.endsWith('sh') || first.endsWith('busybox'))) return -1;
+  // Shell names are at most 7 characters: look for the last '/' among the last 8 characters only.
+  const n = first.length;
+  let k = n - 1;
+  while (k >= 0 && k >= n - 8 && first.charCodeAt(k) !== 47) k--;
+  if (k < 0 ? n > 7 : first.charCodeAt(k) !== 47) return -1;
   const name = basename(first);
   if (!POSIX_SHELLS.has(name)) return -1;
   // busybox runs its applet from argv[1] when invoked by its own name.
@@ -66,7 +75,7 @@ export function analyzeArgv(argv: readonly string[], origin: ArgvOrigin): Diagno
 
 /** {@link analyzeArgv} without allocations when there is nothing to say (the resolvers' hot path). */
 export function analyzeArgvInto(argv: readonly string[], entrypointLength: number, init: boolean, diagnostics: Diagnostic[]): void {
-  const at = shellScriptIndex(argv);
+  const at = scriptIndex(argv);
   if (at < 0) return;
   const origin = { entrypointLength, init };
   const script = argv[at];

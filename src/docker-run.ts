@@ -42,6 +42,18 @@ export interface DockerResolution {
 export type DockerRunResult = DockerResolution | Failure;
 
 const EMPTY: readonly string[] = Object.freeze([]);
+const NO_OPTIONS: EngineOptions = Object.freeze({});
+const NO_RUN: DockerRunOptions = Object.freeze({});
+
+/** The nine `sources` objects, shared and frozen (the hot path allocates none). */
+const SOURCE_NAMES: readonly ArgvSource[] = ['image', 'run', 'none'];
+const SOURCES: readonly (readonly DockerResolution['sources'][])[] = SOURCE_NAMES.map((entrypoint) =>
+  SOURCE_NAMES.map((cmd) => Object.freeze({ entrypoint, cmd })),
+);
+const sourceIndex = (s: ArgvSource): number => (s === 'image' ? 0 : s === 'run' ? 1 : 2);
+function sourcesOf(entrypoint: ArgvSource, cmd: ArgvSource): DockerResolution['sources'] {
+  return (SOURCES[sourceIndex(entrypoint)] as DockerResolution['sources'][])[sourceIndex(cmd)] as DockerResolution['sources'];
+}
 
 function hasWhitespace(s: string): boolean {
   return /\s/.test(s);
@@ -59,18 +71,17 @@ export function resolveContainerConfig(
 ): DockerRunResult {
   expectType(image, 'object', 'image');
   expectType(request, 'object', 'request');
-  return mergeWith(image, request, engineProfile(options), options.init === true, []);
+  return mergeWith(image, request.entrypoint ?? null, request.cmd ?? null, engineProfile(options), options.init === true, []);
 }
 
 function mergeWith(
   image: ImageConfig,
-  request: ContainerConfigRequest,
+  userEntrypoint: readonly string[] | null,
+  userCmd: readonly string[] | null,
   profile: EngineProfile,
   init: boolean,
   diagnostics: Diagnostic[],
 ): DockerRunResult {
-  const userEntrypoint = request.entrypoint ?? null;
-  const userCmd = request.cmd ?? null;
   let entrypoint: readonly string[] | null;
   let cmd: readonly string[] | null;
   let entrypointSource: ArgvSource;
@@ -119,12 +130,13 @@ function mergeWith(
         severity: 'error',
         message: 'Podman 5 creates the container with an empty command; starting it fails because there is nothing to execute.',
       });
-      return finish([''], [], [], { entrypoint: 'none', cmd: 'none' }, init, profile, diagnostics);
+      return finish([''], [], [], sourcesOf('none', 'none'), init, profile, diagnostics);
     }
     return { ok: false, issues: [{ code: 'no-command', message: profile.noCommandMessage }], diagnostics };
   }
-  const argv = ep.concat(cm);
-  return finish(argv, ep, cm, { entrypoint: entrypointSource, cmd: cmdSource }, init, profile, diagnostics);
+  // Spread, not concat: V8's concat takes a slow generic path (isConcatSpreadable checks).
+  const argv = [...ep, ...cm];
+  return finish(argv, ep, cm, sourcesOf(entrypointSource, cmdSource), init, profile, diagnostics);
 }
 
 function finish(
@@ -175,14 +187,14 @@ function podmanEntrypoint(value: string): readonly string[] {
  * resolveDockerRun({ entrypoint: ['/init'], cmd: ['serve'] }, { args: ['debug'] }).argv
  * // ['/init', 'debug']
  */
-export function resolveDockerRun(image: ImageConfig, run: DockerRunOptions = {}, options: EngineOptions = {}): DockerRunResult {
+export function resolveDockerRun(image: ImageConfig, run: DockerRunOptions = NO_RUN, options: EngineOptions = NO_OPTIONS): DockerRunResult {
   expectType(image, 'object', 'image');
   expectType(run, 'object', 'run');
   if (run.entrypoint !== undefined) expectType(run.entrypoint, 'string', 'run.entrypoint');
   if (run.args !== undefined) expectStringArray(run.args, 'run.args');
   const profile = engineProfile(options);
   const diagnostics: Diagnostic[] = [];
-  const args = run.args ?? [];
+  const args = run.args ?? EMPTY;
   let entrypoint: readonly string[] | null = null;
   if (run.entrypoint !== undefined) {
     entrypoint = profile.entrypointAcceptsJson ? podmanEntrypoint(run.entrypoint) : [run.entrypoint];
@@ -212,5 +224,5 @@ export function resolveDockerRun(image: ImageConfig, run: DockerRunOptions = {},
     }
   }
   const cmd = args.length > 0 ? args : null;
-  return mergeWith(image, { entrypoint, cmd }, profile, run.init === true, diagnostics);
+  return mergeWith(image, entrypoint, cmd, profile, run.init === true, diagnostics);
 }
