@@ -83,14 +83,16 @@ function text(image: LoadedImage, request: RunRequest, result: DockerRunResult |
     lines.push(`${p.bold(image.file)}: image config`);
   }
   const config = image.config as ImageConfig;
-  lines.push(`  ${label('ENTRYPOINT')}${describeList(config.entrypoint)}  ${p.dim(`← ${image.origins.entrypoint.text}`)}`);
-  lines.push(`  ${label('CMD')}${describeList(config.cmd)}  ${p.dim(`← ${image.origins.cmd.text}`)}`);
+  const from = (v: readonly string[] | null | undefined, origin: string) => (v == null ? '' : `  ${p.dim(`← ${origin}`)}`);
+  lines.push(`  ${label('ENTRYPOINT')}${describeList(config.entrypoint)}${from(config.entrypoint, image.origins.entrypoint.text)}`);
+  lines.push(`  ${label('CMD')}${describeList(config.cmd)}${from(config.cmd, image.origins.cmd.text)}`);
   lines.push('', p.bold(request.display));
   if (result !== null && result.ok) {
     lines.push(`  ${label('argv')}${p.green(formatArgv(result.argv, 'shell'))}`);
     lines.push(`  ${label('json')}${formatArgv(result.argv, 'json')}`);
-    lines.push(`  ${label('entrypoint')}${formatArgv(result.entrypoint, 'json')}  ${p.dim(`← ${result.sources.entrypoint === 'run' ? 'run options' : result.sources.entrypoint}`)}`);
-    lines.push(`  ${label('cmd')}${formatArgv(result.cmd, 'json')}  ${p.dim(`← ${result.sources.cmd === 'run' ? 'run options' : result.sources.cmd}`)}`);
+    const source = (s: string) => (s === 'none' ? '' : `  ${p.dim(`← ${s === 'run' ? 'run options' : s}`)}`);
+    lines.push(`  ${label('entrypoint')}${formatArgv(result.entrypoint, 'json')}${source(result.sources.entrypoint)}`);
+    lines.push(`  ${label('cmd')}${formatArgv(result.cmd, 'json')}${source(result.sources.cmd)}`);
   } else if (result !== null) {
     lines.push(`  ${p.red('does not start:')} ${result.issues[0].message}`);
   }
