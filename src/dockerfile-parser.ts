@@ -485,7 +485,7 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
       }
     }
 
-    const instruction: DockerfileInstruction = {
+    const instruction: { -readonly [K in keyof DockerfileInstruction]: DockerfileInstruction[K] } = {
       keyword: split.keyword.toUpperCase(),
       rawKeyword: split.keyword,
       flags: split.flags,
@@ -498,8 +498,9 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
       heredocs,
       emptyContinuation,
       comments,
-      ...(trigger ? { trigger } : {}),
     };
+    // Set after the literal (an object spread here was a measurable share of the parse time).
+    if (trigger) instruction.trigger = trigger;
     instructions.push(instruction);
     comments = [];
   }

@@ -205,6 +205,9 @@ function parseInstructionCommand(instr: DockerfileInstruction, escapeToken: stri
 }
 
 /** The instruction-parse phase (BuildKit `instructions.Parse`) for one instruction. */
+/** Shared empty list for the (internal, read-only) diagnostics of checked instructions. */
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
 function checkInstruction(instr: DockerfileInstruction, escapeToken: string, profile: EngineProfile): Checked | Issue {
   const keyword = instr.keyword;
   if (!KNOWN_SET.has(keyword)) return at(instr, 'unknown-instruction', unknownInstructionMessage(instr.rawKeyword, profile));
@@ -213,7 +216,8 @@ function checkInstruction(instr: DockerfileInstruction, escapeToken: string, pro
     case 'ENTRYPOINT':
     case 'SHELL': {
       const parsed = parseInstructionCommand(instr, escapeToken, profile);
-      const diagnostics = parsed.diagnostics.map((d) => ({ ...d, line: instr.line, column: instr.column }));
+      const diagnostics =
+        parsed.diagnostics.length === 0 ? NO_DIAGNOSTICS : parsed.diagnostics.map((d) => ({ ...d, line: instr.line, column: instr.column }));
       if (!parsed.ok) {
         const first = parsed.issues[0];
         return { ...at(instr, first.code, first.message), diagnostics } as Issue;
@@ -249,7 +253,10 @@ function checkInstruction(instr: DockerfileInstruction, escapeToken: string, pro
       } else if (words.length !== 1) {
         return at(instr, 'from-arguments', 'FROM requires either one or three arguments');
       }
-      return { instr, keyword, stageName, baseText: words[0] as string, ...(platform !== undefined ? { platform } : {}), diagnostics: [] };
+      const baseText = words[0] as string;
+      return platform !== undefined
+        ? { instr, keyword, stageName, baseText, platform, diagnostics: NO_DIAGNOSTICS }
+        : { instr, keyword, stageName, baseText, diagnostics: NO_DIAGNOSTICS };
     }
     case 'ONBUILD': {
       if (instr.args === '') return at(instr, 'onbuild-empty', 'ONBUILD requires at least one argument');
@@ -258,10 +265,10 @@ function checkInstruction(instr: DockerfileInstruction, escapeToken: string, pro
       if (trigger === 'MAINTAINER' || trigger === 'FROM') {
         return at(instr, 'onbuild-trigger-not-allowed', `${trigger} isn't allowed as an ONBUILD trigger`);
       }
-      return { instr, keyword, expression: onBuildExpression(instr), diagnostics: [] };
+      return { instr, keyword, expression: onBuildExpression(instr), diagnostics: NO_DIAGNOSTICS };
     }
     default:
-      return { instr, keyword, diagnostics: [] };
+      return { instr, keyword, diagnostics: NO_DIAGNOSTICS };
   }
 }
 
@@ -323,7 +330,7 @@ interface MutableStage {
   name: string | null;
   baseText: string;
   base: StageBase;
-  platform?: string;
+  platform: string | undefined;
   line: number;
   column: number;
   state: StageState | null;
@@ -404,7 +411,7 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
         name: checked.stageName ?? null,
         baseText: checked.baseText as string,
         base: { kind: 'scratch' },
-        ...(checked.platform !== undefined ? { platform: checked.platform } : {}),
+        platform: checked.platform,
         line: instr.line,
         column: instr.column,
         state: null,
@@ -485,18 +492,12 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
     if (error !== null && st.built) return { ok: false, issues: [error], diagnostics };
   }
 
-  const out: DockerfileStage[] = stages.map((st) => ({
-    index: st.index,
-    name: st.name,
-    baseText: st.baseText,
-    base: st.base,
-    ...(st.platform !== undefined ? { platform: st.platform } : {}),
-    line: st.line,
-    column: st.column,
-    config: st.config ?? {},
-    sources: st.sources,
-    built: st.built,
-  }));
+  // Two literals rather than an object spread for the optional platform (same keys, same order).
+  const out: DockerfileStage[] = stages.map((st) =>
+    st.platform !== undefined
+      ? { index: st.index, name: st.name, baseText: st.baseText, base: st.base, platform: st.platform, line: st.line, column: st.column, config: st.config ?? {}, sources: st.sources, built: st.built }
+      : { index: st.index, name: st.name, baseText: st.baseText, base: st.base, line: st.line, column: st.column, config: st.config ?? {}, sources: st.sources, built: st.built },
+  );
   const target = out[targetIndex] as DockerfileStage;
   const finalStage = stages[targetIndex] as MutableStage;
   const cfg = target.config;
