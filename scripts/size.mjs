@@ -10,11 +10,11 @@ import { dirname, resolve } from 'node:path';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUDGET_BYTES = 6 * 1024;
 
-/** Bundles, minifies and gzips one import of dist/index.js. */
-export async function measure(names) {
+/** Bundles, minifies and gzips one import of `<root>/dist/index.js`. */
+export async function measure(names, root = ROOT) {
   const source = `import { ${names.join(', ')} } from './dist/index.js';\nglobalThis.__keep = [${names.join(', ')}];\n`;
   const result = await build({
-    stdin: { contents: source, resolveDir: ROOT, sourcefile: 'size-entry.js', loader: 'js' },
+    stdin: { contents: source, resolveDir: root, sourcefile: 'size-entry.js', loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -42,12 +42,12 @@ export async function measure(names) {
  * The budgeted import (resolveDockerRun + evaluateDockerfile; resolveDockerRun + parseCommand while
  * evaluateDockerfile is missing), the core alone (resolveDockerRun + parseCommand), and everything.
  */
-export async function sizeReport() {
-  const lib = await import(pathToFileURL(resolve(ROOT, 'dist/index.js')).href);
+export async function sizeReport(root = ROOT) {
+  const lib = await import(pathToFileURL(resolve(root, 'dist/index.js')).href);
   const names = 'evaluateDockerfile' in lib ? ['resolveDockerRun', 'evaluateDockerfile'] : ['resolveDockerRun', 'parseCommand'];
-  const main = await measure(names);
-  const core = await measure(['resolveDockerRun', 'parseCommand']);
-  const all = await measure(Object.keys(lib).filter((k) => /^[a-z]/.test(k)));
+  const main = await measure(names, root);
+  const core = await measure(['resolveDockerRun', 'parseCommand'], root);
+  const all = await measure(Object.keys(lib).filter((k) => /^[a-z]/.test(k)), root);
   return { budget: BUDGET_BYTES, main, core, all, ok: main.gzip <= BUDGET_BYTES && !main.zod && !main.yaml };
 }
 

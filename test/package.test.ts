@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error -- plain ESM script without types
 import { sizeReport } from '../scripts/size.mjs';
 
@@ -14,9 +14,20 @@ const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
   files: string[];
 };
 
+// The package is built into a private directory (not the shared dist/, which benches and other
+// suites may be reading), inside node_modules/ so that its `zod`/`yaml` imports resolve.
+const BUILD = `${ROOT}node_modules/.cache/container-argv-package-test-${process.pid}/`;
+
 beforeAll(() => {
-  execFileSync(process.execPath, [`${ROOT}node_modules/tsup/dist/cli-default.js`, '--silent'], { cwd: ROOT, stdio: 'pipe' });
-}, 120_000);
+  rmSync(BUILD, { recursive: true, force: true });
+  mkdirSync(BUILD, { recursive: true });
+  copyFileSync(`${ROOT}package.json`, `${BUILD}package.json`);
+  execFileSync(process.execPath, [`${ROOT}node_modules/tsup/dist/cli-default.js`, '--silent', '--out-dir', `${BUILD}dist`], { cwd: ROOT, stdio: 'pipe' });
+}, 180_000);
+
+afterAll(() => {
+  rmSync(BUILD, { recursive: true, force: true });
+});
 
 describe('package.json', () => {
   test('sideEffects is false and the package ships dist only', () => {
@@ -26,7 +37,7 @@ describe('package.json', () => {
 
   test('bin container-argv is dist/cli.js with a shebang', () => {
     expect(pkg.bin).toEqual({ 'container-argv': './dist/cli.js' });
-    expect(readFileSync(`${ROOT}dist/cli.js`, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(readFileSync(`${BUILD}dist/cli.js`, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
   test.for(['.', './remark'])('exports[%j] has import and require, each with types first', (key) => {
@@ -34,7 +45,7 @@ describe('package.json', () => {
     expect(Object.keys(entry)).toEqual(['import', 'require']);
     for (const condition of ['import', 'require']) {
       expect(Object.keys(entry[condition]!)).toEqual(['types', 'default']);
-      for (const file of Object.values(entry[condition]!)) expect(readFileSync(`${ROOT}${file}`, 'utf8').length).toBeGreaterThan(0);
+      for (const file of Object.values(entry[condition]!)) expect(readFileSync(`${BUILD}${file}`, 'utf8').length).toBeGreaterThan(0);
     }
   });
 });
@@ -42,7 +53,7 @@ describe('package.json', () => {
 describe('browser bundles', () => {
   test.for(['dist/index.js', 'dist/remark.js'])('%s bundles for the browser without node: imports', async (entry) => {
     const result = await build({
-      entryPoints: [`${ROOT}${entry}`],
+      entryPoints: [`${BUILD}${entry}`],
       bundle: true,
       platform: 'browser',
       format: 'esm',
@@ -57,7 +68,7 @@ describe('browser bundles', () => {
   });
 
   test('dist/remark.js has no runtime dependencies', () => {
-    const code = readFileSync(`${ROOT}dist/remark.js`, 'utf8');
+    const code = readFileSync(`${BUILD}dist/remark.js`, 'utf8');
     expect(code).not.toMatch(/^import .* from ["'](?!\.)/m);
   });
 });
@@ -66,7 +77,7 @@ describe('size budget (npm run size)', () => {
   type Measure = { gzip: number; zod: boolean; yaml: boolean; names: string[] };
   let report: { budget: number; main: Measure; core: Measure };
   beforeAll(async () => {
-    report = await sizeReport();
+    report = await sizeReport(BUILD);
   }, 60_000);
 
   test('the core import (resolveDockerRun + evaluateDockerfile) has no zod and no yaml in it', () => {
@@ -89,7 +100,7 @@ describe('size budget (npm run size)', () => {
 
 describe('dist/cli.js as a process', () => {
   const run = (args: string[], input?: string) =>
-    spawnSync(process.execPath, [`${ROOT}dist/cli.js`, ...args], { cwd: ROOT, encoding: 'utf8', input: input ?? '', env: { PATH: process.env['PATH'] ?? '' } });
+    spawnSync(process.execPath, [`${BUILD}dist/cli.js`, ...args], { cwd: ROOT, encoding: 'utf8', input: input ?? '', env: { PATH: process.env['PATH'] ?? '' } });
 
   test('table prints the seed table', () => {
     const r = run(['table']);
