@@ -47,6 +47,8 @@ beforeAll(() => {
   writeFileSync(join(dir, 'repo/settings.yaml'), 'a: 1\n');
   writeFileSync(join(dir, 'repo/node_modules/x/Dockerfile'), 'FROM scratch\nCMD ["x", 1]\n');
   writeFileSync(join(dir, 'clean.Dockerfile'), 'FROM scratch\nCMD ["/api"]\n');
+  writeFileSync(join(dir, 'export.Dockerfile'), 'FROM alpine AS build\nRUN make\nFROM scratch\nCOPY --from=build /out /\n');
+  writeFileSync(join(dir, 'arg.Dockerfile'), 'ARG BASE\nFROM $BASE\nCMD ["/app"]\n');
 });
 
 const run = (argv: string[], stdin?: string) => cli(argv, { cwd: dir, ...(stdin !== undefined && { stdin }) });
@@ -120,6 +122,20 @@ describe('container-argv lint', () => {
     ['info', 0],
   ] as const)('a clean file passes --fail-on %s', async ([level, code]) => {
     expect((await run(['lint', 'clean.Dockerfile', '--fail-on', level])).code).toBe(code);
+  });
+
+  test('a FROM scratch export stage (nothing to run) is not an error', async () => {
+    expect(await run(['lint', 'export.Dockerfile'])).toMatchObject({ code: 0 });
+  });
+
+  test('--build-arg feeds ARGs before FROM', async () => {
+    const without = await run(['lint', 'arg.Dockerfile']);
+    expect(without.code).toBe(1);
+    expect(without.stdout).toContain('arg.Dockerfile:2:1: error blank-base-name: ');
+    expect((await run(['lint', 'arg.Dockerfile', '--build-arg', 'BASE=alpine'])).code).toBe(0);
+    const explained = JSON.parse((await run(['explain', 'arg.Dockerfile', '--build-arg', 'BASE=alpine', '--json'])).stdout);
+    expect(explained.stage).toMatchObject({ index: 0 });
+    expect(explained.argv).toEqual(['/app']);
   });
 
   test('--fail-on warning fails on a warning', async () => {

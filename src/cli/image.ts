@@ -1,7 +1,7 @@
 /** The image a command looks at: a Dockerfile evaluated with its base images, or an image config file. */
 import type { DockerfileStage, ValueSource } from '../dockerfile.js';
 import type { Builder, Engine, EngineOptions, ImageConfig, OperatingSystem } from '../types.js';
-import { displayName, loadImageConfig, loadImageMap } from './inputs.js';
+import { buildArgsOf, displayName, loadImageConfig, loadImageMap } from './inputs.js';
 import { UsageError, readInput, type CliIO } from './io.js';
 import { findingsOf, type Finding } from './report.js';
 
@@ -9,6 +9,7 @@ import { findingsOf, type Finding } from './report.js';
 export interface ImageSourceOptions {
   readonly target?: string;
   readonly base?: readonly string[];
+  readonly buildArg?: readonly string[];
   readonly imageConfig?: string | readonly string[];
   readonly os?: OperatingSystem;
   readonly builder?: Builder;
@@ -76,8 +77,8 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
   const configFile = singleImageConfig(o);
   if (configFile !== undefined) {
     if (dockerfile !== undefined) throw new UsageError('give either a Dockerfile or --image-config FILE, not both');
-    if (o.target !== undefined || (o.base !== undefined && o.base.length > 0)) {
-      throw new UsageError('--target and --base apply to a Dockerfile, not to --image-config');
+    if (o.target !== undefined || (o.base !== undefined && o.base.length > 0) || (o.buildArg !== undefined && o.buildArg.length > 0)) {
+      throw new UsageError('--target, --base and --build-arg apply to a Dockerfile, not to --image-config');
     }
     const config = await loadImageConfig(io, configFile);
     const name = displayName(configFile);
@@ -89,9 +90,11 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
   const text = await readInput(io, path);
   const baseImages = await loadImageMap(io, o.base ?? [], '--base');
   const { evaluateDockerfile } = await import('../dockerfile.js');
+  const buildArgs = buildArgsOf(o.buildArg, io.env);
   const result = evaluateDockerfile(text, {
     ...engineOptionsOf(o),
     baseImages,
+    ...(buildArgs !== undefined && { buildArgs }),
     ...(o.target !== undefined && { target: o.target }),
     ...(o.os !== undefined && { os: o.os }),
   });

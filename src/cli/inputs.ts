@@ -39,3 +39,18 @@ export async function loadImageMap(io: CliIO, values: readonly string[], option:
   }
   return out;
 }
+
+/** `--build-arg KEY=VALUE` values (a bare `KEY` takes the value from the environment, as docker build does). */
+export function buildArgsOf(values: readonly string[] | undefined, env: Readonly<Record<string, string | undefined>>): Record<string, string> | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const pair of values) {
+    const eq = pair.indexOf('=');
+    if (eq === 0) throw new UsageError(`--build-arg expects KEY=VALUE, got ${JSON.stringify(pair)}`);
+    if (eq < 0) {
+      const value = env[pair];
+      if (value !== undefined) out[pair] = value;
+    } else out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
+}

@@ -99,6 +99,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
       .option('--target <stage>', 'build stage to evaluate (default: the last)')
       .option('--base <REF=FILE>', 'config of a base image: docker image inspect output or an OCI config (repeatable)', collect)
+      .option('--build-arg <KEY=VALUE>', 'docker build --build-arg for ARGs before the first FROM (repeatable)', collect)
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
       .option('--image-config <file>', 'explain an image config (docker image inspect / OCI JSON) instead of a Dockerfile')
       .option('--entrypoint <cmd>', 'docker run --entrypoint (one word, never split; "" clears it)')
@@ -129,6 +130,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
       .option('--target <stage>', 'build stage to evaluate (default: the last)')
       .option('--base <REF=FILE>', 'config of a base image (repeatable)', collect)
+      .option('--build-arg <KEY=VALUE>', 'docker build --build-arg (repeatable)', collect)
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
       .option('--image-config <file|REF=FILE>', 'image config (docker image inspect / OCI JSON) instead of a Dockerfile; with --manifest: REF=FILE, repeatable', collect)
       .option('--manifest <file>', 'a Kubernetes manifest (Pod, Deployment, … several documents): what each container runs')
@@ -186,6 +188,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info']).default('error'))
     .option('--image-config <REF=FILE>', 'config of a base/service/container image, repeatable (otherwise only what does not depend on the image is checked)', collect)
+    .option('--build-arg <KEY=VALUE>', 'docker build --build-arg for Dockerfiles (repeatable)', collect)
     .option('--json', 'same as --format json')
     .addHelpText(
       'after',
