@@ -67,7 +67,7 @@ export async function manifestReport(io: CliIO, path: string, images: Record<str
       let findings = findingsOf(file, r.diagnostics, r.ok ? [] : r.issues);
       if (!exact) findings = findings.filter((f) => f.code !== 'no-command' && f.code !== 'image-unknown' && !ARGV_ANALYSIS.has(f.code));
       units.push({
-        label: `${w.kind}/${w.name} ${c.list === 'containers' ? '' : `${c.list} `}${c.name}`.replace('  ', ' '),
+        label: `${w.kind}/${w.name} ${c.list === 'containers' ? '' : `${c.list} `}${c.name}`,
         image: c.image,
         path: c.path,
         ok: r.ok || !exact,
