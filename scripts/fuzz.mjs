@@ -279,6 +279,10 @@ while (count < maxCount && performance.now() < deadline) {
     else {
       s.failed++;
       if (!Array.isArray(first.issues) || first.issues.length === 0) report(name, input, 'ok:false without issues');
+      // A stack overflow or internal error turned into an issue is still a bug: the outcome would
+      // depend on the caller's stack depth.
+      const text = safeJson(first.issues);
+      if (/Maximum call stack|RangeError|TypeError|Cannot read prop/.test(text)) report(name, input, `internal error reported as an issue: ${text.slice(0, 300)}`);
     }
     // Determinism: a second call on a tenth of the inputs gives the same result.
     if (count % 10 === 0) {

@@ -129,7 +129,7 @@ const adversarial: readonly (readonly [label: string, run: () => unknown])[] = [
   ['analyzeArgv `sh -c` blanks before exec', () => analyzeArgv(['sh', '-c', `${' '.repeat(N)}exe`], { entrypointLength: 0 })],
   ['analyzeArgv $ signs', () => analyzeArgv(['sh', '-c', '${'.repeat(N), 'x'], { entrypointLength: 3 })],
   ['resolveDockerRun long entrypoint', () => resolveDockerRun({ cmd: ['a'] }, { entrypoint: `${'a'.repeat(N)} ` })],
-  ['expandKubernetes $( without ) (was quadratic)', () => expandKubernetes('$('.repeat(N), {})],
+  ['expandKubernetes $( without ) (was quadratic; fuzz seed 1: 372 ms on 200k `$(`)', () => expandKubernetes('$('.repeat(N), {})],
   ['expandKubernetes $( far before )', () => expandKubernetes(`${'$('.repeat(N)})`, {})],
   ['resolveKubernetes ${ without } (was quadratic)', () => resolveKubernetes({}, { command: ['${'.repeat(N)] })],
   ['resolveKubernetes long env names', () => resolveKubernetes({}, { command: ['x'], env: [{ name: `${'a'.repeat(N)}!`, value: 'v' }] }, { kubernetesVersion: '1.30' })],
