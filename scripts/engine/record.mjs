@@ -116,7 +116,7 @@ const docker = {
     return r;
   },
   async rm(id) { await run(DOCKER, ['rm', '-f', id], { env: DOCKER_ENV }); },
-  async rmi(tags) { if (tags.length) await run(DOCKER, ['rmi', '-f', ...tags], { env: DOCKER_ENV }); },
+  async rmi(tags) { if (tags.length) await run(DOCKER, ['rmi', ...tags], { env: DOCKER_ENV }); },
   cliName: 'docker',
 };
 
@@ -170,7 +170,7 @@ const podman = {
     return run('podman', [...PODMAN_GLOBAL, 'start', '-a', id], { timeout: 30_000 });
   },
   async rm(id) { await run('podman', [...PODMAN_GLOBAL, 'rm', '-f', id]); },
-  async rmi(tags) { if (tags.length) await run('podman', [...PODMAN_GLOBAL, 'rmi', '-f', ...tags]); },
+  async rmi(tags) { if (tags.length) await run('podman', [...PODMAN_GLOBAL, 'rmi', ...tags]); },
   cliName: 'podman',
 };
 
@@ -286,7 +286,6 @@ if (opt.generated > 0) cases.push(...generateCases(opt.seed, opt.generated));
 if (opt.only) cases = cases.filter((c) => opt.only.test(c.id) || opt.only.test(c.family));
 const bases = await buildBases();
 const results = await pool(cases, opt.jobs, (c) => recordCase(c, bases));
-for (let i = 0; i < allTags.length; i += 50) await E.rmi(allTags.slice(i, i + 50));
 const secs = Math.round((Date.now() - t0) / 1000);
 const fc = JSON.parse(readFileSync(join(REPO, 'node_modules', 'fast-check', 'package.json'), 'utf8'));
 const header = {
@@ -313,3 +312,7 @@ const file = opt.out ?? join(REPO, 'test', 'fixtures', 'engine', `${E.name}-${ve
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, JSON.stringify({ ...header, cases: results }, null, 1) + '\n');
 console.error(`[record] wrote ${file}: ${results.length} cases in ${secs}s`);
+// remove the per-case images only now (see recordCase); podman is slow at this
+const tc = Date.now();
+for (let i = 0; i < allTags.length; i += 50) await E.rmi(allTags.slice(i, i + 50));
+console.error(`[record] removed ${allTags.length} case images in ${Math.round((Date.now() - tc) / 1000)}s`);
