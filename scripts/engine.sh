@@ -83,12 +83,17 @@ make_context() {
   cp /bin/busybox "$r/bin/busybox"
   for a in echo true false cat ls printf env; do ln -s busybox "$r/bin/$a"; done
   if [ "$mode" = raw ]; then ln -s /argv "$r/bin/sh"; else ln -s busybox "$r/bin/sh"; fi
-  cat > "$ctx/Dockerfile" <<'EOF'
+  cat > "$ctx/Dockerfile" <<EOF
 FROM scratch
 COPY rootfs/ /
 ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+LABEL container-argv.src=$(src_hash)
 EOF
 }
+
+# identifies the base image recipe: rebuilt when argv.c or this script changes
+src_hash() { cat "$HERE/engine/argv.c" "${BASH_SOURCE[0]}" | sha256sum | cut -c1-16; }
+
 
 build_bases() { # $1 = docker|podman
   local eng="$1" tmp
@@ -138,7 +143,9 @@ docker_up() {
     fi
     log "dockerd up (pid $(daemon_pid))"
   fi
-  if "$DOCKER" image inspect "$BASE_TAG" >/dev/null 2>&1 && "$DOCKER" image inspect "$RAWSH_TAG" >/dev/null 2>&1; then
+  local want; want="$(src_hash)"
+  if [ "$("$DOCKER" image inspect --format '{{index .Config.Labels "container-argv.src"}}' "$BASE_TAG" 2>/dev/null)" = "$want" ] \
+     && [ "$("$DOCKER" image inspect --format '{{index .Config.Labels "container-argv.src"}}' "$RAWSH_TAG" 2>/dev/null)" = "$want" ]; then
     log "base images present"
   else
     build_bases docker
@@ -166,7 +173,9 @@ podman_up() {
   have_tools
   podman "${PODMAN_FLAGS[@]}" info >/dev/null 2>"/tmp/container-argv-podman-info.err" || {
     cat /tmp/container-argv-podman-info.err >&2; die "podman info failed"; }
-  if podman "${PODMAN_FLAGS[@]}" image exists "$BASE_TAG" && podman "${PODMAN_FLAGS[@]}" image exists "$RAWSH_TAG"; then
+  local want; want="$(src_hash)"
+  if [ "$(podman "${PODMAN_FLAGS[@]}" image inspect --format '{{index .Labels "container-argv.src"}}' "$BASE_TAG" 2>/dev/null)" = "$want" ] \
+     && [ "$(podman "${PODMAN_FLAGS[@]}" image inspect --format '{{index .Labels "container-argv.src"}}' "$RAWSH_TAG" 2>/dev/null)" = "$want" ]; then
     log "podman base images present"
   else
     build_bases podman
