@@ -26,7 +26,8 @@ function time(hook, args) {
     env: { PATH: process.env.PATH ?? '' },
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  // Every case must succeed: a missing dist/ (a concurrent rebuild) would otherwise be timed as a fast exit.
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return { ms, cpu: Number(/CPU_MS=([\d.]+)/.exec(r.stderr)?.[1] ?? Number.NaN) };
 }
 
