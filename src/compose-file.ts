@@ -8,7 +8,7 @@ import type { Diagnostic, Failure, ImageConfig, Issue } from './types.js';
 
 /**
  * Reads a compose.yaml and resolves what `docker compose up` runs for each service. See
- * docs/semantics-kubernetes-compose.md, "Reading compose files" for what is supported.
+ * docs/semantics.md §3, "Reading compose files" for what is supported.
  */
 
 /** Image configs by `image:` reference (or by service name for build-only services), or a function. */

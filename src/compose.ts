@@ -7,7 +7,7 @@ import type { Diagnostic, Failure, ImageConfig } from './types.js';
 /**
  * Docker Compose `command`/`entrypoint`: how Compose reads the value (compose-go `ShellCommand`),
  * what `docker compose up`/`run` send to Docker Engine, and how kompose maps a service to
- * Kubernetes. See docs/semantics-kubernetes-compose.md, "Compose".
+ * Kubernetes. See docs/semantics.md §3, "Compose".
  */
 
 /** Options of {@link parseComposeCommand}. */

@@ -189,7 +189,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     severity: 'warning',
     title: 'Document kind without containers skipped',
     help: 'Only Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate and List are read; other documents are skipped.',
-    source: 'container-argv decision (docs/semantics-kubernetes-compose.md)',
+    source: 'container-argv decision (docs/semantics.md §3)',
   },
   'manifest-invalid': {
     severity: 'error',
@@ -287,13 +287,13 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     severity: 'error',
     title: 'Unterminated quote or substitution',
     help: 'A quote, `$(`, `${` or backquote is not closed, so a shell would wait for more input. Close it.',
-    source: 'POSIX XCU 2.2-2.3 (docs/semantics-run-command-line.md)',
+    source: 'POSIX XCU 2.2-2.3 (docs/semantics.md §4)',
   },
   'shell-expansion': {
     severity: 'warning',
     title: 'Shell expansion kept as written',
     help: '`$VAR`, `${…}`, `$(…)`, backquotes, globs and `~` are replaced by the shell that runs the line; the parse keeps the text as written. Quote it with single quotes to pass it literally.',
-    source: 'POSIX XCU 2.6 (docs/semantics-run-command-line.md)',
+    source: 'POSIX XCU 2.6 (docs/semantics.md §4)',
   },
   'shell-operator': {
     severity: 'warning',
@@ -329,13 +329,13 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     severity: 'info',
     title: 'sudo / env / VAR=value before the command',
     help: 'Prefixes change how the client runs, not the container; variables reach the container only through -e/--env.',
-    source: 'docs/semantics-run-command-line.md',
+    source: 'docs/semantics.md §4',
   },
   'run-engine-mismatch': {
     severity: 'warning',
     title: 'Engine option differs from the command line',
     help: 'The program word (docker/podman) decides the engine; options.engine is only used for argv that starts at the subcommand.',
-    source: 'docs/semantics-run-command-line.md',
+    source: 'docs/semantics.md §4',
   },
   'run-global-flags': {
     severity: 'info',
@@ -425,7 +425,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     severity: 'info',
     title: 'No Kubernetes counterpart',
     help: 'The docker run flag has no equivalent container field; the message says what to use instead.',
-    source: 'docs/semantics-run-command-line.md (Kubernetes mapping)',
+    source: 'docs/semantics.md §4 (Kubernetes mapping)',
   },
   'run-restart-count': {
     severity: 'warning',
@@ -467,7 +467,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     severity: 'info',
     title: 'Published port needs a Service',
     help: '-p maps a host port; in Kubernetes declare containerPort and reach it through a Service.',
-    source: 'docs/semantics-run-command-line.md',
+    source: 'docs/semantics.md §4',
   },
   // ---- Dockerfile (evaluateDockerfile / parseDockerfile) ----------------------------------------
   'line-too-long': {

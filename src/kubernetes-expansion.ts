@@ -5,7 +5,7 @@ import type { Diagnostic } from './types.js';
 /**
  * Kubernetes' `$(VAR_NAME)` expansion (kubelet, `third_party/forked/golang/expansion`), which the
  * kubelet applies to a container's `command`, `args` and literal `env` values. See
- * docs/semantics-kubernetes-compose.md, "Kubernetes expansion".
+ * docs/semantics.md §3, "Kubernetes expansion".
  */
 
 /** Variables visible to an expansion: a plain name → value record (own keys only) or a Map. */

@@ -7,7 +7,7 @@ import type { Diagnostic, Failure, ImageConfig, Issue } from './types.js';
 
 /**
  * Reads Kubernetes manifests (YAML, several documents) and resolves every container. See
- * docs/semantics-kubernetes-compose.md, "Reading manifests".
+ * docs/semantics.md §3, "Reading manifests".
  */
 
 /** Image configs by reference (`nginx:1.27`), or a function that returns one (or `undefined`). */

@@ -13,7 +13,7 @@ import type { Diagnostic, Failure, ImageConfig, Issue } from './types.js';
 /**
  * What Kubernetes runs for a container: the kubelet builds the env and expands `$(VAR)` in the
  * pod-spec `command`/`args`, then the CRI runtime (containerd) merges them with the image
- * ENTRYPOINT/CMD. See docs/semantics-kubernetes-compose.md, "Kubernetes".
+ * ENTRYPOINT/CMD. See docs/semantics.md §3, "Kubernetes".
  */
 
 /** `env[].valueFrom` (only the parts that decide a value). */

@@ -1,7 +1,7 @@
 /**
  * `docker run …` / `podman create …` command lines → image, argv overrides and flags, with the
  * docker CLI's own flag grammar (spf13/pflag rules, `SetInterspersed(false)`) and error wording.
- * Rules and sources: docs/semantics-run-command-line.md.
+ * Rules and sources: docs/semantics.md §4.
  */
 import { resolveDockerRun, type DockerRunOptions, type DockerRunResult } from './docker-run.js';
 import { CURRENT_DOCKER_VERSION, engineProfile, parseEngineVersion } from './engine.js';

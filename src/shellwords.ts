@@ -4,7 +4,7 @@ import { expectType } from './internal/text.js';
  * Word splitting as mattn/go-shellwords `Parse` does it with ParseEnv and ParseBacktick off — the
  * splitter Compose uses for string `command`/`entrypoint` values and `compose run --entrypoint`.
  * It is not a shell: nothing is expanded, and the line is silently cut at the first unquoted
- * `;`, `&`, `|`, `<` or `>`. See docs/semantics-kubernetes-compose.md, "go-shellwords".
+ * `;`, `&`, `|`, `<` or `>`. See docs/semantics.md §3, "go-shellwords".
  */
 
 /** go-shellwords releases whose splitting differs. `'1.0.14'` (docker compose's pin) is the default. */
@@ -41,6 +41,9 @@ export function splitGoShellwords(line: string, version: ShellwordsVersion = '1.
   const modern = version !== '1.0.12';
   const args: string[] = [];
   let buf = '';
+  // Whether buf ends with `$`, tracked on every append: asking the string (endsWith) flattens the
+  // rope that `buf += ch` builds, which made a long word full of `$(` quadratic (fuzz seed 44).
+  let bufEndsWithDollar = false;
   let escaped = false;
   let doubleQuoted = false;
   let singleQuoted = false;
@@ -59,13 +62,16 @@ export function splitGoShellwords(line: string, version: ShellwordsVersion = '1.
     i += ch.length;
     if (escaped) {
       buf += modern && cp === 116 ? '\t' : modern && cp === 110 ? '\n' : ch;
+      bufEndsWithDollar = cp === 36;
       escaped = false;
       got = true;
       continue;
     }
     if (cp === 92) {
-      if (singleQuoted) buf += ch;
-      else escaped = true;
+      if (singleQuoted) {
+        buf += ch;
+        bufEndsWithDollar = false;
+      } else escaped = true;
       continue;
     }
     if (isSpace(cp)) {
@@ -75,6 +81,7 @@ export function splitGoShellwords(line: string, version: ShellwordsVersion = '1.
         buf = '';
         got = false;
       }
+      bufEndsWithDollar = false;
       continue;
     }
     switch (cp) {
@@ -86,6 +93,7 @@ export function splitGoShellwords(line: string, version: ShellwordsVersion = '1.
           if (modern) {
             if (!dollarQuote) return fail(at);
             buf += ch;
+            bufEndsWithDollar = false;
             dollarQuote = false;
             got = true;
             continue;
@@ -95,9 +103,10 @@ export function splitGoShellwords(line: string, version: ShellwordsVersion = '1.
         break;
       case 40: // (
         if (!singleQuoted && !doubleQuoted && !backQuote) {
-          if (!dollarQuote && buf.endsWith('$')) {
+          if (!dollarQuote && bufEndsWithDollar) {
             dollarQuote = true;
             buf += '(';
+            bufEndsWithDollar = false;
             continue;
           }
           return fail(at);
@@ -138,6 +147,7 @@ export function splitGoShellwords(line: string, version: ShellwordsVersion = '1.
     if (i > n) break;
     got = true;
     buf += ch;
+    bufEndsWithDollar = cp === 36;
   }
   if (got) args.push(buf);
   if (escaped || singleQuoted || doubleQuoted || backQuote || dollarQuote) return fail(n);
