@@ -124,7 +124,7 @@ export function tableMarkdown(): string {
     'Columns are the ENTRYPOINT of an image built `FROM scratch`, rows its CMD; each cell is what',
     '`docker run IMAGE` executes. No cell is written by hand: each is built with `imageConfigFrom`',
     'and run with `resolveDockerRun` (`entrypointCmdTable()` in `src/table.ts`), and the recorded',
-    'engine fixtures check the resolver against real Docker and Podman (see `conformance.md`).',
+    'engine fixtures check the resolver against real Docker and Podman (see [conformance.md](conformance.md)).',
   ];
   for (const t of TABLES) {
     out.push('', `## ${t.title}`, '', t.text, '', '```sh', t.command, '```', '', renderTable(entrypointCmdTable(t.options)).trimEnd());
