@@ -574,6 +574,8 @@ function dispatchStage(
   const label = baseLabel(st);
   st.sources = inheritedSources(st, label, baseConfig);
   let shellEp: { line: number; column: number } | null = null;
+  /** The entrypoint-resets-cmd diagnostic of this stage, until a later CMD makes it moot. */
+  let pendingReset: Diagnostic | null = null;
   const used = { cmd: null as DockerfileInstruction | null, entrypoint: null as DockerfileInstruction | null, healthcheck: null as DockerfileInstruction | null };
 
   const run = (checked: Checked, onBuild: boolean, pos: { line: number; column: number }): Issue | null => {
@@ -621,6 +623,11 @@ function dispatchStage(
       if (keyword === 'CMD') {
         dispatchCmd(state, command, profile);
         st.sources.cmd = source('CMD');
+        // A CMD later in the stage replaces what ENTRYPOINT reset: the reset no longer matters.
+        if (pendingReset !== null) {
+          diagnostics.splice(diagnostics.indexOf(pendingReset), 1);
+          pendingReset = null;
+        }
       } else {
         const wasSet = state.cmdSet;
         const lost = dispatchEntrypoint(state, command, profile);
@@ -629,7 +636,8 @@ function dispatchStage(
           if (st.sources.cmd.kind !== 'unset') st.sources.cmd = { ...source('ENTRYPOINT'), reset: true } as ValueSource;
           if (lost !== null) {
             const from = st.sources.cmd.kind === 'inherited' ? st.sources.cmd.from : label;
-            diagnostics.push({ ...cmdResetDiagnostic(lost, from === label ? label : from), line: pos.line, column: pos.column });
+            pendingReset = { ...cmdResetDiagnostic(lost, from === label ? label : from), line: pos.line, column: pos.column };
+            diagnostics.push(pendingReset);
           }
         }
         shellEp = command.form === 'shell' && command.script !== '' ? { line: pos.line, column: pos.column } : null;

@@ -347,3 +347,19 @@ describe('evaluateDockerfile: nothing quadratic', () => {
     expect(tl).toBeLessThan(12 * Math.max(ts, 10));
   });
 });
+
+// Found by the CLI example (examples/Dockerfile with a node base): the reset warning must not fire
+// when a CMD later in the same stage replaces what ENTRYPOINT reset (semantics.md R2.5).
+describe('entrypoint-resets-cmd only when the reset shows in the result', () => {
+  const base = { 'node:20-slim': { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'] } };
+  test.for([
+    { text: 'FROM node:20-slim\nENTRYPOINT ["/app"]\n', warned: true, cmd: null },
+    { text: 'FROM node:20-slim\nENTRYPOINT ["/app"]\nCMD ["serve"]\n', warned: false, cmd: ['serve'] },
+    { text: 'FROM node:20-slim\nCMD ["serve"]\nENTRYPOINT ["/app"]\n', warned: false, cmd: ['serve'] },
+    { text: 'FROM node:20-slim AS a\nENTRYPOINT ["/app"]\nCMD ["x"]\nFROM a\nENTRYPOINT ["/b"]\n', warned: true, cmd: null },
+  ])('$text', ({ text, warned, cmd }) => {
+    const got = evaluateDockerfile(text, { baseImages: base });
+    expect(got.ok && got.config.cmd).toEqual(cmd);
+    expect(got.diagnostics.some((d) => d.code === 'entrypoint-resets-cmd')).toBe(warned);
+  });
+});
