@@ -141,10 +141,11 @@ function trimCR(s: string): string {
 
 /**
  * BuildKit's continuation rule (`([^E])E[ \t]*$` or `^E[ \t]*$`): the last
- * non-blank character is the escape token and the one before it is not.
+ * non-blank character is the escape token and the one before it is not
+ * (`doubled`: buildah's rule, any trailing escape token continues and is removed).
  * Returns the line without the token and trailing blanks, or null.
  */
-function stripContinuation(s: string, esc: number): string | null {
+function stripContinuation(s: string, esc: number, doubled = false): string | null {
   let end = s.length;
   while (end > 0) {
     const c = s.charCodeAt(end - 1);
@@ -152,7 +153,7 @@ function stripContinuation(s: string, esc: number): string | null {
     end--;
   }
   if (end === 0 || s.charCodeAt(end - 1) !== esc) return null;
-  if (end >= 2 && s.charCodeAt(end - 2) === esc) return null;
+  if (!doubled && end >= 2 && s.charCodeAt(end - 2) === esc) return null;
   return s.slice(0, end - 1);
 }
 
@@ -354,7 +355,11 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
     seen.add(m.key);
     if (m.key === 'escape') {
       if (m.value !== '\\' && m.value !== '`') {
-        return locatedFailure(`invalid escape token '${m.value}' does not match \` or \\`, 'invalid-escape-token', lineNo, 1, diagnostics);
+        const message =
+          profile.builder === 'buildah'
+            ? `invalid ESCAPE '${m.value}'. Must be \` or \\`
+            : `invalid escape token '${m.value}' does not match \` or \\`;
+        return locatedFailure(message, 'invalid-escape-token', lineNo, 1, diagnostics);
       }
       escapeToken = m.value;
       esc = m.value.charCodeAt(0);
@@ -386,7 +391,8 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
     if (isCommentLine) s = '';
     const startLine = lineNo;
     const column = indent + 1 + (lineNo === 1 && physical.charCodeAt(0) === 0xfeff ? 1 : 0);
-    let cont = stripContinuation(s, esc);
+    const doubled = profile.doubledEscapeContinues;
+    let cont = stripContinuation(s, esc, doubled);
     if (cont === null && s === '') continue;
     let joined = cont ?? s;
     let emptyContinuation = false;
@@ -401,7 +407,7 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
         emptyContinuation = true;
         continue;
       }
-      cont = stripContinuation(raw, esc);
+      cont = stripContinuation(raw, esc, doubled);
       joined += cont ?? raw;
       if (joined.length > limits.maxInstructionLength) break;
     }
@@ -506,7 +512,8 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
   }
   if (tooLong) return tooLongFailure();
   if (instructions.length === 0) {
-    return locatedFailure('file with no instructions', 'no-instructions', Math.max(lineNo, 1), 1, diagnostics);
+    const message = profile.builder === 'buildah' ? 'no stages to build' : 'file with no instructions';
+    return locatedFailure(message, 'no-instructions', Math.max(lineNo, 1), 1, diagnostics);
   }
   return { ok: true, instructions, directives, escapeToken, diagnostics };
 }

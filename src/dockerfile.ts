@@ -113,11 +113,30 @@ function distance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
+const GO_PRINTABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S} ]/u;
+const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+
+/** Go's `%q` of a string (strconv.Quote): backslash escapes for quotes, controls and non-printable characters. */
+function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (GO_ESCAPES[ch] !== undefined) out += GO_ESCAPES[ch];
+    else if (GO_PRINTABLE.test(ch)) out += ch;
+    else {
+      const cp = ch.codePointAt(0) as number;
+      out += cp < 0x80 ? `\\x${cp.toString(16).padStart(2, '0')}` : cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    }
+  }
+  return `${out}"`;
+}
+
 /** BuildKit's `unknown instruction` error with its did-you-mean suggestion (util/suggest). */
 export function unknownInstructionMessage(keyword: string, profile: EngineProfile): string {
   expectType(keyword, 'string', 'keyword');
   expectType(profile, 'object', 'profile');
   if (profile.unknownInstruction === 'upper') return `unknown instruction: ${keyword.toUpperCase()}`;
+  if (profile.unknownInstruction === 'quoted') return `Unknown instruction: ${goQuote(keyword.toUpperCase())}`;
   let message = `unknown instruction: ${keyword}`;
   if (keyword.length > 0 && keyword.length < 64) {
     const lower = keyword.toLowerCase();
@@ -148,6 +167,8 @@ interface Checked {
   readonly platform?: string;
   readonly expression?: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** An instruction error raised only when the instruction is dispatched (`instructionErrorsAtDispatch`). */
+  readonly error?: Issue;
 }
 
 function at(instr: { line: number; column: number }, code: string, message: string): Issue {
@@ -242,8 +263,8 @@ function checkInstruction(instr: DockerfileInstruction, escapeToken: string, pro
       const words = splitWhitespace(instr.args);
       let stageName: string | null = null;
       if (words.length === 3 && (words[1] as string).toLowerCase() === 'as') {
-        stageName = (words[2] as string).toLowerCase();
-        if (!isStageName(stageName)) {
+        stageName = profile.stageNamesCaseSensitive ? (words[2] as string) : (words[2] as string).toLowerCase();
+        if (!isStageName(stageName.toLowerCase())) {
           return at(
             instr,
             'invalid-stage-name',
@@ -251,7 +272,11 @@ function checkInstruction(instr: DockerfileInstruction, escapeToken: string, pro
           );
         }
       } else if (words.length !== 1) {
-        return at(instr, 'from-arguments', 'FROM requires either one or three arguments');
+        const message =
+          profile.builder === 'buildah'
+            ? 'FROM requires either one argument, or three: FROM <source> [as <name>]'
+            : 'FROM requires either one or three arguments';
+        return at(instr, 'from-arguments', message);
       }
       const baseText = words[0] as string;
       return platform !== undefined
@@ -377,7 +402,12 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   const limits = resolveLimits(options.limits);
   if (text.length === 0) {
     // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
-    const message = profile.builder === 'classic' ? 'the Dockerfile (Dockerfile) cannot be empty' : 'the Dockerfile cannot be empty';
+    const message =
+      profile.builder === 'classic'
+        ? 'the Dockerfile (Dockerfile) cannot be empty'
+        : profile.builder === 'buildah'
+          ? 'no contents in "Dockerfile"'
+          : 'the Dockerfile cannot be empty';
     return { ok: false, issues: [{ code: 'empty-dockerfile', message, line: 1, column: 1 }], diagnostics: [] };
   }
   const parsed = parseDockerfileWith(text, profile, limits);
@@ -394,7 +424,11 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   const metaArgs: Checked[] = [];
   const stages: MutableStage[] = [];
   for (const instr of parsed.instructions) {
-    const checked = checkInstruction(instr, escapeToken, profile);
+    let checked = checkInstruction(instr, escapeToken, profile);
+    if (isIssue(checked) && profile.instructionErrorsAtDispatch && instr.keyword !== 'FROM') {
+      const { diagnostics: deferred, ...error } = checked as Issue & { diagnostics?: readonly Diagnostic[] };
+      checked = { instr, keyword: instr.keyword, diagnostics: deferred ?? NO_DIAGNOSTICS, error };
+    }
     if (isIssue(checked)) {
       const withDiag = checked as Issue & { diagnostics?: Diagnostic[] };
       if (withDiag.diagnostics) append(diagnostics, withDiag.diagnostics);
@@ -428,10 +462,11 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
     }
     const current = stages[stages.length - 1];
     if (current === undefined) {
-      if (checked.keyword === 'ARG') {
+      if (checked.keyword === 'ARG' && checked.error === undefined) {
         metaArgs.push(checked);
         continue;
       }
+      if (profile.ignoresInstructionsBeforeFrom) continue;
       return { ok: false, issues: [at(instr, 'no-build-stage', 'no build stage in current context')], diagnostics };
     }
     current.commands.push(checked);
@@ -453,11 +488,13 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   for (const st of stages) {
     const expanded = expandFromWord(st.baseText, args, escapeToken);
     if (expanded === '') {
-      return { ok: false, issues: [at(st, 'blank-base-name', `base name (${st.baseText}) should not be blank`)], diagnostics };
+      const message = profile.builder === 'buildah' ? 'no FROM statement found' : `base name (${st.baseText}) should not be blank`;
+      return { ok: false, issues: [at(st, 'blank-base-name', message)], diagnostics };
     }
-    const stageIndex = byName.get(expanded.toLowerCase());
+    const stageKey = profile.stageNamesCaseSensitive ? expanded : expanded.toLowerCase();
+    const stageIndex = byName.get(stageKey);
     if (stageIndex !== undefined) {
-      st.base = { kind: 'stage', name: expanded.toLowerCase(), index: stageIndex };
+      st.base = { kind: 'stage', name: stageKey, index: stageIndex };
       st.baseStage = stageIndex;
     } else if (expanded === 'scratch') st.base = { kind: 'scratch' };
     else st.base = { kind: 'image', ref: expanded, known: lookupBase(options.baseImages, expanded) !== undefined };
@@ -468,14 +505,14 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   let targetIndex = stages.length - 1;
   if (options.target !== undefined) {
     expectType(options.target, 'string', 'options.target');
-    const t = byName.get(options.target.toLowerCase());
+    const t = byName.get(profile.stageNamesCaseSensitive ? options.target : options.target.toLowerCase());
     if (t === undefined) {
       return { ok: false, issues: [{ code: 'unknown-target', message: `target stage "${options.target}" could not be found` }], diagnostics };
     }
     targetIndex = t;
   }
-  // BuildKit builds the target and the stages it is based on; the classic builder every stage up to the target.
-  if (profile.builder === 'buildkit') {
+  // BuildKit and buildah build the target and the stages it is based on; the classic builder every stage up to the target.
+  if (!profile.dispatchesUnusedStages) {
     for (let i = targetIndex; i >= 0; ) {
       const st = stages[i] as MutableStage;
       st.built = true;
@@ -579,6 +616,7 @@ function dispatchStage(
   const used = { cmd: null as DockerfileInstruction | null, entrypoint: null as DockerfileInstruction | null, healthcheck: null as DockerfileInstruction | null };
 
   const run = (checked: Checked, onBuild: boolean, pos: { line: number; column: number }): Issue | null => {
+    if (checked.error !== undefined) return checked.error;
     const instr = checked.instr;
     const local = onBuild ? null : commentCheck(instr.comments);
     const keyword = checked.keyword;
@@ -678,6 +716,11 @@ function dispatchStage(
   for (const checked of st.commands) {
     const err = run(checked, false, checked.instr);
     if (err) return err;
+  }
+  // buildah commits nothing for a stage that is only FROM: the base image (its config verbatim) is the result.
+  if (profile.emptyStageIsBase && triggers.length === 0 && st.commands.length === 0 && baseConfig !== undefined) {
+    st.config = baseConfig;
+    return null;
   }
   st.config = stageConfig(state, profile);
   if (shellEp !== null && (st.config.cmd ?? []).length > 0) diagnostics.push(shellEntrypointDiagnostic(shellEp));

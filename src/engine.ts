@@ -37,8 +37,26 @@ export interface EngineProfile {
   /** `# check=` is a parser directive (frontend 1.8 / Docker 27.0); before, it ends directive scanning. */
   readonly checkDirective: boolean;
   /** Unknown instruction wording: `'upper'` = `unknown instruction: FOO` (keyword upper-cased, frontend 1.2);
-   * `'suggest'` = keyword as written plus ` (did you mean X?)` (frontend 1.3+ / Docker 23.0). */
-  readonly unknownInstruction: 'upper' | 'suggest';
+   * `'suggest'` = keyword as written plus ` (did you mean X?)` (frontend 1.3+ / Docker 23.0);
+   * `'quoted'` = `Unknown instruction: "FOO"` (buildah/imagebuilder). */
+  readonly unknownInstruction: 'upper' | 'suggest' | 'quoted';
+  /** The image config keeps SHELL and ONBUILD (false for OCI images, which have no such fields). */
+  readonly storesShellAndOnBuild: boolean;
+  /** Entrypoint, Cmd and OnBuild are always written, `[]` when unset (buildah's docker-format configs). */
+  readonly unsetListsStoredEmpty: boolean;
+  /** A line ending in a doubled escape token (`\\\\`) still continues, one token kept (buildah/imagebuilder). */
+  readonly doubledEscapeContinues: boolean;
+  /** `FROM name` matches `AS Name` only with the same case (buildah); BuildKit lower-cases stage names. */
+  readonly stageNamesCaseSensitive: boolean;
+  /** Instructions before the first FROM (other than ARG) are silently ignored (buildah) instead of an error. */
+  readonly ignoresInstructionsBeforeFrom: boolean;
+  /** Instruction errors (unknown instruction, SHELL form) are raised when the instruction is dispatched, in
+   * build order, not while the whole file is parsed (buildah); so they do not count in stages not built. */
+  readonly instructionErrorsAtDispatch: boolean;
+  /** Every stage up to the target is dispatched (classic builder), so errors in unused stages count. */
+  readonly dispatchesUnusedStages: boolean;
+  /** A target stage with nothing but FROM yields the base image unchanged (buildah: no commit, base config verbatim). */
+  readonly emptyStageIsBase: boolean;
 }
 
 /** Current Docker Engine release this library tracks as "current". */
@@ -66,10 +84,10 @@ function atLeast(v: readonly [number, number, number] | null, major: number, min
  */
 export function engineProfile(options: EngineOptions = {}): EngineProfile {
   expectType(options, 'object', 'options');
-  if (options.engine === undefined && options.engineVersion === undefined && options.builder === undefined) {
+  if (options.engine === undefined && options.engineVersion === undefined && options.builder === undefined && options.imageFormat === undefined) {
     return (defaultProfile ??= Object.freeze(computeProfile({})));
   }
-  const key = `${options.engine ?? ''}|${options.engineVersion ?? ''}|${options.builder ?? ''}`;
+  const key = `${options.engine ?? ''}|${options.engineVersion ?? ''}|${options.builder ?? ''}|${options.imageFormat ?? ''}`;
   let profile = profileCache.get(key);
   if (profile === undefined) {
     profile = Object.freeze(computeProfile(options));
@@ -88,6 +106,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
   if (options.engineVersion !== undefined) expectType(options.engineVersion, 'string', 'options.engineVersion');
   const version = options.engineVersion === undefined ? null : parseEngineVersion(options.engineVersion);
   if (engine === 'podman') {
+    const docker = options.imageFormat === 'docker';
     return {
       engine,
       builder: 'buildah',
@@ -98,7 +117,8 @@ function computeProfile(options: EngineOptions): EngineProfile {
       bareCmdHasEmptyScript: false,
       bareEntrypointHasEmptyScript: false,
       emptyCmdCountsAsSet: false,
-      emptyListsStoredAsNull: true,
+      // OCI configs omit empty lists; buildah's docker-format configs keep them as [].
+      emptyListsStoredAsNull: !docker,
       noCommandMessage: 'no command or entrypoint provided, and no CMD or ENTRYPOINT from image',
       entrypointAcceptsJson: true,
       // catatonit at /run/podman-init since Podman 4.2 (/dev/init before).
@@ -106,7 +126,15 @@ function computeProfile(options: EngineOptions): EngineProfile {
       // imagebuilder b0d49c4 (v1.2.6) first ships in podman 4.9.
       heredocs: atLeast(version, 4, 9),
       checkDirective: false,
-      unknownInstruction: 'upper',
+      unknownInstruction: 'quoted',
+      storesShellAndOnBuild: docker,
+      unsetListsStoredEmpty: docker,
+      doubledEscapeContinues: true,
+      stageNamesCaseSensitive: true,
+      ignoresInstructionsBeforeFrom: true,
+      instructionErrorsAtDispatch: true,
+      dispatchesUnusedStages: false,
+      emptyStageIsBase: true,
     };
   }
   const builder = options.builder ?? 'buildkit';
@@ -135,5 +163,13 @@ function computeProfile(options: EngineOptions): EngineProfile {
     heredocs: atLeast(version, 23, 0),
     checkDirective: atLeast(version, 27, 0),
     unknownInstruction: atLeast(version, 23, 0) ? 'suggest' : 'upper',
+    storesShellAndOnBuild: true,
+    unsetListsStoredEmpty: false,
+    doubledEscapeContinues: false,
+    stageNamesCaseSensitive: false,
+    ignoresInstructionsBeforeFrom: false,
+    instructionErrorsAtDispatch: false,
+    dispatchesUnusedStages: !buildkit,
+    emptyStageIsBase: false,
   };
 }

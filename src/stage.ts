@@ -101,10 +101,13 @@ export function dispatchShell(state: StageState, shell: readonly string[]): void
   state.shell = shell;
 }
 
+const EMPTY_LIST: readonly string[] = Object.freeze([]);
+
 /** The image config a stage produces, with the builder's serialisation of empty lists. */
 export function stageConfig(state: StageState, profile: EngineProfile): ImageConfig {
   const norm = (list: readonly string[] | null): readonly string[] | null =>
     list !== null && list.length === 0 && profile.emptyListsStoredAsNull ? null : list;
+  const always = (list: readonly string[] | null): readonly string[] | null => (list === null && profile.unsetListsStoredEmpty ? EMPTY_LIST : norm(list));
   const config: {
     entrypoint: readonly string[] | null;
     cmd: readonly string[] | null;
@@ -113,10 +116,10 @@ export function stageConfig(state: StageState, profile: EngineProfile): ImageCon
     os: OperatingSystem;
     argsEscaped?: boolean;
   } = {
-    entrypoint: norm(state.entrypoint),
-    cmd: norm(state.cmd),
-    shell: profile.builder === 'buildah' ? null : norm(state.shell),
-    onBuild: profile.builder === 'buildah' ? null : norm(state.onBuild),
+    entrypoint: always(state.entrypoint),
+    cmd: always(state.cmd),
+    shell: profile.storesShellAndOnBuild ? norm(state.shell) : null,
+    onBuild: profile.storesShellAndOnBuild ? always(state.onBuild) : null,
     os: state.os,
   };
   if (state.argsEscaped !== undefined) config.argsEscaped = state.argsEscaped;

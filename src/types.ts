@@ -36,6 +36,8 @@ export interface EngineOptions {
   readonly engineVersion?: string;
   /** Docker builder: `'buildkit'` (default) or `'classic'` (the legacy builder). Ignored for Podman. */
   readonly builder?: Builder;
+  /** Podman image format (`podman build --format`): `'oci'` (default; no Shell/OnBuild fields) or `'docker'`. Ignored for Docker. */
+  readonly imageFormat?: 'oci' | 'docker';
 }
 
 /**
