@@ -63,6 +63,31 @@ const other = fc.constantFrom(
 const instr = fc.oneof({ weight: 6, arbitrary: cmdLike }, { weight: 1, arbitrary: shellInstr }, { weight: 2, arbitrary: other });
 const stageBody = fc.array(instr, { minLength: 0, maxLength: 4 });
 
+// Extended generator (engine suite, `--extended`): more rules per case. Kept apart so that the
+// default generator, and so the committed recordings, stay reproducible from their seed.
+const otherExt = fc.constantFrom(
+  { kind: 'ONBUILD', line: 'ONBUILD ENTRYPOINT ["/argv","gen-ob-ep"]', f: ['onbuild-declared'] },
+  { kind: 'ONBUILD', line: 'onbuild cmd /argv gen ob', f: ['onbuild-declared'] },
+  { kind: 'UNKNOWN', line: 'FOO bar', f: ['unknown-instruction'] },
+  { kind: 'RUN', line: 'RUN ["/argv","run"]', f: ['run'] },
+  { kind: 'COMMENT', line: '  # indented comment', f: ['comment'] },
+  { kind: 'CMD', line: 'CMD /argv dbl\\\\', f: ['cmd:shell', 'doubled-escape'] },
+  { kind: 'CMD', line: 'CMD ["/argv","x"] # note', f: ['cmd:exec', 'json-trailing-text'] },
+  { kind: 'CMD', line: 'CMD [ ]', f: ['cmd:empty-array'] },
+  { kind: 'ENTRYPOINT', line: 'ENTRYPOINT ["/argv x"]', f: ['entrypoint:exec', 'space-in-path'] },
+  { kind: 'SHELL', line: 'SHELL --x ["/argv","flag-shell"]', f: ['shell', 'flag:--x'] },
+  { kind: 'SHELL', line: 'SHELL []', f: ['shell-invalid'] },
+);
+const instrExt = fc.oneof({ weight: 6, arbitrary: cmdLike }, { weight: 1, arbitrary: shellInstr }, { weight: 2, arbitrary: other }, { weight: 2, arbitrary: otherExt });
+const stageBodyExt = fc.array(instrExt, { minLength: 0, maxLength: 5 });
+const runExt = fc.constantFrom(
+  { args: [] }, { args: [] }, { args: ['x'] }, { args: ['/argv', 'r'] }, { args: [''] }, { args: ['', ''] }, { args: ['/argv', '', 'a b'] },
+  { entrypoint: '/argv', args: [] }, { entrypoint: '/argv', args: ['e'] }, { entrypoint: '', args: [] },
+  { entrypoint: '', args: ['/argv', 'z'] }, { init: true, args: [] }, { init: true, args: ['/argv', 'i'] }, { entrypoint: '/argv x', args: [] },
+  { entrypoint: '/argv x', args: ['s'] }, { entrypoint: ' /argv', args: [] }, { entrypoint: '/argv', init: true, args: [''] },
+  { entrypoint: '["/argv","json"]', args: [] }, { entrypoint: '[]', args: [] }, { entrypoint: '[""]', args: ['/argv'] },
+);
+
 const spec = fc.record({
   escape: fc.constantFrom(null, null, null, null, null, null, null, null, '`', '\\'),
   bom: fc.constantFrom(false, false, false, false, false, false, false, false, false, true),
@@ -88,6 +113,26 @@ const spec = fc.record({
   startFirst: fc.constantFrom(true, false, false),
 });
 
+const specExt = fc.record({
+  escape: fc.constantFrom(null, null, null, null, null, null, '`', '\\'),
+  bom: fc.constantFrom(false, false, false, false, false, false, false, false, false, true),
+  crlf: fc.constantFrom(false, false, false, false, false, false, true),
+  argBase: fc.constantFrom(false, false, false, false, false, true),
+  stages: fc.constantFrom(1, 1, 2, 2, 3),
+  fromStage: fc.boolean(),
+  stageCase: fc.constantFrom(false, false, false, true),
+  beforeFrom: fc.constantFrom(...Array(30).fill(null), 'CMD ["/argv","before-from"]', 'LABEL x=y'),
+  base0: fc.constantFrom(...BASES),
+  base1: fc.constantFrom(...BASES),
+  body0: stageBodyExt,
+  body1: stageBodyExt,
+  cont: fc.constantFrom(null, null, null, 'plain', 'indent', 'comment', 'blank', 'trailing-blank'),
+  contPick: fc.nat(),
+  finalNewline: fc.constantFrom(true, true, true, true, true, true, false),
+  runs: fc.array(runExt, { minLength: 1, maxLength: 4 }),
+  startFirst: fc.constantFrom(true, true, false),
+});
+
 function render(s) {
   const features = new Set();
   const lines = [];
@@ -95,15 +140,23 @@ function render(s) {
   const esc = s.escape ?? '\\';
   const body = (b) => b.map((x) => { x.f.forEach((f) => features.add(f)); return x.line; });
   let fromLast;
-  if (s.stages === 2) {
+  if (s.beforeFrom) { lines.push(s.beforeFrom); features.add('before-from'); }
+  if (s.stages >= 2) {
     features.add('multi-stage');
-    if (s.argBase) { lines.push(`ARG BASE=${s.base0}`); lines.push('FROM ${BASE} AS s0'); features.add('arg-from'); }
-    else lines.push(`FROM ${s.base0} AS s0`);
+    const name = s.stageCase ? 'S0' : 's0';
+    if (s.stageCase) features.add('stage-name-case');
+    if (s.argBase) { lines.push(`ARG BASE=${s.base0}`); lines.push('FROM ${BASE} AS ' + name); features.add('arg-from'); }
+    else lines.push(`FROM ${s.base0} AS ${name}`);
     lines.push(...body(s.body0));
+    if (s.stages === 3) {
+      // an unused middle stage (BuildKit and buildah skip it; classic dispatches it)
+      lines.push(`FROM ${s.base1} AS unused`, ...body(s.body1.slice(0, 2)));
+      features.add('unused-stage');
+    }
     fromLast = s.fromStage ? 's0' : s.base1;
     if (s.fromStage) features.add('from-stage');
     lines.push(`FROM ${fromLast}`);
-    lines.push(...body(s.body1));
+    lines.push(...body(s.stages === 3 ? s.body1.slice(2) : s.body1));
   } else {
     if (s.argBase) { lines.push(`ARG BASE=${s.base0}`); lines.push('FROM ${BASE}'); features.add('arg-from'); }
     else lines.push(`FROM ${s.base0}`);
@@ -134,8 +187,8 @@ function render(s) {
   return { dockerfile: text, features: [...features].sort(), runs };
 }
 
-export function generateCases(seed, n) {
-  const specs = fc.sample(spec, { seed, numRuns: n });
+export function generateCases(seed, n, { extended = false } = {}) {
+  const specs = fc.sample(extended ? specExt : spec, { seed, numRuns: n });
   return specs.map((s, i) => {
     const r = render(s);
     return { id: `gen-${seed}-${String(i).padStart(3, '0')}`, family: 'generated', features: r.features, dockerfile: r.dockerfile, runs: r.runs };

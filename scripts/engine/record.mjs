@@ -3,6 +3,8 @@
 //
 //   node scripts/engine/record.mjs [--engine docker|podman] [--seed N] [--generated N]
 //        [--no-handwritten] [--only REGEX] [--jobs N] [--out FILE]
+//        [--extended]          generated cases use the extended generator (generate.mjs; engine suite)
+//        [--cases FILE]        record the cases in FILE (JSON array of {id, family, dockerfile, runs}) instead
 //
 // Needs `bash scripts/engine.sh up` (docker) or `bash scripts/engine.sh up podman`.
 // Writes test/fixtures/engine/<engine>-<version>.json (format: README.md there).
@@ -20,7 +22,7 @@ const REPO = resolve(HERE, '..', '..');
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
-const opt = { engine: 'docker', seed: 20261128, generated: 250, handwritten: true, only: null, jobs: 2, out: null };
+const opt = { engine: 'docker', seed: 20261128, generated: 250, handwritten: true, only: null, jobs: 2, out: null, extended: false, cases: null };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const val = () => argv[++i];
@@ -31,6 +33,8 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--only') opt.only = new RegExp(val());
   else if (a === '--jobs') opt.jobs = Number(val());
   else if (a === '--out') opt.out = val();
+  else if (a === '--extended') opt.extended = true;
+  else if (a === '--cases') opt.cases = val();
   else { console.error(`unknown option ${a}`); process.exit(2); }
 }
 if (!['docker', 'podman'].includes(opt.engine)) { console.error('--engine docker|podman'); process.exit(2); }
@@ -281,8 +285,11 @@ const t0 = Date.now();
 const ver = await E.version();
 console.error(`[record] engine ${E.name} ${ver.version}; seed ${opt.seed}; generated ${opt.generated}`);
 let cases = [];
-if (opt.handwritten) cases.push(...HANDWRITTEN);
-if (opt.generated > 0) cases.push(...generateCases(opt.seed, opt.generated));
+if (opt.cases) cases = JSON.parse(readFileSync(opt.cases, 'utf8'));
+else {
+  if (opt.handwritten) cases.push(...HANDWRITTEN);
+  if (opt.generated > 0) cases.push(...generateCases(opt.seed, opt.generated, { extended: opt.extended }));
+}
 if (opt.only) cases = cases.filter((c) => opt.only.test(c.id) || opt.only.test(c.family));
 const bases = await buildBases();
 const results = await pool(cases, opt.jobs, (c) => recordCase(c, bases));
