@@ -617,9 +617,11 @@ function dispatchStage(
 
   const run = (checked: Checked, onBuild: boolean, pos: { line: number; column: number }): Issue | null => {
     if (checked.error !== undefined) return checked.error;
+    const keyword = checked.keyword;
+    // Only these change the config or lint; every other instruction is a no-op here (no closures).
+    if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'HEALTHCHECK' && keyword !== 'SHELL' && keyword !== 'ONBUILD') return null;
     const instr = checked.instr;
     const local = onBuild ? null : commentCheck(instr.comments);
-    const keyword = checked.keyword;
     const lint = (rule: string, d: Diagnostic) => {
       if (!skipped(rule, globalLint, local)) diagnostics.push(d);
     };
