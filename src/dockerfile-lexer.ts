@@ -89,6 +89,14 @@ function braced(text: string, i: number, vars: ArgValues): { value: string; end:
 /** Expands one FROM word (quotes removed, escapes applied, variables substituted). */
 export function expandFromWord(text: string, vars: ArgValues, escapeToken: string): string {
   const esc = escapeToken.charCodeAt(0);
+  // Fast path (most FROM words): no quote, escape or `$`, so the word is its own expansion.
+  let k = 0;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if (c === esc || c === 34 || c === 39 || c === 36) break;
+    k++;
+  }
+  if (k === text.length) return text;
   let out = '';
   let i = 0;
   let quote = 0;
