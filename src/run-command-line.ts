@@ -6,6 +6,7 @@
 import { resolveDockerRun, type DockerRunOptions, type DockerRunResult } from './docker-run.js';
 import { CURRENT_DOCKER_VERSION, engineProfile, parseEngineVersion } from './engine.js';
 import { expectType } from './internal/text.js';
+import { limitIssue, resolveLimits, type LimitsOption } from './limits.js';
 import {
   DOCKER_GLOBAL_FLAGS,
   DOCKER_RUN_FLAGS,
@@ -18,7 +19,7 @@ import { splitShellWords } from './shell-words.js';
 import type { Diagnostic, Engine, EngineOptions, ImageConfig, Issue, Issues, Location } from './types.js';
 
 /** Options of {@link parseRunCommandLine}. */
-export interface RunCommandLineOptions extends EngineOptions {
+export interface RunCommandLineOptions extends EngineOptions, LimitsOption {
   /** Engine to assume when the argv starts at the subcommand (`['run', 'img']`). Default `'docker'`. */
   readonly engine?: Engine;
   /**
@@ -86,6 +87,7 @@ const BOOL_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
 
 /** Go's `strconv.ParseBool`; `undefined` when invalid. */
 export function parseGoBool(text: string): boolean | undefined {
+  expectType(text, 'string', 'text');
   return BOOL_TRUE.has(text) ? true : BOOL_FALSE.has(text) ? false : undefined;
 }
 
@@ -139,6 +141,7 @@ const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 10
  * older releases say `invalid size` for both).
  */
 export function parseDockerBytes(text: string, modernErrors = true): { bytes: number } | { error: string } {
+  expectType(text, 'string', 'text');
   let k = 0;
   while (k < text.length && text[k]! >= '0' && text[k]! <= '9') k++;
   if (k === 0) return { error: `invalid size: '${text}'` };
@@ -190,6 +193,10 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
     }
   }
   expectType(options, 'object', 'options');
+  const { maxInputLength } = resolveLimits(options.limits);
+  if (typeof line === 'string' && line.length > maxInputLength) {
+    return { ok: false, issues: [limitIssue('maxInputLength', 'Command line length', line.length, maxInputLength)], diagnostics: [] };
+  }
   const diagnostics: Diagnostic[] = [];
   let words: Word[];
   if (typeof line === 'string') {
