@@ -117,6 +117,7 @@ export function interpolateCompose(
 export function resolveComposeFile(yamlText: string, options: ResolveComposeFileOptions): ResolveComposeFileResult {
   expectType(yamlText, 'string', 'yamlText');
   expectType(options, 'object', 'options');
+  if (typeof options.images !== 'function') expectType(options.images, 'object', 'options.images');
   const src = options.source === undefined ? {} : { source: options.source };
   const parsed = parseYamlDocuments(yamlText, options.source, resolveLimits(options.limits));
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };

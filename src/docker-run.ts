@@ -55,6 +55,12 @@ function sourcesOf(entrypoint: ArgvSource, cmd: ArgvSource): DockerResolution['s
   return (SOURCES[sourceIndex(entrypoint)] as DockerResolution['sources'][])[sourceIndex(cmd)] as DockerResolution['sources'];
 }
 
+/** `image.entrypoint`/`image.cmd` are arrays or unset (a string would be spread into characters). */
+function expectImageLists(image: ImageConfig): void {
+  if (image.entrypoint != null && !Array.isArray(image.entrypoint)) expectType(image.entrypoint, 'array', 'image.entrypoint');
+  if (image.cmd != null && !Array.isArray(image.cmd)) expectType(image.cmd, 'array', 'image.cmd');
+}
+
 function hasWhitespace(s: string): boolean {
   return /\s/.test(s);
 }
@@ -70,6 +76,7 @@ export function resolveContainerConfig(
   options: EngineOptions & { readonly init?: boolean } = {},
 ): DockerRunResult {
   expectType(image, 'object', 'image');
+  expectImageLists(image);
   expectType(request, 'object', 'request');
   return mergeWith(image, request.entrypoint ?? null, request.cmd ?? null, engineProfile(options), options.init === true, []);
 }
@@ -189,6 +196,7 @@ function podmanEntrypoint(value: string): readonly string[] {
  */
 export function resolveDockerRun(image: ImageConfig, run: DockerRunOptions = NO_RUN, options: EngineOptions = NO_OPTIONS): DockerRunResult {
   expectType(image, 'object', 'image');
+  expectImageLists(image);
   expectType(run, 'object', 'run');
   if (run.entrypoint !== undefined) expectType(run.entrypoint, 'string', 'run.entrypoint');
   if (run.args !== undefined) expectStringArray(run.args, 'run.args');

@@ -87,6 +87,9 @@ export function engineProfile(options: EngineOptions = {}): EngineProfile {
   if (options.engine === undefined && options.engineVersion === undefined && options.builder === undefined && options.imageFormat === undefined) {
     return (defaultProfile ??= Object.freeze(computeProfile({})));
   }
+  for (const field of ['engine', 'engineVersion', 'builder', 'imageFormat'] as const) {
+    if (options[field] !== undefined) expectType(options[field], 'string', `options.${field}`);
+  }
   const key = `${options.engine ?? ''}|${options.engineVersion ?? ''}|${options.builder ?? ''}|${options.imageFormat ?? ''}`;
   let profile = profileCache.get(key);
   if (profile === undefined) {

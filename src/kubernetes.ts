@@ -272,6 +272,7 @@ export function resolveKubernetes(image: ImageConfig, container: KubernetesConta
   expectType(image, 'object', 'image');
   expectType(container, 'object', 'container');
   expectType(options, 'object', 'options');
+  if (options.path !== undefined) expectType(options.path, 'string', 'options.path');
   checkStringList(container.command, 'container.command');
   checkStringList(container.args, 'container.args');
   if (container.env != null) expectType(container.env, 'array', 'container.env');

@@ -193,6 +193,7 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
     }
   }
   expectType(options, 'object', 'options');
+  if (options.engine !== undefined) expectType(options.engine, 'string', 'options.engine');
   const { maxInputLength } = resolveLimits(options.limits);
   if (typeof line === 'string' && line.length > maxInputLength) {
     return { ok: false, issues: [limitIssue('maxInputLength', 'Command line length', line.length, maxInputLength)], diagnostics: [] };

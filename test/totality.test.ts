@@ -100,6 +100,30 @@ describe('wrong JS types throw a TypeError naming the parameter', () => {
   });
 });
 
+// Option fields and nested values of the wrong JS type are TypeErrors naming the field.
+const fieldCases: readonly (readonly [label: string, field: string, call: () => unknown])[] = [
+  ['parseCommand', 'options.engine', () => lib.parseCommand('x', { engine: Symbol('e') as unknown as 'docker' })],
+  ['evaluateDockerfile', 'options.engineVersion', () => lib.evaluateDockerfile('FROM x', { engineVersion: 5 as unknown as string })],
+  ['evaluateDockerfile', 'options.baseImages', () => lib.evaluateDockerfile('FROM x', { baseImages: 5 as unknown as lib.BaseImages })],
+  ['evaluateDockerfile', 'options.limits.maxStages', () => lib.evaluateDockerfile('FROM x', { limits: { maxStages: '1' as unknown as number } })],
+  ['resolveDockerRun (a string entrypoint would be spread into characters)', 'image.entrypoint', () => lib.resolveDockerRun({ entrypoint: 'sh' as unknown as string[] })],
+  ['resolveDockerRun', 'image.cmd', () => lib.resolveDockerRun({ cmd: {} as unknown as string[] })],
+  ['resolveDockerRun', 'run.args', () => lib.resolveDockerRun({ cmd: ['a'] }, { args: 'x' as unknown as string[] })],
+  ['resolveContainerConfig', 'image.cmd', () => lib.resolveContainerConfig({ cmd: 5 as unknown as string[] }, {})],
+  ['resolveComposeFile', 'options.images', () => lib.resolveComposeFile('services: {}', { images: null as unknown as Record<string, lib.ImageConfig> })],
+  ['resolveManifests', 'options.images', () => lib.resolveManifests('kind: Pod', { images: 5 as unknown as Record<string, lib.ImageConfig> })],
+  ['resolveKubernetes', 'options.path', () => lib.resolveKubernetes({}, {}, { path: Symbol('p') as unknown as string })],
+  ['parseRunCommandLine', 'options.engine', () => lib.parseRunCommandLine('docker run x', { engine: Symbol('e') as unknown as 'docker' })],
+  ['parseRunCommandLine', 'line[1]', () => lib.parseRunCommandLine(['docker', 5 as unknown as string])],
+];
+
+describe('option fields of the wrong JS type throw a TypeError naming the field', () => {
+  test.for(fieldCases)('%s: %s', ([, field, call]) => {
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(field);
+  });
+});
+
 // Hostile but well-typed input: a result (or an issue), never a throw. Rows marked "fuzz seed N"
 // are counterexamples `npm run fuzz` found.
 const deepText = '['.repeat(100_000);
