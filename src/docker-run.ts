@@ -206,11 +206,13 @@ export function resolveDockerRun(image: ImageConfig, run: DockerRunOptions = NO_
   let entrypoint: readonly string[] | null = null;
   if (run.entrypoint !== undefined) {
     entrypoint = profile.entrypointAcceptsJson ? podmanEntrypoint(run.entrypoint) : [run.entrypoint];
-    if (entrypoint.length === 1 && hasWhitespace(run.entrypoint) && run.entrypoint.trim() !== '') {
+    // The path looked for is the one word (Podman: after JSON decoding, so `[ "/bin/x" ]` is `/bin/x`).
+    const path = entrypoint.length === 1 ? (entrypoint[0] as string) : '';
+    if (hasWhitespace(path) && path.trim() !== '') {
       diagnostics.push({
         code: 'entrypoint-whitespace',
         severity: 'warning',
-        message: `--entrypoint is one executable path and is never split: the engine looks for a file named ${JSON.stringify(run.entrypoint)}; put its arguments after the image name.`,
+        message: `--entrypoint is one executable path and is never split: the engine looks for a file named ${JSON.stringify(path)}; put its arguments after the image name.`,
       });
     }
     const imageCmd = image.cmd ?? [];

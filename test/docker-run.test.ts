@@ -88,6 +88,10 @@ describe('resolveDockerRun', () => {
     test('--entrypoint with whitespace (row 5)', () => {
       expect(codes(IMG, { entrypoint: 'top -b' })).toContain('entrypoint-whitespace');
       expect(codes(IMG, { entrypoint: 'top' })).not.toContain('entrypoint-whitespace');
+      // Podman decodes a JSON array first: the path is its element, not the JSON text.
+      const podman = (entrypoint: string) => resolveDockerRun(IMG, { entrypoint }, { engine: 'podman' }).diagnostics;
+      expect(podman('[ "/bin/x" ]').map((d) => d.code)).not.toContain('entrypoint-whitespace');
+      expect(podman('["top -b"]').find((d) => d.code === 'entrypoint-whitespace')?.message).toContain('"top -b"');
     });
     test('--entrypoint drops the image CMD (row 6) and --entrypoint "" without args (row 7)', () => {
       expect(codes(IMG, { entrypoint: 'top' })).toContain('entrypoint-drops-cmd');
