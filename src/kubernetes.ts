@@ -179,9 +179,19 @@ function buildEnv(
     if (value !== '') {
       const report = expandKubernetesReport(value, lookupEnv(), profile);
       value = report.output;
-      // $VAR in an env value is ordinary text; a $(NAME) left as written is worth a note (often a
-      // reference to a variable declared later, which env values cannot see).
-      diagnostics.push(...expansionDiagnostics({ ...report, undefinedNames: report.undefinedNames.filter((n) => !env.has(n)) }, entry.value as string, `${path}.value`, false, profile).filter((d) => d.code !== 'k8s-shell-variable'));
+      // $VAR in an env value is ordinary text; a $(NAME) left as written is worth a note. A name
+      // declared by a later env entry is defined, just not visible yet: say so instead.
+      const later = new Set((container.env ?? []).slice(i + 1).map((e) => e.name));
+      const unknown = report.undefinedNames.filter((n) => !env.has(n));
+      diagnostics.push(...expansionDiagnostics({ ...report, undefinedNames: unknown.filter((n) => !later.has(n)) }, entry.value as string, `${path}.value`, false, profile).filter((d) => d.code !== 'k8s-shell-variable'));
+      for (const name of unknown.filter((n) => later.has(n))) {
+        diagnostics.push({
+          code: 'k8s-undefined-reference',
+          severity: 'warning',
+          path: `${path}.value`,
+          message: `${JSON.stringify(name)} is declared after ${JSON.stringify(entry.name)} in env; an env value sees only envFrom and the entries before it, so $(${name}) is left as written. Move ${JSON.stringify(name)} above it.`,
+        });
+      }
       if (report.corrupted && profile.rejectsInvalidUtf8) {
         issues.push({ code: 'k8s-invalid-utf8', path: `${path}.value`, message: 'grpc: error while marshaling: string field contains invalid UTF-8' });
       }

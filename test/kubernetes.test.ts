@@ -94,6 +94,17 @@ describe('resolveKubernetes', () => {
     expect(got.diagnostics.some((d) => d.code === 'k8s-undefined-reference' && d.path === 'env[0].value')).toBe(true);
   });
 
+  test('a reference to a later env entry is not called undefined', () => {
+    const got = resolveKubernetes({ cmd: null }, {
+      command: ['echo', '$(A)'],
+      env: [{ name: 'A', value: '$(B)-$(C)' }, { name: 'B', value: 'x' }],
+    });
+    const messages = got.diagnostics.filter((d) => d.code === 'k8s-undefined-reference').map((d) => d.message);
+    expect(messages).toHaveLength(2);
+    expect(messages.find((m) => m.includes('$(B)'))).toMatch(/declared after "A"/);
+    expect(messages.find((m) => m.includes('$(C)'))).toMatch(/No variable "C" is defined/);
+  });
+
   test('image ENV is never used; undefined references are diagnosed', () => {
     const got = resolveKubernetes({ entrypoint: ['/bin/app'] }, { args: ['$(HOME)', '$HOME', '${USER}'] });
     expect(got.ok && got.argv).toEqual(['/bin/app', '$(HOME)', '$HOME', '${USER}']);
