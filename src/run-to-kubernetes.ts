@@ -4,10 +4,11 @@
  * The argv itself (`--entrypoint`, args) is `toKubernetes`' job (src/kubernetes.ts).
  */
 import { expectType } from './internal/text.js';
+import { escapeKubernetes } from './kubernetes-expansion.js';
 import { parseDockerBytes, parseGoBool, type ParsedRunCommandLine, type ParsedRunFlag } from './run-command-line.js';
 import type { Diagnostic } from './types.js';
 
-/** A Kubernetes `EnvVar` with a literal value. */
+/** A Kubernetes `EnvVar` with a literal value (every `$` written `$$`, so the kubelet's expansion keeps it). */
 export interface RunEnvVar {
   readonly name: string;
   readonly value: string;
@@ -166,7 +167,8 @@ export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRun
           break;
         }
         const name = f.value.slice(0, eq);
-        const entry = { name, value: f.value.slice(eq + 1) };
+        // The kubelet expands $(NAME) and $$ in env values; Docker passes the value as written.
+        const entry = { name, value: escapeKubernetes(f.value.slice(eq + 1)) };
         container.env ??= [];
         const at = envIndex.get(name);
         if (at === undefined) {

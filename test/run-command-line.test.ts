@@ -111,6 +111,7 @@ describe('runFlagsToKubernetes', () => {
     { line: 'docker run --restart no img', container: {}, pod: { restartPolicy: 'Never' } },
     { line: 'docker run --restart unless-stopped img', container: {}, pod: { restartPolicy: 'Always' } },
     { line: 'docker run -u 1000:2000 -w /srv -e A=1 -e A=2 img', container: { securityContext: { runAsUser: 1000, runAsGroup: 2000 }, workingDir: '/srv', env: [{ name: 'A', value: '2' }] }, pod: {} },
+    { line: "docker run -e 'P=$$5 $(B)' -e B=1 img", container: { env: [{ name: 'P', value: '$$$$5 $$(B)' }, { name: 'B', value: '1' }] }, pod: {} },
     { line: 'docker run --pull always -h web img', container: { imagePullPolicy: 'Always' }, pod: { hostname: 'web' } },
     { line: 'docker run -it -p 127.0.0.1:8080:80/udp img', container: { stdin: true, tty: true, ports: [{ containerPort: 80, hostPort: 8080, hostIP: '127.0.0.1', protocol: 'UDP' }] }, pod: {} },
   ])('$line', ({ line, container, pod }) => {
