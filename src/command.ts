@@ -12,7 +12,7 @@ export type CommandInstruction = 'CMD' | 'ENTRYPOINT' | 'SHELL' | 'RUN';
 export interface ParseCommandOptions extends EngineOptions, LimitsOption {
   /** The instruction the text belongs to (for wording and SHELL's rules). Default `'CMD'`. */
   readonly instruction?: CommandInstruction;
-  /** The Dockerfile's escape token (`# escape=`); it only matters inside builder-flag words. Default `\`. */
+  /** The Dockerfile's escape token (`# escape=`); it only matters inside builder-flag words, and only from Docker 28.1 (before, and in buildah, a backslash escapes there). Default `\`. */
   readonly escapeToken?: '\\' | '`';
 }
 
@@ -132,7 +132,7 @@ export function parseCommandWith(
   let flags: string[] = [];
   let rest = trimmed;
   if (trimmed.charCodeAt(0) === 45 && trimmed.charCodeAt(1) === 45) {
-    const split = splitBuilderFlags(trimmed, escapeToken);
+    const split = splitBuilderFlags(trimmed, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
     flags = split.flags;
     rest = goTrimSpace(split.rest);
   }

@@ -207,11 +207,12 @@ interface SplitInstruction {
   readonly rawArgs: string;
 }
 
-function splitInstruction(line: string, escapeToken: string): SplitInstruction {
+/** `flagEscape`: the escape token inside builder-flag words (`profile.flagEscapeIsEscapeToken`). */
+function splitInstruction(line: string, flagEscape: string): SplitInstruction {
   const { keyword, rest } = splitKeyword(line);
   if (rest === '') return { keyword, flags: NONE, args: '', rawArgs: '' };
   if (rest.charCodeAt(0) !== 45 || rest.charCodeAt(1) !== 45) return { keyword, flags: NONE, args: rest, rawArgs: rest };
-  const split = splitBuilderFlags(rest, escapeToken);
+  const split = splitBuilderFlags(rest, flagEscape);
   return { keyword, flags: split.flags, args: goTrimSpace(split.rest), rawArgs: rest };
 }
 
@@ -429,14 +430,14 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
       return { ok: false, issues: [issue], diagnostics };
     }
 
-    const split = splitInstruction(joined, escapeToken);
+    const split = splitInstruction(joined, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
     const lower = split.keyword.toLowerCase();
     let trigger: DockerfileTrigger | undefined;
     // ONBUILD wraps one instruction; nested ONBUILD words are peeled iteratively.
     let inner: SplitInstruction = split;
     let innerLower = lower;
     if (lower === 'onbuild' && split.args !== '') {
-      inner = splitInstruction(split.args, escapeToken);
+      inner = splitInstruction(split.args, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
       innerLower = inner.keyword.toLowerCase();
       trigger = {
         keyword: inner.keyword.toUpperCase(),
@@ -447,7 +448,7 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
       };
       let peel = inner;
       while (peel.keyword.toLowerCase() === 'onbuild' && peel.args !== '') {
-        peel = splitInstruction(peel.args, escapeToken);
+        peel = splitInstruction(peel.args, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
         if (isJsonInstruction(peel.keyword.toLowerCase()) && jsonKind(peel.args, profile) === 'not-strings') {
           return locatedFailure(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings', startLine, column, diagnostics);
         }

@@ -16,6 +16,8 @@ export interface EngineProfile {
   readonly trailingJsonText: 'shell' | 'ignore';
   /** Wording of the unknown builder flag error, or `'drop'` when flags are silently dropped (buildah). */
   readonly unknownFlag: 'dashes' | 'bare' | 'classic' | 'drop';
+  /** The `# escape=` token escapes inside builder-flag words (frontend 1.15 / Docker 28.1); before, and in buildah, always a backslash. */
+  readonly flagEscapeIsEscapeToken: boolean;
   /** SHELL applies to shell-form CMD/ENTRYPOINT (false for buildah). */
   readonly shellAppliesToCommands: boolean;
   /** Bare `CMD` stores `[shell…, ""]` (BuildKit) rather than `[shell…]`. */
@@ -116,6 +118,8 @@ function computeProfile(options: EngineOptions): EngineProfile {
       version,
       trailingJsonText: 'ignore',
       unknownFlag: 'drop',
+      // imagebuilder's extractBuilderFlags hard-codes the backslash.
+      flagEscapeIsEscapeToken: false,
       shellAppliesToCommands: false,
       bareCmdHasEmptyScript: false,
       bareEntrypointHasEmptyScript: false,
@@ -153,6 +157,8 @@ function computeProfile(options: EngineOptions): EngineProfile {
     // Both builders share the vendored parser: `Unknown flag: x` (< 23.0, frontend 1.2), `unknown flag: x`
     // (frontend 1.3, Docker 23.0), `unknown flag: --x` (frontend 1.11, Docker 27.4).
     unknownFlag: atLeast(version, 27, 4) ? 'dashes' : atLeast(version, 23, 0) ? 'bare' : 'classic',
+    // buildkit 877d8a771 (dockerfile/1.15.0, Docker 28.1.0): extractBuilderFlags uses the directive's escape token.
+    flagEscapeIsEscapeToken: atLeast(version, 28, 1),
     shellAppliesToCommands: true,
     bareCmdHasEmptyScript: buildkit,
     bareEntrypointHasEmptyScript: buildkit,

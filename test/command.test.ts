@@ -127,6 +127,16 @@ describe('parseCommand', () => {
     });
   });
 
+  // Source: buildkit 877d8a771 (dockerfile/1.15.0, Docker 28.1.0) made extractBuilderFlags use the escape
+  // token; before, and in imagebuilder (buildah) at HEAD, a backslash escapes inside flag words.
+  test.for([
+    { options: {}, result: { ok: false, issues: [{ message: 'unknown flag: --a\\' }] } },
+    { options: { engineVersion: '28.0' }, result: { ok: false, issues: [{ message: 'unknown flag: --a b' }] } },
+    { options: { engine: 'podman' }, result: { ok: true, command: { form: 'shell', script: 'c' }, flags: ['--a b'] } },
+  ] as const)('escape=` inside a flag word: $options', ({ options, result }) => {
+    expect(parseCommand('--a\\ b c', { ...options, escapeToken: '`' })).toMatchObject(result);
+  });
+
   describe('builder flags (buildkit parser/split_command.go extractBuilderFlags)', () => {
     test.for([
       { text: '--a --b=c rest of it', flags: ['--a', '--b=c'], rest: 'rest of it' },

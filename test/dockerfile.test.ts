@@ -350,6 +350,20 @@ describe('evaluateDockerfile: nothing quadratic', () => {
 
 // Found by the CLI example (examples/Dockerfile with a node base): the reset warning must not fire
 // when a CMD later in the same stage replaces what ENTRYPOINT reset (semantics.md R2.5).
+// Source: buildkit 877d8a771 (dockerfile/1.15.0, Docker 28.1.0); imagebuilder split_command.go hard-codes '\\'.
+describe('builder-flag words escape with a backslash before Docker 28.1 and in buildah', () => {
+  const text = '# escape=`\nFROM scratch\nCMD --a\\ b c\n';
+  test.for([
+    { options: {}, cmd: undefined, error: 'unknown flag: --a\\' },
+    { options: { engineVersion: '28.0' }, cmd: undefined, error: 'unknown flag: --a b' },
+    { options: { engine: 'podman' }, cmd: ['/bin/sh', '-c', 'c'], error: undefined },
+  ] as const)('$options', ({ options, cmd, error }) => {
+    const got = evaluateDockerfile(text, options);
+    if (cmd !== undefined) expect(got.ok && got.config.cmd).toEqual(cmd);
+    else expect(!got.ok && got.issues[0].message).toBe(error);
+  });
+});
+
 describe('entrypoint-resets-cmd only when the reset shows in the result', () => {
   const base = { 'node:20-slim': { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'] } };
   test.for([
