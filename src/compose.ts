@@ -240,7 +240,15 @@ export function composeToKubernetes(service: ComposeService, options: ComposeToK
   const esc = (l: readonly string[]): string[] => l.map((s) => s.replaceAll('$', '$$$$'));
   let command: readonly string[] | null = ep.args !== null && ep.args.length > 0 ? esc(ep.args) : null;
   let args: readonly string[] | null = cm.args !== null && cm.args.length > 0 ? esc(cm.args) : null;
-  if (ep.args !== null && ep.args.length === 0) {
+  if (ep.args !== null && ep.args.length === 1 && ep.args[0] === '') {
+    // Docker: a non-empty entrypoint drops the image CMD, then [""] counts as none, so only the
+    // service command runs. `command: [""]` would make containerd exec "", so put it in command.
+    if (cm.args === null || cm.args.length === 0) {
+      return { ok: false, issues: [{ code: 'no-command', path: 'entrypoint', message: 'no command specified' }], diagnostics };
+    }
+    command = esc(cm.args);
+    args = null;
+  } else if (ep.args !== null && ep.args.length === 0) {
     const image = options.image;
     const imageEp = image?.entrypoint ?? [];
     const hasEp = imageEp.length > 0 && !(imageEp.length === 1 && imageEp[0] === '');

@@ -101,4 +101,23 @@ describe('composeToKubernetes', () => {
     const back = c.ok ? resolveKubernetes({}, { command: c.command, args: c.args, env: [{ name: 'HOME', value: 'x' }] }) : c;
     expect(back.ok && back.argv).toEqual(['sh', '-c', 'echo $HOME $MY_VAR $']);
   });
+
+  test.for([
+    { service: { entrypoint: [''], command: ['x', '$A'] }, argv: ['x', '$A'] },
+    { service: { entrypoint: '""', command: 'x' }, argv: ['x'] },
+  ])('correct variant: entrypoint [""] runs only the service command ($service.entrypoint)', ({ service, argv }) => {
+    const img = { entrypoint: ['e'], cmd: ['c'] };
+    const docker = resolveCompose(img, service);
+    expect(docker.ok && docker.argv).toEqual(argv);
+    const c = composeToKubernetes(service, { variant: 'correct', image: img });
+    const k8s = c.ok ? resolveKubernetes(img, { command: c.command, args: c.args }) : c;
+    expect(k8s.ok && k8s.argv).toEqual(argv);
+  });
+
+  test('correct variant: entrypoint [""] without a command fails like Docker', () => {
+    const img = { entrypoint: ['e'], cmd: ['c'] };
+    expect(resolveCompose(img, { entrypoint: [''] }).ok).toBe(false);
+    const c = composeToKubernetes({ entrypoint: [''] }, { variant: 'correct', image: img });
+    expect(c.ok).toBe(false);
+  });
 });
