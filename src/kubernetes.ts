@@ -384,14 +384,17 @@ export function toKubernetes(image: ImageConfig, run: DockerRunOptions = {}): To
     if (args.length > 0 && !(command === undefined && sameList(args, imageCmd))) kargs = args;
   } else {
     // docker: entrypoint cleared and image CMD dropped → argv = args (non-empty, else Docker failed).
+    // With no image ENTRYPOINT there is nothing to clear: the args alone already run.
     if (imageEpEmpty) {
       if (!sameList(args, imageCmd)) kargs = args;
-    } else command = args;
-    diagnostics.push({
-      code: 'k8s-empty-command',
-      severity: 'info',
-      message: 'Kubernetes cannot clear the image ENTRYPOINT (an empty command is unset), so the whole argv goes into ' + (command ? 'command.' : 'args.'),
-    });
+    } else {
+      command = args;
+      diagnostics.push({
+        code: 'k8s-empty-command',
+        severity: 'info',
+        message: 'Kubernetes cannot clear the image ENTRYPOINT (an empty command is unset), so the whole argv goes into command.',
+      });
+    }
   }
   return {
     ok: true,

@@ -205,6 +205,9 @@ describe('toKubernetes', () => {
     expect(toKubernetes({ entrypoint: ['/e'], cmd: ['c'] }, { args: ['c'] })).toEqual({ ok: true, diagnostics: [] });
     expect(toKubernetes({ entrypoint: ['/e'], cmd: [] }, { entrypoint: '/e' })).toEqual({ ok: true, diagnostics: [] });
     expect(toKubernetes({ entrypoint: ['/e'], cmd: ['c'] }, { entrypoint: '/e' })).toMatchObject({ command: ['/e'] });
+    // --entrypoint "" with no image ENTRYPOINT: nothing to clear, nothing to say.
+    expect(toKubernetes({ cmd: ['c'] }, { entrypoint: '', args: ['c'] })).toEqual({ ok: true, diagnostics: [] });
+    expect(toKubernetes({ entrypoint: [''], cmd: ['c'] }, { entrypoint: '', args: ['x'] })).toEqual({ ok: true, args: ['x'], diagnostics: [] });
   });
 
   test('--init cannot be expressed', () => {
