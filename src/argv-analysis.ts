@@ -77,12 +77,11 @@ export function analyzeArgv(argv: readonly string[], origin: ArgvOrigin): Diagno
 export function analyzeArgvInto(argv: readonly string[], entrypointLength: number, init: boolean, diagnostics: Diagnostic[]): void {
   const at = scriptIndex(argv);
   if (at < 0) return;
-  const origin = { entrypointLength, init };
   const script = argv[at];
   const extra = argv.slice(at + 1);
   const shell = argv.slice(0, at).join(' ');
   if (script !== undefined && extra.length > 0) {
-    const fromEntrypoint = origin.entrypointLength === at + 1;
+    const fromEntrypoint = entrypointLength === at + 1;
     const lost = readsDollarZero(script)
       ? ''
       : ` ${JSON.stringify(extra[0])} becomes $0${readsPositional(script) ? ' and is not part of "$@"' : ''}`;
@@ -92,7 +91,9 @@ export function analyzeArgvInto(argv: readonly string[], entrypointLength: numbe
         severity: readsPositional(script) || readsDollarZero(script) ? 'info' : 'warning',
         message: `ENTRYPOINT is shell form, so the CMD or run arguments ${JSON.stringify(extra)} are passed to \`${shell}\` as $0, $1…:${lost || ' the script reads $0'}${readsPositional(script) || readsDollarZero(script) ? '' : ' and the script never reads them'}; use exec form with \`exec "$@"\` to pass them on.`,
       });
-    } else if (script !== undefined && (origin.entrypointLength <= at || origin.entrypointLength === 0)) {
+    } else {
+      // The extra words come from CMD/args after an exec-form `sh -c` entrypoint, from the CMD alone, or
+      // from the entrypoint itself (`ENTRYPOINT ["sh", "-c", "echo", "hi"]`): the same trap each time.
       diagnostics.push({
         code: 'sh-c-extra-args',
         severity: 'warning',
@@ -100,7 +101,7 @@ export function analyzeArgvInto(argv: readonly string[], entrypointLength: numbe
       });
     }
   }
-  if (!origin.init && at === 2 && !/^\s*exec\s/.test(script ?? '')) {
+  if (!init && at === 2 && !/^\s*exec\s/.test(script ?? '')) {
     diagnostics.push({
       code: 'shell-pid1',
       severity: 'info',

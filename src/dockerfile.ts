@@ -4,7 +4,7 @@ import { matchDirective, parseDockerfileWith, type DockerfileInstruction } from 
 import { expandFromWord, parseArgWords, type ArgValues } from './dockerfile-lexer.js';
 import { expectType } from './internal/text.js';
 import { limitIssue, resolveLimits, type Limits, type LimitsOption } from './limits.js';
-import { cmdResetDiagnostic, dispatchCmd, dispatchEntrypoint, dispatchShell, stageConfig, startStage, type StageState } from './stage.js';
+import { cmdResetDiagnostic, commandShell, dispatchCmd, dispatchEntrypoint, dispatchShell, stageConfig, startStage, type StageState } from './stage.js';
 import type { Command, Diagnostic, EngineOptions, Failure, ImageConfig, Issue, OperatingSystem } from './types.js';
 
 /** Base image configs by reference as written after FROM (after ARG expansion), or a lookup function. */
@@ -555,11 +555,11 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   return { ok: true, config: cfg, target, stages: out, diagnostics };
 }
 
-function inheritedSources(st: MutableStage, from: string, base: ImageConfig | undefined): MutableStage['sources'] {
+function inheritedSources(from: string, base: ImageConfig | undefined): MutableStage['sources'] {
   return {
     entrypoint: base?.entrypoint != null ? { kind: 'inherited', from } : UNSET,
     cmd: base?.cmd != null ? { kind: 'inherited', from } : UNSET,
-    shell: base?.shell != null ? { kind: 'inherited', from } : (st.sources.shell.kind === 'unset' ? UNSET : UNSET),
+    shell: base?.shell != null ? { kind: 'inherited', from } : UNSET,
   };
 }
 
@@ -609,8 +609,8 @@ function dispatchStage(
   state.onBuild = null;
   st.state = state;
   const label = baseLabel(st);
-  st.sources = inheritedSources(st, label, baseConfig);
-  let shellEp: { line: number; column: number } | null = null;
+  st.sources = inheritedSources(label, baseConfig);
+  let shellEp: { line: number; column: number; shell: string } | null = null;
   /** The entrypoint-resets-cmd diagnostic of this stage, until a later CMD makes it moot. */
   let pendingReset: Diagnostic | null = null;
   const used = { cmd: null as DockerfileInstruction | null, entrypoint: null as DockerfileInstruction | null, healthcheck: null as DockerfileInstruction | null };
@@ -676,11 +676,12 @@ function dispatchStage(
           if (st.sources.cmd.kind !== 'unset') st.sources.cmd = { ...source('ENTRYPOINT'), reset: true } as ValueSource;
           if (lost !== null) {
             const from = st.sources.cmd.kind === 'inherited' ? st.sources.cmd.from : label;
-            pendingReset = { ...cmdResetDiagnostic(lost, from === label ? label : from), line: pos.line, column: pos.column };
+            pendingReset = { ...cmdResetDiagnostic(lost, from), line: pos.line, column: pos.column };
             diagnostics.push(pendingReset);
           }
         }
-        shellEp = command.form === 'shell' && command.script !== '' ? { line: pos.line, column: pos.column } : null;
+        shellEp =
+          command.form === 'shell' && command.script !== '' ? { line: pos.line, column: pos.column, shell: commandShell(state, profile).join(' ') } : null;
       }
       return null;
     }
@@ -729,12 +730,11 @@ function dispatchStage(
   return null;
 }
 
-function shellEntrypointDiagnostic(pos: { line: number; column: number }): Diagnostic {
+function shellEntrypointDiagnostic(pos: { line: number; column: number; shell: string }): Diagnostic {
   return {
     code: 'shell-entrypoint-cmd',
     severity: 'warning',
-    message:
-      'ENTRYPOINT is shell form, so the CMD (and docker run arguments) are passed to `/bin/sh -c` as $0, $1… and ignored unless the script uses "$@"; use exec form and `exec "$@"`.',
+    message: `ENTRYPOINT is shell form, so the CMD (and docker run arguments) are passed to \`${pos.shell}\` as $0, $1… and ignored unless the script uses "$@"; use exec form and \`exec "$@"\`.`,
     line: pos.line,
     column: pos.column,
   };

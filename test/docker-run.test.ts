@@ -112,3 +112,15 @@ describe('resolveDockerRun', () => {
     expect(() => resolveDockerRun({}, { args: ['a', 1 as unknown as string] })).toThrow('run.args[1] must be a string, got number');
   });
 });
+
+// Review finding: the extra words of `sh -c` may sit in an exec-form ENTRYPOINT itself (moby/moby#21014 shape).
+describe('sh -c traps wherever the extra words come from', () => {
+  test.for([
+    { image: { entrypoint: ['sh', '-c', 'echo', 'hello'] }, code: 'sh-c-extra-args' },
+    { image: { entrypoint: ['sh', '-c'], cmd: ['echo', 'hello'] }, code: 'sh-c-extra-args' },
+    { image: { cmd: ['sh', '-c', 'echo', 'hello'] }, code: 'sh-c-extra-args' },
+    { image: { entrypoint: ['/bin/sh', '-c', 'echo hi'], cmd: ['x'] }, code: 'shell-entrypoint-args' },
+  ])('$image', ({ image, code }) => {
+    expect(resolveDockerRun(image).diagnostics.map((d) => d.code)).toContain(code);
+  });
+});

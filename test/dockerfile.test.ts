@@ -377,3 +377,16 @@ describe('entrypoint-resets-cmd only when the reset shows in the result', () => 
     expect(got.diagnostics.some((d) => d.code === 'entrypoint-resets-cmd')).toBe(warned);
   });
 });
+
+// Review finding: the shell-form ENTRYPOINT warning names the shell actually used (SHELL, Windows).
+describe('shell-entrypoint-cmd names the shell in effect', () => {
+  test.for([
+    { text: 'FROM scratch\nENTRYPOINT run it\nCMD ["x"]\n', os: 'linux' as const, shell: '`/bin/sh -c`' },
+    { text: 'FROM scratch\nSHELL ["/bin/bash", "-c"]\nENTRYPOINT run it\nCMD ["x"]\n', os: 'linux' as const, shell: '`/bin/bash -c`' },
+    { text: 'FROM scratch\nENTRYPOINT run it\nCMD ["x"]\n', os: 'windows' as const, shell: '`cmd /S /C`' },
+  ])('$shell', ({ text, os, shell }) => {
+    const got = evaluateDockerfile(text, { os });
+    const d = got.diagnostics.find((x) => x.code === 'shell-entrypoint-cmd');
+    expect(d?.message).toContain(shell);
+  });
+});
