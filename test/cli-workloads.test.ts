@@ -92,6 +92,12 @@ describe('container-argv compose', () => {
     expect(out.units[0].argv).toEqual(['docker-entrypoint.sh', 'node', 'server.js']);
   });
 
+  test.for(['compose', 'lint'])('%s: an image named like an Object.prototype key is just unknown (no internal error)', async (command) => {
+    const r = await run([command, '-', ...(command === 'compose' ? ['--image-config', 'node:20-slim=node.json'] : [])], 'services:\n  web:\n    image: constructor\n    command: x\n');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(command === 'compose' ? 1 : 0);
+  });
+
   test('a missing file is an input error', async () => {
     expect(await run(['compose', 'nope.yaml'])).toEqual({ code: 2, stdout: '', stderr: 'container-argv: cannot read "nope.yaml": no such file\n' });
   });

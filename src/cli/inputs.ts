@@ -32,7 +32,8 @@ export function splitAssignment(value: string, option: string): { readonly ref: 
 
 /** Loads every `REF=FILE` into a map of image configs. */
 export async function loadImageMap(io: CliIO, values: readonly string[], option: string): Promise<Record<string, ImageConfig>> {
-  const out: Record<string, ImageConfig> = {};
+  // No prototype: an image or service named `constructor` or `toString` must not find a function.
+  const out = Object.create(null) as Record<string, ImageConfig>;
   for (const value of values) {
     const { ref, file } = splitAssignment(value, option);
     out[ref] = await loadImageConfig(io, file);
