@@ -70,6 +70,12 @@ describe('container-argv k8s --manifest', () => {
     expect(out.units.map((u: { ok: boolean }) => u.ok)).toEqual([true, false]);
   });
 
+  test('a document-level finding has no empty "(at )"', async () => {
+    const r = await run(['k8s', '--manifest', '-'], 'kind: Service\nmetadata: {name: s}\n');
+    expect(r.stdout).toContain('kind "Service" has no pod template; skipped.\n');
+    expect(r.stdout).not.toContain('(at )');
+  });
+
   test('--manifest with --entrypoint is a usage error', async () => {
     expect((await run(['k8s', '--manifest', 'repo/deploy/web.yaml', '--entrypoint', 'x'])).code).toBe(2);
   });

@@ -42,7 +42,7 @@ export function formatFinding(f: Finding, p: Palette): string {
   if (f.line !== undefined) where += `:${f.line}`;
   if (f.line !== undefined && f.column !== undefined) where += `:${f.column}`;
   const colour = f.severity === 'error' ? p.red : f.severity === 'warning' ? p.yellow : p.cyan;
-  const at = f.path !== undefined ? ` ${p.dim(`(at ${f.path})`)}` : '';
+  const at = f.path !== undefined && f.path !== '' ? ` ${p.dim(`(at ${f.path})`)}` : '';
   return `${p.bold(`${where}:`)} ${colour(f.severity)} ${p.dim(f.code)}: ${f.message}${at}`;
 }
 

@@ -39,7 +39,7 @@ export function toSarif(findings: readonly Finding[], version: string, uriOf: (f
     ruleId: f.code,
     ruleIndex: index.get(f.code) ?? 0,
     level: LEVEL[f.severity],
-    message: { text: f.path !== undefined ? `${f.message} (at ${f.path})` : f.message },
+    message: { text: f.path !== undefined && f.path !== '' ? `${f.message} (at ${f.path})` : f.message },
     locations: [
       {
         physicalLocation: {
