@@ -45,10 +45,33 @@ function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 48 && c <= 57);
 }
 
+/** How deeply `${A:-${B:-…}}` may nest before interpolation gives up (compose-go has no limit). */
+const MAX_INTERPOLATION_DEPTH = 64;
+
+/**
+ * Index of the `}` that closes the `${` at `start`, counting nested `${` as compose-go's
+ * `getFirstBraceClosingIndex` does; -1 when it is missing.
+ */
+function closingBrace(text: string, start: number): number {
+  let open = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 125) {
+      open--;
+      if (open === 0) return i;
+    } else if (c === 36 && text.charCodeAt(i + 1) === 123) {
+      open++;
+      i++;
+    }
+  }
+  return -1;
+}
+
 /**
  * Compose interpolation of one string value: `$$` → `$`; `$NAME`, `${NAME}`; `${NAME:-d}`,
- * `${NAME-d}`, `${NAME:+a}`, `${NAME+a}`, `${NAME:?e}`, `${NAME?e}` (defaults are taken
- * literally, not interpolated again). Unset variables become `''` (diagnosed).
+ * `${NAME-d}`, `${NAME:+a}`, `${NAME+a}`, `${NAME:?e}`, `${NAME?e}`. Defaults and messages are
+ * interpolated in turn, so `${A:-${B}}` falls back to B's value (compose-go `softDefault`
+ * substitutes the default again). Unset variables become `''` (diagnosed).
  */
 export function interpolateCompose(
   text: string,
@@ -56,6 +79,17 @@ export function interpolateCompose(
 ): { ok: true; value: string; unresolved: string[] } | { ok: false; message: string } {
   expectType(text, 'string', 'text');
   expectType(environment, 'object', 'environment');
+  return interpolateAt(text, environment, 0);
+}
+
+function interpolateAt(
+  text: string,
+  environment: Readonly<Record<string, string>>,
+  depth: number,
+): { ok: true; value: string; unresolved: string[] } | { ok: false; message: string } {
+  if (depth > MAX_INTERPOLATION_DEPTH) {
+    return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}: nested more than ${MAX_INTERPOLATION_DEPTH} levels` };
+  }
   const get = (name: string): string | undefined => (Object.hasOwn(environment, name) ? environment[name] : undefined);
   let out = '';
   const unresolved: string[] = [];
@@ -71,7 +105,7 @@ export function interpolateCompose(
       out += '$';
       i++;
     } else if (next === 123) {
-      const close = text.indexOf('}', i + 2);
+      const close = closingBrace(text, i);
       if (close < 0) return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}: missing closing brace` };
       const body = text.slice(i + 2, close);
       let j = 0;
@@ -82,7 +116,16 @@ export function interpolateCompose(
       const value = get(name);
       const colon = rest.startsWith(':');
       const op = colon ? rest.slice(1, 2) : rest.slice(0, 1);
-      const arg = colon ? rest.slice(2) : rest.slice(1);
+      const raw = colon ? rest.slice(2) : rest.slice(1);
+      let arg = raw;
+      if (raw.includes('$')) {
+        const nested = interpolateAt(raw, environment, depth + 1);
+        if (!nested.ok) return nested;
+        arg = nested.value;
+        // Only a default that is used leaves its unset variables unresolved.
+        const unsetHere = value === undefined || (colon && value === '');
+        if ((op === '-' && unsetHere) || (op === '+' && !unsetHere)) unresolved.push(...nested.unresolved);
+      }
       const unset = value === undefined || (colon && value === '');
       if (rest === '') {
         if (value === undefined) unresolved.push(name);

@@ -47,3 +47,25 @@ describe('resolveComposeFile', () => {
     expect(interpolateCompose('$constructor', {})).toEqual({ ok: true, value: '', unresolved: ['constructor'] });
   });
 });
+
+// compose-go template.go softDefault/hardDefault/withRequired substitute the default (or message)
+// again, and getFirstBraceClosingIndex counts nested `${` (review finding: defaults were literal).
+describe('nested interpolation in defaults', () => {
+  test.for([
+    { text: '${A:-${B}}', env: { B: 'b' }, value: 'b', unresolved: [] },
+    { text: '${A:-${B:-c}}x', env: {}, value: 'cx', unresolved: [] },
+    { text: '${A:-${B}}', env: { A: 'a' }, value: 'a', unresolved: [] },
+    { text: '${A-${B}}', env: { A: '' }, value: '', unresolved: [] },
+    { text: '${A:-$$B}', env: {}, value: '$B', unresolved: [] },
+    { text: '${A:-${MISSING}}', env: {}, value: '', unresolved: ['MISSING'] },
+  ])('$text', ({ text, env, value, unresolved }) => {
+    expect(interpolateCompose(text, env)).toEqual({ ok: true, value, unresolved });
+  });
+  test('a required message is interpolated too', () => {
+    expect(interpolateCompose('${A:?set ${WHAT}}', { WHAT: 'A please' })).toEqual({ ok: false, message: 'required variable A is missing a value: set A please' });
+  });
+  test('nesting is bounded (no recursion on input depth beyond the cap)', () => {
+    const deep = '${A:-'.repeat(200) + 'x' + '}'.repeat(200);
+    expect(interpolateCompose(deep, {})).toMatchObject({ ok: false });
+  });
+});
