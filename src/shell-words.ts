@@ -8,6 +8,7 @@
  * Rules: POSIX XCU 2.2 (quoting), 2.3 (token recognition), 2.10.1 (IO_NUMBER). Distinct from
  * compose's go-shellwords dialect (src/shellwords.ts).
  */
+import { formatArgv, quoteShellWord } from './format.js';
 import { expectType } from './internal/text.js';
 import type { Diagnostic, Issue } from './types.js';
 
@@ -334,17 +335,13 @@ export function splitShellWords(line: string): ShellWordsResult {
   return { ok: true, words, rest: '', diagnostics };
 }
 
-const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
 /** Quotes one argv element so a POSIX shell reads it back unchanged. */
 export function quoteShellArg(word: string): string {
   expectType(word, 'string', 'word');
-  if (word !== '' && SAFE_WORD.test(word)) return word;
-  return `'${word.replaceAll("'", `'\\''`)}'`;
+  return quoteShellWord(word);
 }
 
-/** Joins an argv into a POSIX command line that {@link splitShellWords} splits back into it. */
+/** Joins an argv into a POSIX command line that {@link splitShellWords} splits back into it (same as `formatArgv(argv, 'shell')`). */
 export function quoteForShell(argv: readonly string[]): string {
-  expectType(argv, 'array', 'argv');
-  return argv.map(quoteShellArg).join(' ');
+  return formatArgv(argv, 'shell');
 }
