@@ -131,7 +131,7 @@ function mergeWith(
   if (ep.length === 0) entrypointSource = 'none';
   if (cm.length === 0) cmdSource = 'none';
   if (ep.length === 0 && cm.length === 0) {
-    if (profile.engine === 'podman' && profile.version !== null && profile.version[0] >= 5) {
+    if (profile.emptyCommandFailsAtStart) {
       diagnostics.push({
         code: 'empty-argv',
         severity: 'error',

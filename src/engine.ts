@@ -34,6 +34,8 @@ export interface EngineProfile {
   readonly entrypointAcceptsJson: boolean;
   /** The argv prefix `--init` adds. */
   readonly initArgv: readonly string[];
+  /** With nothing to run, the container is still created with argv `[""]` and fails at start (Podman ≥ 5) instead of being refused. */
+  readonly emptyCommandFailsAtStart: boolean;
   /** Heredoc bodies (`RUN <<EOF`) are collected for RUN/COPY/ADD (Dockerfile frontend 1.4 / Docker 23.0; buildah with podman 4.9). */
   readonly heredocs: boolean;
   /** `# check=` is a parser directive (frontend 1.8 / Docker 27.0); before, it ends directive scanning. */
@@ -130,6 +132,8 @@ function computeProfile(options: EngineOptions): EngineProfile {
       entrypointAcceptsJson: true,
       // catatonit at /run/podman-init since Podman 4.2 (/dev/init before).
       initArgv: atLeast(version, 4, 2) ? ['/run/podman-init', '--'] : ['/dev/init', '--'],
+      // podman 5cc83da1 (v5.0.0): makeCommand no longer errors on an empty command.
+      emptyCommandFailsAtStart: atLeast(version, 5, 0),
       // imagebuilder b0d49c4 (v1.2.6) first ships in podman 4.9.
       heredocs: atLeast(version, 4, 9),
       checkDirective: false,
@@ -167,6 +171,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
     noCommandMessage: atLeast(version, 25, 0) ? 'no command specified' : 'No command specified',
     entrypointAcceptsJson: false,
     initArgv: ['/sbin/docker-init', '--'],
+    emptyCommandFailsAtStart: false,
     // Both builders use the vendored parser: heredocs from frontend 1.4 (Docker 23.0), `# check=` from
     // frontend 1.8 (Docker 27.0), did-you-mean suggestions from frontend 1.3 (Docker 23.0).
     heredocs: atLeast(version, 23, 0),

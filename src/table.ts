@@ -155,8 +155,10 @@ export function entrypointCmdTable(options: EntrypointCmdTableOptions = {}): Ent
         return { text: style === 'plain' ? preset.error : `error: ${error}`, argv: null, error };
       }
       const run = resolveDockerRun(built.config, {}, engine);
-      if (!run.ok) {
-        const error = run.issues[0].message;
+      // Podman 5 creates a container with an empty argv that fails at start: an error all the same.
+      const fatal = run.ok ? run.diagnostics.find((d) => d.severity === 'error') : undefined;
+      if (!run.ok || fatal !== undefined) {
+        const error = run.ok ? (fatal as { message: string }).message : run.issues[0].message;
         return { text: style === 'plain' ? preset.error : `error: ${error}`, argv: null, error };
       }
       const text =

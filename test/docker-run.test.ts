@@ -124,3 +124,20 @@ describe('sh -c traps wherever the extra words come from', () => {
     expect(resolveDockerRun(image).diagnostics.map((d) => d.code)).toContain(code);
   });
 });
+
+// Review finding: an unversioned Podman is the current release (5.x), as for Docker.
+// Source: docs/research/engine-versions.md (podman 5cc83da1, v5.0.0); semantics.md R7.2.
+describe('Podman with nothing to run', () => {
+  test.for([
+    { version: undefined, ok: true },
+    { version: '5.2', ok: true },
+    { version: '4.9', ok: false },
+  ])('version $version', ({ version, ok }) => {
+    const got = resolveDockerRun({}, {}, { engine: 'podman', ...(version !== undefined && { engineVersion: version }) });
+    expect(got.ok).toBe(ok);
+    if (got.ok) {
+      expect(got.argv).toEqual(['']);
+      expect(got.diagnostics.map((d) => d.code)).toContain('empty-argv');
+    } else expect(got.issues[0].message).toBe('no command or entrypoint provided, and no CMD or ENTRYPOINT from image');
+  });
+});
