@@ -588,7 +588,9 @@ function dispatchStage(
   if (st.base.kind === 'stage') {
     const parent = stages[st.base.index] as MutableStage;
     baseConfig = parent.config ?? undefined;
-    triggers = parent.onBuildDeclared;
+    // A stage is committed as an image: where the image format keeps no ONBUILD (buildah's OCI format),
+    // the child stage has no triggers to run either (recorded: engine suite seed 1862211953, case 013).
+    triggers = profile.storesShellAndOnBuild ? parent.onBuildDeclared : [];
   } else if (st.base.kind === 'image') {
     baseConfig = lookupBase(options.baseImages, st.base.ref);
     if (baseConfig === undefined) {

@@ -390,3 +390,21 @@ describe('shell-entrypoint-cmd names the shell in effect', () => {
     expect(d?.message).toContain(shell);
   });
 });
+
+// Found by the live engine suite (ENGINE_SEED=1862211953, case gen-1862211953-013-s4-3, podman 4.3.1):
+// buildah's OCI format keeps no ONBUILD, so a child stage runs no trigger of its parent stage;
+// the docker format keeps it and runs it.
+describe('ONBUILD of a parent stage under buildah', () => {
+  const text = 'FROM scratch AS s0\nONBUILD CMD ["/argv","gen-onbuild"]\nFROM s0';
+  test.for([
+    { imageFormat: 'oci' as const, cmd: null },
+    { imageFormat: 'docker' as const, cmd: ['/argv', 'gen-onbuild'] },
+  ])('$imageFormat', ({ imageFormat, cmd }) => {
+    const got = evaluateDockerfile(text, { engine: 'podman', engineVersion: '4.3.1', imageFormat });
+    expect(got.ok && got.config.cmd).toEqual(cmd);
+  });
+  test('Docker runs the trigger', () => {
+    const got = evaluateDockerfile(text);
+    expect(got.ok && got.config.cmd).toEqual(['/argv', 'gen-onbuild']);
+  });
+});
