@@ -585,33 +585,25 @@ function dispatchStage(
 ): Issue | null {
   let baseConfig: ImageConfig | undefined;
   let triggers: readonly string[] = [];
-  let base = st.base;
-  // The classic builder: a parent stage without instructions of its own is its base again.
-  while (profile.instructionlessStageIsItsBase && base.kind === 'stage' && (stages[base.index] as MutableStage).commands.length === 0) {
-    base = (stages[base.index] as MutableStage).base;
-  }
-  if (base.kind === 'stage') {
-    const parent = stages[base.index] as MutableStage;
+  if (st.base.kind === 'stage') {
+    const parent = stages[st.base.index] as MutableStage;
     baseConfig = parent.config ?? undefined;
     // A stage is committed as an image: where the image format keeps no ONBUILD (buildah's OCI format),
     // the child stage has no triggers to run either (recorded: engine suite seed 1862211953, case 013).
     triggers = profile.storesShellAndOnBuild ? parent.onBuildDeclared : [];
-  } else if (base.kind === 'image') {
-    baseConfig = lookupBase(options.baseImages, base.ref);
+  } else if (st.base.kind === 'image') {
+    baseConfig = lookupBase(options.baseImages, st.base.ref);
     if (baseConfig === undefined) {
       if (options.unknownBaseImage === 'error') {
-        return at(st, 'base-image-not-found', `failed to resolve source metadata for ${base.ref}`);
+        return at(st, 'base-image-not-found', `failed to resolve source metadata for ${st.base.ref}`);
       }
-      // Reported once, at the stage that names the image.
-      if (base === st.base) {
-        diagnostics.push({
-          code: 'unknown-base-image',
-          severity: 'info',
-          message: `The config of ${base.ref} was not given; it is treated as empty, so the result may depend on its ENTRYPOINT/CMD/SHELL.`,
-          line: st.line,
-          column: st.column,
-        });
-      }
+      diagnostics.push({
+        code: 'unknown-base-image',
+        severity: 'info',
+        message: `The config of ${st.base.ref} was not given; it is treated as empty, so the result may depend on its ENTRYPOINT/CMD/SHELL.`,
+        line: st.line,
+        column: st.column,
+      });
     } else triggers = baseConfig.onBuild ?? [];
   }
   const os: OperatingSystem = options.os ?? baseConfig?.os ?? 'linux';

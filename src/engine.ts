@@ -61,11 +61,6 @@ export interface EngineProfile {
   readonly dispatchesUnusedStages: boolean;
   /** A target stage with nothing but FROM yields the base image unchanged (buildah: no commit, base config verbatim). */
   readonly emptyStageIsBase: boolean;
-  /**
-   * `FROM <stage>` of a stage with no instruction of its own builds on that stage's base again, whose
-   * ONBUILD triggers then run in the child (the classic builder; recorded on Docker 20.10).
-   */
-  readonly instructionlessStageIsItsBase: boolean;
 }
 
 /** Current Docker Engine release this library tracks as "current". */
@@ -151,7 +146,6 @@ function computeProfile(options: EngineOptions): EngineProfile {
       instructionErrorsAtDispatch: true,
       dispatchesUnusedStages: false,
       emptyStageIsBase: true,
-      instructionlessStageIsItsBase: false,
     };
   }
   const builder = options.builder ?? 'buildkit';
@@ -191,6 +185,5 @@ function computeProfile(options: EngineOptions): EngineProfile {
     instructionErrorsAtDispatch: false,
     dispatchesUnusedStages: !buildkit,
     emptyStageIsBase: false,
-    instructionlessStageIsItsBase: builder === 'classic',
   };
 }

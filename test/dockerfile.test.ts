@@ -408,24 +408,3 @@ describe('ONBUILD of a parent stage under buildah', () => {
     expect(got.ok && got.config.cmd).toEqual(['/argv', 'gen-onbuild']);
   });
 });
-
-// Found by the live engine suite (ENGINE_SEED=101, case gen-101-052-s0-3) and pinned down by hand
-// on Docker 20.10.24 with DOCKER_BUILDKIT=0: the classic builder treats `FROM <stage>` of a stage
-// without instructions of its own as that stage's base again, so the base's ONBUILD triggers run in
-// the child (a CMD trigger then counts as "CMD set in this stage"). BuildKit builds on the stage.
-describe('classic builder: FROM an instruction-less stage', () => {
-  const baseImages = { 'argvbase-onbuild-ep-cmd:1': { onBuild: ['ENTRYPOINT ["/argv","onbuild-ep"]', 'CMD ["onbuild-cmd"]'] } };
-  test.for([
-    { text: 'FROM argvbase-onbuild-ep-cmd:1 AS s0\nFROM s0\nENTRYPOINT ["argv"]\n', classic: ['onbuild-cmd'], buildkit: null },
-    { text: 'FROM argvbase-onbuild-ep-cmd:1 AS s0\nFROM s0 AS s1\nFROM s1\nENTRYPOINT ["argv"]\n', classic: ['onbuild-cmd'], buildkit: null },
-    { text: 'FROM argvbase-onbuild-ep-cmd:1 AS s0\nLABEL a=b\nFROM s0\nENTRYPOINT ["argv"]\n', classic: null, buildkit: null },
-    { text: 'FROM argvbase-onbuild-ep-cmd:1 AS s0\nARG X=1\nFROM s0\nENTRYPOINT ["argv"]\n', classic: null, buildkit: null },
-    { text: 'FROM argvbase-onbuild-ep-cmd:1 AS s0\nFROM s0\nCMD ["mine"]\nENTRYPOINT ["argv"]\n', classic: ['mine'], buildkit: ['mine'] },
-  ])('$text', ({ text, classic, buildkit }) => {
-    const c = evaluateDockerfile(text, { baseImages, builder: 'classic', engineVersion: '20.10' });
-    const b = evaluateDockerfile(text, { baseImages, engineVersion: '20.10' });
-    expect(c.ok && c.config.cmd).toEqual(classic);
-    expect(b.ok && b.config.cmd).toEqual(buildkit);
-    expect(c.ok && c.config.entrypoint).toEqual(['argv']);
-  });
-});
