@@ -81,7 +81,9 @@ const docker = {
   async build(dir, tag, builder) {
     // BuildKit: -q (its 20.10 progress output carries no warnings). Classic: not quiet, because it
     // prints build warnings (e.g. empty continuation lines) only into the stdout stream, in red.
-    const args = builder === 'buildkit' ? ['build', '-q', '-t', tag, dir] : ['build', '-t', tag, dir];
+    // The classic builder's cache key is the parent image plus the instruction, not the resulting
+    // config: a cached ENTRYPOINT step can carry a CMD that this build would have reset (FINDINGS.md).
+    const args = builder === 'buildkit' ? ['build', '-q', '-t', tag, dir] : ['build', '--no-cache', '-t', tag, dir];
     const r = await run(DOCKER, args, { env: { ...DOCKER_ENV, DOCKER_BUILDKIT: builder === 'buildkit' ? '1' : '0' } });
     let stderr = cleanStderr(r.stderr);
     if (builder === 'classic') {
@@ -135,7 +137,7 @@ const podman = {
     return { version: v.Client.Version, client: `podman ${v.Client.Version}`, detail: { podman: v.Client.Version, apiVersion: v.Client.APIVersion, goVersion: v.Client.GoVersion, buildah: b.stdout.trim() } };
   },
   async build(dir, tag, builder) {
-    const args = ['build', '-q', '--format', builder, '-t', tag, dir];
+    const args = ['build', '-q', '--no-cache', '--format', builder, '-t', tag, dir];
     const r = await run('podman', [...PODMAN_GLOBAL, ...args]);
     // drop logrus timestamps and the temporary context path so fixtures are stable
     const stderr = cleanStderr(r.stderr).replace(/^time="[^"]*" /gm, '').split(dir).join('<ctx>');
