@@ -37,17 +37,19 @@ function expandSimple(text: string, vars: ArgValues): string {
       i = close + 1;
       continue;
     }
-    let j = i + 1;
-    while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
-    if (j === i + 1) {
-      out += '$';
-      i++;
-      continue;
-    }
-    out += lookup(vars, text.slice(i + 1, j)) ?? '';
-    i = j;
+    const named = dollarName(text, i, vars);
+    out += named.value;
+    i = named.end;
   }
   return out;
+}
+
+/** Reads `$NAME` at `text[i] === '$'`; a `$` not followed by a name stays literal. */
+function dollarName(text: string, i: number, vars: ArgValues): { value: string; end: number } {
+  let j = i + 1;
+  while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+  if (j === i + 1) return { value: '$', end: i + 1 };
+  return { value: lookup(vars, text.slice(i + 1, j)) ?? '', end: j };
 }
 
 /** Reads `${…}` starting at `text[i] === '$'`, `text[i+1] === '{'`; returns the value and the index after `}`. */
@@ -137,15 +139,9 @@ export function expandFromWord(text: string, vars: ArgValues, escapeToken: strin
         i = b.end;
         continue;
       }
-      let j = i + 1;
-      while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
-      if (j === i + 1) {
-        out += '$';
-        i++;
-        continue;
-      }
-      out += lookup(vars, text.slice(i + 1, j)) ?? '';
-      i = j;
+      const named = dollarName(text, i, vars);
+      out += named.value;
+      i = named.end;
       continue;
     }
     out += text[i];
