@@ -1,7 +1,7 @@
 import { resolveCompose, type ComposeResult } from './compose.js';
 import { expectType } from './internal/text.js';
-import { resolveLimits, type LimitsOption } from './limits.js';
-import { formatPath, parseYamlDocuments } from './internal/yaml.js';
+import type { LimitsOption } from './limits.js';
+import { formatPath, readWorkloadYaml } from './internal/yaml.js';
 import { ComposeFileSchema, ComposeServiceSchema, type ComposeServiceInput } from './schema/compose.js';
 import type { ShellwordsVersion } from './shellwords.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from './types.js';
@@ -158,11 +158,8 @@ function interpolateAt(
  * Malformed YAML, wrong types or invalid interpolation fail the whole call with a path.
  */
 export function resolveComposeFile(yamlText: string, options: ResolveComposeFileOptions): ResolveComposeFileResult {
-  expectType(yamlText, 'string', 'yamlText');
-  expectType(options, 'object', 'options');
-  if (typeof options.images !== 'function') expectType(options.images, 'object', 'options.images');
+  const parsed = readWorkloadYaml(yamlText, options);
   const src = options.source === undefined ? {} : { source: options.source };
-  const parsed = parseYamlDocuments(yamlText, options.source, resolveLimits(options.limits));
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };
   const docs = parsed.documents.filter((d) => !d.ok || (d.value !== null && d.value !== undefined));
   const first = docs[0];

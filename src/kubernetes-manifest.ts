@@ -1,6 +1,5 @@
-import { expectType } from './internal/text.js';
-import { resolveLimits, type LimitsOption } from './limits.js';
-import { formatPath, parseYamlDocuments } from './internal/yaml.js';
+import type { LimitsOption } from './limits.js';
+import { formatPath, readWorkloadYaml } from './internal/yaml.js';
 import { resolveKubernetes, type KubernetesContainer, type KubernetesOptions, type KubernetesResult } from './kubernetes.js';
 import { KubernetesPodSpecSchema } from './schema/kubernetes.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from './types.js';
@@ -83,11 +82,8 @@ function lookupImage(images: ImageLookup, ref: string, container: string, worklo
  * container's `result`.
  */
 export function resolveManifests(yamlText: string, options: ResolveManifestsOptions): ResolveManifestsResult {
-  expectType(yamlText, 'string', 'yamlText');
-  expectType(options, 'object', 'options');
-  if (typeof options.images !== 'function') expectType(options.images, 'object', 'options.images');
+  const parsed = readWorkloadYaml(yamlText, options);
   const src = options.source === undefined ? {} : { source: options.source };
-  const parsed = parseYamlDocuments(yamlText, options.source, resolveLimits(options.limits));
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };
   const issues: Issue[] = [];
   const diagnostics: Diagnostic[] = [];

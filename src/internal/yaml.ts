@@ -1,11 +1,26 @@
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { DEFAULT_LIMITS, limitIssue, type Limits } from '../limits.js';
+import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from '../limits.js';
+import { expectType } from './text.js';
 import type { Issue } from '../types.js';
 
 /** One parsed YAML document as plain data, or why it could not be read. */
 export type YamlDocument =
   | { readonly ok: true; readonly index: number; readonly line: number; readonly value: unknown }
   | { readonly ok: false; readonly index: number; readonly issues: readonly [Issue, ...Issue[]] };
+
+/**
+ * The entry of the workload readers (`resolveManifests`, `resolveComposeFile`): checks the
+ * argument types (`images` is a record or a lookup function), then parses the documents.
+ */
+export function readWorkloadYaml(
+  yamlText: string,
+  options: LimitsOption & { readonly images: unknown; readonly source?: string },
+): ReturnType<typeof parseYamlDocuments> {
+  expectType(yamlText, 'string', 'yamlText');
+  expectType(options, 'object', 'options');
+  if (typeof options.images !== 'function') expectType(options.images, 'object', 'options.images');
+  return parseYamlDocuments(yamlText, options.source, resolveLimits(options.limits));
+}
 
 /**
  * Parses (multi-document) YAML into plain data. Keys named `__proto__` become own properties (the
