@@ -110,7 +110,6 @@ const profileCache = new Map<string, EngineProfile>();
 
 function computeProfile(options: EngineOptions): EngineProfile {
   const engine = options.engine ?? 'docker';
-  if (options.engineVersion !== undefined) expectType(options.engineVersion, 'string', 'options.engineVersion');
   const version = options.engineVersion === undefined ? null : parseEngineVersion(options.engineVersion);
   if (engine === 'podman') {
     const docker = options.imageFormat === 'docker';
