@@ -26,13 +26,17 @@ export async function measure(names, root = ROOT) {
   });
   const code = result.outputFiles[0].contents;
   // Inputs that contributed bytes to the output (parsed-then-dropped modules do not count).
-  const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
-    .filter(([, info]) => info.bytesInOutput > 0)
-    .map(([path]) => path);
+  const contributing = Object.entries(Object.values(result.metafile.outputs)[0].inputs).filter(([, info]) => info.bytesInOutput > 0);
+  const inputs = contributing.map(([path]) => path);
   return {
     names,
     minified: code.length,
     gzip: gzipSync(code, { level: 9 }).length,
+    /** Minified bytes each module contributes, largest first (gzip is not additive, so this is the split that is). */
+    modules: contributing
+      .filter(([path]) => path !== 'size-entry.js')
+      .map(([path, info]) => ({ path: path.replace(/^dist\//, ''), minified: info.bytesInOutput }))
+      .sort((a, b) => b.minified - a.minified),
     zod: inputs.some((p) => p.includes('node_modules/zod/')),
     yaml: inputs.some((p) => p.includes('node_modules/yaml/')),
   };
@@ -61,6 +65,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       `${core.names.join(' + ')}: ${kb(core.gzip)} min+gzip (${kb(core.minified)} min)\n` +
       `everything (${all.names.length} exports): ${kb(all.gzip)} min+gzip (${kb(all.minified)} min), zod: ${all.zod ? 'yes' : 'no'}, yaml: ${all.yaml ? 'yes' : 'no'}\n`,
   );
+  if (process.argv.includes('--breakdown')) {
+    process.stdout.write(`\n${main.names.join(' + ')}, minified bytes by module:\n`);
+    for (const m of main.modules) process.stdout.write(`${String(m.minified).padStart(7)}  ${((100 * m.minified) / main.minified).toFixed(1).padStart(5)}%  ${m.path}\n`);
+  }
   if (!report.ok) {
     process.stderr.write('size: over budget or zod/yaml in the core bundle\n');
     process.exitCode = 1;
