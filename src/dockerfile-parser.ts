@@ -353,7 +353,8 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
   const directiveLine = (s: string): Failure | null => {
     if (directivesDone) return null;
     const m = matchDirective(s);
-    if (m === null || !(m.key === 'escape' || m.key === 'syntax' || (m.key === 'check' && profile.checkDirective))) {
+    // imagebuilder knows only `escape`: for buildah a `# syntax=` line ends directive scanning.
+    if (m === null || !(m.key === 'escape' || (m.key === 'syntax' && profile.builder !== 'buildah') || (m.key === 'check' && profile.checkDirective))) {
       directivesDone = true;
       return null;
     }
