@@ -488,6 +488,12 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'The escape directive accepts only a backslash or a backtick.',
     source: 'semantics.md R1.17 (buildkit parser/parser.go setEscapeToken)',
   },
+  'syntax-frontend-not-modelled': {
+    severity: 'info',
+    title: 'Frontend image not modelled',
+    help: 'A `# syntax=` line (or the BUILDKIT_SYNTAX build-arg) makes BuildKit run another Dockerfile frontend. Only docker/dockerfile releases 1.2 and later, without a digest, are modelled; otherwise the engine\'s built-in frontend rules are used. Pass BUILDKIT_SYNTAX=docker/dockerfile:<version> to pick the rules.',
+    source: 'docs/semantics.md "Dockerfile frontend (# syntax=)" (buildkit frontend/dockerfile/builder/build.go, parser/directives.go DetectSyntax)',
+  },
   'unterminated-heredoc': {
     severity: 'error',
     title: 'Heredoc without terminator',

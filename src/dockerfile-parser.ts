@@ -1,4 +1,5 @@
 import { engineProfile, type EngineProfile } from './engine.js';
+import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { decodeStringArray } from './internal/go-json.js';
 import { expectType, goTrimSpace, isGoSpace } from './internal/text.js';
 import { NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command.js';
@@ -79,6 +80,8 @@ export interface ParsedDockerfile {
   readonly instructions: readonly DockerfileInstruction[];
   readonly directives: readonly DockerfileDirective[];
   readonly escapeToken: '\\' | '`';
+  /** The frontend `# syntax=` forwards a BuildKit build to (set by {@link parseDockerfile}; null: built-in). */
+  readonly frontend?: DockerfileFrontend | null;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -296,7 +299,8 @@ function locatedFailure(message: string, code: string, line: number, column: num
  * comments, line continuations (escape token at the end of a line; the next
  * line is appended with no separator and keeps its indentation; comment and
  * blank lines inside a continuation are skipped), keyword/flag/argument
- * splitting and heredoc bodies of RUN/COPY/ADD.
+ * splitting and heredoc bodies of RUN/COPY/ADD. Under BuildKit a `# syntax=`
+ * line naming a docker/dockerfile release selects that frontend's rules.
  *
  * Fails (with the engine's wording) on a bad escape token, a repeated
  * directive, a line longer than 65535 bytes, an unterminated heredoc, a JSON
@@ -308,7 +312,10 @@ function locatedFailure(message: string, code: string, line: number, column: num
 export function parseDockerfile(text: string, options: ParseDockerfileOptions = {}): ParseDockerfileResult {
   expectType(text, 'string', 'text');
   expectType(options, 'object', 'options');
-  return parseDockerfileWith(text, engineProfile(options), resolveLimits(options.limits));
+  const { profile, frontend, diagnostics } = resolveFrontend(text, engineProfile(options));
+  const parsed = parseDockerfileWith(text, profile, resolveLimits(options.limits));
+  const all = diagnostics.length === 0 ? parsed.diagnostics : [...diagnostics, ...parsed.diagnostics];
+  return parsed.ok ? { ...parsed, frontend, diagnostics: all } : { ...parsed, diagnostics: all };
 }
 
 /** {@link parseDockerfile} with a resolved profile. */
@@ -353,7 +360,8 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
   const directiveLine = (s: string): Failure | null => {
     if (directivesDone) return null;
     const m = matchDirective(s);
-    if (m === null || !(m.key === 'escape' || m.key === 'syntax' || (m.key === 'check' && profile.checkDirective))) {
+    // imagebuilder knows only `escape`: for buildah a `# syntax=` line ends directive scanning.
+    if (m === null || !(m.key === 'escape' || (m.key === 'syntax' && profile.builder !== 'buildah') || (m.key === 'check' && profile.checkDirective))) {
       directivesDone = true;
       return null;
     }

@@ -1,6 +1,7 @@
 import { parseCommandWith, unknownFlagMessage, type ParseCommandResult } from './command.js';
 import { engineProfile, type EngineProfile } from './engine.js';
 import { matchDirective, parseDockerfileWith, type DockerfileInstruction } from './dockerfile-parser.js';
+import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandFromWord, parseArgWords, type ArgValues } from './dockerfile-lexer.js';
 import { expectType } from './internal/text.js';
 import { limitIssue, resolveLimits, type Limits, type LimitsOption } from './limits.js';
@@ -69,6 +70,8 @@ export interface DockerfileEvaluation {
   readonly config: ImageConfig;
   readonly target: DockerfileStage;
   readonly stages: readonly DockerfileStage[];
+  /** The frontend image `# syntax=` (or the `BUILDKIT_SYNTAX` build-arg) forwards a BuildKit build to; null: the built-in one. */
+  readonly frontend: DockerfileFrontend | null;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -398,20 +401,21 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   expectType(text, 'string', 'text');
   expectType(options, 'object', 'options');
   if (options.baseImages !== undefined && typeof options.baseImages !== 'function') expectType(options.baseImages, 'object', 'options.baseImages');
-  const profile = engineProfile(options);
+  const engine = engineProfile(options);
   const limits = resolveLimits(options.limits);
   if (text.length === 0) {
     // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
     const message =
-      profile.builder === 'classic'
+      engine.builder === 'classic'
         ? 'the Dockerfile (Dockerfile) cannot be empty'
-        : profile.builder === 'buildah'
+        : engine.builder === 'buildah'
           ? 'no contents in "Dockerfile"'
           : 'the Dockerfile cannot be empty';
     return { ok: false, issues: [{ code: 'empty-dockerfile', message, line: 1, column: 1 }], diagnostics: [] };
   }
+  const { profile, frontend, diagnostics: found } = resolveFrontend(text, engine, options.buildArgs?.['BUILDKIT_SYNTAX']);
   const parsed = parseDockerfileWith(text, profile, limits);
-  const diagnostics: Diagnostic[] = parsed.diagnostics.slice();
+  const diagnostics: Diagnostic[] = [...found, ...parsed.diagnostics];
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics };
   const escapeToken = parsed.escapeToken;
 
@@ -552,7 +556,7 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
       });
     }
   }
-  return { ok: true, config: cfg, target, stages: out, diagnostics };
+  return { ok: true, config: cfg, target, stages: out, frontend, diagnostics };
 }
 
 function inheritedSources(from: string, base: ImageConfig | undefined): MutableStage['sources'] {

@@ -12,6 +12,9 @@ export interface EngineProfile {
   readonly builder: Builder | 'buildah';
   /** Release as [major, minor, patch]; `null` = current. */
   readonly version: readonly [number, number, number] | null;
+  /** Minor version of the Dockerfile frontend 1.x whose parser rules apply (the engine's built-in one unless
+   * `# syntax=` names another); `null` for buildah. */
+  readonly frontend: number | null;
   /** Text after a valid JSON array: `'shell'` makes the whole text shell form (Dockerfile frontend ≥ 1.9); `'ignore'` drops it. */
   readonly trailingJsonText: 'shell' | 'ignore';
   /** Wording of the unknown builder flag error, or `'drop'` when flags are silently dropped (buildah). */
@@ -117,6 +120,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
       engine,
       builder: 'buildah',
       version,
+      frontend: null,
       trailingJsonText: 'ignore',
       unknownFlag: 'drop',
       // imagebuilder's extractBuilderFlags hard-codes the backslash.
@@ -149,19 +153,12 @@ function computeProfile(options: EngineOptions): EngineProfile {
   }
   const builder = options.builder ?? 'buildkit';
   const buildkit = builder === 'buildkit';
-  // Docker 27.1 embeds BuildKit 0.15 / Dockerfile frontend 1.9 (json.Unmarshal instead of a streaming decoder).
-  const strictJson = atLeast(version, 27, 1);
   return {
     engine,
     builder,
     version,
-    // The classic builder uses the same (vendored) BuildKit parser.
-    trailingJsonText: strictJson ? 'shell' : 'ignore',
-    // Both builders share the vendored parser: `Unknown flag: x` (< 23.0, frontend 1.2), `unknown flag: x`
-    // (frontend 1.3, Docker 23.0), `unknown flag: --x` (frontend 1.11, Docker 27.4).
-    unknownFlag: atLeast(version, 27, 4) ? 'dashes' : atLeast(version, 23, 0) ? 'bare' : 'classic',
-    // buildkit 877d8a771 (dockerfile/1.15.0, Docker 28.1.0): extractBuilderFlags uses the directive's escape token.
-    flagEscapeIsEscapeToken: atLeast(version, 28, 1),
+    // The classic builder uses the same vendored parser as the built-in frontend.
+    ...frontendRules(builtinFrontend(version)),
     shellAppliesToCommands: true,
     bareCmdHasEmptyScript: buildkit,
     bareEntrypointHasEmptyScript: buildkit,
@@ -171,11 +168,6 @@ function computeProfile(options: EngineOptions): EngineProfile {
     entrypointAcceptsJson: false,
     initArgv: ['/sbin/docker-init', '--'],
     emptyCommandFailsAtStart: false,
-    // Both builders use the vendored parser: heredocs from frontend 1.4 (Docker 23.0), `# check=` from
-    // frontend 1.8 (Docker 27.0), did-you-mean suggestions from frontend 1.3 (Docker 23.0).
-    heredocs: atLeast(version, 23, 0),
-    checkDirective: atLeast(version, 27, 0),
-    unknownInstruction: atLeast(version, 23, 0) ? 'suggest' : 'upper',
     storesShellAndOnBuild: true,
     unsetListsStoredEmpty: false,
     doubledEscapeContinues: false,
@@ -185,4 +177,46 @@ function computeProfile(options: EngineOptions): EngineProfile {
     dispatchesUnusedStages: !buildkit,
     emptyStageIsBase: false,
   };
+}
+
+/**
+ * Docker release → the Dockerfile frontend 1.x minor it embeds, from the first release with it
+ * (docs/research/engine-versions.md §1). Releases before 23.0 embed 1.2.
+ */
+const BUILTIN_FRONTEND: readonly (readonly [number, number, number])[] = [
+  [23, 0, 4], [24, 0, 5], [25, 0, 6], [26, 0, 7], [27, 0, 8], [27, 1, 9], [27, 3, 10], [27, 4, 11], [27, 5, 12], [28, 0, 14], [28, 1, 15],
+  [28, 2, 16], [28, 3, 17], [28, 4, 18], [28, 5, 19], [29, 1, 20], [29, 2, 21], [29, 3, 22], [29, 4, 23], [29, 5, 24], [29, 6, 25], [29, 7, 26],
+];
+
+/** Minor of the Dockerfile frontend 1.x built into a Docker release (`null` = current). */
+export function builtinFrontend(version: readonly [number, number, number] | null): number {
+  let minor = 2;
+  for (const [major, m, fe] of BUILTIN_FRONTEND) if (atLeast(version, major, m)) minor = fe;
+  return minor;
+}
+
+/**
+ * The rules a Dockerfile frontend decides, by its 1.x minor version (`labs`: the `-labs` channel).
+ * The one place that maps frontend versions to rules; commits in docs/research/engine-versions.md §2.
+ */
+function frontendRules(minor: number, labs = false) {
+  return {
+    frontend: minor,
+    // 1.9: json.Unmarshal instead of a streaming decoder.
+    trailingJsonText: minor >= 9 ? 'shell' : 'ignore',
+    // `Unknown flag: x` (≤ 1.2), `unknown flag: x` (1.3), `unknown flag: --x` (1.11).
+    unknownFlag: minor >= 11 ? 'dashes' : minor >= 3 ? 'bare' : 'classic',
+    // 1.15 (buildkit 877d8a771): extractBuilderFlags uses the directive's escape token.
+    flagEscapeIsEscapeToken: minor >= 15,
+    // 1.4; 1.3-labs builds with the dfheredoc tag.
+    heredocs: minor >= 4 || (labs && minor === 3),
+    checkDirective: minor >= 8,
+    // Did-you-mean suggestions from 1.3.
+    unknownInstruction: minor >= 3 ? 'suggest' : 'upper',
+  } as const;
+}
+
+/** `profile` with the rules of Dockerfile frontend 1.`minor` (a `# syntax=` image under BuildKit). */
+export function withFrontend(profile: EngineProfile, minor: number, labs: boolean): EngineProfile {
+  return Object.freeze({ ...profile, ...frontendRules(minor, labs) });
 }

@@ -135,6 +135,7 @@ export type {
   ParseDockerfileResult,
   ParsedDockerfile,
 } from './dockerfile-parser.js';
+export type { DockerfileFrontend } from './frontend.js';
 export { imageConfigFromInspect } from './schema/image.js';
 export type { ImageConfigFromInspectResult } from './schema/image.js';
 

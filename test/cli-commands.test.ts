@@ -85,6 +85,16 @@ describe('container-argv explain', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, file: '<stdin>', argv: ['/hello'] });
   });
 
+  test('shows the frontend a `# syntax=` line selects (text and --json)', async () => {
+    const text = '# syntax=docker/dockerfile:1.8\nFROM scratch\nCMD ["/hello"] x\n';
+    const r = await run(['explain', '-'], text);
+    expect(r.stdout).toContain('  frontend   docker/dockerfile:1.8  (rules of Dockerfile frontend 1.8)\n');
+    expect(JSON.parse((await run(['explain', '-', '--json'], text)).stdout)).toMatchObject({ frontend: { ref: 'docker/dockerfile:1.8', version: '1.8' }, argv: ['/hello'] });
+    const custom = await run(['explain', '-', '--json'], '# syntax=example.com/f\nFROM scratch\nCMD ["/hello"]\n');
+    expect(JSON.parse(custom.stdout)).toMatchObject({ frontend: { ref: 'example.com/f', version: null } });
+    expect(JSON.parse((await run(['explain', '-', '--json'], 'FROM scratch\nCMD ["/hello"]\n')).stdout).frontend).toBe(null);
+  });
+
   test('a build error exits 1 and is printed as file:line:col: severity code: message', async () => {
     const r = await run(['explain', 'bad.Dockerfile']);
     expect(r.code).toBe(1);

@@ -43,6 +43,25 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
       'line-too-long': 1,
     });
   });
+
+  // 98 files start with `# syntax=` (docker/dockerfile:1 ×69, :1.4 ×21, dockerfile-upstream:master ×5, :1.2,
+  // :experimental, untagged). On Docker 20.10's BuildKit the :1.4 / :1 ones get heredocs, so 37 files that the
+  // built-in frontend 1.2 rejects (heredoc bodies read as instructions) evaluate.
+  test('`# syntax=` frontends on current Docker and on 20.10', () => {
+    if (process.env['CONTAINER_ARGV_CORPUS'] !== undefined) return;
+    const files = readdirSync(dir).filter((f) => f !== 'MANIFEST.tsv').sort();
+    for (const [engineVersion, failedWant] of [[undefined, 26], ['20.10', 28]] as const) {
+      const tally: Record<string, number> = {};
+      let failed = 0;
+      for (const f of files) {
+        const r = evaluateDockerfile(readFileSync(path.join(dir, f), 'utf8'), engineVersion === undefined ? {} : { engineVersion });
+        if (!r.ok) failed++;
+        else if (r.frontend !== null) tally[String(r.frontend.version)] = (tally[String(r.frontend.version)] ?? 0) + 1;
+      }
+      expect(failed, engineVersion).toBe(failedWant);
+      expect(tally, engineVersion).toEqual({ '1.26': 75, '1.4': 21, '1.2': 1, null: 1 });
+    }
+  });
 });
 
 test.runIf(!present)('real Dockerfile corpus is absent: skipped', () => {

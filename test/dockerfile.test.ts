@@ -408,3 +408,19 @@ describe('ONBUILD of a parent stage under buildah', () => {
     expect(got.ok && got.config.cmd).toEqual(['/argv', 'gen-onbuild']);
   });
 });
+
+// Probe 2026-11-28, podman 4.3.1 (buildah 1.28) and Docker 20.10.24 classic, file below:
+// podman → `Unknown instruction: "B"` (the escape directive after `# syntax=` is a comment);
+// classic → Cmd ["/bin/sh","-c","echo a   b"]. imagebuilder parser.go `possibleParserDirective`
+// matches only `escape` (035359d and 4151e436); buildkit ≥ dockerfile/1.2.0 (7c0493de8) lists `syntax`.
+describe('a `# syntax=` line ends directive scanning in buildah only', () => {
+  const text = '# syntax=docker/dockerfile:1.4\n# escape=`\nFROM scratch\nCMD echo a `\n  b\n';
+  test.for([
+    { options: { engine: 'podman', engineVersion: '4.3.1' }, cmd: undefined, error: 'Unknown instruction: "B"' },
+    { options: { engineVersion: '20.10', builder: 'classic' }, cmd: ['/bin/sh', '-c', 'echo a   b'], error: undefined },
+  ] as const)('$options', ({ options, cmd, error }) => {
+    const got = evaluateDockerfile(text, options);
+    if (cmd !== undefined) expect(got.ok && got.config.cmd).toEqual(cmd);
+    else expect(!got.ok && got.issues[0].message).toBe(error);
+  });
+});

@@ -79,6 +79,8 @@ function text(image: LoadedImage, request: RunRequest, result: DockerRunResult |
     const s = image.stage;
     const name = s.name !== null ? ` "${s.name}"` : '';
     lines.push(`${p.bold(image.file)}: target stage ${s.index}${name} (FROM ${s.baseText} at line ${s.line})`);
+    const fe = image.frontend;
+    if (fe != null) lines.push(`  ${label('frontend')}${fe.ref}  ${p.dim(fe.version === null ? '(not modelled: built-in rules)' : `(rules of Dockerfile frontend ${fe.version})`)}`);
   } else {
     lines.push(`${p.bold(image.file)}: image config`);
   }
@@ -124,6 +126,7 @@ export async function explainCommand(dockerfile: string | undefined, o: ExplainO
         ok: result !== null && result.ok,
         file: image.file,
         ...(image.stage !== undefined && { stage: { index: image.stage.index, name: image.stage.name, line: image.stage.line } }),
+        ...(image.kind === 'dockerfile' && { frontend: image.frontend ?? null }),
         image: image.config === null ? null : { entrypoint: image.config.entrypoint ?? null, cmd: image.config.cmd ?? null },
         origins: image.origins,
         run: { line: request.display, ...request.run },

@@ -1,5 +1,6 @@
 /** The image a command looks at: a Dockerfile evaluated with its base images, or an image config file. */
 import type { DockerfileStage, ValueSource } from '../dockerfile.js';
+import type { DockerfileFrontend } from '../frontend.js';
 import type { Builder, Engine, EngineOptions, ImageConfig, OperatingSystem } from '../types.js';
 import { buildArgsOf, displayName, loadImageConfig, loadImageMap } from './inputs.js';
 import { UsageError, readInput, type CliIO } from './io.js';
@@ -32,6 +33,8 @@ export interface LoadedImage {
   readonly file: string;
   readonly kind: 'dockerfile' | 'image-config';
   readonly stage?: DockerfileStage;
+  /** Dockerfile only: the frontend image `# syntax=` forwards a BuildKit build to (null: built-in). */
+  readonly frontend?: DockerfileFrontend | null;
   readonly origins: { readonly entrypoint: ValueOrigin; readonly cmd: ValueOrigin };
   readonly findings: readonly Finding[];
 }
@@ -114,6 +117,7 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
     file,
     kind: 'dockerfile',
     stage: result.target,
+    frontend: result.frontend,
     origins: { entrypoint: originOf(result.target.sources.entrypoint, file), cmd: originOf(result.target.sources.cmd, file) },
     findings: findingsOf(file, result.diagnostics),
   };
