@@ -1,7 +1,8 @@
 import { engineProfile, type EngineProfile } from './engine.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { decodeStringArray } from './internal/go-json.js';
-import { expectType, goTrimSpace, isGoSpace } from './internal/text.js';
+import { matchDirective } from './internal/directive.js';
+import { expectType, goTrimSpace, isAsciiDigit, isGoSpace, isReSpace } from './internal/text.js';
 import { NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from './limits.js';
 import type { Diagnostic, EngineOptions, Failure, Issue } from './types.js';
@@ -105,19 +106,6 @@ function isSplitSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
 }
 
-/** Go regexp `\s` (ASCII: tab, newline, form feed, carriage return, space). */
-function isReSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-function isAsciiDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /** UTF-8 length of a string (for the line-size limit). */
 function utf8Length(s: string): number {
   let n = 0;
@@ -165,32 +153,6 @@ function stripContinuation(s: string, esc: number, doubled = false): string | nu
   if (end === 0 || s.charCodeAt(end - 1) !== esc) return null;
   if (!doubled && end >= 2 && s.charCodeAt(end - 2) === esc) return null;
   return s.slice(0, end - 1);
-}
-
-interface DirectiveMatch {
-  readonly key: string;
-  readonly value: string;
-}
-
-/** `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$` (the `#` prefix, then Go's rules), without a regex. */
-export function matchDirective(s: string): DirectiveMatch | null {
-  if (s.charCodeAt(0) !== 35) return null;
-  let i = 1;
-  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
-  const keyStart = i;
-  if (i >= s.length || !isAsciiLetter(s.charCodeAt(i))) return null;
-  i++;
-  while (i < s.length && (isAsciiLetter(s.charCodeAt(i)) || isAsciiDigit(s.charCodeAt(i)))) i++;
-  const key = s.slice(keyStart, i);
-  while (i < s.length && isReSpace(s.charCodeAt(i))) i++;
-  if (s.charCodeAt(i) !== 61) return null;
-  i++;
-  while (i < s.length && isReSpace(s.charCodeAt(i))) i++;
-  let end = s.length;
-  while (end > i && isReSpace(s.charCodeAt(end - 1))) end--;
-  if (end <= i) return null;
-  // `.` does not match a newline; lines never contain one.
-  return { key: key.toLowerCase(), value: s.slice(i, end) };
 }
 
 /** Splits a logical line into keyword and the rest, as BuildKit's `splitCommand`. */

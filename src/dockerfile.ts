@@ -1,9 +1,10 @@
 import { parseCommandWith, unknownFlagMessage, type ParseCommandResult } from './command.js';
 import { engineProfile, type EngineProfile } from './engine.js';
-import { matchDirective, parseDockerfileWith, type DockerfileInstruction } from './dockerfile-parser.js';
+import { parseDockerfileWith, type DockerfileInstruction } from './dockerfile-parser.js';
+import { matchDirective } from './internal/directive.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandFromWord, parseArgWords, type ArgValues } from './dockerfile-lexer.js';
-import { expectType } from './internal/text.js';
+import { expectType, isReSpace } from './internal/text.js';
 import { limitIssue, resolveLimits, type Limits, type LimitsOption } from './limits.js';
 import { cmdResetDiagnostic, commandShell, dispatchCmd, dispatchEntrypoint, dispatchShell, stageConfig, startStage, type StageState } from './stage.js';
 import type { Command, Diagnostic, EngineOptions, Failure, ImageConfig, Issue, OperatingSystem } from './types.js';
@@ -210,16 +211,12 @@ function isDelim(c: number): boolean {
 function onBuildExpression(instr: DockerfileInstruction): string {
   const o = instr.original;
   let i = 0;
-  while (i < o.length && isReSpaceCode(o.charCodeAt(i))) i++;
+  while (i < o.length && isReSpace(o.charCodeAt(i))) i++;
   if (o.slice(i, i + 7).toLowerCase() === 'onbuild') i += 7;
-  while (i < o.length && isReSpaceCode(o.charCodeAt(i))) i++;
+  while (i < o.length && isReSpace(o.charCodeAt(i))) i++;
   let expression = o.slice(i);
   for (const h of instr.heredocs) expression += `\n${h.content}${h.name}`;
   return expression;
-}
-
-function isReSpaceCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 }
 
 function parseInstructionCommand(instr: DockerfileInstruction, escapeToken: string, profile: EngineProfile): ParseCommandResult {

@@ -1,4 +1,4 @@
-import { matchDirective } from './dockerfile-parser.js';
+import { matchDirective } from './internal/directive.js';
 import { builtinFrontend, withFrontend, type EngineProfile } from './engine.js';
 import { expectType, goTrimSpace } from './internal/text.js';
 import type { Diagnostic } from './types.js';

@@ -16,6 +16,19 @@ export function isGoSpace(c: number): boolean {
   );
 }
 
+/** Go regexp `\s` (ASCII: tab, newline, form feed, carriage return, space). */
+export function isReSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+}
+
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+export function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** Go's `strings.TrimSpace` (differs from `String.prototype.trim` on U+0085 and U+FEFF). */
 export function goTrimSpace(s: string): string {
   let start = 0;
