@@ -62,6 +62,7 @@ describe('parseCommand', () => {
     { text: '["a"', why: 'unterminated array' },
     { text: '[01]', why: 'leading zero is not JSON' },
     { text: '["\\u12"]', why: 'short \\u escape' },
+    { text: '["a", 1e400]', why: 'a number beyond float64 fails Go\'s decode (strconv range error)' },
   ];
   test.for(SHELL_FORM)('$text is shell form ($why)', ({ text }) => {
     const got = parseCommand(text);

@@ -2,7 +2,8 @@
  * Decodes a JSON array of strings the way Go's `encoding/json` does when
  * BuildKit reads exec-form arguments: the whole value is validated first
  * (RFC 8259 grammar, control characters rejected in strings, nesting deeper
- * than 10000 rejected), then top-level elements must all be strings.
+ * than 10000 rejected), a number beyond float64 fails the decode, then
+ * top-level elements must all be strings.
  * Iterative and linear: no recursion, no regular expressions.
  */
 
@@ -214,7 +215,10 @@ export function decodeStringArray(text: string, start: number, trailing: 'reject
       if (c === Ch.Quote) {
         i = scanString(text, i, topLevelElement ? values : null);
       } else if (c === Ch.Minus || isDigit(c)) {
+        const from = i;
         i = scanNumber(text, i);
+        // Go decodes numbers to float64; one that rounds to ±Inf is an error (strconv.ErrRange), not a non-string.
+        if (i >= 0 && Math.abs(+text.slice(from, i)) === Infinity) return invalid(from);
         if (topLevelElement) nonString = true;
       } else {
         i = scanLiteral(text, i);
