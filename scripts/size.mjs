@@ -65,6 +65,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       `${core.names.join(' + ')}: ${kb(core.gzip)} min+gzip (${kb(core.minified)} min)\n` +
       `everything (${all.names.length} exports): ${kb(all.gzip)} min+gzip (${kb(all.minified)} min), zod: ${all.zod ? 'yes' : 'no'}, yaml: ${all.yaml ? 'yes' : 'no'}\n`,
   );
+  // `--names a,b`: any other import, measured the same way (e.g. the parser alone: `--names parseDockerfile`).
+  const namesAt = process.argv.indexOf('--names');
+  if (namesAt > 0 && process.argv[namesAt + 1]) {
+    const other = await measure(process.argv[namesAt + 1].split(','));
+    process.stdout.write(`${other.names.join(' + ')}: ${kb(other.gzip)} min+gzip (${kb(other.minified)} min), zod: ${other.zod ? 'yes' : 'no'}, yaml: ${other.yaml ? 'yes' : 'no'}\n`);
+  }
   if (process.argv.includes('--breakdown')) {
     process.stdout.write(`\n${main.names.join(' + ')}, minified bytes by module:\n`);
     for (const m of main.modules) process.stdout.write(`${String(m.minified).padStart(7)}  ${((100 * m.minified) / main.minified).toFixed(1).padStart(5)}%  ${m.path}\n`);
