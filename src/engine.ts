@@ -34,6 +34,12 @@ export interface EngineProfile {
   readonly entrypointAcceptsJson: boolean;
   /** The argv prefix `--init` adds. */
   readonly initArgv: readonly string[];
+  /**
+   * What inspect's `.Path`/`.Args` show. `'command'` (Docker): the container's command, without the
+   * init process. `'process'` (Podman, libpod container_inspect.go): the OCI `process.args`, init
+   * included; `Args` is `process.args[1:]`, except that a one-word argv shows `Args` = `[Path]`.
+   */
+  readonly inspectPathArgs: 'command' | 'process';
   /** With nothing to run, the container is still created with argv `[""]` and fails at start (Podman ≥ 5) instead of being refused. */
   readonly emptyCommandFailsAtStart: boolean;
   /** Heredoc bodies (`RUN <<EOF`) are collected for RUN/COPY/ADD (Dockerfile frontend 1.4 / Docker 23.0; buildah with podman 4.9). */
@@ -133,6 +139,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
       initArgv: atLeast(version, 4, 2) ? ['/run/podman-init', '--'] : ['/dev/init', '--'],
       // podman 5cc83da1 (v5.0.0): makeCommand no longer errors on an empty command.
       emptyCommandFailsAtStart: atLeast(version, 5, 0),
+      inspectPathArgs: 'process',
       // imagebuilder b0d49c4 (v1.2.6) first ships in podman 4.9.
       heredocs: atLeast(version, 4, 9),
       checkDirective: false,
@@ -171,6 +178,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
     entrypointAcceptsJson: false,
     initArgv: ['/sbin/docker-init', '--'],
     emptyCommandFailsAtStart: false,
+    inspectPathArgs: 'command',
     // Both builders use the vendored parser: heredocs from frontend 1.4 (Docker 23.0), `# check=` from
     // frontend 1.8 (Docker 27.0), did-you-mean suggestions from frontend 1.3 (Docker 23.0).
     heredocs: atLeast(version, 23, 0),
