@@ -46,6 +46,12 @@ export interface EngineProfile {
   readonly heredocs: boolean;
   /** `# check=` is a parser directive (frontend 1.8 / Docker 27.0); before, it ends directive scanning. */
   readonly checkDirective: boolean;
+  /**
+   * The builder itself runs BuildKit's build checks (`JSONArgsRecommended`, …) and honours
+   * `# check=skip=…`: BuildKit with Dockerfile frontend 1.8 (Docker 27.0) and later; never the
+   * classic builder or buildah.
+   */
+  readonly buildChecks: boolean;
   /** Unknown instruction wording: `'upper'` = `unknown instruction: FOO` (keyword upper-cased, frontend 1.2);
    * `'suggest'` = keyword as written plus ` (did you mean X?)` (frontend 1.3+ / Docker 23.0);
    * `'quoted'` = `Unknown instruction: "FOO"` (buildah/imagebuilder). */
@@ -143,6 +149,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
       // imagebuilder b0d49c4 (v1.2.6) first ships in podman 4.9.
       heredocs: atLeast(version, 4, 9),
       checkDirective: false,
+      buildChecks: false,
       unknownInstruction: 'quoted',
       storesShellAndOnBuild: docker,
       unsetListsStoredEmpty: docker,
@@ -183,6 +190,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
     // frontend 1.8 (Docker 27.0), did-you-mean suggestions from frontend 1.3 (Docker 23.0).
     heredocs: atLeast(version, 23, 0),
     checkDirective: atLeast(version, 27, 0),
+    buildChecks: buildkit && atLeast(version, 27, 0),
     unknownInstruction: atLeast(version, 23, 0) ? 'suggest' : 'upper',
     storesShellAndOnBuild: true,
     unsetListsStoredEmpty: false,
