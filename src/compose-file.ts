@@ -165,16 +165,16 @@ export function resolveComposeFile(yamlText: string, options: ResolveComposeFile
   const first = docs[0];
   if (first === undefined) return { ok: true, services: [], diagnostics: [] };
   if (!first.ok) return { ok: false, issues: first.issues, diagnostics: [] };
-  const zodIssues = (prefix: string, list: readonly { code: string; path: readonly PropertyKey[]; message: string; expected?: unknown }[]): Issue[] =>
+  const zodIssues = (prefix: readonly PropertyKey[], list: readonly { code: string; path: readonly PropertyKey[]; message: string; expected?: unknown }[]): Issue[] =>
     list.slice(0, 20).map((zi): Issue => {
-      const p = formatPath(prefix, zi.path);
+      const p = formatPath('', [...prefix, ...zi.path]);
       const last = p.endsWith('.command') || p.endsWith('.entrypoint');
       const what = zi.code === 'invalid_type' ? `expected ${String(zi.expected)}` : zi.code === 'invalid_union' && last ? 'expected null, a string or a list of strings' : zi.message;
-      return { code: 'manifest-invalid', path: p, message: `${p === '' ? 'compose file' : p}: ${what}`, ...src };
+      return { code: 'manifest-invalid', path: p, message: `${p === '' ? 'compose file' : p}: ${what}`, ...first.locate([...prefix, ...zi.path]), ...src };
     });
   const file = ComposeFileSchema.safeParse(first.value);
   if (!file.success) {
-    const [i0, ...more] = zodIssues('', file.error.issues);
+    const [i0, ...more] = zodIssues([], file.error.issues);
     if (i0 !== undefined) return { ok: false, issues: [i0, ...more], diagnostics: [] };
   }
   // Services are read from the parsed YAML object itself (own keys, including `__proto__`), each
@@ -186,7 +186,7 @@ export function resolveComposeFile(yamlText: string, options: ResolveComposeFile
     for (const [name, raw] of Object.entries(rawServices as Record<string, unknown>)) {
       const one = ComposeServiceSchema.nullable().safeParse(raw);
       if (one.success) validated.push([name, one.data]);
-      else shapeIssues.push(...zodIssues(formatPath('services', [name]), one.error.issues));
+      else shapeIssues.push(...zodIssues(['services', name], one.error.issues));
     }
   }
   const [s0, ...sMore] = shapeIssues;
@@ -201,11 +201,12 @@ export function resolveComposeFile(yamlText: string, options: ResolveComposeFile
     if (service.extends !== undefined) {
       diagnostics.push({ code: 'compose-unsupported', severity: 'warning', path: `${path}.extends`, ...src, message: `${path}: extends is not evaluated; the inherited command/entrypoint are not taken into account.` });
     }
-    const interp = (value: unknown, p: string): unknown => {
-      const one = (s: string, q: string): string | undefined => {
+    const interp = (value: unknown, field: string): unknown => {
+      const p = `${path}.${field}`;
+      const one = (s: string, q: string, parts: readonly PropertyKey[]): string | undefined => {
         const r = interpolateCompose(s, env);
         if (!r.ok) {
-          issues.push({ code: 'compose-interpolation-invalid', path: q, message: `${q}: ${r.message}`, ...src });
+          issues.push({ code: 'compose-interpolation-invalid', path: q, message: `${q}: ${r.message}`, ...first.locate(parts), ...src });
           return undefined;
         }
         for (const v of r.unresolved) {
@@ -213,13 +214,13 @@ export function resolveComposeFile(yamlText: string, options: ResolveComposeFile
         }
         return r.value;
       };
-      if (typeof value === 'string') return one(value, p);
-      if (Array.isArray(value)) return value.map((v, i) => (typeof v === 'string' ? one(v, `${p}[${i}]`) : v));
+      if (typeof value === 'string') return one(value, p, ['services', name, field]);
+      if (Array.isArray(value)) return value.map((v, i) => (typeof v === 'string' ? one(v, `${p}[${i}]`, ['services', name, field, i]) : v));
       return value;
     };
-    const image = interp(service.image ?? undefined, `${path}.image`) as string | undefined;
-    const command = interp(service.command, `${path}.command`);
-    const entrypoint = interp(service.entrypoint, `${path}.entrypoint`);
+    const image = interp(service.image ?? undefined, 'image') as string | undefined;
+    const command = interp(service.command, 'command');
+    const entrypoint = interp(service.entrypoint, 'entrypoint');
     const lookup = options.images;
     const config =
       typeof lookup === 'function'

@@ -8,7 +8,7 @@ export interface DiagnosticInfo {
   readonly title: string;
   /** Why it matters and how to fix it (one or two sentences). */
   readonly help: string;
-  /** Equivalent BuildKit build check. */
+  /** Equivalent BuildKit build check (BuildKit runs checks from Dockerfile frontend 1.8 / Docker 27.0). */
   readonly rule?: string;
   /** Equivalent hadolint rule. */
   readonly hadolint?: string;
@@ -600,14 +600,14 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'multiple-instructions': {
     severity: 'warning',
     title: 'Several CMD/ENTRYPOINT/HEALTHCHECK in one stage',
-    help: 'Only the last one takes effect; remove the earlier ones.',
+    help: 'Only the last one takes effect; remove the earlier ones. BuildKit reports it itself from Dockerfile frontend 1.8 (Docker 27.0); hadolint as DL4003 (CMD), DL4004 (ENTRYPOINT), DL3012 (HEALTHCHECK).',
     rule: 'MultipleInstructionsDisallowed',
     source: 'semantics.md R2.4 (buildkit linter RuleMultipleInstructionsDisallowed)',
   },
   'json-args-recommended': {
     severity: 'info',
     title: 'Shell-form CMD/ENTRYPOINT',
-    help: 'Shell form runs /bin/sh as PID 1, which may not forward signals; prefer exec form (JSON array).',
+    help: 'Shell form runs /bin/sh as PID 1, which may not forward signals; prefer exec form (JSON array). BuildKit reports it itself from Dockerfile frontend 1.8 (Docker 27.0); the classic builder and buildah never.',
     rule: 'JSONArgsRecommended',
     hadolint: 'DL3025',
     source: 'semantics.md R2.7 (buildkit linter RuleJSONArgsRecommended)',

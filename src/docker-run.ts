@@ -24,7 +24,11 @@ export interface ContainerConfigRequest {
 /** Where a part of the argv came from. */
 export type ArgvSource = 'image' | 'run' | 'none';
 
-/** What a container runs. `path`/`args` are what `docker inspect` shows; `argv` adds the init process. */
+/**
+ * What a container runs: `argv` is the process the engine starts (the init process first, with
+ * `--init`); `path`/`args` are what the engine's inspect shows as `.Path`/`.Args` (Docker: the
+ * command without the init process; Podman: `argv`, with a one-word argv shown as `Args: [Path]`).
+ */
 export interface DockerResolution {
   readonly ok: true;
   readonly argv: readonly string[];
@@ -156,11 +160,14 @@ function finish(
   diagnostics: Diagnostic[],
 ): DockerResolution {
   analyzeArgvInto(argv, entrypoint.length, init, diagnostics);
+  const full = init ? [...profile.initArgv, ...argv] : argv;
+  // Podman shows the OCI process.args (init included; one word → Args [Path]); Docker the command.
+  const shown = profile.inspectPathArgs === 'process' ? full : argv;
   return {
     ok: true,
-    argv: init ? [...profile.initArgv, ...argv] : argv,
-    path: argv[0] as string,
-    args: argv.slice(1),
+    argv: full,
+    path: shown[0] as string,
+    args: profile.inspectPathArgs === 'process' && shown.length === 1 ? shown.slice() : shown.slice(1),
     entrypoint,
     cmd,
     sources,

@@ -433,7 +433,7 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
         code: 'empty-continuation',
         severity: 'warning',
         message: `Empty continuation line found in: ${joined}`,
-        rule: 'NoEmptyContinuation',
+        ...(profile.buildChecks && { rule: 'NoEmptyContinuation' }),
         line: startLine,
         column,
       });

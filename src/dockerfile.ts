@@ -624,9 +624,12 @@ function dispatchStage(
     // Only these change the config or lint; every other instruction is a no-op here (no closures).
     if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'HEALTHCHECK' && keyword !== 'SHELL' && keyword !== 'ONBUILD') return null;
     const instr = checked.instr;
-    const local = onBuild ? null : commentCheck(instr.comments);
+    // `# check=skip=…` counts only where the engine reads it; the BuildKit rule name is attached only
+    // where the builder runs that check itself (the advice stays: hadolint gives it for any engine).
+    const local = onBuild || !profile.checkDirective ? null : commentCheck(instr.comments);
     const lint = (rule: string, d: Diagnostic) => {
-      if (!skipped(rule, globalLint, local)) diagnostics.push(d);
+      if (skipped(rule, globalLint, local)) return;
+      diagnostics.push(profile.buildChecks ? { ...d, rule } : d);
     };
     if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'HEALTHCHECK') {
       const key = keyword.toLowerCase() as 'cmd' | 'entrypoint' | 'healthcheck';
@@ -636,7 +639,7 @@ function dispatchStage(
           code: 'multiple-instructions',
           severity: 'warning',
           message: `Multiple ${keyword} instructions should not be used in the same stage because only the last one will be used`,
-          rule: 'MultipleInstructionsDisallowed',
+          hadolint: keyword === 'CMD' ? 'DL4003' : keyword === 'ENTRYPOINT' ? 'DL4004' : 'DL3012',
           line: prev.line,
           column: prev.column,
         });
@@ -652,12 +655,11 @@ function dispatchStage(
     });
     if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
       const command = checked.command as Command;
-      if (command.form === 'shell' && (state.shell === null || state.shell.length === 0) && profile.builder === 'buildkit') {
+      if (command.form === 'shell' && (state.shell === null || state.shell.length === 0)) {
         lint('JSONArgsRecommended', {
           code: 'json-args-recommended',
           severity: 'info',
           message: `JSON arguments recommended for ${keyword} to prevent unintended behavior related to OS signals`,
-          rule: 'JSONArgsRecommended',
           hadolint: 'DL3025',
           line: pos.line,
           column: pos.column,

@@ -37,12 +37,24 @@ export interface EngineProfile {
   readonly entrypointAcceptsJson: boolean;
   /** The argv prefix `--init` adds. */
   readonly initArgv: readonly string[];
+  /**
+   * What inspect's `.Path`/`.Args` show. `'command'` (Docker): the container's command, without the
+   * init process. `'process'` (Podman, libpod container_inspect.go): the OCI `process.args`, init
+   * included; `Args` is `process.args[1:]`, except that a one-word argv shows `Args` = `[Path]`.
+   */
+  readonly inspectPathArgs: 'command' | 'process';
   /** With nothing to run, the container is still created with argv `[""]` and fails at start (Podman ≥ 5) instead of being refused. */
   readonly emptyCommandFailsAtStart: boolean;
   /** Heredoc bodies (`RUN <<EOF`) are collected for RUN/COPY/ADD (Dockerfile frontend 1.4 / Docker 23.0; buildah with podman 4.9). */
   readonly heredocs: boolean;
   /** `# check=` is a parser directive (frontend 1.8 / Docker 27.0); before, it ends directive scanning. */
   readonly checkDirective: boolean;
+  /**
+   * The builder itself runs BuildKit's build checks (`JSONArgsRecommended`, …) and honours
+   * `# check=skip=…`: BuildKit with Dockerfile frontend 1.8 (Docker 27.0) and later; never the
+   * classic builder or buildah.
+   */
+  readonly buildChecks: boolean;
   /** Unknown instruction wording: `'upper'` = `unknown instruction: FOO` (keyword upper-cased, frontend 1.2);
    * `'suggest'` = keyword as written plus ` (did you mean X?)` (frontend 1.3+ / Docker 23.0);
    * `'quoted'` = `Unknown instruction: "FOO"` (buildah/imagebuilder). */
@@ -137,9 +149,11 @@ function computeProfile(options: EngineOptions): EngineProfile {
       initArgv: atLeast(version, 4, 2) ? ['/run/podman-init', '--'] : ['/dev/init', '--'],
       // podman 5cc83da1 (v5.0.0): makeCommand no longer errors on an empty command.
       emptyCommandFailsAtStart: atLeast(version, 5, 0),
+      inspectPathArgs: 'process',
       // imagebuilder b0d49c4 (v1.2.6) first ships in podman 4.9.
       heredocs: atLeast(version, 4, 9),
       checkDirective: false,
+      buildChecks: false,
       unknownInstruction: 'quoted',
       storesShellAndOnBuild: docker,
       unsetListsStoredEmpty: docker,
@@ -168,6 +182,9 @@ function computeProfile(options: EngineOptions): EngineProfile {
     entrypointAcceptsJson: false,
     initArgv: ['/sbin/docker-init', '--'],
     emptyCommandFailsAtStart: false,
+    inspectPathArgs: 'command',
+    // Build checks run in BuildKit's frontend from 1.8 (Docker 27.0); never in the classic builder.
+    buildChecks: buildkit && builtinFrontend(version) >= 8,
     storesShellAndOnBuild: true,
     unsetListsStoredEmpty: false,
     doubledEscapeContinues: false,
@@ -218,5 +235,5 @@ function frontendRules(minor: number, labs = false) {
 
 /** `profile` with the rules of Dockerfile frontend 1.`minor` (a `# syntax=` image under BuildKit). */
 export function withFrontend(profile: EngineProfile, minor: number, labs: boolean): EngineProfile {
-  return Object.freeze({ ...profile, ...frontendRules(minor, labs) });
+  return Object.freeze({ ...profile, ...frontendRules(minor, labs), buildChecks: minor >= 8 });
 }

@@ -89,7 +89,7 @@ export { DOCKER_GLOBAL_FLAGS, DOCKER_RUN_FLAGS, PODMAN_FLAG_ALIASES, PODMAN_GLOB
 export type { RunFlagSpec, RunFlagType } from './run-flags.js';
 export { quoteForShell, quoteShellArg, splitShellWords } from './shell-words.js';
 export type { ShellWord, ShellWordsResult } from './shell-words.js';
-export { DOCKER_FLAG_MIN_API, parseDockerBytes, parseGoBool, parseRunCommandLine, resolveRunCommandLine } from './run-command-line.js';
+export { DOCKER_FLAG_MIN_API, parseDockerBytes, parseDockerCpus, parseGoBool, parseRunCommandLine, resolveRunCommandLine } from './run-command-line.js';
 export type {
   ParsedRunCommandLine,
   ParsedRunFlag,

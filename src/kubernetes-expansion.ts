@@ -192,18 +192,26 @@ function isNameStart(c: number): boolean {
 
 /**
  * Finds shell-style references (`$NAME`, `${NAME}`) that Kubernetes does not expand, skipping
- * `$$` escapes and `$(…)` references. Linear scan.
+ * `$$` escapes and whole `$(…)` references: the kubelet takes everything up to the first `)` as
+ * the name, so the `$BAR` in `$(FOO$BAR)` is part of the name `FOO$BAR`, not a reference of its
+ * own. After an unterminated `$(` the scan goes on, as the kubelet's does. Linear scan.
  */
 export function shellStyleReferences(text: string): string[] {
   const found: string[] = [];
   const n = text.length;
   // First `}` at or after the last search start (-1: none), reused while ahead (linear on `${${${…`).
   let nextBrace = -2;
+  let nextClose = -2;
   for (let i = 0; i < n; i++) {
     if (text.charCodeAt(i) !== 36 || i + 1 >= n) continue;
     const next = text.charCodeAt(i + 1);
     if (next === 36) {
       i++;
+      continue;
+    }
+    if (next === 40) {
+      if (nextClose !== -1 && nextClose < i + 2) nextClose = text.indexOf(')', i + 2);
+      i = nextClose < 0 ? i + 1 : nextClose;
       continue;
     }
     if (next === 123) {
@@ -248,13 +256,15 @@ export function expansionDiagnostics(
     });
   }
   for (const name of report.undefinedNames) {
+    // `$(FOO$BAR)` names the variable `FOO$BAR`: the kubelet does not nest or expand inside a reference.
+    const inner = name.includes('$') ? ` The kubelet reads the name up to the first ")", so the $ inside it is not a reference of its own.` : '';
     diagnostics.push({
       code: 'k8s-undefined-reference',
       severity: 'warning',
       path,
       message: runsInShell
-        ? `No variable ${JSON.stringify(name)} is defined in the container's env/envFrom, so $(${name}) is left as written and the shell will run it as a command substitution; write $$(${name}) if that is intended.`
-        : `No variable ${JSON.stringify(name)} is defined in the container's env/envFrom (image ENV does not count), so $(${name}) is passed literally.`,
+        ? `No variable ${JSON.stringify(name)} is defined in the container's env/envFrom, so $(${name}) is left as written and the shell will run it as a command substitution; write $$(${name}) if that is intended.${inner}`
+        : `No variable ${JSON.stringify(name)} is defined in the container's env/envFrom (image ENV does not count), so $(${name}) is passed literally.${inner}`,
     });
   }
   if (report.dollarMultibyte) {

@@ -99,29 +99,30 @@ export function resolveManifests(yamlText: string, options: ResolveManifestsOpti
     }
     if (doc.value === null || doc.value === undefined) continue;
     const where = (path: string): string => `document ${doc.index}${path === '' ? '' : ` ${path}`}`;
+    const pos = (parts: readonly PropertyKey[]): { line: number; column: number } => doc.locate(parts);
     if (!isRecord(doc.value)) {
-      issues.push({ code: 'manifest-invalid', message: `${where('')}: expected a mapping`, line: doc.line, ...src });
+      issues.push({ code: 'manifest-invalid', message: `${where('')}: expected a mapping`, ...pos([]), ...src });
       continue;
     }
     // A List holds items; anything else is one object. Iterative (no recursion on input depth).
-    const objects: { value: Record<string, unknown>; path: string }[] = [];
+    const objects: { value: Record<string, unknown>; path: string; parts: readonly PropertyKey[] }[] = [];
     if (doc.value['kind'] === 'List') {
       const items = doc.value['items'];
       if (!Array.isArray(items)) {
-        issues.push({ code: 'manifest-invalid', path: 'items', message: `${where('items')}: expected array`, line: doc.line, ...src });
+        issues.push({ code: 'manifest-invalid', path: 'items', message: `${where('items')}: expected array`, ...pos(['items']), ...src });
         continue;
       }
       items.forEach((item, i) => {
-        if (isRecord(item)) objects.push({ value: item, path: `items[${i}]` });
-        else issues.push({ code: 'manifest-invalid', path: `items[${i}]`, message: `${where(`items[${i}]`)}: expected a mapping`, line: doc.line, ...src });
+        if (isRecord(item)) objects.push({ value: item, path: `items[${i}]`, parts: ['items', i] });
+        else issues.push({ code: 'manifest-invalid', path: `items[${i}]`, message: `${where(`items[${i}]`)}: expected a mapping`, ...pos(['items', i]), ...src });
       });
-    } else objects.push({ value: doc.value, path: '' });
+    } else objects.push({ value: doc.value, path: '', parts: [] });
 
     for (const obj of objects) {
       const kind = obj.value['kind'];
       const at = (p: string): string => (obj.path === '' ? p : p === '' ? obj.path : `${obj.path}.${p}`);
       if (typeof kind !== 'string') {
-        issues.push({ code: 'manifest-invalid', path: at('kind'), message: `${where(at('kind'))}: expected string`, line: doc.line, ...src });
+        issues.push({ code: 'manifest-invalid', path: at('kind'), message: `${where(at('kind'))}: expected string`, ...pos([...obj.parts, 'kind']), ...src });
         continue;
       }
       const specPath = Object.hasOwn(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : undefined;
@@ -134,11 +135,13 @@ export function resolveManifests(yamlText: string, options: ResolveManifestsOpti
       let node: unknown = obj.value;
       let walked = '';
       let broken = false;
+      const walkedParts: PropertyKey[] = [...obj.parts];
       for (const key of specPath) {
         walked = walked === '' ? key : `${walked}.${key}`;
+        walkedParts.push(key);
         node = isRecord(node) ? node[key] : undefined;
         if (!isRecord(node)) {
-          issues.push({ code: 'manifest-invalid', path: at(walked), message: `${where(at(walked))}: expected object`, line: doc.line, ...src });
+          issues.push({ code: 'manifest-invalid', path: at(walked), message: `${where(at(walked))}: expected object`, ...pos(walkedParts), ...src });
           broken = true;
           break;
         }
@@ -149,7 +152,7 @@ export function resolveManifests(yamlText: string, options: ResolveManifestsOpti
         for (const zi of spec.error.issues.slice(0, 20)) {
           const p = formatPath(at(walked), zi.path);
           const expected = zi.code === 'invalid_type' ? `expected ${zi.expected}` : zi.message;
-          issues.push({ code: 'manifest-invalid', path: p, message: `${where(p)}: ${expected}`, line: doc.line, ...src });
+          issues.push({ code: 'manifest-invalid', path: p, message: `${where(p)}: ${expected}`, ...pos([...walkedParts, ...zi.path]), ...src });
         }
         continue;
       }

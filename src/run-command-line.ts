@@ -6,6 +6,7 @@
 import { resolveDockerRun, type DockerRunOptions, type DockerRunResult } from './docker-run.js';
 import { CURRENT_DOCKER_VERSION, engineProfile, parseEngineVersion } from './engine.js';
 import { expectType } from './internal/text.js';
+import { goRatScaledInt64, parseGoRat } from './internal/go-rat.js';
 import { limitIssue, resolveLimits, type LimitsOption } from './limits.js';
 import {
   DOCKER_GLOBAL_FLAGS,
@@ -161,6 +162,20 @@ export function parseDockerBytes(text: string, modernErrors = true): { bytes: nu
   return { bytes: Math.trunc(num * (SIZE_UNITS[(m[1] as string).toLowerCase()] as number)) };
 }
 
+/**
+ * docker's `--cpus` value (docker/cli `opts.ParseCPUs`): a Go `big.Rat` (`1.5`, `3/2`, `15e-1`,
+ * `0x1.8p0`) times 1e9, which must be a whole number of nano-CPUs. Returns that count as the
+ * int64 the CLI sends (`HostConfig.NanoCpus`), or the CLI's error text.
+ */
+export function parseDockerCpus(text: string): { nanoCpus: bigint } | { error: string } {
+  expectType(text, 'string', 'text');
+  const rat = parseGoRat(text);
+  if (rat === undefined) return { error: `failed to parse ${text} as a rational number` };
+  const nano = goRatScaledInt64(rat, 9);
+  if (nano === undefined) return { error: 'value is too precise' };
+  return { nanoCpus: nano };
+}
+
 /** logrus ParseLevel names (docker `--log-level`; cmd/docker/docker.go exits with "Unable to parse logging level"). */
 const LOGRUS_LEVELS = new Set(['panic', 'fatal', 'error', 'warn', 'warning', 'info', 'debug', 'trace']);
 
@@ -314,6 +329,13 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
       }
       if (f.type === 'float' && !/^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[iI]nf(?:inity)?|NaN|nan)$/.test(value.replaceAll('_', ''))) {
         return invalid(f, value, `strconv.ParseFloat: parsing ${goQuote(value)}: invalid syntax`, at);
+      }
+      if (f.type === 'float' && !/[iI]nf/.test(value) && !Number.isFinite(Number(value.replaceAll('_', '')))) {
+        return invalid(f, value, `strconv.ParseFloat: parsing ${goQuote(value)}: value out of range`, at);
+      }
+      if (engine === 'docker' && f.type === 'cpus') {
+        const c = parseDockerCpus(value);
+        if ('error' in c) return invalid(f, value, c.error, at);
       }
       if (engine === 'docker' && f.type === 'bytes') {
         const b = parseDockerBytes(value, modern);

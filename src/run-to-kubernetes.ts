@@ -5,7 +5,7 @@
  */
 import { expectType } from './internal/text.js';
 import { escapeKubernetes } from './kubernetes-expansion.js';
-import { parseDockerBytes, parseGoBool, type ParsedRunCommandLine, type ParsedRunFlag } from './run-command-line.js';
+import { parseDockerBytes, parseDockerCpus, parseGoBool, type ParsedRunCommandLine, type ParsedRunFlag } from './run-command-line.js';
 import type { Diagnostic } from './types.js';
 
 /** A Kubernetes `EnvVar` with a literal value (every `$` written `$$`, so the kubelet's expansion keeps it). */
@@ -63,23 +63,30 @@ export function bytesToQuantity(bytes: number): string {
   return String(bytes);
 }
 
-/** `--cpus` value as a Kubernetes CPU quantity (`2`, `1500m`); `undefined` if not a decimal number. */
+/**
+ * docker's `--cpus` value as a Kubernetes CPU quantity (`2`, `1500m`, rounded up to a millicore);
+ * `undefined` when docker refuses it (not a `big.Rat`, or not a whole number of nano-CPUs) or it is negative.
+ */
 export function cpusToQuantity(value: string): string | undefined {
   expectType(value, 'string', 'value');
-  // docker parses --cpus with big.Rat.SetString, so `1/2` is accepted as well.
-  const ratio = /^(\d{1,15})\/(\d{1,15})$/.exec(value.trim());
-  if (ratio) {
-    const den = Number(ratio[2]);
-    if (den === 0) return undefined;
-    const milli = Math.ceil((Number(ratio[1]) * 1000) / den);
-    return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
-  }
-  const m = /^(\d*)(?:\.(\d*))?$/.exec(value.trim());
-  if (!m || (m[1] === '' && (m[2] ?? '') === '')) return undefined;
-  const whole = Number(m[1] === '' ? '0' : m[1]);
-  const frac = (m[2] ?? '').padEnd(3, '0');
-  const milli = whole * 1000 + Number(frac.slice(0, 3)) + (/[1-9]/.test(frac.slice(3)) ? 1 : 0);
-  return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
+  const c = parseDockerCpus(value);
+  if ('error' in c || c.nanoCpus < 0n) return undefined;
+  const milli = (c.nanoCpus + 999_999n) / 1_000_000n;
+  return milli % 1000n === 0n ? String(milli / 1000n) : `${milli}m`;
+}
+
+/** podman's CFS period (µs); `--cpus` sets the quota to `trunc(cpus × period)`. */
+const PODMAN_CPU_PERIOD = 100_000;
+
+/** podman's `--cpus` (a float64) as a CPU quantity, or podman's refusal. */
+function podmanCpusToQuantity(value: string): { quantity?: string } | { error: string } {
+  const word = value.replaceAll('_', '');
+  const inf = /^([+-]?)inf(?:inity)?$/i.exec(word);
+  const cpus = inf ? (inf[1] === '-' ? -Infinity : Infinity) : Number(word);
+  if (!(cpus > 0)) return {}; // podman sets no limit for 0, negative or NaN
+  const quota = Math.trunc(cpus * PODMAN_CPU_PERIOD);
+  if (!Number.isFinite(quota) || quota < 1000) return { error: 'CPU cfs quota cannot be less than 1ms (i.e. 1000)' };
+  return { quantity: quota % PODMAN_CPU_PERIOD === 0 ? String(quota / PODMAN_CPU_PERIOD) : `${Math.ceil(quota / 100)}m` };
 }
 
 const NO_COUNTERPART: Record<string, string> = {
@@ -111,6 +118,7 @@ const NO_COUNTERPART: Record<string, string> = {
 export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRunCommandLine): RunFlagsKubernetes {
   expectType(input, 'object', 'flags');
   const flags: readonly ParsedRunFlag[] = Array.isArray(input) ? input : (input as ParsedRunCommandLine).flags;
+  const engine = Array.isArray(input) ? 'docker' : (input as ParsedRunCommandLine).engine;
   expectType(flags, 'array', 'flags');
   const container: RunContainerFields = {};
   const pod: RunFlagsKubernetes['pod'] = {};
@@ -136,10 +144,18 @@ export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRun
         break;
       }
       case 'cpus': {
-        const q = cpusToQuantity(f.value);
-        if (q === undefined) {
-          diag('run-flag-no-kubernetes', 'warning', `--cpus ${JSON.stringify(f.value)} is not a decimal number; not translated.`, f);
-        } else if (q !== '0') resource('limits', 'cpu', q);
+        if (engine === 'podman') {
+          const p = podmanCpusToQuantity(f.value);
+          if ('error' in p) diag('run-flag-no-kubernetes', 'warning', `podman refuses --cpus ${JSON.stringify(f.value)} when it creates the container (${p.error}); not translated.`, f);
+          else if (p.quantity !== undefined) resource('limits', 'cpu', p.quantity);
+          break;
+        }
+        const c = parseDockerCpus(f.value);
+        if ('error' in c) {
+          diag('run-flag-no-kubernetes', 'warning', `docker refuses --cpus ${JSON.stringify(f.value)} (${c.error}); not translated.`, f);
+        } else if (c.nanoCpus < 0n) {
+          diag('run-flag-no-kubernetes', 'warning', `--cpus ${JSON.stringify(f.value)} is negative; the daemon refuses it; not translated.`, f);
+        } else if (c.nanoCpus > 0n) resource('limits', 'cpu', cpusToQuantity(f.value) as string);
         break;
       }
       case 'restart': {

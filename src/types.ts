@@ -73,9 +73,9 @@ export interface Diagnostic extends Location {
   readonly severity: Severity;
   /** One sentence. */
   readonly message: string;
-  /** Equivalent BuildKit build-check rule, when one exists. */
+  /** The BuildKit build check that reports this, present only when the selected engine runs that check itself. */
   readonly rule?: string;
-  /** Equivalent hadolint rule, when one exists. */
+  /** Equivalent hadolint rule, when one exists (hadolint checks the file whatever the engine). */
   readonly hadolint?: string;
 }
 

@@ -223,3 +223,19 @@ describe('container-argv lint', () => {
     expect(pathSegments('spec.template.spec.containers[1].args[0]')).toEqual(['spec', 'template', 'spec', 'containers', 1, 'args', 0]);
   });
 });
+
+// The BuildKit check name rides on a SARIF result only when the selected engine runs that check itself
+// (Dockerfile frontend 1.8 / Docker 27.0, BuildKit); hadolint's equivalent is there whatever the engine.
+describe('SARIF results: buildkitCheck only where the engine reports it', () => {
+  test.for([
+    { args: [], want: { buildkitCheck: 'JSONArgsRecommended', hadolint: 'DL3025' } },
+    { args: ['--engine-version', '20.10'], want: { hadolint: 'DL3025' } },
+    { args: ['--builder', 'classic'], want: { hadolint: 'DL3025' } },
+    { args: ['--engine', 'podman'], want: { hadolint: 'DL3025' } },
+  ])('lint $args', async ({ args, want }) => {
+    const r = await run(['lint', 'repo/Dockerfile', '--format', 'sarif', ...args]);
+    const log = JSON.parse(r.stdout);
+    const result = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'json-args-recommended');
+    expect(result?.properties).toEqual(want);
+  });
+});

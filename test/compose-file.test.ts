@@ -69,3 +69,19 @@ describe('nested interpolation in defaults', () => {
     expect(interpolateCompose(deep, {})).toMatchObject({ ok: false });
   });
 });
+
+// Source: the row's own YAML text; `at` is the 1-based line:column of the rejected node.
+describe('issue positions point at the offending YAML node', () => {
+  test.for([
+    { yaml: 'services:\n  web:\n    image: x\n    command: [a, 1]\n', path: 'services.web.command', at: '4:14' },
+    { yaml: 'services:\n  web:\n    image: x\n  db:\n    entrypoint: {a: 1}\n', path: 'services.db.entrypoint', at: '5:17' },
+    { yaml: 'services:\n  web:\n    profiles: [a, {b: 1}]\n', path: 'services.web.profiles[1]', at: '3:19' },
+    { yaml: 'x: 1\nservices: [a]\n', path: 'services', at: '2:11' },
+    { yaml: 'services:\n  web:\n    image: x\n    command: ["ok", "${A"]\n', path: 'services.web.command[1]', at: '4:21' },
+  ])('$path at $at', ({ yaml, path, at }) => {
+    const got = resolveComposeFile(yaml, { images: {} });
+    const issue = got.ok ? undefined : got.issues[0];
+    expect(issue?.path).toBe(path);
+    expect(issue && `${issue.line}:${issue.column}`).toBe(at);
+  });
+});

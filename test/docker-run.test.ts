@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { resolveContainerConfig, resolveDockerRun, type DockerRunOptions, type ImageConfig } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { parseRunCommandLine, resolveContainerConfig, resolveDockerRun, type DockerRunOptions, type ImageConfig } from '../src/index.js';
 import { vectorsOf } from './fixtures/vectors.js';
 
 type OciImage = { Entrypoint?: string[] | null; Cmd?: string[] | null };
@@ -141,3 +142,24 @@ describe('Podman with nothing to run', () => {
     } else expect(got.issues[0].message).toBe('no command or entrypoint provided, and no CMD or ENTRYPOINT from image');
   });
 });
+
+// Source: test/fixtures/inspect-path-args.json (podman 4.3.1 and docker 20.10.24, `create` then
+// `inspect --format '{{json .Path}} {{json .Args}}'`, by hand). Podman shows the OCI process.args, init
+// included, and a one-word argv as Args [Path]; Docker shows the command without docker-init.
+describe('path/args are what the engine\'s inspect shows', () => {
+  interface InspectCase { create: string[]; path?: string; args?: string[]; error?: string }
+  const fx = JSON.parse(readFileSync(new URL('./fixtures/inspect-path-args.json', import.meta.url), 'utf8')) as {
+    images: Record<string, { config: ImageConfig }>;
+    engines: { engine: 'docker' | 'podman'; version: string; cases: InspectCase[] }[];
+  };
+  const rows = fx.engines.flatMap((e) => e.cases.map((c) => ({ ...c, engine: e.engine, version: e.version, line: `${e.engine} ${e.version} create ${JSON.stringify(c.create)}` })));
+  test.for(rows)('$line', ({ create, path, args, error, engine, version }) => {
+    const parsed = parseRunCommandLine([engine, 'create', ...create], { engineVersion: version });
+    if (!parsed.ok) throw new Error(parsed.issues[0].message);
+    const image = fx.images[parsed.image]?.config as ImageConfig;
+    const got = resolveDockerRun(image, parsed.run, { engine, engineVersion: version });
+    if (error !== undefined) expect(got.ok ? 'ok' : `Error: ${got.issues[0].message}`).toBe(error);
+    else expect(got.ok ? [got.path, got.args] : got.issues[0].message).toEqual([path, args]);
+  });
+});
+

@@ -424,3 +424,48 @@ describe('a `# syntax=` line ends directive scanning in buildah only', () => {
     else expect(!got.ok && got.issues[0].message).toBe(error);
   });
 });
+
+// Which engine reports the lint itself. Sources: BuildKit runs build checks from Dockerfile frontend 1.8
+// (moby/buildkit dockerfile/1.8.0 release notes: new rules and the `# check` directive; Docker 27.0 ships it,
+// docs.docker.com/build/checks); the classic builder and buildah have no build checks. Recorded by hand on
+// 2026-11-28: `CMD /argv shell` + `CMD /argv again` built with Docker 20.10.24 (BuildKit and classic) and
+// podman 4.3.1 printed no warning at all. hadolint: DL3025 (shell-form CMD/ENTRYPOINT), DL4003/DL4004/DL3012
+// (several CMD/ENTRYPOINT/HEALTHCHECK in a stage) apply whatever the engine.
+describe('lint diagnostics say whether the engine itself reports them', () => {
+  type Row = { name: string; text: string; options: { engine?: 'docker' | 'podman'; engineVersion?: string; builder?: 'buildkit' | 'classic' }; want: [string, string | undefined, string | undefined][] };
+  const SHELL_CMD = 'FROM scratch\nCMD x\n';
+  const SKIP = '# check=skip=JSONArgsRecommended\nFROM scratch\nCMD x\n';
+  const SKIP_ABOVE = 'FROM scratch\n# check=skip=JSONArgsRecommended\nCMD x\n';
+  const rows: Row[] = [
+    { name: 'docker current, BuildKit', text: SHELL_CMD, options: {}, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'docker 27.0, BuildKit', text: SHELL_CMD, options: { engineVersion: '27.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'docker 26.1, BuildKit (frontend < 1.8)', text: SHELL_CMD, options: { engineVersion: '26.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'docker 20.10, BuildKit (recorded: no warning)', text: SHELL_CMD, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'docker 20.10, classic (recorded: no warning)', text: SHELL_CMD, options: { engineVersion: '20.10', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'docker current, classic', text: SHELL_CMD, options: { builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'podman 4.3.1, buildah (recorded: no warning)', text: SHELL_CMD, options: { engine: 'podman', engineVersion: '4.3.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'check=skip directive, docker current', text: SKIP, options: {}, want: [] },
+    { name: 'check=skip directive, docker 27 classic (parsed as a directive)', text: SKIP, options: { engineVersion: '27.0', builder: 'classic' }, want: [] },
+    { name: 'check=skip line, docker 26.1 (a plain comment)', text: SKIP, options: { engineVersion: '26.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'check=skip line, podman (a plain comment)', text: SKIP, options: { engine: 'podman' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'check=skip above the instruction, docker current', text: SKIP_ABOVE, options: {}, want: [] },
+    { name: 'check=skip above the instruction, docker 20.10', text: SKIP_ABOVE, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'two CMD, docker current', text: 'FROM scratch\nCMD ["a"]\nCMD ["b"]\n', options: {}, want: [['multiple-instructions', 'MultipleInstructionsDisallowed', 'DL4003']] },
+    { name: 'two ENTRYPOINT, docker 20.10', text: 'FROM scratch\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n', options: { engineVersion: '20.10' }, want: [['multiple-instructions', undefined, 'DL4004']] },
+    { name: 'two HEALTHCHECK, podman', text: 'FROM scratch\nHEALTHCHECK CMD ["a"]\nHEALTHCHECK CMD ["b"]\n', options: { engine: 'podman' }, want: [['multiple-instructions', undefined, 'DL3012']] },
+    { name: 'empty continuation, docker current', text: 'FROM scratch\nCMD ["a", \\\n\n "b"]\n', options: {}, want: [['empty-continuation', 'NoEmptyContinuation', undefined]] },
+    // A `# syntax=` frontend decides (frontend.ts): build checks and `# check=` come with 1.8, whatever the engine.
+    { name: 'syntax 1.8 on docker 20.10, BuildKit', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '20.10' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'syntax 1.7 on docker current, BuildKit', text: `# syntax=docker/dockerfile:1.7\n${SHELL_CMD}`, options: {}, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'syntax 1.8 + check=skip on docker 20.10', text: `# syntax=docker/dockerfile:1.8\n${SKIP}`, options: { engineVersion: '20.10' }, want: [] },
+    { name: 'syntax 1.8 on docker 20.10, classic (ignored)', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '20.10', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'empty continuation, docker 20.10', text: 'FROM scratch\nCMD ["a", \\\n\n "b"]\n', options: { engineVersion: '20.10' }, want: [['empty-continuation', undefined, undefined]] },
+  ];
+  test.for(rows)('$name', ({ text, options, want }) => {
+    const r = evaluateDockerfile(text, options);
+    const lints = r.diagnostics
+      .filter((d) => d.code === 'json-args-recommended' || d.code === 'multiple-instructions' || d.code === 'empty-continuation')
+      .map((d) => [d.code, d.rule, d.hadolint]);
+    expect(lints).toEqual(want);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeKubernetes, expandKubernetes, kubernetesProfile } from '../src/index.js';
+import { escapeKubernetes, expandKubernetes, kubernetesProfile, resolveKubernetes } from '../src/index.js';
 import { vectorsOf } from './fixtures/vectors.js';
 
 describe('expandKubernetes', () => {
@@ -61,5 +61,32 @@ describe('expandKubernetes', () => {
   test('wrong JS types throw', () => {
     expect(() => expandKubernetes(1 as unknown as string, {})).toThrow(TypeError);
     expect(() => expandKubernetes('x', null as unknown as Record<string, string>)).toThrow(TypeError);
+  });
+});
+
+// Source: kubernetes/kubernetes third_party/forked/golang/expansion/expand.go, tryReadVariableName:
+// after `$(` everything up to the first `)` is the name (no nesting, no inner `$`); an unterminated
+// `$(` is copied and the scan goes on after the `(`. So `$(FOO$BAR)` is one reference to `FOO$BAR`.
+describe('one diagnostic per reference', () => {
+  test.for([
+    { args: ['$(FOO$BAR)'], env: [], want: [['k8s-undefined-reference', 'FOO$BAR']] },
+    { args: ['$(FOO${BAR})'], env: [], want: [['k8s-undefined-reference', 'FOO${BAR}']] },
+    { args: ['$(FOO$BAR)'], env: [{ name: 'FOO$BAR', value: 'x' }], want: [], argv: ['x'] },
+    { args: ['$(FOO $BAR'], env: [], want: [['k8s-shell-variable', '$BAR']] },
+    { args: ['$(A)$B'], env: [{ name: 'A', value: 'a' }], want: [['k8s-shell-variable', '$B']], argv: ['a$B'] },
+  ])('$args', ({ args, env, want, argv }) => {
+    const got = resolveKubernetes({ entrypoint: ['/app'] }, { args, env });
+    const codes = got.diagnostics
+      .filter((d) => d.code === 'k8s-undefined-reference' || d.code === 'k8s-shell-variable' || d.code === 'k8s-env-invalid-name')
+      .map((d) => [d.code, d.message]);
+    expect(codes.map(([c]) => c)).toEqual(want.map(([c]) => c));
+    for (const [k, [, text]] of want.entries()) expect(codes[k]?.[1]).toContain(text);
+    if (argv) expect(got.ok && got.argv.slice(1)).toEqual(argv);
+  });
+
+  test('the message says the inner $ is part of the name', () => {
+    const got = resolveKubernetes({ entrypoint: ['/app'] }, { args: ['$(FOO$BAR)'] });
+    expect(got.ok && got.argv).toEqual(['/app', '$(FOO$BAR)']);
+    expect(got.diagnostics.find((d) => d.code === 'k8s-undefined-reference')?.message).toMatch(/up to the first "\)"/);
   });
 });

@@ -87,3 +87,52 @@ items:
     expect(fn.ok && fn.workloads[0]?.containers[0]?.result).toMatchObject({ ok: true, argv: ['ok'] });
   });
 });
+
+// Source: the row's own YAML text; `at` is the 1-based line:column of the offending node (the value
+// zod rejected), or, for a missing node, of the key its nearest existing ancestor hangs from.
+describe('issue positions point at the offending YAML node', () => {
+  const MANIFEST = [
+    'apiVersion: v1', //                     1
+    'kind: Pod', //                          2
+    'spec:', //                              3
+    '  containers:', //                      4
+    '  - name: a', //                        5
+    '    image: x', //                       6
+    '    args: ["ok", 5]', //                7
+    '  - name: b', //                        8
+    '    command: notalist', //              9
+    '---', //                               10
+    'kind: Deployment', //                  11
+    'spec:', //                             12
+    '  template:', //                       13
+    '    metadata: {}', //                  14
+    '    spec:', //                         15
+    '      initContainers: []', //          16
+    '---', //                               17
+    'kind: Job', //                         18
+    'spec:', //                             19
+    '  template: 3', //                     20
+    '---', //                               21
+    'kind: [Pod]', //                       22
+    '---', //                               23
+    'base: &c {name: c, image: x, env: [{name: E, value: 1}]}', // 24
+    'kind: Pod', //                         25
+    'spec: {containers: [*c]}', //          26
+  ].join('\n');
+  const rows = [
+    { path: 'spec.containers[0].args[1]', at: '7:18' },
+    { path: 'spec.containers[1].command', at: '9:14' },
+    { path: 'spec.template.spec.containers', at: '15:5' },
+    { path: 'spec.template', at: '20:13' },
+    { path: 'kind', at: '22:7' },
+    { path: 'spec.containers[0].env[0].value', at: '24:53' },
+  ];
+  const got = resolveManifests(MANIFEST, { images: {} });
+  test('one issue per row, in order', () => {
+    expect(got.ok ? [] : got.issues.map((i) => i.path)).toEqual(rows.map((r) => r.path));
+  });
+  test.for(rows)('$path at $at', ({ path, at }) => {
+    const issue = got.ok ? undefined : got.issues.find((i) => i.path === path);
+    expect(issue && `${issue.line}:${issue.column}`).toBe(at);
+  });
+});

@@ -6,6 +6,7 @@ import {
   DIAGNOSTICS,
   DOCKER_RUN_FLAGS,
   parseDockerBytes,
+  parseDockerCpus,
   parseGoBool,
   parseRunCommandLine,
   quoteForShell,
@@ -61,6 +62,12 @@ const rows: { line: string; version?: string; want: Expect; source: string }[] =
   { line: 'podman create --rm=maybe x', version: '4.3', want: { issue: 'invalid argument "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax', code: 'run-invalid-flag-value' }, source: 'podman 4.3.1 CLI, by hand' },
   { line: 'podman create --log-level=debug --bogus x', version: '4.3', want: { issue: 'unknown flag: --bogus', code: 'run-unknown-flag' }, source: 'podman 4.3.1 CLI, by hand (persistent global flag after the subcommand)' },
   { line: 'podman create -e= -m abc --rm --restart=always x', version: '4.3', want: { image: 'x', entrypoint: null, args: [], init: null }, source: 'podman 4.3.1 CLI, by hand (no client-side check; fails later at image lookup)' },
+  { line: 'docker create --cpus 0.0000000001 x', want: { issue: 'invalid argument "0.0000000001" for "--cpus" flag: value is too precise', code: 'run-invalid-flag-value' }, source: 'docker 20.10.24 CLI, by hand 2026-11-28' },
+  { line: 'docker create --cpus=1/3 x', want: { issue: 'invalid argument "1/3" for "--cpus" flag: value is too precise', code: 'run-invalid-flag-value' }, source: 'docker 20.10.24 CLI, by hand 2026-11-28' },
+  { line: 'docker create --cpus abc x', want: { issue: 'invalid argument "abc" for "--cpus" flag: failed to parse abc as a rational number', code: 'run-invalid-flag-value' }, source: 'docker 20.10.24 CLI, by hand 2026-11-28' },
+  { line: 'docker create --cpus 1e-9 x', want: { image: 'x', entrypoint: null, args: [], init: null }, source: 'docker 20.10.24 CLI, by hand 2026-11-28 (NanoCpus 1)' },
+  { line: 'podman create --cpus 0.0000000001 x', version: '4.3', want: { image: 'x', entrypoint: null, args: [], init: null }, source: 'podman 4.3.1 CLI, by hand 2026-11-28 (a float; refused only when the container is made)' },
+  { line: 'podman create --cpus 1e400 x', version: '4.3', want: { issue: 'invalid argument "1e400" for "--cpus" flag: strconv.ParseFloat: parsing "1e400": value out of range', code: 'run-invalid-flag-value' }, source: 'podman 4.3.1 CLI, by hand 2026-11-28' },
   { line: 'podman --log-level debug create --entrypoint \'["a","b"]\' img', want: { image: 'img', entrypoint: '["a","b"]', args: [], init: null }, source: 'podman cmd/podman/root.go' },
 ];
 
@@ -121,6 +128,79 @@ describe('runFlagsToKubernetes', () => {
     expect(k.container).toEqual(container);
     expect(k.pod).toEqual(pod);
     for (const d of k.diagnostics) expect(DIAGNOSTICS).toHaveProperty(d.code);
+  });
+});
+
+// Source: docker 20.10.24 client against the 20.10.24 daemon, 2026-11-28:
+// `docker create --cpus V argvbase:1 /argv` then `docker inspect -f '{{.HostConfig.NanoCpus}}'`, or the
+// CLI's error after `for "--cpus" flag: `. Large values the daemon then refuses still parse here.
+const CPUS: { value: string; want: string }[] = [
+  { value: '0.0000000001', want: 'value is too precise' },
+  { value: '0.0000000015', want: 'value is too precise' },
+  { value: '1.0000000001', want: 'value is too precise' },
+  { value: '1.5e-9', want: 'value is too precise' },
+  { value: '1e-1_0', want: 'value is too precise' },
+  { value: '1/3', want: 'value is too precise' },
+  { value: '0.000000001', want: '1' },
+  { value: '1E-9', want: '1' },
+  { value: '0x1.1', want: '1062500000' },
+  { value: '0x_1.8p0', want: '1500000000' },
+  { value: '0b1.1', want: '1500000000' },
+  { value: '1p-3', want: '125000000' },
+  { value: '1/010', want: '125000000' },
+  { value: '00.5', want: '500000000' },
+  { value: '1e400', want: '0' },
+  { value: '0e99999999999', want: '0' },
+  { value: 'abc', want: 'failed to parse abc as a rational number' },
+  { value: ' 1', want: 'failed to parse  1 as a rational number' },
+  { value: '', want: 'failed to parse  as a rational number' },
+  { value: '1/0', want: 'failed to parse 1/0 as a rational number' },
+  { value: '1/-2', want: 'failed to parse 1/-2 as a rational number' },
+  { value: '0.5/2', want: 'failed to parse 0.5/2 as a rational number' },
+  { value: '1/3e0', want: 'failed to parse 1/3e0 as a rational number' },
+  { value: '08/1', want: 'failed to parse 08/1 as a rational number' },
+  { value: '1e1000001', want: 'failed to parse 1e1000001 as a rational number' },
+  { value: '.e1', want: 'failed to parse .e1 as a rational number' },
+  { value: '1_', want: 'failed to parse 1_ as a rational number' },
+  { value: '1__0', want: 'failed to parse 1__0 as a rational number' },
+  { value: '1_.5', want: 'failed to parse 1_.5 as a rational number' },
+  { value: '1._5', want: 'failed to parse 1._5 as a rational number' },
+  { value: '0x1_p0', want: 'failed to parse 0x1_p0 as a rational number' },
+  { value: '0x_/1', want: 'failed to parse 0x_/1 as a rational number' },
+];
+
+describe('parseDockerCpus', () => {
+  test.for(CPUS)('$value', ({ value, want }) => {
+    const r = parseDockerCpus(value);
+    expect('error' in r ? r.error : String(r.nanoCpus)).toBe(want);
+  });
+  test('cpusToQuantity refuses what docker refuses instead of rounding', () => {
+    expect(cpusToQuantity('0.0000000001')).toBeUndefined();
+    expect(cpusToQuantity('1/3')).toBeUndefined();
+    expect(cpusToQuantity('0.000000001')).toBe('1m');
+    expect(cpusToQuantity('3/2')).toBe('1500m');
+  });
+});
+
+// Source: podman 4.3.1, 2026-11-28: `podman create --cpus V argvbase:1 /argv`, inspect `.HostConfig.CpuQuota`
+// (period 100000): 1.23456789 → 123456, 1.0000000001 → 100000, 0.0100000009 → 1000; 0.00999999, 1e-10 and
+// inf → "Error: CPU cfs quota cannot be less than 1ms (i.e. 1000)"; -1 and 0 → no limit.
+describe('runFlagsToKubernetes --cpus (podman)', () => {
+  test.for([
+    { value: '1.23456789', cpu: '1235m' },
+    { value: '1.0000000001', cpu: '1' },
+    { value: '0.0100000009', cpu: '10m' },
+    { value: '-1', cpu: undefined },
+    { value: '0', cpu: undefined },
+    { value: '0.00999999', cpu: 'refused' },
+    { value: '1e-10', cpu: 'refused' },
+    { value: 'inf', cpu: 'refused' },
+  ])('$value', ({ value, cpu }) => {
+    const r = parseRunCommandLine(['podman', 'create', '--cpus', value, 'img']);
+    if (!r.ok) throw new Error(r.issues[0].message);
+    const k = runFlagsToKubernetes(r);
+    const got = k.diagnostics.some((d) => d.message.includes('CPU cfs quota cannot be less than 1ms (i.e. 1000)')) ? 'refused' : k.container.resources?.limits?.cpu;
+    expect(got).toBe(cpu);
   });
 });
 

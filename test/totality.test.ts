@@ -41,6 +41,7 @@ const rows: readonly Row[] = [
   ['bytesToQuantity', [1024], [[0, 'bytes', 'number']]],
   ['parseGoBool', ['true'], [[0, 'text', 'string']]],
   ['parseDockerBytes', ['512m'], [[0, 'text', 'string']]],
+  ['parseDockerCpus', ['1.5'], [[0, 'text', 'string']]],
   ['cpusToQuantity', ['1.5'], [[0, 'value', 'string']]],
   ['runFlagsToKubernetes', [[]], [[0, 'flags', 'object']]],
   ['resolveKubernetes', [image, {}, {}], [[0, 'image', 'object'], [1, 'container', 'object'], [2, 'options', 'object', true]]],

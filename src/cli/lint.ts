@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { resolveDockerRun } from '../docker-run.js';
-import type { ImageConfig, Severity } from '../types.js';
+import type { EngineOptions, ImageConfig, Severity } from '../types.js';
 import { buildArgsOf, displayName, loadImageMap } from './inputs.js';
 import { InputError, UsageError, palette, readInput, useColor, type CliIO } from './io.js';
 import { findingsOf, formatFinding, reaches, sortFindings, toJson, type Finding } from './report.js';
@@ -13,6 +13,10 @@ export interface LintOptions {
   readonly json?: boolean;
   readonly imageConfig?: readonly string[];
   readonly buildArg?: readonly string[];
+  /** Engine whose Dockerfile rules apply (`--engine`, `--engine-version`, `--builder`). */
+  readonly engine?: 'docker' | 'podman';
+  readonly engineVersion?: string;
+  readonly builder?: 'buildkit' | 'classic';
 }
 
 /** What kind of file a path is, by name; YAML files are told apart by content. */
@@ -56,10 +60,16 @@ function walk(root: string, io: CliIO, out: string[]): void {
 }
 
 /** Lints one Dockerfile: the build's diagnostics, plus the default run's when the argv does not depend on an unknown base. */
-async function lintDockerfile(path: string, text: string, images: Record<string, ImageConfig>, buildArgs: Record<string, string> | undefined): Promise<Finding[]> {
+async function lintDockerfile(
+  path: string,
+  text: string,
+  images: Record<string, ImageConfig>,
+  buildArgs: Record<string, string> | undefined,
+  engine: EngineOptions,
+): Promise<Finding[]> {
   const file = displayName(path);
   const { evaluateDockerfile } = await import('../dockerfile.js');
-  const result = evaluateDockerfile(text, { baseImages: images, ...(buildArgs !== undefined && { buildArgs }) });
+  const result = evaluateDockerfile(text, { ...engine, baseImages: images, ...(buildArgs !== undefined && { buildArgs }) });
   if (!result.ok) return findingsOf(file, result.diagnostics, result.issues);
   // Missing base image configs are a property of this run, not of the file.
   const unknownBase = result.diagnostics.some((d) => d.code === 'unknown-base-image');
@@ -75,7 +85,7 @@ async function lintDockerfile(path: string, text: string, images: Record<string,
   while (root.base.kind === 'stage') root = result.stages[root.base.index] ?? root;
   const exportOnly = root.base.kind === 'scratch' && (result.config.entrypoint ?? []).length === 0 && (result.config.cmd ?? []).length === 0;
   if (exact && !exportOnly) {
-    const run = resolveDockerRun(result.config, {});
+    const run = resolveDockerRun(result.config, {}, engine);
     const anchor = sources.cmd.kind === 'instruction' ? sources.cmd : sources.entrypoint.kind === 'instruction' ? sources.entrypoint : undefined;
     const at = anchor !== undefined ? { line: anchor.line, column: anchor.column } : { line: result.target.line, column: result.target.column };
     const seen = new Set(findings.map((f) => `${f.code}:${f.line}`));
@@ -92,6 +102,11 @@ export async function lintCommand(paths: readonly string[], o: LintOptions, io: 
   const format = o.json === true ? 'json' : (o.format ?? 'text');
   const images = await loadImageMap(io, o.imageConfig ?? [], '--image-config');
   const buildArgs = buildArgsOf(o.buildArg, io.env);
+  const engine: EngineOptions = {
+    ...(o.engine !== undefined && { engine: o.engine }),
+    ...(o.engineVersion !== undefined && { engineVersion: o.engineVersion }),
+    ...(o.builder !== undefined && { builder: o.builder }),
+  };
   const files: { path: string; kind: LintKind }[] = [];
   for (const path of paths.length === 0 ? ['.'] : paths) {
     if (path === '-') {
@@ -123,7 +138,7 @@ export async function lintCommand(paths: readonly string[], o: LintOptions, io: 
       continue;
     }
     linted++;
-    if (k === 'dockerfile') findings.push(...(await lintDockerfile(path, text, images, buildArgs)));
+    if (k === 'dockerfile') findings.push(...(await lintDockerfile(path, text, images, buildArgs, engine)));
     else {
       const report = k === 'compose' ? await composeReport(io, path, images, 'lint', {}, text) : await manifestReport(io, path, images, 'lint', text);
       findings.push(...report.findings, ...report.units.flatMap((u) => u.findings));

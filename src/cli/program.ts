@@ -181,9 +181,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       exitCode = await composeCommand(file, options, io);
     });
 
-  program
-    .command('lint')
-    .description('check Dockerfiles, Compose files and Kubernetes manifests (files or directories, walked)')
+  engineOptions(
+    program
+      .command('lint')
+      .description('check Dockerfiles, Compose files and Kubernetes manifests (files or directories, walked)'),
+  )
     .argument('[paths...]', 'files or directories (default: .); "-" reads stdin')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info']).default('error'))

@@ -16,7 +16,8 @@ export function toSarif(findings: readonly Finding[], version: string, uriOf: (f
   const allCodes = [...codes, ...extra];
   const rules = allCodes.map((code) => {
     const d = DIAGNOSTICS[code];
-    const related = d === undefined ? [] : [d.rule && `BuildKit check: ${d.rule}`, d.hadolint && `hadolint: ${d.hadolint}`].filter(Boolean);
+    // The BuildKit check exists from Dockerfile frontend 1.8 (Docker 27.0); each result says whether the selected engine ran it.
+    const related = d === undefined ? [] : [d.rule && `BuildKit check (Dockerfile frontend 1.8+): ${d.rule}`, d.hadolint && `hadolint: ${d.hadolint}`].filter(Boolean);
     return {
       id: code,
       name: ruleName(code),
@@ -40,6 +41,10 @@ export function toSarif(findings: readonly Finding[], version: string, uriOf: (f
     ruleIndex: index.get(f.code) ?? 0,
     level: LEVEL[f.severity],
     message: { text: f.path !== undefined && f.path !== '' ? `${f.message} (at ${f.path})` : f.message },
+    // Per finding: the BuildKit check only when the selected engine reports it itself; hadolint's equivalent.
+    ...((f.rule !== undefined || f.hadolint !== undefined) && {
+      properties: { ...(f.rule !== undefined && { buildkitCheck: f.rule }), ...(f.hadolint !== undefined && { hadolint: f.hadolint }) },
+    }),
     locations: [
       {
         physicalLocation: {

@@ -1,11 +1,24 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from '../limits.js';
 import { expectType } from './text.js';
 import type { Issue } from '../types.js';
 
+/** 1-based line and column in the YAML text. */
+export interface YamlPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
 /** One parsed YAML document as plain data, or why it could not be read. */
 export type YamlDocument =
-  | { readonly ok: true; readonly index: number; readonly line: number; readonly value: unknown }
+  | {
+      readonly ok: true;
+      readonly index: number;
+      readonly line: number;
+      readonly value: unknown;
+      /** Where the node at a data path (`['spec', 'containers', 0]`) is; see {@link locateYamlPath}. */
+      readonly locate: (path: readonly PropertyKey[]) => YamlPosition;
+    }
   | { readonly ok: false; readonly index: number; readonly issues: readonly [Issue, ...Issue[]] };
 
 /**
@@ -66,12 +79,51 @@ export function parseYamlDocuments(
       return;
     }
     try {
-      documents.push({ ok: true, index, line, value: doc.toJS({ maxAliasCount: limits.maxYamlAliases }) });
+      const value: unknown = doc.toJS({ maxAliasCount: limits.maxYamlAliases });
+      documents.push({ ok: true, index, line, value, locate: (path) => locateYamlPath(doc, lineCounter, path) });
     } catch (e) {
       documents.push({ ok: false, index, issues: [{ code: 'yaml-invalid', message: `document ${index}: ${(e as Error).message}`, line, ...src }] });
     }
   });
   return { ok: true, documents };
+}
+
+/**
+ * The position of the node at a data path: its value (`args: 5` → the `5`), or, when the path
+ * leads nowhere (a missing key, an index past the end, a merge key), the nearest existing
+ * ancestor: the key it hangs from (`spec:`), or the sequence item itself. Aliases are followed.
+ * Keys match by their text, as `toJS` makes them strings (`1:` is key `'1'`).
+ */
+export function locateYamlPath(doc: Document.Parsed, lineCounter: LineCounter, path: readonly PropertyKey[]): YamlPosition {
+  const at = (offset: number): YamlPosition => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  let node: unknown = doc.contents;
+  // Where to point when the next step fails: the key of the current node, or the node itself.
+  let anchor = doc.contents?.range?.[0] ?? doc.range[0];
+  for (const part of path) {
+    let seen = 0;
+    while (isAlias(node) && seen++ < 100) node = node.resolve(doc);
+    let next: unknown;
+    let keyStart: number | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(part));
+      if (pair === undefined) return at(anchor);
+      next = pair.value;
+      keyStart = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    } else if (isSeq(node) && typeof part === 'number') {
+      next = node.items[part];
+      if (next === undefined) return at(anchor);
+    } else return at(anchor);
+    const nextStart = (next as { range?: [number, number, number] } | null)?.range?.[0];
+    if (nextStart === undefined && keyStart === undefined) return at(anchor);
+    anchor = keyStart ?? (nextStart as number);
+    node = next;
+    if (nextStart === undefined) return at(anchor);
+  }
+  const start = (node as { range?: [number, number, number] } | null)?.range?.[0];
+  return at(start ?? anchor);
 }
 
 /** Formats a zod/JS path as `spec.containers[1].args[0]`. */

@@ -115,9 +115,10 @@ export function replayRun(image: ImageConfig, run: RunRecord, options: EngineOpt
   }
   if (!resolved.ok) return `${cli}: engine created ${show([run.create.path, ...run.create.args])}, library: ${resolved.issues[0].message}`;
   // Podman: the OCI process.args after `podman init` (`.Args` repeats argv[0] when there are no arguments).
-  if (run.create.ociArgs !== undefined) {
-    if (show(resolved.argv) !== show(run.create.ociArgs)) return `${cli}: process.args: library ${show(resolved.argv)}, engine ${show(run.create.ociArgs)}`;
-  } else if (show([resolved.path, ...resolved.args]) !== show([run.create.path, ...run.create.args])) {
+  if (run.create.ociArgs !== undefined && show(resolved.argv) !== show(run.create.ociArgs)) {
+    return `${cli}: process.args: library ${show(resolved.argv)}, engine ${show(run.create.ociArgs)}`;
+  }
+  if (show([resolved.path, ...resolved.args]) !== show([run.create.path, ...run.create.args])) {
     return `${cli}: .Path/.Args: library ${show([resolved.path, ...resolved.args])}, engine ${show([run.create.path, ...run.create.args])}`;
   }
   // The argv printer prints its own argv. When argv[0] is a real shell (busybox) it runs the printer with
