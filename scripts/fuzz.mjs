@@ -90,6 +90,12 @@ function dockerfileText() {
   const lines = [];
   const n = rand() < 0.8 ? int(10) : int(60);
   if (rand() < 0.2) lines.push(pick(['# escape=`', '# escape=\\', '# syntax=docker/dockerfile:1', '# check=skip=all', '#escape=x', '# ESCAPE = `']));
+  // `# syntax=` frontends (frontend.ts): releases, labs, upstream, digests, custom images, junk tags.
+  if (rand() < 0.15) {
+    lines.unshift(
+      `${pick(['# syntax=', '#syntax=', '# SYNTAX = ', '#!x\n# syntax='])}${pick(['docker/dockerfile:1.2', 'docker/dockerfile:1.3-labs', 'docker/dockerfile:1.8', 'docker/dockerfile:1.4.3-rc1', 'docker/dockerfile-upstream:master', 'docker/dockerfile:experimental', 'docker/dockerfile@sha256:ab', 'docker.io/docker/dockerfile', 'x/y:1', 'docker/dockerfile:1.99999999999999999999', atoms(3)])}`,
+    );
+  }
   // Most texts start like a real Dockerfile so that the evaluator gets past the first FROM.
   if (rand() < 0.7) lines.push(`${pick(['FROM', 'from', 'ARG B=x\nFROM'])} ${pick(['x', 'img', 'scratch', '$B', '${B:-img}', 'x AS a', '__proto__', 'constructor', atoms(3)])}`);
   for (let i = 0; i < n; i++) {
