@@ -184,7 +184,7 @@ function splitInstruction(line: string, flagEscape: string): SplitInstruction {
 /** The argument text decoded as JSON form (decides heredocs and the parse-time JSON check); null when it does not start with `[`. */
 function decodeArgs(args: string, profile: EngineProfile): StringArrayDecoding | null {
   if (args.charCodeAt(0) !== 91) return null;
-  return decodeStringArray(args, 0, profile.trailingJsonText === 'shell' ? 'reject' : 'ignore');
+  return decodeStringArray(args, profile.trailingJsonText === 'shell' ? 'reject' : 'ignore');
 }
 
 /** Minimal shell-word splitter for heredoc detection (quotes group; the backslash escapes; raw). */
