@@ -1,5 +1,5 @@
 import { engineProfile, type EngineProfile } from './engine.js';
-import { decodeStringArray } from './internal/go-json.js';
+import { decodeStringArray, type StringArrayDecoding } from './internal/go-json.js';
 import { expectStringArray, expectType, goTrimSpace, isGoSpace } from './internal/text.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits } from './limits.js';
 import type { LimitsOption } from './limits.js';
@@ -120,12 +120,17 @@ export function parseCommand(text: string, options: ParseCommandOptions = {}): P
   return parseCommandWith(text, options.instruction ?? 'CMD', options.escapeToken ?? '\\', profile);
 }
 
-/** {@link parseCommand} with a resolved profile (used by the Dockerfile evaluator on its hot path). */
+/**
+ * {@link parseCommand} with a resolved profile (used by the Dockerfile evaluator on its hot path).
+ * `decoded`: the caller's decoding of the text after builder flags, with this profile's trailing-text
+ * mode (the Dockerfile parser's), so it is not decoded again.
+ */
 export function parseCommandWith(
   text: string,
   instruction: CommandInstruction,
   escapeToken: string,
   profile: EngineProfile,
+  decoded?: StringArrayDecoding | null,
 ): ParseCommandResult {
   const diagnostics: Diagnostic[] = [];
   const trimmed = goTrimSpace(text);
@@ -162,7 +167,7 @@ export function parseCommandWith(
   }
 
   if (rest.charCodeAt(0) === 91) {
-    const decoded = decodeStringArray(rest, 0, profile.trailingJsonText === 'shell' ? 'reject' : 'ignore');
+    decoded ??= decodeStringArray(rest, profile.trailingJsonText === 'shell' ? 'reject' : 'ignore');
     if (decoded.kind === 'not-strings') {
       return fail({ code: 'json-not-strings', message: NOT_STRING_ARRAY_MESSAGE }, diagnostics);
     }
@@ -171,7 +176,7 @@ export function parseCommandWith(
         return fail({ code: 'shell-empty', message: 'SHELL requires at least one argument' }, diagnostics);
       }
       if (profile.trailingJsonText === 'ignore') {
-        const end = jsonArrayEnd(rest);
+        const end = decoded.end;
         if (end < rest.length && goTrimSpace(rest.slice(end)) !== '') {
           diagnostics.push({
             code: 'json-trailing-text',
@@ -194,25 +199,6 @@ export function parseCommandWith(
     return fail({ code: 'shell-not-json', message: 'SHELL requires the arguments to be in JSON form' }, diagnostics);
   }
   return { ok: true, command: { form: 'shell', script: rest }, flags, diagnostics };
-}
-
-/** Index just after the top-level JSON array that starts `text` (the text is known to decode). */
-function jsonArrayEnd(text: string): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) depth++;
-    else if (c === 93 || c === 125) {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return text.length;
 }
 
 /**

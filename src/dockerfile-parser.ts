@@ -1,6 +1,6 @@
 import { engineProfile, type EngineProfile } from './engine.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
-import { decodeStringArray } from './internal/go-json.js';
+import { decodeStringArray, type StringArrayDecoding } from './internal/go-json.js';
 import { matchDirective } from './internal/directive.js';
 import { expectType, goTrimSpace, isAsciiDigit, isGoSpace, isReSpace } from './internal/text.js';
 import { NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command.js';
@@ -181,11 +181,10 @@ function splitInstruction(line: string, flagEscape: string): SplitInstruction {
   return { keyword, flags: split.flags, args: goTrimSpace(split.rest), rawArgs: rest };
 }
 
-/** True when the argument text is JSON form (decides heredocs and the parse-time JSON check). */
-function jsonKind(args: string, profile: EngineProfile): 'strings' | 'not-strings' | 'invalid' | 'none' {
-  if (args.charCodeAt(0) !== 91) return 'none';
-  const d = decodeStringArray(args, 0, profile.trailingJsonText === 'shell' ? 'reject' : 'ignore');
-  return d.kind === 'strings' ? 'strings' : d.kind === 'not-strings' ? 'not-strings' : 'invalid';
+/** The argument text decoded as JSON form (decides heredocs and the parse-time JSON check); null when it does not start with `[`. */
+function decodeArgs(args: string, profile: EngineProfile): StringArrayDecoding | null {
+  if (args.charCodeAt(0) !== 91) return null;
+  return decodeStringArray(args, profile.trailingJsonText === 'shell' ? 'reject' : 'ignore');
 }
 
 /** Minimal shell-word splitter for heredoc detection (quotes group; the backslash escapes; raw). */
@@ -280,8 +279,17 @@ export function parseDockerfile(text: string, options: ParseDockerfileOptions = 
   return parsed.ok ? { ...parsed, frontend, diagnostics: all } : { ...parsed, diagnostics: all };
 }
 
-/** {@link parseDockerfile} with a resolved profile. */
-export function parseDockerfileWith(text: string, profile: EngineProfile, limits: Limits = DEFAULT_LIMITS): ParseDockerfileResult {
+/**
+ * {@link parseDockerfile} with a resolved profile. `decodings`, when given, receives one entry per
+ * instruction: the decoding of `args` for a CMD, ENTRYPOINT, SHELL or RUN whose `args` starts with
+ * `[`, else null. The evaluator hands it to `parseCommandWith`, which would decode the same text.
+ */
+export function parseDockerfileWith(
+  text: string,
+  profile: EngineProfile,
+  limits: Limits = DEFAULT_LIMITS,
+  decodings?: (StringArrayDecoding | null)[],
+): ParseDockerfileResult {
   if (text.length > limits.maxInputLength) {
     return { ok: false, issues: [limitIssue('maxInputLength', 'Dockerfile length', text.length, limits.maxInputLength, { line: 1, column: 1 })], diagnostics: [] };
   }
@@ -419,12 +427,13 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
       let peel = inner;
       while (peel.keyword.toLowerCase() === 'onbuild' && peel.args !== '') {
         peel = splitInstruction(peel.args, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
-        if (isJsonInstruction(peel.keyword.toLowerCase()) && jsonKind(peel.args, profile) === 'not-strings') {
+        if (isJsonInstruction(peel.keyword.toLowerCase()) && decodeArgs(peel.args, profile)?.kind === 'not-strings') {
           return locatedFailure(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings', startLine, column, diagnostics);
         }
       }
     }
-    const kind = isJsonInstruction(innerLower) ? jsonKind(inner.args, profile) : 'none';
+    const decoded = isJsonInstruction(innerLower) ? decodeArgs(inner.args, profile) : null;
+    const kind = decoded === null ? 'none' : decoded.kind;
     if (kind === 'not-strings') {
       return locatedFailure(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings', startLine, column, diagnostics);
     }
@@ -487,6 +496,8 @@ export function parseDockerfileWith(text: string, profile: EngineProfile, limits
     };
     // Set after the literal (an object spread here was a measurable share of the parse time).
     if (trigger) instruction.trigger = trigger;
+    // An ONBUILD's decoding is of its trigger's arguments, not of its own.
+    if (decodings) decodings.push(trigger ? null : decoded);
     instructions.push(instruction);
     comments = NONE;
   }

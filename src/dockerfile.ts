@@ -2,6 +2,7 @@ import { parseCommandWith, unknownFlagMessage, type ParseCommandResult } from '.
 import { engineProfile, type EngineProfile } from './engine.js';
 import { parseDockerfileWith, type DockerfileInstruction } from './dockerfile-parser.js';
 import { matchDirective } from './internal/directive.js';
+import type { StringArrayDecoding } from './internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandFromWord, parseArgWords, type ArgValues } from './dockerfile-lexer.js';
 import { expectType, isReSpace } from './internal/text.js';
@@ -219,24 +220,39 @@ function onBuildExpression(instr: DockerfileInstruction): string {
   return expression;
 }
 
-function parseInstructionCommand(instr: DockerfileInstruction, escapeToken: string, profile: EngineProfile): ParseCommandResult {
+/**
+ * Parses a CMD, ENTRYPOINT or SHELL instruction's command. `decoded`: the parser's decoding of
+ * `instr.args` (`parseDockerfileWith`'s `decodings` entry), which is the text after builder flags
+ * that `parseCommandWith` decodes; null or absent: decoded here.
+ */
+export function parseInstructionCommand(
+  instr: DockerfileInstruction,
+  escapeToken: string,
+  profile: EngineProfile,
+  decoded?: StringArrayDecoding | null,
+): ParseCommandResult {
   const kw = instr.keyword as 'CMD' | 'ENTRYPOINT' | 'SHELL';
   const text = instr.flags.length > 0 || instr.rawArgs.startsWith('--') ? instr.rawArgs : instr.args;
-  return parseCommandWith(text, kw, escapeToken, profile);
+  return parseCommandWith(text, kw, escapeToken, profile, decoded);
 }
 
-/** The instruction-parse phase (BuildKit `instructions.Parse`) for one instruction. */
 /** Shared empty list for the (internal, read-only) diagnostics of checked instructions. */
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
-function checkInstruction(instr: DockerfileInstruction, escapeToken: string, profile: EngineProfile): Checked | Issue {
+/** The instruction-parse phase (BuildKit `instructions.Parse`) for one instruction; `decoded` as in {@link parseInstructionCommand}. */
+function checkInstruction(
+  instr: DockerfileInstruction,
+  escapeToken: string,
+  profile: EngineProfile,
+  decoded?: StringArrayDecoding | null,
+): Checked | Issue {
   const keyword = instr.keyword;
   if (!KNOWN_SET.has(keyword)) return at(instr, 'unknown-instruction', unknownInstructionMessage(instr.rawKeyword, profile));
   switch (keyword) {
     case 'CMD':
     case 'ENTRYPOINT':
     case 'SHELL': {
-      const parsed = parseInstructionCommand(instr, escapeToken, profile);
+      const parsed = parseInstructionCommand(instr, escapeToken, profile, decoded);
       const diagnostics =
         parsed.diagnostics.length === 0 ? NO_DIAGNOSTICS : parsed.diagnostics.map((d) => ({ ...d, line: instr.line, column: instr.column }));
       if (!parsed.ok) {
@@ -411,7 +427,8 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
     return { ok: false, issues: [{ code: 'empty-dockerfile', message, line: 1, column: 1 }], diagnostics: [] };
   }
   const { profile, frontend, diagnostics: found } = resolveFrontend(text, engine, options.buildArgs?.['BUILDKIT_SYNTAX']);
-  const parsed = parseDockerfileWith(text, profile, limits);
+  const decodings: (StringArrayDecoding | null)[] = [];
+  const parsed = parseDockerfileWith(text, profile, limits, decodings);
   const diagnostics: Diagnostic[] = [...found, ...parsed.diagnostics];
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics };
   const escapeToken = parsed.escapeToken;
@@ -424,8 +441,9 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   // ---- instruction-parse phase: every instruction, in order, before anything is dispatched
   const metaArgs: Checked[] = [];
   const stages: MutableStage[] = [];
-  for (const instr of parsed.instructions) {
-    let checked = checkInstruction(instr, escapeToken, profile);
+  for (let k = 0; k < parsed.instructions.length; k++) {
+    const instr = parsed.instructions[k] as DockerfileInstruction;
+    let checked = checkInstruction(instr, escapeToken, profile, decodings[k]);
     if (isIssue(checked) && profile.instructionErrorsAtDispatch && instr.keyword !== 'FROM') {
       const { diagnostics: deferred, ...error } = checked as Issue & { diagnostics?: readonly Diagnostic[] };
       checked = { instr, keyword: instr.keyword, diagnostics: deferred ?? NO_DIAGNOSTICS, error };
@@ -710,10 +728,11 @@ function dispatchStage(
 
   // ONBUILD triggers of the base run first, as instructions of this stage (positioned at FROM).
   for (const trigger of triggers) {
-    const parsed = parseDockerfileWith(trigger, profile, limits);
+    const decodings: (StringArrayDecoding | null)[] = [];
+    const parsed = parseDockerfileWith(trigger, profile, limits, decodings);
     if (!parsed.ok) return { ...parsed.issues[0], line: st.line, column: st.column };
     if (parsed.instructions.length !== 1) return at(st, 'onbuild-trigger', 'onbuild trigger should be a single expression');
-    const checked = checkInstruction(parsed.instructions[0] as DockerfileInstruction, parsed.escapeToken, profile);
+    const checked = checkInstruction(parsed.instructions[0] as DockerfileInstruction, parsed.escapeToken, profile, decodings[0]);
     if (isIssue(checked)) {
       const { diagnostics: _d, ...issue } = checked as Issue & { diagnostics?: Diagnostic[] };
       return { ...issue, line: st.line, column: st.column };

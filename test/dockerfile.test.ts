@@ -8,6 +8,10 @@ import {
   type EvaluateDockerfileOptions,
   type ImageConfig,
 } from '../src/index.js';
+import { parseInstructionCommand } from '../src/dockerfile.js';
+import { parseDockerfileWith } from '../src/dockerfile-parser.js';
+import { engineProfile } from '../src/engine.js';
+import type { StringArrayDecoding } from '../src/internal/go-json.js';
 import { vectorsOf } from './fixtures/vectors.js';
 
 type DockerConfig = { Entrypoint?: string[] | null; Cmd?: string[] | null; Shell?: string[] | null; OnBuild?: string[] | null };
@@ -247,6 +251,33 @@ describe('evaluateDockerfile: stages, sources, diagnostics', () => {
 });
 
 describe('evaluateDockerfile: properties', () => {
+  test("reusing the parser's decoding of exec-form text gives what decoding it again gives", () => {
+    const keyword = fc.constantFrom('CMD', 'ENTRYPOINT', 'SHELL', 'cmd', 'ONBUILD CMD');
+    const space = fc.constantFrom(' ', '\t', '\u00a0', '\u2003 ', '  ');
+    const flags = fc.constantFrom('', '-- ', '--x=y ', '--x="a b" ', '--p=`"` -- ', '--p=\\" ');
+    const args = fc.oneof(
+      fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }).map((a) => JSON.stringify(a)),
+      fc.constantFrom('[]', '[1]', '["a", 1]', '["a"] b', '["a",]', '[', '["\\ud800"]', '[1e400]', 'a b', '[ "a" ]\u00a0'),
+      fc.string({ maxLength: 12 }).map((s) => `[${s}`),
+    );
+    const instruction = fc.tuple(keyword, space, flags, args).map((p) => p.join(''));
+    const profiles = [{}, { engineVersion: '20.10.24' }, { engine: 'podman' as const }, { builder: 'classic' as const }].map((o) => engineProfile(o));
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(instruction, { minLength: 1, maxLength: 4 }), fc.constantFrom(...profiles), (backtick, lines, profile) => {
+        const decodings: (StringArrayDecoding | null)[] = [];
+        const parsed = parseDockerfileWith([backtick ? '# escape=`' : '', 'FROM scratch', ...lines].join('\n'), profile, undefined, decodings);
+        if (!parsed.ok) return;
+        expect(decodings).toHaveLength(parsed.instructions.length);
+        parsed.instructions.forEach((instr, k) => {
+          if (!['CMD', 'ENTRYPOINT', 'SHELL'].includes(instr.keyword)) return;
+          const fresh = parseInstructionCommand(instr, parsed.escapeToken, profile);
+          expect(parseInstructionCommand(instr, parsed.escapeToken, profile, decodings[k])).toEqual(fresh);
+        });
+      }),
+      { numRuns: 600 },
+    );
+  });
+
   const line = fc.oneof(
     fc.constantFrom('FROM scratch', 'FROM a AS b', 'CMD ["a"]', 'CMD a b', 'ENTRYPOINT ["e"]', 'SHELL ["x"]', 'ONBUILD CMD x', '# c', '', '\\', 'RUN <<EOF', 'EOF', 'ARG X=1', 'FROM $X', 'CMD --x', '# escape=`', '`'),
     fc.string({ maxLength: 20 }),

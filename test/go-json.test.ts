@@ -1,12 +1,12 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { decodeStringArray } from '../src/internal/go-json.js';
-import { decodeStringArray as nativeDecode } from './support/go-json-native.js';
+import { decodeStringArray as scannerDecode } from './support/go-json-scanner.js';
 
 type Mode = 'reject' | 'ignore';
 type Want = readonly string[] | 'not-strings' | 'invalid';
 
-function summary(d: ReturnType<typeof decodeStringArray> | ReturnType<typeof nativeDecode>): Want {
+function summary(d: ReturnType<typeof decodeStringArray> | ReturnType<typeof scannerDecode>): Want {
   return d.kind === 'strings' ? d.values : d.kind;
 }
 
@@ -75,15 +75,15 @@ const ROWS: readonly { text: string; mode?: Mode; want: Want; why: string }[] = 
 describe('decodeStringArray (Go encoding/json into []any)', () => {
   const rows = ROWS.flatMap((row) => (row.mode ? [{ ...row, mode: row.mode }] : (['reject', 'ignore'] as const).map((mode) => ({ ...row, mode }))));
   it.for(rows)('$mode $why', ({ text, mode, want }) => {
-    expect(summary(decodeStringArray(text, 0, mode))).toEqual(want);
+    expect(summary(decodeStringArray(text, mode))).toEqual(want);
   });
-  it.for(rows)('JSON.parse-based oracle: $mode $why', ({ text, mode, want }) => {
-    expect(summary(nativeDecode(text, mode))).toEqual(want);
+  it.for(rows)('scanner oracle: $mode $why', ({ text, mode, want }) => {
+    expect(summary(scannerDecode(text, 0, mode))).toEqual(want);
   });
 
-  it('oracle: end is after the array with ignore, the text length with reject', () => {
-    expect(nativeDecode('["]"] ["x"]', 'ignore')).toMatchObject({ kind: 'strings', end: 5 });
-    expect(nativeDecode('["]"]  ', 'reject')).toMatchObject({ kind: 'strings', end: 7 });
+  it('end is after the array with ignore, the text length with reject', () => {
+    expect(decodeStringArray('["]"] ["x"]', 'ignore')).toMatchObject({ kind: 'strings', end: 5 });
+    expect(decodeStringArray('["]"]  ', 'reject')).toMatchObject({ kind: 'strings', end: 7 });
   });
 });
 
@@ -168,13 +168,13 @@ const arrayTextArb = fc
   });
 
 function expectSameAsOracle(text: string, mode: Mode): void {
-  const got = nativeDecode(text, mode);
-  expect(summary(decodeStringArray(text, 0, mode))).toEqual(summary(got));
-  // The oracle's end: the array alone decodes the same, strictly.
-  if (got.kind === 'strings') expect(summary(nativeDecode(text.slice(0, got.end), 'reject'))).toEqual(got.values);
+  const got = decodeStringArray(text, mode);
+  expect(summary(got)).toEqual(summary(scannerDecode(text, 0, mode)));
+  // The shipped decoder's end: the array alone decodes the same, strictly.
+  if (got.kind === 'strings') expect(summary(scannerDecode(text.slice(0, got.end), 0, 'reject'))).toEqual(got.values);
 }
 
-describe('differential: the shipped scanner vs the JSON.parse-based oracle', () => {
+describe('differential: the shipped JSON.parse-based decoder vs the scanner oracle', () => {
   test.prop([arrayTextArb, fc.constantFrom<Mode>('reject', 'ignore')], { numRuns: 20_000 })('same result on JSON-ish text', (text, mode) => {
     expectSameAsOracle(text, mode);
   });
