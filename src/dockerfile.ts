@@ -266,10 +266,6 @@ function checkInstruction(
       for (const flag of instr.flags) {
         const eq = flag.indexOf('=');
         const name = eq < 0 ? flag : flag.slice(0, eq);
-        if (name === '--platform' && profile.unknownFlag !== 'drop') {
-          platform = eq < 0 ? '' : flag.slice(eq + 1);
-          continue;
-        }
         if (name === '--platform') {
           platform = eq < 0 ? '' : flag.slice(eq + 1);
           continue;
