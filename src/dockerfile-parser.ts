@@ -1,7 +1,7 @@
 import { engineProfile, type EngineProfile } from './engine.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { decodeStringArray, type StringArrayDecoding } from './internal/go-json.js';
-import { matchDirective } from './internal/directive.js';
+import { matchDirective, matchImagebuilderEscape } from './internal/directive.js';
 import { expectType, goTrimSpace, isAsciiDigit, isGoSpace, isReSpace } from './internal/text.js';
 import { NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from './limits.js';
@@ -329,9 +329,9 @@ export function parseDockerfileWith(
 
   const directiveLine = (s: string): Failure | null => {
     if (directivesDone) return null;
-    const m = matchDirective(s);
     // imagebuilder knows only `escape`: for buildah a `# syntax=` line ends directive scanning.
-    if (m === null || !(m.key === 'escape' || (m.key === 'syntax' && profile.builder !== 'buildah') || (m.key === 'check' && profile.checkDirective))) {
+    const m = profile.builder === 'buildah' ? matchImagebuilderEscape(s) : matchDirective(s, profile.directiveUnicodeSpace);
+    if (m === null || !(m.key === 'escape' || m.key === 'syntax' || (m.key === 'check' && profile.checkDirective))) {
       directivesDone = true;
       return null;
     }

@@ -342,8 +342,8 @@ function parseCheck(value: string): LintConfig | null {
 /** A `check=` directive inside the comments right before an instruction. */
 function commentCheck(comments: readonly string[]): LintConfig | null {
   for (const c of comments) {
-    // BuildKit's directive regexp (Go `\s` is ASCII), by the parser's linear matcher.
-    const m = matchDirective(`#${c}`);
+    // The linter's DirectiveParser with an empty prefix; `c` is already TrimSpace'd, so the space rule is moot.
+    const m = matchDirective(`#${c}`, true);
     if (m === null || m.key !== 'check') continue;
     return parseCheck(m.value);
   }
@@ -640,7 +640,7 @@ function dispatchStage(
     const instr = checked.instr;
     // `# check=skip=…` counts only where the engine reads it; the BuildKit rule name is attached only
     // where the builder runs that check itself (the advice stays: hadolint gives it for any engine).
-    const local = onBuild || !profile.checkDirective ? null : commentCheck(instr.comments);
+    const local = onBuild || !profile.checkComments ? null : commentCheck(instr.comments);
     const lint = (rule: string, d: Diagnostic) => {
       if (skipped(rule, globalLint, local)) return;
       diagnostics.push(profile.buildChecks ? { ...d, rule } : d);

@@ -49,6 +49,12 @@ export interface EngineProfile {
   readonly heredocs: boolean;
   /** `# check=` is a parser directive (frontend 1.8 / Docker 27.0); before, it ends directive scanning. */
   readonly checkDirective: boolean;
+  /** Any Unicode space may follow the `#` of a directive (frontend 1.21 / Docker 29.2); before, Go regexp `\s`
+   * (`[\t\n\f\r ]`). Buildah has its own matcher. */
+  readonly directiveUnicodeSpace: boolean;
+  /** BuildKit honours `# check=` in the comments right above an instruction (frontend 1.21 / Docker 29.2);
+   * never the classic builder (no linter) or buildah. */
+  readonly checkComments: boolean;
   /**
    * The builder itself runs BuildKit's build checks (`JSONArgsRecommended`, …) and honours
    * `# check=skip=…`: BuildKit with Dockerfile frontend 1.8 (Docker 27.0) and later; never the
@@ -153,6 +159,8 @@ function computeProfile(options: EngineOptions): EngineProfile {
       // imagebuilder b0d49c4 (v1.2.6) first ships in podman 4.9.
       heredocs: atLeast(version, 4, 9),
       checkDirective: false,
+      directiveUnicodeSpace: false,
+      checkComments: false,
       buildChecks: false,
       unknownInstruction: 'quoted',
       storesShellAndOnBuild: docker,
@@ -167,12 +175,14 @@ function computeProfile(options: EngineOptions): EngineProfile {
   }
   const builder = options.builder ?? 'buildkit';
   const buildkit = builder === 'buildkit';
+  const rules = frontendRules(builtinFrontend(version));
   return {
     engine,
     builder,
     version,
     // The classic builder uses the same vendored parser as the built-in frontend.
-    ...frontendRules(builtinFrontend(version)),
+    ...rules,
+    checkComments: buildkit && rules.checkComments,
     shellAppliesToCommands: true,
     bareCmdHasEmptyScript: buildkit,
     bareEntrypointHasEmptyScript: buildkit,
@@ -228,12 +238,18 @@ function frontendRules(minor: number, labs = false) {
     // 1.4; 1.3-labs builds with the dfheredoc tag.
     heredocs: minor >= 4 || (labs && minor === 3),
     checkDirective: minor >= 8,
+    // 1.21 (buildkit a248d48d0): CutPrefix("#") + TrimLeftFunc(unicode.IsSpace); linter WithMergedConfigFromComments.
+    directiveUnicodeSpace: minor >= 21,
+    checkComments: minor >= 21,
     // Did-you-mean suggestions from 1.3.
     unknownInstruction: minor >= 3 ? 'suggest' : 'upper',
   } as const;
 }
 
-/** `profile` with the rules of Dockerfile frontend 1.`minor` (a `# syntax=` image under BuildKit). */
+/**
+ * `profile` with the rules of Dockerfile frontend 1.`minor` (a `# syntax=` image under BuildKit). Its build
+ * checks reach the client only through the gateway `Warn` API (buildkit 6cad384e9, v0.10.0 / Docker 23.0).
+ */
 export function withFrontend(profile: EngineProfile, minor: number, labs: boolean): EngineProfile {
-  return Object.freeze({ ...profile, ...frontendRules(minor, labs), buildChecks: minor >= 8 });
+  return Object.freeze({ ...profile, ...frontendRules(minor, labs), buildChecks: minor >= 8 && atLeast(profile.version, 23, 0) });
 }

@@ -33,7 +33,8 @@ const NONE: readonly Diagnostic[] = [];
  * The value and line of the `syntax` directive as the engine's built-in frontend 1.`builtin`
  * detects it (`DetectSyntax`): leading lines that start with `#` exactly (no indentation).
  * Before 1.5 any `# key=value` line continues the scan and the last `syntax` wins; from 1.5 only
- * known directives do, the first wins, and a `#!` first line is skipped; from 1.13 a BOM too.
+ * known directives do, the first wins, and a `#!` first line is skipped; from 1.13 a BOM too; from 1.21
+ * any Unicode space may follow the `#`.
  */
 export function detectSyntax(text: string, builtin: number): { readonly value: string; readonly line: number } | null {
   let pos = builtin >= 13 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -47,7 +48,7 @@ export function detectSyntax(text: string, builtin: number): { readonly value: s
     pos = end + 1;
     line++;
     if (line === 1 && builtin >= 5 && s.startsWith('#!')) continue;
-    const m = matchDirective(s);
+    const m = matchDirective(s, builtin >= 21);
     if (m === null) break;
     if (builtin >= 5) {
       if (seen.has(m.key) || !(m.key === 'syntax' || m.key === 'escape' || (m.key === 'check' && builtin >= 8))) break;
@@ -84,6 +85,9 @@ export function resolveFrontend(text: string, profile: EngineProfile, buildArg?:
   const found = buildArg !== undefined ? { value: goTrimSpace(buildArg), line: 0 } : detectSyntax(text, profile.frontend);
   if (found === null) return { profile, frontend: null, diagnostics: NONE };
   const ref = found.value.split(' ')[0] as string;
+  // buildkit 3f3c95735 (v0.30.0 / Docker 29.5, built-in 1.24): buildx's gateway request for BUILDKIT_SYNTAX
+  // `dockerfile.v0` runs the built-in frontend. Older daemons, and a `# syntax=` line, look for that image.
+  if (ref === 'dockerfile.v0' && found.line === 0 && profile.frontend >= 24) return { profile, frontend: null, diagnostics: NONE };
   const v = frontendVersion(ref, builtinFrontend(null));
   if (v !== null) {
     return { profile: withFrontend(profile, v[0], v[1]), frontend: { ref, version: `1.${v[0]}${v[1] ? '-labs' : ''}` }, diagnostics: NONE };

@@ -456,6 +456,56 @@ describe('a `# syntax=` line ends directive scanning in buildah only', () => {
   });
 });
 
+// Which lines are directives. Probe 2026-11-29 (/tmp/fe2probe, `FROM argvbase:1` = FROM scratch): the directive
+// line below, then `CMD echo a \`` and `  b`, built with Docker 20.10.24 (DOCKER_BUILDKIT=1 and =0) and podman
+// 4.3.1; only the escape token ` continues the CMD. BuildKit < 1.21: `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`
+// (Go `\s` = [\t\n\f\r ]; a value of blanks backtracks to its last blank). 1.21 (a248d48d0, first tag
+// dockerfile/1.21.0, Docker 29.2): CutPrefix("#") + TrimLeftFunc(unicode.IsSpace), the rest unchanged; the classic
+// builder vendors the same parser [C for 29.x]. imagebuilder (podman 4.3.1, 4151e436 parser.go):
+// `^#[ \t]*escape[ \t]*=[ \t]*(?P<escapechar>.).*$` on the lower-cased line.
+describe('which `# escape=` lines are directives', () => {
+  const CMD = ['/bin/sh', '-c', 'echo a   b'];
+  const BAD = (token: string) => `invalid escape token '${token}' does not match \` or \\`;
+  const DOCKER = { engineVersion: '20.10' };
+  const CLASSIC = { engineVersion: '20.10', builder: 'classic' } as const;
+  const PODMAN = { engine: 'podman', engineVersion: '4.3.1' } as const;
+  type Options = { engine?: 'podman'; engineVersion?: string; builder?: 'classic' };
+  const rows: { line: string; options: Options; want: readonly string[] | string; source: string }[] = [
+    { line: '#\u00a0escape=`', options: DOCKER, want: 'unknown instruction: B', source: 'probe nbsp' },
+    { line: '#\u00a0escape=`', options: CLASSIC, want: 'unknown instruction: B', source: 'probe nbsp' },
+    { line: '#\u00a0escape=`', options: PODMAN, want: 'Unknown instruction: "B"', source: 'probe nbsp' },
+    { line: '#\u00a0escape=`', options: { engineVersion: '29.1' }, want: 'unknown instruction: b', source: 'dockerfile/1.20.0 directives.go regexp' },
+    { line: '#\u00a0escape=`', options: { engineVersion: '29.2' }, want: CMD, source: 'dockerfile/1.21.0 a248d48d0' },
+    { line: '#\u00a0escape=`', options: { engineVersion: '29.2', builder: 'classic' }, want: CMD, source: 'vendored 1.21 parser' },
+    { line: '#\vescape=`', options: DOCKER, want: 'unknown instruction: B', source: 'probe vt (\v is not Go \s)' },
+    { line: '#\vescape=`', options: CLASSIC, want: 'unknown instruction: B', source: 'probe vt' },
+    { line: '#\vescape=`', options: PODMAN, want: 'Unknown instruction: "B"', source: 'probe vt' },
+    { line: '#\vescape=`', options: { engineVersion: '29.2' }, want: CMD, source: 'unicode.IsSpace(\v)' },
+    { line: '#\fescape=`', options: DOCKER, want: CMD, source: 'probe ff' },
+    { line: '#\fescape=`', options: CLASSIC, want: CMD, source: 'probe ff' },
+    { line: '#\fescape=`', options: PODMAN, want: 'Unknown instruction: "B"', source: 'probe ff ([ \t] only)' },
+    { line: '# escape\f=\f`', options: DOCKER, want: CMD, source: 'probe ffeq' },
+    { line: '# escape\f=\f`', options: CLASSIC, want: CMD, source: 'probe ffeq' },
+    { line: '# escape\f=\f`', options: PODMAN, want: 'Unknown instruction: "B"', source: 'probe ffeq' },
+    { line: '# escape=``', options: DOCKER, want: BAD('``'), source: 'probe dbl' },
+    { line: '# escape=``', options: CLASSIC, want: BAD('``'), source: 'probe dbl' },
+    { line: '# escape=``', options: PODMAN, want: CMD, source: 'probe dbl (one character)' },
+    { line: '# escape=` x', options: DOCKER, want: BAD('` x'), source: 'probe tail' },
+    { line: '# escape=` x', options: PODMAN, want: CMD, source: 'probe tail (rest ignored)' },
+    { line: '# ESCAPE=`', options: PODMAN, want: CMD, source: 'strings.ToLower(line)' },
+    { line: '# escape= ', options: DOCKER, want: BAD(' '), source: 'probe blank' },
+    { line: '# escape= ', options: CLASSIC, want: BAD(' '), source: 'probe blank' },
+    { line: '# escape= ', options: PODMAN, want: "invalid ESCAPE ' '. Must be ` or \\", source: 'probe blank' },
+    { line: '# escape=', options: DOCKER, want: 'unknown instruction: B', source: '(.+?) needs a character' },
+    { line: '# syntax=docker/dockerfile:1.20\n#\u00a0escape=`', options: {}, want: 'unknown instruction: b', source: 'dockerfile/1.20.0' },
+    { line: '# syntax=docker/dockerfile:1.21\n#\u00a0escape=`', options: DOCKER, want: CMD, source: 'dockerfile/1.21.0' },
+  ];
+  test.for(rows)('$line ($options; $source)', ({ line, options, want }) => {
+    const got = evaluateDockerfile(`${line}\nFROM scratch\nCMD echo a \`\n  b\n`, options);
+    expect(got.ok ? got.config.cmd : got.issues[0].message).toEqual(want);
+  });
+});
+
 // Which engine reports the lint itself. Sources: BuildKit runs build checks from Dockerfile frontend 1.8
 // (moby/buildkit dockerfile/1.8.0 release notes: new rules and the `# check` directive; Docker 27.0 ships it,
 // docs.docker.com/build/checks); the classic builder and buildah have no build checks. Recorded by hand on
@@ -481,12 +531,21 @@ describe('lint diagnostics say whether the engine itself reports them', () => {
     { name: 'check=skip line, podman (a plain comment)', text: SKIP, options: { engine: 'podman' }, want: [['json-args-recommended', undefined, 'DL3025']] },
     { name: 'check=skip above the instruction, docker current', text: SKIP_ABOVE, options: {}, want: [] },
     { name: 'check=skip above the instruction, docker 20.10', text: SKIP_ABOVE, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    // Comment checks: linter WithMergedConfigFromComments, buildkit a248d48d0, first tag dockerfile/1.21.0 (Docker 29.2).
+    { name: 'check=skip above the instruction, docker 27.0 (frontend 1.8)', text: SKIP_ABOVE, options: { engineVersion: '27.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'check=skip above the instruction, docker 29.1 (frontend 1.20)', text: SKIP_ABOVE, options: { engineVersion: '29.1' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'check=skip above the instruction, docker 29.2 (frontend 1.21)', text: SKIP_ABOVE, options: { engineVersion: '29.2' }, want: [] },
+    { name: 'check=skip above the instruction, docker 29.2 classic (no linter)', text: SKIP_ABOVE, options: { engineVersion: '29.2', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'check=skip above the instruction, syntax 1.20', text: `# syntax=docker/dockerfile:1.20\n${SKIP_ABOVE}`, options: {}, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'check=skip above the instruction, syntax 1.21 on docker 27.0', text: `# syntax=docker/dockerfile:1.21\n${SKIP_ABOVE}`, options: { engineVersion: '27.0' }, want: [] },
     { name: 'two CMD, docker current', text: 'FROM scratch\nCMD ["a"]\nCMD ["b"]\n', options: {}, want: [['multiple-instructions', 'MultipleInstructionsDisallowed', 'DL4003']] },
     { name: 'two ENTRYPOINT, docker 20.10', text: 'FROM scratch\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n', options: { engineVersion: '20.10' }, want: [['multiple-instructions', undefined, 'DL4004']] },
     { name: 'two HEALTHCHECK, podman', text: 'FROM scratch\nHEALTHCHECK CMD ["a"]\nHEALTHCHECK CMD ["b"]\n', options: { engine: 'podman' }, want: [['multiple-instructions', undefined, 'DL3012']] },
     { name: 'empty continuation, docker current', text: 'FROM scratch\nCMD ["a", \\\n\n "b"]\n', options: {}, want: [['empty-continuation', 'NoEmptyContinuation', undefined]] },
-    // A `# syntax=` frontend decides (frontend.ts): build checks and `# check=` come with 1.8, whatever the engine.
-    { name: 'syntax 1.8 on docker 20.10, BuildKit', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '20.10' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    // A `# syntax=` frontend decides (frontend.ts): build checks and `# check=` come with 1.8; its warnings reach the
+    // client through the gateway Warn API (buildkit 6cad384e9, first tag v0.10.0; Docker 20.10 vendors v0.8, 23.0 v0.10.6).
+    { name: 'syntax 1.8 on docker 20.10, BuildKit (no gateway Warn)', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'syntax 1.8 on docker 23.0, BuildKit', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '23.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
     { name: 'syntax 1.7 on docker current, BuildKit', text: `# syntax=docker/dockerfile:1.7\n${SHELL_CMD}`, options: {}, want: [['json-args-recommended', undefined, 'DL3025']] },
     { name: 'syntax 1.8 + check=skip on docker 20.10', text: `# syntax=docker/dockerfile:1.8\n${SKIP}`, options: { engineVersion: '20.10' }, want: [] },
     { name: 'syntax 1.8 on docker 20.10, classic (ignored)', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '20.10', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { builtinFrontend, parseEngineVersion } from '../src/engine.js';
+import { detectSyntax } from '../src/frontend.js';
 import { evaluateDockerfile, parseDockerfile, type EvaluateDockerfileOptions } from '../src/index.js';
 
 // Sources: moby/buildkit tags dockerfile/1.x.y (mirror HEAD 73ed6825); "probe" = a live build on the
@@ -39,6 +40,10 @@ describe('which `# syntax=` line the engine finds (the built-in frontend\'s Dete
     { id: 'BOM, 20.10', v: '20.10', text: '\ufeff# syntax=docker/dockerfile:1.4\n', ref: null, source: 'probe bom' },
     { id: 'BOM, 27.5', v: '27.5', text: '\ufeff# syntax=docker/dockerfile:1.4\n', ref: null, source: 'dockerfile/1.12.1 parseDirective (no discardBOM)' },
     { id: 'BOM, 28.0', v: '28.0', text: '\ufeff# syntax=docker/dockerfile:1.4\n', ref: 'docker/dockerfile:1.4', source: 'dockerfile/1.13.0 d66fb36f3 discardBOM' },
+    { id: 'no-break space after #, 29.1', v: '29.1', text: '#\u00a0syntax=docker/dockerfile:1.4\n', ref: null, source: 'dockerfile/1.20.0 regexp ^#\\s*' },
+    { id: 'no-break space after #, 29.2', v: '29.2', text: '#\u00a0syntax=docker/dockerfile:1.4\n', ref: 'docker/dockerfile:1.4', source: 'dockerfile/1.21.0 a248d48d0 unicode.IsSpace' },
+    { id: 'vertical tab after #, 20.10', v: '20.10', text: '#\vsyntax=docker/dockerfile:1.4\n', ref: null, source: 'dockerfile/1.2.0 reDirective; probe vt (escape)' },
+    { id: 'form feed after #, 20.10', v: '20.10', text: '#\fsyntax=docker/dockerfile:1.4\n', ref: 'docker/dockerfile:1.4', source: 'Go \\s has \\f; probe ff (escape)' },
   ])('$id (Docker $v; $source)', ({ v, text, ref }) => {
     // A repeated key is a parse error in every frontend, so the rows use one syntax line each.
     const got = frontendOf(text + BODY, v === undefined ? {} : { engineVersion: v });
@@ -48,6 +53,8 @@ describe('which `# syntax=` line the engine finds (the built-in frontend\'s Dete
   test('a repeated syntax line: the old scan takes the last, the new one the first; both builds then fail', () => {
     // probe dup: 20.10 resolves docker/dockerfile:1.4; every frontend's parser then rejects the file.
     const text = `# syntax=example.com/a\n# syntax=docker/dockerfile:1.4\n${BODY}`;
+    expect(detectSyntax(text, builtinFrontend(parseEngineVersion('20.10')))).toEqual({ value: 'docker/dockerfile:1.4', line: 2 });
+    expect(detectSyntax(text, builtinFrontend(parseEngineVersion('24.0')))).toEqual({ value: 'example.com/a', line: 1 });
     for (const v of ['20.10', '24.0']) expect(frontendOf(text, { engineVersion: v })).toBe('only one syntax parser directive can be used');
   });
 
@@ -56,6 +63,22 @@ describe('which `# syntax=` line the engine finds (the built-in frontend\'s Dete
     expect(frontendOf(`# syntax=docker/dockerfile:1.4\n${BODY}`, { engineVersion: '20.10', buildArgs })).toEqual({ ref: 'docker/dockerfile:1.5', version: '1.5' });
     expect(frontendOf(BODY, { engineVersion: '20.10', buildArgs })).toEqual({ ref: 'docker/dockerfile:1.5', version: '1.5' });
     expect(() => evaluateDockerfile(BODY, { buildArgs: { BUILDKIT_SYNTAX: 1 as unknown as string } })).toThrow(TypeError);
+  });
+
+  // buildkit 3f3c95735 (first tag v0.30.0 / dockerfile/1.24.0; Docker 29.5): the solver runs buildx's gateway request
+  // with source `dockerfile.v0` (BUILDKIT_SYNTAX) on the built-in frontend (reference.md "BuildKit built-in build
+  // args"). A `# syntax=` line is forwarded by the built-in frontend through the LLB bridge, which has no such route.
+  // Probes v0arg, v0dir on Docker 20.10.24: both fail at `Head …/v2/library/dockerfile.v0/manifests/latest`.
+  test.for([
+    { v: '29.5', how: 'arg', frontend: null, info: false },
+    { v: undefined, how: 'arg', frontend: null, info: false },
+    { v: '29.4', how: 'arg', frontend: { ref: 'dockerfile.v0', version: null }, info: true },
+    { v: '20.10', how: 'arg', frontend: { ref: 'dockerfile.v0', version: null }, info: true },
+    { v: undefined, how: 'directive', frontend: { ref: 'dockerfile.v0', version: null }, info: true },
+  ] as const)('dockerfile.v0 by $how on Docker $v', ({ v, how, frontend, info }) => {
+    const text = how === 'arg' ? BODY : `# syntax=dockerfile.v0\n${BODY}`;
+    const r = evaluateDockerfile(text, { ...(v && { engineVersion: v }), ...(how === 'arg' && { buildArgs: { BUILDKIT_SYNTAX: 'dockerfile.v0' } }) });
+    expect(r.ok && [r.frontend, r.diagnostics.some((d) => d.code === 'syntax-frontend-not-modelled')]).toEqual([frontend, info]);
   });
 
   test('the classic builder and buildah ignore it (probes a, c on Docker 20.10 classic and podman 4.3.1)', () => {
