@@ -5,8 +5,9 @@
  */
 import { resolveDockerRun, type DockerRunOptions, type DockerRunResult } from './docker-run.js';
 import { CURRENT_DOCKER_VERSION, engineProfile, parseEngineVersion } from './engine.js';
-import { expectType } from './internal/text.js';
+import { parseGoFloat64 } from './internal/go-float.js';
 import { goRatScaledInt64, parseGoRat } from './internal/go-rat.js';
+import { expectType } from './internal/text.js';
 import { limitIssue, resolveLimits, type LimitsOption } from './limits.js';
 import {
   DOCKER_GLOBAL_FLAGS,
@@ -327,11 +328,12 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
           return invalid(f, value, `strconv.${fn}: parsing ${goQuote(value)}: invalid syntax`, at);
         }
       }
-      if (f.type === 'float' && !/^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[iI]nf(?:inity)?|NaN|nan)$/.test(value.replaceAll('_', ''))) {
-        return invalid(f, value, `strconv.ParseFloat: parsing ${goQuote(value)}: invalid syntax`, at);
-      }
-      if (f.type === 'float' && !/[iI]nf/.test(value) && !Number.isFinite(Number(value.replaceAll('_', '')))) {
-        return invalid(f, value, `strconv.ParseFloat: parsing ${goQuote(value)}: value out of range`, at);
+      if (f.type === 'float') {
+        const x = parseGoFloat64(value);
+        if ('error' in x) {
+          const why = x.error === 'syntax' ? 'invalid syntax' : 'value out of range';
+          return invalid(f, value, `strconv.ParseFloat: parsing ${goQuote(value)}: ${why}`, at);
+        }
       }
       if (engine === 'docker' && f.type === 'cpus') {
         const c = parseDockerCpus(value);

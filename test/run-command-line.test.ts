@@ -182,6 +182,27 @@ describe('parseDockerCpus', () => {
   });
 });
 
+// Source: podman 4.3.1 (go1.19.8) CLI, 2026-11-28: `podman create --cpus V argvbase:1 /argv`; `ok` = the
+// flag parsed (the container was made, or refused later for its quota), else the text after `for "--cpus" flag: `.
+// The grammar is Go's strconv.ParseFloat (atof.go `special`, `readFloat`; atoi.go `underscoreOK`).
+const PODMAN_CPUS_SYNTAX: { value: string; want: string }[] = [
+  ...['NaN', 'nan', 'NAN', 'nAn', 'Inf', '+Inf', '-inf', 'INFINITY', '-Infinity', '+Infinity'].map((value) => ({ value, want: 'ok' })),
+  ...['0x1p-2', '0X1P0', '0x_1p0', '0x1_0p0', '0x.8p0', '0x1.8p0', '0x1p-1075', '0x1.fffffffffffffp1023'].map((value) => ({ value, want: 'ok' })),
+  ...['1_000', '0_1', '01_0', '1e1_0', '.5', '5.', '1e300', '1.7e308', '-1e300', '1e-400', '0e99999999999'].map((value) => ({ value, want: 'ok' })),
+  ...['+NaN', '-NaN', '-nan', 'infinit', 'infx', '0x1.8', '0x1p', '0b1', '0o1', '1i', '1e', '1__0', '_1', '1_', '1_.5', '1._5'].map((value) => ({
+    value,
+    want: `strconv.ParseFloat: parsing "${value}": invalid syntax`,
+  })),
+  ...['1.8e308', '1e400', '1e99999999999', '0x1.fffffffffffff8p1023'].map((value) => ({ value, want: `strconv.ParseFloat: parsing "${value}": value out of range` })),
+];
+
+describe('parseRunCommandLine: podman --cpus is strconv.ParseFloat', () => {
+  test.for(PODMAN_CPUS_SYNTAX)('$value', ({ value, want }) => {
+    const r = parseRunCommandLine(['podman', 'create', '--cpus', value, 'img']);
+    expect(r.ok ? 'ok' : r.issues[0].message).toBe(want === 'ok' ? 'ok' : `invalid argument "${value}" for "--cpus" flag: ${want}`);
+  });
+});
+
 // Source: podman 4.3.1, 2026-11-28: `podman create --cpus V argvbase:1 /argv`, inspect `.HostConfig.CpuQuota`
 // (period 100000): 1.23456789 → 123456, 1.0000000001 → 100000, 0.0100000009 → 1000; 0.00999999, 1e-10 and
 // inf → "Error: CPU cfs quota cannot be less than 1ms (i.e. 1000)"; -1 and 0 → no limit.
