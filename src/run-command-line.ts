@@ -166,15 +166,16 @@ export function parseDockerBytes(text: string, modernErrors = true): { bytes: nu
 /**
  * docker's `--cpus` value (docker/cli `opts.ParseCPUs`): a Go `big.Rat` (`1.5`, `3/2`, `15e-1`,
  * `0x1.8p0`) times 1e9, which must be a whole number of nano-CPUs. Returns that count as the
- * int64 the CLI sends (`HostConfig.NanoCpus`), or the CLI's error text.
+ * int64 the CLI sends (`HostConfig.NanoCpus`), or the CLI's error text. `outOfRange`: the count is
+ * outside int64 and `nanoCpus` is its low 64 bits (`1e10` → -8446744073709551616), as the CLI sends.
  */
-export function parseDockerCpus(text: string): { nanoCpus: bigint } | { error: string } {
+export function parseDockerCpus(text: string): { nanoCpus: bigint; outOfRange?: true } | { error: string } {
   expectType(text, 'string', 'text');
   const rat = parseGoRat(text);
   if (rat === undefined) return { error: `failed to parse ${text} as a rational number` };
   const nano = goRatScaledInt64(rat, 9);
   if (nano === undefined) return { error: 'value is too precise' };
-  return { nanoCpus: nano };
+  return nano.overflow ? { nanoCpus: nano.int64, outOfRange: true } : { nanoCpus: nano.int64 };
 }
 
 /** logrus ParseLevel names (docker `--log-level`; cmd/docker/docker.go exits with "Unable to parse logging level"). */
