@@ -427,6 +427,12 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'The docker run flag has no equivalent container field; the message says what to use instead.',
     source: 'docs/semantics.md §4 (Kubernetes mapping)',
   },
+  'run-cpus-rounded': {
+    severity: 'info',
+    title: 'CPU quota rounded up to a millicore',
+    help: 'The engine enforces `--cpus` as a CFS quota in µs per 100 ms; the kubelet sets milliCPU × 100 µs, so a quota that is not a multiple of 100 µs becomes the next millicore up.',
+    source: 'moby daemon/daemon_unix.go getCPUResources; podman pkg/util CoresToPeriodAndQuota; kubelet MilliCPUToQuota (pkg/kubelet/cm/helpers_linux.go)',
+  },
   'run-restart-count': {
     severity: 'warning',
     title: 'on-failure retry count not expressible',

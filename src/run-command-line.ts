@@ -5,8 +5,9 @@
  */
 import { resolveDockerRun, type DockerRunOptions, type DockerRunResult } from './docker-run.js';
 import { CURRENT_DOCKER_VERSION, engineProfile, parseEngineVersion } from './engine.js';
-import { expectType } from './internal/text.js';
+import { parseGoFloat64 } from './internal/go-float.js';
 import { goRatScaledInt64, parseGoRat } from './internal/go-rat.js';
+import { expectType } from './internal/text.js';
 import { limitIssue, resolveLimits, type LimitsOption } from './limits.js';
 import {
   DOCKER_GLOBAL_FLAGS,
@@ -165,15 +166,16 @@ export function parseDockerBytes(text: string, modernErrors = true): { bytes: nu
 /**
  * docker's `--cpus` value (docker/cli `opts.ParseCPUs`): a Go `big.Rat` (`1.5`, `3/2`, `15e-1`,
  * `0x1.8p0`) times 1e9, which must be a whole number of nano-CPUs. Returns that count as the
- * int64 the CLI sends (`HostConfig.NanoCpus`), or the CLI's error text.
+ * int64 the CLI sends (`HostConfig.NanoCpus`), or the CLI's error text. `outOfRange`: the count is
+ * outside int64 and `nanoCpus` is its low 64 bits (`1e10` → -8446744073709551616), as the CLI sends.
  */
-export function parseDockerCpus(text: string): { nanoCpus: bigint } | { error: string } {
+export function parseDockerCpus(text: string): { nanoCpus: bigint; outOfRange?: true } | { error: string } {
   expectType(text, 'string', 'text');
   const rat = parseGoRat(text);
   if (rat === undefined) return { error: `failed to parse ${text} as a rational number` };
   const nano = goRatScaledInt64(rat, 9);
   if (nano === undefined) return { error: 'value is too precise' };
-  return { nanoCpus: nano };
+  return nano.overflow ? { nanoCpus: nano.int64, outOfRange: true } : { nanoCpus: nano.int64 };
 }
 
 /** logrus ParseLevel names (docker `--log-level`; cmd/docker/docker.go exits with "Unable to parse logging level"). */
@@ -327,11 +329,12 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
           return invalid(f, value, `strconv.${fn}: parsing ${goQuote(value)}: invalid syntax`, at);
         }
       }
-      if (f.type === 'float' && !/^[+-]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[iI]nf(?:inity)?|NaN|nan)$/.test(value.replaceAll('_', ''))) {
-        return invalid(f, value, `strconv.ParseFloat: parsing ${goQuote(value)}: invalid syntax`, at);
-      }
-      if (f.type === 'float' && !/[iI]nf/.test(value) && !Number.isFinite(Number(value.replaceAll('_', '')))) {
-        return invalid(f, value, `strconv.ParseFloat: parsing ${goQuote(value)}: value out of range`, at);
+      if (f.type === 'float') {
+        const x = parseGoFloat64(value);
+        if ('error' in x) {
+          const why = x.error === 'syntax' ? 'invalid syntax' : 'value out of range';
+          return invalid(f, value, `strconv.ParseFloat: parsing ${goQuote(value)}: ${why}`, at);
+        }
       }
       if (engine === 'docker' && f.type === 'cpus') {
         const c = parseDockerCpus(value);

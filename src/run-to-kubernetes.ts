@@ -3,6 +3,7 @@
  * (container fields and the Pod's restartPolicy), and says where there is none.
  * The argv itself (`--entrypoint`, args) is `toKubernetes`' job (src/kubernetes.ts).
  */
+import { parseGoFloat64 } from './internal/go-float.js';
 import { expectType } from './internal/text.js';
 import { escapeKubernetes } from './kubernetes-expansion.js';
 import { parseDockerBytes, parseDockerCpus, parseGoBool, type ParsedRunCommandLine, type ParsedRunFlag } from './run-command-line.js';
@@ -63,30 +64,91 @@ export function bytesToQuantity(bytes: number): string {
   return String(bytes);
 }
 
+/** The CFS period (µs) both engines pair with `--cpus`; the kubelet's default period too. */
+const CFS_PERIOD = 100_000n;
+const MAX_INT64 = (1n << 63n) - 1n;
+const MIN_INT64 = -(1n << 63n);
+/** moby daemon_unix.go `verifyPlatformContainerResources`; N is the daemon host's CPU count. */
+const DOCKER_CPU_RANGE = '"Range of CPUs is from 0.01 to N.00, as there are only N CPUs available", N = the host\'s CPUs';
+
 /**
- * docker's `--cpus` value as a Kubernetes CPU quantity (`2`, `1500m`, rounded up to a millicore);
- * `undefined` when docker refuses it (not a `big.Rat`, or not a whole number of nano-CPUs) or it is negative.
+ * What an engine does with `--cpus`: the CFS quota it sets (µs per 100 000 µs), no limit
+ * (`why` when the user asked for one), or why the container is refused or cannot start.
+ */
+type CpusEffect = { readonly quota: bigint } | { readonly unlimited: true; readonly why?: string } | { readonly fails: string };
+
+/**
+ * docker: NanoCpus from the CLI (`parseDockerCpus`), checked by the daemon (negative → refused),
+ * then quota = NanoCpus × 100000 / 1e9 in int64, truncated (moby daemon_unix.go `getCPUResources`).
+ * runc leaves a 0 quota unset; the kernel refuses one under 1000 µs when the container starts.
+ */
+function dockerCpusEffect(value: string): CpusEffect {
+  const c = parseDockerCpus(value);
+  const v = JSON.stringify(value);
+  if ('error' in c) return { fails: `docker refuses --cpus ${v} (${c.error})` };
+  if (c.outOfRange) {
+    const then =
+      c.nanoCpus < 0n
+        ? `, which the daemon refuses (${DOCKER_CPU_RANGE})`
+        : c.nanoCpus === 0n
+          ? ', which sets no CPU limit'
+          : ', not the value written (the daemon takes it only on a host with that many CPUs)';
+    return { fails: `--cpus ${v} is out of range: NanoCpus overflows int64 and the CLI sends ${c.nanoCpus}${then}` };
+  }
+  if (c.nanoCpus < 0n) return { fails: `the daemon refuses the negative --cpus ${v} (${DOCKER_CPU_RANGE})` };
+  if (c.nanoCpus === 0n) return { unlimited: true };
+  const product = c.nanoCpus * CFS_PERIOD;
+  if (product > MAX_INT64) {
+    return { fails: `the daemon refuses --cpus ${v} on any host with fewer CPUs (${DOCKER_CPU_RANGE}), and above 92233.72 CPUs its quota arithmetic overflows int64` };
+  }
+  const quota = product / 1_000_000_000n;
+  if (quota === 0n) return { unlimited: true, why: `docker sets no CPU limit for --cpus ${v}: its CFS quota (NanoCpus × 100000 / 1e9, truncated) is 0 µs, which runc leaves unset` };
+  if (quota < 1000n) {
+    return { fails: `docker creates the container but cannot start it: --cpus ${v} is a CFS quota of ${quota} µs, under the kernel's 1 ms minimum (runc: failed to write "${quota}" to cpu.cfs_quota_us: invalid argument)` };
+  }
+  return { quota };
+}
+
+/**
+ * podman: a float64 (`strconv.ParseFloat`); only `cpus > 0` sets a limit (so not 0, negatives or
+ * NaN), with quota `int64(cpus × 100000)` (pkg/util `CoresToPeriodAndQuota`). Beyond int64 that
+ * conversion gives MinInt64 on amd64 (probed; Go leaves it to the platform). Under 1000 µs podman
+ * refuses the container (pkg/specgen/generate/validate.go).
+ */
+function podmanCpusEffect(value: string): CpusEffect {
+  const x = parseGoFloat64(value);
+  const v = JSON.stringify(value);
+  if ('error' in x) return { fails: `podman refuses --cpus ${v} (strconv.ParseFloat: parsing ${v}: ${x.error === 'syntax' ? 'invalid syntax' : 'value out of range'})` };
+  if (!(x.value > 0)) return { unlimited: true };
+  const product = x.value * Number(CFS_PERIOD);
+  const overflow = product >= 2 ** 63;
+  const quota = overflow ? MIN_INT64 : BigInt(Math.trunc(product));
+  if (quota < 1000n) {
+    const how = overflow ? `; trunc(cpus × 100000) is beyond int64 and becomes ${MIN_INT64} on amd64` : '';
+    return { fails: `podman refuses --cpus ${v} when it creates the container (CPU cfs quota cannot be less than 1ms (i.e. 1000)${how})` };
+  }
+  return { quota };
+}
+
+/**
+ * A CFS quota of at least 1000 µs per 100 000 µs as the CPU limit whose kubelet quota
+ * (milliCPU × 100, kubelet `MilliCPUToQuota`) is the smallest one not below it; `exact` when equal.
+ */
+function quotaToQuantity(quota: bigint): { quantity: string; exact: boolean } {
+  const milli = (quota + 99n) / 100n;
+  return { quantity: milli % 1000n === 0n ? String(milli / 1000n) : `${milli}m`, exact: quota % 100n === 0n };
+}
+
+/**
+ * docker's `--cpus` value as a Kubernetes CPU quantity for the CFS quota docker enforces
+ * (`NanoCpus × 100000 / 1e9` µs per 100 ms, truncated): `2`, `1500m`, rounded up to a millicore
+ * when the quota is not a multiple of 100 µs. `undefined` when docker sets no limit (`0`, or a
+ * quota that truncates to 0), refuses the value, or cannot start the container (quota under 1 ms).
  */
 export function cpusToQuantity(value: string): string | undefined {
   expectType(value, 'string', 'value');
-  const c = parseDockerCpus(value);
-  if ('error' in c || c.nanoCpus < 0n) return undefined;
-  const milli = (c.nanoCpus + 999_999n) / 1_000_000n;
-  return milli % 1000n === 0n ? String(milli / 1000n) : `${milli}m`;
-}
-
-/** podman's CFS period (µs); `--cpus` sets the quota to `trunc(cpus × period)`. */
-const PODMAN_CPU_PERIOD = 100_000;
-
-/** podman's `--cpus` (a float64) as a CPU quantity, or podman's refusal. */
-function podmanCpusToQuantity(value: string): { quantity?: string } | { error: string } {
-  const word = value.replaceAll('_', '');
-  const inf = /^([+-]?)inf(?:inity)?$/i.exec(word);
-  const cpus = inf ? (inf[1] === '-' ? -Infinity : Infinity) : Number(word);
-  if (!(cpus > 0)) return {}; // podman sets no limit for 0, negative or NaN
-  const quota = Math.trunc(cpus * PODMAN_CPU_PERIOD);
-  if (!Number.isFinite(quota) || quota < 1000) return { error: 'CPU cfs quota cannot be less than 1ms (i.e. 1000)' };
-  return { quantity: quota % PODMAN_CPU_PERIOD === 0 ? String(quota / PODMAN_CPU_PERIOD) : `${Math.ceil(quota / 100)}m` };
+  const e = dockerCpusEffect(value);
+  return 'quota' in e ? quotaToQuantity(e.quota).quantity : undefined;
 }
 
 const NO_COUNTERPART: Record<string, string> = {
@@ -144,18 +206,22 @@ export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRun
         break;
       }
       case 'cpus': {
-        if (engine === 'podman') {
-          const p = podmanCpusToQuantity(f.value);
-          if ('error' in p) diag('run-flag-no-kubernetes', 'warning', `podman refuses --cpus ${JSON.stringify(f.value)} when it creates the container (${p.error}); not translated.`, f);
-          else if (p.quantity !== undefined) resource('limits', 'cpu', p.quantity);
-          break;
+        const e = engine === 'podman' ? podmanCpusEffect(f.value) : dockerCpusEffect(f.value);
+        if ('fails' in e) diag('run-flag-no-kubernetes', 'warning', `${e.fails}; not translated.`, f);
+        else if ('unlimited' in e) {
+          if (e.why !== undefined) diag('run-flag-no-kubernetes', 'warning', `${e.why}; not translated.`, f);
+        } else {
+          const q = quotaToQuantity(e.quota);
+          resource('limits', 'cpu', q.quantity);
+          if (!q.exact) {
+            diag(
+              'run-cpus-rounded',
+              'info',
+              `--cpus ${JSON.stringify(f.value)} is a CFS quota of ${e.quota} µs per 100 ms; the kubelet sets quotas in 100 µs steps (milliCPU × 100), so the limit is ${q.quantity} (${((e.quota + 99n) / 100n) * 100n} µs).`,
+              f,
+            );
+          }
         }
-        const c = parseDockerCpus(f.value);
-        if ('error' in c) {
-          diag('run-flag-no-kubernetes', 'warning', `docker refuses --cpus ${JSON.stringify(f.value)} (${c.error}); not translated.`, f);
-        } else if (c.nanoCpus < 0n) {
-          diag('run-flag-no-kubernetes', 'warning', `--cpus ${JSON.stringify(f.value)} is negative; the daemon refuses it; not translated.`, f);
-        } else if (c.nanoCpus > 0n) resource('limits', 'cpu', cpusToQuantity(f.value) as string);
         break;
       }
       case 'restart': {

@@ -147,6 +147,9 @@ const adversarial: readonly (readonly [label: string, run: () => unknown])[] = [
   ['parseRunCommandLine int values', () => parseRunCommandLine(`docker run --cpu-shares ${'0'.repeat(N)}x img`)],
   ['splitShellWords $ and quotes', () => splitShellWords(`${'$a"b"\'c\' '.repeat(N / 9)}`)],
   ['cpusToQuantity digits', () => cpusToQuantity(`${'1'.repeat(N)}.${'1'.repeat(N)}x`)],
+  ['podman --cpus (strconv.ParseFloat) digits and separators', () => {
+    for (const v of [`${'1_'.repeat(N / 2)}.x`, `0x${'f'.repeat(N)}.${'f'.repeat(N)}p-99999`, `${'1'.repeat(N)}e${'1'.repeat(N)}x`]) parseRunCommandLine(['podman', 'create', '--cpus', v, 'img']);
+  }],
   ['quoteShellArg / quoteShellWord', () => [quoteShellArg(`${'a'.repeat(N)}'`), quoteShellWord(`${'a'.repeat(N)}'`)]],
 ];
 

@@ -134,7 +134,15 @@ describe('runFlagsToKubernetes', () => {
 // Source: docker 20.10.24 client against the 20.10.24 daemon, 2026-11-28:
 // `docker create --cpus V argvbase:1 /argv` then `docker inspect -f '{{.HostConfig.NanoCpus}}'`, or the
 // CLI's error after `for "--cpus" flag: `. Large values the daemon then refuses still parse here.
+// `out of range`: value × 1e9 is outside int64 and the CLI sends its low 64 bits (big.Int Int64).
 const CPUS: { value: string; want: string }[] = [
+  { value: '18446744074.709551616', want: '1000000000 out of range' },
+  { value: '1e10', want: '-8446744073709551616 out of range' },
+  { value: '1e11', want: '7766279631452241920 out of range' },
+  { value: '9223372036.854775807', want: '9223372036854775807' },
+  { value: '9223372036.854775808', want: '-9223372036854775808 out of range' },
+  { value: '-9223372036.854775808', want: '-9223372036854775808' },
+  { value: '-9223372036.854775809', want: '9223372036854775807 out of range' },
   { value: '0.0000000001', want: 'value is too precise' },
   { value: '0.0000000015', want: 'value is too precise' },
   { value: '1.0000000001', want: 'value is too precise' },
@@ -149,7 +157,7 @@ const CPUS: { value: string; want: string }[] = [
   { value: '1p-3', want: '125000000' },
   { value: '1/010', want: '125000000' },
   { value: '00.5', want: '500000000' },
-  { value: '1e400', want: '0' },
+  { value: '1e400', want: '0 out of range' },
   { value: '0e99999999999', want: '0' },
   { value: 'abc', want: 'failed to parse abc as a rational number' },
   { value: ' 1', want: 'failed to parse  1 as a rational number' },
@@ -172,35 +180,114 @@ const CPUS: { value: string; want: string }[] = [
 describe('parseDockerCpus', () => {
   test.for(CPUS)('$value', ({ value, want }) => {
     const r = parseDockerCpus(value);
-    expect('error' in r ? r.error : String(r.nanoCpus)).toBe(want);
-  });
-  test('cpusToQuantity refuses what docker refuses instead of rounding', () => {
-    expect(cpusToQuantity('0.0000000001')).toBeUndefined();
-    expect(cpusToQuantity('1/3')).toBeUndefined();
-    expect(cpusToQuantity('0.000000001')).toBe('1m');
-    expect(cpusToQuantity('3/2')).toBe('1500m');
+    expect('error' in r ? r.error : `${r.nanoCpus}${r.outOfRange ? ' out of range' : ''}`).toBe(want);
   });
 });
 
-// Source: podman 4.3.1, 2026-11-28: `podman create --cpus V argvbase:1 /argv`, inspect `.HostConfig.CpuQuota`
-// (period 100000): 1.23456789 → 123456, 1.0000000001 → 100000, 0.0100000009 → 1000; 0.00999999, 1e-10 and
-// inf → "Error: CPU cfs quota cannot be less than 1ms (i.e. 1000)"; -1 and 0 → no limit.
+// Source: docker 20.10.24 (cgroup v1, cgroupfs, 2 CPUs), 2026-11-28. The daemon sets the CFS quota
+// NanoCpus × 100000 / 1e9, truncated, period 100000 (moby v20.10.24 daemon/daemon_unix.go
+// getCPUResources); read inside `docker run --rm --cpus V -v /bin/busybox:/bin/busybox:ro argvbase:1
+// /bin/busybox cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us`: 1.5 → 150000, 1.0000001 → 100000, 0.01 → 1000,
+// 1.23456 → 123456, 18446744074.709551616 → 100000, 0.000001 and 0.0000099 → -1 (unset). `docker start`
+// of 0.005 / 0.00999 / 0.00001: `failed to write "500"` / "999" / "1" … cpu.cfs_quota_us: invalid argument.
+// `docker create` of -1, 1e10, 1e11, 100000: "Range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs
+// available"; 0 and 1e400 (NanoCpus 0) run unlimited. Kubernetes: kubelet MilliCPUToQuota = milliCPU × 100.
+const DOCKER_CPUS_K8S: { value: string; cpu?: string; code?: string; says?: string }[] = [
+  { value: '1.5', cpu: '1500m' },
+  { value: '3/2', cpu: '1500m' },
+  { value: '2', cpu: '2' },
+  { value: '1.0000001', cpu: '1' },
+  { value: '0.01', cpu: '10m' },
+  { value: '0.0105', cpu: '11m', code: 'run-cpus-rounded', says: 'CFS quota of 1050 µs per 100 ms' },
+  { value: '1.23456', cpu: '1235m', code: 'run-cpus-rounded', says: 'so the limit is 1235m (123500 µs)' },
+  { value: '0.005', code: 'run-flag-no-kubernetes', says: 'cannot start it: --cpus "0.005" is a CFS quota of 500 µs' },
+  { value: '0.00999', code: 'run-flag-no-kubernetes', says: 'failed to write "999"' },
+  { value: '0.00001', code: 'run-flag-no-kubernetes', says: 'failed to write "1"' },
+  { value: '0.000001', code: 'run-flag-no-kubernetes', says: 'docker sets no CPU limit for --cpus "0.000001"' },
+  { value: '0.0000099', code: 'run-flag-no-kubernetes', says: 'is 0 µs, which runc leaves unset' },
+  { value: '0.000000001', code: 'run-flag-no-kubernetes', says: 'no CPU limit' },
+  { value: '0' },
+  { value: '-1', code: 'run-flag-no-kubernetes', says: 'the daemon refuses the negative --cpus "-1" ("Range of CPUs is from 0.01 to N.00' },
+  { value: '1e10', code: 'run-flag-no-kubernetes', says: 'out of range: NanoCpus overflows int64 and the CLI sends -8446744073709551616, which the daemon refuses' },
+  { value: '1e11', code: 'run-flag-no-kubernetes', says: 'the CLI sends 7766279631452241920, not the value written' },
+  { value: '18446744074.709551616', code: 'run-flag-no-kubernetes', says: 'the CLI sends 1000000000, not the value written' },
+  { value: '1e400', code: 'run-flag-no-kubernetes', says: 'the CLI sends 0, which sets no CPU limit' },
+  { value: '100000', code: 'run-flag-no-kubernetes', says: 'above 92233.72 CPUs its quota arithmetic overflows int64' },
+  { value: '92233.720368547', cpu: '92233721m', code: 'run-cpus-rounded' },
+  { value: '92233.720368548', code: 'run-flag-no-kubernetes', says: 'quota arithmetic overflows int64' },
+  { value: '1/3', code: 'run-flag-no-kubernetes', says: 'docker refuses --cpus "1/3" (value is too precise)' },
+];
+
+describe('runFlagsToKubernetes --cpus (docker): the CFS quota the daemon sets', () => {
+  test.for(DOCKER_CPUS_K8S)('$value', ({ value, cpu, code, says }) => {
+    const k = runFlagsToKubernetes([{ name: 'cpus', value, spelled: '--cpus', location: { line: 1, column: 1 } }]);
+    expect(k.container.resources?.limits?.cpu).toBe(cpu);
+    expect(cpusToQuantity(value)).toBe(cpu);
+    const diagnostics = k.diagnostics.filter((d) => d.code !== 'run-restart-default');
+    expect(diagnostics.map((d) => d.code)).toEqual(code === undefined ? [] : [code]);
+    if (says !== undefined) expect(diagnostics[0]?.message).toContain(says);
+  });
+});
+
+// Source: podman 4.3.1 (go1.19.8) CLI, 2026-11-28: `podman create --cpus V argvbase:1 /argv`; `ok` = the
+// flag parsed (the container was made, or refused later for its quota), else the text after `for "--cpus" flag: `.
+// The grammar is Go's strconv.ParseFloat (atof.go `special`, `readFloat`; atoi.go `underscoreOK`).
+const PODMAN_CPUS_SYNTAX: { value: string; want: string }[] = [
+  ...['NaN', 'nan', 'NAN', 'nAn', 'Inf', '+Inf', '-inf', 'INFINITY', '-Infinity', '+Infinity'].map((value) => ({ value, want: 'ok' })),
+  ...['0x1p-2', '0X1P0', '0x_1p0', '0x1_0p0', '0x.8p0', '0x1.8p0', '0x1p-1075', '0x1.fffffffffffffp1023'].map((value) => ({ value, want: 'ok' })),
+  ...['1_000', '0_1', '01_0', '1e1_0', '.5', '5.', '1e300', '1.7e308', '-1e300', '1e-400', '0e99999999999'].map((value) => ({ value, want: 'ok' })),
+  ...['+NaN', '-NaN', '-nan', 'infinit', 'infx', '0x1.8', '0x1p', '0b1', '0o1', '1i', '1e', '1__0', '_1', '1_', '1_.5', '1._5'].map((value) => ({
+    value,
+    want: `strconv.ParseFloat: parsing "${value}": invalid syntax`,
+  })),
+  ...['1.8e308', '1e400', '1e99999999999', '0x1.fffffffffffff8p1023'].map((value) => ({ value, want: `strconv.ParseFloat: parsing "${value}": value out of range` })),
+];
+
+describe('parseRunCommandLine: podman --cpus is strconv.ParseFloat', () => {
+  test.for(PODMAN_CPUS_SYNTAX)('$value', ({ value, want }) => {
+    const r = parseRunCommandLine(['podman', 'create', '--cpus', value, 'img']);
+    expect(r.ok ? 'ok' : r.issues[0].message).toBe(want === 'ok' ? 'ok' : `invalid argument "${value}" for "--cpus" flag: ${want}`);
+  });
+});
+
+// Source: podman 4.3.1 (amd64), 2026-11-28: `podman create --cpus V argvbase:1 /argv`, inspect
+// `.HostConfig.CpuQuota` (period 100000): 1.23456789 → 123456, 1.0000000001 → 100000, 0.0100000009 → 1000,
+// 1.23456 → 123456, 0x1p-2 → 25000, 1e1_0 → 1000000000000000, 92233720368547.75 → 9223372036854774784;
+// 0.00999999, 1e-10, 0x1p-1074, inf, +Infinity, 1e300, 1.7e308, 9.3e13, 92233720368547.76 → "Error: CPU cfs
+// quota cannot be less than 1ms (i.e. 1000)" (int64(cpus × 100000) past int64 is MinInt64 on amd64);
+// -1, 0, NaN, -inf, -1e300, 1e-400 → no limit (podman pkg/specgenutil: only CPUS > 0 sets one).
 describe('runFlagsToKubernetes --cpus (podman)', () => {
   test.for([
-    { value: '1.23456789', cpu: '1235m' },
+    { value: '1.23456789', cpu: '1235m', code: 'run-cpus-rounded' },
+    { value: '1.23456', cpu: '1235m', code: 'run-cpus-rounded' },
     { value: '1.0000000001', cpu: '1' },
     { value: '0.0100000009', cpu: '10m' },
+    { value: '0x1p-2', cpu: '250m' },
+    { value: '1e1_0', cpu: '10000000000' },
     { value: '-1', cpu: undefined },
     { value: '0', cpu: undefined },
+    { value: 'NaN', cpu: undefined },
+    { value: '-inf', cpu: undefined },
+    { value: '-1e300', cpu: undefined },
+    { value: '1e-400', cpu: undefined },
     { value: '0.00999999', cpu: 'refused' },
     { value: '1e-10', cpu: 'refused' },
-    { value: 'inf', cpu: 'refused' },
-  ])('$value', ({ value, cpu }) => {
+    { value: '0x1p-1074', cpu: 'refused' },
+    { value: 'inf', cpu: 'refused (MinInt64)' },
+    { value: '+Infinity', cpu: 'refused (MinInt64)' },
+    { value: '1e300', cpu: 'refused (MinInt64)' },
+    { value: '1.7e308', cpu: 'refused (MinInt64)' },
+    { value: '9.3e13', cpu: 'refused (MinInt64)' },
+    { value: '92233720368547.76', cpu: 'refused (MinInt64)' },
+  ])('$value', ({ value, cpu, code }) => {
     const r = parseRunCommandLine(['podman', 'create', '--cpus', value, 'img']);
     if (!r.ok) throw new Error(r.issues[0].message);
     const k = runFlagsToKubernetes(r);
-    const got = k.diagnostics.some((d) => d.message.includes('CPU cfs quota cannot be less than 1ms (i.e. 1000)')) ? 'refused' : k.container.resources?.limits?.cpu;
+    const refusal = k.diagnostics.find((d) => d.message.includes('CPU cfs quota cannot be less than 1ms (i.e. 1000)'));
+    const got = refusal === undefined ? k.container.resources?.limits?.cpu : refusal.message.includes('-9223372036854775808 on amd64') ? 'refused (MinInt64)' : 'refused';
     expect(got).toBe(cpu);
+    const codes = k.diagnostics.map((d) => d.code).filter((c) => c !== 'run-restart-default');
+    expect(codes).toEqual(code !== undefined ? [code] : refusal ? ['run-flag-no-kubernetes'] : []);
   });
 });
 
@@ -306,8 +393,7 @@ describe.each(files)('recorded %s', (file) => {
     expect(last(r.flags, 'workdir') ?? '').toBe(cfg.workingDir);
     expect(last(r.flags, 'user') ?? '').toBe(cfg.user);
     const cpus = last(r.flags, 'cpus');
-    const q = cpus === undefined ? '0' : (cpusToQuantity(cpus) as string);
-    expect(q.endsWith('m') ? Number(q.slice(0, -1)) * 1e6 : Number(q) * 1e9).toBe(cfg.nanoCpus);
+    expect(cpus === undefined ? 0 : Number((parseDockerCpus(cpus) as { nanoCpus: bigint }).nanoCpus)).toBe(cfg.nanoCpus);
     // The CLI passes -e through a Go map (proxy merge in create.go): last value per name wins, order is random.
     const env = new Map<string, string>();
     for (const f of r.flags) if (f.name === 'env') env.set(f.value.split('=')[0] as string, f.value);

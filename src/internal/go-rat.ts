@@ -179,10 +179,10 @@ function powMod(b: bigint, e: number, mod: bigint): bigint {
 
 /**
  * `r × 10^scale` as Go's `(*big.Int).Int64()` of it when that is an integer (low 64 bits, two's
- * complement), else `undefined`.
+ * complement), else `undefined`; `overflow` says the integer itself is outside int64.
  */
-export function goRatScaledInt64(r: GoRat, scale: number): bigint | undefined {
-  if (r.mantissa === 0n) return 0n;
+export function goRatScaledInt64(r: GoRat, scale: number): { int64: bigint; overflow: boolean } | undefined {
+  if (r.mantissa === 0n) return { int64: 0n, overflow: false };
   const g = gcd(r.mantissa, r.denominator);
   let num = r.mantissa / g;
   let den = r.denominator / g;
@@ -219,7 +219,10 @@ export function goRatScaledInt64(r: GoRat, scale: number): bigint | undefined {
   if (e2 > 0) low = e2 >= 64 ? 0n : (low << BigInt(e2)) % MOD;
   if (e5 > 0) low = (low * powMod(5n, e5, MOD)) % MOD;
   const v = BigInt.asIntN(64, low);
-  return r.negative ? BigInt.asIntN(64, -v) : v;
+  // num ≥ 1, so 2^64 or 5^28 alone already leaves int64; below that the product is small enough to build.
+  const whole = e2 >= 64 || e5 >= 28 ? undefined : (num << BigInt(e2)) * 5n ** BigInt(e5);
+  const overflow = whole === undefined || whole > (r.negative ? 1n << 63n : (1n << 63n) - 1n);
+  return { int64: r.negative ? BigInt.asIntN(64, -v) : v, overflow };
 }
 
 function trailingZeroBits(n: bigint): number {
