@@ -500,6 +500,12 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'A `# syntax=` line (or the BUILDKIT_SYNTAX build-arg) makes BuildKit run another Dockerfile frontend. Only docker/dockerfile releases 1.2 and later, without a digest, are modelled; otherwise the engine\'s built-in frontend rules are used. Pass BUILDKIT_SYNTAX=docker/dockerfile:<version> to pick the rules.',
     source: 'docs/semantics.md "Dockerfile frontend (# syntax=)" (buildkit frontend/dockerfile/builder/build.go, parser/directives.go DetectSyntax)',
   },
+  'syntax-frontend-unavailable': {
+    severity: 'error',
+    title: 'Frontend image cannot exist',
+    help: '`dockerfile.v0` names BuildKit\'s built-in frontend only as the BUILDKIT_SYNTAX build-arg on Docker 29.5 and later (BuildKit 0.30); a `# syntax=dockerfile.v0` line, or the build-arg on older engines, makes BuildKit pull an image of that name, and the build fails. Remove the line, or name a docker/dockerfile release.',
+    source: 'buildkit 3f3c95735 (v0.30.0); probes on Docker 20.10.24 (docs/semantics.md "Dockerfile frontend (# syntax=)")',
+  },
   'unterminated-heredoc': {
     severity: 'error',
     title: 'Heredoc without terminator',

@@ -273,7 +273,8 @@ function locatedFailure(message: string, code: string, line: number, column: num
 export function parseDockerfile(text: string, options: ParseDockerfileOptions = {}): ParseDockerfileResult {
   expectType(text, 'string', 'text');
   expectType(options, 'object', 'options');
-  const { profile, frontend, diagnostics } = resolveFrontend(text, engineProfile(options));
+  const { profile, frontend, diagnostics, issue } = resolveFrontend(text, engineProfile(options));
+  if (issue !== undefined) return { ok: false, issues: [issue], diagnostics: [] };
   const parsed = parseDockerfileWith(text, profile, resolveLimits(options.limits));
   const all = diagnostics.length === 0 ? parsed.diagnostics : [...diagnostics, ...parsed.diagnostics];
   return parsed.ok ? { ...parsed, frontend, diagnostics: all } : { ...parsed, diagnostics: all };

@@ -422,7 +422,8 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
           : 'the Dockerfile cannot be empty';
     return { ok: false, issues: [{ code: 'empty-dockerfile', message, line: 1, column: 1 }], diagnostics: [] };
   }
-  const { profile, frontend, diagnostics: found } = resolveFrontend(text, engine, options.buildArgs?.['BUILDKIT_SYNTAX']);
+  const { profile, frontend, diagnostics: found, issue } = resolveFrontend(text, engine, options.buildArgs?.['BUILDKIT_SYNTAX']);
+  if (issue !== undefined) return { ok: false, issues: [issue], diagnostics: [] };
   const decodings: (StringArrayDecoding | null)[] = [];
   const parsed = parseDockerfileWith(text, profile, limits, decodings);
   const diagnostics: Diagnostic[] = [...found, ...parsed.diagnostics];

@@ -1,7 +1,7 @@
 import { matchDirective } from './internal/directive.js';
 import { builtinFrontend, withFrontend, type EngineProfile } from './engine.js';
 import { expectType, goTrimSpace } from './internal/text.js';
-import type { Diagnostic } from './types.js';
+import type { Diagnostic, Issue } from './types.js';
 
 /**
  * The `# syntax=` parser directive: BuildKit's built-in frontend finds it (or the
@@ -25,6 +25,8 @@ export interface ResolvedFrontend {
   readonly profile: EngineProfile;
   readonly frontend: DockerfileFrontend | null;
   readonly diagnostics: readonly Diagnostic[];
+  /** Set when the build fails before anything is parsed (the named frontend cannot exist). */
+  readonly issue?: Issue;
 }
 
 const NONE: readonly Diagnostic[] = [];
@@ -88,11 +90,17 @@ export function resolveFrontend(text: string, profile: EngineProfile, buildArg?:
   // buildkit 3f3c95735 (v0.30.0 / Docker 29.5, built-in 1.24): buildx's gateway request for BUILDKIT_SYNTAX
   // `dockerfile.v0` runs the built-in frontend. Older daemons, and a `# syntax=` line, look for that image.
   if (ref === 'dockerfile.v0' && found.line === 0 && profile.frontend >= 24) return { profile, frontend: null, diagnostics: NONE };
+  const where = found.line > 0 ? { line: found.line, column: 1 } : {};
+  if (ref === 'dockerfile.v0') {
+    // Anywhere else it is pulled as docker.io/library/dockerfile.v0, which cannot exist (probes v0arg, v0dir).
+    const how = found.line > 0 ? 'a `# syntax=` line' : 'BUILDKIT_SYNTAX before Docker 29.5';
+    const message = `the build fails: with ${how}, BuildKit pulls dockerfile.v0 as an image (docker.io/library/dockerfile.v0), which does not exist`;
+    return { profile, frontend: { ref, version: null }, diagnostics: NONE, issue: { code: 'syntax-frontend-unavailable', message, ...where } };
+  }
   const v = frontendVersion(ref, builtinFrontend(null));
   if (v !== null) {
     return { profile: withFrontend(profile, v[0], v[1]), frontend: { ref, version: `1.${v[0]}${v[1] ? '-labs' : ''}` }, diagnostics: NONE };
   }
-  const where = found.line > 0 ? { line: found.line, column: 1 } : {};
   const diagnostic: Diagnostic = {
     code: 'syntax-frontend-not-modelled',
     severity: 'info',

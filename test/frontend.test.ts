@@ -70,15 +70,26 @@ describe('which `# syntax=` line the engine finds (the built-in frontend\'s Dete
   // args"). A `# syntax=` line is forwarded by the built-in frontend through the LLB bridge, which has no such route.
   // Probes v0arg, v0dir on Docker 20.10.24: both fail at `Head …/v2/library/dockerfile.v0/manifests/latest`.
   test.for([
-    { v: '29.5', how: 'arg', frontend: null, info: false },
-    { v: undefined, how: 'arg', frontend: null, info: false },
-    { v: '29.4', how: 'arg', frontend: { ref: 'dockerfile.v0', version: null }, info: true },
-    { v: '20.10', how: 'arg', frontend: { ref: 'dockerfile.v0', version: null }, info: true },
-    { v: undefined, how: 'directive', frontend: { ref: 'dockerfile.v0', version: null }, info: true },
-  ] as const)('dockerfile.v0 by $how on Docker $v', ({ v, how, frontend, info }) => {
+    { v: '29.5', how: 'arg', fails: false },
+    { v: undefined, how: 'arg', fails: false },
+    { v: '29.4', how: 'arg', fails: true },
+    { v: '20.10', how: 'arg', fails: true },
+    { v: undefined, how: 'directive', fails: true },
+    { v: '20.10', how: 'directive', fails: true },
+  ] as const)('dockerfile.v0 by $how on Docker $v', ({ v, how, fails }) => {
     const text = how === 'arg' ? BODY : `# syntax=dockerfile.v0\n${BODY}`;
-    const r = evaluateDockerfile(text, { ...(v && { engineVersion: v }), ...(how === 'arg' && { buildArgs: { BUILDKIT_SYNTAX: 'dockerfile.v0' } }) });
-    expect(r.ok && [r.frontend, r.diagnostics.some((d) => d.code === 'syntax-frontend-not-modelled')]).toEqual([frontend, info]);
+    const options = { ...(v && { engineVersion: v }), ...(how === 'arg' && { buildArgs: { BUILDKIT_SYNTAX: 'dockerfile.v0' } }) };
+    const r = evaluateDockerfile(text, options);
+    if (!fails) {
+      expect(r.ok && [r.frontend, r.diagnostics.filter((d) => d.code.startsWith('syntax-'))]).toEqual([null, []]);
+      return;
+    }
+    expect(r.ok).toBe(false);
+    const issue = !r.ok ? r.issues[0] : undefined;
+    expect(issue?.code).toBe('syntax-frontend-unavailable');
+    expect(issue?.line).toBe(how === 'directive' ? 1 : undefined);
+    // The parser fails the same way: nothing is parsed by a frontend that cannot be pulled.
+    if (how === 'directive') expect(parseDockerfile(text, options).ok).toBe(false);
   });
 
   test('the classic builder and buildah ignore it (probes a, c on Docker 20.10 classic and podman 4.3.1)', () => {
