@@ -3,8 +3,8 @@
  * (container fields and the Pod's restartPolicy), and says where there is none.
  * The argv itself (`--entrypoint`, args) is `toKubernetes`' job (src/kubernetes.ts).
  */
-import { parseGoFloat64 } from './internal/go-float.js';
-import { expectType } from './internal/text.js';
+import { goFloatErrorMessage, parseGoFloat64 } from './internal/go-float.js';
+import { expectType, goQuote } from './internal/text.js';
 import { escapeKubernetes } from './kubernetes-expansion.js';
 import { parseDockerBytes, parseDockerCpus, parseGoBool, type ParsedRunCommandLine, type ParsedRunFlag } from './run-command-line.js';
 import type { Diagnostic } from './types.js';
@@ -84,7 +84,7 @@ type CpusEffect = { readonly quota: bigint } | { readonly unlimited: true; reado
  */
 function dockerCpusEffect(value: string): CpusEffect {
   const c = parseDockerCpus(value);
-  const v = JSON.stringify(value);
+  const v = goQuote(value);
   if ('error' in c) return { fails: `docker refuses --cpus ${v} (${c.error})` };
   if (c.outOfRange) {
     const then =
@@ -117,8 +117,8 @@ function dockerCpusEffect(value: string): CpusEffect {
  */
 function podmanCpusEffect(value: string): CpusEffect {
   const x = parseGoFloat64(value);
-  const v = JSON.stringify(value);
-  if ('error' in x) return { fails: `podman refuses --cpus ${v} (strconv.ParseFloat: parsing ${v}: ${x.error === 'syntax' ? 'invalid syntax' : 'value out of range'})` };
+  const v = goQuote(value);
+  if ('error' in x) return { fails: `podman refuses --cpus ${v} (${goFloatErrorMessage(value, x.error)})` };
   if (!(x.value > 0)) return { unlimited: true };
   const product = x.value * Number(CFS_PERIOD);
   const overflow = product >= 2 ** 63;
@@ -217,7 +217,7 @@ export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRun
             diag(
               'run-cpus-rounded',
               'info',
-              `--cpus ${JSON.stringify(f.value)} is a CFS quota of ${e.quota} µs per 100 ms; the kubelet sets quotas in 100 µs steps (milliCPU × 100), so the limit is ${q.quantity} (${((e.quota + 99n) / 100n) * 100n} µs).`,
+              `--cpus ${goQuote(f.value)} is a CFS quota of ${e.quota} µs per 100 ms; the kubelet sets quotas in 100 µs steps (milliCPU × 100), so the limit is ${q.quantity} (${((e.quota + 99n) / 100n) * 100n} µs).`,
               f,
             );
           }

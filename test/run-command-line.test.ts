@@ -250,6 +250,26 @@ describe('parseRunCommandLine: podman --cpus is strconv.ParseFloat', () => {
   });
 });
 
+// Source: podman 4.3.1 `podman create --cpus V argvbase:1 /argv` and docker 20.10.24 `docker create
+// --cpu-shares V argvbase:1 /argv`, 2026-11-29: pflag and strconv print the value with Go's %q
+// (strconv.Quote: \t-style escapes, \xNN below U+0080, \uNNNN for non-printable runes such as U+00A0).
+const GO_QUOTED_VALUES: { value: string; quoted: string }[] = [
+  { value: '\x01é\u200b', quoted: '"\\x01é\\u200b"' },
+  { value: 'a\tb"c\\', quoted: '"a\\tb\\"c\\\\"' },
+  { value: '\x7f', quoted: '"\\x7f"' },
+  { value: '\u{1F600}\ufeff', quoted: '"\u{1F600}\\ufeff"' },
+  { value: '\u00a0x', quoted: '"\\u00a0x"' },
+];
+
+describe('invalid flag values are quoted with Go %q', () => {
+  test.for(GO_QUOTED_VALUES)('$quoted', ({ value, quoted }) => {
+    const podman = parseRunCommandLine(['podman', 'create', '--cpus', value, 'img']);
+    expect(podman.ok ? 'ok' : podman.issues[0].message).toBe(`invalid argument ${quoted} for "--cpus" flag: strconv.ParseFloat: parsing ${quoted}: invalid syntax`);
+    const docker = parseRunCommandLine(['docker', 'create', '--cpu-shares', value, 'img']);
+    expect(docker.ok ? 'ok' : docker.issues[0].message).toBe(`invalid argument ${quoted} for "-c, --cpu-shares" flag: strconv.ParseInt: parsing ${quoted}: invalid syntax`);
+  });
+});
+
 // Source: podman 4.3.1 (amd64), 2026-11-28: `podman create --cpus V argvbase:1 /argv`, inspect
 // `.HostConfig.CpuQuota` (period 100000): 1.23456789 → 123456, 1.0000000001 → 100000, 0.0100000009 → 1000,
 // 1.23456 → 123456, 0x1p-2 → 25000, 1e1_0 → 1000000000000000, 92233720368547.75 → 9223372036854774784;
