@@ -427,6 +427,12 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'The docker run flag has no equivalent container field; the message says what to use instead.',
     source: 'docs/semantics.md §4 (Kubernetes mapping)',
   },
+  'run-cpus-wrapped': {
+    severity: 'warning',
+    title: '--cpus beyond int64 nano-CPUs wraps',
+    help: "docker's CLI sends `--cpus` × 1e9 as an int64 NanoCpus; a larger count wraps to its low 64 bits, and the container gets the limit of that number, not of the value written. limits.cpu is the limit enforced; write the value you mean.",
+    source: 'docker/cli opts.ParseCPUs (big.Rat → int64); probed on Docker 20.10.24 (docs/semantics.md §4)',
+  },
   'run-cpus-rounded': {
     severity: 'info',
     title: 'CPU quota rounded up to a millicore',

@@ -5,7 +5,7 @@ import { matchDirective } from './internal/directive.js';
 import type { StringArrayDecoding } from './internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandFromWord, parseArgWords, type ArgValues } from './dockerfile-lexer.js';
-import { expectType, isReSpace } from './internal/text.js';
+import { expectType, goQuote, isReSpace } from './internal/text.js';
 import { limitIssue, resolveLimits, type Limits, type LimitsOption } from './limits.js';
 import { cmdResetDiagnostic, commandShell, dispatchCmd, dispatchEntrypoint, dispatchShell, stageConfig, startStage, type StageState } from './stage.js';
 import type { Command, Diagnostic, EngineOptions, Failure, ImageConfig, Issue, OperatingSystem } from './types.js';
@@ -116,24 +116,6 @@ function distance(a: string, b: string): number {
     [prev, cur] = [cur, prev];
   }
   return prev[b.length] as number;
-}
-
-const GO_PRINTABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S} ]/u;
-const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
-
-/** Go's `%q` of a string (strconv.Quote): backslash escapes for quotes, controls and non-printable characters. */
-function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (GO_ESCAPES[ch] !== undefined) out += GO_ESCAPES[ch];
-    else if (GO_PRINTABLE.test(ch)) out += ch;
-    else {
-      const cp = ch.codePointAt(0) as number;
-      out += cp < 0x80 ? `\\x${cp.toString(16).padStart(2, '0')}` : cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
-    }
-  }
-  return `${out}"`;
 }
 
 /** BuildKit's `unknown instruction` error with its did-you-mean suggestion (util/suggest). */

@@ -33,6 +33,9 @@ export interface EngineProfile {
   readonly emptyListsStoredAsNull: boolean;
   /** The "nothing to run" error text. */
   readonly noCommandMessage: string;
+  /** The daemon's refusal of a `--cpus` beyond the host's CPUs or below 0, N standing for the host's CPU count
+   * (Docker); `null` for Podman. */
+  readonly cpusRangeMessage: string | null;
   /** `--entrypoint` accepts a JSON array (Podman). */
   readonly entrypointAcceptsJson: boolean;
   /** The argv prefix `--init` adds. */
@@ -150,6 +153,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
       // OCI configs omit empty lists; buildah's docker-format configs keep them as [].
       emptyListsStoredAsNull: !docker,
       noCommandMessage: 'no command or entrypoint provided, and no CMD or ENTRYPOINT from image',
+      cpusRangeMessage: null,
       entrypointAcceptsJson: true,
       // catatonit at /run/podman-init since Podman 4.2 (/dev/init before).
       initArgv: atLeast(version, 4, 2) ? ['/run/podman-init', '--'] : ['/dev/init', '--'],
@@ -189,6 +193,8 @@ function computeProfile(options: EngineOptions): EngineProfile {
     emptyCmdCountsAsSet: buildkit,
     emptyListsStoredAsNull: buildkit,
     noCommandMessage: atLeast(version, 25, 0) ? 'no command specified' : 'No command specified',
+    // moby 9b974d599a (v27.5.0; ddd885a961 on master) lower-cased it.
+    cpusRangeMessage: `${atLeast(version, 27, 5) ? 'r' : 'R'}ange of CPUs is from 0.01 to N.00, as there are only N CPUs available`,
     entrypointAcceptsJson: false,
     initArgv: ['/sbin/docker-init', '--'],
     emptyCommandFailsAtStart: false,

@@ -5,9 +5,9 @@
  */
 import { resolveDockerRun, type DockerRunOptions, type DockerRunResult } from './docker-run.js';
 import { CURRENT_DOCKER_VERSION, engineProfile, parseEngineVersion } from './engine.js';
-import { parseGoFloat64 } from './internal/go-float.js';
+import { goFloatErrorMessage, parseGoFloat64 } from './internal/go-float.js';
 import { goRatScaledInt64, parseGoRat } from './internal/go-rat.js';
-import { expectType } from './internal/text.js';
+import { expectType, goQuote } from './internal/text.js';
 import { limitIssue, resolveLimits, type LimitsOption } from './limits.js';
 import {
   DOCKER_GLOBAL_FLAGS,
@@ -331,10 +331,7 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
       }
       if (f.type === 'float') {
         const x = parseGoFloat64(value);
-        if ('error' in x) {
-          const why = x.error === 'syntax' ? 'invalid syntax' : 'value out of range';
-          return invalid(f, value, `strconv.ParseFloat: parsing ${goQuote(value)}: ${why}`, at);
-        }
+        if ('error' in x) return invalid(f, value, goFloatErrorMessage(value, x.error), at);
       }
       if (engine === 'docker' && f.type === 'cpus') {
         const c = parseDockerCpus(value);
@@ -612,10 +609,6 @@ function imageReferenceError(ref: string, modern: boolean): string | undefined {
     return `${bad}: repository name (${familiar}) must be lowercase`;
   }
   return undefined;
-}
-
-function goQuote(s: string): string {
-  return JSON.stringify(s);
 }
 
 /** Result of {@link resolveRunCommandLine}. */

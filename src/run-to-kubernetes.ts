@@ -3,11 +3,12 @@
  * (container fields and the Pod's restartPolicy), and says where there is none.
  * The argv itself (`--entrypoint`, args) is `toKubernetes`' job (src/kubernetes.ts).
  */
-import { parseGoFloat64 } from './internal/go-float.js';
-import { expectType } from './internal/text.js';
+import { engineProfile } from './engine.js';
+import { goFloatErrorMessage, parseGoFloat64 } from './internal/go-float.js';
+import { expectType, goQuote } from './internal/text.js';
 import { escapeKubernetes } from './kubernetes-expansion.js';
 import { parseDockerBytes, parseDockerCpus, parseGoBool, type ParsedRunCommandLine, type ParsedRunFlag } from './run-command-line.js';
-import type { Diagnostic } from './types.js';
+import type { Diagnostic, EngineOptions } from './types.js';
 
 /** A Kubernetes `EnvVar` with a literal value (every `$` written `$$`, so the kubelet's expansion keeps it). */
 export interface RunEnvVar {
@@ -68,45 +69,44 @@ export function bytesToQuantity(bytes: number): string {
 const CFS_PERIOD = 100_000n;
 const MAX_INT64 = (1n << 63n) - 1n;
 const MIN_INT64 = -(1n << 63n);
-/** moby daemon_unix.go `verifyPlatformContainerResources`; N is the daemon host's CPU count. */
-const DOCKER_CPU_RANGE = '"Range of CPUs is from 0.01 to N.00, as there are only N CPUs available", N = the host\'s CPUs';
+/**
+ * What an engine does with `--cpus`: the CFS quota it sets (µs per 100 000 µs; `wrapped` when the
+ * CLI sent another count than the one written), no limit (`why` when the user asked for one), or
+ * why the container is refused or cannot start.
+ */
+type CpusEffect =
+  | { readonly quota: bigint; readonly wrapped?: string }
+  | { readonly unlimited: true; readonly why?: string }
+  | { readonly fails: string };
 
 /**
- * What an engine does with `--cpus`: the CFS quota it sets (µs per 100 000 µs), no limit
- * (`why` when the user asked for one), or why the container is refused or cannot start.
+ * docker: NanoCpus from the CLI (`parseDockerCpus`; beyond int64 its low 64 bits), checked by the
+ * daemon (negative → refused), then quota = NanoCpus × 100000 / 1e9 in int64, truncated (moby
+ * daemon_unix.go `getCPUResources`). runc leaves a 0 quota unset; the kernel refuses one under
+ * 1000 µs when the container starts. `range`: the daemon's refusal text (`cpusRangeMessage`).
  */
-type CpusEffect = { readonly quota: bigint } | { readonly unlimited: true; readonly why?: string } | { readonly fails: string };
-
-/**
- * docker: NanoCpus from the CLI (`parseDockerCpus`), checked by the daemon (negative → refused),
- * then quota = NanoCpus × 100000 / 1e9 in int64, truncated (moby daemon_unix.go `getCPUResources`).
- * runc leaves a 0 quota unset; the kernel refuses one under 1000 µs when the container starts.
- */
-function dockerCpusEffect(value: string): CpusEffect {
+function dockerCpusEffect(value: string, range: string): CpusEffect {
   const c = parseDockerCpus(value);
-  const v = JSON.stringify(value);
+  const v = goQuote(value);
   if ('error' in c) return { fails: `docker refuses --cpus ${v} (${c.error})` };
-  if (c.outOfRange) {
-    const then =
-      c.nanoCpus < 0n
-        ? `, which the daemon refuses (${DOCKER_CPU_RANGE})`
-        : c.nanoCpus === 0n
-          ? ', which sets no CPU limit'
-          : ', not the value written (the daemon takes it only on a host with that many CPUs)';
-    return { fails: `--cpus ${v} is out of range: NanoCpus overflows int64 and the CLI sends ${c.nanoCpus}${then}` };
-  }
-  if (c.nanoCpus < 0n) return { fails: `the daemon refuses the negative --cpus ${v} (${DOCKER_CPU_RANGE})` };
-  if (c.nanoCpus === 0n) return { unlimited: true };
-  const product = c.nanoCpus * CFS_PERIOD;
+  const n = c.nanoCpus;
+  const refusal = `"${range}", N = the host's CPUs`;
+  // What the daemon gets: the value written, or the wrapped count the CLI sends instead.
+  const sent = c.outOfRange ? `--cpus ${v} (NanoCpus overflows int64 and the CLI sends the wrapped ${n})` : `--cpus ${v}`;
+  if (n < 0n) return { fails: `the daemon refuses ${sent}: NanoCpus is negative (${refusal})` };
+  if (n === 0n) return c.outOfRange ? { unlimited: true, why: `docker sets no CPU limit for ${sent}` } : { unlimited: true };
+  const product = n * CFS_PERIOD;
   if (product > MAX_INT64) {
-    return { fails: `the daemon refuses --cpus ${v} on any host with fewer CPUs (${DOCKER_CPU_RANGE}), and above 92233.72 CPUs its quota arithmetic overflows int64` };
+    return { fails: `the daemon refuses ${sent} on any host with fewer CPUs (${refusal}), and above 92233.72 CPUs its quota arithmetic overflows int64` };
   }
   const quota = product / 1_000_000_000n;
-  if (quota === 0n) return { unlimited: true, why: `docker sets no CPU limit for --cpus ${v}: its CFS quota (NanoCpus × 100000 / 1e9, truncated) is 0 µs, which runc leaves unset` };
+  if (quota === 0n) return { unlimited: true, why: `docker sets no CPU limit for ${sent}: its CFS quota (NanoCpus × 100000 / 1e9, truncated) is 0 µs, which runc leaves unset` };
   if (quota < 1000n) {
-    return { fails: `docker creates the container but cannot start it: --cpus ${v} is a CFS quota of ${quota} µs, under the kernel's 1 ms minimum (runc: failed to write "${quota}" to cpu.cfs_quota_us: invalid argument)` };
+    return {
+      fails: `docker creates the container but cannot start it: ${sent} is a CFS quota of ${quota} µs, under the kernel's 1 ms minimum (runc cannot write it to the cgroup: "${quota}" to cpu.cfs_quota_us on cgroup v1, "${quota} 100000" to cpu.max on v2; invalid argument)`,
+    };
   }
-  return { quota };
+  return c.outOfRange ? { quota, wrapped: `${sent}: the container gets the CPU limit of ${n} nano-CPUs, not the value written` } : { quota };
 }
 
 /**
@@ -117,8 +117,8 @@ function dockerCpusEffect(value: string): CpusEffect {
  */
 function podmanCpusEffect(value: string): CpusEffect {
   const x = parseGoFloat64(value);
-  const v = JSON.stringify(value);
-  if ('error' in x) return { fails: `podman refuses --cpus ${v} (strconv.ParseFloat: parsing ${v}: ${x.error === 'syntax' ? 'invalid syntax' : 'value out of range'})` };
+  const v = goQuote(value);
+  if ('error' in x) return { fails: `podman refuses --cpus ${v} (${goFloatErrorMessage(value, x.error)})` };
   if (!(x.value > 0)) return { unlimited: true };
   const product = x.value * Number(CFS_PERIOD);
   const overflow = product >= 2 ** 63;
@@ -132,22 +132,25 @@ function podmanCpusEffect(value: string): CpusEffect {
 
 /**
  * A CFS quota of at least 1000 µs per 100 000 µs as the CPU limit whose kubelet quota
- * (milliCPU × 100, kubelet `MilliCPUToQuota`) is the smallest one not below it; `exact` when equal.
+ * (milliCPU × 100, kubelet `MilliCPUToQuota`) is the smallest one not below it: that limit, its
+ * kubelet quota in µs, and `exact` when the two quotas are equal.
  */
-function quotaToQuantity(quota: bigint): { quantity: string; exact: boolean } {
+function quotaToQuantity(quota: bigint): { quantity: string; kubeletQuota: bigint; exact: boolean } {
   const milli = (quota + 99n) / 100n;
-  return { quantity: milli % 1000n === 0n ? String(milli / 1000n) : `${milli}m`, exact: quota % 100n === 0n };
+  const kubeletQuota = milli * 100n;
+  return { quantity: milli % 1000n === 0n ? String(milli / 1000n) : `${milli}m`, kubeletQuota, exact: kubeletQuota === quota };
 }
 
 /**
  * docker's `--cpus` value as a Kubernetes CPU quantity for the CFS quota docker enforces
  * (`NanoCpus × 100000 / 1e9` µs per 100 ms, truncated): `2`, `1500m`, rounded up to a millicore
- * when the quota is not a multiple of 100 µs. `undefined` when docker sets no limit (`0`, or a
- * quota that truncates to 0), refuses the value, or cannot start the container (quota under 1 ms).
+ * when the quota is not a multiple of 100 µs; beyond int64 nano-CPUs, the limit of the wrapped count
+ * the CLI sends. `undefined` when docker sets no limit (`0`, or a quota that truncates to 0), refuses
+ * the value, or cannot start the container (quota under 1 ms).
  */
 export function cpusToQuantity(value: string): string | undefined {
   expectType(value, 'string', 'value');
-  const e = dockerCpusEffect(value);
+  const e = dockerCpusEffect(value, engineProfile().cpusRangeMessage as string); // the default profile is Docker's
   return 'quota' in e ? quotaToQuantity(e.quota).quantity : undefined;
 }
 
@@ -172,15 +175,18 @@ const NO_COUNTERPART: Record<string, string> = {
  * → memory limits/requests, `--cpus` → cpu limit, `--restart` → restartPolicy, `-e` → env,
  * `-w` → workingDir, numeric `-u` → runAsUser/runAsGroup, `--name` → name, `-p` → ports,
  * `-i`/`-t` → stdin/tty; everything else gets a diagnostic saying what to do instead.
+ * `options` name the engine release whose rules apply (`engineVersion`); a parsed line's own
+ * engine wins over `options.engine`, which applies to bare flags (default `'docker'`).
  *
  * @example
  * runFlagsToKubernetes(parseRunCommandLine('docker run -m 512m --restart=always img')).container.resources
  * // { limits: { memory: '512Mi' } }
  */
-export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRunCommandLine): RunFlagsKubernetes {
+export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRunCommandLine, options: EngineOptions = {}): RunFlagsKubernetes {
   expectType(input, 'object', 'flags');
+  expectType(options, 'object', 'options');
   const flags: readonly ParsedRunFlag[] = Array.isArray(input) ? input : (input as ParsedRunCommandLine).flags;
-  const engine = Array.isArray(input) ? 'docker' : (input as ParsedRunCommandLine).engine;
+  const profile = engineProfile({ ...options, engine: Array.isArray(input) ? (options.engine ?? 'docker') : (input as ParsedRunCommandLine).engine });
   expectType(flags, 'array', 'flags');
   const container: RunContainerFields = {};
   const pod: RunFlagsKubernetes['pod'] = {};
@@ -206,18 +212,19 @@ export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRun
         break;
       }
       case 'cpus': {
-        const e = engine === 'podman' ? podmanCpusEffect(f.value) : dockerCpusEffect(f.value);
+        const e = profile.cpusRangeMessage === null ? podmanCpusEffect(f.value) : dockerCpusEffect(f.value, profile.cpusRangeMessage);
         if ('fails' in e) diag('run-flag-no-kubernetes', 'warning', `${e.fails}; not translated.`, f);
         else if ('unlimited' in e) {
           if (e.why !== undefined) diag('run-flag-no-kubernetes', 'warning', `${e.why}; not translated.`, f);
         } else {
           const q = quotaToQuantity(e.quota);
           resource('limits', 'cpu', q.quantity);
+          if (e.wrapped !== undefined) diag('run-cpus-wrapped', 'warning', `${e.wrapped}; limits.cpu is ${q.quantity}, the limit enforced.`, f);
           if (!q.exact) {
             diag(
               'run-cpus-rounded',
               'info',
-              `--cpus ${JSON.stringify(f.value)} is a CFS quota of ${e.quota} µs per 100 ms; the kubelet sets quotas in 100 µs steps (milliCPU × 100), so the limit is ${q.quantity} (${((e.quota + 99n) / 100n) * 100n} µs).`,
+              `--cpus ${goQuote(f.value)} is a CFS quota of ${e.quota} µs per 100 ms; the kubelet sets quotas in 100 µs steps (milliCPU × 100), so the limit is ${q.quantity} (${q.kubeletQuota} µs).`,
               f,
             );
           }

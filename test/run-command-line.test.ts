@@ -191,7 +191,10 @@ describe('parseDockerCpus', () => {
 // 1.23456 → 123456, 18446744074.709551616 → 100000, 0.000001 and 0.0000099 → -1 (unset). `docker start`
 // of 0.005 / 0.00999 / 0.00001: `failed to write "500"` / "999" / "1" … cpu.cfs_quota_us: invalid argument.
 // `docker create` of -1, 1e10, 1e11, 100000: "Range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs
-// available"; 0 and 1e400 (NanoCpus 0) run unlimited. Kubernetes: kubelet MilliCPUToQuota = milliCPU × 100.
+// available"; 0 and 1e400 (NanoCpus 0) run unlimited. Wrapped counts, 2026-11-29 (same host): 18446744075.209551616
+// → NanoCpus 1500000000, quota 150000; 18446744073.719551616 → 10000000, quota 1000; 18446744073.714551616 →
+// 5000000, `docker start`: failed to write "500" … cpu.cfs_quota_us: invalid argument. The refusal is
+// "range of CPUs…" from Docker 27.5 (below). Kubernetes: kubelet MilliCPUToQuota = milliCPU × 100.
 const DOCKER_CPUS_K8S: { value: string; cpu?: string; code?: string; says?: string }[] = [
   { value: '1.5', cpu: '1500m' },
   { value: '3/2', cpu: '1500m' },
@@ -201,17 +204,20 @@ const DOCKER_CPUS_K8S: { value: string; cpu?: string; code?: string; says?: stri
   { value: '0.0105', cpu: '11m', code: 'run-cpus-rounded', says: 'CFS quota of 1050 µs per 100 ms' },
   { value: '1.23456', cpu: '1235m', code: 'run-cpus-rounded', says: 'so the limit is 1235m (123500 µs)' },
   { value: '0.005', code: 'run-flag-no-kubernetes', says: 'cannot start it: --cpus "0.005" is a CFS quota of 500 µs' },
-  { value: '0.00999', code: 'run-flag-no-kubernetes', says: 'failed to write "999"' },
-  { value: '0.00001', code: 'run-flag-no-kubernetes', says: 'failed to write "1"' },
+  { value: '0.00999', code: 'run-flag-no-kubernetes', says: '"999" to cpu.cfs_quota_us on cgroup v1, "999 100000" to cpu.max on v2' },
+  { value: '0.00001', code: 'run-flag-no-kubernetes', says: '"1" to cpu.cfs_quota_us' },
   { value: '0.000001', code: 'run-flag-no-kubernetes', says: 'docker sets no CPU limit for --cpus "0.000001"' },
   { value: '0.0000099', code: 'run-flag-no-kubernetes', says: 'is 0 µs, which runc leaves unset' },
   { value: '0.000000001', code: 'run-flag-no-kubernetes', says: 'no CPU limit' },
   { value: '0' },
-  { value: '-1', code: 'run-flag-no-kubernetes', says: 'the daemon refuses the negative --cpus "-1" ("Range of CPUs is from 0.01 to N.00' },
-  { value: '1e10', code: 'run-flag-no-kubernetes', says: 'out of range: NanoCpus overflows int64 and the CLI sends -8446744073709551616, which the daemon refuses' },
-  { value: '1e11', code: 'run-flag-no-kubernetes', says: 'the CLI sends 7766279631452241920, not the value written' },
-  { value: '18446744074.709551616', code: 'run-flag-no-kubernetes', says: 'the CLI sends 1000000000, not the value written' },
-  { value: '1e400', code: 'run-flag-no-kubernetes', says: 'the CLI sends 0, which sets no CPU limit' },
+  { value: '-1', code: 'run-flag-no-kubernetes', says: 'the daemon refuses --cpus "-1": NanoCpus is negative ("range of CPUs is from 0.01 to N.00' },
+  { value: '1e10', code: 'run-flag-no-kubernetes', says: 'the daemon refuses --cpus "1e10" (NanoCpus overflows int64 and the CLI sends the wrapped -8446744073709551616): NanoCpus is negative' },
+  { value: '1e11', code: 'run-flag-no-kubernetes', says: 'the CLI sends the wrapped 7766279631452241920) on any host with fewer CPUs' },
+  { value: '18446744074.709551616', cpu: '1', code: 'run-cpus-wrapped', says: 'the CLI sends the wrapped 1000000000): the container gets the CPU limit of 1000000000 nano-CPUs, not the value written; limits.cpu is 1' },
+  { value: '18446744075.209551616', cpu: '1500m', code: 'run-cpus-wrapped', says: 'the wrapped 1500000000' },
+  { value: '18446744073.719551616', cpu: '10m', code: 'run-cpus-wrapped', says: 'the wrapped 10000000' },
+  { value: '18446744073.714551616', code: 'run-flag-no-kubernetes', says: 'cannot start it: --cpus "18446744073.714551616" (NanoCpus overflows int64 and the CLI sends the wrapped 5000000) is a CFS quota of 500 µs' },
+  { value: '1e400', code: 'run-flag-no-kubernetes', says: 'docker sets no CPU limit for --cpus "1e400" (NanoCpus overflows int64 and the CLI sends the wrapped 0)' },
   { value: '100000', code: 'run-flag-no-kubernetes', says: 'above 92233.72 CPUs its quota arithmetic overflows int64' },
   { value: '92233.720368547', cpu: '92233721m', code: 'run-cpus-rounded' },
   { value: '92233.720368548', code: 'run-flag-no-kubernetes', says: 'quota arithmetic overflows int64' },
@@ -226,6 +232,27 @@ describe('runFlagsToKubernetes --cpus (docker): the CFS quota the daemon sets', 
     const diagnostics = k.diagnostics.filter((d) => d.code !== 'run-restart-default');
     expect(diagnostics.map((d) => d.code)).toEqual(code === undefined ? [] : [code]);
     if (says !== undefined) expect(diagnostics[0]?.message).toContain(says);
+  });
+});
+
+// Source: moby daemon/daemon_unix.go verifyPlatformContainerResources: "Range of CPUs is from 0.01 to %d.00, …" at
+// v20.10.24 (probed: "…to 2.00, as there are only 2 CPUs available") through v27.4.1; "range of CPUs …" from
+// v27.5.0 (9b974d599a) and at docker-v29.7.2.
+const DOCKER_CPU_RANGE_BY_VERSION: { engineVersion?: string; first: string }[] = [
+  { engineVersion: '20.10.24', first: 'Range' },
+  { engineVersion: '27.4.1', first: 'Range' },
+  { engineVersion: '27.5.0', first: 'range' },
+  { engineVersion: '28.0', first: 'range' },
+  { first: 'range' },
+];
+
+describe('runFlagsToKubernetes --cpus (docker): the range refusal by engine version', () => {
+  test.for(DOCKER_CPU_RANGE_BY_VERSION)('$engineVersion', ({ engineVersion, first }) => {
+    const options = engineVersion === undefined ? {} : { engineVersion };
+    const parsed = parseRunCommandLine('docker run --cpus -1 img', options);
+    if (!parsed.ok) throw new Error(parsed.issues[0].message);
+    const message = runFlagsToKubernetes(parsed, options).diagnostics.find((d) => d.code === 'run-flag-no-kubernetes')?.message;
+    expect(message).toContain(`("${first} of CPUs is from 0.01 to N.00, as there are only N CPUs available", N = the host's CPUs)`);
   });
 });
 
@@ -247,6 +274,26 @@ describe('parseRunCommandLine: podman --cpus is strconv.ParseFloat', () => {
   test.for(PODMAN_CPUS_SYNTAX)('$value', ({ value, want }) => {
     const r = parseRunCommandLine(['podman', 'create', '--cpus', value, 'img']);
     expect(r.ok ? 'ok' : r.issues[0].message).toBe(want === 'ok' ? 'ok' : `invalid argument "${value}" for "--cpus" flag: ${want}`);
+  });
+});
+
+// Source: podman 4.3.1 `podman create --cpus V argvbase:1 /argv` and docker 20.10.24 `docker create
+// --cpu-shares V argvbase:1 /argv`, 2026-11-29: pflag and strconv print the value with Go's %q
+// (strconv.Quote: \t-style escapes, \xNN below U+0080, \uNNNN for non-printable runes such as U+00A0).
+const GO_QUOTED_VALUES: { value: string; quoted: string }[] = [
+  { value: '\x01é\u200b', quoted: '"\\x01é\\u200b"' },
+  { value: 'a\tb"c\\', quoted: '"a\\tb\\"c\\\\"' },
+  { value: '\x7f', quoted: '"\\x7f"' },
+  { value: '\u{1F600}\ufeff', quoted: '"\u{1F600}\\ufeff"' },
+  { value: '\u00a0x', quoted: '"\\u00a0x"' },
+];
+
+describe('invalid flag values are quoted with Go %q', () => {
+  test.for(GO_QUOTED_VALUES)('$quoted', ({ value, quoted }) => {
+    const podman = parseRunCommandLine(['podman', 'create', '--cpus', value, 'img']);
+    expect(podman.ok ? 'ok' : podman.issues[0].message).toBe(`invalid argument ${quoted} for "--cpus" flag: strconv.ParseFloat: parsing ${quoted}: invalid syntax`);
+    const docker = parseRunCommandLine(['docker', 'create', '--cpu-shares', value, 'img']);
+    expect(docker.ok ? 'ok' : docker.issues[0].message).toBe(`invalid argument ${quoted} for "-c, --cpu-shares" flag: strconv.ParseInt: parsing ${quoted}: invalid syntax`);
   });
 });
 
@@ -288,6 +335,27 @@ describe('runFlagsToKubernetes --cpus (podman)', () => {
     expect(got).toBe(cpu);
     const codes = k.diagnostics.map((d) => d.code).filter((c) => c !== 'run-restart-default');
     expect(codes).toEqual(code !== undefined ? [code] : refusal ? ['run-flag-no-kubernetes'] : []);
+  });
+});
+
+// Source: podman 4.3.1 CLI (GO_QUOTED_VALUES above): bare flags with options.engine 'podman' follow podman's
+// ParseFloat; a parsed line keeps its own engine.
+describe('runFlagsToKubernetes options.engine', () => {
+  const cpus = (value: string) => [{ name: 'cpus', value, spelled: '--cpus', location: { line: 1, column: 1 } }];
+  test.for([
+    { value: '1/4', says: 'podman refuses --cpus "1/4" (strconv.ParseFloat: parsing "1/4": invalid syntax)' },
+    { value: '\x01', says: 'podman refuses --cpus "\\x01" (strconv.ParseFloat: parsing "\\x01": invalid syntax)' },
+    { value: '1e400', says: 'podman refuses --cpus "1e400" (strconv.ParseFloat: parsing "1e400": value out of range)' },
+  ])('podman $value', ({ value, says }) => {
+    const k = runFlagsToKubernetes(cpus(value), { engine: 'podman' });
+    expect(k.diagnostics.find((d) => d.code === 'run-flag-no-kubernetes')?.message).toBe(`${says}; not translated.`);
+  });
+  test('bare flags default to docker; a parsed docker line stays docker', () => {
+    const messages = (k: ReturnType<typeof runFlagsToKubernetes>) => k.diagnostics.filter((d) => d.code === 'run-flag-no-kubernetes').map((d) => d.message);
+    expect(runFlagsToKubernetes(cpus('1/4')).container.resources?.limits?.cpu).toBe('250m');
+    const parsed = parseRunCommandLine('docker run --cpus -1 img');
+    if (!parsed.ok) throw new Error(parsed.issues[0].message);
+    expect(messages(runFlagsToKubernetes(parsed, { engine: 'podman' }))).toEqual([expect.stringContaining('the daemon refuses --cpus "-1"')]);
   });
 });
 

@@ -3,6 +3,7 @@
  * Learned from the Go source (strconv/atof.go: `special`, `readFloat`, `atofHex`; atoi.go:
  * `underscoreOK`) and checked against the podman 4.3.1 CLI.
  */
+import { goQuote } from './text.js';
 
 /** A float64 value, or the `*NumError` kind ParseFloat returns (`ErrSyntax`, `ErrRange`). */
 export type GoFloat = { readonly value: number } | { readonly error: 'syntax' | 'range' };
@@ -94,4 +95,9 @@ export function parseGoFloat64(text: string): GoFloat {
   }
   if (sign === '-') value = -value;
   return Number.isFinite(value) ? { value } : { error: 'range' };
+}
+
+/** The text of ParseFloat's `*NumError` (`strconv.ParseFloat: parsing "1/4": invalid syntax`), the input in Go's `%q`. */
+export function goFloatErrorMessage(text: string, error: 'syntax' | 'range'): string {
+  return `strconv.ParseFloat: parsing ${goQuote(text)}: ${error === 'syntax' ? 'invalid syntax' : 'value out of range'}`;
 }

@@ -45,6 +45,24 @@ export function goTrimLeftSpace(s: string): string {
   return start === 0 ? s : s.slice(start);
 }
 
+const GO_PRINTABLE = /[\p{L}\p{M}\p{N}\p{P}\p{S} ]/u;
+const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+
+/** Go's `%q` of a string (strconv.Quote): backslash escapes for quotes, controls and non-printable characters. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (GO_ESCAPES[ch] !== undefined) out += GO_ESCAPES[ch];
+    else if (GO_PRINTABLE.test(ch)) out += ch;
+    else {
+      const cp = ch.codePointAt(0) as number;
+      out += cp < 0x80 ? `\\x${cp.toString(16).padStart(2, '0')}` : cp > 0xffff ? `\\U${cp.toString(16).padStart(8, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    }
+  }
+  return `${out}"`;
+}
+
 /** Throws the one programmer error the library raises: a value of the wrong JavaScript type. */
 export function expectType(value: unknown, type: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'function', name: string): void {
   const ok =
