@@ -124,35 +124,33 @@ function utf8Length(s: string): number {
   return n;
 }
 
-function leftSpaceCount(s: string): number {
-  let i = 0;
-  while (i < s.length && isGoSpace(s.charCodeAt(i))) i++;
-  return i;
+/** The first index in `text[start, end)` that is not a Go space (`end` when there is none). */
+function skipSpace(text: string, start: number, end: number): number {
+  while (start < end && isGoSpace(text.charCodeAt(start))) start++;
+  return start;
 }
 
-/** `bytes.TrimRight(line, "\r\n")` for a line that has no `\n`. */
-function trimCR(s: string): string {
-  let end = s.length;
-  while (end > 0 && s.charCodeAt(end - 1) === 13) end--;
-  return end === s.length ? s : s.slice(0, end);
+/** `bytes.TrimRight(line, "\r\n")` for the line `text[start, end)`, which has no `\n`: the end without trailing `\r`s. */
+function trimCREnd(text: string, start: number, end: number): number {
+  while (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return end;
 }
 
 /**
- * BuildKit's continuation rule (`([^E])E[ \t]*$` or `^E[ \t]*$`): the last
- * non-blank character is the escape token and the one before it is not
+ * BuildKit's continuation rule (`([^E])E[ \t]*$` or `^E[ \t]*$`) on the line `text[start, end)`:
+ * the last non-blank character is the escape token and the one before it is not
  * (`doubled`: buildah's rule, any trailing escape token continues and is removed).
- * Returns the line without the token and trailing blanks, or null.
+ * Returns where the line ends without the token and trailing blanks, or -1.
  */
-function stripContinuation(s: string, esc: number, doubled = false): string | null {
-  let end = s.length;
-  while (end > 0) {
-    const c = s.charCodeAt(end - 1);
+function continuationEnd(text: string, start: number, end: number, esc: number, doubled: boolean): number {
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
     if (c !== 32 && c !== 9) break;
     end--;
   }
-  if (end === 0 || s.charCodeAt(end - 1) !== esc) return null;
-  if (!doubled && end >= 2 && s.charCodeAt(end - 2) === esc) return null;
-  return s.slice(0, end - 1);
+  if (end === start || text.charCodeAt(end - 1) !== esc) return -1;
+  if (!doubled && end - start >= 2 && text.charCodeAt(end - 2) === esc) return -1;
+  return end - 1;
 }
 
 /** Splits a logical line into keyword and the rest, as BuildKit's `splitCommand`. */
@@ -306,18 +304,24 @@ export function parseDockerfileWith(
   let pos = 0;
   let lineNo = 0;
   let tooLong = false;
-  // Reads the next physical line (without its "\n"); null at EOF or after an over-long line.
-  const next = (): string | null => {
-    if (pos >= n || tooLong) return null;
+  // The current physical line is text[lineStart, lineEnd) (without its "\n"): lines are read as index
+  // ranges, and only the parts kept are sliced.
+  let lineStart = 0;
+  let lineEnd = 0;
+  // Advances to the next physical line; false at EOF or after an over-long line.
+  const nextLine = (): boolean => {
+    if (pos >= n || tooLong) return false;
     let end = text.indexOf('\n', pos);
     if (end < 0) end = n;
-    const line = text.slice(pos, end);
-    pos = end + 1;
-    if (line.length > MAX_DOCKERFILE_LINE_BYTES / 3 && utf8Length(line) > MAX_DOCKERFILE_LINE_BYTES) {
+    if (end - pos > MAX_DOCKERFILE_LINE_BYTES / 3 && utf8Length(text.slice(pos, end)) > MAX_DOCKERFILE_LINE_BYTES) {
       tooLong = true;
-      return null;
+      return false;
     }
-    return line;
+    lineStart = pos;
+    lineEnd = end;
+    pos = end + 1;
+    lineNo++;
+    return true;
   };
   const tooLongFailure = (): Failure =>
     locatedFailure(
@@ -356,47 +360,41 @@ export function parseDockerfileWith(
   };
 
   let comments: readonly string[] = NONE;
-  for (;;) {
-    const physical = next();
-    if (physical === null) break;
-    lineNo++;
-    let s = trimCR(physical);
-    if (lineNo === 1 && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-    const indent = leftSpaceCount(s);
-    const rawFirst = s;
-    s = indent === 0 ? s : s.slice(indent);
-    const isCommentLine = s.charCodeAt(0) === 35;
+  const doubled = profile.doubledEscapeContinues;
+  while (nextLine()) {
+    const bom = lineNo === 1 && text.charCodeAt(lineStart) === 0xfeff;
+    const start = bom ? lineStart + 1 : lineStart;
+    const end = trimCREnd(text, start, lineEnd);
+    const lead = skipSpace(text, start, end);
+    const isCommentLine = lead < end && text.charCodeAt(lead) === 35;
     if (isCommentLine) {
-      const c = goTrimSpace(rawFirst.slice(1));
+      const c = goTrimSpace(text.slice(start + 1, end));
       if (c === '') comments = NONE;
       else if (comments === NONE) comments = [c];
       else (comments as string[]).push(c);
     }
-    const directiveCount = directives.length;
-    const directiveFailure = directiveLine(s);
-    if (directiveFailure) return directiveFailure;
-    if (directives.length > directiveCount) (comments as string[]).pop();
-    if (isCommentLine) s = '';
+    if (!directivesDone) {
+      const directiveCount = directives.length;
+      const directiveFailure = directiveLine(text.slice(lead, end));
+      if (directiveFailure) return directiveFailure;
+      if (directives.length > directiveCount) (comments as string[]).pop();
+    }
+    if (isCommentLine || lead === end) continue;
     const startLine = lineNo;
-    const column = indent + 1 + (lineNo === 1 && physical.charCodeAt(0) === 0xfeff ? 1 : 0);
-    const doubled = profile.doubledEscapeContinues;
-    let cont = stripContinuation(s, esc, doubled);
-    if (cont === null && s === '') continue;
-    let joined = cont ?? s;
+    const column = lead - start + 1 + (bom ? 1 : 0);
+    let contEnd = continuationEnd(text, lead, end, esc, doubled);
+    let joined = text.slice(lead, contEnd < 0 ? end : contEnd);
     let emptyContinuation = false;
-    while (cont !== null) {
-      const more = next();
-      if (more === null) break;
-      lineNo++;
-      const raw = trimCR(more);
-      const lead = leftSpaceCount(raw);
-      if (raw.charCodeAt(lead) === 35) continue;
-      if (lead === raw.length) {
+    while (contEnd >= 0 && nextLine()) {
+      const rawEnd = trimCREnd(text, lineStart, lineEnd);
+      const rawLead = skipSpace(text, lineStart, rawEnd);
+      if (rawLead < rawEnd && text.charCodeAt(rawLead) === 35) continue;
+      if (rawLead === rawEnd) {
         emptyContinuation = true;
         continue;
       }
-      cont = stripContinuation(raw, esc, doubled);
-      joined += cont ?? raw;
+      contEnd = continuationEnd(text, lineStart, rawEnd, esc, doubled);
+      joined += text.slice(lineStart, contEnd < 0 ? rawEnd : contEnd);
       if (joined.length > limits.maxInstructionLength) break;
     }
     if (tooLong) return tooLongFailure();
@@ -458,11 +456,9 @@ export function parseDockerfileWith(
         const bodyStart = lineNo + 1;
         let content = '';
         let terminated = false;
-        for (;;) {
-          const body = next();
-          if (body === null) break;
-          lineNo++;
-          let candidate = trimCR(body);
+        while (nextLine()) {
+          const body = text.slice(lineStart, lineEnd);
+          let candidate = text.slice(lineStart, trimCREnd(text, lineStart, lineEnd));
           if (h.chomp) {
             let t = 0;
             while (t < candidate.length && candidate.charCodeAt(t) === 9) t++;
