@@ -94,6 +94,54 @@ export const MAX_DOCKERFILE_LINE_BYTES = 65535;
 
 const HEREDOC_KEYWORDS = new Set(['run', 'copy', 'add']);
 
+/** The instruction keywords the engines know, upper-case. */
+export const KEYWORDS = [
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+] as const;
+
+/** A keyword as `toUpperCase` and `toLowerCase` give it. */
+interface KeywordCase {
+  readonly upper: string;
+  readonly lower: string;
+}
+
+/**
+ * The case forms of the known keywords spelled all upper- or all lower-case (ASCII: both forms are
+ * exact), made once. Nearly every instruction is one of these and then needs no case conversion
+ * (new strings, and `toUpperCase` is a slow call); the forms are shared strings with cached hashes
+ * for the keyword lookups that follow.
+ */
+const KEYWORD_CASES: ReadonlyMap<string, KeywordCase> = new Map(
+  KEYWORDS.flatMap((upper) => {
+    const forms: KeywordCase = { upper, lower: upper.toLowerCase() };
+    return [
+      [upper, forms],
+      [forms.lower, forms],
+    ] as const;
+  }),
+);
+
+function keywordCase(keyword: string): KeywordCase {
+  return KEYWORD_CASES.get(keyword) ?? { upper: keyword.toUpperCase(), lower: keyword.toLowerCase() };
+}
+
 /**
  * Shared, frozen empty lists for the `flags`, `heredocs` and `comments` of instructions that have
  * none (most of them): three allocations fewer per instruction on the hot path. The fields are
@@ -408,16 +456,17 @@ export function parseDockerfileWith(
     }
 
     const split = splitInstruction(joined, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
-    const lower = split.keyword.toLowerCase();
+    const { upper, lower } = keywordCase(split.keyword);
     let trigger: DockerfileTrigger | undefined;
     // ONBUILD wraps one instruction; nested ONBUILD words are peeled iteratively.
     let inner: SplitInstruction = split;
     let innerLower = lower;
     if (lower === 'onbuild' && split.args !== '') {
       inner = splitInstruction(split.args, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
-      innerLower = inner.keyword.toLowerCase();
+      const innerCase = keywordCase(inner.keyword);
+      innerLower = innerCase.lower;
       trigger = {
-        keyword: inner.keyword.toUpperCase(),
+        keyword: innerCase.upper,
         rawKeyword: inner.keyword,
         flags: inner.flags,
         args: inner.args,
@@ -478,7 +527,7 @@ export function parseDockerfileWith(
     }
 
     const instruction: { -readonly [K in keyof DockerfileInstruction]: DockerfileInstruction[K] } = {
-      keyword: split.keyword.toUpperCase(),
+      keyword: upper,
       rawKeyword: split.keyword,
       flags: split.flags,
       args: split.args,

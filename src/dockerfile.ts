@@ -1,6 +1,6 @@
 import { parseCommandWith, unknownFlagMessage, type ParseCommandResult } from './command.js';
 import { engineProfile, type EngineProfile } from './engine.js';
-import { parseDockerfileWith, type DockerfileInstruction } from './dockerfile-parser.js';
+import { KEYWORDS, parseDockerfileWith, type DockerfileInstruction } from './dockerfile-parser.js';
 import { matchDirective } from './internal/directive.js';
 import type { StringArrayDecoding } from './internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
@@ -80,27 +80,7 @@ export interface DockerfileEvaluation {
 /** Result of {@link evaluateDockerfile}. */
 export type EvaluateDockerfileResult = DockerfileEvaluation | Failure;
 
-const KNOWN = [
-  'ADD',
-  'ARG',
-  'CMD',
-  'COPY',
-  'ENTRYPOINT',
-  'ENV',
-  'EXPOSE',
-  'FROM',
-  'HEALTHCHECK',
-  'LABEL',
-  'MAINTAINER',
-  'ONBUILD',
-  'RUN',
-  'SHELL',
-  'STOPSIGNAL',
-  'USER',
-  'VOLUME',
-  'WORKDIR',
-] as const;
-const KNOWN_SET = new Set<string>(KNOWN);
+const KNOWN_SET = new Set<string>(KEYWORDS);
 
 /** Levenshtein distance (two rows; inputs are short keywords, capped by the caller). */
 function distance(a: string, b: string): number {
@@ -129,7 +109,7 @@ export function unknownInstructionMessage(keyword: string, profile: EngineProfil
     const lower = keyword.toLowerCase();
     let best = '';
     let min = 3;
-    for (const name of KNOWN) {
+    for (const name of KEYWORDS) {
       const d = distance(lower, name.toLowerCase());
       if (d < min) {
         min = d;
