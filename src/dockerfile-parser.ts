@@ -201,16 +201,6 @@ function continuationEnd(text: string, start: number, end: number, esc: number, 
   return end - 1;
 }
 
-/** Splits a logical line into keyword and the rest, as BuildKit's `splitCommand`. */
-function splitKeyword(line: string): { keyword: string; rest: string } {
-  const trimmed = goTrimSpace(line);
-  let i = 0;
-  while (i < trimmed.length && !isSplitSpace(trimmed.charCodeAt(i))) i++;
-  const keyword = trimmed.slice(0, i);
-  while (i < trimmed.length && isSplitSpace(trimmed.charCodeAt(i))) i++;
-  return { keyword, rest: trimmed.slice(i) };
-}
-
 interface SplitInstruction {
   readonly keyword: string;
   readonly flags: readonly string[];
@@ -218,10 +208,21 @@ interface SplitInstruction {
   readonly rawArgs: string;
 }
 
-/** `flagEscape`: the escape token inside builder-flag words (`profile.flagEscapeIsEscapeToken`). */
+/**
+ * Splits a logical line into keyword and the rest, as BuildKit's `splitCommand` (on the trimmed
+ * line, found by index), then the rest into builder flags and arguments. `flagEscape`: the escape
+ * token inside builder-flag words (`profile.flagEscapeIsEscapeToken`).
+ */
 function splitInstruction(line: string, flagEscape: string): SplitInstruction {
-  const { keyword, rest } = splitKeyword(line);
-  if (rest === '') return { keyword, flags: NONE, args: '', rawArgs: '' };
+  let end = line.length;
+  while (end > 0 && isGoSpace(line.charCodeAt(end - 1))) end--;
+  const start = skipSpace(line, 0, end);
+  let i = start;
+  while (i < end && !isSplitSpace(line.charCodeAt(i))) i++;
+  const keyword = line.slice(start, i);
+  while (i < end && isSplitSpace(line.charCodeAt(i))) i++;
+  if (i === end) return { keyword, flags: NONE, args: '', rawArgs: '' };
+  const rest = line.slice(i, end);
   if (rest.charCodeAt(0) !== 45 || rest.charCodeAt(1) !== 45) return { keyword, flags: NONE, args: rest, rawArgs: rest };
   const split = splitBuilderFlags(rest, flagEscape);
   return { keyword, flags: split.flags, args: goTrimSpace(split.rest), rawArgs: rest };
