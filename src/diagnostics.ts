@@ -255,7 +255,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'compose-unresolved-variable': {
     severity: 'warning',
     title: 'Unresolved ${VAR} in compose file',
-    help: 'Compose substitutes ${VAR}/$VAR from the shell environment and .env before splitting; an unset variable becomes an empty string (with a warning). Pass the variable in options.environment or write $$ for a literal $.',
+    help: 'Compose substitutes ${VAR}/$VAR from the shell environment and .env (in the compose file and in .env values) before splitting; an unset variable becomes an empty string (with a warning). Pass the variable in options.environment or options.envFiles, or write $$ for a literal $.',
     source: 'compose-spec 12-interpolation.md',
   },
   'compose-interpolation-invalid': {
@@ -263,6 +263,30 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     title: 'Invalid interpolation',
     help: 'A ${ without its closing } (or a required ${VAR:?err} that is unset) makes Compose reject the file.',
     source: 'compose-spec 12-interpolation.md; compose-go template',
+  },
+  'dotenv-invalid-key': {
+    severity: 'error',
+    title: 'Invalid name in a .env file',
+    help: 'A .env name may hold letters, digits and _ . - [ ] only, and no space; `export ` alone at the end of the file is also rejected. Fix the line named in the message.',
+    source: 'compose-go dotenv/parser.go locateKeyName, parse',
+  },
+  'dotenv-unterminated-quote': {
+    severity: 'error',
+    title: 'Unterminated quoted value in a .env file',
+    help: 'A value that starts with \' or " runs, across lines, to the next unescaped quote of the same kind; add the closing quote or escape it with a backslash.',
+    source: 'compose-go dotenv/parser.go extractVarValue',
+  },
+  'dotenv-interpolation-invalid': {
+    severity: 'error',
+    title: 'Invalid ${VAR} in a .env value',
+    help: 'Unquoted and double-quoted .env values are interpolated like the compose file: a ${ without its } or an unset ${VAR:?err} makes Compose reject the .env file. Single-quote the value to keep it literal.',
+    source: 'compose-go dotenv/godotenv.go expandVariables; template/template.go',
+  },
+  'dotenv-no-key': {
+    severity: 'warning',
+    title: 'Last .env line without = or line break',
+    help: 'compose-go reads a last line such as `FOO` (no `=`, no newline) as the value of an empty name, so FOO is not taken from the environment. End the file with a newline.',
+    source: 'compose-go dotenv/parser.go locateKeyName',
   },
   'compose-unsupported': {
     severity: 'warning',

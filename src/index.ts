@@ -152,6 +152,8 @@ export type {
   ResolveComposeOptions,
 } from './compose.js';
 export { interpolateCompose, resolveComposeFile } from './compose-file.js';
+export { parseDotEnv, readDotEnvFiles } from './dotenv.js';
+export type { DotEnvFile, DotEnvResult, ParseDotEnvOptions } from './dotenv.js';
 export type { ComposeFileService, ComposeImageLookup, ResolveComposeFileOptions, ResolveComposeFileResult } from './compose-file.js';
 export { resolveManifests } from './kubernetes-manifest.js';
 export type { ImageLookup, ManifestContainerResult, ManifestWorkload, ResolveManifestsOptions, ResolveManifestsResult } from './kubernetes-manifest.js';

@@ -56,6 +56,8 @@ const rows: readonly Row[] = [
   ['composeToKubernetes', [{}, {}], [[0, 'service', 'object']]],
   ['interpolateCompose', ['${A}', { A: 'a' }], [[0, 'text', 'string'], [1, 'environment', 'object']]],
   ['resolveComposeFile', ['services: {}', { images: {} }], [[0, 'yamlText', 'string'], [1, 'options', 'object']]],
+  ['parseDotEnv', ['A=1', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
+  ['readDotEnvFiles', [[{ text: 'A=1' }], {}], [[0, 'files', 'array'], [1, 'options', 'object', true]]],
   ['resolveManifests', ['kind: Pod', { images: {} }], [[0, 'yamlText', 'string'], [1, 'options', 'object']]],
 ];
 
@@ -112,6 +114,9 @@ const fieldCases: readonly (readonly [label: string, field: string, call: () => 
   ['resolveDockerRun', 'run.args', () => lib.resolveDockerRun({ cmd: ['a'] }, { args: 'x' as unknown as string[] })],
   ['resolveContainerConfig', 'image.cmd', () => lib.resolveContainerConfig({ cmd: 5 as unknown as string[] }, {})],
   ['resolveComposeFile', 'options.images', () => lib.resolveComposeFile('services: {}', { images: null as unknown as Record<string, lib.ImageConfig> })],
+  ['resolveComposeFile', 'options.envFiles', () => lib.resolveComposeFile('services: {}', { images: {}, envFiles: 'A=1' as unknown as lib.DotEnvFile[] })],
+  ['readDotEnvFiles', 'files[0].text', () => lib.readDotEnvFiles([{ text: 5 as unknown as string }])],
+  ['readDotEnvFiles', 'options.environment', () => lib.readDotEnvFiles([], { environment: 'A=1' as unknown as Record<string, string> })],
   ['resolveManifests', 'options.images', () => lib.resolveManifests('kind: Pod', { images: 5 as unknown as Record<string, lib.ImageConfig> })],
   ['resolveKubernetes', 'options.path', () => lib.resolveKubernetes({}, {}, { path: Symbol('p') as unknown as string })],
   ['parseRunCommandLine', 'options.engine', () => lib.parseRunCommandLine('docker run x', { engine: Symbol('e') as unknown as 'docker' })],

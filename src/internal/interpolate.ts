@@ -1,0 +1,109 @@
+/**
+ * compose-go `template.Substitute` over a lookup function, shared by compose-file interpolation
+ * and `.env` values (see {@link interpolateCompose} for the syntax).
+ */
+
+/** Result of {@link interpolateWith}: the text and the unset names it read, or why it is invalid. */
+export type InterpolationResult = { ok: true; value: string; unresolved: string[] } | { ok: false; message: string };
+
+/** Interpolates `text`, reading variables with `get` (undefined = unset). */
+export function interpolateWith(text: string, get: (name: string) => string | undefined): InterpolationResult {
+  return interpolateAt(text, get, 0);
+}
+
+function isNameStart(c: number): boolean {
+  return c === 95 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+/** How deeply `${A:-${B:-…}}` may nest before interpolation gives up (compose-go has no limit). */
+const MAX_INTERPOLATION_DEPTH = 64;
+
+/**
+ * Index of the `}` that closes the `${` at `start`, counting nested `${` as compose-go's
+ * `getFirstBraceClosingIndex` does; -1 when it is missing.
+ */
+function closingBrace(text: string, start: number): number {
+  let open = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 125) {
+      open--;
+      if (open === 0) return i;
+    } else if (c === 36 && text.charCodeAt(i + 1) === 123) {
+      open++;
+      i++;
+    }
+  }
+  return -1;
+}
+
+function interpolateAt(
+  text: string,
+  get: (name: string) => string | undefined,
+  depth: number,
+): InterpolationResult {
+  if (depth > MAX_INTERPOLATION_DEPTH) {
+    return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}: nested more than ${MAX_INTERPOLATION_DEPTH} levels` };
+  }
+  let out = '';
+  const unresolved: string[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 36 || i + 1 >= n) {
+      out += text[i];
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    if (next === 36) {
+      out += '$';
+      i++;
+    } else if (next === 123) {
+      const close = closingBrace(text, i);
+      if (close < 0) return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}: missing closing brace` };
+      const body = text.slice(i + 2, close);
+      let j = 0;
+      while (j < body.length && isNameChar(body.charCodeAt(j))) j++;
+      const name = body.slice(0, j);
+      if (name === '' || !isNameStart(name.charCodeAt(0))) return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}` };
+      const rest = body.slice(j);
+      const value = get(name);
+      const colon = rest.startsWith(':');
+      const op = colon ? rest.slice(1, 2) : rest.slice(0, 1);
+      const raw = colon ? rest.slice(2) : rest.slice(1);
+      let arg = raw;
+      if (raw.includes('$')) {
+        const nested = interpolateAt(raw, get, depth + 1);
+        if (!nested.ok) return nested;
+        arg = nested.value;
+        // Only a default that is used leaves its unset variables unresolved.
+        const unsetHere = value === undefined || (colon && value === '');
+        if ((op === '-' && unsetHere) || (op === '+' && !unsetHere)) unresolved.push(...nested.unresolved);
+      }
+      const unset = value === undefined || (colon && value === '');
+      if (rest === '') {
+        if (value === undefined) unresolved.push(name);
+        out += value ?? '';
+      } else if (op === '-') out += unset ? arg : (value as string);
+      else if (op === '+') out += unset ? '' : arg;
+      else if (op === '?') {
+        if (unset) return { ok: false, message: `required variable ${name} is missing a value: ${arg}` };
+        out += value as string;
+      } else return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}` };
+      i = close;
+    } else if (isNameStart(next)) {
+      let j = i + 1;
+      while (j < n && isNameChar(text.charCodeAt(j))) j++;
+      const name = text.slice(i + 1, j);
+      const value = get(name);
+      if (value === undefined) unresolved.push(name);
+      out += value ?? '';
+      i = j - 1;
+    } else out += '$';
+  }
+  return { ok: true, value: out, unresolved };
+}
+
