@@ -49,6 +49,12 @@ beforeAll(() => {
   writeFileSync(join(dir, 'clean.Dockerfile'), 'FROM scratch\nCMD ["/api"]\n');
   writeFileSync(join(dir, 'export.Dockerfile'), 'FROM alpine AS build\nRUN make\nFROM scratch\nCOPY --from=build /out /\n');
   writeFileSync(join(dir, 'arg.Dockerfile'), 'ARG BASE\nFROM $BASE\nCMD ["/app"]\n');
+  mkdirSync(join(dir, 'envproj'), { recursive: true });
+  writeFileSync(join(dir, 'envproj/compose.yaml'), 'services:\n  web:\n    image: node:20-slim\n    command: ${MODE:-fallback} --port ${PORT}\n');
+  writeFileSync(join(dir, 'envproj/.env'), '# project defaults\nMODE=serve\nexport PORT="8080"\n');
+  writeFileSync(join(dir, 'envproj/prod.env'), 'MODE=prod\nPORT=80\n');
+  writeFileSync(join(dir, 'envproj/late.env'), "PORT='443'\n");
+  writeFileSync(join(dir, 'envproj/bad.env'), 'MODE=ok\nPORT="unterminated\n');
 });
 
 const run = (argv: string[], stdin?: string) => cli(argv, { cwd: dir, ...(stdin !== undefined && { stdin }) });
@@ -106,6 +112,42 @@ describe('container-argv compose', () => {
 
   test('a missing file is an input error', async () => {
     expect(await run(['compose', 'nope.yaml'])).toEqual({ code: 2, stdout: '', stderr: 'container-argv: cannot read "nope.yaml": no such file\n' });
+  });
+});
+
+// compose-go v2.13.0 cli/options.go WithEnvFiles/WithDotEnv: --env-file files in order (later wins), else the
+// project directory's .env when it is a file (COMPOSE_DISABLE_ENV_FILE turns that off); the environment wins.
+describe('container-argv compose: .env files', () => {
+  const argvOf = async (args: string[], env?: Record<string, string>) => {
+    const r = await cli(['compose', 'envproj/compose.yaml', '--image-config', 'node:20-slim=node.json', '--json', ...args], { cwd: dir, ...(env && { env }) });
+    const out = JSON.parse(r.stdout);
+    return { code: r.code, envFiles: out.envFiles, argv: out.units[0]?.argv, diagnostics: out.diagnostics };
+  };
+
+  test.for([
+    { name: 'the .env beside the compose file', args: [], env: undefined, envFiles: ['envproj/.env'], tail: ['serve', '--port', '8080'] },
+    { name: '--env wins over .env', args: ['--env', 'PORT=9'], env: undefined, envFiles: ['envproj/.env'], tail: ['serve', '--port', '9'] },
+    { name: '--env-file replaces the default .env', args: ['--env-file', 'envproj/prod.env'], env: undefined, envFiles: ['envproj/prod.env'], tail: ['prod', '--port', '80'] },
+    { name: 'a later --env-file wins', args: ['--env-file', 'envproj/prod.env', '--env-file', 'envproj/late.env'], env: undefined, envFiles: ['envproj/prod.env', 'envproj/late.env'], tail: ['prod', '--port', '443'] },
+    { name: 'COMPOSE_DISABLE_ENV_FILE=true', args: [], env: { COMPOSE_DISABLE_ENV_FILE: 'true' }, envFiles: undefined, tail: ['fallback', '--port'] },
+  ])('$name', async ({ args, env, envFiles, tail }) => {
+    const r = await argvOf(args, env);
+    expect([r.code, r.envFiles, r.argv.slice(1)]).toEqual([0, envFiles, tail]);
+  });
+
+  test('the text output names the .env file', async () => {
+    const r = await cli(['compose', 'envproj/compose.yaml', '--image-config', 'node:20-slim=node.json'], { cwd: dir });
+    expect(r.stdout.split('\n')[0]).toBe('envproj/compose.yaml: ${VAR} from envproj/.env');
+  });
+
+  test('a broken .env is an error at its own line', async () => {
+    const r = await cli(['compose', 'envproj/compose.yaml', '--image-config', 'node:20-slim=node.json', '--env-file', 'envproj/bad.env'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^envproj\/bad\.env:2:\d+: error dotenv-unterminated-quote: /m);
+  });
+
+  test('a missing --env-file is an input error', async () => {
+    expect(await cli(['compose', 'envproj/compose.yaml', '--env-file', 'nope.env'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'container-argv: cannot read "nope.env": no such file\n' });
   });
 });
 

@@ -128,7 +128,7 @@ export async function lintCommand(paths: readonly string[], o: LintOptions, io: 
 
   const findings: Finding[] = [];
   let linted = 0;
-  const { composeReport, manifestReport } = await import('./workloads.js');
+  const { composeEnvFiles, composeReport, manifestReport } = await import('./workloads.js');
   for (const { path, kind } of files) {
     const text = await readInput(io, path);
     let k = kind;
@@ -140,7 +140,8 @@ export async function lintCommand(paths: readonly string[], o: LintOptions, io: 
     linted++;
     if (k === 'dockerfile') findings.push(...(await lintDockerfile(path, text, images, buildArgs, engine)));
     else {
-      const report = k === 'compose' ? await composeReport(io, path, images, 'lint', {}, text) : await manifestReport(io, path, images, 'lint', text);
+      const report =
+        k === 'compose' ? await composeReport(io, path, images, 'lint', {}, text, await composeEnvFiles(io, path)) : await manifestReport(io, path, images, 'lint', text);
       findings.push(...report.findings, ...report.units.flatMap((u) => u.findings));
     }
   }

@@ -166,12 +166,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .description('print what each service of a Compose file runs (docker compose up)')
     .argument('<file>', 'compose.yaml ("-" reads stdin)')
     .option('--image-config <REF=FILE>', 'config of an image by reference (or by service name for build-only services), repeatable', collect)
-    .option('--env <KEY=VALUE>', 'a variable for ${VAR} interpolation (KEY alone takes it from the environment), repeatable', collect)
+    .option('--env <KEY=VALUE>', 'a variable for ${VAR} interpolation (KEY alone takes it from the environment), repeatable; wins over .env files', collect)
+    .option('--env-file <PATH>', 'a .env file for ${VAR} interpolation instead of the project\'s .env (later files win), repeatable', collect)
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
       examples([
         'container-argv compose compose.yaml --image-config nginx:1.27=nginx.json',
+        'container-argv compose deploy/compose.yaml --env-file deploy/prod.env --env TAG=1.2',
         'docker image inspect app > app.json && container-argv compose compose.yaml --image-config app=app.json --json',
       ]),
     )

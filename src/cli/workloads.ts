@@ -2,6 +2,9 @@
  * `k8s --manifest` and `compose`: what each container of a Kubernetes manifest, or each service of a
  * Compose file, runs. Also used by `lint`. Loads yaml (and the zod schemas) lazily.
  */
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { DotEnvFile } from '../dotenv.js';
 import type { ImageConfig } from '../types.js';
 import { formatArgv } from '../format.js';
 import { displayName, loadImageMap } from './inputs.js';
@@ -24,6 +27,8 @@ export interface Unit {
 /** What a YAML file runs. `known` tells whether image configs were given for every unit. */
 export interface YamlReport {
   readonly file: string;
+  /** The `.env` files read for `${VAR}` interpolation (Compose only). */
+  readonly envFiles?: readonly string[];
   readonly ok: boolean;
   readonly units: readonly Unit[];
   readonly findings: readonly Finding[];
@@ -87,16 +92,48 @@ export async function manifestReport(io: CliIO, path: string, images: Record<str
 const ARGV_ANALYSIS = new Set(['shell-entrypoint-args', 'sh-c-extra-args', 'shell-pid1']);
 
 /** Resolves every service of a Compose file. */
-export async function composeReport(io: CliIO, path: string, images: Record<string, ImageConfig>, missing: MissingImages = 'unknown', env: Readonly<Record<string, string>> = {}, text?: string): Promise<YamlReport> {
+/** Go `strconv.ParseBool` true. */
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+
+/**
+ * The `.env` files docker compose reads for `${VAR}` interpolation (compose-go cli/options.go
+ * `WithEnvFiles`): each `--env-file` in order (relative to the working directory), else the `.env`
+ * of the project directory (the compose file's; the working directory for stdin) when it is a
+ * file, unless `COMPOSE_DISABLE_ENV_FILE` is true.
+ */
+export async function composeEnvFiles(io: CliIO, composePath: string, envFile: readonly string[] = []): Promise<DotEnvFile[]> {
+  if (envFile.length > 0) return Promise.all(envFile.map(async (f) => ({ text: await readInput(io, f), source: f })));
+  if (GO_TRUE.has(io.env['COMPOSE_DISABLE_ENV_FILE'] ?? '')) return [];
+  const projectDir = composePath === '-' ? '.' : dirname(composePath);
+  const name = projectDir === '.' ? '.env' : join(projectDir, '.env');
+  const full = isAbsolute(name) ? name : resolve(io.cwd, name);
+  try {
+    if (!statSync(full).isFile()) return [];
+  } catch {
+    return [];
+  }
+  return [{ text: await readInput(io, name), source: name }];
+}
+
+export async function composeReport(
+  io: CliIO,
+  path: string,
+  images: Record<string, ImageConfig>,
+  missing: MissingImages = 'unknown',
+  env: Readonly<Record<string, string>> = {},
+  text?: string,
+  envFiles: readonly DotEnvFile[] = [],
+): Promise<YamlReport> {
   const file = displayName(path);
   const yamlText = text ?? (await readInput(io, path));
   const { resolveComposeFile } = await import('../compose-file.js');
   const lenient = missing === 'lint';
   const lookup = (ref: string | undefined, service: string): ImageConfig | undefined =>
     (ref !== undefined ? images[ref] : undefined) ?? images[service] ?? (lenient ? {} : undefined);
-  const result = resolveComposeFile(yamlText, { images: lookup, environment: env, source: file });
+  const result = resolveComposeFile(yamlText, { images: lookup, environment: env, source: file, ...(envFiles.length > 0 && { envFiles }) });
   const locate = yamlLocator(yamlText);
-  if (!result.ok) return { file, ok: false, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
+  const envNames = envFiles.length > 0 ? { envFiles: envFiles.map((f) => f.source ?? '.env') } : {};
+  if (!result.ok) return { file, ...envNames, ok: false, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
   const units: Unit[] = [];
   for (const s of result.services) {
     const r = s.result;
@@ -118,7 +155,7 @@ export async function composeReport(io: CliIO, path: string, images: Record<stri
   }
   const fileFindings = located(findingsOf(file, result.diagnostics), locate, 0);
   const all = [...fileFindings, ...units.flatMap((u) => u.findings)];
-  return { file, ok: units.every((u) => u.ok) && !all.some((f) => f.severity === 'error'), units, findings: fileFindings };
+  return { file, ...envNames, ok: units.every((u) => u.ok) && !all.some((f) => f.severity === 'error'), units, findings: fileFindings };
 }
 
 /** Prints a report (text or JSON); returns the exit code. */
@@ -128,6 +165,7 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean): n
       toJson({
         ok: report.ok,
         file: report.file,
+        ...(report.envFiles !== undefined && { envFiles: report.envFiles }),
         units: report.units.map((u) => ({ ...u, findings: undefined, diagnostics: u.findings })),
         diagnostics: report.findings,
       }),
@@ -136,6 +174,7 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean): n
   }
   const p = palette(useColor(io.stdout, io.env));
   const lines: string[] = [];
+  if (report.envFiles !== undefined) lines.push(p.dim(`${report.file}: \${VAR} from ${report.envFiles.join(', ')}`));
   for (const u of report.units) {
     lines.push(`${p.bold(u.label)}${u.image !== undefined ? ` ${p.dim(`(${u.image})`)}` : ''}  ${p.dim(`${report.file} ${u.path}`)}`);
     if (u.argv !== undefined) {
@@ -159,7 +198,11 @@ export async function manifestCommand(path: string, o: { readonly imageConfig?: 
 }
 
 /** `container-argv compose FILE --image-config REF=FILE…` */
-export async function composeCommand(path: string, o: { readonly imageConfig?: readonly string[]; readonly env?: readonly string[]; readonly json?: boolean }, io: CliIO): Promise<number> {
+export async function composeCommand(
+  path: string,
+  o: { readonly imageConfig?: readonly string[]; readonly env?: readonly string[]; readonly envFile?: readonly string[]; readonly json?: boolean },
+  io: CliIO,
+): Promise<number> {
   const images = await loadImageMap(io, o.imageConfig ?? [], '--image-config');
   const env: Record<string, string> = {};
   for (const pair of o.env ?? []) {
@@ -167,5 +210,6 @@ export async function composeCommand(path: string, o: { readonly imageConfig?: r
     if (eq <= 0) env[pair] = io.env[pair] ?? '';
     else env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
-  return printYamlReport(await composeReport(io, path, images, 'unknown', env), io, o.json === true);
+  const envFiles = await composeEnvFiles(io, path, o.envFile);
+  return printYamlReport(await composeReport(io, path, images, 'unknown', env, undefined, envFiles), io, o.json === true);
 }
