@@ -86,6 +86,17 @@ function hostileText() {
   }
 }
 
+/** `.env`-like text: names, `export`, `=`/`:`, quotes, escapes, `${…}`, comments, blank and CRLF lines. */
+function dotEnvText() {
+  const lines = [];
+  for (let i = 0, n = int(12); i < n; i++) {
+    const name = pick(['A', 'B_1', 'export A', 'a.b-c[0]', 'X Y', '', '__proto__', atoms(2)]);
+    const value = pick(['v', '"a\\nb"', "'x'", '"${A:-d}"', '${B}', '"unterminated', "'a\\'b'", 'x #c', '"\\0101"', atoms(6)]);
+    lines.push(`${name}${pick(['=', ': ', '', ' = '])}${value}${pick(['', ' # c', '\r'])}`);
+  }
+  return lines.join(rand() < 0.2 ? '\r\n' : '\n');
+}
+
 function dockerfileText() {
   const lines = [];
   const n = rand() < 0.8 ? int(10) : int(60);
@@ -143,6 +154,7 @@ const REQUIRED = [
   'parseCommand',
   'evaluateDockerfile',
   'parseComposeCommand',
+  'parseDotEnv',
   'expandKubernetes',
   'resolveManifests',
   'resolveComposeFile',
@@ -202,6 +214,7 @@ const targets = [
   ['parseCommand', () => [hostileText(), { instruction: pick(INSTRUCTIONS), ...pick(ENGINES) }], (t, o) => lib.parseCommand(t, o), 6],
   ['evaluateDockerfile', () => [rand() < 0.7 ? dockerfileText() : hostileText(), { baseImages: images, ...pick(ENGINES) }], (t, o) => lib.evaluateDockerfile(t, o), 4],
   ['parseComposeCommand', () => [rand() < 0.8 ? (rand() > GIANT ? atoms(30) : atoms(30).repeat(int(20_000))) : jsonValue()], (v) => lib.parseComposeCommand(v), 6],
+  ['parseDotEnv', () => [rand() < 0.6 ? dotEnvText() : hostileText()], (t) => lib.parseDotEnv(t, { environment: env }), 5],
   ['expandKubernetes', () => [rand() > GIANT ? atoms(40) : '$('.repeat(int(200_000))], (t) => lib.expandKubernetes(t, env), 6],
   ['resolveManifests', () => [hostileYaml()], (t) => lib.resolveManifests(t, { images, env: [{ name: 'A', value: '$(B)' }] }), 1],
   ['resolveComposeFile', () => [hostileYaml().replace(/^kind:/m, 'services:')], (t) => lib.resolveComposeFile(t, { images, environment: env }), 1],

@@ -18,6 +18,7 @@ import {
   resolveManifests,
   splitGoShellwords,
   splitShellWords,
+  parseDotEnv,
 } from '../src/index.js';
 
 // Linear time (issue #7, CONTRIBUTING "Parsers are single linear passes"). Two checks:
@@ -149,6 +150,9 @@ const adversarial: readonly (readonly [label: string, run: () => unknown])[] = [
   ['cpusToQuantity digits', () => cpusToQuantity(`${'1'.repeat(N)}.${'1'.repeat(N)}x`)],
   ['podman --cpus (strconv.ParseFloat) digits and separators', () => {
     for (const v of [`${'1_'.repeat(N / 2)}.x`, `0x${'f'.repeat(N)}.${'f'.repeat(N)}p-99999`, `${'1'.repeat(N)}e${'1'.repeat(N)}x`]) parseRunCommandLine(['podman', 'create', '--cpus', v, 'img']);
+  }],
+  ['parseDotEnv long values, quotes, escapes, names and ${', () => {
+    for (const t of [`A=${'x #'.repeat(N / 3)}`, `A="${'\\n\\"$'.repeat(N / 6)}`, `A='${'a'.repeat(N)}`, `${'a'.repeat(N)}!=1`, `A=${'${'.repeat(N / 2)}`, `${'\n'.repeat(N)}export`, `A=${'$B'.repeat(N / 2)}`]) parseDotEnv(t);
   }],
   ['quoteShellArg / quoteShellWord', () => [quoteShellArg(`${'a'.repeat(N)}'`), quoteShellWord(`${'a'.repeat(N)}'`)]],
 ];
