@@ -212,7 +212,7 @@ export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRun
         break;
       }
       case 'cpus': {
-        const e = profile.cpusRangeMessage === null ? podmanCpusEffect(f.value) : dockerCpusEffect(f.value, profile.cpusRangeMessage);
+        const e = profile.engine === 'podman' ? podmanCpusEffect(f.value) : dockerCpusEffect(f.value, profile.cpusRangeMessage ?? '');
         if ('fails' in e) diag('run-flag-no-kubernetes', 'warning', `${e.fails}; not translated.`, f);
         else if ('unlimited' in e) {
           if (e.why !== undefined) diag('run-flag-no-kubernetes', 'warning', `${e.why}; not translated.`, f);
