@@ -257,5 +257,17 @@ function frontendRules(minor: number, labs = false) {
  * checks reach the client only through the gateway `Warn` API (buildkit 6cad384e9, v0.10.0 / Docker 23.0).
  */
 export function withFrontend(profile: EngineProfile, minor: number, labs: boolean): EngineProfile {
-  return Object.freeze({ ...profile, ...frontendRules(minor, labs), buildChecks: minor >= 8 && atLeast(profile.version, 23, 0) });
+  let byFrontend = frontendProfiles.get(profile);
+  if (byFrontend === undefined) frontendProfiles.set(profile, (byFrontend = new Map()));
+  const key = labs ? -minor - 1 : minor;
+  let derived = byFrontend.get(key);
+  if (derived === undefined) {
+    derived = Object.freeze({ ...profile, ...frontendRules(minor, labs), buildChecks: minor >= 8 && atLeast(profile.version, 23, 0) });
+    // A bounded cache: `minor` comes from the file's own `# syntax=` line.
+    if (byFrontend.size < 64) byFrontend.set(key, derived);
+  }
+  return derived;
 }
+
+/** Profiles derived by {@link withFrontend}, per base profile (which engineProfile caches and freezes). */
+const frontendProfiles = new WeakMap<EngineProfile, Map<number, EngineProfile>>();
