@@ -7,7 +7,7 @@
  *   npx tsx scripts/gen-docs.ts           write the files
  *   npx tsx scripts/gen-docs.ts --check   exit 1 when a file is out of date
  *
- * test/docs.test.ts compares the committed files with generateDocs().
+ * test/project/docs.test.ts compares the committed files with generateDocs().
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -31,7 +31,7 @@ export function diagnosticsMarkdown(): string {
     '',
     GENERATED,
     '',
-    'Every issue and diagnostic code container-argv emits, from `DIAGNOSTICS` in `src/diagnostics.ts`.',
+    'Every issue and diagnostic code container-argv emits, from `DIAGNOSTICS` in `src/core/diagnostics.ts`.',
     'Codes are stable kebab-case strings: they are never renamed or reused. An *issue* (severity',
     '`error` in a failed result) means no argv could be produced; a *diagnostic* accompanies a result.',
     'The CLI prints them as `file:line:col: severity code: message`; `container-argv lint --format sarif`',
@@ -123,7 +123,7 @@ export function tableMarkdown(): string {
     '',
     'Columns are the ENTRYPOINT of an image built `FROM scratch`, rows its CMD; each cell is what',
     '`docker run IMAGE` executes. No cell is written by hand: each is built with `imageConfigFrom`',
-    'and run with `resolveDockerRun` (`entrypointCmdTable()` in `src/table.ts`), and the recorded',
+    'and run with `resolveDockerRun` (`entrypointCmdTable()` in `src/table/table.ts`), and the recorded',
     'engine fixtures check the resolver against real Docker and Podman (see [conformance.md](conformance.md)).',
   ];
   for (const t of TABLES) {

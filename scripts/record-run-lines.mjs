@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Records what a real docker CLI does with `docker create <argv>` into
 // test/fixtures/run-command-line/docker-<clientversion>.json, for the offline differential test
-// in test/run-command-line.test.ts.
+// in test/run/command-line.test.ts.
 //
 //   node scripts/record-run-lines.mjs [--docker /usr/bin/docker] [--seed 42] [--count 150]
 //
@@ -17,7 +17,7 @@ import fc from 'fast-check';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-// `--shell`: how /bin/sh (dash) splits generated lines into words, for test/shell-words.test.ts.
+// `--shell`: how /bin/sh (dash) splits generated lines into words, for test/run/posix-words.test.ts.
 // Each line runs as `f <line>` with f printing its arguments to fd 3, in a scratch directory
 // (redirections in the generated lines create files there), with globbing off (-f).
 function recordShell() {

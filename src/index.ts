@@ -16,10 +16,10 @@ export type {
   OperatingSystem,
   Severity,
   ShellCommand,
-} from './types.js';
+} from './core/types.js';
 
-export { CURRENT_DOCKER_VERSION, engineProfile, parseEngineVersion } from './engine.js';
-export type { EngineProfile } from './engine.js';
+export { CURRENT_DOCKER_VERSION, engineProfile, parseEngineVersion } from './core/engine-profile.js';
+export type { EngineProfile } from './core/engine-profile.js';
 
 export {
   NOT_STRING_ARRAY_MESSAGE,
@@ -28,30 +28,30 @@ export {
   isShellForm,
   parseCommand,
   splitBuilderFlags,
-} from './command.js';
-export type { CommandInstruction, ParseCommandOptions, ParseCommandResult, ParsedCommand } from './command.js';
+} from './dockerfile/command-form.js';
+export type { CommandInstruction, ParseCommandOptions, ParseCommandResult, ParsedCommand } from './dockerfile/command-form.js';
 
-export { DEFAULT_LINUX_SHELL, DEFAULT_WINDOWS_SHELL, defaultShell } from './stage.js';
+export { DEFAULT_LINUX_SHELL, DEFAULT_WINDOWS_SHELL, defaultShell } from './dockerfile/stage.js';
 
-export { imageConfigFrom } from './image-config.js';
-export type { ImageConfigInput, ImageConfigResult } from './image-config.js';
+export { imageConfigFrom } from './image/image-config.js';
+export type { ImageConfigInput, ImageConfigResult } from './image/image-config.js';
 
-export { resolveContainerConfig, resolveDockerRun } from './docker-run.js';
+export { resolveContainerConfig, resolveDockerRun } from './run/docker-run.js';
 export type {
   ArgvSource,
   ContainerConfigRequest,
   DockerResolution,
   DockerRunOptions,
   DockerRunResult,
-} from './docker-run.js';
+} from './run/docker-run.js';
 
-export { analyzeArgv, shellScriptIndex } from './argv-analysis.js';
-export type { ArgvOrigin } from './argv-analysis.js';
+export { analyzeArgv, shellScriptIndex } from './core/argv-analysis.js';
+export type { ArgvOrigin } from './core/argv-analysis.js';
 
-export { formatArgv, quoteShellWord } from './format.js';
-export type { ArgvStyle } from './format.js';
+export { formatArgv, quoteShellWord } from './core/format-argv.js';
+export type { ArgvStyle } from './core/format-argv.js';
 
-export { entrypointCmdTable, renderTable } from './table.js';
+export { entrypointCmdTable, renderTable } from './table/table.js';
 export type {
   EntrypointCmdTable,
   EntrypointCmdTableOptions,
@@ -63,15 +63,15 @@ export type {
   TableForm,
   TableHeader,
   TablePreset,
-} from './table.js';
+} from './table/table.js';
 
-export { CmdResolutionError, isCmdResolutionError, unwrap } from './errors.js';
+export { CmdResolutionError, isCmdResolutionError, unwrap } from './core/errors.js';
 
-export { DIAGNOSTICS } from './diagnostics.js';
-export type { DiagnosticInfo } from './diagnostics.js';
+export { DIAGNOSTICS } from './core/diagnostics.js';
+export type { DiagnosticInfo } from './core/diagnostics.js';
 
-export { DEFAULT_LIMITS } from './limits.js';
-export type { Limits, LimitsOption } from './limits.js';
+export { DEFAULT_LIMITS } from './core/limits.js';
+export type { Limits, LimitsOption } from './core/limits.js';
 
 // ---- Kubernetes and Compose (issue #4) ----
 export {
@@ -79,28 +79,28 @@ export {
   escapeKubernetes,
   expandKubernetes,
   kubernetesProfile,
-} from './kubernetes-expansion.js';
-export type { ExpandKubernetesOptions, KubernetesEnv, KubernetesProfile } from './kubernetes-expansion.js';
+} from './kubernetes/expansion.js';
+export type { ExpandKubernetesOptions, KubernetesEnv, KubernetesProfile } from './kubernetes/expansion.js';
 
-export { SHELLWORDS_ERROR, splitGoShellwords } from './shellwords.js';
-export type { ShellwordsResult, ShellwordsVersion } from './shellwords.js';
+export { SHELLWORDS_ERROR, splitGoShellwords } from './compose/go-shellwords.js';
+export type { ShellwordsResult, ShellwordsVersion } from './compose/go-shellwords.js';
 
-export { DOCKER_GLOBAL_FLAGS, DOCKER_RUN_FLAGS, PODMAN_FLAG_ALIASES, PODMAN_GLOBAL_FLAGS, PODMAN_RUN_FLAGS } from './run-flags.js';
-export type { RunFlagSpec, RunFlagType } from './run-flags.js';
-export { quoteForShell, quoteShellArg, splitShellWords } from './shell-words.js';
-export type { ShellWord, ShellWordsResult } from './shell-words.js';
-export { DOCKER_FLAG_MIN_API, parseDockerBytes, parseDockerCpus, parseGoBool, parseRunCommandLine, resolveRunCommandLine } from './run-command-line.js';
+export { DOCKER_GLOBAL_FLAGS, DOCKER_RUN_FLAGS, PODMAN_FLAG_ALIASES, PODMAN_GLOBAL_FLAGS, PODMAN_RUN_FLAGS } from './run/flag-table.js';
+export type { RunFlagSpec, RunFlagType } from './run/flag-table.js';
+export { quoteForShell, quoteShellArg, splitShellWords } from './run/posix-words.js';
+export type { ShellWord, ShellWordsResult } from './run/posix-words.js';
+export { DOCKER_FLAG_MIN_API, parseDockerBytes, parseDockerCpus, parseGoBool, parseRunCommandLine, resolveRunCommandLine } from './run/command-line.js';
 export type {
   ParsedRunCommandLine,
   ParsedRunFlag,
   ResolvedRunCommandLine,
   RunCommandLineOptions,
   RunCommandLineResult,
-} from './run-command-line.js';
-export { bytesToQuantity, cpusToQuantity, runFlagsToKubernetes } from './run-to-kubernetes.js';
-export type { RunContainerFields, RunContainerPort, RunEnvVar, RunFlagsKubernetes } from './run-to-kubernetes.js';
+} from './run/command-line.js';
+export { bytesToQuantity, cpusToQuantity, runFlagsToKubernetes } from './kubernetes/from-run.js';
+export type { RunContainerFields, RunContainerPort, RunEnvVar, RunFlagsKubernetes } from './kubernetes/from-run.js';
 
-export { CRI_NO_COMMAND_MESSAGE, resolveKubernetes, toKubernetes } from './kubernetes.js';
+export { CRI_NO_COMMAND_MESSAGE, resolveKubernetes, toKubernetes } from './kubernetes/container.js';
 export type {
   KubernetesCommand,
   KubernetesContainer,
@@ -112,10 +112,10 @@ export type {
   KubernetesResolution,
   KubernetesResult,
   ToKubernetesResult,
-} from './kubernetes.js';
+} from './kubernetes/container.js';
 
 // ---- Dockerfile evaluation (issue #3)
-export { evaluateDockerfile, unknownInstructionMessage } from './dockerfile.js';
+export { evaluateDockerfile, unknownInstructionMessage } from './dockerfile/evaluate.js';
 export type {
   BaseImages,
   DockerfileEvaluation,
@@ -124,8 +124,8 @@ export type {
   EvaluateDockerfileResult,
   StageBase,
   ValueSource,
-} from './dockerfile.js';
-export { MAX_DOCKERFILE_LINE_BYTES, parseDockerfile } from './dockerfile-parser.js';
+} from './dockerfile/evaluate.js';
+export { MAX_DOCKERFILE_LINE_BYTES, parseDockerfile } from './dockerfile/parser.js';
 export type {
   DockerfileDirective,
   DockerfileHeredoc,
@@ -134,12 +134,12 @@ export type {
   ParseDockerfileOptions,
   ParseDockerfileResult,
   ParsedDockerfile,
-} from './dockerfile-parser.js';
-export type { DockerfileFrontend } from './frontend.js';
-export { imageConfigFromInspect } from './schema/image.js';
-export type { ImageConfigFromInspectResult } from './schema/image.js';
+} from './dockerfile/parser.js';
+export type { DockerfileFrontend } from './dockerfile/frontend.js';
+export { imageConfigFromInspect } from './image/schema.js';
+export type { ImageConfigFromInspectResult } from './image/schema.js';
 
-export { komposeRewriteArg, parseComposeCommand, resolveCompose, composeToKubernetes } from './compose.js';
+export { komposeRewriteArg, parseComposeCommand, resolveCompose, composeToKubernetes } from './compose/service.js';
 export type {
   ComposeCommandOptions,
   ComposeCommandResult,
@@ -150,10 +150,10 @@ export type {
   ComposeToKubernetesOptions,
   ParsedComposeCommand,
   ResolveComposeOptions,
-} from './compose.js';
-export { interpolateCompose, resolveComposeFile } from './compose-file.js';
-export { parseDotEnv, readDotEnvFiles } from './dotenv.js';
-export type { DotEnvFile, DotEnvResult, ParseDotEnvOptions } from './dotenv.js';
-export type { ComposeFileService, ComposeImageLookup, ResolveComposeFileOptions, ResolveComposeFileResult } from './compose-file.js';
-export { resolveManifests } from './kubernetes-manifest.js';
-export type { ImageLookup, ManifestContainerResult, ManifestWorkload, ResolveManifestsOptions, ResolveManifestsResult } from './kubernetes-manifest.js';
+} from './compose/service.js';
+export { interpolateCompose, resolveComposeFile } from './compose/file.js';
+export { parseDotEnv, readDotEnvFiles } from './compose/dotenv.js';
+export type { DotEnvFile, DotEnvResult, ParseDotEnvOptions } from './compose/dotenv.js';
+export type { ComposeFileService, ComposeImageLookup, ResolveComposeFileOptions, ResolveComposeFileResult } from './compose/file.js';
+export { resolveManifests } from './kubernetes/manifest.js';
+export type { ImageLookup, ManifestContainerResult, ManifestWorkload, ResolveManifestsOptions, ResolveManifestsResult } from './kubernetes/manifest.js';

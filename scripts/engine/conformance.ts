@@ -4,7 +4,7 @@
 //   npm run conformance            write docs/conformance.md
 //   npm run conformance -- --check exit 1 when docs/conformance.md is stale
 //
-// test/conformance.test.ts checks the committed file against renderConformance().
+// test/project/conformance.test.ts checks the committed file against renderConformance().
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_CONTRAST, DIFFERENCES } from '../../test/engine/differences.js';
 import { isEngineFlake, replayBuild, SKIPPED, type Recording } from '../../test/engine/replay.js';
@@ -29,7 +29,7 @@ export function renderConformance(): string {
   out.push('');
   out.push('container-argv is checked against recordings of real engines: every recorded build and');
   out.push('`create` is replayed through `evaluateDockerfile` + `resolveDockerRun` by `npm test`');
-  out.push('(test/engine-fixtures.test.ts), and `npm run test:engine` checks freshly generated cases');
+  out.push('(test/project/engine-fixtures.test.ts), and `npm run test:engine` checks freshly generated cases');
   out.push('against the live engines on every CI run (see "Continuous check" below). Every number on this');
   out.push('page is computed by running the library on the recorded cases.');
   out.push('');
@@ -124,7 +124,7 @@ export function renderConformance(): string {
   out.push('## Known differences between builders and engines');
   out.push('');
   out.push('All of these are modelled (selected by `engine`, `engineVersion`, `builder` and, for Podman,');
-  out.push('`imageFormat`; every rule is a field of `engineProfile()` in src/engine.ts).');
+  out.push('`imageFormat`; every rule is a field of `engineProfile()` in src/core/engine-profile.ts).');
   out.push('');
   out.push('### Docker 20.10: BuildKit vs the classic builder');
   out.push('');
@@ -137,7 +137,7 @@ export function renderConformance(): string {
   out.push('');
   out.push('### Podman 4.3.1 / buildah 1.28.2 vs Docker');
   out.push('');
-  out.push(`Each row is checked by test/engine-fixtures.test.ts: the Podman profile reproduces the case, the contrast profile (Docker ${String(DEFAULT_CONTRAST.engineVersion)} BuildKit unless stated) does not.`);
+  out.push(`Each row is checked by test/project/engine-fixtures.test.ts: the Podman profile reproduces the case, the contrast profile (Docker ${String(DEFAULT_CONTRAST.engineVersion)} BuildKit unless stated) does not.`);
   out.push('');
   out.push('| rule | modelled by | recorded cases | contrast |');
   out.push('|---|---|---|---|');

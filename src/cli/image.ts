@@ -1,7 +1,7 @@
 /** The image a command looks at: a Dockerfile evaluated with its base images, or an image config file. */
-import type { DockerfileStage, ValueSource } from '../dockerfile.js';
-import type { DockerfileFrontend } from '../frontend.js';
-import type { Builder, Engine, EngineOptions, ImageConfig, OperatingSystem } from '../types.js';
+import type { DockerfileStage, ValueSource } from '../dockerfile/evaluate.js';
+import type { DockerfileFrontend } from '../dockerfile/frontend.js';
+import type { Builder, Engine, EngineOptions, ImageConfig, OperatingSystem } from '../core/types.js';
 import { buildArgsOf, displayName, loadImageConfig, loadImageMap } from './inputs.js';
 import { UsageError, readInput, type CliIO } from './io.js';
 import { findingsOf, type Finding } from './report.js';
@@ -92,7 +92,7 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
   const file = displayName(path);
   const text = await readInput(io, path);
   const baseImages = await loadImageMap(io, o.base ?? [], '--base');
-  const { evaluateDockerfile } = await import('../dockerfile.js');
+  const { evaluateDockerfile } = await import('../dockerfile/evaluate.js');
   const buildArgs = buildArgsOf(o.buildArg, io.env);
   const result = evaluateDockerfile(text, {
     ...engineOptionsOf(o),

@@ -1,5 +1,5 @@
 /** Reading what the commands work on: Dockerfiles, image configs (`docker image inspect` JSON), `REF=FILE` pairs. */
-import type { ImageConfig } from '../types.js';
+import type { ImageConfig } from '../core/types.js';
 import { InputError, UsageError, parseJsonInput, readInput, type CliIO } from './io.js';
 
 /** The display name of an input path (`<stdin>` for `-`). */
@@ -14,7 +14,7 @@ export function displayName(path: string): string {
 export async function loadImageConfig(io: CliIO, path: string): Promise<ImageConfig> {
   const text = await readInput(io, path);
   const json = parseJsonInput(text, displayName(path));
-  const { imageConfigFromInspect } = await import('../schema/image.js');
+  const { imageConfigFromInspect } = await import('../image/schema.js');
   const result = imageConfigFromInspect(json);
   if (!result.ok) {
     const issue = result.issues[0];

@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { parseEngineVersion } from '../engine.js';
+import { parseEngineVersion } from '../core/engine-profile.js';
 import { InputError, UsageError, palette, useColor, type CliIO } from './io.js';
 
 const ENGINES = ['docker', 'podman'] as const;
@@ -88,7 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     )
     .action(async (options) => {
       rejectPassthrough('table');
-      const { tableCommand } = await import('./table.js');
+      const { tableCommand } = await import('./commands/table.js');
       exitCode = tableCommand(options, io);
     });
 
@@ -119,7 +119,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       ]),
     )
     .action(async (dockerfile: string | undefined, options) => {
-      const { explainCommand } = await import('./explain.js');
+      const { explainCommand } = await import('./commands/explain.js');
       exitCode = await explainCommand(dockerfile, options, passthrough, io);
     });
 
@@ -153,11 +153,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         if (options.entrypoint !== undefined || options.init === true || options.run !== undefined || passthrough !== undefined) {
           throw new UsageError('--manifest reads command/args from the manifest; do not combine it with --entrypoint, --init, --run or "-- ARGS"');
         }
-        const { manifestCommand } = await import('./workloads.js');
+        const { manifestCommand } = await import('./commands/workloads.js');
         exitCode = await manifestCommand(options.manifest, options, io);
         return;
       }
-      const { k8sCommand } = await import('./k8s.js');
+      const { k8sCommand } = await import('./commands/k8s.js');
       exitCode = await k8sCommand(dockerfile, options, passthrough, io);
     });
 
@@ -179,7 +179,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     )
     .action(async (file: string, options) => {
       rejectPassthrough('compose');
-      const { composeCommand } = await import('./workloads.js');
+      const { composeCommand } = await import('./commands/workloads.js');
       exitCode = await composeCommand(file, options, io);
     });
 
@@ -204,7 +204,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     )
     .action(async (paths: string[], options) => {
       rejectPassthrough('lint');
-      const { lintCommand } = await import('./lint.js');
+      const { lintCommand } = await import('./commands/lint.js');
       exitCode = await lintCommand(paths, options, io, pkg.version);
     });
 

@@ -1,5 +1,5 @@
 /** Text output shared by the commands: diagnostics as `file:line:col: severity code: message`. */
-import type { Diagnostic, Issue, Severity } from '../types.js';
+import type { Diagnostic, Issue, Severity } from '../core/types.js';
 import type { Palette } from './io.js';
 
 /** A diagnostic or issue with the file it belongs to. */

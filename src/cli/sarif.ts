@@ -1,6 +1,6 @@
 /** SARIF 2.1.0 output of `lint`, in the shape GitHub code scanning accepts. */
-import { DIAGNOSTICS } from '../diagnostics.js';
-import type { Severity } from '../types.js';
+import { DIAGNOSTICS } from '../core/diagnostics.js';
+import type { Severity } from '../core/types.js';
 import type { Finding } from './report.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

@@ -3,7 +3,7 @@
  * BuildKit reads exec-form arguments. Built on `JSON.parse` (whose grammar Go's
  * scanner shares) plus the points where Go differs: nesting deeper than 10000
  * is a syntax error, broken UTF-16 decodes to U+FFFD, and a number beyond
- * float64 fails the decode. test/go-json.test.ts checks it against an
+ * float64 fails the decode. test/internal/go-json.test.ts checks it against an
  * independent character scanner (test/support/go-json-scanner.ts).
  */
 

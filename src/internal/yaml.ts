@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
-import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from '../limits.js';
+import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
 import { expectType } from './text.js';
-import type { Issue } from '../types.js';
+import type { Issue } from '../core/types.js';
 
 /** 1-based line and column in the YAML text. */
 export interface YamlPosition {

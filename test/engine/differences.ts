@@ -2,7 +2,7 @@ import type { EngineOptions } from '../../src/index.js';
 
 /**
  * Every Podman/buildah behaviour the library models (an engineProfile field or a wording), with the
- * recorded cases that show it. test/engine-fixtures.test.ts checks that the Podman profile reproduces
+ * recorded cases that show it. test/project/engine-fixtures.test.ts checks that the Podman profile reproduces
  * each case and that the contrasting profile (Docker 20.10 BuildKit unless stated) does not, so every
  * row is a real, observed difference. docs/conformance.md lists them.
  */

@@ -2,7 +2,7 @@ import { evaluateDockerfile, resolveDockerRun, type EngineOptions, type ImageCon
 
 /**
  * Replays recorded engine observations (test/fixtures/engine/*.json, and the live cases of the
- * engine suite) through evaluateDockerfile + resolveDockerRun. Shared by test/engine-fixtures.test.ts,
+ * engine suite) through evaluateDockerfile + resolveDockerRun. Shared by test/project/engine-fixtures.test.ts,
  * the differential engine suite (test/engine/) and the conformance report (scripts/engine/conformance.ts).
  */
 

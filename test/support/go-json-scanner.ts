@@ -5,7 +5,7 @@
  * characters rejected in strings, nesting deeper than 10000 rejected), a number
  * beyond float64 fails the decode, then top-level elements must all be strings.
  * Iterative and linear: no recursion, no regular expressions.
- * test/go-json.test.ts checks the shipped decoder (src/internal/go-json.ts,
+ * test/internal/go-json.test.ts checks the shipped decoder (src/internal/go-json.ts,
  * built on `JSON.parse`) against it on generated text.
  *
  * It was the shipped decoder until evaluateDockerfile decoded each exec-form

@@ -1,0 +1,146 @@
+/** `container-argv explain`: the argv a container of this image executes, and why. */
+import { resolveDockerRun, type DockerRunOptions, type DockerRunResult } from '../../run/docker-run.js';
+import { formatArgv } from '../../core/format-argv.js';
+import type { ImageConfig } from '../../core/types.js';
+import { engineOptionsOf, loadImage, type ImageSourceOptions, type LoadedImage } from '../image.js';
+import { UsageError, palette, useColor, type CliIO, type Palette } from '../io.js';
+import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
+
+export interface ExplainOptions extends ImageSourceOptions {
+  readonly entrypoint?: string;
+  readonly init?: boolean;
+  readonly run?: string;
+  readonly json?: boolean;
+}
+
+/** The `docker run` part: from `--run '…'`, or from `--entrypoint`/`--init`/`-- ARGS`. */
+export interface RunRequest {
+  readonly run: DockerRunOptions;
+  /** How to show it: `docker run IMAGE serve` or the `--run` line. */
+  readonly display: string;
+  readonly image?: string;
+  readonly engine?: 'docker' | 'podman';
+  readonly findings: readonly Finding[];
+}
+
+const RUN_LABEL = 'docker run';
+
+/** Builds the run request; a bad `--run` line is a usage error naming the column. */
+export async function runRequestOf(
+  o: { readonly entrypoint?: string; readonly init?: boolean; readonly run?: string; readonly engine?: 'docker' | 'podman'; readonly engineVersion?: string },
+  passthrough: readonly string[] | undefined,
+): Promise<RunRequest> {
+  if (o.run !== undefined) {
+    if (o.entrypoint !== undefined || o.init === true || passthrough !== undefined) {
+      throw new UsageError('--run gives the whole docker run line; do not combine it with --entrypoint, --init or "-- ARGS"');
+    }
+    const { parseRunCommandLine } = await import('../../run/command-line.js');
+    const parsed = parseRunCommandLine(o.run, {
+      ...(o.engine !== undefined && { engine: o.engine }),
+      ...(o.engineVersion !== undefined && { engineVersion: o.engineVersion }),
+    });
+    if (!parsed.ok) {
+      const issue = parsed.issues[0];
+      const at = issue.column !== undefined ? ` (column ${issue.column})` : '';
+      throw new UsageError(`--run: ${issue.message}${at}`);
+    }
+    return {
+      run: parsed.run,
+      display: o.run,
+      image: parsed.image,
+      engine: parsed.engine,
+      findings: findingsOf('--run', parsed.diagnostics),
+    };
+  }
+  const run: DockerRunOptions = {
+    ...(o.entrypoint !== undefined && { entrypoint: o.entrypoint }),
+    ...(o.init === true && { init: true }),
+    ...(passthrough !== undefined && passthrough.length > 0 && { args: passthrough }),
+  };
+  const { quoteShellWord } = await import('../../core/format-argv.js');
+  const words = [
+    'docker run',
+    ...(o.init === true ? ['--init'] : []),
+    ...(o.entrypoint !== undefined ? [`--entrypoint ${quoteShellWord(o.entrypoint)}`] : []),
+    'IMAGE',
+    ...(passthrough ?? []).map(quoteShellWord),
+  ];
+  return { run, display: words.join(' '), findings: [] };
+}
+
+function describeList(v: readonly string[] | null | undefined): string {
+  return v == null ? '(not set)' : formatArgv(v, 'json');
+}
+
+function text(image: LoadedImage, request: RunRequest, result: DockerRunResult | null, findings: readonly Finding[], p: Palette): string {
+  const lines: string[] = [];
+  const label = (s: string) => p.bold(s.padEnd(11));
+  if (image.kind === 'dockerfile' && image.stage !== undefined) {
+    const s = image.stage;
+    const name = s.name !== null ? ` "${s.name}"` : '';
+    lines.push(`${p.bold(image.file)}: target stage ${s.index}${name} (FROM ${s.baseText} at line ${s.line})`);
+    const fe = image.frontend;
+    if (fe != null) lines.push(`  ${label('frontend')}${fe.ref}  ${p.dim(fe.version === null ? '(not modelled: built-in rules)' : `(rules of Dockerfile frontend ${fe.version})`)}`);
+  } else {
+    lines.push(`${p.bold(image.file)}: image config`);
+  }
+  const config = image.config as ImageConfig;
+  const from = (v: readonly string[] | null | undefined, origin: string) => (v == null ? '' : `  ${p.dim(`← ${origin}`)}`);
+  lines.push(`  ${label('ENTRYPOINT')}${describeList(config.entrypoint)}${from(config.entrypoint, image.origins.entrypoint.text)}`);
+  lines.push(`  ${label('CMD')}${describeList(config.cmd)}${from(config.cmd, image.origins.cmd.text)}`);
+  lines.push('', p.bold(request.display));
+  if (result !== null && result.ok) {
+    lines.push(`  ${label('argv')}${p.green(formatArgv(result.argv, 'shell'))}`);
+    lines.push(`  ${label('json')}${formatArgv(result.argv, 'json')}`);
+    const source = (s: string) => (s === 'none' ? '' : `  ${p.dim(`← ${s === 'run' ? 'run options' : s}`)}`);
+    lines.push(`  ${label('entrypoint')}${formatArgv(result.entrypoint, 'json')}${source(result.sources.entrypoint)}`);
+    lines.push(`  ${label('cmd')}${formatArgv(result.cmd, 'json')}${source(result.sources.cmd)}`);
+  } else if (result !== null) {
+    lines.push(`  ${p.red('does not start:')} ${result.issues[0].message}`);
+  }
+  if (findings.length > 0) {
+    lines.push('');
+    for (const f of findings) lines.push(formatFinding(f, p));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs `explain`; returns the exit code (1 when nothing runs or on an error diagnostic). */
+export async function explainCommand(dockerfile: string | undefined, o: ExplainOptions, passthrough: readonly string[] | undefined, io: CliIO): Promise<number> {
+  const request = await runRequestOf(o, passthrough);
+  // `--run 'podman run …'` selects Podman's rules unless --engine says otherwise.
+  const engine = o.engine ?? request.engine;
+  const opts: ImageSourceOptions = { ...o, ...(engine !== undefined && { engine }) };
+  const image = await loadImage(io, dockerfile, opts);
+  const findings: Finding[] = [...image.findings, ...request.findings];
+  let result: DockerRunResult | null = null;
+  if (image.ok && image.config !== null) {
+    result = resolveDockerRun(image.config, request.run, engineOptionsOf(opts));
+    findings.push(...findingsOf(RUN_LABEL, result.diagnostics, result.ok ? [] : result.issues));
+  }
+  sortFindings(findings);
+  const failed = result === null || !result.ok || findings.some((f) => f.severity === 'error');
+  if (o.json === true) {
+    io.stdout.write(
+      toJson({
+        ok: result !== null && result.ok,
+        file: image.file,
+        ...(image.stage !== undefined && { stage: { index: image.stage.index, name: image.stage.name, line: image.stage.line } }),
+        ...(image.kind === 'dockerfile' && { frontend: image.frontend ?? null }),
+        image: image.config === null ? null : { entrypoint: image.config.entrypoint ?? null, cmd: image.config.cmd ?? null },
+        origins: image.origins,
+        run: { line: request.display, ...request.run },
+        ...(result !== null && result.ok
+          ? { argv: result.argv, shell: formatArgv(result.argv, 'shell'), entrypoint: result.entrypoint, cmd: result.cmd, sources: result.sources }
+          : {}),
+        diagnostics: findings,
+      }),
+    );
+  } else if (!image.ok) {
+    const p = palette(useColor(io.stdout, io.env));
+    io.stdout.write(`${p.bold(image.file)}: ${p.red('the build fails')}\n${findings.map((f) => formatFinding(f, p)).join('\n')}\n`);
+  } else {
+    io.stdout.write(text(image, request, result, findings, palette(useColor(io.stdout, io.env))));
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,166 @@
+/** `container-argv lint PATH…`: diagnostics for Dockerfiles, Compose files and Kubernetes manifests. */
+import { readdirSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { resolveDockerRun } from '../../run/docker-run.js';
+import type { EngineOptions, ImageConfig, Severity } from '../../core/types.js';
+import { buildArgsOf, displayName, loadImageMap } from '../inputs.js';
+import { InputError, UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
+import { findingsOf, formatFinding, reaches, sortFindings, toJson, type Finding } from '../report.js';
+
+export interface LintOptions {
+  readonly failOn?: Severity;
+  readonly format?: 'text' | 'json' | 'sarif';
+  readonly json?: boolean;
+  readonly imageConfig?: readonly string[];
+  readonly buildArg?: readonly string[];
+  /** Engine whose Dockerfile rules apply (`--engine`, `--engine-version`, `--builder`). */
+  readonly engine?: 'docker' | 'podman';
+  readonly engineVersion?: string;
+  readonly builder?: 'buildkit' | 'classic';
+}
+
+/** What kind of file a path is, by name; YAML files are told apart by content. */
+export type LintKind = 'dockerfile' | 'compose' | 'manifest' | 'yaml' | null;
+
+/** Classifies a file by its name (`null`: not linted when found in a directory walk). */
+export function kindByName(path: string): LintKind {
+  const name = basename(path);
+  const lower = name.toLowerCase();
+  if (name === 'Dockerfile' || name === 'Containerfile' || lower === 'dockerfile' || lower === 'containerfile') return 'dockerfile';
+  if (lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) return 'dockerfile';
+  if (lower.startsWith('dockerfile.') || lower.startsWith('containerfile.')) return 'dockerfile';
+  if (/^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  return null;
+}
+
+/** Tells a Kubernetes manifest (`apiVersion:` + `kind:` at the top level) or a Compose file (`services:`) apart. */
+export function kindByContent(text: string): 'compose' | 'manifest' | null {
+  const top = (key: string) => new RegExp(`^${key}:`, 'm').test(text);
+  if (top('apiVersion') && top('kind')) return 'manifest';
+  if (top('services')) return 'compose';
+  return null;
+}
+
+const SKIP_DIRS = new Set(['node_modules']);
+
+function walk(root: string, io: CliIO, out: string[]): void {
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    const entries = readdirSync(isAbsolute(dir) ? dir : resolve(io.cwd, dir), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? 1 : -1));
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) stack.push(path);
+      } else if (e.isFile() && kindByName(path) !== null) out.push(path);
+    }
+  }
+}
+
+/** Lints one Dockerfile: the build's diagnostics, plus the default run's when the argv does not depend on an unknown base. */
+async function lintDockerfile(
+  path: string,
+  text: string,
+  images: Record<string, ImageConfig>,
+  buildArgs: Record<string, string> | undefined,
+  engine: EngineOptions,
+): Promise<Finding[]> {
+  const file = displayName(path);
+  const { evaluateDockerfile } = await import('../../dockerfile/evaluate.js');
+  const result = evaluateDockerfile(text, { ...engine, baseImages: images, ...(buildArgs !== undefined && { buildArgs }) });
+  if (!result.ok) return findingsOf(file, result.diagnostics, result.issues);
+  // Missing base image configs are a property of this run, not of the file.
+  const unknownBase = result.diagnostics.some((d) => d.code === 'unknown-base-image');
+  const findings = findingsOf(
+    file,
+    result.diagnostics.filter((d) => d.code !== 'unknown-base-image' && d.code !== 'no-command-unknown-base'),
+  );
+  const sources = result.target.sources;
+  const exact = !unknownBase || sources.entrypoint.kind === 'instruction';
+  // A final stage built FROM scratch with nothing to run is an export stage (`docker build
+  // --output`), not a broken service image: nothing to check at run time.
+  let root = result.target;
+  while (root.base.kind === 'stage') root = result.stages[root.base.index] ?? root;
+  const exportOnly = root.base.kind === 'scratch' && (result.config.entrypoint ?? []).length === 0 && (result.config.cmd ?? []).length === 0;
+  if (exact && !exportOnly) {
+    const run = resolveDockerRun(result.config, {}, engine);
+    const anchor = sources.cmd.kind === 'instruction' ? sources.cmd : sources.entrypoint.kind === 'instruction' ? sources.entrypoint : undefined;
+    const at = anchor !== undefined ? { line: anchor.line, column: anchor.column } : { line: result.target.line, column: result.target.column };
+    const seen = new Set(findings.map((f) => `${f.code}:${f.line}`));
+    for (const f of findingsOf(file, run.diagnostics, run.ok ? [] : run.issues)) {
+      const placed = f.line === undefined ? { ...f, ...at } : f;
+      if (!seen.has(`${placed.code}:${placed.line}`)) findings.push(placed);
+    }
+  }
+  return findings;
+}
+
+/** Runs `lint`; exit 1 when a finding reaches `--fail-on` (default: error). */
+export async function lintCommand(paths: readonly string[], o: LintOptions, io: CliIO, version: string): Promise<number> {
+  const format = o.json === true ? 'json' : (o.format ?? 'text');
+  const images = await loadImageMap(io, o.imageConfig ?? [], '--image-config');
+  const buildArgs = buildArgsOf(o.buildArg, io.env);
+  const engine: EngineOptions = {
+    ...(o.engine !== undefined && { engine: o.engine }),
+    ...(o.engineVersion !== undefined && { engineVersion: o.engineVersion }),
+    ...(o.builder !== undefined && { builder: o.builder }),
+  };
+  const files: { path: string; kind: LintKind }[] = [];
+  for (const path of paths.length === 0 ? ['.'] : paths) {
+    if (path === '-') {
+      files.push({ path, kind: 'yaml' });
+      continue;
+    }
+    let isDir: boolean;
+    try {
+      isDir = statSync(isAbsolute(path) ? path : resolve(io.cwd, path)).isDirectory();
+    } catch {
+      throw new InputError(`cannot read ${JSON.stringify(path)}: no such file or directory`);
+    }
+    if (isDir) {
+      const found: string[] = [];
+      walk(path, io, found);
+      for (const f of found) files.push({ path: f, kind: kindByName(f) });
+    } else files.push({ path, kind: kindByName(path) ?? 'dockerfile' });
+  }
+
+  const findings: Finding[] = [];
+  let linted = 0;
+  const { composeEnvFiles, composeReport, manifestReport } = await import('./workloads.js');
+  for (const { path, kind } of files) {
+    const text = await readInput(io, path);
+    let k = kind;
+    if (k === 'yaml') k = kindByContent(text) ?? (path === '-' ? 'dockerfile' : null);
+    if (k === null) {
+      if (paths.includes(path)) throw new UsageError(`${path}: not a Dockerfile, Compose file or Kubernetes manifest`);
+      continue;
+    }
+    linted++;
+    if (k === 'dockerfile') findings.push(...(await lintDockerfile(path, text, images, buildArgs, engine)));
+    else {
+      const report =
+        k === 'compose' ? await composeReport(io, path, images, 'lint', {}, text, await composeEnvFiles(io, path)) : await manifestReport(io, path, images, 'lint', text);
+      findings.push(...report.findings, ...report.units.flatMap((u) => u.findings));
+    }
+  }
+  sortFindings(findings);
+  const failOn = o.failOn ?? 'error';
+  const failed = reaches(findings, failOn);
+  const uriOf = (file: string) => (file === '<stdin>' ? 'stdin' : relative(io.cwd, resolve(io.cwd, file)).split(sep).join('/'));
+  if (format === 'sarif') {
+    const { toSarif } = await import('../sarif.js');
+    io.stdout.write(toJson(toSarif(findings, version, uriOf)));
+  } else if (format === 'json') {
+    io.stdout.write(toJson({ ok: !failed, files: linted, diagnostics: findings }));
+  } else {
+    const p = palette(useColor(io.stdout, io.env));
+    const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+    const lines = findings.map((f) => formatFinding(f, p));
+    const summary = `${linted} file${linted === 1 ? '' : 's'} checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`;
+    lines.push(failed ? p.red(summary) : summary);
+    io.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,215 @@
+/**
+ * `k8s --manifest` and `compose`: what each container of a Kubernetes manifest, or each service of a
+ * Compose file, runs. Also used by `lint`. Loads yaml (and the zod schemas) lazily.
+ */
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { DotEnvFile } from '../../compose/dotenv.js';
+import type { ImageConfig } from '../../core/types.js';
+import { formatArgv } from '../../core/format-argv.js';
+import { displayName, loadImageMap } from '../inputs.js';
+import { palette, readInput, useColor, type CliIO } from '../io.js';
+import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
+import { yamlLocator } from '../yaml-lines.js';
+
+/** One container or service. */
+export interface Unit {
+  readonly label: string;
+  readonly image: string | undefined;
+  readonly path: string;
+  readonly ok: boolean;
+  readonly argv?: readonly string[];
+  readonly fields?: Readonly<Record<string, readonly string[]>>;
+  readonly error?: string;
+  readonly findings: readonly Finding[];
+}
+
+/** What a YAML file runs. `known` tells whether image configs were given for every unit. */
+export interface YamlReport {
+  readonly file: string;
+  /** The `.env` files read for `${VAR}` interpolation (Compose only). */
+  readonly envFiles?: readonly string[];
+  readonly ok: boolean;
+  readonly units: readonly Unit[];
+  readonly findings: readonly Finding[];
+}
+
+/** How to treat images without a config: `'unknown'` (report them) or `'lint'` (check what does not depend on the image). */
+export type MissingImages = 'unknown' | 'lint';
+
+type Locate = (document: number, path: string) => { line: number; column: number } | undefined;
+
+/** Adds line/column from the YAML path; findings without a path are placed at `fallback` (the unit). */
+function located(findings: readonly Finding[], locate: Locate, document: number, fallback?: string): Finding[] {
+  return findings.map((f) => {
+    if (f.line !== undefined) return f;
+    const path = f.path ?? fallback;
+    if (path === undefined) return f;
+    const at = locate(document, path);
+    return at === undefined ? f : { ...f, line: at.line, column: at.column };
+  });
+}
+
+/** Resolves every container of a manifest. */
+export async function manifestReport(io: CliIO, path: string, images: Record<string, ImageConfig>, missing: MissingImages = 'unknown', text?: string): Promise<YamlReport> {
+  const file = displayName(path);
+  const yamlText = text ?? (await readInput(io, path));
+  const { resolveManifests } = await import('../../kubernetes/manifest.js');
+  const lenient = missing === 'lint';
+  const result = resolveManifests(yamlText, {
+    images: lenient ? (ref) => images[ref] ?? {} : images,
+    source: file,
+  });
+  const locate = yamlLocator(yamlText);
+  if (!result.ok) return { file, ok: false, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
+  const units: Unit[] = [];
+  for (const w of result.workloads) {
+    for (const c of w.containers) {
+      const r = c.result;
+      const guessed = lenient && images[c.image] === undefined;
+      // With a placeholder (empty) image config only a container that sets `command` is exact.
+      const exact = !guessed || (r.ok && r.command.length > 0);
+      let findings = findingsOf(file, r.diagnostics, r.ok ? [] : r.issues);
+      if (!exact) findings = findings.filter((f) => f.code !== 'no-command' && f.code !== 'image-unknown' && !ARGV_ANALYSIS.has(f.code));
+      units.push({
+        label: `${w.kind}/${w.name} ${c.list === 'containers' ? '' : `${c.list} `}${c.name}`,
+        image: c.image,
+        path: c.path,
+        ok: r.ok || !exact,
+        ...(r.ok && exact && { argv: r.argv, fields: { command: r.command, args: r.args } }),
+        ...(!r.ok && exact && { error: r.issues[0].message }),
+        ...(!exact && { error: `image config for ${c.image} not given: argv not checked` }),
+        findings: located(findings, locate, w.document, c.path),
+      });
+    }
+  }
+  const fileFindings = located(findingsOf(file, result.diagnostics), locate, 0);
+  const all = [...fileFindings, ...units.flatMap((u) => u.findings)];
+  return { file, ok: units.every((u) => u.ok) && !all.some((f) => f.severity === 'error'), units, findings: fileFindings };
+}
+
+/** Diagnostics that analyse the final argv (meaningless when the image part of the argv is a placeholder). */
+const ARGV_ANALYSIS = new Set(['shell-entrypoint-args', 'sh-c-extra-args', 'shell-pid1']);
+
+/** Resolves every service of a Compose file. */
+/** Go `strconv.ParseBool` true. */
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+
+/**
+ * The `.env` files docker compose reads for `${VAR}` interpolation (compose-go cli/options.go
+ * `WithEnvFiles`): each `--env-file` in order (relative to the working directory), else the `.env`
+ * of the project directory (the compose file's; the working directory for stdin) when it is a
+ * file, unless `COMPOSE_DISABLE_ENV_FILE` is true.
+ */
+export async function composeEnvFiles(io: CliIO, composePath: string, envFile: readonly string[] = []): Promise<DotEnvFile[]> {
+  if (envFile.length > 0) return Promise.all(envFile.map(async (f) => ({ text: await readInput(io, f), source: f })));
+  if (GO_TRUE.has(io.env['COMPOSE_DISABLE_ENV_FILE'] ?? '')) return [];
+  const projectDir = composePath === '-' ? '.' : dirname(composePath);
+  const name = projectDir === '.' ? '.env' : join(projectDir, '.env');
+  const full = isAbsolute(name) ? name : resolve(io.cwd, name);
+  try {
+    if (!statSync(full).isFile()) return [];
+  } catch {
+    return [];
+  }
+  return [{ text: await readInput(io, name), source: name }];
+}
+
+export async function composeReport(
+  io: CliIO,
+  path: string,
+  images: Record<string, ImageConfig>,
+  missing: MissingImages = 'unknown',
+  env: Readonly<Record<string, string>> = {},
+  text?: string,
+  envFiles: readonly DotEnvFile[] = [],
+): Promise<YamlReport> {
+  const file = displayName(path);
+  const yamlText = text ?? (await readInput(io, path));
+  const { resolveComposeFile } = await import('../../compose/file.js');
+  const lenient = missing === 'lint';
+  const lookup = (ref: string | undefined, service: string): ImageConfig | undefined =>
+    (ref !== undefined ? images[ref] : undefined) ?? images[service] ?? (lenient ? {} : undefined);
+  const result = resolveComposeFile(yamlText, { images: lookup, environment: env, source: file, ...(envFiles.length > 0 && { envFiles }) });
+  const locate = yamlLocator(yamlText);
+  const envNames = envFiles.length > 0 ? { envFiles: envFiles.map((f) => f.source ?? '.env') } : {};
+  if (!result.ok) return { file, ...envNames, ok: false, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
+  const units: Unit[] = [];
+  for (const s of result.services) {
+    const r = s.result;
+    const guessed = lenient && (s.image === undefined || images[s.image] === undefined) && images[s.name] === undefined;
+    // With a placeholder image config only a service that sets `entrypoint` is exact.
+    const exact = !guessed || (r.ok && r.request.entrypoint !== null && r.request.entrypoint.length > 0);
+    let findings = findingsOf(file, r.diagnostics, r.ok ? [] : r.issues);
+    if (!exact) findings = findings.filter((f) => f.code !== 'no-command' && f.code !== 'image-unknown' && !ARGV_ANALYSIS.has(f.code));
+    units.push({
+      label: `service ${s.name}`,
+      image: s.image,
+      path: s.path,
+      ok: r.ok || !exact,
+      ...(r.ok && exact && { argv: r.argv, fields: { entrypoint: r.entrypoint, cmd: r.cmd } }),
+      ...(!r.ok && exact && { error: r.issues[0].message }),
+      ...(!exact && { error: `image config for ${s.image ?? s.name} not given: argv not checked` }),
+      findings: located(findings, locate, 0, s.path),
+    });
+  }
+  const fileFindings = located(findingsOf(file, result.diagnostics), locate, 0);
+  const all = [...fileFindings, ...units.flatMap((u) => u.findings)];
+  return { file, ...envNames, ok: units.every((u) => u.ok) && !all.some((f) => f.severity === 'error'), units, findings: fileFindings };
+}
+
+/** Prints a report (text or JSON); returns the exit code. */
+export function printYamlReport(report: YamlReport, io: CliIO, json: boolean): number {
+  if (json) {
+    io.stdout.write(
+      toJson({
+        ok: report.ok,
+        file: report.file,
+        ...(report.envFiles !== undefined && { envFiles: report.envFiles }),
+        units: report.units.map((u) => ({ ...u, findings: undefined, diagnostics: u.findings })),
+        diagnostics: report.findings,
+      }),
+    );
+    return report.ok ? 0 : 1;
+  }
+  const p = palette(useColor(io.stdout, io.env));
+  const lines: string[] = [];
+  if (report.envFiles !== undefined) lines.push(p.dim(`${report.file}: \${VAR} from ${report.envFiles.join(', ')}`));
+  for (const u of report.units) {
+    lines.push(`${p.bold(u.label)}${u.image !== undefined ? ` ${p.dim(`(${u.image})`)}` : ''}  ${p.dim(`${report.file} ${u.path}`)}`);
+    if (u.argv !== undefined) {
+      lines.push(`  ${'argv'.padEnd(11)}${p.green(formatArgv(u.argv, 'shell'))}`);
+      lines.push(`  ${'json'.padEnd(11)}${formatArgv(u.argv, 'json')}`);
+      for (const [k, v] of Object.entries(u.fields ?? {})) lines.push(`  ${k.padEnd(11)}${formatArgv(v, 'json')}`);
+    } else if (u.error !== undefined) lines.push(`  ${u.ok ? p.dim(u.error) : `${p.red('does not start:')} ${u.error}`}`);
+    for (const f of sortFindings([...u.findings])) lines.push(`  ${formatFinding(f, p)}`);
+  }
+  if (report.units.length === 0 && report.findings.length === 0) lines.push(`${report.file}: no containers found`);
+  for (const f of sortFindings([...report.findings])) lines.push(formatFinding(f, p));
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return report.ok ? 0 : 1;
+}
+
+/** `container-argv k8s --manifest FILE --image-config REF=FILE…` */
+export async function manifestCommand(path: string, o: { readonly imageConfig?: string | readonly string[]; readonly json?: boolean }, io: CliIO): Promise<number> {
+  const values = o.imageConfig === undefined ? [] : typeof o.imageConfig === 'string' ? [o.imageConfig] : o.imageConfig;
+  const images = await loadImageMap(io, values, '--image-config');
+  return printYamlReport(await manifestReport(io, path, images), io, o.json === true);
+}
+
+/** `container-argv compose FILE --image-config REF=FILE…` */
+export async function composeCommand(
+  path: string,
+  o: { readonly imageConfig?: readonly string[]; readonly env?: readonly string[]; readonly envFile?: readonly string[]; readonly json?: boolean },
+  io: CliIO,
+): Promise<number> {
+  const images = await loadImageMap(io, o.imageConfig ?? [], '--image-config');
+  const env: Record<string, string> = {};
+  for (const pair of o.env ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) env[pair] = io.env[pair] ?? '';
+    else env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const envFiles = await composeEnvFiles(io, path, o.envFile);
+  return printYamlReport(await composeReport(io, path, images, 'unknown', env, undefined, envFiles), io, o.json === true);
+}

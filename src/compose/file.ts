@@ -1,0 +1,162 @@
+import { resolveCompose, type ComposeResult } from './service.js';
+import { readDotEnvFiles, type DotEnvFile } from './dotenv.js';
+import { interpolateWith } from './interpolation.js';
+import { expectType } from '../internal/text.js';
+import type { LimitsOption } from '../core/limits.js';
+import { formatPath, readWorkloadYaml } from '../internal/yaml.js';
+import { ComposeFileSchema, ComposeServiceSchema, type ComposeServiceInput } from './schema.js';
+import type { ShellwordsVersion } from './go-shellwords.js';
+import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
+
+/**
+ * Reads a compose.yaml and resolves what `docker compose up` runs for each service. See
+ * docs/semantics.md §3, "Reading compose files" for what is supported.
+ */
+
+/** Image configs by `image:` reference (or by service name for build-only services), or a function. */
+export type ComposeImageLookup =
+  | Readonly<Record<string, ImageConfig>>
+  | ((ref: string | undefined, service: string) => ImageConfig | undefined);
+
+/** Options of {@link resolveComposeFile}. */
+export interface ResolveComposeFileOptions extends LimitsOption {
+  readonly images: ComposeImageLookup;
+  /** Variables for `${VAR}` interpolation (compose: the OS environment); they win over `envFiles`. Default: none. */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** `.env` files (the project's `.env`, or each `--env-file` in order) read with {@link readDotEnvFiles}. Default: none. */
+  readonly envFiles?: readonly DotEnvFile[];
+  readonly shellwordsVersion?: ShellwordsVersion;
+  readonly source?: string;
+}
+
+/** One service's result. */
+export interface ComposeFileService {
+  readonly name: string;
+  readonly path: string;
+  readonly image: string | undefined;
+  readonly result: ComposeResult;
+}
+
+/** Result of {@link resolveComposeFile}. */
+export type ResolveComposeFileResult =
+  | { readonly ok: true; readonly services: readonly ComposeFileService[]; readonly diagnostics: readonly Diagnostic[] }
+  | Failure;
+
+/**
+ * Compose interpolation of one string value: `$$` → `$`; `$NAME`, `${NAME}`; `${NAME:-d}`,
+ * `${NAME-d}`, `${NAME:+a}`, `${NAME+a}`, `${NAME:?e}`, `${NAME?e}`. Defaults and messages are
+ * interpolated in turn, so `${A:-${B}}` falls back to B's value (compose-go `softDefault`
+ * substitutes the default again). Unset variables become `''` (diagnosed).
+ */
+export function interpolateCompose(
+  text: string,
+  environment: Readonly<Record<string, string>>,
+): { ok: true; value: string; unresolved: string[] } | { ok: false; message: string } {
+  expectType(text, 'string', 'text');
+  expectType(environment, 'object', 'environment');
+  return interpolateWith(text, (name) => (Object.hasOwn(environment, name) ? environment[name] : undefined));
+}
+
+/**
+ * Resolves each service of a compose file (`services.*.command`, `entrypoint`, `image`) as
+ * `docker compose up` runs it on Docker Engine. Supported: one YAML document, interpolation of
+ * those fields (see {@link interpolateCompose}); `extends` is not evaluated (diagnosed),
+ * profiles are ignored (every service is listed), multi-file overrides are not merged.
+ * Malformed YAML, wrong types or invalid interpolation fail the whole call with a path.
+ */
+export function resolveComposeFile(yamlText: string, options: ResolveComposeFileOptions): ResolveComposeFileResult {
+  const parsed = readWorkloadYaml(yamlText, options);
+  const src = options.source === undefined ? {} : { source: options.source };
+  if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };
+  const docs = parsed.documents.filter((d) => !d.ok || (d.value !== null && d.value !== undefined));
+  const first = docs[0];
+  if (first === undefined) return { ok: true, services: [], diagnostics: [] };
+  if (!first.ok) return { ok: false, issues: first.issues, diagnostics: [] };
+  const zodIssues = (prefix: readonly PropertyKey[], list: readonly { code: string; path: readonly PropertyKey[]; message: string; expected?: unknown }[]): Issue[] =>
+    list.slice(0, 20).map((zi): Issue => {
+      const p = formatPath('', [...prefix, ...zi.path]);
+      const last = p.endsWith('.command') || p.endsWith('.entrypoint');
+      const what = zi.code === 'invalid_type' ? `expected ${String(zi.expected)}` : zi.code === 'invalid_union' && last ? 'expected null, a string or a list of strings' : zi.message;
+      return { code: 'manifest-invalid', path: p, message: `${p === '' ? 'compose file' : p}: ${what}`, ...first.locate([...prefix, ...zi.path]), ...src };
+    });
+  const file = ComposeFileSchema.safeParse(first.value);
+  if (!file.success) {
+    const [i0, ...more] = zodIssues([], file.error.issues);
+    if (i0 !== undefined) return { ok: false, issues: [i0, ...more], diagnostics: [] };
+  }
+  // Services are read from the parsed YAML object itself (own keys, including `__proto__`), each
+  // validated on its own, so no service is dropped silently.
+  const rawServices = (first.value as { services?: unknown }).services;
+  const validated: [string, ComposeServiceInput | null][] = [];
+  const shapeIssues: Issue[] = [];
+  if (rawServices !== null && rawServices !== undefined) {
+    for (const [name, raw] of Object.entries(rawServices as Record<string, unknown>)) {
+      const one = ComposeServiceSchema.nullable().safeParse(raw);
+      if (one.success) validated.push([name, one.data]);
+      else shapeIssues.push(...zodIssues(['services', name], one.error.issues));
+    }
+  }
+  const [s0, ...sMore] = shapeIssues;
+  if (s0 !== undefined) return { ok: false, issues: [s0, ...sMore], diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const issues: Issue[] = [];
+  let env = options.environment ?? {};
+  if (options.envFiles !== undefined) {
+    expectType(options.envFiles, 'array', 'options.envFiles');
+    // compose-go cli.WithDotEnv: Environment.Merge keeps a variable already set (OS over .env).
+    const dotenv = readDotEnvFiles(options.envFiles, { environment: env });
+    if (!dotenv.ok) return dotenv;
+    diagnostics.push(...dotenv.diagnostics);
+    env = { ...dotenv.values, ...env };
+  }
+  const services: ComposeFileService[] = [];
+  for (const [name, svc] of validated) {
+    const path = formatPath('services', [name]);
+    const service = svc ?? {};
+    if (service.extends !== undefined) {
+      diagnostics.push({ code: 'compose-unsupported', severity: 'warning', path: `${path}.extends`, ...src, message: `${path}: extends is not evaluated; the inherited command/entrypoint are not taken into account.` });
+    }
+    const interp = (value: unknown, field: string): unknown => {
+      const p = `${path}.${field}`;
+      const one = (s: string, q: string, parts: readonly PropertyKey[]): string | undefined => {
+        const r = interpolateCompose(s, env);
+        if (!r.ok) {
+          issues.push({ code: 'compose-interpolation-invalid', path: q, message: `${q}: ${r.message}`, ...first.locate(parts), ...src });
+          return undefined;
+        }
+        for (const v of r.unresolved) {
+          diagnostics.push({ code: 'compose-unresolved-variable', severity: 'warning', path: q, ...src, message: `The ${JSON.stringify(v)} variable is not set. Defaulting to a blank string.` });
+        }
+        return r.value;
+      };
+      if (typeof value === 'string') return one(value, p, ['services', name, field]);
+      if (Array.isArray(value)) return value.map((v, i) => (typeof v === 'string' ? one(v, `${p}[${i}]`, ['services', name, field, i]) : v));
+      return value;
+    };
+    const image = interp(service.image ?? undefined, 'image') as string | undefined;
+    const command = interp(service.command, 'command');
+    const entrypoint = interp(service.entrypoint, 'entrypoint');
+    const lookup = options.images;
+    const config =
+      typeof lookup === 'function'
+        ? lookup(image, name)
+        : image !== undefined && Object.hasOwn(lookup, image)
+          ? lookup[image]
+          : Object.hasOwn(lookup, name)
+            ? lookup[name]
+            : undefined;
+    const result: ComposeResult =
+      config === undefined
+        ? { ok: false, issues: [{ code: 'image-unknown', path: `${path}.image`, message: `no image config given for ${JSON.stringify(image ?? name)}` }], diagnostics: [] }
+        : resolveCompose(
+            config,
+            { ...(command !== undefined && { command }), ...(entrypoint !== undefined && { entrypoint }) },
+            undefined,
+            { path, ...(options.shellwordsVersion !== undefined && { shellwordsVersion: options.shellwordsVersion }) },
+          );
+    services.push({ name, path, image, result });
+  }
+  const [firstIssue, ...rest] = issues;
+  if (firstIssue !== undefined) return { ok: false, issues: [firstIssue, ...rest], diagnostics };
+  return { ok: true, services, diagnostics };
+}

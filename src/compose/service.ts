@@ -1,0 +1,272 @@
+import { resolveContainerConfig, type DockerRunResult } from '../run/docker-run.js';
+import { expectType } from '../internal/text.js';
+import { DEFAULT_LIMITS, limitIssue, resolveLimits, type LimitsOption } from '../core/limits.js';
+import { splitGoShellwords, type ShellwordsVersion } from './go-shellwords.js';
+import type { Diagnostic, Failure, ImageConfig } from '../core/types.js';
+
+/**
+ * Docker Compose `command`/`entrypoint`: how Compose reads the value (compose-go `ShellCommand`),
+ * what `docker compose up`/`run` send to Docker Engine, and how kompose maps a service to
+ * Kubernetes. See docs/semantics.md §3, "Compose".
+ */
+
+/** Options of {@link parseComposeCommand}. */
+export interface ComposeCommandOptions extends LimitsOption {
+  /** go-shellwords release used to split strings. Default `'1.0.14'` (what docker compose links). */
+  readonly shellwordsVersion?: ShellwordsVersion;
+  /** Diagnostic path, e.g. `services.web.command`. */
+  readonly path?: string;
+}
+
+/** A parsed `command`/`entrypoint`: `null` = unset (absent or YAML null), `[]` = set but empty. */
+export interface ParsedComposeCommand {
+  readonly ok: true;
+  readonly args: readonly string[] | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Result of {@link parseComposeCommand}. */
+export type ComposeCommandResult = ParsedComposeCommand | Failure;
+
+/**
+ * Reads a Compose `command` or `entrypoint` value as compose-go does: null/absent → unset; a list
+ * of strings → verbatim; a string → split with go-shellwords (no shell, no expansion, silently
+ * cut at the first unquoted `;` `&` `|` `<` `>` — diagnosed), `''` → empty list.
+ *
+ * @example
+ * parseComposeCommand('echo hi && echo bye') // { ok: true, args: ['echo', 'hi'], diagnostics: [compose-command-truncated] }
+ */
+export function parseComposeCommand(value: unknown, options: ComposeCommandOptions = {}): ComposeCommandResult {
+  expectType(options, 'object', 'options');
+  const path = options.path;
+  const at = path === undefined ? {} : { path };
+  if (value === undefined || value === null) return { ok: true, args: null, diagnostics: [] };
+  if (Array.isArray(value)) {
+    const bad = value.findIndex((v) => typeof v !== 'string');
+    if (bad >= 0) {
+      return {
+        ok: false,
+        issues: [{ code: 'compose-command-type', message: 'must be a string or a list of strings', ...(path === undefined ? {} : { path: `${path}[${bad}]` }) }],
+        diagnostics: [],
+      };
+    }
+    return { ok: true, args: value as string[], diagnostics: [] };
+  }
+  if (typeof value !== 'string') {
+    return { ok: false, issues: [{ code: 'compose-command-type', message: 'must be a string or a list of strings', ...at }], diagnostics: [] };
+  }
+  const limits = options.limits === undefined ? DEFAULT_LIMITS : resolveLimits(options.limits);
+  if (value.length > limits.maxInputLength) {
+    return { ok: false, issues: [limitIssue('maxInputLength', 'Command string length', value.length, limits.maxInputLength, at)], diagnostics: [] };
+  }
+  const split = splitGoShellwords(value, options.shellwordsVersion ?? '1.0.14');
+  if (!split.ok) {
+    return { ok: false, issues: [{ code: 'compose-command-invalid', message: split.message, ...at }], diagnostics: [] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  if (split.dropped !== '') {
+    const lost = split.droppedWord === undefined ? split.dropped : `${split.droppedWord}${split.dropped}`;
+    diagnostics.push({
+      code: 'compose-command-truncated',
+      severity: 'warning',
+      ...at,
+      message: `Compose splits this string without a shell and silently drops everything from ${JSON.stringify(lost)}; the container runs ${JSON.stringify(split.args)}. Use ["sh", "-c", ${JSON.stringify(value)}] for shell syntax.`,
+    });
+  }
+  return { ok: true, args: split.args, diagnostics };
+}
+
+/** The service fields that decide what runs. */
+export interface ComposeService {
+  readonly command?: unknown;
+  readonly entrypoint?: unknown;
+}
+
+/** `docker compose run [--entrypoint STR] SERVICE [COMMAND…]`. */
+export interface ComposeRunOptions {
+  /** `--entrypoint`: split with go-shellwords; `''` → empty entrypoint. */
+  readonly entrypoint?: string;
+  /** Words after the service name; they replace the service command when non-empty. */
+  readonly command?: readonly string[];
+}
+
+/** Options of {@link resolveCompose}. */
+export interface ResolveComposeOptions {
+  readonly shellwordsVersion?: ShellwordsVersion;
+  /** Diagnostic path prefix, e.g. `services.web`. */
+  readonly path?: string;
+}
+
+/** What Compose sends (`Config.Entrypoint`/`Cmd`) and what then runs. */
+export type ComposeResult = (DockerRunResult & { readonly ok: true; readonly request: { readonly entrypoint: readonly string[] | null; readonly cmd: readonly string[] | null } }) | Failure;
+
+/**
+ * Resolves what `docker compose up` (or `docker compose run`, with `run`) executes for a service
+ * on Docker Engine: compose passes `entrypoint`/`command` unchanged as the container's
+ * Entrypoint/Cmd and the daemon merge decides. Where Engine contradicts the compose spec text
+ * (an empty entrypoint or command keeps the image CMD) a diagnostic says so.
+ */
+export function resolveCompose(image: ImageConfig, service: ComposeService, run?: ComposeRunOptions, options: ResolveComposeOptions = {}): ComposeResult {
+  expectType(image, 'object', 'image');
+  expectType(service, 'object', 'service');
+  const base = options.path === undefined ? '' : `${options.path}.`;
+  const sw = options.shellwordsVersion === undefined ? {} : { shellwordsVersion: options.shellwordsVersion };
+  const diagnostics: Diagnostic[] = [];
+  const ep = parseComposeCommand(service.entrypoint, { ...sw, path: `${base}entrypoint` });
+  if (!ep.ok) return ep;
+  const cm = parseComposeCommand(service.command, { ...sw, path: `${base}command` });
+  if (!cm.ok) return cm;
+  diagnostics.push(...ep.diagnostics, ...cm.diagnostics);
+  let entrypoint = ep.args;
+  let cmd = cm.args;
+  if (run !== undefined) {
+    expectType(run, 'object', 'run');
+    if (run.command !== undefined && run.command.length > 0) cmd = run.command;
+    if (run.entrypoint !== undefined) {
+      const split = parseComposeCommand(run.entrypoint, { ...sw, path: '--entrypoint' });
+      if (!split.ok) return split;
+      diagnostics.push(...split.diagnostics);
+      entrypoint = split.args;
+      if (run.command === undefined || run.command.length === 0) {
+        if (cm.args !== null && cm.args.length > 0) {
+          diagnostics.push({
+            code: 'compose-run-drops-command',
+            severity: 'info',
+            message: `--entrypoint without a command also drops the service command ${JSON.stringify(cm.args)} (docker compose ≥ 2.11.2); pass it after the service name if the new entrypoint needs it.`,
+          });
+        }
+        cmd = [];
+      }
+    }
+  }
+  const imageCmd = image.cmd ?? [];
+  if (entrypoint !== null && entrypoint.length === 0 && imageCmd.length > 0 && (cmd === null || cmd.length === 0)) {
+    diagnostics.push({
+      code: 'compose-empty-entrypoint-keeps-cmd',
+      severity: 'warning',
+      ...(run?.entrypoint === undefined ? { path: `${base}entrypoint` } : {}),
+      message: `An empty entrypoint clears the image ENTRYPOINT but Docker Engine still runs the image CMD ${JSON.stringify(imageCmd)} (the compose spec says it is ignored); set command to what should run.`,
+    });
+  }
+  if (cmd !== null && cmd.length === 0 && imageCmd.length > 0 && (entrypoint === null || entrypoint.length === 0) && !(run?.entrypoint !== undefined)) {
+    diagnostics.push({
+      code: 'compose-empty-command-keeps-cmd',
+      severity: 'warning',
+      path: `${base}command`,
+      message: `An empty command is sent as an empty Cmd, which Docker Engine treats as unset: the image CMD ${JSON.stringify(imageCmd)} still runs (the compose spec says it is ignored).`,
+    });
+  }
+  const request = { entrypoint, cmd };
+  const result = resolveContainerConfig(image, request);
+  if (!result.ok) return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
+  return { ...result, diagnostics: [...diagnostics, ...result.diagnostics], request };
+}
+
+/** Options of {@link composeToKubernetes}. */
+export interface ComposeToKubernetesOptions {
+  /** `'kompose'` (default): what kompose generates; `'correct'`: command/args that keep Docker's behaviour. */
+  readonly variant?: 'kompose' | 'correct';
+  readonly shellwordsVersion?: ShellwordsVersion;
+  /** Needed by the `'correct'` variant to express an empty entrypoint. */
+  readonly image?: ImageConfig;
+}
+
+/** Kubernetes `command`/`args` for a service (`null` = unset). */
+export interface ComposeKubernetes {
+  readonly ok: true;
+  readonly command: readonly string[] | null;
+  readonly args: readonly string[] | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** kompose's rewrite of one args element: `$` + `[A-Za-z0-9]*` → `$(…)` (Go regexp ReplaceAllString). */
+export function komposeRewriteArg(arg: string): string {
+  expectType(arg, 'string', 'arg');
+  let out = '';
+  const n = arg.length;
+  for (let i = 0; i < n; i++) {
+    const c = arg.charCodeAt(i);
+    if (c !== 36) {
+      out += arg[i];
+      continue;
+    }
+    let j = i + 1;
+    while (j < n) {
+      const d = arg.charCodeAt(j);
+      if (!((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122))) break;
+      j++;
+    }
+    out += `$(${arg.slice(i + 1, j)})`;
+    i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * Maps a Compose service's `entrypoint`/`command` to Kubernetes `command`/`args` like kompose
+ * (entrypoint → command, command → args, `$NAME` in args rewritten to `$(NAME)`), or — with
+ * `variant: 'correct'` — so that Kubernetes runs what Docker Engine runs (every `$` escaped, an
+ * empty entrypoint expressed by moving the image CMD into `command`).
+ */
+export function composeToKubernetes(service: ComposeService, options: ComposeToKubernetesOptions = {}): ComposeKubernetes | Failure {
+  expectType(service, 'object', 'service');
+  const sw = options.shellwordsVersion === undefined ? {} : { shellwordsVersion: options.shellwordsVersion };
+  const ep = parseComposeCommand(service.entrypoint, { ...sw, path: 'entrypoint' });
+  if (!ep.ok) return ep;
+  const cm = parseComposeCommand(service.command, { ...sw, path: 'command' });
+  if (!cm.ok) return cm;
+  const diagnostics: Diagnostic[] = [...ep.diagnostics, ...cm.diagnostics];
+  if ((options.variant ?? 'kompose') === 'kompose') {
+    const args = cm.args === null ? null : cm.args.map(komposeRewriteArg);
+    if (args !== null && cm.args !== null && args.some((a, i) => a !== cm.args?.[i])) {
+      diagnostics.push({
+        code: 'kompose-dollar-rewrite',
+        severity: 'warning',
+        path: 'command',
+        message: `kompose rewrites $NAME to $(NAME) in args (${JSON.stringify(cm.args)} → ${JSON.stringify(args)}): Kubernetes then expands it from the pod env, names stop at the first character that is not a letter or digit, and a $ that a shell was meant to see is gone.`,
+      });
+    }
+    if (ep.args !== null && ep.args.length === 0) {
+      diagnostics.push({
+        code: 'kompose-empty-entrypoint',
+        severity: 'warning',
+        path: 'entrypoint',
+        message: 'entrypoint: [] becomes command: [], which Kubernetes treats as unset: the image ENTRYPOINT runs, while Docker clears it.',
+      });
+    }
+    return { ok: true, command: ep.args, args, diagnostics };
+  }
+  // Correct: reproduce Docker Engine's merge with Kubernetes fields.
+  const esc = (l: readonly string[]): string[] => l.map((s) => s.replaceAll('$', '$$$$'));
+  let command: readonly string[] | null = ep.args !== null && ep.args.length > 0 ? esc(ep.args) : null;
+  let args: readonly string[] | null = cm.args !== null && cm.args.length > 0 ? esc(cm.args) : null;
+  if (ep.args !== null && ep.args.length === 1 && ep.args[0] === '') {
+    // Docker: a non-empty entrypoint drops the image CMD, then [""] counts as none, so only the
+    // service command runs. `command: [""]` would make containerd exec "", so put it in command.
+    if (cm.args === null || cm.args.length === 0) {
+      return { ok: false, issues: [{ code: 'no-command', path: 'entrypoint', message: 'no command specified' }], diagnostics };
+    }
+    command = esc(cm.args);
+    args = null;
+  } else if (ep.args !== null && ep.args.length === 0) {
+    const image = options.image;
+    const imageEp = image?.entrypoint ?? [];
+    const hasEp = imageEp.length > 0 && !(imageEp.length === 1 && imageEp[0] === '');
+    if (image === undefined || hasEp) {
+      // Docker: no entrypoint; Cmd = service command, else image CMD. Kubernetes cannot clear the
+      // image ENTRYPOINT, so the whole argv goes into command.
+      const whole = cm.args !== null && cm.args.length > 0 ? cm.args : (image?.cmd ?? null);
+      if (whole === null || whole.length === 0 || image === undefined) {
+        return {
+          ok: false,
+          issues: [{ code: 'k8s-empty-command', path: 'entrypoint', message: image === undefined ? 'entrypoint: [] needs the image config (options.image) to be expressed on Kubernetes' : 'no command specified' }],
+          diagnostics,
+        };
+      }
+      command = esc(whole);
+      args = null;
+    }
+  }
+  return { ok: true, command, args, diagnostics };
+}
+

@@ -1,0 +1,25 @@
+import { expectType } from '../internal/text.js';
+import type { Issues } from './types.js';
+
+/** The one error class the library throws, from its `…OrThrow` helpers only. */
+export class CmdResolutionError extends Error {
+  override readonly name = 'CmdResolutionError' as const;
+  readonly issues: Issues;
+
+  constructor(issues: Issues) {
+    super(issues[0].message);
+    this.issues = issues;
+  }
+}
+
+/** True for a {@link CmdResolutionError}, also across copies of the package (checks `name`). */
+export function isCmdResolutionError(error: unknown): error is CmdResolutionError {
+  return error instanceof Error && error.name === 'CmdResolutionError' && Array.isArray((error as { issues?: unknown }).issues);
+}
+
+/** Returns the success value of a result, or throws a {@link CmdResolutionError} with its issues. */
+export function unwrap<T extends { readonly ok: true }>(result: T | { readonly ok: false; readonly issues: Issues }): T {
+  expectType(result, 'object', 'result');
+  if (result.ok) return result;
+  throw new CmdResolutionError(result.issues);
+}

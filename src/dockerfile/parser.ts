@@ -1,0 +1,561 @@
+import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
+import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
+import { decodeStringArray, type StringArrayDecoding } from '../internal/go-json.js';
+import { matchDirective, matchImagebuilderEscape } from './directive.js';
+import { expectType, goTrimSpace, isAsciiDigit, isGoSpace, isReSpace } from '../internal/text.js';
+import { NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command-form.js';
+import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
+import type { Diagnostic, EngineOptions, Failure, Issue } from '../core/types.js';
+
+/**
+ * Dockerfile parser (the BuildKit `parser` package rules, re-implemented):
+ * physical lines → logical instructions with keyword, builder flags, argument
+ * text, positions and heredoc bodies. One linear pass; no regular expressions
+ * on input text and no recursion.
+ */
+
+/** A heredoc attached to RUN/COPY/ADD (`<<EOF` … `EOF`). */
+export interface DockerfileHeredoc {
+  /** Terminator word with quotes removed. */
+  readonly name: string;
+  /** `<<-EOF`: leading tabs are stripped from the terminator line (and from the body when used). */
+  readonly chomp: boolean;
+  /** False when any part of the word was quoted (`<<'EOF'`): the body is not expanded. */
+  readonly expand: boolean;
+  /** Body lines, each with its newline. */
+  readonly content: string;
+  /** First body line (1-based) and the terminator line (or the last line, when unterminated). */
+  readonly line: number;
+  readonly endLine: number;
+}
+
+/** The instruction wrapped by ONBUILD. */
+export interface DockerfileTrigger {
+  readonly keyword: string;
+  readonly rawKeyword: string;
+  readonly flags: readonly string[];
+  readonly args: string;
+  readonly rawArgs: string;
+}
+
+/** One logical instruction. */
+export interface DockerfileInstruction {
+  /** Upper-case keyword (`CMD`); unknown keywords are kept upper-cased too. */
+  readonly keyword: string;
+  /** The keyword as written (`cmd`, `Cmd`). */
+  readonly rawKeyword: string;
+  /** Builder flags (`--platform=linux/amd64`), as BuildKit splits them. */
+  readonly flags: readonly string[];
+  /** Argument text after the keyword and flags, trimmed. */
+  readonly args: string;
+  /** Argument text after the keyword, before flags were split off (trimmed). */
+  readonly rawArgs: string;
+  /** The joined logical line (continuations applied, comment and blank lines dropped). */
+  readonly original: string;
+  /** 1-based position of the keyword; `endLine` is the last physical line (heredoc terminators included). */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly heredocs: readonly DockerfileHeredoc[];
+  /** ONBUILD only: the wrapped instruction (undefined for a bare `ONBUILD`). */
+  readonly trigger?: DockerfileTrigger;
+  /** A blank or whitespace-only line inside this instruction's continuation was skipped. */
+  readonly emptyContinuation: boolean;
+  /** Comment lines right before the instruction (text after `#`, trimmed; directives excluded), as BuildKit keeps them. */
+  readonly comments: readonly string[];
+}
+
+/** A parser directive (`# escape=`, `# syntax=`, `# check=`). */
+export interface DockerfileDirective {
+  readonly name: 'escape' | 'syntax' | 'check';
+  readonly value: string;
+  readonly line: number;
+}
+
+/** Options of {@link parseDockerfile}. */
+export interface ParseDockerfileOptions extends EngineOptions, LimitsOption {}
+
+/** A parsed Dockerfile. */
+export interface ParsedDockerfile {
+  readonly ok: true;
+  readonly instructions: readonly DockerfileInstruction[];
+  readonly directives: readonly DockerfileDirective[];
+  readonly escapeToken: '\\' | '`';
+  /** The frontend `# syntax=` forwards a BuildKit build to (set by {@link parseDockerfile}; null: built-in). */
+  readonly frontend?: DockerfileFrontend | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Result of {@link parseDockerfile}. */
+export type ParseDockerfileResult = ParsedDockerfile | Failure;
+
+/** bufio.Scanner's default maximum token size, minus one (BuildKit reads the file with it). */
+export const MAX_DOCKERFILE_LINE_BYTES = 65535;
+
+const HEREDOC_KEYWORDS = new Set(['run', 'copy', 'add']);
+
+/** The instruction keywords the engines know, upper-case. */
+export const KEYWORDS = [
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+] as const;
+
+/** A keyword as `toUpperCase` and `toLowerCase` give it. */
+interface KeywordCase {
+  readonly upper: string;
+  readonly lower: string;
+}
+
+/**
+ * The case forms of the known keywords spelled all upper- or all lower-case (ASCII: both forms are
+ * exact), made once. Nearly every instruction is one of these and then needs no case conversion
+ * (new strings, and `toUpperCase` is a slow call); the forms are shared strings with cached hashes
+ * for the keyword lookups that follow.
+ */
+const KEYWORD_CASES: ReadonlyMap<string, KeywordCase> = new Map(
+  KEYWORDS.flatMap((upper) => {
+    const forms: KeywordCase = { upper, lower: upper.toLowerCase() };
+    return [
+      [upper, forms],
+      [forms.lower, forms],
+    ] as const;
+  }),
+);
+
+function keywordCase(keyword: string): KeywordCase {
+  return KEYWORD_CASES.get(keyword) ?? { upper: keyword.toUpperCase(), lower: keyword.toLowerCase() };
+}
+
+/**
+ * Shared, frozen empty lists for the `flags`, `heredocs` and `comments` of instructions that have
+ * none (most of them): three allocations fewer per instruction on the hot path. The fields are
+ * typed read-only.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Keyword/argument separator of BuildKit's `splitCommand` (`[\t\v\f\r ]+`). */
+function isSplitSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
+}
+
+/** UTF-8 length of a string (for the line-size limit). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The first index in `text[start, end)` that is not a Go space (`end` when there is none). */
+function skipSpace(text: string, start: number, end: number): number {
+  while (start < end && isGoSpace(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** `bytes.TrimRight(line, "\r\n")` for the line `text[start, end)`, which has no `\n`: the end without trailing `\r`s. */
+function trimCREnd(text: string, start: number, end: number): number {
+  while (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+/**
+ * BuildKit's continuation rule (`([^E])E[ \t]*$` or `^E[ \t]*$`) on the line `text[start, end)`:
+ * the last non-blank character is the escape token and the one before it is not
+ * (`doubled`: buildah's rule, any trailing escape token continues and is removed).
+ * Returns where the line ends without the token and trailing blanks, or -1.
+ */
+function continuationEnd(text: string, start: number, end: number, esc: number, doubled: boolean): number {
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9) break;
+    end--;
+  }
+  if (end === start || text.charCodeAt(end - 1) !== esc) return -1;
+  if (!doubled && end - start >= 2 && text.charCodeAt(end - 2) === esc) return -1;
+  return end - 1;
+}
+
+interface SplitInstruction {
+  readonly keyword: string;
+  readonly flags: readonly string[];
+  readonly args: string;
+  readonly rawArgs: string;
+}
+
+/**
+ * Splits a logical line into keyword and the rest, as BuildKit's `splitCommand` (on the trimmed
+ * line, found by index), then the rest into builder flags and arguments. `flagEscape`: the escape
+ * token inside builder-flag words (`profile.flagEscapeIsEscapeToken`).
+ */
+function splitInstruction(line: string, flagEscape: string): SplitInstruction {
+  let end = line.length;
+  while (end > 0 && isGoSpace(line.charCodeAt(end - 1))) end--;
+  const start = skipSpace(line, 0, end);
+  let i = start;
+  while (i < end && !isSplitSpace(line.charCodeAt(i))) i++;
+  const keyword = line.slice(start, i);
+  while (i < end && isSplitSpace(line.charCodeAt(i))) i++;
+  if (i === end) return { keyword, flags: NONE, args: '', rawArgs: '' };
+  const rest = line.slice(i, end);
+  if (rest.charCodeAt(0) !== 45 || rest.charCodeAt(1) !== 45) return { keyword, flags: NONE, args: rest, rawArgs: rest };
+  const split = splitBuilderFlags(rest, flagEscape);
+  return { keyword, flags: split.flags, args: goTrimSpace(split.rest), rawArgs: rest };
+}
+
+/** The argument text decoded as JSON form (decides heredocs and the parse-time JSON check); null when it does not start with `[`. */
+function decodeArgs(args: string, profile: EngineProfile): StringArrayDecoding | null {
+  if (args.charCodeAt(0) !== 91) return null;
+  return decodeStringArray(args, profile.trailingJsonText === 'shell' ? 'reject' : 'ignore');
+}
+
+/** Minimal shell-word splitter for heredoc detection (quotes group; the backslash escapes; raw). */
+function heredocWords(line: string): string[] {
+  const words: string[] = [];
+  let i = 0;
+  const n = line.length;
+  while (i < n) {
+    while (i < n && isReSpace(line.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    let quote = 0;
+    while (i < n) {
+      const c = line.charCodeAt(i);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+        else if (c === 92 && quote === 34) i++;
+        i++;
+        continue;
+      }
+      if (isReSpace(c)) break;
+      if (c === 39 || c === 34) quote = c;
+      else if (c === 92) i++;
+      i++;
+    }
+    words.push(line.slice(start, Math.min(i, n)));
+  }
+  return words;
+}
+
+/** `^(\d*)<<(-?)\s*([^<]*)$` plus the single-word check; returns the heredoc header or null. */
+function heredocFromWord(word: string): { name: string; chomp: boolean; expand: boolean } | null {
+  let i = 0;
+  while (i < word.length && isAsciiDigit(word.charCodeAt(i))) i++;
+  if (word.charCodeAt(i) !== 60 || word.charCodeAt(i + 1) !== 60) return null;
+  i += 2;
+  const chomp = word.charCodeAt(i) === 45;
+  if (chomp) i++;
+  while (i < word.length && isReSpace(word.charCodeAt(i))) i++;
+  const rest = word.slice(i);
+  if (rest === '' || rest.includes('<')) return null;
+  // Unquote (single quotes literal, double quotes with backslash escapes, bare backslash escapes).
+  let name = '';
+  let quoted = false;
+  let quote = 0;
+  for (let j = 0; j < rest.length; j++) {
+    const c = rest.charCodeAt(j);
+    if (quote === 39) {
+      if (c === 39) quote = 0;
+      else name += rest[j];
+    } else if (quote === 34) {
+      if (c === 34) quote = 0;
+      else if (c === 92 && j + 1 < rest.length) name += rest[++j];
+      else name += rest[j];
+    } else if (c === 39 || c === 34) {
+      quote = c;
+      quoted = true;
+    } else if (c === 92 && j + 1 < rest.length) name += rest[++j];
+    else if (isReSpace(c)) return null;
+    else name += rest[j];
+  }
+  return { name, chomp, expand: !quoted };
+}
+
+function locatedFailure(message: string, code: string, line: number, column: number, diagnostics: Diagnostic[]): Failure {
+  const issue: Issue = { code, message, line, column };
+  return { ok: false, issues: [issue], diagnostics };
+}
+
+/**
+ * Parses Dockerfile text into instructions the way BuildKit's parser does:
+ * parser directives before the first other line, CRLF and a leading BOM,
+ * comments, line continuations (escape token at the end of a line; the next
+ * line is appended with no separator and keeps its indentation; comment and
+ * blank lines inside a continuation are skipped), keyword/flag/argument
+ * splitting and heredoc bodies of RUN/COPY/ADD. Under BuildKit a `# syntax=`
+ * line naming a docker/dockerfile release selects that frontend's rules.
+ *
+ * Fails (with the engine's wording) on a bad escape token, a repeated
+ * directive, a line longer than 65535 bytes, an unterminated heredoc, a JSON
+ * array with a non-string element, and a file with no instructions.
+ *
+ * @example
+ * parseDockerfile('FROM alpine\nCMD ["sh"]\n').instructions[1].args // '["sh"]'
+ */
+export function parseDockerfile(text: string, options: ParseDockerfileOptions = {}): ParseDockerfileResult {
+  expectType(text, 'string', 'text');
+  expectType(options, 'object', 'options');
+  const { profile, frontend, diagnostics, issue } = resolveFrontend(text, engineProfile(options));
+  if (issue !== undefined) return { ok: false, issues: [issue], diagnostics: [] };
+  const parsed = parseDockerfileWith(text, profile, resolveLimits(options.limits));
+  const all = diagnostics.length === 0 ? parsed.diagnostics : [...diagnostics, ...parsed.diagnostics];
+  return parsed.ok ? { ...parsed, frontend, diagnostics: all } : { ...parsed, diagnostics: all };
+}
+
+/**
+ * {@link parseDockerfile} with a resolved profile. `decodings`, when given, receives one entry per
+ * instruction: the decoding of `args` for a CMD, ENTRYPOINT, SHELL or RUN whose `args` starts with
+ * `[`, else null. The evaluator hands it to `parseCommandWith`, which would decode the same text.
+ */
+export function parseDockerfileWith(
+  text: string,
+  profile: EngineProfile,
+  limits: Limits = DEFAULT_LIMITS,
+  decodings?: (StringArrayDecoding | null)[],
+): ParseDockerfileResult {
+  if (text.length > limits.maxInputLength) {
+    return { ok: false, issues: [limitIssue('maxInputLength', 'Dockerfile length', text.length, limits.maxInputLength, { line: 1, column: 1 })], diagnostics: [] };
+  }
+  const instructions: DockerfileInstruction[] = [];
+  const directives: DockerfileDirective[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  let directivesDone = false;
+  let escapeToken: '\\' | '`' = '\\';
+  let esc = 92;
+
+  const n = text.length;
+  let pos = 0;
+  let lineNo = 0;
+  let tooLong = false;
+  // The current physical line is text[lineStart, lineEnd) (without its "\n"): lines are read as index
+  // ranges, and only the parts kept are sliced.
+  let lineStart = 0;
+  let lineEnd = 0;
+  // Advances to the next physical line; false at EOF or after an over-long line.
+  const nextLine = (): boolean => {
+    if (pos >= n || tooLong) return false;
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = n;
+    if (end - pos > MAX_DOCKERFILE_LINE_BYTES / 3 && utf8Length(text.slice(pos, end)) > MAX_DOCKERFILE_LINE_BYTES) {
+      tooLong = true;
+      return false;
+    }
+    lineStart = pos;
+    lineEnd = end;
+    pos = end + 1;
+    lineNo++;
+    return true;
+  };
+  const tooLongFailure = (): Failure =>
+    locatedFailure(
+      `dockerfile line greater than max allowed size of ${MAX_DOCKERFILE_LINE_BYTES}`,
+      'line-too-long',
+      lineNo + 1,
+      1,
+      diagnostics,
+    );
+
+  const directiveLine = (s: string): Failure | null => {
+    if (directivesDone) return null;
+    // imagebuilder knows only `escape`: for buildah a `# syntax=` line ends directive scanning.
+    const m = profile.builder === 'buildah' ? matchImagebuilderEscape(s) : matchDirective(s, profile.directiveUnicodeSpace);
+    if (m === null || !(m.key === 'escape' || m.key === 'syntax' || (m.key === 'check' && profile.checkDirective))) {
+      directivesDone = true;
+      return null;
+    }
+    if (seen.has(m.key)) {
+      return locatedFailure(`only one ${m.key} parser directive can be used`, 'duplicate-directive', lineNo, 1, diagnostics);
+    }
+    seen.add(m.key);
+    if (m.key === 'escape') {
+      if (m.value !== '\\' && m.value !== '`') {
+        const message =
+          profile.builder === 'buildah'
+            ? `invalid ESCAPE '${m.value}'. Must be \` or \\`
+            : `invalid escape token '${m.value}' does not match \` or \\`;
+        return locatedFailure(message, 'invalid-escape-token', lineNo, 1, diagnostics);
+      }
+      escapeToken = m.value;
+      esc = m.value.charCodeAt(0);
+    }
+    directives.push({ name: m.key as DockerfileDirective['name'], value: m.value, line: lineNo });
+    return null;
+  };
+
+  let comments: readonly string[] = NONE;
+  const doubled = profile.doubledEscapeContinues;
+  while (nextLine()) {
+    const bom = lineNo === 1 && text.charCodeAt(lineStart) === 0xfeff;
+    const start = bom ? lineStart + 1 : lineStart;
+    const end = trimCREnd(text, start, lineEnd);
+    const lead = skipSpace(text, start, end);
+    const isCommentLine = lead < end && text.charCodeAt(lead) === 35;
+    if (isCommentLine) {
+      const c = goTrimSpace(text.slice(start + 1, end));
+      if (c === '') comments = NONE;
+      else if (comments === NONE) comments = [c];
+      else (comments as string[]).push(c);
+    }
+    if (!directivesDone) {
+      const directiveCount = directives.length;
+      const directiveFailure = directiveLine(text.slice(lead, end));
+      if (directiveFailure) return directiveFailure;
+      if (directives.length > directiveCount) (comments as string[]).pop();
+    }
+    if (isCommentLine || lead === end) continue;
+    const startLine = lineNo;
+    const column = lead - start + 1 + (bom ? 1 : 0);
+    let contEnd = continuationEnd(text, lead, end, esc, doubled);
+    let joined = text.slice(lead, contEnd < 0 ? end : contEnd);
+    let emptyContinuation = false;
+    while (contEnd >= 0 && nextLine()) {
+      const rawEnd = trimCREnd(text, lineStart, lineEnd);
+      const rawLead = skipSpace(text, lineStart, rawEnd);
+      if (rawLead < rawEnd && text.charCodeAt(rawLead) === 35) continue;
+      if (rawLead === rawEnd) {
+        emptyContinuation = true;
+        continue;
+      }
+      contEnd = continuationEnd(text, lineStart, rawEnd, esc, doubled);
+      joined += text.slice(lineStart, contEnd < 0 ? rawEnd : contEnd);
+      if (joined.length > limits.maxInstructionLength) break;
+    }
+    if (tooLong) return tooLongFailure();
+    if (joined.length > limits.maxInstructionLength) {
+      const issue = limitIssue('maxInstructionLength', 'Instruction length', joined.length, limits.maxInstructionLength, { line: startLine, column });
+      return { ok: false, issues: [issue], diagnostics };
+    }
+    if (instructions.length >= limits.maxInstructions) {
+      const issue = limitIssue('maxInstructions', 'Number of instructions', instructions.length + 1, limits.maxInstructions, { line: startLine, column });
+      return { ok: false, issues: [issue], diagnostics };
+    }
+
+    const split = splitInstruction(joined, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
+    const { upper, lower } = keywordCase(split.keyword);
+    let trigger: DockerfileTrigger | undefined;
+    // ONBUILD wraps one instruction; nested ONBUILD words are peeled iteratively.
+    let inner: SplitInstruction = split;
+    let innerLower = lower;
+    if (lower === 'onbuild' && split.args !== '') {
+      inner = splitInstruction(split.args, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
+      const innerCase = keywordCase(inner.keyword);
+      innerLower = innerCase.lower;
+      trigger = {
+        keyword: innerCase.upper,
+        rawKeyword: inner.keyword,
+        flags: inner.flags,
+        args: inner.args,
+        rawArgs: inner.rawArgs,
+      };
+      let peel = inner;
+      while (peel.keyword.toLowerCase() === 'onbuild' && peel.args !== '') {
+        peel = splitInstruction(peel.args, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
+        if (isJsonInstruction(peel.keyword.toLowerCase()) && decodeArgs(peel.args, profile)?.kind === 'not-strings') {
+          return locatedFailure(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings', startLine, column, diagnostics);
+        }
+      }
+    }
+    const decoded = isJsonInstruction(innerLower) ? decodeArgs(inner.args, profile) : null;
+    const kind = decoded === null ? 'none' : decoded.kind;
+    if (kind === 'not-strings') {
+      return locatedFailure(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings', startLine, column, diagnostics);
+    }
+    if (emptyContinuation) {
+      diagnostics.push({
+        code: 'empty-continuation',
+        severity: 'warning',
+        message: `Empty continuation line found in: ${joined}`,
+        ...(profile.buildChecks && { rule: 'NoEmptyContinuation' }),
+        line: startLine,
+        column,
+      });
+    }
+
+    let heredocs: readonly DockerfileHeredoc[] = NONE;
+    if (profile.heredocs && HEREDOC_KEYWORDS.has(innerLower) && kind !== 'strings' && joined.includes('<<')) {
+      const words = heredocWords(joined);
+      for (const word of words) {
+        const h = heredocFromWord(word);
+        if (h === null) continue;
+        const bodyStart = lineNo + 1;
+        let content = '';
+        let terminated = false;
+        while (nextLine()) {
+          const body = text.slice(lineStart, lineEnd);
+          let candidate = text.slice(lineStart, trimCREnd(text, lineStart, lineEnd));
+          if (h.chomp) {
+            let t = 0;
+            while (t < candidate.length && candidate.charCodeAt(t) === 9) t++;
+            candidate = candidate.slice(t);
+          }
+          if (candidate === h.name) {
+            terminated = true;
+            break;
+          }
+          content += pos <= n ? `${body}\n` : body;
+        }
+        if (tooLong) return tooLongFailure();
+        if (!terminated) return locatedFailure('unterminated heredoc', 'unterminated-heredoc', startLine, column, diagnostics);
+        if (heredocs === NONE) heredocs = [];
+        (heredocs as DockerfileHeredoc[]).push({ ...h, content, line: bodyStart, endLine: lineNo });
+      }
+    }
+
+    const instruction: { -readonly [K in keyof DockerfileInstruction]: DockerfileInstruction[K] } = {
+      keyword: upper,
+      rawKeyword: split.keyword,
+      flags: split.flags,
+      args: split.args,
+      rawArgs: split.rawArgs,
+      original: joined,
+      line: startLine,
+      column,
+      endLine: lineNo,
+      heredocs,
+      emptyContinuation,
+      comments,
+    };
+    // Set after the literal (an object spread here was a measurable share of the parse time).
+    if (trigger) instruction.trigger = trigger;
+    // An ONBUILD's decoding is of its trigger's arguments, not of its own.
+    if (decodings) decodings.push(trigger ? null : decoded);
+    instructions.push(instruction);
+    comments = NONE;
+  }
+  if (tooLong) return tooLongFailure();
+  if (instructions.length === 0) {
+    const message = profile.builder === 'buildah' ? 'no stages to build' : 'file with no instructions';
+    return locatedFailure(message, 'no-instructions', Math.max(lineNo, 1), 1, diagnostics);
+  }
+  return { ok: true, instructions, directives, escapeToken, diagnostics };
+}
+
+function isJsonInstruction(lower: string): boolean {
+  return lower === 'cmd' || lower === 'entrypoint' || lower === 'shell' || lower === 'run';
+}

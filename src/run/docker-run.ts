@@ -1,0 +1,245 @@
+import { analyzeArgvInto } from '../core/argv-analysis.js';
+import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
+import { expectStringArray, expectType } from '../internal/text.js';
+import type { Diagnostic, EngineOptions, Failure, ImageConfig } from '../core/types.js';
+
+/** `docker run [--entrypoint=ENTRYPOINT] [--init] IMAGE [ARGS...]`. */
+export interface DockerRunOptions {
+  /** `--entrypoint`: one string, never split; `''` clears the entrypoint. Podman also accepts a JSON array of strings. */
+  readonly entrypoint?: string;
+  /** The words after the image name; they replace the image CMD. */
+  readonly args?: readonly string[];
+  /** `--init`: run the engine's init process, which then runs the argv. */
+  readonly init?: boolean;
+}
+
+/** The container's own Entrypoint/Cmd as sent to the Engine API (what the CLI or Compose builds). */
+export interface ContainerConfigRequest {
+  /** `null`/absent: inherit the image's; `[]`: no entrypoint, keep the image CMD; `['']`: no entrypoint, drop the image CMD. */
+  readonly entrypoint?: readonly string[] | null;
+  /** `null`/absent or `[]`: use the image CMD. */
+  readonly cmd?: readonly string[] | null;
+}
+
+/** Where a part of the argv came from. */
+export type ArgvSource = 'image' | 'run' | 'none';
+
+/**
+ * What a container runs: `argv` is the process the engine starts (the init process first, with
+ * `--init`); `path`/`args` are what the engine's inspect shows as `.Path`/`.Args` (Docker: the
+ * command without the init process; Podman: `argv`, with a one-word argv shown as `Args: [Path]`).
+ */
+export interface DockerResolution {
+  readonly ok: true;
+  readonly argv: readonly string[];
+  readonly path: string;
+  readonly args: readonly string[];
+  /** The effective entrypoint part of the argv (empty when none). */
+  readonly entrypoint: readonly string[];
+  /** The effective CMD part of the argv (empty when none). */
+  readonly cmd: readonly string[];
+  readonly sources: { readonly entrypoint: ArgvSource; readonly cmd: ArgvSource };
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Result of {@link resolveDockerRun}. */
+export type DockerRunResult = DockerResolution | Failure;
+
+const EMPTY: readonly string[] = Object.freeze([]);
+const NO_OPTIONS: EngineOptions = Object.freeze({});
+const NO_RUN: DockerRunOptions = Object.freeze({});
+
+/** The nine `sources` objects, shared and frozen (the hot path allocates none). */
+const SOURCE_NAMES: readonly ArgvSource[] = ['image', 'run', 'none'];
+const SOURCES: readonly (readonly DockerResolution['sources'][])[] = SOURCE_NAMES.map((entrypoint) =>
+  SOURCE_NAMES.map((cmd) => Object.freeze({ entrypoint, cmd })),
+);
+const sourceIndex = (s: ArgvSource): number => (s === 'image' ? 0 : s === 'run' ? 1 : 2);
+function sourcesOf(entrypoint: ArgvSource, cmd: ArgvSource): DockerResolution['sources'] {
+  return (SOURCES[sourceIndex(entrypoint)] as DockerResolution['sources'][])[sourceIndex(cmd)] as DockerResolution['sources'];
+}
+
+/** `image.entrypoint`/`image.cmd` are arrays or unset (a string would be spread into characters). */
+function expectImageLists(image: ImageConfig): void {
+  if (image.entrypoint != null && !Array.isArray(image.entrypoint)) expectType(image.entrypoint, 'array', 'image.entrypoint');
+  if (image.cmd != null && !Array.isArray(image.cmd)) expectType(image.cmd, 'array', 'image.cmd');
+}
+
+function hasWhitespace(s: string): boolean {
+  return /\s/.test(s);
+}
+
+/**
+ * Merges a container's Entrypoint/Cmd request with the image config the way
+ * the Docker daemon does (moby `merge` + `mergeAndVerifyConfig`), then builds
+ * the argv. Options select the engine (Podman's merge differs).
+ */
+export function resolveContainerConfig(
+  image: ImageConfig,
+  request: ContainerConfigRequest,
+  options: EngineOptions & { readonly init?: boolean } = {},
+): DockerRunResult {
+  expectType(image, 'object', 'image');
+  expectImageLists(image);
+  expectType(request, 'object', 'request');
+  return mergeWith(image, request.entrypoint ?? null, request.cmd ?? null, engineProfile(options), options.init === true, []);
+}
+
+function mergeWith(
+  image: ImageConfig,
+  userEntrypoint: readonly string[] | null,
+  userCmd: readonly string[] | null,
+  profile: EngineProfile,
+  init: boolean,
+  diagnostics: Diagnostic[],
+): DockerRunResult {
+  let entrypoint: readonly string[] | null;
+  let cmd: readonly string[] | null;
+  let entrypointSource: ArgvSource;
+  let cmdSource: ArgvSource;
+
+  if (profile.engine === 'podman') {
+    // podman makeCommand: a user entrypoint (even empty) replaces the image's; the image CMD only
+    // applies when the user gave no command and no (non-empty) entrypoint.
+    entrypoint = userEntrypoint ?? image.entrypoint ?? null;
+    entrypointSource = userEntrypoint !== null ? 'run' : 'image';
+    if (userCmd !== null && userCmd.length > 0) {
+      cmd = userCmd;
+      cmdSource = 'run';
+    } else if (userEntrypoint === null || userEntrypoint.length === 0) {
+      cmd = image.cmd ?? null;
+      cmdSource = 'image';
+    } else {
+      cmd = null;
+      cmdSource = 'none';
+    }
+  } else {
+    entrypoint = userEntrypoint;
+    cmd = userCmd;
+    entrypointSource = 'run';
+    cmdSource = 'run';
+    if (userEntrypoint === null || userEntrypoint.length === 0) {
+      if (userCmd === null || userCmd.length === 0) {
+        cmd = image.cmd ?? null;
+        cmdSource = 'image';
+      }
+      if (userEntrypoint === null) {
+        entrypoint = image.entrypoint ?? null;
+        entrypointSource = 'image';
+      }
+    }
+  }
+  if (entrypoint !== null && entrypoint.length === 1 && entrypoint[0] === '') entrypoint = null;
+  const ep = entrypoint ?? EMPTY;
+  const cm = cmd ?? EMPTY;
+  if (ep.length === 0) entrypointSource = 'none';
+  if (cm.length === 0) cmdSource = 'none';
+  if (ep.length === 0 && cm.length === 0) {
+    if (profile.emptyCommandFailsAtStart) {
+      diagnostics.push({
+        code: 'empty-argv',
+        severity: 'error',
+        message: 'Podman 5 creates the container with an empty command; starting it fails because there is nothing to execute.',
+      });
+      return finish([''], [], [], sourcesOf('none', 'none'), init, profile, diagnostics);
+    }
+    return { ok: false, issues: [{ code: 'no-command', message: profile.noCommandMessage }], diagnostics };
+  }
+  // Spread, not concat: V8's concat takes a slow generic path (isConcatSpreadable checks).
+  const argv = [...ep, ...cm];
+  return finish(argv, ep, cm, sourcesOf(entrypointSource, cmdSource), init, profile, diagnostics);
+}
+
+function finish(
+  argv: readonly string[],
+  entrypoint: readonly string[],
+  cmd: readonly string[],
+  sources: DockerResolution['sources'],
+  init: boolean,
+  profile: EngineProfile,
+  diagnostics: Diagnostic[],
+): DockerResolution {
+  analyzeArgvInto(argv, entrypoint.length, init, diagnostics);
+  const full = init ? [...profile.initArgv, ...argv] : argv;
+  // Podman shows the OCI process.args (init included; one word → Args [Path]); Docker the command.
+  const shown = profile.inspectPathArgs === 'process' ? full : argv;
+  return {
+    ok: true,
+    argv: full,
+    path: shown[0] as string,
+    args: profile.inspectPathArgs === 'process' && shown.length === 1 ? shown.slice() : shown.slice(1),
+    entrypoint,
+    cmd,
+    sources,
+    diagnostics,
+  };
+}
+
+/** Parses Podman's `--entrypoint` value: a JSON array of strings, else one string. */
+function podmanEntrypoint(value: string): readonly string[] {
+  if (value.trimStart().startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) return parsed as string[];
+    } catch {
+      // not JSON: one string
+    }
+  }
+  return [value];
+}
+
+/**
+ * Resolves what `docker run [--entrypoint=X] [--init] IMAGE [ARGS...]` executes
+ * for an image: `--entrypoint` is one word and drops the image CMD;
+ * `--entrypoint ''` clears the entrypoint and also drops the image CMD;
+ * positional args replace CMD; nothing left → `no-command`.
+ *
+ * @param image - The image config (e.g. from `imageConfigFrom` or `evaluateDockerfile`).
+ * @param run - The `docker run` overrides.
+ * @param options - Engine (`'podman'` parses `--entrypoint` JSON) and release.
+ * @example
+ * resolveDockerRun({ entrypoint: ['/init'], cmd: ['serve'] }, { args: ['debug'] }).argv
+ * // ['/init', 'debug']
+ */
+export function resolveDockerRun(image: ImageConfig, run: DockerRunOptions = NO_RUN, options: EngineOptions = NO_OPTIONS): DockerRunResult {
+  expectType(image, 'object', 'image');
+  expectImageLists(image);
+  expectType(run, 'object', 'run');
+  if (run.entrypoint !== undefined) expectType(run.entrypoint, 'string', 'run.entrypoint');
+  if (run.args !== undefined) expectStringArray(run.args, 'run.args');
+  const profile = engineProfile(options);
+  const diagnostics: Diagnostic[] = [];
+  const args = run.args ?? EMPTY;
+  let entrypoint: readonly string[] | null = null;
+  if (run.entrypoint !== undefined) {
+    entrypoint = profile.entrypointAcceptsJson ? podmanEntrypoint(run.entrypoint) : [run.entrypoint];
+    // The path looked for is the one word (Podman: after JSON decoding, so `[ "/bin/x" ]` is `/bin/x`).
+    const path = entrypoint.length === 1 ? (entrypoint[0] as string) : '';
+    if (hasWhitespace(path) && path.trim() !== '') {
+      diagnostics.push({
+        code: 'entrypoint-whitespace',
+        severity: 'warning',
+        message: `--entrypoint is one executable path and is never split: the engine looks for a file named ${JSON.stringify(path)}; put its arguments after the image name.`,
+      });
+    }
+    const imageCmd = image.cmd ?? [];
+    if (args.length === 0 && imageCmd.length > 0 && (entrypoint.length > 0 || profile.engine === 'docker')) {
+      const cleared = entrypoint.length === 1 && entrypoint[0] === '';
+      diagnostics.push(
+        cleared
+          ? {
+              code: 'empty-entrypoint-drops-cmd',
+              severity: 'error',
+              message: `--entrypoint "" clears the entrypoint and also drops the image CMD (${JSON.stringify(imageCmd)}); give the command after the image name.`,
+            }
+          : {
+              code: 'entrypoint-drops-cmd',
+              severity: 'info',
+              message: `Overriding the entrypoint drops the image CMD (${JSON.stringify(imageCmd)}); pass arguments after the image name if the new entrypoint needs them.`,
+            },
+      );
+    }
+  }
+  const cmd = args.length > 0 ? args : null;
+  return mergeWith(image, entrypoint, cmd, profile, run.init === true, diagnostics);
+}

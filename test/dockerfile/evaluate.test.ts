@@ -1,0 +1,561 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  evaluateDockerfile,
+  parseCommand,
+  parseDockerfile,
+  resolveDockerRun,
+  type EvaluateDockerfileOptions,
+  type ImageConfig,
+} from '../../src/index.js';
+import { parseInstructionCommand } from '../../src/dockerfile/evaluate.js';
+import { parseDockerfileWith } from '../../src/dockerfile/parser.js';
+import { engineProfile } from '../../src/core/engine-profile.js';
+import type { StringArrayDecoding } from '../../src/internal/go-json.js';
+import { vectorsOf } from '../fixtures/vectors.js';
+
+type DockerConfig = { Entrypoint?: string[] | null; Cmd?: string[] | null; Shell?: string[] | null; OnBuild?: string[] | null };
+
+function toImageConfig(c: DockerConfig | undefined): ImageConfig | undefined {
+  if (c === undefined) return undefined;
+  return { entrypoint: c.Entrypoint ?? null, cmd: c.Cmd ?? null, shell: c.Shell ?? null, onBuild: c.OnBuild ?? null };
+}
+
+function optionsFor(input: Record<string, unknown>, builder?: string): EvaluateDockerfileOptions {
+  const base = toImageConfig(input['baseImage'] as DockerConfig | undefined);
+  const b = builder ?? (input['builder'] as string | undefined);
+  return {
+    os: (input['os'] as 'linux' | 'windows' | undefined) ?? 'linux',
+    ...(b === 'buildah' ? { engine: 'podman' as const } : b === 'classic' ? { builder: 'classic' as const } : {}),
+    baseImages: (ref: string) => base ?? (ref === 'base' ? {} : undefined),
+  };
+}
+
+function expectConfig(got: ImageConfig, exp: Record<string, unknown>): void {
+  const map: Record<string, keyof ImageConfig> = { Entrypoint: 'entrypoint', Cmd: 'cmd', Shell: 'shell', OnBuild: 'onBuild', ArgsEscaped: 'argsEscaped' };
+  for (const [k, v] of Object.entries(exp)) {
+    const key = map[k];
+    if (key === undefined) continue;
+    const value = got[key];
+    if (key === 'argsEscaped') expect(value ?? false, k).toBe(v);
+    else expect(value === undefined || (Array.isArray(value) && value.length === 0) ? null : value, k).toEqual(v);
+  }
+}
+
+describe('evaluateDockerfile: spec vectors', () => {
+  test.for(vectorsOf('dockerfile'))('$id: $description ($source)', (v) => {
+    const text = v.input['text'] as string;
+    const exp = v.expected;
+    const result = evaluateDockerfile(text);
+    if ('error' in exp) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.issues[0].message).toBe(exp['error']);
+        expect(result.issues[0].line).toBeGreaterThan(0);
+        expect(result.issues[0].column).toBeGreaterThan(0);
+      }
+      return;
+    }
+    if ('errorContains' in exp) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) for (const part of exp['errorContains'] as string[]) expect(result.issues[0].message).toContain(part);
+      return;
+    }
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    const parsed = parseDockerfile(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const expected = exp['instructions'] as { cmd: string; form?: string; args: string[] }[];
+    const kinds = new Set(expected.map((e) => e.cmd));
+    const got = parsed.instructions.filter((i) => kinds.has(i.keyword));
+    expect(got.length).toBe(expected.length);
+    expected.forEach((e, i) => {
+      const instr = got[i]!;
+      if (e.form === undefined) {
+        expect(instr.args).toBe(e.args.join(' '));
+        return;
+      }
+      const cmd = parseCommand(instr.args, { instruction: e.cmd as 'CMD' });
+      expect(cmd.ok && cmd.command).toEqual(e.form === 'exec' ? { form: 'exec', args: e.args } : { form: 'shell', script: e.args[0] ?? '' });
+    });
+    if ('warnings' in exp && result.ok) {
+      const warnings = result.diagnostics.filter((d) => d.code === 'empty-continuation').map((d) => d.message);
+      expect(warnings).toEqual(exp['warnings']);
+    }
+  });
+
+  const buildRows = vectorsOf('dockerfile-build').flatMap((v) => {
+    const rows: { id: string; source: string; description: string; builder?: string; input: Record<string, unknown>; config: Record<string, unknown> }[] = [
+      { id: v.id, source: v.source, description: v.description, input: v.input, config: v.expected['config'] as Record<string, unknown> },
+    ];
+    if (v.expected['classicBuilder']) rows.push({ id: `${v.id}/classic`, source: v.source, description: v.description, builder: 'classic', input: v.input, config: v.expected['classicBuilder'] as Record<string, unknown> });
+    if (v.expected['buildah']) rows.push({ id: `${v.id}/buildah`, source: v.source, description: v.description, builder: 'buildah', input: v.input, config: v.expected['buildah'] as Record<string, unknown> });
+    return rows;
+  });
+  test.for(buildRows)('$id: $description ($source)', (row) => {
+    const result = evaluateDockerfile(row.input['dockerfile'] as string, optionsFor(row.input, row.builder));
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (result.ok) expectConfig(result.config, row.config);
+  });
+
+  test.for(vectorsOf('dockerfile-build-run'))('$id: $description ($source)', (v) => {
+    const result = evaluateDockerfile(v.input['dockerfile'] as string, optionsFor(v.input));
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    const run = resolveDockerRun(result.config, { args: v.input['run'] as string[] });
+    expect(run.ok && run.argv).toEqual(v.expected['argv']);
+  });
+
+  test.for(vectorsOf('dockerfile-lint'))('$id: $description ($source)', (v) => {
+    const result = evaluateDockerfile(v.input['dockerfile'] as string);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const lints = result.diagnostics.filter((d) => d.rule === 'JSONArgsRecommended' || d.rule === 'MultipleInstructionsDisallowed');
+    const warnings = v.expected['warnings'] as (string | { rule: string; line: number; detail?: string })[];
+    expect(lints.length).toBe(warnings.length);
+    warnings.forEach((w, i) => {
+      const d = lints[i]!;
+      if (typeof w === 'string') expect(`${d.rule}: ${d.message}`).toBe(w);
+      else {
+        expect(d.rule).toBe(w.rule);
+        expect(d.line).toBe(w.line);
+        if (w.detail) expect(d.message).toBe(w.detail);
+      }
+    });
+  });
+});
+
+describe('evaluateDockerfile: corpus tricky cases', () => {
+  const rows = [
+    { id: 'tricky/ep-resets-inherited-cmd', source: 'shared/corpus/tricky-cases.json', text: 'FROM python:3\nENTRYPOINT ["python"]\n', ep: ['python'], cmd: null },
+    { id: 'tricky/onbuild-cmd', source: 'shared/corpus/tricky-cases.json', text: 'FROM x\nONBUILD CMD ["child"]\nCMD ["parent"]\n', ep: null, cmd: ['parent'], onBuild: ['CMD ["child"]'] },
+    { id: 'tricky/multi-stage', source: 'shared/corpus/tricky-cases.json', text: 'FROM golang AS build\nCMD ["go", "test"]\nFROM alpine\nCOPY --from=build /x /x\nENTRYPOINT ["/x"]\n', ep: ['/x'], cmd: null },
+  ];
+  test.for(rows)('$id ($source)', (row) => {
+    const result = evaluateDockerfile(row.text, { baseImages: { 'python:3': { cmd: ['python3'] }, alpine: { cmd: ['/bin/sh'] } } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.entrypoint ?? null).toEqual(row.ep);
+    expect(result.config.cmd ?? null).toEqual(row.cmd);
+    if (row.onBuild) expect(result.config.onBuild).toEqual(row.onBuild);
+  });
+});
+
+describe('evaluateDockerfile: stages, sources, diagnostics', () => {
+  test('stage sources and inherited values (derived: buildkit convert.go dispatchState.init)', () => {
+    const r = evaluateDockerfile('FROM img AS Base\nSHELL ["/bin/bash","-c"]\nCMD ["a"]\nFROM base\nENTRYPOINT run me\n', {
+      baseImages: { img: { cmd: ['img-cmd'] } },
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.stages.map((s) => s.name)).toEqual(['base', null]);
+    expect(r.stages[1]!.base).toEqual({ kind: 'stage', name: 'base', index: 0 });
+    expect(r.config.entrypoint).toEqual(['/bin/bash', '-c', 'run me']);
+    expect(r.config.cmd).toBeNull();
+    expect(r.target.sources.shell).toEqual({ kind: 'inherited', from: 'stage base' });
+    expect(r.target.sources.entrypoint).toMatchObject({ kind: 'instruction', line: 5 });
+    expect(r.target.sources.cmd).toMatchObject({ kind: 'instruction', instruction: 'ENTRYPOINT', reset: true });
+    expect(r.diagnostics.map((d) => d.code)).toContain('entrypoint-resets-cmd');
+  });
+
+  test('unknown base image → empty + diagnostics (issue #3)', () => {
+    const r = evaluateDockerfile('FROM node:20\nRUN npm ci\n');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const codes = r.diagnostics.map((d) => d.code);
+    expect(codes).toContain('unknown-base-image');
+    expect(codes).toContain('no-command-unknown-base');
+  });
+
+  test('ARG before FROM (derived: buildkit convert.go ProcessWordWithMatches)', () => {
+    const opts = { baseImages: { 'img:1': { cmd: ['one'] }, 'img:2': { cmd: ['two'] } } };
+    const cases: [string, string[] | null][] = [
+      ['ARG B=img:1\nFROM ${B}\n', ['one']],
+      ['ARG B=img:1\nFROM $B\n', ['one']],
+      ['ARG T=2\nFROM img:${T}\n', ['two']],
+      ['ARG B\nFROM ${B:-img:2}\n', ['two']],
+      ['ARG B="img:1"\nFROM $B\n', ['one']],
+    ];
+    for (const [text, cmd] of cases) {
+      const r = evaluateDockerfile(text, opts);
+      expect(r.ok && r.config.cmd, text).toEqual(cmd);
+    }
+    const blank = evaluateDockerfile('ARG B\nFROM ${B}\n');
+    expect(!blank.ok && blank.issues[0].message).toBe('base name (${B}) should not be blank');
+    const overridden = evaluateDockerfile('ARG T=1\nFROM img:$T\n', { ...opts, buildArgs: { T: '2' } });
+    expect(overridden.ok && overridden.config.cmd).toEqual(['two']);
+  });
+
+  test('target, unknown target, instruction before FROM, missing FROM', () => {
+    const text = 'FROM scratch AS a\nCMD ["a"]\nFROM scratch AS b\nCMD ["b"]\n';
+    const a = evaluateDockerfile(text, { target: 'A' });
+    expect(a.ok && a.config.cmd).toEqual(['a']);
+    const missing = evaluateDockerfile(text, { target: 'zz' });
+    expect(!missing.ok && missing.issues[0].code).toBe('unknown-target');
+    const before = evaluateDockerfile('CMD ["x"]\nFROM scratch\n');
+    expect(!before.ok && before.issues[0]).toMatchObject({ message: 'no build stage in current context', line: 1, column: 1 });
+    const onlyArg = evaluateDockerfile('ARG X=1\n');
+    expect(!onlyArg.ok && onlyArg.issues[0].code).toBe('no-build-stage');
+    const empty = evaluateDockerfile('# nothing\n');
+    expect(!empty.ok && empty.issues[0].message).toBe('file with no instructions');
+  });
+
+  test('ONBUILD triggers of the base run at FROM (upstream: moby TestBuildOnBuildCmdEntrypointJSON)', () => {
+    const r = evaluateDockerfile('FROM base\n', { baseImages: { base: { onBuild: ['CMD ["hello world"]', 'ENTRYPOINT ["echo"]'] } } });
+    expect(r.ok && [r.config.entrypoint, r.config.cmd, r.config.onBuild]).toEqual([['echo'], ['hello world'], null]);
+    if (r.ok) expect(r.target.sources.cmd).toMatchObject({ onBuild: true, line: 1 });
+  });
+
+  test('unknown instruction wording per engine version (buildkit suggest pkg; frontend 1.2 upper-cases)', () => {
+    const text = 'FROM scratch\nFNTRYPOINT ["x"]\n';
+    const now = evaluateDockerfile(text);
+    expect(!now.ok && now.issues[0].message).toBe('unknown instruction: FNTRYPOINT (did you mean ENTRYPOINT?)');
+    const old = evaluateDockerfile('FROM scratch\nfoo bar\n', { engineVersion: '20.10' });
+    expect(!old.ok && old.issues[0].message).toBe('unknown instruction: FOO');
+    const lower = evaluateDockerfile('FROM scratch\ncmdd x\n');
+    expect(!lower.ok && lower.issues[0].message).toBe('unknown instruction: cmdd (did you mean cmd?)');
+  });
+
+  test('heredocs: RUN body skipped, CMD <<EOF is literal (semantics R1.14)', () => {
+    const r = evaluateDockerfile('FROM scratch\nRUN <<EOF cat <<-"TWO"\nCMD ["no"]\nEOF\n\tCMD ["neither"]\n\tTWO\nCMD ["yes"]\n');
+    expect(r.ok && r.config.cmd).toEqual(['yes']);
+    const p = parseDockerfile('FROM scratch\nCOPY <<A <<B /dst/\na\nA\nb\nB\n');
+    expect(p.ok && p.instructions[1]!.heredocs.map((h) => [h.name, h.content])).toEqual([
+      ['A', 'a\n'],
+      ['B', 'b\n'],
+    ]);
+    const old = evaluateDockerfile('FROM scratch\nRUN <<EOF\necho\nEOF\n', { engineVersion: '20.10' });
+    expect(!old.ok && old.issues[0].message).toBe('unknown instruction: ECHO');
+    const unterminated = evaluateDockerfile('FROM scratch\nRUN <<EOF\necho\n');
+    expect(!unterminated.ok && unterminated.issues[0].message).toBe('unterminated heredoc');
+  });
+
+  test('windows default shell and classic-builder windows form (semantics R2.1, R2.10)', () => {
+    const bk = evaluateDockerfile('FROM scratch\nCMD echo hi\n', { os: 'windows' });
+    expect(bk.ok && bk.config.cmd).toEqual(['cmd', '/S', '/C', 'echo hi']);
+    const classic = evaluateDockerfile('FROM scratch\nCMD echo hi\n', { os: 'windows', builder: 'classic' });
+    expect(classic.ok && classic.config.cmd).toEqual(['cmd /S /C echo hi']);
+  });
+
+  test('line longer than 65535 bytes fails like bufio.Scanner (buildkit parser.go handleScannerError)', () => {
+    const ok = evaluateDockerfile(`FROM scratch\nCMD ${'a'.repeat(65535 - 4)}\n`);
+    expect(ok.ok).toBe(true);
+    const long = evaluateDockerfile(`FROM scratch\nCMD ${'a'.repeat(65536 - 4)}\n`);
+    expect(!long.ok && long.issues[0].message).toBe('dockerfile line greater than max allowed size of 65535');
+  });
+
+  test('type errors throw TypeError naming the parameter', () => {
+    expect(() => evaluateDockerfile(1 as unknown as string)).toThrow(TypeError);
+    expect(() => parseDockerfile(null as unknown as string)).toThrow(/text/);
+  });
+});
+
+describe('evaluateDockerfile: properties', () => {
+  test("reusing the parser's decoding of exec-form text gives what decoding it again gives", () => {
+    const keyword = fc.constantFrom('CMD', 'ENTRYPOINT', 'SHELL', 'cmd', 'ONBUILD CMD');
+    const space = fc.constantFrom(' ', '\t', '\u00a0', '\u2003 ', '  ');
+    const flags = fc.constantFrom('', '-- ', '--x=y ', '--x="a b" ', '--p=`"` -- ', '--p=\\" ');
+    const args = fc.oneof(
+      fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }).map((a) => JSON.stringify(a)),
+      fc.constantFrom('[]', '[1]', '["a", 1]', '["a"] b', '["a",]', '[', '["\\ud800"]', '[1e400]', 'a b', '[ "a" ]\u00a0'),
+      fc.string({ maxLength: 12 }).map((s) => `[${s}`),
+    );
+    const instruction = fc.tuple(keyword, space, flags, args).map((p) => p.join(''));
+    const profiles = [{}, { engineVersion: '20.10.24' }, { engine: 'podman' as const }, { builder: 'classic' as const }].map((o) => engineProfile(o));
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(instruction, { minLength: 1, maxLength: 4 }), fc.constantFrom(...profiles), (backtick, lines, profile) => {
+        const decodings: (StringArrayDecoding | null)[] = [];
+        const parsed = parseDockerfileWith([backtick ? '# escape=`' : '', 'FROM scratch', ...lines].join('\n'), profile, undefined, decodings);
+        if (!parsed.ok) return;
+        expect(decodings).toHaveLength(parsed.instructions.length);
+        parsed.instructions.forEach((instr, k) => {
+          if (!['CMD', 'ENTRYPOINT', 'SHELL'].includes(instr.keyword)) return;
+          const fresh = parseInstructionCommand(instr, parsed.escapeToken, profile);
+          expect(parseInstructionCommand(instr, parsed.escapeToken, profile, decodings[k])).toEqual(fresh);
+        });
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  const line = fc.oneof(
+    fc.constantFrom('FROM scratch', 'FROM a AS b', 'CMD ["a"]', 'CMD a b', 'ENTRYPOINT ["e"]', 'SHELL ["x"]', 'ONBUILD CMD x', '# c', '', '\\', 'RUN <<EOF', 'EOF', 'ARG X=1', 'FROM $X', 'CMD --x', '# escape=`', '`'),
+    fc.string({ maxLength: 20 }),
+  );
+  test('total: never throws; failures carry line and column', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom('20.10', '27.0', undefined), (lines, nl, v) => {
+        const r = evaluateDockerfile(lines.join(nl), v ? { engineVersion: v } : {});
+        if (!r.ok) {
+          expect(r.issues.length).toBeGreaterThan(0);
+          for (const i of r.issues) if (i.code !== 'unknown-target') {
+            expect(i.line).toBeGreaterThan(0);
+            expect(i.column).toBeGreaterThan(0);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => {
+      const r = evaluateDockerfile(s);
+      if (!r.ok) expect(r.issues[0].line).toBeGreaterThan(0);
+    }), { numRuns: 400 });
+  });
+
+  const word = fc.stringMatching(/^[a-z0-9$"'{}=-]{1,6}$/);
+  const body = fc.array(
+    fc.oneof(
+      fc.tuple(fc.constantFrom('CMD', 'ENTRYPOINT', 'cmd'), fc.array(word, { minLength: 1, maxLength: 4 })).map(([k, w]) => `${k} ${w.join(' ')}`),
+      fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => `CMD ${JSON.stringify(w)}`),
+      fc.constantFrom('SHELL ["/bin/bash","-c"]', 'ENV A=1', 'RUN true'),
+    ),
+    { minLength: 1, maxLength: 6 },
+  );
+  const cfg = (text: string) => {
+    const r = evaluateDockerfile(text);
+    return r.ok ? [r.config.entrypoint, r.config.cmd, r.config.shell] : r.issues[0].message;
+  };
+  test('metamorphic: comments, blank lines, CRLF, BOM and indentation do not change the config', () => {
+    fc.assert(
+      fc.property(body, fc.nat(), (lines, seed) => {
+        const plain = ['FROM scratch', ...lines].join('\n') + '\n';
+        const noisy =
+          '\ufeff' +
+          ['FROM scratch', ...lines]
+            .map((l, i) => ((seed >> i) & 1 ? `# note ${i}\r\n\r\n  ${l}` : `\t${l}`))
+            .join('\r\n') +
+          '\r\n';
+        expect(cfg(noisy)).toEqual(cfg(plain));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('metamorphic: splitting a shell-form CMD at a space with a continuation keeps the script', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z0-9]{1,5}$/), { minLength: 2, maxLength: 6 }), fc.nat(), (words, k) => {
+        const cut = 1 + (k % (words.length - 1));
+        const one = `FROM scratch\nCMD ${words.join(' ')}\n`;
+        const two = `FROM scratch\nCMD ${words.slice(0, cut).join(' ')} \\\n${words.slice(cut).join(' ')}\n`;
+        expect(cfg(two)).toEqual(cfg(one));
+      }),
+    );
+  });
+});
+
+describe('evaluateDockerfile: nothing quadratic', () => {
+  // Work is measured as wall time of the best of several runs; 8x input must cost < 12x (linear + noise).
+  const best = (fn: () => void) => {
+    let min = Infinity;
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      fn();
+      min = Math.min(min, performance.now() - t);
+    }
+    return min;
+  };
+  const shapes: [string, (n: number) => string][] = [
+    ['many continuation lines', (n) => `FROM scratch\nCMD a \\\n${'  b \\\n'.repeat(n)}c\n`],
+    ['many blank lines in a continuation', (n) => `FROM scratch\nCMD a \\\n${'\n'.repeat(n)}c\n`],
+    ['many CMDs', (n) => `FROM scratch\n${'CMD ["a", "b"]\n'.repeat(n)}`],
+    ['many stages', (n) => `FROM scratch AS s0\n${Array.from({ length: n }, (_, i) => `FROM s${i} AS s${i + 1}\nCMD x\n`).join('')}`],
+    ['many heredocs on one line', (n) => `FROM scratch\nRUN ${'<<A '.repeat(Math.min(n, 2000))}\n${'A\n'.repeat(Math.min(n, 2000))}`],
+    ['long brackets', (n) => `FROM scratch\nCMD ${'['.repeat(Math.min(n * 4, 60000))}\n`],
+    ['many comments', (n) => `${'# c\n'.repeat(n)}FROM scratch\n`],
+    ['many unterminated quotes in flags', (n) => `FROM scratch\nCMD --${'"'.repeat(Math.min(n * 4, 60000))}\n`],
+  ];
+  test.for(shapes)('%s', ([, make]) => {
+    const n = 1000;
+    const small = make(n);
+    const large = make(8 * n);
+    for (let i = 0; i < 3; i++) {
+      evaluateDockerfile(small);
+      evaluateDockerfile(large);
+    }
+    const ts = best(() => evaluateDockerfile(small));
+    const tl = best(() => evaluateDockerfile(large));
+    // Small inputs are dominated by timer and GC noise: 10 ms floor (a quadratic path would cost 64x).
+    expect(tl).toBeLessThan(12 * Math.max(ts, 10));
+  });
+});
+
+// Found by the CLI example (examples/Dockerfile with a node base): the reset warning must not fire
+// when a CMD later in the same stage replaces what ENTRYPOINT reset (semantics.md R2.5).
+// Source: buildkit 877d8a771 (dockerfile/1.15.0, Docker 28.1.0); imagebuilder split_command.go hard-codes '\\'.
+describe('builder-flag words escape with a backslash before Docker 28.1 and in buildah', () => {
+  const text = '# escape=`\nFROM scratch\nCMD --a\\ b c\n';
+  test.for([
+    { options: {}, cmd: undefined, error: 'unknown flag: --a\\' },
+    { options: { engineVersion: '28.0' }, cmd: undefined, error: 'unknown flag: --a b' },
+    { options: { engine: 'podman' }, cmd: ['/bin/sh', '-c', 'c'], error: undefined },
+  ] as const)('$options', ({ options, cmd, error }) => {
+    const got = evaluateDockerfile(text, options);
+    if (cmd !== undefined) expect(got.ok && got.config.cmd).toEqual(cmd);
+    else expect(!got.ok && got.issues[0].message).toBe(error);
+  });
+});
+
+describe('entrypoint-resets-cmd only when the reset shows in the result', () => {
+  const base = { 'node:20-slim': { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'] } };
+  test.for([
+    { text: 'FROM node:20-slim\nENTRYPOINT ["/app"]\n', warned: true, cmd: null },
+    { text: 'FROM node:20-slim\nENTRYPOINT ["/app"]\nCMD ["serve"]\n', warned: false, cmd: ['serve'] },
+    { text: 'FROM node:20-slim\nCMD ["serve"]\nENTRYPOINT ["/app"]\n', warned: false, cmd: ['serve'] },
+    { text: 'FROM node:20-slim AS a\nENTRYPOINT ["/app"]\nCMD ["x"]\nFROM a\nENTRYPOINT ["/b"]\n', warned: true, cmd: null },
+  ])('$text', ({ text, warned, cmd }) => {
+    const got = evaluateDockerfile(text, { baseImages: base });
+    expect(got.ok && got.config.cmd).toEqual(cmd);
+    expect(got.diagnostics.some((d) => d.code === 'entrypoint-resets-cmd')).toBe(warned);
+  });
+});
+
+// Review finding: the shell-form ENTRYPOINT warning names the shell actually used (SHELL, Windows).
+describe('shell-entrypoint-cmd names the shell in effect', () => {
+  test.for([
+    { text: 'FROM scratch\nENTRYPOINT run it\nCMD ["x"]\n', os: 'linux' as const, shell: '`/bin/sh -c`' },
+    { text: 'FROM scratch\nSHELL ["/bin/bash", "-c"]\nENTRYPOINT run it\nCMD ["x"]\n', os: 'linux' as const, shell: '`/bin/bash -c`' },
+    { text: 'FROM scratch\nENTRYPOINT run it\nCMD ["x"]\n', os: 'windows' as const, shell: '`cmd /S /C`' },
+  ])('$shell', ({ text, os, shell }) => {
+    const got = evaluateDockerfile(text, { os });
+    const d = got.diagnostics.find((x) => x.code === 'shell-entrypoint-cmd');
+    expect(d?.message).toContain(shell);
+  });
+});
+
+// Found by the live engine suite (ENGINE_SEED=1862211953, case gen-1862211953-013-s4-3, podman 4.3.1):
+// buildah's OCI format keeps no ONBUILD, so a child stage runs no trigger of its parent stage;
+// the docker format keeps it and runs it.
+describe('ONBUILD of a parent stage under buildah', () => {
+  const text = 'FROM scratch AS s0\nONBUILD CMD ["/argv","gen-onbuild"]\nFROM s0';
+  test.for([
+    { imageFormat: 'oci' as const, cmd: null },
+    { imageFormat: 'docker' as const, cmd: ['/argv', 'gen-onbuild'] },
+  ])('$imageFormat', ({ imageFormat, cmd }) => {
+    const got = evaluateDockerfile(text, { engine: 'podman', engineVersion: '4.3.1', imageFormat });
+    expect(got.ok && got.config.cmd).toEqual(cmd);
+  });
+  test('Docker runs the trigger', () => {
+    const got = evaluateDockerfile(text);
+    expect(got.ok && got.config.cmd).toEqual(['/argv', 'gen-onbuild']);
+  });
+});
+
+// Probe 2026-11-28, podman 4.3.1 (buildah 1.28) and Docker 20.10.24 classic, file below:
+// podman → `Unknown instruction: "B"` (the escape directive after `# syntax=` is a comment);
+// classic → Cmd ["/bin/sh","-c","echo a   b"]. imagebuilder parser.go `possibleParserDirective`
+// matches only `escape` (035359d and 4151e436); buildkit ≥ dockerfile/1.2.0 (7c0493de8) lists `syntax`.
+describe('a `# syntax=` line ends directive scanning in buildah only', () => {
+  const text = '# syntax=docker/dockerfile:1.4\n# escape=`\nFROM scratch\nCMD echo a `\n  b\n';
+  test.for([
+    { options: { engine: 'podman', engineVersion: '4.3.1' }, cmd: undefined, error: 'Unknown instruction: "B"' },
+    { options: { engineVersion: '20.10', builder: 'classic' }, cmd: ['/bin/sh', '-c', 'echo a   b'], error: undefined },
+  ] as const)('$options', ({ options, cmd, error }) => {
+    const got = evaluateDockerfile(text, options);
+    if (cmd !== undefined) expect(got.ok && got.config.cmd).toEqual(cmd);
+    else expect(!got.ok && got.issues[0].message).toBe(error);
+  });
+});
+
+// Which lines are directives. Probe 2026-11-29 (/tmp/fe2probe, `FROM argvbase:1` = FROM scratch): the directive
+// line below, then `CMD echo a \`` and `  b`, built with Docker 20.10.24 (DOCKER_BUILDKIT=1 and =0) and podman
+// 4.3.1; only the escape token ` continues the CMD. BuildKit < 1.21: `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`
+// (Go `\s` = [\t\n\f\r ]; a value of blanks backtracks to its last blank). 1.21 (a248d48d0, first tag
+// dockerfile/1.21.0, Docker 29.2): CutPrefix("#") + TrimLeftFunc(unicode.IsSpace), the rest unchanged; the classic
+// builder vendors the same parser [C for 29.x]. imagebuilder (podman 4.3.1, 4151e436 parser.go):
+// `^#[ \t]*escape[ \t]*=[ \t]*(?P<escapechar>.).*$` on the lower-cased line.
+describe('which `# escape=` lines are directives', () => {
+  const CMD = ['/bin/sh', '-c', 'echo a   b'];
+  const BAD = (token: string) => `invalid escape token '${token}' does not match \` or \\`;
+  const DOCKER = { engineVersion: '20.10' };
+  const CLASSIC = { engineVersion: '20.10', builder: 'classic' } as const;
+  const PODMAN = { engine: 'podman', engineVersion: '4.3.1' } as const;
+  type Options = { engine?: 'podman'; engineVersion?: string; builder?: 'classic' };
+  const rows: { line: string; options: Options; want: readonly string[] | string; source: string }[] = [
+    { line: '#\u00a0escape=`', options: DOCKER, want: 'unknown instruction: B', source: 'probe nbsp' },
+    { line: '#\u00a0escape=`', options: CLASSIC, want: 'unknown instruction: B', source: 'probe nbsp' },
+    { line: '#\u00a0escape=`', options: PODMAN, want: 'Unknown instruction: "B"', source: 'probe nbsp' },
+    { line: '#\u00a0escape=`', options: { engineVersion: '29.1' }, want: 'unknown instruction: b', source: 'dockerfile/1.20.0 directives.go regexp' },
+    { line: '#\u00a0escape=`', options: { engineVersion: '29.2' }, want: CMD, source: 'dockerfile/1.21.0 a248d48d0' },
+    { line: '#\u00a0escape=`', options: { engineVersion: '29.2', builder: 'classic' }, want: CMD, source: 'vendored 1.21 parser' },
+    { line: '#\vescape=`', options: DOCKER, want: 'unknown instruction: B', source: 'probe vt (\v is not Go \s)' },
+    { line: '#\vescape=`', options: CLASSIC, want: 'unknown instruction: B', source: 'probe vt' },
+    { line: '#\vescape=`', options: PODMAN, want: 'Unknown instruction: "B"', source: 'probe vt' },
+    { line: '#\vescape=`', options: { engineVersion: '29.2' }, want: CMD, source: 'unicode.IsSpace(\v)' },
+    { line: '#\fescape=`', options: DOCKER, want: CMD, source: 'probe ff' },
+    { line: '#\fescape=`', options: CLASSIC, want: CMD, source: 'probe ff' },
+    { line: '#\fescape=`', options: PODMAN, want: 'Unknown instruction: "B"', source: 'probe ff ([ \t] only)' },
+    { line: '# escape\f=\f`', options: DOCKER, want: CMD, source: 'probe ffeq' },
+    { line: '# escape\f=\f`', options: CLASSIC, want: CMD, source: 'probe ffeq' },
+    { line: '# escape\f=\f`', options: PODMAN, want: 'Unknown instruction: "B"', source: 'probe ffeq' },
+    { line: '# escape=``', options: DOCKER, want: BAD('``'), source: 'probe dbl' },
+    { line: '# escape=``', options: CLASSIC, want: BAD('``'), source: 'probe dbl' },
+    { line: '# escape=``', options: PODMAN, want: CMD, source: 'probe dbl (one character)' },
+    { line: '# escape=` x', options: DOCKER, want: BAD('` x'), source: 'probe tail' },
+    { line: '# escape=` x', options: PODMAN, want: CMD, source: 'probe tail (rest ignored)' },
+    { line: '# ESCAPE=`', options: PODMAN, want: CMD, source: 'strings.ToLower(line)' },
+    { line: '# escape= ', options: DOCKER, want: BAD(' '), source: 'probe blank' },
+    { line: '# escape= ', options: CLASSIC, want: BAD(' '), source: 'probe blank' },
+    { line: '# escape= ', options: PODMAN, want: "invalid ESCAPE ' '. Must be ` or \\", source: 'probe blank' },
+    { line: '# escape=', options: DOCKER, want: 'unknown instruction: B', source: '(.+?) needs a character' },
+    { line: '# syntax=docker/dockerfile:1.20\n#\u00a0escape=`', options: {}, want: 'unknown instruction: b', source: 'dockerfile/1.20.0' },
+    { line: '# syntax=docker/dockerfile:1.21\n#\u00a0escape=`', options: DOCKER, want: CMD, source: 'dockerfile/1.21.0' },
+  ];
+  test.for(rows)('$line ($options; $source)', ({ line, options, want }) => {
+    const got = evaluateDockerfile(`${line}\nFROM scratch\nCMD echo a \`\n  b\n`, options);
+    expect(got.ok ? got.config.cmd : got.issues[0].message).toEqual(want);
+  });
+});
+
+// Which engine reports the lint itself. Sources: BuildKit runs build checks from Dockerfile frontend 1.8
+// (moby/buildkit dockerfile/1.8.0 release notes: new rules and the `# check` directive; Docker 27.0 ships it,
+// docs.docker.com/build/checks); the classic builder and buildah have no build checks. Recorded by hand on
+// 2026-11-28: `CMD /argv shell` + `CMD /argv again` built with Docker 20.10.24 (BuildKit and classic) and
+// podman 4.3.1 printed no warning at all. hadolint: DL3025 (shell-form CMD/ENTRYPOINT), DL4003/DL4004/DL3012
+// (several CMD/ENTRYPOINT/HEALTHCHECK in a stage) apply whatever the engine.
+describe('lint diagnostics say whether the engine itself reports them', () => {
+  type Row = { name: string; text: string; options: { engine?: 'docker' | 'podman'; engineVersion?: string; builder?: 'buildkit' | 'classic' }; want: [string, string | undefined, string | undefined][] };
+  const SHELL_CMD = 'FROM scratch\nCMD x\n';
+  const SKIP = '# check=skip=JSONArgsRecommended\nFROM scratch\nCMD x\n';
+  const SKIP_ABOVE = 'FROM scratch\n# check=skip=JSONArgsRecommended\nCMD x\n';
+  const rows: Row[] = [
+    { name: 'docker current, BuildKit', text: SHELL_CMD, options: {}, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'docker 27.0, BuildKit', text: SHELL_CMD, options: { engineVersion: '27.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'docker 26.1, BuildKit (frontend < 1.8)', text: SHELL_CMD, options: { engineVersion: '26.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'docker 20.10, BuildKit (recorded: no warning)', text: SHELL_CMD, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'docker 20.10, classic (recorded: no warning)', text: SHELL_CMD, options: { engineVersion: '20.10', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'docker current, classic', text: SHELL_CMD, options: { builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'podman 4.3.1, buildah (recorded: no warning)', text: SHELL_CMD, options: { engine: 'podman', engineVersion: '4.3.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'check=skip directive, docker current', text: SKIP, options: {}, want: [] },
+    { name: 'check=skip directive, docker 27 classic (parsed as a directive)', text: SKIP, options: { engineVersion: '27.0', builder: 'classic' }, want: [] },
+    { name: 'check=skip line, docker 26.1 (a plain comment)', text: SKIP, options: { engineVersion: '26.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'check=skip line, podman (a plain comment)', text: SKIP, options: { engine: 'podman' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'check=skip above the instruction, docker current', text: SKIP_ABOVE, options: {}, want: [] },
+    { name: 'check=skip above the instruction, docker 20.10', text: SKIP_ABOVE, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    // Comment checks: linter WithMergedConfigFromComments, buildkit a248d48d0, first tag dockerfile/1.21.0 (Docker 29.2).
+    { name: 'check=skip above the instruction, docker 27.0 (frontend 1.8)', text: SKIP_ABOVE, options: { engineVersion: '27.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'check=skip above the instruction, docker 29.1 (frontend 1.20)', text: SKIP_ABOVE, options: { engineVersion: '29.1' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'check=skip above the instruction, docker 29.2 (frontend 1.21)', text: SKIP_ABOVE, options: { engineVersion: '29.2' }, want: [] },
+    { name: 'check=skip above the instruction, docker 29.2 classic (no linter)', text: SKIP_ABOVE, options: { engineVersion: '29.2', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'check=skip above the instruction, syntax 1.20', text: `# syntax=docker/dockerfile:1.20\n${SKIP_ABOVE}`, options: {}, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'check=skip above the instruction, syntax 1.21 on docker 27.0', text: `# syntax=docker/dockerfile:1.21\n${SKIP_ABOVE}`, options: { engineVersion: '27.0' }, want: [] },
+    { name: 'two CMD, docker current', text: 'FROM scratch\nCMD ["a"]\nCMD ["b"]\n', options: {}, want: [['multiple-instructions', 'MultipleInstructionsDisallowed', 'DL4003']] },
+    { name: 'two ENTRYPOINT, docker 20.10', text: 'FROM scratch\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n', options: { engineVersion: '20.10' }, want: [['multiple-instructions', undefined, 'DL4004']] },
+    { name: 'two HEALTHCHECK, podman', text: 'FROM scratch\nHEALTHCHECK CMD ["a"]\nHEALTHCHECK CMD ["b"]\n', options: { engine: 'podman' }, want: [['multiple-instructions', undefined, 'DL3012']] },
+    { name: 'empty continuation, docker current', text: 'FROM scratch\nCMD ["a", \\\n\n "b"]\n', options: {}, want: [['empty-continuation', 'NoEmptyContinuation', undefined]] },
+    // A `# syntax=` frontend decides (frontend.ts): build checks and `# check=` come with 1.8; its warnings reach the
+    // client through the gateway Warn API (buildkit 6cad384e9, first tag v0.10.0; Docker 20.10 vendors v0.8, 23.0 v0.10.6).
+    { name: 'syntax 1.8 on docker 20.10, BuildKit (no gateway Warn)', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'syntax 1.8 on docker 23.0, BuildKit', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '23.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    { name: 'syntax 1.7 on docker current, BuildKit', text: `# syntax=docker/dockerfile:1.7\n${SHELL_CMD}`, options: {}, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'syntax 1.8 + check=skip on docker 20.10', text: `# syntax=docker/dockerfile:1.8\n${SKIP}`, options: { engineVersion: '20.10' }, want: [] },
+    { name: 'syntax 1.8 on docker 20.10, classic (ignored)', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '20.10', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    { name: 'empty continuation, docker 20.10', text: 'FROM scratch\nCMD ["a", \\\n\n "b"]\n', options: { engineVersion: '20.10' }, want: [['empty-continuation', undefined, undefined]] },
+  ];
+  test.for(rows)('$name', ({ text, options, want }) => {
+    const r = evaluateDockerfile(text, options);
+    const lints = r.diagnostics
+      .filter((d) => d.code === 'json-args-recommended' || d.code === 'multiple-instructions' || d.code === 'empty-continuation')
+      .map((d) => [d.code, d.rule, d.hadolint]);
+    expect(lints).toEqual(want);
+  });
+});

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { DIAGNOSTICS, quoteForShell, splitShellWords } from '../../src/index.js';
+
+// Expected values: POSIX XCU 2.2-2.3, 2.10.1; checked against `sh -c 'printf "[%s]" …'` (dash) by hand.
+const rows: { line: string; words: string[]; codes?: string[] }[] = [
+  { line: `a 'b c' "d e" f\\ g`, words: ['a', 'b c', 'd e', 'f g'] },
+  { line: `"a\\"b" 'a\\b' "a\\b" "\\$x"`, words: ['a"b', 'a\\b', 'a\\b', '$x'] },
+  { line: 'a \\\n b', words: ['a', 'b'] },
+  { line: `"" ''`, words: ['', ''] },
+  { line: `a"b"'c'd`, words: ['abcd'] },
+  { line: 'a $HOME "${X:-a b}" $(echo a b) `echo c d`', words: ['a', '$HOME', '${X:-a b}', '$(echo a b)', '`echo c d`'], codes: ['shell-expansion'] },
+  { line: 'a b#c # d', words: ['a', 'b#c'], codes: ['shell-comment'] },
+  { line: 'a && b', words: ['a'], codes: ['shell-operator'] },
+  { line: 'a;b', words: ['a'], codes: ['shell-operator'] },
+  { line: 'a | b', words: ['a'], codes: ['shell-operator'] },
+  { line: 'a 2>/dev/null b', words: ['a', 'b'], codes: ['shell-redirection'] },
+  { line: 'a >\\\n> f b', words: ['a', 'b'], codes: ['shell-redirection'] },
+  { line: 'a 2>&1 b', words: ['a', 'b'], codes: ['shell-redirection'] },
+  { line: 'a x2>f', words: ['a', 'x2'], codes: ['shell-redirection'] },
+  { line: 'a "2">f', words: ['a', '2'], codes: ['shell-redirection'] },
+  { line: 'a\nb', words: ['a'], codes: ['shell-operator'] },
+  { line: 'a *.txt ~/x', words: ['a', '*.txt', '~/x'], codes: ['shell-expansion'] },
+];
+
+describe('splitShellWords', () => {
+  test.for(rows)('$line', ({ line, words, codes }) => {
+    const r = splitShellWords(line);
+    if (!r.ok) throw new Error(r.issues[0].message);
+    expect(r.words.map((w) => w.value)).toEqual(words);
+    expect([...new Set(r.diagnostics.map((d) => d.code))]).toEqual(codes ?? []);
+    for (const d of r.diagnostics) expect(DIAGNOSTICS).toHaveProperty(d.code);
+  });
+  test.for([`a 'b`, 'a "b', 'a $(b', 'a `b', 'a ${b'])('unterminated: %s', (line) => {
+    const r = splitShellWords(line);
+    expect(r.ok ? 'ok' : r.issues[0].code).toBe('shell-unterminated');
+  });
+  test.for(['a >', 'a > ; b', 'a 2> > f'])('redirection without target: %s', (line) => {
+    const r = splitShellWords(line);
+    expect(r.ok ? 'ok' : r.issues[0].code).toBe('shell-redirection-target');
+  });
+  test('columns are 1-based per line', () => {
+    const r = splitShellWords('docker run \\\n  -it img');
+    expect(r.ok && r.words.map((w) => [w.line, w.column])).toEqual([[1, 1], [1, 8], [2, 3], [2, 7]]);
+  });
+  test('property: splitShellWords(quoteForShell(argv)) gives argv back', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 6 }), (argv) => {
+        const r = splitShellWords(quoteForShell(argv));
+        expect(r.ok && r.words.map((w) => w.value)).toEqual(argv);
+      }),
+    );
+  });
+});
+
+// Recorded: /bin/sh (dash) splitting generated lines (scripts/record-run-lines.mjs --shell).
+const shellDir = new URL('../fixtures/run-command-line/', import.meta.url);
+const shellFiles = readdirSync(shellDir).filter((f) => f.startsWith('sh-') && f.endsWith('.json'));
+describe.each(shellFiles)('recorded %s', (file) => {
+  const fx = JSON.parse(readFileSync(new URL(file, shellDir), 'utf8')) as { cases: { line: string; words?: string[]; error?: string }[] };
+  test.for(fx.cases.map((c, k) => ({ ...c, k })))('line $k', (c) => {
+    const r = splitShellWords(c.line);
+    // Expansions are kept as written on purpose (a shell would substitute them): no comparison then.
+    if (r.diagnostics.some((d) => d.code === 'shell-expansion')) return;
+    if (c.error !== undefined) {
+      // A syntax error after the first command (later line/after ;) is outside what we parse.
+      const firstCommandOnly = !r.ok || r.rest === '';
+      if (firstCommandOnly) expect(r.ok ? r.words.map((w) => w.value) : 'error').toBe('error');
+      return;
+    }
+    expect(r.ok ? r.words.map((w) => w.value) : r.issues[0].message).toEqual(c.words);
+  });
+});
