@@ -36,6 +36,9 @@ export { DEFAULT_LINUX_SHELL, DEFAULT_WINDOWS_SHELL, defaultShell } from './dock
 export { imageConfigFrom } from './image/image-config.js';
 export type { ImageConfigInput, ImageConfigResult } from './image/image-config.js';
 
+export { parseImageReference, sameImage } from './core/image-reference.js';
+export type { ImageReference, ParseImageReferenceResult } from './core/image-reference.js';
+
 export { resolveContainerConfig, resolveDockerRun } from './run/docker-run.js';
 export type {
   ArgvSource,

@@ -215,6 +215,49 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'No ImageConfig was given for this image reference, so the image ENTRYPOINT/CMD are unknown; pass it in options.images.',
     source: 'container-argv API',
   },
+  // ---- image references (parseImageReference) ------------------------------------------------
+  'image-reference-invalid': {
+    severity: 'error',
+    title: 'invalid reference format',
+    help: 'The text is not an image reference: `[registry[:port]/]path[:tag][@digest]`, path components in lower-case letters and digits joined by `.`, `_`, `__` or dashes, a tag of at most 128 word characters, `.` and `-`.',
+    source: 'distribution/reference v0.6.0 reference.go, regexp.go (ErrReferenceInvalidFormat)',
+  },
+  'image-reference-uppercase': {
+    severity: 'error',
+    title: 'Repository name must be lowercase',
+    help: 'Repository paths are lower case; only the registry host and the tag may have capitals. Docker takes an upper-case first component for a registry host.',
+    source: 'distribution/reference v0.6.0 normalize.go ParseNormalizedNamed, reference.go ErrNameContainsUppercase',
+  },
+  'image-reference-too-long': {
+    severity: 'error',
+    title: 'Repository name too long',
+    help: 'The repository path (without the registry host, with the `library/` Docker adds to official images) may be at most 255 characters.',
+    source: 'distribution/reference v0.6.0 reference.go RepositoryNameTotalLengthMax (domain excluded since aaca75e)',
+  },
+  'image-reference-hex-name': {
+    severity: 'error',
+    title: '64-hex string as a repository name',
+    help: 'A bare 64-digit lower-case hex string looks like an image ID, so it is refused as a name. Name a registry (`docker.io/<hex>`) or use the image ID where IDs are accepted (`docker run`).',
+    source: 'distribution/reference v0.6.0 normalize.go ParseNormalizedNamed (anchoredIdentifierRegexp)',
+  },
+  'image-reference-digest-invalid': {
+    severity: 'error',
+    title: 'Invalid image digest',
+    help: 'A digest is `sha256:` plus 64, `sha384:` plus 96 or `sha512:` plus 128 lower-case hex digits; other algorithms are unsupported.',
+    source: 'opencontainers/go-digest v1.0.0 digest.go Validate, algorithm.go',
+  },
+  'image-reference-no-domain': {
+    severity: 'warning',
+    title: 'Registry host is not a valid host name',
+    help: 'The first component has a `.` or `:` (or capitals), so Docker takes it for a registry host, but it is not a valid one (often an `_`): the reference parses with no registry at all and the whole name is the repository path, which no registry serves. Fix the host name.',
+    source: 'distribution/reference v0.6.0 normalize.go splitDockerDomain + reference.go Parse (test_com / foo_bar.com vectors)',
+  },
+  'image-reference-tag-ignored': {
+    severity: 'info',
+    title: 'Tag beside a digest is ignored',
+    help: 'With both `:tag` and `@digest`, engines pull by the digest and ignore the tag (it is documentation only); the tag is not checked against the digest.',
+    source: 'distribution/reference v0.6.0 normalize.go ParseDockerRef; moby/moby#33214; docker/cli#4545',
+  },
   // ---- Compose (parseComposeCommand, resolveCompose, composeToKubernetes, resolveComposeFile) -----
   'compose-command-truncated': {
     severity: 'warning',

@@ -12,6 +12,7 @@ type Row = readonly [name: string, args: readonly unknown[], params: readonly (r
 const image = { entrypoint: ['/e'], cmd: ['c'] };
 const profile = lib.engineProfile();
 const table = lib.entrypointCmdTable();
+const imageRef = (lib.parseImageReference('node') as { reference: lib.ImageReference }).reference;
 const rows: readonly Row[] = [
   ['parseCommand', ['["a"]', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
   ['splitBuilderFlags', ['--a b', '\\'], [[0, 'text', 'string'], [1, 'escapeToken', 'string', true]]],
@@ -59,6 +60,8 @@ const rows: readonly Row[] = [
   ['parseDotEnv', ['A=1', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
   ['readDotEnvFiles', [[{ text: 'A=1' }], {}], [[0, 'files', 'array'], [1, 'options', 'object', true]]],
   ['resolveManifests', ['kind: Pod', { images: {} }], [[0, 'yamlText', 'string'], [1, 'options', 'object']]],
+  ['parseImageReference', ['node:20'], [[0, 'text', 'string']]],
+  ['sameImage', [imageRef, imageRef], [[0, 'a', 'object'], [1, 'b', 'object']]],
 ];
 
 const WRONG: Record<Kind, readonly unknown[]> = {
@@ -138,6 +141,7 @@ const protoJson = '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {
 const hostile: readonly (readonly [label: string, call: () => unknown])[] = [
   ['parseCommand: 100k [', () => lib.parseCommand(deepText)],
   ['parseCommand: lone surrogates, NUL, CR', () => lib.parseCommand(`["${lone}"]`)],
+  ['parseImageReference: 100k path components, lone surrogates', () => lib.parseImageReference(`${'a/'.repeat(100_000)}${lone}`)],
   ['evaluateDockerfile: 100k [', () => lib.evaluateDockerfile(`FROM x\nCMD ${deepText.slice(0, 60_000)}`)],
   ['evaluateDockerfile: 3000 stages', () => lib.evaluateDockerfile(Array.from({ length: 3000 }, (_, i) => `FROM scratch AS s${i}\nCMD ["${i}"]`).join('\n'))],
   ['evaluateDockerfile: CR-only line ends', () => lib.evaluateDockerfile('FROM x\rCMD ["a"]\r\nENTRYPOINT b\r')],

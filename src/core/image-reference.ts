@@ -1,0 +1,411 @@
+import type { Diagnostic, Failure, Issue } from './types.js';
+import { expectType } from '../internal/text.js';
+
+/**
+ * Image references as Docker reads them: the grammar of distribution/reference v0.6.0
+ * (`reference.go`, `regexp.go`) with Docker's normalisation (`normalize.go`
+ * `ParseNormalizedNamed`, `TagNameOnly`, `FamiliarString`) and digest checks of
+ * opencontainers/go-digest v1.0.0 — the versions docker/cli vendors (checked against the docker
+ * 28.2.2 CLI, test/fixtures/image-reference/). One parser for FROM,
+ * `docker pull`/`run` image words, Kubernetes `image:` and Compose `image:`.
+ *
+ * The grammar is checked by a single left-to-right scan (no regular expressions):
+ *
+ *     reference := name [":" tag] ["@" digest]
+ *     name      := [domain "/"] path
+ *     domain    := (domain-name | "[" [0-9A-Fa-f:]+ "]") [":" [0-9]+]
+ *     path      := component ("/" component)*      component := [a-z0-9]+ (([._]|__|-+) [a-z0-9]+)*
+ *     tag       := [A-Za-z0-9_] [A-Za-z0-9_.-]{0,127}
+ *     digest    := algorithm ":" [0-9A-Fa-f]{32,}  algorithm := [A-Za-z][A-Za-z0-9]* ([-_+.] [A-Za-z][A-Za-z0-9]*)*
+ *
+ * `docker run` reads its image word with `ParseAnyReference`, which also takes a bare 64-hex
+ * image ID or `sha256:<hex>` (an ID); this parser is `ParseNormalizedNamed`, which refuses the
+ * first and reads the second as image `sha256` with a tag.
+ */
+
+/** A parsed, normalised image reference. */
+export interface ImageReference {
+  /** Registry host and port: `'docker.io'`, `'gcr.io'`, `'localhost:5000'`; `''` when the first component was taken for a host but is not a valid one (see `image-reference-no-domain`). */
+  readonly domain: string;
+  /** Repository path inside the registry: `'library/node'`. */
+  readonly path: string;
+  /** `domain + '/' + path` (`path` alone when `domain` is `''`): `'docker.io/library/node'`. */
+  readonly name: string;
+  /** The tag as written; absent when none was written. */
+  readonly tag?: string;
+  /** The digest as written (`'sha256:…'`); absent when none was written. */
+  readonly digest?: string;
+  /** Fully qualified, default tag `latest` applied only when neither tag nor digest was written: 'docker.io/library/node:latest', 'docker.io/library/node:20@sha256:…' */
+  readonly canonical: string;
+  /** Docker's familiar short form: 'node:20', 'user/app', 'gcr.io/x/y:1'. Lossy as upstream: `docker.io/0.a/x` → `0.a/x`, which names registry `0.a`. */
+  readonly familiar: string;
+}
+
+/** Result of {@link parseImageReference}. */
+export type ParseImageReferenceResult =
+  | { readonly ok: true; readonly reference: ImageReference; readonly diagnostics: readonly Diagnostic[] }
+  | Failure;
+
+/** distribution/reference `RepositoryNameTotalLengthMax`: the longest repository path (the domain is not counted since v0.6.0). */
+export const MAX_REPOSITORY_PATH_LENGTH = 255;
+
+const DEFAULT_DOMAIN = 'docker.io';
+const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+const DEFAULT_TAG = 'latest';
+const MAX_TAG_LENGTH = 128;
+
+/** Error texts of distribution/reference v0.6.0 and go-digest v1.0.0, as the docker CLI prints them. */
+const MESSAGES = {
+  invalid: 'invalid reference format',
+  uppercase: 'repository name must be lowercase',
+  empty: 'repository name must have at least one component',
+  tooLong: `repository name must not be more than ${MAX_REPOSITORY_PATH_LENGTH} characters`,
+  digestFormat: 'invalid checksum digest format',
+  digestLength: 'invalid checksum digest length',
+  digestUnsupported: 'unsupported digest algorithm',
+} as const;
+
+/** The parts `reference.Parse` captures, before normalisation. */
+interface ReferenceParts {
+  readonly domain: string;
+  readonly path: string;
+  readonly tag?: string;
+  readonly digest?: string;
+}
+
+/**
+ * `reference.Parse` of distribution/reference v0.6.0: the bare grammar, no Docker Hub
+ * normalisation. Exported for the upstream grammar vectors; use {@link parseImageReference}.
+ *
+ * @internal
+ * @param text - Candidate reference.
+ * @returns The captured parts, or the issue Parse reports.
+ */
+export function parseDistributionReference(text: string): { readonly ok: true; readonly parts: ReferenceParts } | { readonly ok: false; readonly issue: Issue } {
+  expectType(text, 'string', 'text');
+  if (text === '') return { ok: false, issue: { code: 'image-reference-invalid', message: MESSAGES.empty } };
+  const parts = matchReference(text);
+  if (parts === undefined) {
+    const lowered = goLowerAscii(text);
+    if (lowered !== text && matchReference(lowered) !== undefined) {
+      return { ok: false, issue: { code: 'image-reference-uppercase', message: MESSAGES.uppercase } };
+    }
+    return { ok: false, issue: { code: 'image-reference-invalid', message: MESSAGES.invalid } };
+  }
+  if (parts.path.length > MAX_REPOSITORY_PATH_LENGTH) {
+    return { ok: false, issue: { code: 'image-reference-too-long', message: MESSAGES.tooLong } };
+  }
+  const digestError = parts.digest === undefined ? undefined : validateDigest(parts.digest);
+  if (digestError !== undefined) return { ok: false, issue: { code: 'image-reference-digest-invalid', message: digestError } };
+  return { ok: true, parts };
+}
+
+/**
+ * Parses an image reference as Docker does (`ParseNormalizedNamed`): `node` →
+ * `docker.io/library/node`, `index.docker.io/x` → `docker.io/library/x`, a first component with
+ * `.` or `:`, or `localhost`, or an upper-case letter is the registry host. A bare 64-hex string
+ * is refused (`docker run` would take it as an image ID). Messages are the docker CLI's. Never
+ * throws on a string.
+ *
+ * @param text - The reference as written (after any variable expansion).
+ * @returns The reference with its canonical and familiar forms, or the engine's error.
+ * @example
+ * parseImageReference('node:20').reference.canonical // → 'docker.io/library/node:20'
+ * parseImageReference('Node').issues[0].message // → 'invalid reference format: repository name (library/Node) must be lowercase'
+ * @see https://github.com/distribution/reference/blob/v0.6.0/normalize.go
+ */
+export function parseImageReference(text: string): ParseImageReferenceResult {
+  expectType(text, 'string', 'text');
+  if (isIdentifier(text)) {
+    return failure('image-reference-hex-name', `invalid repository name (${text}), cannot specify 64-byte hexadecimal strings`);
+  }
+  const [domain, remainder] = splitDockerDomain(text);
+  const colon = remainder.indexOf(':');
+  const remote = colon < 0 ? remainder : remainder.slice(0, colon);
+  if (remote.toLowerCase() !== remote) {
+    return failure('image-reference-uppercase', `${MESSAGES.invalid}: repository name (${remote}) must be lowercase`);
+  }
+  const parsed = parseDistributionReference(`${domain}/${remainder}`);
+  if (!parsed.ok) return { ok: false, issues: [parsed.issue], diagnostics: [] };
+  const reference = buildReference(parsed.parts);
+  return { ok: true, reference, diagnostics: referenceDiagnostics(reference) };
+}
+
+/**
+ * Tells whether two references pull the same image: same name, and the same digest when either
+ * has one (a tag beside a digest is ignored, as `ParseDockerRef` and the engines do), otherwise
+ * the same tag with `latest` for none. `node` ≡ `node:latest` ≡ `docker.io/library/node:latest`
+ * ≡ `index.docker.io/library/node`.
+ *
+ * @param a - A parsed reference.
+ * @param b - Another parsed reference.
+ * @returns `true` when both name the same image; `false` when they differ or cannot be known equal (a tag against a digest).
+ * @example
+ * sameImage(parseImageReference('node').reference, parseImageReference('index.docker.io/library/node:latest').reference) // → true
+ */
+export function sameImage(a: ImageReference, b: ImageReference): boolean {
+  expectType(a, 'object', 'a');
+  expectType(b, 'object', 'b');
+  if (a.name !== b.name) return false;
+  if (a.digest !== undefined || b.digest !== undefined) return a.digest === b.digest;
+  return (a.tag ?? DEFAULT_TAG) === (b.tag ?? DEFAULT_TAG);
+}
+
+// ---- normalisation (normalize.go) ----------------------------------------------------------
+
+/** `splitDockerDomain`: the registry host Docker assumes, and the rest of the text. */
+function splitDockerDomain(text: string): readonly [domain: string, remainder: string] {
+  const slash = text.indexOf('/');
+  if (slash < 0) return [DEFAULT_DOMAIN, OFFICIAL_PREFIX + text];
+  let domain = text.slice(0, slash);
+  let remainder = text.slice(slash + 1);
+  if (domain === LEGACY_DEFAULT_DOMAIN) domain = DEFAULT_DOMAIN;
+  else if (!looksLikeDomain(domain)) {
+    domain = DEFAULT_DOMAIN;
+    remainder = text;
+  }
+  if (domain === DEFAULT_DOMAIN && !remainder.includes('/')) remainder = OFFICIAL_PREFIX + remainder;
+  return [domain, remainder];
+}
+
+/** A first component is a registry host when it is `localhost`, has `.` or `:`, or is not lower case. */
+function looksLikeDomain(component: string): boolean {
+  return component === 'localhost' || component.includes('.') || component.includes(':') || component.toLowerCase() !== component;
+}
+
+function buildReference(parts: ReferenceParts): ImageReference {
+  const { domain, path, tag, digest } = parts;
+  const name = domain === '' ? path : `${domain}/${path}`;
+  const suffix = (tag === undefined ? '' : `:${tag}`) + (digest === undefined ? '' : `@${digest}`);
+  const canonicalSuffix = tag === undefined && digest === undefined ? `:${DEFAULT_TAG}` : suffix;
+  return {
+    domain,
+    path,
+    name,
+    ...(tag === undefined ? {} : { tag }),
+    ...(digest === undefined ? {} : { digest }),
+    canonical: name + canonicalSuffix,
+    familiar: familiarName(domain, path, name) + suffix,
+  };
+}
+
+/** `familiarizeName`: Docker Hub loses its domain, and official images their `library/`. */
+function familiarName(domain: string, path: string, name: string): string {
+  if (domain !== DEFAULT_DOMAIN) return name;
+  if (path.startsWith(OFFICIAL_PREFIX) && !path.includes('/', OFFICIAL_PREFIX.length)) return path.slice(OFFICIAL_PREFIX.length);
+  return path;
+}
+
+function referenceDiagnostics(reference: ImageReference): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  if (reference.domain === '') {
+    const slash = reference.path.indexOf('/');
+    const first = slash < 0 ? reference.path : reference.path.slice(0, slash);
+    diagnostics.push({
+      code: 'image-reference-no-domain',
+      severity: 'warning',
+      message: `"${first}" is taken for a registry host but is not a valid one, so "${reference.name}" has no registry: it is all repository path`,
+    });
+  }
+  if (reference.tag !== undefined && reference.digest !== undefined) {
+    diagnostics.push({
+      code: 'image-reference-tag-ignored',
+      severity: 'info',
+      message: `the tag "${reference.tag}" is ignored: the image is pulled by its digest ${reference.digest}`,
+    });
+  }
+  return diagnostics;
+}
+
+function failure(code: string, message: string): Failure {
+  return { ok: false, issues: [{ code, message }], diagnostics: [] };
+}
+
+// ---- grammar (regexp.go), one scan ---------------------------------------------------------
+
+/**
+ * The captures of `referenceRegexp`: the first component is the domain when it is a valid host
+ * and the rest parses (Go's leftmost-first preference for the optional group), else all is path.
+ */
+function matchReference(s: string): ReferenceParts | undefined {
+  const slash = s.indexOf('/');
+  if (slash > 0 && isDomain(s, 0, slash)) {
+    const rest = matchRemainder(s, slash + 1);
+    if (rest !== undefined) return { domain: s.slice(0, slash), ...rest };
+  }
+  const whole = matchRemainder(s, 0);
+  return whole === undefined ? undefined : { domain: '', ...whole };
+}
+
+/** `path [":" tag] ["@" digest]` from `start` to the end of `s`. */
+function matchRemainder(s: string, start: number): Omit<ReferenceParts, 'domain'> | undefined {
+  let end = start;
+  while (end < s.length && s[end] !== ':' && s[end] !== '@') end++;
+  if (!isPath(s, start, end)) return undefined;
+  const path = s.slice(start, end);
+  let i = end;
+  let tag: string | undefined;
+  if (s[i] === ':') {
+    let j = i + 1;
+    while (j < s.length && s[j] !== '@') j++;
+    if (!isTag(s, i + 1, j)) return undefined;
+    tag = s.slice(i + 1, j);
+    i = j;
+  }
+  if (i === s.length) return tag === undefined ? { path } : { path, tag };
+  if (!isDigest(s, i + 1, s.length)) return undefined;
+  const digest = s.slice(i + 1);
+  return tag === undefined ? { path, digest } : { path, tag, digest };
+}
+
+/** `domain-name | "[" ipv6 "]"`, then an optional `:port`, exactly covering `s[a, b)`. */
+function isDomain(s: string, a: number, b: number): boolean {
+  let i = a;
+  if (s.charCodeAt(i) === 0x5b /* [ */) {
+    const first = ++i;
+    while (i < b && (isHex(s.charCodeAt(i)) || s[i] === ':')) i++;
+    if (i === first || i === b || s[i] !== ']') return false;
+    i++;
+  } else {
+    i = domainNameEnd(s, a, b);
+    if (i < 0) return false;
+  }
+  if (i === b) return true;
+  if (s[i] !== ':') return false;
+  const port = ++i;
+  while (i < b && isDigit(s.charCodeAt(i))) i++;
+  return i > port && i === b;
+}
+
+/** End of `component ("." component)*` from `a`, component `[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?`; -1 if none. */
+function domainNameEnd(s: string, a: number, b: number): number {
+  let i = a;
+  for (;;) {
+    if (i >= b || !isAlnum(s.charCodeAt(i))) return -1;
+    while (i < b && (isAlnum(s.charCodeAt(i)) || s[i] === '-')) i++;
+    if (s[i - 1] === '-') return -1;
+    if (i < b && s[i] === '.') i++;
+    else return i;
+  }
+}
+
+/** `component ("/" component)*` exactly covering `s[a, b)`. */
+function isPath(s: string, a: number, b: number): boolean {
+  let i = a;
+  for (;;) {
+    i = pathComponentEnd(s, i, b);
+    if (i < 0) return false;
+    if (i === b) return true;
+    if (s[i] !== '/') return false;
+    i++;
+  }
+}
+
+/** End of `[a-z0-9]+ (([._]|__|-+) [a-z0-9]+)*` from `a`; -1 if none or a separator is left hanging. */
+function pathComponentEnd(s: string, a: number, b: number): number {
+  let i = alnumRunEnd(s, a, b);
+  if (i === a) return -1;
+  while (i < b && s[i] !== '/') {
+    const c = s[i];
+    if (c === '.') i++;
+    else if (c === '_') i += i + 1 < b && s[i + 1] === '_' ? 2 : 1;
+    else if (c === '-') while (i < b && s[i] === '-') i++;
+    else return i;
+    const end = alnumRunEnd(s, i, b);
+    if (end === i) return -1;
+    i = end;
+  }
+  return i;
+}
+
+function alnumRunEnd(s: string, a: number, b: number): number {
+  let i = a;
+  while (i < b && isLowerAlnum(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `[\w][\w.-]{0,127}` exactly covering `s[a, b)`. */
+function isTag(s: string, a: number, b: number): boolean {
+  if (b <= a || b - a > MAX_TAG_LENGTH || !isWord(s.charCodeAt(a))) return false;
+  for (let i = a + 1; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (!isWord(c) && c !== 0x2e && c !== 0x2d) return false;
+  }
+  return true;
+}
+
+/** `digestPat` exactly covering `s[a, b)`: algorithm components, `:`, at least 32 hex digits. */
+function isDigest(s: string, a: number, b: number): boolean {
+  let i = a;
+  for (;;) {
+    if (i >= b || !isLetter(s.charCodeAt(i))) return false;
+    while (i < b && isAlnum(s.charCodeAt(i))) i++;
+    const c = s[i];
+    if (c === '-' || c === '_' || c === '+' || c === '.') i++;
+    else break;
+  }
+  if (s[i] !== ':') return false;
+  const hex = ++i;
+  while (i < b && isHex(s.charCodeAt(i))) i++;
+  return i === b && b - hex >= 32;
+}
+
+/**
+ * go-digest v1.0.0 `Digest.Validate` for a digest that already matched `digestPat`: sha256,
+ * sha384 and sha512 need exactly 64, 96 or 128 lower-case hex digits; any other algorithm is
+ * unsupported, or malformed when it has an upper-case letter (go-digest's own pattern is
+ * lower case).
+ */
+function validateDigest(digest: string): string | undefined {
+  const colon = digest.indexOf(':');
+  const algorithm = digest.slice(0, colon);
+  const size = algorithm === 'sha256' ? 64 : algorithm === 'sha384' ? 96 : algorithm === 'sha512' ? 128 : 0;
+  if (size === 0) return algorithm.toLowerCase() === algorithm ? MESSAGES.digestUnsupported : MESSAGES.digestFormat;
+  if (digest.length - colon - 1 !== size) return MESSAGES.digestLength;
+  for (let i = colon + 1; i < digest.length; i++) if (!isLowerHex(digest.charCodeAt(i))) return MESSAGES.digestFormat;
+  return undefined;
+}
+
+/** `anchoredIdentifierRegexp`: exactly 64 lower-case hex digits. */
+function isIdentifier(s: string): boolean {
+  if (s.length !== 64) return false;
+  for (let i = 0; i < 64; i++) if (!isLowerHex(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The part of Go's `strings.ToLower` the grammar can see: ASCII letters, plus the two non-ASCII
+ * letters whose simple lower case is ASCII (U+212A KELVIN SIGN → k, U+0130 → i). Any other
+ * character stays non-ASCII either way, and the grammar is ASCII.
+ */
+function goLowerAscii(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : c === 0x212a ? 'k' : c === 0x130 ? 'i' : s[i];
+  }
+  return out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+function isAlnum(c: number): boolean {
+  return isDigit(c) || isLetter(c);
+}
+function isLowerAlnum(c: number): boolean {
+  return isDigit(c) || (c >= 0x61 && c <= 0x7a);
+}
+function isWord(c: number): boolean {
+  return isAlnum(c) || c === 0x5f;
+}
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+function isLowerHex(c: number): boolean {
+  return isDigit(c) || (c >= 0x61 && c <= 0x66);
+}
