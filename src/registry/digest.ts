@@ -6,6 +6,11 @@ const ALGORITHMS: Readonly<Record<string, { readonly name: string; readonly hex:
   sha512: { name: 'SHA-512', hex: 128 },
 };
 
+/** True when `digest` uses an algorithm this client can verify (sha256, sha512). */
+export function isSupportedDigest(digest: string): boolean {
+  return Object.hasOwn(ALGORITHMS, digest.slice(0, digest.indexOf(':')));
+}
+
 function hex(buffer: ArrayBuffer): string {
   let out = '';
   for (const b of new Uint8Array(buffer)) out += b.toString(16).padStart(2, '0');

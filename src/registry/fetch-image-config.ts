@@ -1,6 +1,6 @@
 import { imageConfigFromInspect, type Diagnostic, type Failure, type ImageConfig, type Issue } from '../index.js';
 import type { Credentials } from './auth.js';
-import { digestOf, verifyDigest } from './digest.js';
+import { digestOf, isSupportedDigest, verifyDigest } from './digest.js';
 import { registryGet, type FetchFunction, type Session } from './http.js';
 import {
   DOCKER_CONFIG,
@@ -169,7 +169,7 @@ function pickEntry(index: Manifest, wanted: Platform, what: string): { descripto
   const platforms = entries.map((d) => descriptorPlatform(d!.platform));
   const i = selectPlatform(platforms, wanted);
   if (i === -1) {
-    const have = [...new Set(platforms.flatMap((p) => (p === undefined ? [] : [formatPlatform(p)])))];
+    const have = [...new Set(platforms.flatMap((p) => (p === undefined || p.os === 'unknown' ? [] : [formatPlatform(p)])))];
     return { code: 'registry-no-platform', message: `no matching manifest for ${formatPlatform(wanted)} in the manifest list entries (available: ${have.join(', ') || 'none'})` };
   }
   return { descriptor: entries[i]!, platform: platforms[i]! };
@@ -229,6 +229,9 @@ export async function fetchImageConfig(reference: RegistryReference, options: Fe
   if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, got ${options === null ? 'null' : typeof options}`);
   const t = registryTarget(reference, options.insecureRegistries);
   if ('code' in t) return fail(t, []);
+  if (t.digest !== undefined && !isSupportedDigest(t.digest)) {
+    return fail({ code: 'registry-unsupported-digest', message: `unsupported digest algorithm ${JSON.stringify(t.digest.split(':')[0])}` }, []);
+  }
   const s = session(reference, t, options);
   const maxManifest = checkLimit('maxManifestBytes', options.maxManifestBytes) ?? REGISTRY_DEFAULTS.maxManifestBytes;
   const maxConfig = checkLimit('maxConfigBytes', options.maxConfigBytes) ?? REGISTRY_DEFAULTS.maxConfigBytes;

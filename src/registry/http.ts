@@ -159,6 +159,7 @@ export function retryAfterMs(value: string | null, now: number): number | undefi
   if (value === null) return undefined;
   const v = value.trim();
   if (/^[0-9]+$/.test(v)) return Number(v) * 1000;
+  if (!/^[A-Za-z]{3}, /.test(v)) return undefined; // IMF-fixdate starts with the day name
   const date = Date.parse(v);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
