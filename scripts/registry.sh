@@ -29,6 +29,7 @@ PASSWORD=argv-registry-password
 SERVICE=container-argv-registry
 ISSUER=container-argv-token-issuer
 INSTANCES=(anon basic token)
+APT_LOG=/tmp/container-argv-registry-apt.log
 
 log() { printf '[registry] %s\n' "$*" >&2; }
 die() { printf '[registry] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -48,11 +49,15 @@ apt_install() {
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   (( ${#missing[@]} == 0 )) && { log "packages present: $*"; return 0; }
-  log "installing: ${missing[*]}"
+  log "installing: ${missing[*]} (apt output in $APT_LOG)"
   wait_dpkg
   export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=900 update -qq
-  apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" >&2
+  if ! { apt-get -o DPkg::Lock::Timeout=900 update -qq &&
+    apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}"; } >"$APT_LOG" 2>&1; then
+    tail -20 "$APT_LOG" >&2
+    die "apt-get install ${missing[*]} failed"
+  fi
+  log "installed: ${missing[*]}"
 }
 
 port_of() { case "$1" in anon) echo $ANON_PORT ;; basic) echo $BASIC_PORT ;; token) echo $TOKEN_PORT ;; esac; }
