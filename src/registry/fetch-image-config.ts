@@ -186,6 +186,19 @@ function checkLimit(name: string, value: unknown): number | undefined {
   return value;
 }
 
+/** Waits `ms`, or less when `signal` aborts (the retry loop then reports the abort). */
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 function session(ref: RegistryReference, t: RegistryTarget, o: FetchImageConfigOptions): Session {
   const num = (k: keyof typeof REGISTRY_DEFAULTS) => checkLimit(k, o[k]) ?? REGISTRY_DEFAULTS[k];
   const fetchFn = o.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
@@ -197,7 +210,7 @@ function session(ref: RegistryReference, t: RegistryTarget, o: FetchImageConfigO
     maxRetries: num('maxRetries'),
     maxRetryDelayMs: num('maxRetryDelayMs'),
     signal: o.signal,
-    sleep: o.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep: o.sleep ?? ((ms) => wait(ms, o.signal)),
     target: t,
     credentials,
     insecureRegistries: o.insecureRegistries ?? [],

@@ -578,6 +578,23 @@ describe('retries, timeouts and aborts', () => {
     expect(issue(await fetchImageConfig(REF, { fetch: stalled, timeoutMs: 20 })).code).toBe('registry-timeout');
   });
 
+  test('an abort while waiting to retry ends the lookup: registry-aborted, no further request', async () => {
+    const controller = new AbortController();
+    const reg = failing(100, 503);
+    const r = await fetchImageConfig(REF, { fetch: reg.fetch, signal: controller.signal, sleep: async () => controller.abort() });
+    expect(issue(r)).toEqual({ code: 'registry-aborted', message: 'reading manifest v1 in registry.example.test/team/app: aborted' });
+    expect(reg.calls).toHaveLength(1);
+  });
+
+  test('the default wait between retries ends early on abort', async () => {
+    const controller = new AbortController();
+    const reg = failing(100, 429, { 'Retry-After': '25' });
+    const pending = fetchImageConfig(REF, { fetch: reg.fetch, signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    expect(issue(await pending).code).toBe('registry-aborted');
+  });
+
   test('the caller\'s signal aborts the lookup: registry-aborted', async () => {
     const controller = new AbortController();
     controller.abort();
