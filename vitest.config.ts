@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The engine suite needs a running Docker daemon; the browser suite needs Chromium.
-    exclude: ['test/engine/**', 'test/e2e/**', 'node_modules/**'],
+    // The engine suite needs a running Docker daemon; the browser suite needs Chromium; the live
+    // registry suite needs scripts/registry.sh up.
+    exclude: ['test/engine/**', 'test/e2e/**', 'test/registry-live/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
   },

@@ -40,7 +40,7 @@ describe('package.json', () => {
     expect(readFileSync(`${BUILD}dist/cli.js`, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
-  test.for(['.', './remark'])('exports[%j] has import and require, each with types first', (key) => {
+  test.for(['.', './remark', './registry'])('exports[%j] has import and require, each with types first', (key) => {
     const entry = pkg.exports[key] as Record<string, Record<string, string>>;
     expect(Object.keys(entry)).toEqual(['import', 'require']);
     for (const condition of ['import', 'require']) {
@@ -51,7 +51,7 @@ describe('package.json', () => {
 });
 
 describe('browser bundles', () => {
-  test.for(['dist/index.js', 'dist/remark.js'])('%s bundles for the browser without node: imports', async (entry) => {
+  test.for(['dist/index.js', 'dist/remark.js', 'dist/registry.js'])('%s bundles for the browser without node: imports', async (entry) => {
     const result = await build({
       entryPoints: [`${BUILD}${entry}`],
       bundle: true,
@@ -70,6 +70,18 @@ describe('browser bundles', () => {
   test('dist/remark.js has no runtime dependencies', () => {
     const code = readFileSync(`${BUILD}dist/remark.js`, 'utf8');
     expect(code).not.toMatch(/^import .* from ["'](?!\.)/m);
+  });
+});
+
+describe('container-argv/registry', () => {
+  test('loads with import and with require, and the core entry does not reference it', () => {
+    const probe = (code: string) => spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: BUILD, encoding: 'utf8' });
+    const esm = probe(`const m = await import('./dist/registry.js'); console.log(typeof m.fetchImageConfig, typeof m.dockerConfigCredentials);`);
+    expect(esm.stderr).toBe('');
+    expect(esm.stdout).toBe('function function\n');
+    const cjs = probe(`import { createRequire } from 'node:module'; const m = createRequire(process.cwd() + '/')('./dist/registry.cjs'); console.log(typeof m.fetchImageConfig);`);
+    expect(cjs.stdout).toBe('function\n');
+    for (const f of ['dist/index.js', 'dist/index.cjs']) expect(readFileSync(`${BUILD}${f}`, 'utf8')).not.toMatch(/registry\.js|fetchImageConfig/);
   });
 });
 
