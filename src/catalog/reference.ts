@@ -44,19 +44,60 @@ function isDigest(digest: string): boolean {
   return true;
 }
 
-/** Path components are lower-case alphanumerics joined by `.`, `_`, `__` or `-` runs (checked loosely: no upper case, no empty component). */
-function isPath(path: string): boolean {
-  if (path.length === 0) return false;
-  for (const part of path.split('/')) {
-    if (part.length === 0) return false;
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i);
-      const alnum = (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
-      if (!alnum && c !== 46 && c !== 95 && c !== 45) return false;
-    }
+const isLowerAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+const isAlnum = (ch: string): boolean => (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+const isHex = (ch: string): boolean => (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+
+/** distribution/reference `pathComponent`: lower-case alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
+function isPathComponent(part: string): boolean {
+  let i = 0;
+  const run = (): boolean => {
+    const start = i;
+    while (i < part.length && isLowerAlnum(part.charCodeAt(i))) i++;
+    return i > start;
+  };
+  if (!run()) return false;
+  while (i < part.length) {
+    const c = part.charCodeAt(i);
+    if (c === 46) i++;
+    else if (c === 95) i += part.charCodeAt(i + 1) === 95 ? 2 : 1;
+    else if (c === 45) while (part.charCodeAt(i) === 45) i++;
+    else return false;
+    if (!run()) return false;
   }
   return true;
 }
+
+const isPath = (path: string): boolean => path.split('/').every(isPathComponent);
+
+/** distribution/reference `domainAndPort`: host name components or a bracketed IPv6 address, then an optional `:port`. */
+function isDomain(domain: string): boolean {
+  let host = domain;
+  let port = '';
+  if (domain.startsWith('[')) {
+    const close = domain.indexOf(']');
+    if (close < 0) return false;
+    host = domain.slice(1, close);
+    port = domain.slice(close + 1);
+    if (host.length === 0 || ![...host].every((ch) => ch === ':' || isHex(ch))) return false;
+    if (port !== '' && !port.startsWith(':')) return false;
+    port = port.slice(1);
+  } else {
+    const colon = domain.indexOf(':');
+    if (colon >= 0) {
+      host = domain.slice(0, colon);
+      port = domain.slice(colon + 1);
+      if (port === '') return false;
+    }
+    for (const part of host.split('.')) {
+      if (part.length === 0 || part.startsWith('-') || part.endsWith('-') || ![...part].every((ch) => ch === '-' || isAlnum(ch))) return false;
+    }
+  }
+  return port === '' || [...port].every((ch) => ch >= '0' && ch <= '9');
+}
+
+/** A 64-hex name without a domain is ambiguous with an image ID, so Docker refuses it. */
+const isImageId = (name: string): boolean => name.length === 64 && [...name].every((ch) => isHex(ch) && ch === ch.toLowerCase());
 
 /**
  * Reads a familiar or canonical image reference (`node:20`, `docker.io/library/node:20`,
@@ -84,9 +125,10 @@ export function readCatalogReference(text: string): CatalogReference | null {
   let domain = DEFAULT_DOMAIN;
   let path = rest;
   if (slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())) {
+    if (!isDomain(first)) return null;
     domain = first === LEGACY_DOMAIN ? DEFAULT_DOMAIN : first;
     path = rest.slice(slash + 1);
-  }
+  } else if (isImageId(rest)) return null;
   if (domain === DEFAULT_DOMAIN && !path.includes('/')) path = `library/${path}`;
   if (!isPath(path)) return null;
   if (tag === null && digest === null) tag = 'latest';
