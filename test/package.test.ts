@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CATALOG_META } from '../src/catalog/data.js';
 // @ts-expect-error -- plain ESM script without types
 import { sizeReport } from '../scripts/size.mjs';
 
@@ -71,7 +72,7 @@ describe('browser bundles', () => {
     const code = readFileSync(`${BUILD}dist/catalog.js`, 'utf8');
     expect(code).not.toMatch(/^import .* from ["'](?!\.)/m);
     // The official-images commit the catalog data names: in the catalog bundle only.
-    const marker = (JSON.parse(readFileSync(`${ROOT}src/catalog/data.json`, 'utf8')) as { sources: { commit?: string }[] }).sources[0]?.commit as string;
+    const marker = CATALOG_META.sources[0]?.commit as string;
     expect(code).toContain(marker);
     for (const file of ['dist/index.js', 'dist/index.cjs']) expect(readFileSync(`${BUILD}${file}`, 'utf8')).not.toContain(marker);
   });

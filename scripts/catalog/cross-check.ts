@@ -1,4 +1,4 @@
-// Compares the catalog (src/catalog/data.json, through lookupCatalog) with registry records
+// Compares the catalog (src/catalog/data.ts, through lookupCatalog) with registry records
 // sampled from docker-library/repo-info (scripts/catalog/inputs/cross-check.json).
 //
 //   npx tsx scripts/catalog/cross-check.ts [--extra scripts/catalog/inputs]

@@ -82,7 +82,16 @@ export interface CatalogCounts {
   readonly inexact: number;
 }
 
-/** The whole catalog file. */
+/** The catalog's identity, readable without parsing its data. */
+export interface CatalogMeta {
+  readonly format: 1;
+  /** Date of the official-images commit the catalog describes (YYYY-MM-DD). */
+  readonly date: string;
+  readonly sources: readonly CatalogDataSource[];
+  readonly counts: CatalogCounts;
+}
+
+/** The whole catalog. */
 export interface CatalogData {
   readonly format: 1;
   /** Date of the official-images commit the catalog describes (YYYY-MM-DD). */

@@ -8,13 +8,15 @@
 
 import type { Diagnostic, Failure, ImageConfig, Issue, OperatingSystem } from '../types.js';
 import { expectType } from '../internal/text.js';
-import DATA_JSON from './data.json' with { type: 'json' };
+import { CATALOG_JSON, CATALOG_META } from './data.js';
 import type { CatalogCounts, CatalogData, CatalogDataConfig, CatalogDataEntry, CatalogDataSource, CatalogOrigin } from './format.js';
 import { readCatalogReference } from './reference.js';
 
 export type { CatalogCounts, CatalogDataSource, CatalogOrigin } from './format.js';
 
-const DATA = DATA_JSON as unknown as CatalogData;
+let parsed: CatalogData | undefined;
+/** The catalog, parsed on first use (the module itself only holds its text). */
+const data = (): CatalogData => (parsed ??= JSON.parse(CATALOG_JSON) as CatalogData);
 
 /** The catalog's name, as answers cite it. */
 export const CATALOG_NAME = 'container-argv base-image catalog';
@@ -29,7 +31,7 @@ export interface CatalogInfo {
 }
 
 /** The catalog's date, sources and counts. */
-export const CATALOG_INFO: CatalogInfo = { name: CATALOG_NAME, date: DATA.date, sources: DATA.sources, counts: DATA.counts };
+export const CATALOG_INFO: CatalogInfo = { name: CATALOG_NAME, date: CATALOG_META.date, sources: CATALOG_META.sources, counts: CATALOG_META.counts };
 
 /** Options of {@link lookupCatalog}. */
 export interface CatalogLookupOptions {
@@ -73,7 +75,7 @@ let configs: readonly ImageConfig[] | undefined;
 const tagIndex = new Map<string, Map<string, CatalogDataEntry[]>>();
 
 function configAt(i: number): ImageConfig {
-  configs ??= DATA.configs.map((c: CatalogDataConfig) => Object.freeze({ ...c }) as ImageConfig);
+  configs ??= data().configs.map((c: CatalogDataConfig) => Object.freeze({ ...c }) as ImageConfig);
   return configs[i] as ImageConfig;
 }
 
@@ -81,7 +83,7 @@ function entriesFor(repository: string, tag: string): CatalogDataEntry[] {
   let index = tagIndex.get(repository);
   if (index === undefined) {
     index = new Map();
-    for (const e of DATA.repositories[repository] ?? []) {
+    for (const e of data().repositories[repository] ?? []) {
       for (const t of e.tags) (index.get(t) ?? index.set(t, []).get(t))?.push(e);
       for (const t of e.shared ?? []) (index.get(t) ?? index.set(t, []).get(t))?.push(e);
     }
@@ -169,15 +171,15 @@ export function lookupCatalog(reference: string, options: CatalogLookupOptions =
   if (ref === null) return fail('catalog-invalid-reference', `invalid reference format: ${JSON.stringify(reference)}`);
   const want = requested(options);
   if ('ok' in want) return want;
-  const all = DATA.repositories[ref.repository];
-  if (all === undefined) return fail('catalog-unknown-image', `${ref.repository} is not in the ${CATALOG_NAME} (${DATA.date})`);
+  const all = data().repositories[ref.repository];
+  if (all === undefined) return fail('catalog-unknown-image', `${ref.repository} is not in the ${CATALOG_NAME} (${CATALOG_META.date})`);
   let candidates: readonly CatalogDataEntry[];
   if (ref.digest !== null) {
     candidates = all.filter((e) => e.digest === ref.digest);
-    if (candidates.length === 0) return fail('catalog-unknown-digest', `${ref.canonical} is pinned by a digest the ${CATALOG_NAME} (${DATA.date}) has not recorded`);
+    if (candidates.length === 0) return fail('catalog-unknown-digest', `${ref.canonical} is pinned by a digest the ${CATALOG_NAME} (${CATALOG_META.date}) has not recorded`);
   } else {
     candidates = entriesFor(ref.repository, ref.tag as string);
-    if (candidates.length === 0) return fail('catalog-unknown-tag', `${ref.repository} has no tag "${ref.tag}" in the ${CATALOG_NAME} of ${DATA.date}`);
+    if (candidates.length === 0) return fail('catalog-unknown-tag', `${ref.repository} has no tag "${ref.tag}" in the ${CATALOG_NAME} of ${CATALOG_META.date}`);
   }
   const diagnostics: Diagnostic[] = [];
   const entry = choose(candidates, want.os, ref.canonical, diagnostics);
@@ -193,7 +195,7 @@ export function lookupCatalog(reference: string, options: CatalogLookupOptions =
   const source: CatalogSource = {
     kind: 'catalog',
     catalog: CATALOG_NAME,
-    date: DATA.date,
+    date: CATALOG_META.date,
     reference: ref.canonical,
     platform,
     ...(entry.variant !== undefined ? { variant: entry.variant } : {}),

@@ -7,14 +7,14 @@ import { INPUT_FILES, readFacts } from '../../scripts/catalog/inputs.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const INPUTS = `${ROOT}scripts/catalog/inputs`;
-const DATA_FILE = `${ROOT}src/catalog/data.json`;
+const DATA_FILE = `${ROOT}src/catalog/data.ts`;
 const SNAPSHOT = defaultSnapshot();
 const haveSnapshot = existsSync(`${SNAPSHOT}/MANIFEST.tsv`);
 
 describe('scripts/catalog/generate.ts', () => {
   // The official-images snapshot (../shared/official-images, 1,655 Dockerfiles) is not part of the
   // repository; without it the data cannot be rebuilt here, only used.
-  test.skipIf(!haveSnapshot)('src/catalog/data.json is exactly what the committed inputs and the official-images snapshot generate', () => {
+  test.skipIf(!haveSnapshot)('src/catalog/data.ts is exactly what the committed inputs and the official-images snapshot generate', () => {
     const { text } = generate({ officialImages: SNAPSHOT, extra: INPUTS, out: DATA_FILE });
     expect(text === readFileSync(DATA_FILE, 'utf8'), 'run: npx tsx scripts/catalog/generate.ts').toBe(true);
   }, 120_000);

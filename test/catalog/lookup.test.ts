@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { CATALOG_JSON } from '../../src/catalog/data.js';
 import { describe, expect, test } from 'vitest';
 import { CATALOG_INFO, catalogImageLookup, lookupCatalog } from '../../src/catalog/index.js';
 import type { CatalogData, CatalogDataEntry } from '../../src/catalog/format.js';
 import { evaluateDockerfile, resolveDockerRun, type BaseImages, type ComposeImageLookup, type ImageLookup } from '../../src/index.js';
 
-// The semantics are checked against the catalog's own data (src/catalog/data.json, generated from
+// The semantics are checked against the catalog's own data (src/catalog/data.ts, generated from
 // docker-library/official-images 37079fb and the recorded facts under scripts/catalog/inputs/):
 // every entry, every tag. Values are checked against registry records in generate.test.ts.
-const DATA = JSON.parse(readFileSync(new URL('../../src/catalog/data.json', import.meta.url), 'utf8')) as CatalogData;
+const DATA = JSON.parse(CATALOG_JSON) as CatalogData;
 
 const osOf = (e: CatalogDataEntry) => (e.platform.startsWith('windows/') ? 'windows' : 'linux');
 const entries = Object.entries(DATA.repositories).flatMap(([repository, list]) => list.map((entry) => ({ repository, entry })));
