@@ -167,7 +167,7 @@ describe('catalogImageLookup', () => {
     expect([asBase, asManifest, asCompose].every((f) => f === lookup)).toBe(true);
   });
 
-  test('FROM node:24 with no CMD inherits the catalogued ENTRYPOINT and CMD (nodejs/docker-node 24/trixie)', () => {
+  test('FROM node:24 with no CMD inherits the catalogued ENTRYPOINT and CMD (nodejs/docker-node, as the catalog records it)', () => {
     const expected = lookupCatalog('node:24');
     if (!expected.ok) throw new Error('node:24 not catalogued');
     const evaluated = evaluateDockerfile('FROM node:24\nWORKDIR /app\nCOPY . .\n', { baseImages: catalogImageLookup() });
