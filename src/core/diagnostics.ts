@@ -836,4 +836,71 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'The Docker client config is not valid JSON of the expected shape, or an `auth` field is not base64 of `user:password`.',
     source: 'docker/cli cli/config/configfile/file.go decodeAuth',
   },
+  // ---- base-image catalog (container-argv/catalog: lookupCatalog) ---------------------------------
+  'catalog-invalid-reference': {
+    severity: 'error',
+    title: 'Not an image reference',
+    help: 'The text is not a valid image reference (`name[:tag][@digest]`, lower-case repository path); the catalog keys on the canonical form `docker.io/library/node:22`.',
+    source: 'distribution/reference normalize.go (ParseNormalizedNamed); docs/catalog.md',
+  },
+  'catalog-invalid-platform': {
+    severity: 'error',
+    title: 'Platform not understood',
+    help: 'Write the platform as `os/arch[/variant]` with os `linux` or `windows`, and keep it consistent with `options.os`.',
+    source: 'docs/catalog.md',
+  },
+  'catalog-unknown-image': {
+    severity: 'error',
+    title: 'Image not in the catalog',
+    help: 'The catalog holds the Docker Official Images and a few recorded bases (distroless, Windows). Pass this image\'s config yourself (docker image inspect, imageConfigFromInspect).',
+    source: 'docs/catalog.md',
+  },
+  'catalog-unknown-tag': {
+    severity: 'error',
+    title: 'Tag not in the catalog',
+    help: 'The repository is catalogued but not this tag as of the catalog date: tags come and go. Pass the config yourself, or refresh the catalog (docs/catalog.md).',
+    source: 'docs/catalog.md',
+  },
+  'catalog-unknown-digest': {
+    severity: 'error',
+    title: 'Digest not recorded',
+    help: 'A digest-pinned reference names one exact image; the catalog answers for it only when it recorded that digest. Pass the config yourself.',
+    source: 'docs/catalog.md',
+  },
+  'catalog-os-unavailable': {
+    severity: 'error',
+    title: 'No image for this OS',
+    help: 'The tag exists in the catalog, but not for the OS asked (e.g. a Linux-only tag asked for Windows).',
+    source: 'docker-library/official-images library files (Architectures); docs/catalog.md',
+  },
+  'catalog-config-unknown': {
+    severity: 'error',
+    title: 'Catalogued tag without a known config',
+    help: 'The tag is an official image, but its config could not be determined when the catalog was built (no Dockerfile at hand, or a base that could not be resolved); the reason is in the message. Pass the config yourself.',
+    source: 'docs/catalog.md (omitted entries)',
+  },
+  'catalog-default-os': {
+    severity: 'info',
+    title: 'Shared tag answered for Linux',
+    help: 'The tag names Linux and Windows images (a shared tag); without options.os or options.platform the Linux image is answered, as a Linux engine would pull it.',
+    source: 'docker-library/official-images SharedTags; docs/catalog.md',
+  },
+  'catalog-os-version': {
+    severity: 'info',
+    title: 'OS versions differ',
+    help: 'The tag names images for several OS versions (Windows Server releases) whose configs differ; the first is answered.',
+    source: 'docker-library/official-images Constraints; docs/catalog.md',
+  },
+  'catalog-per-arch-source': {
+    severity: 'info',
+    title: 'Other architectures have their own source',
+    help: 'The catalog recorded the config of one architecture; this entry builds other architectures from their own source, whose config may differ.',
+    source: 'docker-library/official-images per-architecture GitCommit/Directory; docs/catalog.md',
+  },
+  'catalog-inexact': {
+    severity: 'info',
+    title: 'Config from a nearby source',
+    help: 'The config was computed from a Dockerfile read at the nearest stored commit instead of the pinned one, or from a registry record of a moving tag; ENTRYPOINT/CMD rarely change, but inspect the image to be sure.',
+    source: 'docs/catalog.md (exactness)',
+  },
 };

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CATALOG_META } from '../../src/catalog/data.js';
 // @ts-expect-error -- plain ESM script without types
 import { sizeReport } from '../../scripts/size.mjs';
 
@@ -40,7 +41,7 @@ describe('package.json', () => {
     expect(readFileSync(`${BUILD}dist/cli.js`, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
-  test.for(['.', './remark', './registry'])('exports[%j] has import and require, each with types first', (key) => {
+  test.for(['.', './remark', './registry', './catalog'])('exports[%j] has import and require, each with types first', (key) => {
     const entry = pkg.exports[key] as Record<string, Record<string, string>>;
     expect(Object.keys(entry)).toEqual(['import', 'require']);
     for (const condition of ['import', 'require']) {
@@ -51,7 +52,7 @@ describe('package.json', () => {
 });
 
 describe('browser bundles', () => {
-  test.for(['dist/index.js', 'dist/remark.js', 'dist/registry.js'])('%s bundles for the browser without node: imports', async (entry) => {
+  test.for(['dist/index.js', 'dist/remark.js', 'dist/registry.js', 'dist/catalog.js'])('%s bundles for the browser without node: imports', async (entry) => {
     const result = await build({
       entryPoints: [`${BUILD}${entry}`],
       bundle: true,
@@ -65,6 +66,15 @@ describe('browser bundles', () => {
     expect(code).not.toMatch(/from\s*["']node:|require\(["']node:|import\(["']node:/);
     const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));
     expect(imports.filter((p) => p.startsWith('node:'))).toEqual([]);
+  });
+
+  test('dist/catalog.js has no runtime dependencies, and the core files do not carry its data', () => {
+    const code = readFileSync(`${BUILD}dist/catalog.js`, 'utf8');
+    expect(code).not.toMatch(/^import .* from ["'](?!\.)/m);
+    // The official-images commit the catalog data names: in the catalog bundle only.
+    const marker = CATALOG_META.sources[0]?.commit as string;
+    expect(code).toContain(marker);
+    for (const file of ['dist/index.js', 'dist/index.cjs']) expect(readFileSync(`${BUILD}${file}`, 'utf8')).not.toContain(marker);
   });
 
   test('dist/remark.js has no runtime dependencies', () => {
