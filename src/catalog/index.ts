@@ -10,7 +10,7 @@ import type { Diagnostic, Failure, ImageConfig, Issue, OperatingSystem } from '.
 import { expectType } from '../internal/text.js';
 import { CATALOG_JSON, CATALOG_META } from './data.js';
 import type { CatalogCounts, CatalogData, CatalogDataConfig, CatalogDataEntry, CatalogDataSource, CatalogOrigin } from './format.js';
-import { readCatalogReference } from './reference.js';
+import { catalogReference } from './reference.js';
 
 export type { CatalogCounts, CatalogDataSource, CatalogOrigin } from './format.js';
 
@@ -167,8 +167,8 @@ function inexactMessage(entry: CatalogDataEntry, origin: CatalogOrigin): string 
 export function lookupCatalog(reference: string, options: CatalogLookupOptions = {}): CatalogLookupResult {
   expectType(reference, 'string', 'reference');
   expectType(options, 'object', 'options');
-  const ref = readCatalogReference(reference);
-  if (ref === null) return fail('catalog-invalid-reference', `invalid reference format: ${JSON.stringify(reference)}`);
+  const ref = catalogReference(reference);
+  if ('ok' in ref) return ref;
   const want = requested(options);
   if ('ok' in want) return want;
   const all = data().repositories[ref.repository];

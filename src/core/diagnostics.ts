@@ -837,12 +837,6 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     source: 'docker/cli cli/config/configfile/file.go decodeAuth',
   },
   // ---- base-image catalog (container-argv/catalog: lookupCatalog) ---------------------------------
-  'catalog-invalid-reference': {
-    severity: 'error',
-    title: 'Not an image reference',
-    help: 'The text is not a valid image reference (`name[:tag][@digest]`, lower-case repository path); the catalog keys on the canonical form `docker.io/library/node:22`.',
-    source: 'distribution/reference normalize.go (ParseNormalizedNamed); docs/catalog.md',
-  },
   'catalog-invalid-platform': {
     severity: 'error',
     title: 'Platform not understood',

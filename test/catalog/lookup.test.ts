@@ -95,7 +95,8 @@ describe('lookupCatalog: references', () => {
     ['quay.io/prometheus/prometheus:latest', 'catalog-unknown-image'],
     ['docker.io/library/node:0.0.0-not-a-tag', 'catalog-unknown-tag'],
     [`docker.io/library/node@sha256:${'0'.repeat(64)}`, 'catalog-unknown-digest'],
-    ['docker.io/library/Node:24', 'catalog-invalid-reference'],
+    ['docker.io/library/Node:24', 'image-reference-uppercase'], // parseImageReference's own issue
+    ['node:', 'image-reference-invalid'],
   ] as const)('%s fails with %s', ([ref, code]) => {
     const r = lookupCatalog(ref);
     expect(r.ok).toBe(false);
