@@ -302,148 +302,136 @@ function locatedFailure(message: string, code: string, line: number, column: num
 }
 
 /**
- * The physical lines of a text, as bufio.Scanner with BuildKit's buffer gives them: each is the
- * index range `text[start, end)` without its `\n` (only the parts kept are sliced). A line longer
- * than {@link MAX_DOCKERFILE_LINE_BYTES} stops the scan.
+ * One parse of a Dockerfile. The physical lines are read once, in order, as bufio.Scanner with
+ * BuildKit's buffer gives them: the current one is the index range `text[start, end)` without its
+ * `\n` (only the parts kept are sliced), and a line longer than {@link MAX_DOCKERFILE_LINE_BYTES}
+ * stops the scan. Named steps (directive, comment, continuation, ONBUILD trigger, heredoc bodies)
+ * share the scanner and the instruction being read; a step returns a {@link Failure} to stop the
+ * parse, else null.
  */
-class LineScanner {
+class DockerfileParser {
+  readonly #text: string;
   /** 1-based number of the current line (0 before the first). */
-  lineNo = 0;
+  #lineNo = 0;
   /** The current line is `text[start, end)`. */
-  start = 0;
-  end = 0;
+  #start = 0;
+  #end = 0;
   /** Where the next line starts (past the end of the text after a last line without `\n`). */
-  private pos = 0;
+  #pos = 0;
   /** The scan stopped at a line over the size limit (line `lineNo + 1`). */
-  tooLong = false;
+  #tooLong = false;
+  readonly #instructions: DockerfileInstruction[] = [];
+  readonly #directives: DockerfileDirective[] = [];
+  readonly #diagnostics: Diagnostic[] = [];
+  readonly #seen = new Set<string>();
+  #directivesDone = false;
+  #escapeToken: '\\' | '`' = '\\';
+  #esc = 92;
+  /** Comment lines since the last instruction (reset by a blank comment). */
+  #comments: readonly string[] = NONE;
+  // The instruction being read: its joined logical line, position and heredocs.
+  #joined = '';
+  #startLine = 0;
+  #column = 0;
+  #emptyContinuation = false;
+  #heredocs: readonly DockerfileHeredoc[] = NONE;
 
-  constructor(readonly text: string) {}
+  readonly #profile: EngineProfile;
+  readonly #limits: Limits;
+  readonly #decodings: (StringArrayDecoding | null)[] | undefined;
+
+  constructor(text: string, profile: EngineProfile, limits: Limits, decodings: (StringArrayDecoding | null)[] | undefined) {
+    this.#text = text;
+    this.#profile = profile;
+    this.#limits = limits;
+    this.#decodings = decodings;
+  }
 
   /** Advances to the next line; false at the end of the text or at an over-long line. */
-  next(): boolean {
-    const text = this.text;
-    const pos = this.pos;
-    if (pos >= text.length || this.tooLong) return false;
+  #nextLine(): boolean {
+    const text = this.#text;
+    const pos = this.#pos;
+    if (pos >= text.length || this.#tooLong) return false;
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
     if (end - pos > MAX_DOCKERFILE_LINE_BYTES / 3 && utf8Length(text.slice(pos, end)) > MAX_DOCKERFILE_LINE_BYTES) {
-      this.tooLong = true;
+      this.#tooLong = true;
       return false;
     }
-    this.start = pos;
-    this.end = end;
-    this.pos = end + 1;
-    this.lineNo++;
+    this.#start = pos;
+    this.#end = end;
+    this.#pos = end + 1;
+    this.#lineNo++;
     return true;
-  }
-
-  /** The current line ends with `\n` (the last line of a text may not). */
-  hasNewline(): boolean {
-    return this.pos <= this.text.length;
-  }
-}
-
-/**
- * One parse of a Dockerfile: the lines are read once, in order, by named steps (directive,
- * comment, continuation, ONBUILD trigger, heredoc bodies) that share the scanner and the
- * instruction being read. A step returns a {@link Failure} to stop the parse, else null.
- */
-class DockerfileParser {
-  readonly instructions: DockerfileInstruction[] = [];
-  readonly directives: DockerfileDirective[] = [];
-  readonly diagnostics: Diagnostic[] = [];
-  private readonly lines: LineScanner;
-  private readonly seen = new Set<string>();
-  private directivesDone = false;
-  private escapeToken: '\\' | '`' = '\\';
-  private esc = 92;
-  /** Comment lines since the last instruction (reset by a blank comment). */
-  private comments: readonly string[] = NONE;
-  // The instruction being read: its joined logical line, position and heredocs.
-  private joined = '';
-  private startLine = 0;
-  private column = 0;
-  private emptyContinuation = false;
-  private heredocs: readonly DockerfileHeredoc[] = NONE;
-
-  constructor(
-    text: string,
-    private readonly profile: EngineProfile,
-    private readonly limits: Limits,
-    private readonly decodings: (StringArrayDecoding | null)[] | undefined,
-  ) {
-    this.lines = new LineScanner(text);
   }
 
   /** Reads every line; the parse result. */
   parse(): ParseDockerfileResult {
-    const lines = this.lines;
-    while (lines.next()) {
-      const failure = this.readLine();
+    while (this.#nextLine()) {
+      const failure = this.#readLine();
       if (failure !== null) return failure;
     }
-    if (lines.tooLong) return this.tooLongFailure();
-    if (this.instructions.length === 0) {
-      const message = this.profile.builder === 'buildah' ? 'no stages to build' : 'file with no instructions';
-      return locatedFailure(message, 'no-instructions', Math.max(lines.lineNo, 1), 1, this.diagnostics);
+    if (this.#tooLong) return this.#tooLongFailure();
+    if (this.#instructions.length === 0) {
+      const message = this.#profile.builder === 'buildah' ? 'no stages to build' : 'file with no instructions';
+      return locatedFailure(message, 'no-instructions', Math.max(this.#lineNo, 1), 1, this.#diagnostics);
     }
-    return { ok: true, instructions: this.instructions, directives: this.directives, escapeToken: this.escapeToken, diagnostics: this.diagnostics };
+    return { ok: true, instructions: this.#instructions, directives: this.#directives, escapeToken: this.#escapeToken, diagnostics: this.#diagnostics };
   }
 
   /** A line outside any instruction: a comment, a directive, a blank line or the first line of an instruction. */
-  private readLine(): Failure | null {
-    const lines = this.lines;
-    const text = lines.text;
-    const bom = lines.lineNo === 1 && text.charCodeAt(lines.start) === 0xfeff;
-    const start = bom ? lines.start + 1 : lines.start;
-    const end = trimCREnd(text, start, lines.end);
+  #readLine(): Failure | null {
+    const text = this.#text;
+    const bom = this.#lineNo === 1 && text.charCodeAt(this.#start) === 0xfeff;
+    const start = bom ? this.#start + 1 : this.#start;
+    const end = trimCREnd(text, start, this.#end);
     const lead = skipSpace(text, start, end);
     const isComment = lead < end && text.charCodeAt(lead) === 35;
-    if (isComment) this.keepComment(goTrimSpace(text.slice(start + 1, end)));
-    if (!this.directivesDone) {
-      const failure = this.readDirective(text.slice(lead, end));
+    if (isComment) this.#keepComment(goTrimSpace(text.slice(start + 1, end)));
+    if (!this.#directivesDone) {
+      const failure = this.#readDirective(text.slice(lead, end));
       if (failure !== null) return failure;
     }
     if (isComment || lead === end) return null;
-    this.startLine = lines.lineNo;
-    this.column = lead - start + 1 + (bom ? 1 : 0);
-    this.joinContinuations(lead, end);
-    return this.readInstruction();
+    this.#startLine = this.#lineNo;
+    this.#column = lead - start + 1 + (bom ? 1 : 0);
+    this.#joinContinuations(lead, end);
+    return this.#readInstruction();
   }
 
   /** Keeps a comment for the next instruction; an empty comment drops those kept. */
-  private keepComment(comment: string): void {
-    if (comment === '') this.comments = NONE;
-    else if (this.comments === NONE) this.comments = [comment];
-    else (this.comments as string[]).push(comment);
+  #keepComment(comment: string): void {
+    if (comment === '') this.#comments = NONE;
+    else if (this.#comments === NONE) this.#comments = [comment];
+    else (this.#comments as string[]).push(comment);
   }
 
   /** A parser directive, or the first line that is none (which ends directive scanning). */
-  private readDirective(line: string): Failure | null {
-    const profile = this.profile;
+  #readDirective(line: string): Failure | null {
+    const profile = this.#profile;
     // imagebuilder knows only `escape`: for buildah a `# syntax=` line ends directive scanning.
     const m = profile.builder === 'buildah' ? matchImagebuilderEscape(line) : matchDirective(line, profile.directiveUnicodeSpace);
     if (m === null || !(m.key === 'escape' || m.key === 'syntax' || (m.key === 'check' && profile.checkDirective))) {
-      this.directivesDone = true;
+      this.#directivesDone = true;
       return null;
     }
-    const lineNo = this.lines.lineNo;
-    if (this.seen.has(m.key)) {
-      return locatedFailure(`only one ${m.key} parser directive can be used`, 'duplicate-directive', lineNo, 1, this.diagnostics);
+    const lineNo = this.#lineNo;
+    if (this.#seen.has(m.key)) {
+      return locatedFailure(`only one ${m.key} parser directive can be used`, 'duplicate-directive', lineNo, 1, this.#diagnostics);
     }
-    this.seen.add(m.key);
+    this.#seen.add(m.key);
     if (m.key === 'escape') {
       if (m.value !== '\\' && m.value !== '`') {
         const message =
           profile.builder === 'buildah' ? `invalid ESCAPE '${m.value}'. Must be \` or \\` : `invalid escape token '${m.value}' does not match \` or \\`;
-        return locatedFailure(message, 'invalid-escape-token', lineNo, 1, this.diagnostics);
+        return locatedFailure(message, 'invalid-escape-token', lineNo, 1, this.#diagnostics);
       }
-      this.escapeToken = m.value;
-      this.esc = m.value.charCodeAt(0);
+      this.#escapeToken = m.value;
+      this.#esc = m.value.charCodeAt(0);
     }
-    this.directives.push({ name: m.key as DockerfileDirective['name'], value: m.value, line: lineNo });
+    this.#directives.push({ name: m.key as DockerfileDirective['name'], value: m.value, line: lineNo });
     // A directive is not a comment of the first instruction.
-    (this.comments as string[]).pop();
+    (this.#comments as string[]).pop();
     return null;
   }
 
@@ -451,37 +439,36 @@ class DockerfileParser {
    * Joins the instruction starting at `text[lead, end)` with its continuation lines into `joined`
    * (comment lines inside are skipped, blank ones too but noted), stopping once it is over the limit.
    */
-  private joinContinuations(lead: number, end: number): void {
-    const lines = this.lines;
-    const text = lines.text;
-    const esc = this.esc;
-    const doubled = this.profile.doubledEscapeContinues;
-    const max = this.limits.maxInstructionLength;
+  #joinContinuations(lead: number, end: number): void {
+    const text = this.#text;
+    const esc = this.#esc;
+    const doubled = this.#profile.doubledEscapeContinues;
+    const max = this.#limits.maxInstructionLength;
     let contEnd = continuationEnd(text, lead, end, esc, doubled);
     let joined = text.slice(lead, contEnd < 0 ? end : contEnd);
     let emptyContinuation = false;
-    while (contEnd >= 0 && lines.next()) {
-      const rawEnd = trimCREnd(text, lines.start, lines.end);
-      const rawLead = skipSpace(text, lines.start, rawEnd);
+    while (contEnd >= 0 && this.#nextLine()) {
+      const rawEnd = trimCREnd(text, this.#start, this.#end);
+      const rawLead = skipSpace(text, this.#start, rawEnd);
       if (rawLead < rawEnd && text.charCodeAt(rawLead) === 35) continue;
       if (rawLead === rawEnd) {
         emptyContinuation = true;
         continue;
       }
-      contEnd = continuationEnd(text, lines.start, rawEnd, esc, doubled);
-      joined += text.slice(lines.start, contEnd < 0 ? rawEnd : contEnd);
+      contEnd = continuationEnd(text, this.#start, rawEnd, esc, doubled);
+      joined += text.slice(this.#start, contEnd < 0 ? rawEnd : contEnd);
       if (joined.length > max) break;
     }
-    this.joined = joined;
-    this.emptyContinuation = emptyContinuation;
+    this.#joined = joined;
+    this.#emptyContinuation = emptyContinuation;
   }
 
   /** Splits the joined line into an instruction, reads its heredoc bodies and adds it. */
-  private readInstruction(): Failure | null {
-    const sizeFailure = this.checkSize();
+  #readInstruction(): Failure | null {
+    const sizeFailure = this.#checkSize();
     if (sizeFailure !== null) return sizeFailure;
-    const flagEscape = this.profile.flagEscapeIsEscapeToken ? this.escapeToken : '\\';
-    const split = splitInstruction(this.joined, flagEscape);
+    const flagEscape = this.#profile.flagEscapeIsEscapeToken ? this.#escapeToken : '\\';
+    const split = splitInstruction(this.#joined, flagEscape);
     const { upper, lower } = keywordCase(split.keyword);
     // ONBUILD wraps one instruction: JSON and heredocs are read from the wrapped one.
     let body: SplitInstruction = split;
@@ -492,120 +479,117 @@ class DockerfileParser {
       const bodyCase = keywordCase(body.keyword);
       bodyLower = bodyCase.lower;
       trigger = { keyword: bodyCase.upper, rawKeyword: body.keyword, flags: body.flags, args: body.args, rawArgs: body.rawArgs };
-      if (this.nestedTriggerNotStrings(body, flagEscape)) return this.fail(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings');
+      if (this.#nestedTriggerNotStrings(body, flagEscape)) return this.#fail(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings');
     }
-    const decoded = isJsonInstruction(bodyLower) ? decodeArgs(body.args, this.profile) : null;
+    const decoded = isJsonInstruction(bodyLower) ? decodeArgs(body.args, this.#profile) : null;
     const kind = decoded === null ? 'none' : decoded.kind;
-    if (kind === 'not-strings') return this.fail(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings');
-    if (this.emptyContinuation) this.diagnostics.push(this.emptyContinuationDiagnostic());
-    this.heredocs = NONE;
-    if (this.profile.heredocs && HEREDOC_KEYWORDS.has(bodyLower) && kind !== 'strings' && this.joined.includes('<<')) {
-      const failure = this.readHeredocs();
+    if (kind === 'not-strings') return this.#fail(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings');
+    if (this.#emptyContinuation) this.#diagnostics.push(this.#emptyContinuationDiagnostic());
+    this.#heredocs = NONE;
+    if (this.#profile.heredocs && HEREDOC_KEYWORDS.has(bodyLower) && kind !== 'strings' && this.#joined.includes('<<')) {
+      const failure = this.#readHeredocs();
       if (failure !== null) return failure;
     }
-    this.addInstruction(upper, split, trigger);
+    this.#addInstruction(upper, split, trigger);
     // An ONBUILD's decoding is of its trigger's arguments, not of its own.
-    if (this.decodings) this.decodings.push(trigger ? null : decoded);
+    if (this.#decodings) this.#decodings.push(trigger ? null : decoded);
     return null;
   }
 
   /** The size checks after joining: an over-long line, instruction, or one instruction too many. */
-  private checkSize(): Failure | null {
-    if (this.lines.tooLong) return this.tooLongFailure();
-    const position = { line: this.startLine, column: this.column };
-    const { maxInstructionLength, maxInstructions } = this.limits;
-    if (this.joined.length > maxInstructionLength) {
-      const issue = limitIssue('maxInstructionLength', 'Instruction length', this.joined.length, maxInstructionLength, position);
-      return { ok: false, issues: [issue], diagnostics: this.diagnostics };
-    }
-    if (this.instructions.length >= maxInstructions) {
-      const issue = limitIssue('maxInstructions', 'Number of instructions', this.instructions.length + 1, maxInstructions, position);
-      return { ok: false, issues: [issue], diagnostics: this.diagnostics };
-    }
+  #checkSize(): Failure | null {
+    if (this.#tooLong) return this.#tooLongFailure();
+    const limits = this.#limits;
+    if (this.#joined.length > limits.maxInstructionLength) return this.#limitFailure('maxInstructionLength', 'Instruction length', this.#joined.length);
+    if (this.#instructions.length >= limits.maxInstructions) return this.#limitFailure('maxInstructions', 'Number of instructions', this.#instructions.length + 1);
     return null;
   }
 
+  #limitFailure(limit: 'maxInstructionLength' | 'maxInstructions', what: string, value: number): Failure {
+    const issue = limitIssue(limit, what, value, this.#limits[limit], { line: this.#startLine, column: this.#column });
+    return { ok: false, issues: [issue], diagnostics: this.#diagnostics };
+  }
+
   /** `ONBUILD ONBUILD …`: peels the nested ONBUILD words (iteratively); true when a JSON form holds a non-string. */
-  private nestedTriggerNotStrings(trigger: SplitInstruction, flagEscape: string): boolean {
+  #nestedTriggerNotStrings(trigger: SplitInstruction, flagEscape: string): boolean {
     let peel = trigger;
     while (peel.keyword.toLowerCase() === 'onbuild' && peel.args !== '') {
       peel = splitInstruction(peel.args, flagEscape);
-      if (isJsonInstruction(peel.keyword.toLowerCase()) && decodeArgs(peel.args, this.profile)?.kind === 'not-strings') return true;
+      if (isJsonInstruction(peel.keyword.toLowerCase()) && decodeArgs(peel.args, this.#profile)?.kind === 'not-strings') return true;
     }
     return false;
   }
 
-  private emptyContinuationDiagnostic(): Diagnostic {
+  #emptyContinuationDiagnostic(): Diagnostic {
     return {
       code: 'empty-continuation',
       severity: 'warning',
-      message: `Empty continuation line found in: ${this.joined}`,
-      ...(this.profile.buildChecks && { rule: 'NoEmptyContinuation' }),
-      line: this.startLine,
-      column: this.column,
+      message: `Empty continuation line found in: ${this.#joined}`,
+      ...(this.#profile.buildChecks && { rule: 'NoEmptyContinuation' }),
+      line: this.#startLine,
+      column: this.#column,
     };
   }
 
   /** Reads the body of each heredoc the joined line opens, in order, into `heredocs`. */
-  private readHeredocs(): Failure | null {
-    for (const word of heredocWords(this.joined)) {
+  #readHeredocs(): Failure | null {
+    for (const word of heredocWords(this.#joined)) {
       const h = heredocFromWord(word);
       if (h === null) continue;
-      const line = this.lines.lineNo + 1;
-      const content = this.readHeredocBody(h.name, h.chomp);
-      if (this.lines.tooLong) return this.tooLongFailure();
-      if (content === null) return this.fail('unterminated heredoc', 'unterminated-heredoc');
-      if (this.heredocs === NONE) this.heredocs = [];
-      (this.heredocs as DockerfileHeredoc[]).push({ ...h, content, line, endLine: this.lines.lineNo });
+      const line = this.#lineNo + 1;
+      const content = this.#readHeredocBody(h.name, h.chomp);
+      if (this.#tooLong) return this.#tooLongFailure();
+      if (content === null) return this.#fail('unterminated heredoc', 'unterminated-heredoc');
+      if (this.#heredocs === NONE) this.#heredocs = [];
+      (this.#heredocs as DockerfileHeredoc[]).push({ ...h, content, line, endLine: this.#lineNo });
     }
     return null;
   }
 
   /** The lines up to the terminator `name` (after leading tabs, with `chomp`), each with its newline; null when unterminated. */
-  private readHeredocBody(name: string, chomp: boolean): string | null {
-    const lines = this.lines;
-    const text = lines.text;
+  #readHeredocBody(name: string, chomp: boolean): string | null {
+    const text = this.#text;
     let content = '';
-    while (lines.next()) {
-      let from = lines.start;
-      const end = trimCREnd(text, from, lines.end);
+    while (this.#nextLine()) {
+      let from = this.#start;
+      const end = trimCREnd(text, from, this.#end);
       if (chomp) while (from < end && text.charCodeAt(from) === 9) from++;
       if (end - from === name.length && text.startsWith(name, from)) return content;
-      const body = text.slice(lines.start, lines.end);
-      content += lines.hasNewline() ? `${body}\n` : body;
+      const body = text.slice(this.#start, this.#end);
+      content += this.#pos <= text.length ? `${body}\n` : body;
     }
     return null;
   }
 
-  private addInstruction(keyword: string, split: SplitInstruction, trigger: DockerfileTrigger | undefined): void {
+  #addInstruction(keyword: string, split: SplitInstruction, trigger: DockerfileTrigger | undefined): void {
     const instruction: { -readonly [K in keyof DockerfileInstruction]: DockerfileInstruction[K] } = {
       keyword,
       rawKeyword: split.keyword,
       flags: split.flags,
       args: split.args,
       rawArgs: split.rawArgs,
-      original: this.joined,
-      line: this.startLine,
-      column: this.column,
-      endLine: this.lines.lineNo,
-      heredocs: this.heredocs,
-      emptyContinuation: this.emptyContinuation,
-      comments: this.comments,
+      original: this.#joined,
+      line: this.#startLine,
+      column: this.#column,
+      endLine: this.#lineNo,
+      heredocs: this.#heredocs,
+      emptyContinuation: this.#emptyContinuation,
+      comments: this.#comments,
     };
     // Set after the literal (an object spread here was a measurable share of the parse time).
     if (trigger) instruction.trigger = trigger;
-    this.instructions.push(instruction);
-    this.comments = NONE;
+    this.#instructions.push(instruction);
+    this.#comments = NONE;
   }
 
   /** A failure at the instruction being read. */
-  private fail(message: string, code: string): Failure {
-    return locatedFailure(message, code, this.startLine, this.column, this.diagnostics);
+  #fail(message: string, code: string): Failure {
+    return locatedFailure(message, code, this.#startLine, this.#column, this.#diagnostics);
   }
 
-  private tooLongFailure(): Failure {
+  #tooLongFailure(): Failure {
     const message = `dockerfile line greater than max allowed size of ${MAX_DOCKERFILE_LINE_BYTES}`;
-    return locatedFailure(message, 'line-too-long', this.lines.lineNo + 1, 1, this.diagnostics);
+    return locatedFailure(message, 'line-too-long', this.#lineNo + 1, 1, this.#diagnostics);
   }
 }
 
