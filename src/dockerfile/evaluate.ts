@@ -1,7 +1,7 @@
 import { parseCommandWith, unknownFlagMessage, type ParseCommandResult } from './command-form.js';
 import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { KEYWORDS, parseDockerfileWith, type DockerfileInstruction } from './parser.js';
-import { matchDirective } from './directive.js';
+import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstructionsLint, type LintConfig } from './lints.js';
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandFromWord, parseArgWords, type ArgValues } from './arg-expansion.js';
@@ -213,109 +213,73 @@ function checkInstruction(
   switch (keyword) {
     case 'CMD':
     case 'ENTRYPOINT':
-    case 'SHELL': {
-      const parsed = parseInstructionCommand(instr, escapeToken, profile, decoded);
-      const diagnostics =
-        parsed.diagnostics.length === 0 ? NO_DIAGNOSTICS : parsed.diagnostics.map((d) => ({ ...d, line: instr.line, column: instr.column }));
-      if (!parsed.ok) {
-        const first = parsed.issues[0];
-        return { ...at(instr, first.code, first.message), diagnostics } as Issue;
-      }
-      return { instr, keyword, command: parsed.command, diagnostics };
-    }
-    case 'FROM': {
-      let platform: string | undefined;
-      for (const flag of instr.flags) {
-        const eq = flag.indexOf('=');
-        const name = eq < 0 ? flag : flag.slice(0, eq);
-        if (name === '--platform') {
-          platform = eq < 0 ? '' : flag.slice(eq + 1);
-          continue;
-        }
-        if (profile.unknownFlag !== 'drop') return at(instr, 'unknown-flag', unknownFlagMessage(flag, profile));
-      }
-      const words = splitWhitespace(instr.args);
-      let stageName: string | null = null;
-      if (words.length === 3 && (words[1] as string).toLowerCase() === 'as') {
-        stageName = profile.stageNamesCaseSensitive ? (words[2] as string) : (words[2] as string).toLowerCase();
-        if (!isStageName(stageName.toLowerCase())) {
-          return at(
-            instr,
-            'invalid-stage-name',
-            `invalid name for build stage: ${JSON.stringify(words[2])}, name can't start with a number or contain symbols`,
-          );
-        }
-      } else if (words.length !== 1) {
-        const message =
-          profile.builder === 'buildah'
-            ? 'FROM requires either one argument, or three: FROM <source> [as <name>]'
-            : 'FROM requires either one or three arguments';
-        return at(instr, 'from-arguments', message);
-      }
-      const baseText = words[0] as string;
-      return platform !== undefined
-        ? { instr, keyword, stageName, baseText, platform, diagnostics: NO_DIAGNOSTICS }
-        : { instr, keyword, stageName, baseText, diagnostics: NO_DIAGNOSTICS };
-    }
-    case 'ONBUILD': {
-      if (instr.args === '') return at(instr, 'onbuild-empty', 'ONBUILD requires at least one argument');
-      const trigger = instr.trigger?.keyword ?? '';
-      if (trigger === 'ONBUILD') return at(instr, 'onbuild-chained', 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed');
-      if (trigger === 'MAINTAINER' || trigger === 'FROM') {
-        return at(instr, 'onbuild-trigger-not-allowed', `${trigger} isn't allowed as an ONBUILD trigger`);
-      }
-      return { instr, keyword, expression: onBuildExpression(instr), diagnostics: NO_DIAGNOSTICS };
-    }
+    case 'SHELL':
+      return checkCommand(instr, escapeToken, profile, decoded);
+    case 'FROM':
+      return checkFrom(instr, profile);
+    case 'ONBUILD':
+      return checkOnBuild(instr);
     default:
       return { instr, keyword, diagnostics: NO_DIAGNOSTICS };
   }
 }
 
+/** CMD, ENTRYPOINT or SHELL: the command, or the first issue (carrying the diagnostics so far). */
+function checkCommand(instr: DockerfileInstruction, escapeToken: string, profile: EngineProfile, decoded: StringArrayDecoding | null | undefined): Checked | Issue {
+  const parsed = parseInstructionCommand(instr, escapeToken, profile, decoded);
+  const diagnostics =
+    parsed.diagnostics.length === 0 ? NO_DIAGNOSTICS : parsed.diagnostics.map((d) => ({ ...d, line: instr.line, column: instr.column }));
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    return { ...at(instr, first.code, first.message), diagnostics } as Issue;
+  }
+  return { instr, keyword: instr.keyword, command: parsed.command, diagnostics };
+}
+
+/** FROM: `--platform`, the base as written and the stage name (`FROM base [AS name]`). */
+function checkFrom(instr: DockerfileInstruction, profile: EngineProfile): Checked | Issue {
+  let platform: string | undefined;
+  for (const flag of instr.flags) {
+    const eq = flag.indexOf('=');
+    const name = eq < 0 ? flag : flag.slice(0, eq);
+    if (name === '--platform') {
+      platform = eq < 0 ? '' : flag.slice(eq + 1);
+      continue;
+    }
+    if (profile.unknownFlag !== 'drop') return at(instr, 'unknown-flag', unknownFlagMessage(flag, profile));
+  }
+  const words = splitWhitespace(instr.args);
+  let stageName: string | null = null;
+  if (words.length === 3 && (words[1] as string).toLowerCase() === 'as') {
+    stageName = profile.stageNamesCaseSensitive ? (words[2] as string) : (words[2] as string).toLowerCase();
+    if (!isStageName(stageName.toLowerCase())) {
+      return at(instr, 'invalid-stage-name', `invalid name for build stage: ${JSON.stringify(words[2])}, name can't start with a number or contain symbols`);
+    }
+  } else if (words.length !== 1) {
+    const message =
+      profile.builder === 'buildah' ? 'FROM requires either one argument, or three: FROM <source> [as <name>]' : 'FROM requires either one or three arguments';
+    return at(instr, 'from-arguments', message);
+  }
+  const baseText = words[0] as string;
+  const keyword = instr.keyword;
+  return platform !== undefined
+    ? { instr, keyword, stageName, baseText, platform, diagnostics: NO_DIAGNOSTICS }
+    : { instr, keyword, stageName, baseText, diagnostics: NO_DIAGNOSTICS };
+}
+
+/** ONBUILD: the trigger expression the image stores; some triggers are not allowed. */
+function checkOnBuild(instr: DockerfileInstruction): Checked | Issue {
+  if (instr.args === '') return at(instr, 'onbuild-empty', 'ONBUILD requires at least one argument');
+  const trigger = instr.trigger?.keyword ?? '';
+  if (trigger === 'ONBUILD') return at(instr, 'onbuild-chained', 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed');
+  if (trigger === 'MAINTAINER' || trigger === 'FROM') {
+    return at(instr, 'onbuild-trigger-not-allowed', `${trigger} isn't allowed as an ONBUILD trigger`);
+  }
+  return { instr, keyword: instr.keyword, expression: onBuildExpression(instr), diagnostics: NO_DIAGNOSTICS };
+}
+
 function isIssue(x: Checked | Issue): x is Issue {
   return (x as Checked).instr === undefined;
-}
-
-interface LintConfig {
-  readonly skipAll: boolean;
-  readonly skip: ReadonlySet<string>;
-}
-
-const NO_LINT_CONFIG: LintConfig = { skipAll: false, skip: new Set() };
-
-/** `skip=A,B;error=true` → the rules to skip (BuildKit linter.ParseLintOptions); null when invalid. */
-function parseCheck(value: string): LintConfig | null {
-  const v = value.split(' ')[0]?.trim() ?? '';
-  if (v === '') return NO_LINT_CONFIG;
-  let skipAll = false;
-  const skip = new Set<string>();
-  for (const part of v.split(';').slice(0, 3)) {
-    const eq = part.indexOf('=');
-    if (eq < 0) return null;
-    const k = part.slice(0, eq).trim();
-    const val = part.slice(eq + 1).trim();
-    if (k === 'skip') {
-      if (val === 'all') skipAll = true;
-      else for (const r of val.split(',')) skip.add(r.trim());
-    } else if (k !== 'experimental' && k !== 'error') return null;
-  }
-  return { skipAll, skip };
-}
-
-/** A `check=` directive inside the comments right before an instruction. */
-function commentCheck(comments: readonly string[]): LintConfig | null {
-  for (const c of comments) {
-    // The linter's DirectiveParser with an empty prefix; `c` is already TrimSpace'd, so the space rule is moot.
-    const m = matchDirective(`#${c}`, true);
-    if (m === null || m.key !== 'check') continue;
-    return parseCheck(m.value);
-  }
-  return null;
-}
-
-function skipped(rule: string, global: LintConfig, local: LintConfig | null): boolean {
-  if (global.skipAll || global.skip.has(rule)) return true;
-  if (local !== null && (local.skipAll || local.skip.has(rule))) return true;
-  return false;
 }
 
 function lookupBase(baseImages: BaseImages | undefined, ref: string): ImageConfig | undefined {
@@ -352,6 +316,31 @@ function append<T>(target: T[], source: readonly T[]): void {
 }
 
 /**
+ * What the phases of one evaluation share: its options, rules and limits, and what the phases
+ * have found so far (each phase fills its part, or returns the issue that ends the evaluation).
+ */
+interface Evaluation {
+  readonly options: EvaluateDockerfileOptions;
+  readonly profile: EngineProfile;
+  readonly limits: Limits;
+  readonly escapeToken: string;
+  /** The file's `# check=` configuration. */
+  readonly lint: LintConfig;
+  readonly diagnostics: Diagnostic[];
+  readonly stages: MutableStage[];
+  /** The ARGs before the first FROM. */
+  readonly metaArgs: Checked[];
+  /** Stage indexes by stage name. */
+  readonly byName: Map<string, number>;
+  /** Index of the target stage. */
+  target: number;
+}
+
+function failure(issue: Issue, diagnostics: Diagnostic[]): Failure {
+  return { ok: false, issues: [issue], diagnostics };
+}
+
+/**
  * Evaluates a Dockerfile the way the engine builds it and returns the image
  * config of the target stage (Entrypoint, Cmd, Shell, OnBuild, ArgsEscaped),
  * every stage's config with where each value came from, and diagnostics.
@@ -374,100 +363,112 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   if (options.baseImages !== undefined && typeof options.baseImages !== 'function') expectType(options.baseImages, 'object', 'options.baseImages');
   const engine = engineProfile(options);
   const limits = resolveLimits(options.limits);
-  if (text.length === 0) {
-    // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
-    const message =
-      engine.builder === 'classic'
-        ? 'the Dockerfile (Dockerfile) cannot be empty'
-        : engine.builder === 'buildah'
-          ? 'no contents in "Dockerfile"'
-          : 'the Dockerfile cannot be empty';
-    return { ok: false, issues: [{ code: 'empty-dockerfile', message, line: 1, column: 1 }], diagnostics: [] };
-  }
+  // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
+  if (text.length === 0) return failure({ code: 'empty-dockerfile', message: emptyDockerfileMessage(engine), line: 1, column: 1 }, []);
   const { profile, frontend, diagnostics: found, issue } = resolveFrontend(text, engine, options.buildArgs?.['BUILDKIT_SYNTAX']);
-  if (issue !== undefined) return { ok: false, issues: [issue], diagnostics: [] };
+  if (issue !== undefined) return failure(issue, []);
   const decodings: (StringArrayDecoding | null)[] = [];
   const parsed = parseDockerfileWith(text, profile, limits, decodings);
   const diagnostics: Diagnostic[] = [...found, ...parsed.diagnostics];
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics };
-  const escapeToken = parsed.escapeToken;
+  const lint = directiveCheck(parsed.directives);
+  const ev: Evaluation = { options, profile, limits, escapeToken: parsed.escapeToken, lint, diagnostics, stages: [], metaArgs: [], byName: new Map(), target: 0 };
+  const error = collectStages(ev, parsed.instructions, decodings) ?? resolveBases(ev) ?? selectTarget(ev) ?? dispatchStages(ev);
+  if (error !== null) return failure(error, diagnostics);
+  const stages = stageResults(ev.stages);
+  const target = stages[ev.target] as DockerfileStage;
+  const cfg = target.config;
+  if ((cfg.entrypoint ?? []).length === 0 && (cfg.cmd ?? []).length === 0) noCommandDiagnostic(ev);
+  return { ok: true, config: cfg, target, stages, frontend, diagnostics };
+}
 
-  let globalLint = NO_LINT_CONFIG;
-  for (const d of parsed.directives) {
-    if (d.name === 'check') globalLint = parseCheck(d.value) ?? NO_LINT_CONFIG;
-  }
+function emptyDockerfileMessage(profile: EngineProfile): string {
+  if (profile.builder === 'classic') return 'the Dockerfile (Dockerfile) cannot be empty';
+  return profile.builder === 'buildah' ? 'no contents in "Dockerfile"' : 'the Dockerfile cannot be empty';
+}
 
-  // ---- instruction-parse phase: every instruction, in order, before anything is dispatched
-  const metaArgs: Checked[] = [];
-  const stages: MutableStage[] = [];
-  for (let k = 0; k < parsed.instructions.length; k++) {
-    const instr = parsed.instructions[k] as DockerfileInstruction;
-    let checked = checkInstruction(instr, escapeToken, profile, decodings[k]);
-    if (isIssue(checked) && profile.instructionErrorsAtDispatch && instr.keyword !== 'FROM') {
-      const { diagnostics: deferred, ...error } = checked as Issue & { diagnostics?: readonly Diagnostic[] };
-      checked = { instr, keyword: instr.keyword, diagnostics: deferred ?? NO_DIAGNOSTICS, error };
-    }
+/**
+ * The instruction-parse phase: every instruction is checked, in order, before anything is
+ * dispatched, and grouped into `ev.stages` (before the first FROM: `ev.metaArgs`).
+ */
+function collectStages(ev: Evaluation, instructions: readonly DockerfileInstruction[], decodings: readonly (StringArrayDecoding | null)[]): Issue | null {
+  const { profile, stages, diagnostics } = ev;
+  for (let k = 0; k < instructions.length; k++) {
+    const instr = instructions[k] as DockerfileInstruction;
+    const checked = checkOrDefer(instr, ev.escapeToken, profile, decodings[k]);
     if (isIssue(checked)) {
       const withDiag = checked as Issue & { diagnostics?: Diagnostic[] };
       if (withDiag.diagnostics) append(diagnostics, withDiag.diagnostics);
       const { diagnostics: _ignored, ...issue } = withDiag;
-      return { ok: false, issues: [issue], diagnostics };
+      return issue;
     }
     append(diagnostics, checked.diagnostics);
     if (checked.keyword === 'FROM') {
-      if (stages.length >= limits.maxStages) {
-        return { ok: false, issues: [limitIssue('maxStages', 'Number of build stages', stages.length + 1, limits.maxStages, { line: instr.line, column: instr.column })], diagnostics };
+      if (stages.length >= ev.limits.maxStages) {
+        return limitIssue('maxStages', 'Number of build stages', stages.length + 1, ev.limits.maxStages, { line: instr.line, column: instr.column });
       }
-      stages.push({
-        index: stages.length,
-        name: checked.stageName ?? null,
-        baseText: checked.baseText as string,
-        base: { kind: 'scratch' },
-        platform: checked.platform,
-        line: instr.line,
-        column: instr.column,
-        state: null,
-        config: null,
-        onBuildDeclared: [],
-        sources: { entrypoint: UNSET, cmd: UNSET, shell: UNSET },
-        commands: [],
-        from: checked,
-        baseStage: -1,
-        error: null,
-        built: false,
-      });
+      stages.push(newStage(checked, stages.length));
       continue;
     }
     const current = stages[stages.length - 1];
-    if (current === undefined) {
-      if (checked.keyword === 'ARG' && checked.error === undefined) {
-        metaArgs.push(checked);
-        continue;
-      }
-      if (profile.ignoresInstructionsBeforeFrom) continue;
-      return { ok: false, issues: [at(instr, 'no-build-stage', 'no build stage in current context')], diagnostics };
-    }
-    current.commands.push(checked);
+    if (current !== undefined) current.commands.push(checked);
+    else if (checked.keyword === 'ARG' && checked.error === undefined) ev.metaArgs.push(checked);
+    else if (!profile.ignoresInstructionsBeforeFrom) return at(instr, 'no-build-stage', 'no build stage in current context');
   }
-  if (stages.length === 0) {
-    const last = parsed.instructions[parsed.instructions.length - 1] as DockerfileInstruction;
-    return { ok: false, issues: [at(last, 'no-build-stage', 'no build stage in current context')], diagnostics };
-  }
+  if (stages.length === 0) return at(instructions[instructions.length - 1] as DockerfileInstruction, 'no-build-stage', 'no build stage in current context');
+  return null;
+}
 
-  // ---- meta ARGs and FROM expansion
+/** {@link checkInstruction}, where an engine raises instruction errors only at dispatch (`instructionErrorsAtDispatch`): the error kept for then. */
+function checkOrDefer(instr: DockerfileInstruction, escapeToken: string, profile: EngineProfile, decoded: StringArrayDecoding | null | undefined): Checked | Issue {
+  const checked = checkInstruction(instr, escapeToken, profile, decoded);
+  if (!isIssue(checked) || !profile.instructionErrorsAtDispatch || instr.keyword === 'FROM') return checked;
+  const { diagnostics: deferred, ...error } = checked as Issue & { diagnostics?: readonly Diagnostic[] };
+  return { instr, keyword: instr.keyword, diagnostics: deferred ?? NO_DIAGNOSTICS, error };
+}
+
+function newStage(from: Checked, index: number): MutableStage {
+  return {
+    index,
+    name: from.stageName ?? null,
+    baseText: from.baseText as string,
+    base: { kind: 'scratch' },
+    platform: from.platform,
+    line: from.instr.line,
+    column: from.instr.column,
+    state: null,
+    config: null,
+    onBuildDeclared: [],
+    sources: { entrypoint: UNSET, cmd: UNSET, shell: UNSET },
+    commands: [],
+    from,
+    baseStage: -1,
+    error: null,
+    built: false,
+  };
+}
+
+/** The meta ARGs' values: declared defaults, overridden by `buildArgs`. */
+function metaArgValues(ev: Evaluation): ArgValues {
   const args: ArgValues = new Map();
-  for (const m of metaArgs) {
-    for (const { key, value } of parseArgWords(m.instr.args, escapeToken, args)) {
-      const override = options.buildArgs !== undefined && Object.prototype.hasOwnProperty.call(options.buildArgs, key) ? options.buildArgs[key] : undefined;
+  const buildArgs = ev.options.buildArgs;
+  for (const m of ev.metaArgs) {
+    for (const { key, value } of parseArgWords(m.instr.args, ev.escapeToken, args)) {
+      const override = buildArgs !== undefined && Object.prototype.hasOwnProperty.call(buildArgs, key) ? buildArgs[key] : undefined;
       args.set(key, override ?? value);
     }
   }
-  const byName = new Map<string, number>();
-  for (const st of stages) {
+  return args;
+}
+
+/** Expands each FROM with the meta ARGs and sets its base (an earlier stage, scratch or an image); fills `ev.byName`. */
+function resolveBases(ev: Evaluation): Issue | null {
+  const { profile, escapeToken, byName } = ev;
+  const args = metaArgValues(ev);
+  for (const st of ev.stages) {
     const expanded = expandFromWord(st.baseText, args, escapeToken);
     if (expanded === '') {
-      const message = profile.builder === 'buildah' ? 'no FROM statement found' : `base name (${st.baseText}) should not be blank`;
-      return { ok: false, issues: [at(st, 'blank-base-name', message)], diagnostics };
+      return at(st, 'blank-base-name', profile.builder === 'buildah' ? 'no FROM statement found' : `base name (${st.baseText}) should not be blank`);
     }
     const stageKey = profile.stageNamesCaseSensitive ? expanded : expanded.toLowerCase();
     const stageIndex = byName.get(stageKey);
@@ -475,62 +476,67 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
       st.base = { kind: 'stage', name: stageKey, index: stageIndex };
       st.baseStage = stageIndex;
     } else if (expanded === 'scratch') st.base = { kind: 'scratch' };
-    else st.base = { kind: 'image', ref: expanded, known: lookupBase(options.baseImages, expanded) !== undefined };
+    else st.base = { kind: 'image', ref: expanded, known: lookupBase(ev.options.baseImages, expanded) !== undefined };
     if (st.name !== null && !byName.has(st.name)) byName.set(st.name, st.index);
   }
+  return null;
+}
 
-  // ---- target
-  let targetIndex = stages.length - 1;
+/** Sets `ev.target` (`options.target`, default the last stage) and marks the stages built for it. */
+function selectTarget(ev: Evaluation): Issue | null {
+  const { stages, options } = ev;
+  ev.target = stages.length - 1;
   if (options.target !== undefined) {
     expectType(options.target, 'string', 'options.target');
-    const t = byName.get(profile.stageNamesCaseSensitive ? options.target : options.target.toLowerCase());
-    if (t === undefined) {
-      return { ok: false, issues: [{ code: 'unknown-target', message: `target stage "${options.target}" could not be found` }], diagnostics };
-    }
-    targetIndex = t;
+    const index = ev.byName.get(ev.profile.stageNamesCaseSensitive ? options.target : options.target.toLowerCase());
+    if (index === undefined) return { code: 'unknown-target', message: `target stage "${options.target}" could not be found` };
+    ev.target = index;
   }
   // BuildKit and buildah build the target and the stages it is based on; the classic builder every stage up to the target.
-  if (!profile.dispatchesUnusedStages) {
-    for (let i = targetIndex; i >= 0; ) {
+  if (!ev.profile.dispatchesUnusedStages) {
+    for (let i = ev.target; i >= 0; ) {
       const st = stages[i] as MutableStage;
       st.built = true;
       i = st.baseStage;
     }
-  } else for (let i = 0; i <= targetIndex; i++) (stages[i] as MutableStage).built = true;
+  } else for (let i = 0; i <= ev.target; i++) (stages[i] as MutableStage).built = true;
+  return null;
+}
 
-  // ---- dispatch
-  for (let i = 0; i <= targetIndex; i++) {
-    const st = stages[i] as MutableStage;
+/** Dispatches the stages up to the target; the error of a built stage. Diagnostics of stages not built are dropped. */
+function dispatchStages(ev: Evaluation): Issue | null {
+  for (let i = 0; i <= ev.target; i++) {
+    const st = ev.stages[i] as MutableStage;
     const stageDiagnostics: Diagnostic[] = [];
-    const error = dispatchStage(st, stages, options, profile, limits, globalLint, stageDiagnostics);
-    if (st.built) append(diagnostics, stageDiagnostics);
-    if (error !== null && st.built) return { ok: false, issues: [error], diagnostics };
+    const error = dispatchStage(st, ev, stageDiagnostics);
+    if (st.built) append(ev.diagnostics, stageDiagnostics);
+    if (error !== null && st.built) return error;
   }
+  return null;
+}
 
+function stageResults(stages: readonly MutableStage[]): DockerfileStage[] {
   // Two literals rather than an object spread for the optional platform (same keys, same order).
-  const out: DockerfileStage[] = stages.map((st) =>
+  return stages.map((st) =>
     st.platform !== undefined
       ? { index: st.index, name: st.name, baseText: st.baseText, base: st.base, platform: st.platform, line: st.line, column: st.column, config: st.config ?? {}, sources: st.sources, built: st.built }
       : { index: st.index, name: st.name, baseText: st.baseText, base: st.base, line: st.line, column: st.column, config: st.config ?? {}, sources: st.sources, built: st.built },
   );
-  const target = out[targetIndex] as DockerfileStage;
-  const finalStage = stages[targetIndex] as MutableStage;
-  const cfg = target.config;
-  const hasCommand = (cfg.entrypoint ?? []).length > 0 || (cfg.cmd ?? []).length > 0;
-  if (!hasCommand) {
-    let root: MutableStage = finalStage;
-    while (root.baseStage >= 0) root = stages[root.baseStage] as MutableStage;
-    if (root.base.kind === 'image' && !root.base.known) {
-      diagnostics.push({
-        code: 'no-command-unknown-base',
-        severity: 'info',
-        message: `The final stage sets neither CMD nor ENTRYPOINT, so what runs is inherited from ${root.base.ref}, whose config was not given.`,
-        line: finalStage.line,
-        column: finalStage.column,
-      });
-    }
-  }
-  return { ok: true, config: cfg, target, stages: out, frontend, diagnostics };
+}
+
+/** The target sets no command: what runs comes from the first stage's base image, when its config was not given. */
+function noCommandDiagnostic(ev: Evaluation): void {
+  const finalStage = ev.stages[ev.target] as MutableStage;
+  let root: MutableStage = finalStage;
+  while (root.baseStage >= 0) root = ev.stages[root.baseStage] as MutableStage;
+  if (root.base.kind !== 'image' || root.base.known) return;
+  ev.diagnostics.push({
+    code: 'no-command-unknown-base',
+    severity: 'info',
+    message: `The final stage sets neither CMD nor ENTRYPOINT, so what runs is inherited from ${root.base.ref}, whose config was not given.`,
+    line: finalStage.line,
+    column: finalStage.column,
+  });
 }
 
 function inheritedSources(from: string, base: ImageConfig | undefined): MutableStage['sources'] {
@@ -552,165 +558,198 @@ function baseLabel(st: MutableStage): string {
   }
 }
 
-function dispatchStage(
-  st: MutableStage,
-  stages: readonly MutableStage[],
-  options: EvaluateDockerfileOptions,
-  profile: EngineProfile,
-  limits: Limits,
-  globalLint: LintConfig,
-  diagnostics: Diagnostic[],
-): Issue | null {
-  let baseConfig: ImageConfig | undefined;
-  let triggers: readonly string[] = [];
+/** The config a stage starts from and the ONBUILD triggers it runs first. */
+interface StageStart {
+  readonly config: ImageConfig | undefined;
+  readonly triggers: readonly string[];
+}
+
+const FROM_SCRATCH: StageStart = { config: undefined, triggers: [] };
+
+/** Dispatches one stage into `st.state`, `st.config` and `st.sources`; its diagnostics go to `diagnostics`. Returns the stage's error. */
+function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic[]): Issue | null {
+  const start = stageStart(st, ev, diagnostics);
+  if ('code' in start) return start;
+  return new StageDispatch(ev, st, start, diagnostics).run();
+}
+
+/** The base's config and triggers; an issue when the base image must be known (`unknownBaseImage: 'error'`) and is not. */
+function stageStart(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic[]): StageStart | Issue {
   if (st.base.kind === 'stage') {
-    const parent = stages[st.base.index] as MutableStage;
-    baseConfig = parent.config ?? undefined;
+    const parent = ev.stages[st.base.index] as MutableStage;
     // A stage is committed as an image: where the image format keeps no ONBUILD (buildah's OCI format),
     // the child stage has no triggers to run either (recorded: engine suite seed 1862211953, case 013).
-    triggers = profile.storesShellAndOnBuild ? parent.onBuildDeclared : [];
-  } else if (st.base.kind === 'image') {
-    baseConfig = lookupBase(options.baseImages, st.base.ref);
-    if (baseConfig === undefined) {
-      if (options.unknownBaseImage === 'error') {
-        return at(st, 'base-image-not-found', `failed to resolve source metadata for ${st.base.ref}`);
-      }
-      diagnostics.push({
-        code: 'unknown-base-image',
-        severity: 'info',
-        message: `The config of ${st.base.ref} was not given; it is treated as empty, so the result may depend on its ENTRYPOINT/CMD/SHELL.`,
-        line: st.line,
-        column: st.column,
-      });
-    } else triggers = baseConfig.onBuild ?? [];
+    return { config: parent.config ?? undefined, triggers: ev.profile.storesShellAndOnBuild ? parent.onBuildDeclared : [] };
   }
-  const os: OperatingSystem = options.os ?? baseConfig?.os ?? 'linux';
-  const state = startStage(baseConfig, os);
-  state.onBuild = null;
-  st.state = state;
-  const label = baseLabel(st);
-  st.sources = inheritedSources(label, baseConfig);
-  let shellEp: { line: number; column: number; shell: string } | null = null;
-  /** The entrypoint-resets-cmd diagnostic of this stage, until a later CMD makes it moot. */
-  let pendingReset: Diagnostic | null = null;
-  const used = { cmd: null as DockerfileInstruction | null, entrypoint: null as DockerfileInstruction | null, healthcheck: null as DockerfileInstruction | null };
+  if (st.base.kind !== 'image') return FROM_SCRATCH;
+  const config = lookupBase(ev.options.baseImages, st.base.ref);
+  if (config !== undefined) return { config, triggers: config.onBuild ?? [] };
+  if (ev.options.unknownBaseImage === 'error') return at(st, 'base-image-not-found', `failed to resolve source metadata for ${st.base.ref}`);
+  diagnostics.push({
+    code: 'unknown-base-image',
+    severity: 'info',
+    message: `The config of ${st.base.ref} was not given; it is treated as empty, so the result may depend on its ENTRYPOINT/CMD/SHELL.`,
+    line: st.line,
+    column: st.column,
+  });
+  return FROM_SCRATCH;
+}
 
-  const run = (checked: Checked, onBuild: boolean, pos: { line: number; column: number }): Issue | null => {
+/** The checked instruction of an ONBUILD trigger of the base; its issues are positioned at the stage's FROM. */
+function checkTrigger(trigger: string, st: MutableStage, ev: Evaluation): Checked | Issue {
+  const decodings: (StringArrayDecoding | null)[] = [];
+  const parsed = parseDockerfileWith(trigger, ev.profile, ev.limits, decodings);
+  if (!parsed.ok) return { ...parsed.issues[0], line: st.line, column: st.column };
+  if (parsed.instructions.length !== 1) return at(st, 'onbuild-trigger', 'onbuild trigger should be a single expression');
+  const checked = checkInstruction(parsed.instructions[0] as DockerfileInstruction, parsed.escapeToken, ev.profile, decodings[0]);
+  if (!isIssue(checked)) return checked;
+  const { diagnostics: _d, ...issue } = checked as Issue & { diagnostics?: Diagnostic[] };
+  return { ...issue, line: st.line, column: st.column };
+}
+
+/** Where a value set by an instruction came from (`pos`: the instruction, or the FROM for a trigger). */
+function instructionSource(instruction: 'CMD' | 'ENTRYPOINT' | 'SHELL', onBuild: boolean, pos: Position): ValueSource {
+  return { kind: 'instruction', instruction, line: pos.line, column: pos.column, ...(onBuild ? { onBuild: true } : {}) };
+}
+
+interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * The dispatch of one stage (BuildKit `dispatch`): the base's ONBUILD triggers (positioned at the
+ * FROM), then the stage's instructions, into the stage state; with the stage's lints and the
+ * diagnostics that depend on the whole stage (entrypoint-resets-cmd, shell-entrypoint-cmd).
+ */
+class StageDispatch {
+  readonly #ev: Evaluation;
+  readonly #st: MutableStage;
+  readonly #start: StageStart;
+  readonly #diagnostics: Diagnostic[];
+
+  readonly #state: StageState;
+  /** Where inherited values come from (`base image x`, `stage y`, `scratch`). */
+  readonly #label: string;
+  /** The last shell-form ENTRYPOINT with a script, and the shell it runs with. */
+  #shellEntrypoint: { line: number; column: number; shell: string } | null = null;
+  /** The entrypoint-resets-cmd diagnostic of this stage, until a later CMD makes it moot. */
+  #pendingReset: Diagnostic | null = null;
+  /** The last CMD, ENTRYPOINT and HEALTHCHECK of the stage (MultipleInstructionsDisallowed). */
+  readonly #last: Record<'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', DockerfileInstruction | null> = { CMD: null, ENTRYPOINT: null, HEALTHCHECK: null };
+
+  constructor(ev: Evaluation, st: MutableStage, start: StageStart, diagnostics: Diagnostic[]) {
+    this.#ev = ev;
+    this.#st = st;
+    this.#start = start;
+    this.#diagnostics = diagnostics;
+    const os: OperatingSystem = ev.options.os ?? start.config?.os ?? 'linux';
+    const state = startStage(start.config, os);
+    state.onBuild = null;
+    st.state = state;
+    this.#state = state;
+    this.#label = baseLabel(st);
+    st.sources = inheritedSources(this.#label, start.config);
+  }
+
+  /** Runs the triggers and instructions; the first error, or null with `st.config` set. */
+  run(): Issue | null {
+    const st = this.#st;
+    for (const trigger of this.#start.triggers) {
+      const checked = checkTrigger(trigger, st, this.#ev);
+      const err = isIssue(checked) ? checked : this.#dispatch(checked, true, st);
+      if (err) return err;
+    }
+    for (const checked of st.commands) {
+      const err = this.#dispatch(checked, false, checked.instr);
+      if (err) return err;
+    }
+    const profile = this.#ev.profile;
+    // buildah commits nothing for a stage that is only FROM: the base image (its config verbatim) is the result.
+    if (profile.emptyStageIsBase && this.#start.triggers.length === 0 && st.commands.length === 0 && this.#start.config !== undefined) {
+      st.config = this.#start.config;
+      return null;
+    }
+    st.config = stageConfig(this.#state, profile);
+    if (this.#shellEntrypoint !== null && (st.config.cmd ?? []).length > 0) this.#diagnostics.push(shellEntrypointDiagnostic(this.#shellEntrypoint));
+    return null;
+  }
+
+  /** One instruction (`onBuild`: a trigger of the base; `pos`: where its values are said to come from). */
+  #dispatch(checked: Checked, onBuild: boolean, pos: Position): Issue | null {
     if (checked.error !== undefined) return checked.error;
     const keyword = checked.keyword;
-    // Only these change the config or lint; every other instruction is a no-op here (no closures).
+    // Only these change the config or lint; every other instruction is a no-op here.
     if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'HEALTHCHECK' && keyword !== 'SHELL' && keyword !== 'ONBUILD') return null;
-    const instr = checked.instr;
-    // `# check=skip=…` counts only where the engine reads it; the BuildKit rule name is attached only
-    // where the builder runs that check itself (the advice stays: hadolint gives it for any engine).
-    const local = onBuild || !profile.checkComments ? null : commentCheck(instr.comments);
-    const lint = (rule: string, d: Diagnostic) => {
-      if (skipped(rule, globalLint, local)) return;
-      diagnostics.push(profile.buildChecks ? { ...d, rule } : d);
-    };
-    if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'HEALTHCHECK') {
-      const key = keyword.toLowerCase() as 'cmd' | 'entrypoint' | 'healthcheck';
-      const prev = used[key];
-      if (prev !== null && !onBuild) {
-        lint('MultipleInstructionsDisallowed', {
-          code: 'multiple-instructions',
-          severity: 'warning',
-          message: `Multiple ${keyword} instructions should not be used in the same stage because only the last one will be used`,
-          hadolint: keyword === 'CMD' ? 'DL4003' : keyword === 'ENTRYPOINT' ? 'DL4004' : 'DL3012',
-          line: prev.line,
-          column: prev.column,
-        });
-      }
-      if (!onBuild) used[key] = instr;
-    }
-    const source = (which: 'CMD' | 'ENTRYPOINT' | 'SHELL'): ValueSource => ({
-      kind: 'instruction',
-      instruction: which,
-      line: pos.line,
-      column: pos.column,
-      ...(onBuild ? { onBuild: true } : {}),
-    });
+    // `# check=skip=…` counts only where the engine reads it.
+    const local = onBuild || !this.#ev.profile.checkComments ? null : commentCheck(checked.instr.comments);
+    if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'HEALTHCHECK') this.#checkRepeated(keyword, checked.instr, onBuild, local);
     if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
       const command = checked.command as Command;
-      if (command.form === 'shell' && (state.shell === null || state.shell.length === 0)) {
-        lint('JSONArgsRecommended', {
-          code: 'json-args-recommended',
-          severity: 'info',
-          message: `JSON arguments recommended for ${keyword} to prevent unintended behavior related to OS signals`,
-          hadolint: 'DL3025',
-          line: pos.line,
-          column: pos.column,
-        });
+      if (command.form === 'shell' && (this.#state.shell === null || this.#state.shell.length === 0)) {
+        this.#lint('JSONArgsRecommended', jsonArgsLint(keyword, pos), local);
       }
-      if (keyword === 'CMD') {
-        dispatchCmd(state, command, profile);
-        st.sources.cmd = source('CMD');
-        // A CMD later in the stage replaces what ENTRYPOINT reset: the reset no longer matters.
-        if (pendingReset !== null) {
-          diagnostics.splice(diagnostics.indexOf(pendingReset), 1);
-          pendingReset = null;
-        }
-      } else {
-        const wasSet = state.cmdSet;
-        const lost = dispatchEntrypoint(state, command, profile);
-        st.sources.entrypoint = source('ENTRYPOINT');
-        if (!wasSet) {
-          if (st.sources.cmd.kind !== 'unset') st.sources.cmd = { ...source('ENTRYPOINT'), reset: true } as ValueSource;
-          if (lost !== null) {
-            const from = st.sources.cmd.kind === 'inherited' ? st.sources.cmd.from : label;
-            pendingReset = { ...cmdResetDiagnostic(lost, from), line: pos.line, column: pos.column };
-            diagnostics.push(pendingReset);
-          }
-        }
-        shellEp =
-          command.form === 'shell' && command.script !== '' ? { line: pos.line, column: pos.column, shell: commandShell(state, profile).join(' ') } : null;
-      }
-      return null;
-    }
-    if (keyword === 'SHELL') {
+      if (keyword === 'CMD') this.#dispatchCmd(command, onBuild, pos);
+      else this.#dispatchEntrypoint(command, onBuild, pos);
+    } else if (keyword === 'SHELL') {
       const command = checked.command as Command;
-      if (command.form === 'exec') dispatchShell(state, command.args);
-      st.sources.shell = source('SHELL');
-      return null;
-    }
-    if (keyword === 'ONBUILD') {
-      const expression = checked.expression as string;
-      // The stage owns state.onBuild (startStage's copy is replaced by null): append in place.
-      const list = (state.onBuild ?? []) as string[];
-      state.onBuild = list;
-      list.push(expression);
-      if (!onBuild) st.onBuildDeclared.push(expression);
-      return null;
-    }
+      if (command.form === 'exec') dispatchShell(this.#state, command.args);
+      this.#st.sources.shell = instructionSource('SHELL', onBuild, pos);
+    } else if (keyword === 'ONBUILD') this.#dispatchOnBuild(checked.expression as string, onBuild);
     return null;
-  };
+  }
 
-  // ONBUILD triggers of the base run first, as instructions of this stage (positioned at FROM).
-  for (const trigger of triggers) {
-    const decodings: (StringArrayDecoding | null)[] = [];
-    const parsed = parseDockerfileWith(trigger, profile, limits, decodings);
-    if (!parsed.ok) return { ...parsed.issues[0], line: st.line, column: st.column };
-    if (parsed.instructions.length !== 1) return at(st, 'onbuild-trigger', 'onbuild trigger should be a single expression');
-    const checked = checkInstruction(parsed.instructions[0] as DockerfileInstruction, parsed.escapeToken, profile, decodings[0]);
-    if (isIssue(checked)) {
-      const { diagnostics: _d, ...issue } = checked as Issue & { diagnostics?: Diagnostic[] };
-      return { ...issue, line: st.line, column: st.column };
+  /** Adds a lint unless the file or the instruction's comment skips it; the rule name only where the builder runs the check itself. */
+  #lint(rule: string, d: Diagnostic, local: LintConfig | null): void {
+    if (isSkipped(rule, this.#ev.lint, local)) return;
+    this.#diagnostics.push(this.#ev.profile.buildChecks ? { ...d, rule } : d);
+  }
+
+  /** MultipleInstructionsDisallowed: the stage's earlier CMD, ENTRYPOINT or HEALTHCHECK is overridden (triggers do not count). */
+  #checkRepeated(keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', instr: DockerfileInstruction, onBuild: boolean, local: LintConfig | null): void {
+    if (onBuild) return;
+    const prev = this.#last[keyword];
+    if (prev !== null) this.#lint('MultipleInstructionsDisallowed', multipleInstructionsLint(keyword, prev), local);
+    this.#last[keyword] = instr;
+  }
+
+  #dispatchCmd(command: Command, onBuild: boolean, pos: Position): void {
+    dispatchCmd(this.#state, command, this.#ev.profile);
+    this.#st.sources.cmd = instructionSource('CMD', onBuild, pos);
+    // A CMD later in the stage replaces what ENTRYPOINT reset: the reset no longer matters.
+    if (this.#pendingReset !== null) {
+      this.#diagnostics.splice(this.#diagnostics.indexOf(this.#pendingReset), 1);
+      this.#pendingReset = null;
     }
-    const err = run(checked, true, st);
-    if (err) return err;
   }
-  for (const checked of st.commands) {
-    const err = run(checked, false, checked.instr);
-    if (err) return err;
+
+  #dispatchEntrypoint(command: Command, onBuild: boolean, pos: Position): void {
+    const state = this.#state;
+    const st = this.#st;
+    const profile = this.#ev.profile;
+    const wasSet = state.cmdSet;
+    const lost = dispatchEntrypoint(state, command, profile);
+    const source = instructionSource('ENTRYPOINT', onBuild, pos);
+    st.sources.entrypoint = source;
+    if (!wasSet) {
+      if (st.sources.cmd.kind !== 'unset') st.sources.cmd = { ...source, reset: true } as ValueSource;
+      if (lost !== null) {
+        const from = st.sources.cmd.kind === 'inherited' ? st.sources.cmd.from : this.#label;
+        this.#pendingReset = { ...cmdResetDiagnostic(lost, from), line: pos.line, column: pos.column };
+        this.#diagnostics.push(this.#pendingReset);
+      }
+    }
+    this.#shellEntrypoint =
+      command.form === 'shell' && command.script !== '' ? { line: pos.line, column: pos.column, shell: commandShell(state, profile).join(' ') } : null;
   }
-  // buildah commits nothing for a stage that is only FROM: the base image (its config verbatim) is the result.
-  if (profile.emptyStageIsBase && triggers.length === 0 && st.commands.length === 0 && baseConfig !== undefined) {
-    st.config = baseConfig;
-    return null;
+
+  #dispatchOnBuild(expression: string, onBuild: boolean): void {
+    // The stage owns state.onBuild (startStage's copy is replaced by null): append in place.
+    const list = (this.#state.onBuild ?? []) as string[];
+    this.#state.onBuild = list;
+    list.push(expression);
+    if (!onBuild) this.#st.onBuildDeclared.push(expression);
   }
-  st.config = stageConfig(state, profile);
-  if (shellEp !== null && (st.config.cmd ?? []).length > 0) diagnostics.push(shellEntrypointDiagnostic(shellEp));
-  return null;
 }
 
 function shellEntrypointDiagnostic(pos: { line: number; column: number; shell: string }): Diagnostic {
