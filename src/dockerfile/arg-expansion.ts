@@ -13,10 +13,6 @@ function isNameChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-function lookup(vars: ArgValues, name: string): string | undefined {
-  return vars.get(name);
-}
-
 /** Expands `$NAME` / `${NAME}` (no modifiers, no quotes) — used inside modifier words. */
 function expandSimple(text: string, vars: ArgValues): string {
   let out = '';
@@ -33,7 +29,7 @@ function expandSimple(text: string, vars: ArgValues): string {
         out += text.slice(i);
         break;
       }
-      out += lookup(vars, text.slice(i + 2, close)) ?? '';
+      out += vars.get(text.slice(i + 2, close)) ?? '';
       i = close + 1;
       continue;
     }
@@ -49,7 +45,7 @@ function dollarName(text: string, i: number, vars: ArgValues): { value: string; 
   let j = i + 1;
   while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
   if (j === i + 1) return { value: '$', end: i + 1 };
-  return { value: lookup(vars, text.slice(i + 1, j)) ?? '', end: j };
+  return { value: vars.get(text.slice(i + 1, j)) ?? '', end: j };
 }
 
 /** Reads `${…}` starting at `text[i] === '$'`, `text[i+1] === '{'`; returns the value and the index after `}`. */
@@ -70,7 +66,7 @@ function braced(text: string, i: number, vars: ArgValues): { value: string; end:
   }
   const end = k < text.length ? k + 1 : text.length;
   const inner = text.slice(j, k);
-  const value = lookup(vars, name);
+  const value = vars.get(name);
   if (inner === '') return { value: value ?? '', end };
   const colon = inner.charCodeAt(0) === 58;
   const op = colon ? inner[1] : inner[0];
@@ -150,30 +146,42 @@ export function expandFromWord(text: string, vars: ArgValues, escapeToken: strin
   return out;
 }
 
-/** Splits ARG text into `name[=value]` words (quotes group) and expands the values. */
-export function parseArgWords(text: string, escapeToken: string, vars: ArgValues): { key: string; value: string | undefined }[] {
-  const out: { key: string; value: string | undefined }[] = [];
-  const esc = escapeToken.charCodeAt(0);
+/**
+ * Splits text into raw words at `isBlank` characters outside quotes: single and double quotes
+ * group, `escape` (a character code) escapes the next character outside quotes and inside double
+ * quotes. Quotes and escapes are kept in the words.
+ */
+export function splitQuotedWords(text: string, escape: number, isBlank: (c: number) => boolean): string[] {
+  const words: string[] = [];
+  const n = text.length;
   let i = 0;
-  while (i < text.length) {
-    while (i < text.length && isBlank(text.charCodeAt(i))) i++;
-    if (i >= text.length) break;
+  while (i < n) {
+    while (i < n && isBlank(text.charCodeAt(i))) i++;
+    if (i >= n) break;
     const start = i;
     let quote = 0;
-    while (i < text.length) {
+    while (i < n) {
       const c = text.charCodeAt(i);
       if (quote !== 0) {
         if (c === quote) quote = 0;
-        else if (c === esc && quote === 34) i++;
+        else if (c === escape && quote === 34) i++;
         i++;
         continue;
       }
       if (isBlank(c)) break;
       if (c === 39 || c === 34) quote = c;
-      else if (c === esc) i++;
+      else if (c === escape) i++;
       i++;
     }
-    const word = text.slice(start, Math.min(i, text.length));
+    words.push(text.slice(start, Math.min(i, n)));
+  }
+  return words;
+}
+
+/** Splits ARG text into `name[=value]` words (quotes group) and expands the values. */
+export function parseArgWords(text: string, escapeToken: string, vars: ArgValues): { key: string; value: string | undefined }[] {
+  const out: { key: string; value: string | undefined }[] = [];
+  for (const word of splitQuotedWords(text, escapeToken.charCodeAt(0), isBlank)) {
     const eq = word.indexOf('=');
     if (eq < 0) out.push({ key: word, value: vars.has(word) ? vars.get(word) : undefined });
     else out.push({ key: word.slice(0, eq), value: expandFromWord(word.slice(eq + 1), vars, escapeToken) });

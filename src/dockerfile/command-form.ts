@@ -75,6 +75,11 @@ export function splitBuilderFlags(text: string, escapeToken = '\\'): { readonly 
   }
 }
 
+/** `text` (starting with `[`) decoded as JSON form, with the engine's rule for text after the array. */
+export function decodeJsonForm(text: string, profile: EngineProfile): StringArrayDecoding {
+  return decodeStringArray(text, profile.trailingJsonText === 'shell' ? 'reject' : 'ignore');
+}
+
 /** The engine's wording of an unknown builder flag error for `flag` (`--name[=value]`). */
 export function unknownFlagMessage(flag: string, profile: EngineProfile): string {
   const eq = flag.indexOf('=');
@@ -141,23 +146,8 @@ export function parseCommandWith(
     flags = split.flags;
     rest = goTrimSpace(split.rest);
   }
-  if (flags.length > 0) {
-    if (profile.unknownFlag === 'drop') {
-      diagnostics.push({
-        code: 'builder-flag-dropped',
-        severity: 'warning',
-        message: `Podman (buildah) silently drops ${flags.join(' ')} before the ${instruction} arguments; Docker rejects it as an unknown flag.`,
-      });
-    } else {
-      const first = flags[0] as string;
-      diagnostics.push({
-        code: 'command-flag-hint',
-        severity: 'info',
-        message: `Words starting with -- right after ${instruction} are builder flags; write \`${instruction} -- ${first}\` or use exec form to pass ${first} to the command.`,
-      });
-      return fail({ code: 'unknown-flag', message: unknownFlagMessage(first, profile) }, diagnostics);
-    }
-  }
+  const flagIssue = flags.length > 0 ? builderFlagIssue(flags, instruction, profile, diagnostics) : null;
+  if (flagIssue !== null) return fail(flagIssue, diagnostics);
 
   if (rest === '') {
     if (instruction === 'SHELL') {
@@ -167,7 +157,7 @@ export function parseCommandWith(
   }
 
   if (rest.charCodeAt(0) === 91) {
-    decoded ??= decodeStringArray(rest, profile.trailingJsonText === 'shell' ? 'reject' : 'ignore');
+    decoded ??= decodeJsonForm(rest, profile);
     if (decoded.kind === 'not-strings') {
       return fail({ code: 'json-not-strings', message: NOT_STRING_ARRAY_MESSAGE }, diagnostics);
     }
@@ -199,6 +189,25 @@ export function parseCommandWith(
     return fail({ code: 'shell-not-json', message: 'SHELL requires the arguments to be in JSON form' }, diagnostics);
   }
   return { ok: true, command: { form: 'shell', script: rest }, flags, diagnostics };
+}
+
+/** Builder flags before the command: Podman drops them (with a warning), Docker rejects the first (with a hint). */
+function builderFlagIssue(flags: readonly string[], instruction: CommandInstruction, profile: EngineProfile, diagnostics: Diagnostic[]): Issue | null {
+  if (profile.unknownFlag === 'drop') {
+    diagnostics.push({
+      code: 'builder-flag-dropped',
+      severity: 'warning',
+      message: `Podman (buildah) silently drops ${flags.join(' ')} before the ${instruction} arguments; Docker rejects it as an unknown flag.`,
+    });
+    return null;
+  }
+  const first = flags[0] as string;
+  diagnostics.push({
+    code: 'command-flag-hint',
+    severity: 'info',
+    message: `Words starting with -- right after ${instruction} are builder flags; write \`${instruction} -- ${first}\` or use exec form to pass ${first} to the command.`,
+  });
+  return { code: 'unknown-flag', message: unknownFlagMessage(first, profile) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parseCommandWith, unknownFlagMessage, type ParseCommandResult } from './command-form.js';
 import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
-import { KEYWORDS, parseDockerfileWith, type DockerfileInstruction } from './parser.js';
+import { KEYWORDS, isSplitSpace, parseDockerfileWith, type DockerfileInstruction } from './parser.js';
 import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstructionsLint, type LintConfig } from './lints.js';
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
@@ -131,7 +131,7 @@ interface Checked {
   readonly command?: Command;
   readonly stageName?: string | null;
   readonly baseText?: string;
-  readonly platform?: string;
+  readonly platform?: string | undefined;
   readonly expression?: string;
   readonly diagnostics: readonly Diagnostic[];
   /** An instruction error raised only when the instruction is dispatched (`instructionErrorsAtDispatch`). */
@@ -157,17 +157,13 @@ function splitWhitespace(text: string): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && isDelim(text.charCodeAt(i))) i++;
+    while (i < text.length && isSplitSpace(text.charCodeAt(i))) i++;
     if (i >= text.length) break;
     const s = i;
-    while (i < text.length && !isDelim(text.charCodeAt(i))) i++;
+    while (i < text.length && !isSplitSpace(text.charCodeAt(i))) i++;
     out.push(text.slice(s, i));
   }
   return out;
-}
-
-function isDelim(c: number): boolean {
-  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
 }
 
 /** `(?i)^\s*ONBUILD\s*` removed from the original line: the trigger expression BuildKit stores. */
@@ -260,11 +256,7 @@ function checkFrom(instr: DockerfileInstruction, profile: EngineProfile): Checke
       profile.builder === 'buildah' ? 'FROM requires either one argument, or three: FROM <source> [as <name>]' : 'FROM requires either one or three arguments';
     return at(instr, 'from-arguments', message);
   }
-  const baseText = words[0] as string;
-  const keyword = instr.keyword;
-  return platform !== undefined
-    ? { instr, keyword, stageName, baseText, platform, diagnostics: NO_DIAGNOSTICS }
-    : { instr, keyword, stageName, baseText, diagnostics: NO_DIAGNOSTICS };
+  return { instr, keyword: instr.keyword, stageName, baseText: words[0] as string, platform, diagnostics: NO_DIAGNOSTICS };
 }
 
 /** ONBUILD: the trigger expression the image stores; some triggers are not allowed. */
@@ -296,15 +288,12 @@ interface MutableStage {
   platform: string | undefined;
   line: number;
   column: number;
-  state: StageState | null;
   config: ImageConfig | null;
   /** Own ONBUILD declarations (triggers of a child stage). */
   onBuildDeclared: string[];
   sources: { entrypoint: ValueSource; cmd: ValueSource; shell: ValueSource };
   commands: Checked[];
-  from: Checked;
   baseStage: number;
-  error: Issue | null;
   built: boolean;
 }
 
@@ -436,14 +425,11 @@ function newStage(from: Checked, index: number): MutableStage {
     platform: from.platform,
     line: from.instr.line,
     column: from.instr.column,
-    state: null,
     config: null,
     onBuildDeclared: [],
     sources: { entrypoint: UNSET, cmd: UNSET, shell: UNSET },
     commands: [],
-    from,
     baseStage: -1,
-    error: null,
     built: false,
   };
 }
@@ -564,35 +550,37 @@ interface StageStart {
   readonly triggers: readonly string[];
 }
 
-const FROM_SCRATCH: StageStart = { config: undefined, triggers: [] };
+const NO_TRIGGERS: readonly string[] = [];
 
-/** Dispatches one stage into `st.state`, `st.config` and `st.sources`; its diagnostics go to `diagnostics`. Returns the stage's error. */
+/**
+ * Dispatches one stage into `st.config` and `st.sources`, from its base's config and ONBUILD
+ * triggers; its diagnostics go to `diagnostics`. Returns the stage's error (also when the base
+ * image must be known, `unknownBaseImage: 'error'`, and is not).
+ */
 function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic[]): Issue | null {
-  const start = stageStart(st, ev, diagnostics);
-  if ('code' in start) return start;
-  return new StageDispatch(ev, st, start, diagnostics).run();
-}
-
-/** The base's config and triggers; an issue when the base image must be known (`unknownBaseImage: 'error'`) and is not. */
-function stageStart(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic[]): StageStart | Issue {
+  let config: ImageConfig | undefined;
+  let triggers = NO_TRIGGERS;
   if (st.base.kind === 'stage') {
     const parent = ev.stages[st.base.index] as MutableStage;
+    config = parent.config ?? undefined;
     // A stage is committed as an image: where the image format keeps no ONBUILD (buildah's OCI format),
     // the child stage has no triggers to run either (recorded: engine suite seed 1862211953, case 013).
-    return { config: parent.config ?? undefined, triggers: ev.profile.storesShellAndOnBuild ? parent.onBuildDeclared : [] };
+    if (ev.profile.storesShellAndOnBuild) triggers = parent.onBuildDeclared;
+  } else if (st.base.kind === 'image') {
+    config = lookupBase(ev.options.baseImages, st.base.ref);
+    if (config !== undefined) triggers = config.onBuild ?? NO_TRIGGERS;
+    else if (ev.options.unknownBaseImage === 'error') return at(st, 'base-image-not-found', `failed to resolve source metadata for ${st.base.ref}`);
+    else {
+      diagnostics.push({
+        code: 'unknown-base-image',
+        severity: 'info',
+        message: `The config of ${st.base.ref} was not given; it is treated as empty, so the result may depend on its ENTRYPOINT/CMD/SHELL.`,
+        line: st.line,
+        column: st.column,
+      });
+    }
   }
-  if (st.base.kind !== 'image') return FROM_SCRATCH;
-  const config = lookupBase(ev.options.baseImages, st.base.ref);
-  if (config !== undefined) return { config, triggers: config.onBuild ?? [] };
-  if (ev.options.unknownBaseImage === 'error') return at(st, 'base-image-not-found', `failed to resolve source metadata for ${st.base.ref}`);
-  diagnostics.push({
-    code: 'unknown-base-image',
-    severity: 'info',
-    message: `The config of ${st.base.ref} was not given; it is treated as empty, so the result may depend on its ENTRYPOINT/CMD/SHELL.`,
-    line: st.line,
-    column: st.column,
-  });
-  return FROM_SCRATCH;
+  return new StageDispatch(ev, st, { config, triggers }, diagnostics).run();
 }
 
 /** The checked instruction of an ONBUILD trigger of the base; its issues are positioned at the stage's FROM. */
@@ -624,6 +612,7 @@ interface Position {
  */
 class StageDispatch {
   readonly #ev: Evaluation;
+  readonly #profile: EngineProfile;
   readonly #st: MutableStage;
   readonly #start: StageStart;
   readonly #diagnostics: Diagnostic[];
@@ -640,13 +629,13 @@ class StageDispatch {
 
   constructor(ev: Evaluation, st: MutableStage, start: StageStart, diagnostics: Diagnostic[]) {
     this.#ev = ev;
+    this.#profile = ev.profile;
     this.#st = st;
     this.#start = start;
     this.#diagnostics = diagnostics;
     const os: OperatingSystem = ev.options.os ?? start.config?.os ?? 'linux';
     const state = startStage(start.config, os);
     state.onBuild = null;
-    st.state = state;
     this.#state = state;
     this.#label = baseLabel(st);
     st.sources = inheritedSources(this.#label, start.config);
@@ -664,7 +653,7 @@ class StageDispatch {
       const err = this.#dispatch(checked, false, checked.instr);
       if (err) return err;
     }
-    const profile = this.#ev.profile;
+    const profile = this.#profile;
     // buildah commits nothing for a stage that is only FROM: the base image (its config verbatim) is the result.
     if (profile.emptyStageIsBase && this.#start.triggers.length === 0 && st.commands.length === 0 && this.#start.config !== undefined) {
       st.config = this.#start.config;
@@ -678,43 +667,44 @@ class StageDispatch {
   /** One instruction (`onBuild`: a trigger of the base; `pos`: where its values are said to come from). */
   #dispatch(checked: Checked, onBuild: boolean, pos: Position): Issue | null {
     if (checked.error !== undefined) return checked.error;
-    const keyword = checked.keyword;
-    // Only these change the config or lint; every other instruction is a no-op here.
-    if (keyword !== 'CMD' && keyword !== 'ENTRYPOINT' && keyword !== 'HEALTHCHECK' && keyword !== 'SHELL' && keyword !== 'ONBUILD') return null;
-    // `# check=skip=…` counts only where the engine reads it.
-    const local = onBuild || !this.#ev.profile.checkComments ? null : commentCheck(checked.instr.comments);
-    if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'HEALTHCHECK') this.#checkRepeated(keyword, checked.instr, onBuild, local);
-    if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
+    const { keyword, instr } = checked;
+    if (keyword === 'ONBUILD') {
+      const expression = checked.expression as string;
+      // The stage owns state.onBuild (startStage's copy is replaced by null): append in place.
+      const list = (this.#state.onBuild ??= []) as string[];
+      list.push(expression);
+      if (!onBuild) this.#st.onBuildDeclared.push(expression);
+    } else if (keyword === 'SHELL') {
+      const command = checked.command as Command;
+      if (command.form === 'exec') dispatchShell(this.#state, command.args);
+      this.#st.sources.shell = instructionSource('SHELL', onBuild, pos);
+    } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'HEALTHCHECK') {
+      // `# check=skip=…` counts only where the engine reads it.
+      const local = onBuild || !this.#profile.checkComments ? null : commentCheck(instr.comments);
+      // MultipleInstructionsDisallowed: the stage's earlier CMD, ENTRYPOINT or HEALTHCHECK is overridden (triggers do not count).
+      const prev = this.#last[keyword];
+      if (prev !== null && !onBuild) this.#lint('MultipleInstructionsDisallowed', multipleInstructionsLint(keyword, prev), local);
+      if (!onBuild) this.#last[keyword] = instr;
+      if (keyword === 'HEALTHCHECK') return null;
       const command = checked.command as Command;
       if (command.form === 'shell' && (this.#state.shell === null || this.#state.shell.length === 0)) {
         this.#lint('JSONArgsRecommended', jsonArgsLint(keyword, pos), local);
       }
       if (keyword === 'CMD') this.#dispatchCmd(command, onBuild, pos);
       else this.#dispatchEntrypoint(command, onBuild, pos);
-    } else if (keyword === 'SHELL') {
-      const command = checked.command as Command;
-      if (command.form === 'exec') dispatchShell(this.#state, command.args);
-      this.#st.sources.shell = instructionSource('SHELL', onBuild, pos);
-    } else if (keyword === 'ONBUILD') this.#dispatchOnBuild(checked.expression as string, onBuild);
+    }
+    // Every other instruction leaves the config as it is.
     return null;
   }
 
   /** Adds a lint unless the file or the instruction's comment skips it; the rule name only where the builder runs the check itself. */
   #lint(rule: string, d: Diagnostic, local: LintConfig | null): void {
     if (isSkipped(rule, this.#ev.lint, local)) return;
-    this.#diagnostics.push(this.#ev.profile.buildChecks ? { ...d, rule } : d);
-  }
-
-  /** MultipleInstructionsDisallowed: the stage's earlier CMD, ENTRYPOINT or HEALTHCHECK is overridden (triggers do not count). */
-  #checkRepeated(keyword: 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', instr: DockerfileInstruction, onBuild: boolean, local: LintConfig | null): void {
-    if (onBuild) return;
-    const prev = this.#last[keyword];
-    if (prev !== null) this.#lint('MultipleInstructionsDisallowed', multipleInstructionsLint(keyword, prev), local);
-    this.#last[keyword] = instr;
+    this.#diagnostics.push(this.#profile.buildChecks ? { ...d, rule } : d);
   }
 
   #dispatchCmd(command: Command, onBuild: boolean, pos: Position): void {
-    dispatchCmd(this.#state, command, this.#ev.profile);
+    dispatchCmd(this.#state, command, this.#profile);
     this.#st.sources.cmd = instructionSource('CMD', onBuild, pos);
     // A CMD later in the stage replaces what ENTRYPOINT reset: the reset no longer matters.
     if (this.#pendingReset !== null) {
@@ -726,7 +716,7 @@ class StageDispatch {
   #dispatchEntrypoint(command: Command, onBuild: boolean, pos: Position): void {
     const state = this.#state;
     const st = this.#st;
-    const profile = this.#ev.profile;
+    const profile = this.#profile;
     const wasSet = state.cmdSet;
     const lost = dispatchEntrypoint(state, command, profile);
     const source = instructionSource('ENTRYPOINT', onBuild, pos);
@@ -741,14 +731,6 @@ class StageDispatch {
     }
     this.#shellEntrypoint =
       command.form === 'shell' && command.script !== '' ? { line: pos.line, column: pos.column, shell: commandShell(state, profile).join(' ') } : null;
-  }
-
-  #dispatchOnBuild(expression: string, onBuild: boolean): void {
-    // The stage owns state.onBuild (startStage's copy is replaced by null): append in place.
-    const list = (this.#state.onBuild ?? []) as string[];
-    this.#state.onBuild = list;
-    list.push(expression);
-    if (!onBuild) this.#st.onBuildDeclared.push(expression);
   }
 }
 

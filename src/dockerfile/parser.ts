@@ -1,9 +1,10 @@
 import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
-import { decodeStringArray, type StringArrayDecoding } from '../internal/go-json.js';
+import type { StringArrayDecoding } from '../internal/go-json.js';
 import { matchDirective, matchImagebuilderEscape } from './directive.js';
+import { splitQuotedWords } from './arg-expansion.js';
 import { expectType, goTrimSpace, isAsciiDigit, isGoSpace, isReSpace } from '../internal/text.js';
-import { NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command-form.js';
+import { decodeJsonForm, NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command-form.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
 import type { Diagnostic, EngineOptions, Failure, Issue } from '../core/types.js';
 
@@ -149,8 +150,8 @@ function keywordCase(keyword: string): KeywordCase {
  */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** Keyword/argument separator of BuildKit's `splitCommand` (`[\t\v\f\r ]+`). */
-function isSplitSpace(c: number): boolean {
+/** Keyword/argument separator of BuildKit's `splitCommand` (`[\t\v\f\r ]+`), also between the words of FROM. */
+export function isSplitSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
 }
 
@@ -231,36 +232,9 @@ function splitInstruction(line: string, flagEscape: string): SplitInstruction {
 /** The argument text decoded as JSON form (decides heredocs and the parse-time JSON check); null when it does not start with `[`. */
 function decodeArgs(args: string, profile: EngineProfile): StringArrayDecoding | null {
   if (args.charCodeAt(0) !== 91) return null;
-  return decodeStringArray(args, profile.trailingJsonText === 'shell' ? 'reject' : 'ignore');
+  return decodeJsonForm(args, profile);
 }
 
-/** Minimal shell-word splitter for heredoc detection (quotes group; the backslash escapes; raw). */
-function heredocWords(line: string): string[] {
-  const words: string[] = [];
-  let i = 0;
-  const n = line.length;
-  while (i < n) {
-    while (i < n && isReSpace(line.charCodeAt(i))) i++;
-    if (i >= n) break;
-    const start = i;
-    let quote = 0;
-    while (i < n) {
-      const c = line.charCodeAt(i);
-      if (quote !== 0) {
-        if (c === quote) quote = 0;
-        else if (c === 92 && quote === 34) i++;
-        i++;
-        continue;
-      }
-      if (isReSpace(c)) break;
-      if (c === 39 || c === 34) quote = c;
-      else if (c === 92) i++;
-      i++;
-    }
-    words.push(line.slice(start, Math.min(i, n)));
-  }
-  return words;
-}
 
 /** `^(\d*)<<(-?)\s*([^<]*)$` plus the single-word check; returns the heredoc header or null. */
 function heredocFromWord(word: string): { name: string; chomp: boolean; expand: boolean } | null {
@@ -387,7 +361,13 @@ class DockerfileParser {
     const end = trimCREnd(text, start, this.#end);
     const lead = skipSpace(text, start, end);
     const isComment = lead < end && text.charCodeAt(lead) === 35;
-    if (isComment) this.#keepComment(goTrimSpace(text.slice(start + 1, end)));
+    if (isComment) {
+      // Kept for the next instruction; an empty comment drops those kept.
+      const comment = goTrimSpace(text.slice(start + 1, end));
+      if (comment === '') this.#comments = NONE;
+      else if (this.#comments === NONE) this.#comments = [comment];
+      else (this.#comments as string[]).push(comment);
+    }
     if (!this.#directivesDone) {
       const failure = this.#readDirective(text.slice(lead, end));
       if (failure !== null) return failure;
@@ -397,13 +377,6 @@ class DockerfileParser {
     this.#column = lead - start + 1 + (bom ? 1 : 0);
     this.#joinContinuations(lead, end);
     return this.#readInstruction();
-  }
-
-  /** Keeps a comment for the next instruction; an empty comment drops those kept. */
-  #keepComment(comment: string): void {
-    if (comment === '') this.#comments = NONE;
-    else if (this.#comments === NONE) this.#comments = [comment];
-    else (this.#comments as string[]).push(comment);
   }
 
   /** A parser directive, or the first line that is none (which ends directive scanning). */
@@ -465,8 +438,10 @@ class DockerfileParser {
 
   /** Splits the joined line into an instruction, reads its heredoc bodies and adds it. */
   #readInstruction(): Failure | null {
-    const sizeFailure = this.#checkSize();
-    if (sizeFailure !== null) return sizeFailure;
+    if (this.#tooLong) return this.#tooLongFailure();
+    const limits = this.#limits;
+    if (this.#joined.length > limits.maxInstructionLength) return this.#limitFailure('maxInstructionLength', 'Instruction length', this.#joined.length);
+    if (this.#instructions.length >= limits.maxInstructions) return this.#limitFailure('maxInstructions', 'Number of instructions', this.#instructions.length + 1);
     const flagEscape = this.#profile.flagEscapeIsEscapeToken ? this.#escapeToken : '\\';
     const split = splitInstruction(this.#joined, flagEscape);
     const { upper, lower } = keywordCase(split.keyword);
@@ -496,15 +471,7 @@ class DockerfileParser {
     return null;
   }
 
-  /** The size checks after joining: an over-long line, instruction, or one instruction too many. */
-  #checkSize(): Failure | null {
-    if (this.#tooLong) return this.#tooLongFailure();
-    const limits = this.#limits;
-    if (this.#joined.length > limits.maxInstructionLength) return this.#limitFailure('maxInstructionLength', 'Instruction length', this.#joined.length);
-    if (this.#instructions.length >= limits.maxInstructions) return this.#limitFailure('maxInstructions', 'Number of instructions', this.#instructions.length + 1);
-    return null;
-  }
-
+  /** A failure over one of the limits, at the instruction being read. */
   #limitFailure(limit: 'maxInstructionLength' | 'maxInstructions', what: string, value: number): Failure {
     const issue = limitIssue(limit, what, value, this.#limits[limit], { line: this.#startLine, column: this.#column });
     return { ok: false, issues: [issue], diagnostics: this.#diagnostics };
@@ -533,7 +500,8 @@ class DockerfileParser {
 
   /** Reads the body of each heredoc the joined line opens, in order, into `heredocs`. */
   #readHeredocs(): Failure | null {
-    for (const word of heredocWords(this.#joined)) {
+    // Minimal shell words (quotes group; the backslash escapes; raw).
+    for (const word of splitQuotedWords(this.#joined, 92, isReSpace)) {
       const h = heredocFromWord(word);
       if (h === null) continue;
       const line = this.#lineNo + 1;
