@@ -77,9 +77,8 @@ function braced(text: string, i: number, vars: ArgValues): { value: string; end:
       return { value: set ? (value as string) : expandSimple(word, vars), end };
     case '+':
       return { value: set ? expandSimple(word, vars) : '', end };
-    case '?':
-      return { value: value ?? '', end };
     default:
+      // `?` (its failure when unset is not modelled), and no operator: the value.
       return { value: value ?? '', end };
   }
 }

@@ -95,7 +95,8 @@ export function unknownFlagMessage(flag: string, profile: EngineProfile): string
   }
 }
 
-function fail(issue: Issue, diagnostics: readonly Diagnostic[] = []): Failure {
+/** A failure with one issue. */
+export function fail(issue: Issue, diagnostics: readonly Diagnostic[] = []): Failure {
   return { ok: false, issues: [issue], diagnostics };
 }
 
@@ -138,16 +139,15 @@ export function parseCommandWith(
   decoded?: StringArrayDecoding | null,
 ): ParseCommandResult {
   const diagnostics: Diagnostic[] = [];
-  const trimmed = goTrimSpace(text);
+  let rest = goTrimSpace(text);
   let flags: string[] = [];
-  let rest = trimmed;
-  if (trimmed.charCodeAt(0) === 45 && trimmed.charCodeAt(1) === 45) {
-    const split = splitBuilderFlags(trimmed, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
+  if (rest.charCodeAt(0) === 45 && rest.charCodeAt(1) === 45) {
+    const split = splitBuilderFlags(rest, profile.flagEscapeIsEscapeToken ? escapeToken : '\\');
     flags = split.flags;
     rest = goTrimSpace(split.rest);
+    const flagIssue = flags.length > 0 ? builderFlagIssue(flags, instruction, profile, diagnostics) : null;
+    if (flagIssue !== null) return fail(flagIssue, diagnostics);
   }
-  const flagIssue = flags.length > 0 ? builderFlagIssue(flags, instruction, profile, diagnostics) : null;
-  if (flagIssue !== null) return fail(flagIssue, diagnostics);
 
   if (rest === '') {
     if (instruction === 'SHELL') {

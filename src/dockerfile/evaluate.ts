@@ -1,4 +1,4 @@
-import { parseCommandWith, unknownFlagMessage, type ParseCommandResult } from './command-form.js';
+import { fail, parseCommandWith, unknownFlagMessage, type ParseCommandResult } from './command-form.js';
 import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { KEYWORDS, isSplitSpace, parseDockerfileWith, type DockerfileInstruction } from './parser.js';
 import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstructionsLint, type LintConfig } from './lints.js';
@@ -325,10 +325,6 @@ interface Evaluation {
   target: number;
 }
 
-function failure(issue: Issue, diagnostics: Diagnostic[]): Failure {
-  return { ok: false, issues: [issue], diagnostics };
-}
-
 /**
  * Evaluates a Dockerfile the way the engine builds it and returns the image
  * config of the target stage (Entrypoint, Cmd, Shell, OnBuild, ArgsEscaped),
@@ -352,10 +348,14 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   if (options.baseImages !== undefined && typeof options.baseImages !== 'function') expectType(options.baseImages, 'object', 'options.baseImages');
   const engine = engineProfile(options);
   const limits = resolveLimits(options.limits);
-  // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
-  if (text.length === 0) return failure({ code: 'empty-dockerfile', message: emptyDockerfileMessage(engine), line: 1, column: 1 }, []);
+  if (text.length === 0) {
+    // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
+    const message =
+      engine.builder === 'classic' ? 'the Dockerfile (Dockerfile) cannot be empty' : engine.builder === 'buildah' ? 'no contents in "Dockerfile"' : 'the Dockerfile cannot be empty';
+    return fail({ code: 'empty-dockerfile', message, line: 1, column: 1 }, []);
+  }
   const { profile, frontend, diagnostics: found, issue } = resolveFrontend(text, engine, options.buildArgs?.['BUILDKIT_SYNTAX']);
-  if (issue !== undefined) return failure(issue, []);
+  if (issue !== undefined) return fail(issue, []);
   const decodings: (StringArrayDecoding | null)[] = [];
   const parsed = parseDockerfileWith(text, profile, limits, decodings);
   const diagnostics: Diagnostic[] = [...found, ...parsed.diagnostics];
@@ -363,17 +363,12 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   const lint = directiveCheck(parsed.directives);
   const ev: Evaluation = { options, profile, limits, escapeToken: parsed.escapeToken, lint, diagnostics, stages: [], metaArgs: [], byName: new Map(), target: 0 };
   const error = collectStages(ev, parsed.instructions, decodings) ?? resolveBases(ev) ?? selectTarget(ev) ?? dispatchStages(ev);
-  if (error !== null) return failure(error, diagnostics);
+  if (error !== null) return fail(error, diagnostics);
   const stages = stageResults(ev.stages);
   const target = stages[ev.target] as DockerfileStage;
   const cfg = target.config;
   if ((cfg.entrypoint ?? []).length === 0 && (cfg.cmd ?? []).length === 0) noCommandDiagnostic(ev);
   return { ok: true, config: cfg, target, stages, frontend, diagnostics };
-}
-
-function emptyDockerfileMessage(profile: EngineProfile): string {
-  if (profile.builder === 'classic') return 'the Dockerfile (Dockerfile) cannot be empty';
-  return profile.builder === 'buildah' ? 'no contents in "Dockerfile"' : 'the Dockerfile cannot be empty';
 }
 
 /**
@@ -386,9 +381,8 @@ function collectStages(ev: Evaluation, instructions: readonly DockerfileInstruct
     const instr = instructions[k] as DockerfileInstruction;
     const checked = checkOrDefer(instr, ev.escapeToken, profile, decodings[k]);
     if (isIssue(checked)) {
-      const withDiag = checked as Issue & { diagnostics?: Diagnostic[] };
-      if (withDiag.diagnostics) append(diagnostics, withDiag.diagnostics);
-      const { diagnostics: _ignored, ...issue } = withDiag;
+      const { diagnostics: found, ...issue } = checked as Issue & { diagnostics?: readonly Diagnostic[] };
+      if (found) append(diagnostics, found);
       return issue;
     }
     append(diagnostics, checked.diagnostics);
@@ -544,12 +538,6 @@ function baseLabel(st: MutableStage): string {
   }
 }
 
-/** The config a stage starts from and the ONBUILD triggers it runs first. */
-interface StageStart {
-  readonly config: ImageConfig | undefined;
-  readonly triggers: readonly string[];
-}
-
 const NO_TRIGGERS: readonly string[] = [];
 
 /**
@@ -580,7 +568,7 @@ function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic
       });
     }
   }
-  return new StageDispatch(ev, st, { config, triggers }, diagnostics).run();
+  return new StageDispatch(ev, st, config, diagnostics).run(triggers);
 }
 
 /** The checked instruction of an ONBUILD trigger of the base; its issues are positioned at the stage's FROM. */
@@ -590,9 +578,7 @@ function checkTrigger(trigger: string, st: MutableStage, ev: Evaluation): Checke
   if (!parsed.ok) return { ...parsed.issues[0], line: st.line, column: st.column };
   if (parsed.instructions.length !== 1) return at(st, 'onbuild-trigger', 'onbuild trigger should be a single expression');
   const checked = checkInstruction(parsed.instructions[0] as DockerfileInstruction, parsed.escapeToken, ev.profile, decodings[0]);
-  if (!isIssue(checked)) return checked;
-  const { diagnostics: _d, ...issue } = checked as Issue & { diagnostics?: Diagnostic[] };
-  return { ...issue, line: st.line, column: st.column };
+  return isIssue(checked) ? at(st, checked.code, checked.message) : checked;
 }
 
 /** Where a value set by an instruction came from (`pos`: the instruction, or the FROM for a trigger). */
@@ -614,7 +600,8 @@ class StageDispatch {
   readonly #ev: Evaluation;
   readonly #profile: EngineProfile;
   readonly #st: MutableStage;
-  readonly #start: StageStart;
+  /** The config of the base (undefined: scratch, or not given). */
+  readonly #base: ImageConfig | undefined;
   readonly #diagnostics: Diagnostic[];
 
   readonly #state: StageState;
@@ -627,24 +614,24 @@ class StageDispatch {
   /** The last CMD, ENTRYPOINT and HEALTHCHECK of the stage (MultipleInstructionsDisallowed). */
   readonly #last: Record<'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', DockerfileInstruction | null> = { CMD: null, ENTRYPOINT: null, HEALTHCHECK: null };
 
-  constructor(ev: Evaluation, st: MutableStage, start: StageStart, diagnostics: Diagnostic[]) {
+  constructor(ev: Evaluation, st: MutableStage, base: ImageConfig | undefined, diagnostics: Diagnostic[]) {
     this.#ev = ev;
     this.#profile = ev.profile;
     this.#st = st;
-    this.#start = start;
+    this.#base = base;
     this.#diagnostics = diagnostics;
-    const os: OperatingSystem = ev.options.os ?? start.config?.os ?? 'linux';
-    const state = startStage(start.config, os);
+    const os: OperatingSystem = ev.options.os ?? base?.os ?? 'linux';
+    const state = startStage(base, os);
     state.onBuild = null;
     this.#state = state;
     this.#label = baseLabel(st);
-    st.sources = inheritedSources(this.#label, start.config);
+    st.sources = inheritedSources(this.#label, base);
   }
 
-  /** Runs the triggers and instructions; the first error, or null with `st.config` set. */
-  run(): Issue | null {
+  /** Runs the base's ONBUILD `triggers`, then the stage's instructions; the first error, or null with `st.config` set. */
+  run(triggers: readonly string[]): Issue | null {
     const st = this.#st;
-    for (const trigger of this.#start.triggers) {
+    for (const trigger of triggers) {
       const checked = checkTrigger(trigger, st, this.#ev);
       const err = isIssue(checked) ? checked : this.#dispatch(checked, true, st);
       if (err) return err;
@@ -655,8 +642,8 @@ class StageDispatch {
     }
     const profile = this.#profile;
     // buildah commits nothing for a stage that is only FROM: the base image (its config verbatim) is the result.
-    if (profile.emptyStageIsBase && this.#start.triggers.length === 0 && st.commands.length === 0 && this.#start.config !== undefined) {
-      st.config = this.#start.config;
+    if (profile.emptyStageIsBase && triggers.length === 0 && st.commands.length === 0 && this.#base !== undefined) {
+      st.config = this.#base;
       return null;
     }
     st.config = stageConfig(this.#state, profile);

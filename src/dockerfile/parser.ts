@@ -4,9 +4,9 @@ import type { StringArrayDecoding } from '../internal/go-json.js';
 import { matchDirective, matchImagebuilderEscape } from './directive.js';
 import { splitQuotedWords } from './arg-expansion.js';
 import { expectType, goTrimSpace, isAsciiDigit, isGoSpace, isReSpace } from '../internal/text.js';
-import { decodeJsonForm, NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command-form.js';
+import { decodeJsonForm, fail, NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command-form.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
-import type { Diagnostic, EngineOptions, Failure, Issue } from '../core/types.js';
+import type { Diagnostic, EngineOptions, Failure } from '../core/types.js';
 
 /**
  * Dockerfile parser (the BuildKit `parser` package rules, re-implemented):
@@ -270,11 +270,6 @@ function heredocFromWord(word: string): { name: string; chomp: boolean; expand: 
   return { name, chomp, expand: !quoted };
 }
 
-function locatedFailure(message: string, code: string, line: number, column: number, diagnostics: Diagnostic[]): Failure {
-  const issue: Issue = { code, message, line, column };
-  return { ok: false, issues: [issue], diagnostics };
-}
-
 /**
  * One parse of a Dockerfile. The physical lines are read once, in order, as bufio.Scanner with
  * BuildKit's buffer gives them: the current one is the index range `text[start, end)` without its
@@ -348,7 +343,7 @@ class DockerfileParser {
     if (this.#tooLong) return this.#tooLongFailure();
     if (this.#instructions.length === 0) {
       const message = this.#profile.builder === 'buildah' ? 'no stages to build' : 'file with no instructions';
-      return locatedFailure(message, 'no-instructions', Math.max(this.#lineNo, 1), 1, this.#diagnostics);
+      return fail({ code: 'no-instructions', message, line: Math.max(this.#lineNo, 1), column: 1 }, this.#diagnostics);
     }
     return { ok: true, instructions: this.#instructions, directives: this.#directives, escapeToken: this.#escapeToken, diagnostics: this.#diagnostics };
   }
@@ -390,14 +385,14 @@ class DockerfileParser {
     }
     const lineNo = this.#lineNo;
     if (this.#seen.has(m.key)) {
-      return locatedFailure(`only one ${m.key} parser directive can be used`, 'duplicate-directive', lineNo, 1, this.#diagnostics);
+      return fail({ code: 'duplicate-directive', message: `only one ${m.key} parser directive can be used`, line: lineNo, column: 1 }, this.#diagnostics);
     }
     this.#seen.add(m.key);
     if (m.key === 'escape') {
       if (m.value !== '\\' && m.value !== '`') {
         const message =
           profile.builder === 'buildah' ? `invalid ESCAPE '${m.value}'. Must be \` or \\` : `invalid escape token '${m.value}' does not match \` or \\`;
-        return locatedFailure(message, 'invalid-escape-token', lineNo, 1, this.#diagnostics);
+        return fail({ code: 'invalid-escape-token', message, line: lineNo, column: 1 }, this.#diagnostics);
       }
       this.#escapeToken = m.value;
       this.#esc = m.value.charCodeAt(0);
@@ -473,8 +468,7 @@ class DockerfileParser {
 
   /** A failure over one of the limits, at the instruction being read. */
   #limitFailure(limit: 'maxInstructionLength' | 'maxInstructions', what: string, value: number): Failure {
-    const issue = limitIssue(limit, what, value, this.#limits[limit], { line: this.#startLine, column: this.#column });
-    return { ok: false, issues: [issue], diagnostics: this.#diagnostics };
+    return fail(limitIssue(limit, what, value, this.#limits[limit], { line: this.#startLine, column: this.#column }), this.#diagnostics);
   }
 
   /** `ONBUILD ONBUILD …`: peels the nested ONBUILD words (iteratively); true when a JSON form holds a non-string. */
@@ -552,12 +546,12 @@ class DockerfileParser {
 
   /** A failure at the instruction being read. */
   #fail(message: string, code: string): Failure {
-    return locatedFailure(message, code, this.#startLine, this.#column, this.#diagnostics);
+    return fail({ code, message, line: this.#startLine, column: this.#column }, this.#diagnostics);
   }
 
   #tooLongFailure(): Failure {
     const message = `dockerfile line greater than max allowed size of ${MAX_DOCKERFILE_LINE_BYTES}`;
-    return locatedFailure(message, 'line-too-long', this.#lineNo + 1, 1, this.#diagnostics);
+    return fail({ code: 'line-too-long', message, line: this.#lineNo + 1, column: 1 }, this.#diagnostics);
   }
 }
 
@@ -581,7 +575,7 @@ export function parseDockerfile(text: string, options: ParseDockerfileOptions = 
   expectType(text, 'string', 'text');
   expectType(options, 'object', 'options');
   const { profile, frontend, diagnostics, issue } = resolveFrontend(text, engineProfile(options));
-  if (issue !== undefined) return { ok: false, issues: [issue], diagnostics: [] };
+  if (issue !== undefined) return fail(issue);
   const parsed = parseDockerfileWith(text, profile, resolveLimits(options.limits));
   const all = diagnostics.length === 0 ? parsed.diagnostics : [...diagnostics, ...parsed.diagnostics];
   return parsed.ok ? { ...parsed, frontend, diagnostics: all } : { ...parsed, diagnostics: all };
@@ -599,7 +593,7 @@ export function parseDockerfileWith(
   decodings?: (StringArrayDecoding | null)[],
 ): ParseDockerfileResult {
   if (text.length > limits.maxInputLength) {
-    return { ok: false, issues: [limitIssue('maxInputLength', 'Dockerfile length', text.length, limits.maxInputLength, { line: 1, column: 1 })], diagnostics: [] };
+    return fail(limitIssue('maxInputLength', 'Dockerfile length', text.length, limits.maxInputLength, { line: 1, column: 1 }));
   }
   return new DockerfileParser(text, profile, limits, decodings).parse();
 }
