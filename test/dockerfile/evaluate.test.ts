@@ -8,10 +8,6 @@ import {
   type EvaluateDockerfileOptions,
   type ImageConfig,
 } from '../../src/index.js';
-import { parseInstructionCommand } from '../../src/dockerfile/evaluate.js';
-import { parseDockerfileWith } from '../../src/dockerfile/parser.js';
-import { engineProfile } from '../../src/core/engine-profile.js';
-import type { StringArrayDecoding } from '../../src/internal/go-json.js';
 import { vectorsOf } from '../fixtures/vectors.js';
 
 type DockerConfig = { Entrypoint?: string[] | null; Cmd?: string[] | null; Shell?: string[] | null; OnBuild?: string[] | null };
@@ -104,24 +100,6 @@ describe('evaluateDockerfile: spec vectors', () => {
     if (!result.ok) return;
     const run = resolveDockerRun(result.config, { args: v.input['run'] as string[] });
     expect(run.ok && run.argv).toEqual(v.expected['argv']);
-  });
-
-  test.for(vectorsOf('dockerfile-lint'))('$id: $description ($source)', (v) => {
-    const result = evaluateDockerfile(v.input['dockerfile'] as string);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const lints = result.diagnostics.filter((d) => d.rule === 'JSONArgsRecommended' || d.rule === 'MultipleInstructionsDisallowed');
-    const warnings = v.expected['warnings'] as (string | { rule: string; line: number; detail?: string })[];
-    expect(lints.length).toBe(warnings.length);
-    warnings.forEach((w, i) => {
-      const d = lints[i]!;
-      if (typeof w === 'string') expect(`${d.rule}: ${d.message}`).toBe(w);
-      else {
-        expect(d.rule).toBe(w.rule);
-        expect(d.line).toBe(w.line);
-        if (w.detail) expect(d.message).toBe(w.detail);
-      }
-    });
   });
 });
 
@@ -251,33 +229,6 @@ describe('evaluateDockerfile: stages, sources, diagnostics', () => {
 });
 
 describe('evaluateDockerfile: properties', () => {
-  test("reusing the parser's decoding of exec-form text gives what decoding it again gives", () => {
-    const keyword = fc.constantFrom('CMD', 'ENTRYPOINT', 'SHELL', 'cmd', 'ONBUILD CMD');
-    const space = fc.constantFrom(' ', '\t', '\u00a0', '\u2003 ', '  ');
-    const flags = fc.constantFrom('', '-- ', '--x=y ', '--x="a b" ', '--p=`"` -- ', '--p=\\" ');
-    const args = fc.oneof(
-      fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }).map((a) => JSON.stringify(a)),
-      fc.constantFrom('[]', '[1]', '["a", 1]', '["a"] b', '["a",]', '[', '["\\ud800"]', '[1e400]', 'a b', '[ "a" ]\u00a0'),
-      fc.string({ maxLength: 12 }).map((s) => `[${s}`),
-    );
-    const instruction = fc.tuple(keyword, space, flags, args).map((p) => p.join(''));
-    const profiles = [{}, { engineVersion: '20.10.24' }, { engine: 'podman' as const }, { builder: 'classic' as const }].map((o) => engineProfile(o));
-    fc.assert(
-      fc.property(fc.boolean(), fc.array(instruction, { minLength: 1, maxLength: 4 }), fc.constantFrom(...profiles), (backtick, lines, profile) => {
-        const decodings: (StringArrayDecoding | null)[] = [];
-        const parsed = parseDockerfileWith([backtick ? '# escape=`' : '', 'FROM scratch', ...lines].join('\n'), profile, undefined, decodings);
-        if (!parsed.ok) return;
-        expect(decodings).toHaveLength(parsed.instructions.length);
-        parsed.instructions.forEach((instr, k) => {
-          if (!['CMD', 'ENTRYPOINT', 'SHELL'].includes(instr.keyword)) return;
-          const fresh = parseInstructionCommand(instr, parsed.escapeToken, profile);
-          expect(parseInstructionCommand(instr, parsed.escapeToken, profile, decodings[k])).toEqual(fresh);
-        });
-      }),
-      { numRuns: 600 },
-    );
-  });
-
   const line = fc.oneof(
     fc.constantFrom('FROM scratch', 'FROM a AS b', 'CMD ["a"]', 'CMD a b', 'ENTRYPOINT ["e"]', 'SHELL ["x"]', 'ONBUILD CMD x', '# c', '', '\\', 'RUN <<EOF', 'EOF', 'ARG X=1', 'FROM $X', 'CMD --x', '# escape=`', '`'),
     fc.string({ maxLength: 20 }),
@@ -503,59 +454,5 @@ describe('which `# escape=` lines are directives', () => {
   test.for(rows)('$line ($options; $source)', ({ line, options, want }) => {
     const got = evaluateDockerfile(`${line}\nFROM scratch\nCMD echo a \`\n  b\n`, options);
     expect(got.ok ? got.config.cmd : got.issues[0].message).toEqual(want);
-  });
-});
-
-// Which engine reports the lint itself. Sources: BuildKit runs build checks from Dockerfile frontend 1.8
-// (moby/buildkit dockerfile/1.8.0 release notes: new rules and the `# check` directive; Docker 27.0 ships it,
-// docs.docker.com/build/checks); the classic builder and buildah have no build checks. Recorded by hand on
-// 2026-11-28: `CMD /argv shell` + `CMD /argv again` built with Docker 20.10.24 (BuildKit and classic) and
-// podman 4.3.1 printed no warning at all. hadolint: DL3025 (shell-form CMD/ENTRYPOINT), DL4003/DL4004/DL3012
-// (several CMD/ENTRYPOINT/HEALTHCHECK in a stage) apply whatever the engine.
-describe('lint diagnostics say whether the engine itself reports them', () => {
-  type Row = { name: string; text: string; options: { engine?: 'docker' | 'podman'; engineVersion?: string; builder?: 'buildkit' | 'classic' }; want: [string, string | undefined, string | undefined][] };
-  const SHELL_CMD = 'FROM scratch\nCMD x\n';
-  const SKIP = '# check=skip=JSONArgsRecommended\nFROM scratch\nCMD x\n';
-  const SKIP_ABOVE = 'FROM scratch\n# check=skip=JSONArgsRecommended\nCMD x\n';
-  const rows: Row[] = [
-    { name: 'docker current, BuildKit', text: SHELL_CMD, options: {}, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
-    { name: 'docker 27.0, BuildKit', text: SHELL_CMD, options: { engineVersion: '27.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
-    { name: 'docker 26.1, BuildKit (frontend < 1.8)', text: SHELL_CMD, options: { engineVersion: '26.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'docker 20.10, BuildKit (recorded: no warning)', text: SHELL_CMD, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'docker 20.10, classic (recorded: no warning)', text: SHELL_CMD, options: { engineVersion: '20.10', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'docker current, classic', text: SHELL_CMD, options: { builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'podman 4.3.1, buildah (recorded: no warning)', text: SHELL_CMD, options: { engine: 'podman', engineVersion: '4.3.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'check=skip directive, docker current', text: SKIP, options: {}, want: [] },
-    { name: 'check=skip directive, docker 27 classic (parsed as a directive)', text: SKIP, options: { engineVersion: '27.0', builder: 'classic' }, want: [] },
-    { name: 'check=skip line, docker 26.1 (a plain comment)', text: SKIP, options: { engineVersion: '26.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'check=skip line, podman (a plain comment)', text: SKIP, options: { engine: 'podman' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'check=skip above the instruction, docker current', text: SKIP_ABOVE, options: {}, want: [] },
-    { name: 'check=skip above the instruction, docker 20.10', text: SKIP_ABOVE, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    // Comment checks: linter WithMergedConfigFromComments, buildkit a248d48d0, first tag dockerfile/1.21.0 (Docker 29.2).
-    { name: 'check=skip above the instruction, docker 27.0 (frontend 1.8)', text: SKIP_ABOVE, options: { engineVersion: '27.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
-    { name: 'check=skip above the instruction, docker 29.1 (frontend 1.20)', text: SKIP_ABOVE, options: { engineVersion: '29.1' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
-    { name: 'check=skip above the instruction, docker 29.2 (frontend 1.21)', text: SKIP_ABOVE, options: { engineVersion: '29.2' }, want: [] },
-    { name: 'check=skip above the instruction, docker 29.2 classic (no linter)', text: SKIP_ABOVE, options: { engineVersion: '29.2', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'check=skip above the instruction, syntax 1.20', text: `# syntax=docker/dockerfile:1.20\n${SKIP_ABOVE}`, options: {}, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
-    { name: 'check=skip above the instruction, syntax 1.21 on docker 27.0', text: `# syntax=docker/dockerfile:1.21\n${SKIP_ABOVE}`, options: { engineVersion: '27.0' }, want: [] },
-    { name: 'two CMD, docker current', text: 'FROM scratch\nCMD ["a"]\nCMD ["b"]\n', options: {}, want: [['multiple-instructions', 'MultipleInstructionsDisallowed', 'DL4003']] },
-    { name: 'two ENTRYPOINT, docker 20.10', text: 'FROM scratch\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n', options: { engineVersion: '20.10' }, want: [['multiple-instructions', undefined, 'DL4004']] },
-    { name: 'two HEALTHCHECK, podman', text: 'FROM scratch\nHEALTHCHECK CMD ["a"]\nHEALTHCHECK CMD ["b"]\n', options: { engine: 'podman' }, want: [['multiple-instructions', undefined, 'DL3012']] },
-    { name: 'empty continuation, docker current', text: 'FROM scratch\nCMD ["a", \\\n\n "b"]\n', options: {}, want: [['empty-continuation', 'NoEmptyContinuation', undefined]] },
-    // A `# syntax=` frontend decides (frontend.ts): build checks and `# check=` come with 1.8; its warnings reach the
-    // client through the gateway Warn API (buildkit 6cad384e9, first tag v0.10.0; Docker 20.10 vendors v0.8, 23.0 v0.10.6).
-    { name: 'syntax 1.8 on docker 20.10, BuildKit (no gateway Warn)', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'syntax 1.8 on docker 23.0, BuildKit', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '23.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
-    { name: 'syntax 1.7 on docker current, BuildKit', text: `# syntax=docker/dockerfile:1.7\n${SHELL_CMD}`, options: {}, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'syntax 1.8 + check=skip on docker 20.10', text: `# syntax=docker/dockerfile:1.8\n${SKIP}`, options: { engineVersion: '20.10' }, want: [] },
-    { name: 'syntax 1.8 on docker 20.10, classic (ignored)', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '20.10', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'empty continuation, docker 20.10', text: 'FROM scratch\nCMD ["a", \\\n\n "b"]\n', options: { engineVersion: '20.10' }, want: [['empty-continuation', undefined, undefined]] },
-  ];
-  test.for(rows)('$name', ({ text, options, want }) => {
-    const r = evaluateDockerfile(text, options);
-    const lints = r.diagnostics
-      .filter((d) => d.code === 'json-args-recommended' || d.code === 'multiple-instructions' || d.code === 'empty-continuation')
-      .map((d) => [d.code, d.rule, d.hadolint]);
-    expect(lints).toEqual(want);
   });
 });
