@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cpusToQuantity, DIAGNOSTICS, parseRunCommandLine, runFlagsToKubernetes } from '../../src/index.js';
+import { bytesToQuantity, cpusToQuantity, DIAGNOSTICS, parseRunCommandLine, runFlagsToKubernetes } from '../../src/index.js';
 
 describe('runFlagsToKubernetes', () => {
   test('seed: memory limit and reservation', () => {
@@ -161,5 +161,64 @@ describe('runFlagsToKubernetes options.engine', () => {
     const parsed = parseRunCommandLine('docker run --cpus -1 img');
     if (!parsed.ok) throw new Error(parsed.issues[0].message);
     expect(messages(runFlagsToKubernetes(parsed, { engine: 'podman' }))).toEqual([expect.stringContaining('the daemon refuses --cpus "-1"')]);
+  });
+});
+
+// Flag families the rows above do not reach. Sources: Kubernetes API reference v1.34 core/v1 SecurityContext
+// (capabilities are named without the CAP_ prefix; privileged; readOnlyRootFilesystem; runAsUser/runAsGroup are
+// int64 ids), Container.name (a DNS-1123 label), imagePullPolicy (Always | IfNotPresent | Never); docker run
+// reference (--pull always|missing|never, --cap-add/--cap-drop, -e NAME copies the client's variable).
+describe('runFlagsToKubernetes: other flag families', () => {
+  test.for([
+    { line: 'docker run --cap-add NET_ADMIN,cap_sys_time --cap-drop ALL img', container: { securityContext: { capabilities: { add: ['NET_ADMIN', 'SYS_TIME'], drop: ['ALL'] } } }, codes: [] },
+    { line: 'docker run --privileged --read-only img', container: { securityContext: { privileged: true, readOnlyRootFilesystem: true } }, codes: [] },
+    { line: 'docker run --privileged=false -i=false img', container: {}, codes: [] },
+    { line: 'docker run -u app img', container: {}, codes: ['run-user-name'] },
+    { line: 'docker run --name My_App img', container: { name: 'My_App' }, codes: ['run-name-not-dns-label'] },
+    { line: 'docker run -e HOME img', container: {}, codes: ['run-env-from-client'] },
+    { line: 'docker run --pull missing img', container: { imagePullPolicy: 'IfNotPresent' }, codes: [] },
+    { line: 'docker run --pull never img', container: { imagePullPolicy: 'Never' }, codes: [] },
+    { line: 'docker run --expose 8080/udp -p 8000-8010:80 img', container: { ports: [{ containerPort: 8080, protocol: 'UDP' }] }, codes: ['run-flag-no-kubernetes'] },
+    { line: 'docker run -p 80 -p 443 img', container: { ports: [{ containerPort: 80, protocol: 'TCP' }, { containerPort: 443, protocol: 'TCP' }] }, codes: ['run-publish-needs-service'] },
+    { line: 'docker run -d --rm=false --init=false img', container: {}, codes: ['run-flag-no-kubernetes'] },
+    { line: 'docker run -v /data:/data --network host img', container: {}, codes: ['run-flag-no-kubernetes', 'run-flag-no-kubernetes'] },
+    { line: 'docker run -m 0 img', container: {}, codes: [] },
+  ])('$line', ({ line, container, codes }) => {
+    const r = parseRunCommandLine(line);
+    if (!r.ok) throw new Error(r.issues[0].message);
+    const k = runFlagsToKubernetes(r);
+    expect(k.container).toEqual(container);
+    expect(k.diagnostics.map((d) => d.code).filter((c) => c !== 'run-restart-default')).toEqual(codes);
+  });
+
+  test('without --restart the Pod default (Always) is pointed out once; with it, not', () => {
+    const codes = (line: string) => {
+      const r = parseRunCommandLine(line);
+      return r.ok ? runFlagsToKubernetes(r).diagnostics.map((d) => d.code) : [];
+    };
+    expect(codes('docker run -m 1g img')).toEqual(['run-restart-default']);
+    expect(codes('docker run --restart no img')).toEqual([]);
+    expect(runFlagsToKubernetes([]).diagnostics).toEqual([]);
+  });
+
+  test('--restart with a policy docker does not have is not translated', () => {
+    const k = runFlagsToKubernetes([{ name: 'restart', value: 'sometimes', spelled: '--restart sometimes', location: { line: 1, column: 12 } }]);
+    expect(k.pod).toEqual({});
+    expect(k.diagnostics).toEqual([{ code: 'run-flag-no-kubernetes', severity: 'warning', message: '--restart=sometimes is not a Docker restart policy; not translated.', line: 1, column: 12 }]);
+  });
+});
+
+// Kubernetes quantity suffixes Ki, Mi, Gi are powers of 1024 (k8s.io/apimachinery resource.Quantity).
+describe('bytesToQuantity', () => {
+  test.for([
+    [0, '0'],
+    [1000, '1000'],
+    [1024, '1Ki'],
+    [1536 * 1024, '1536Ki'],
+    [512 * 1024 ** 2, '512Mi'],
+    [3 * 1024 ** 3, '3Gi'],
+    [1024 ** 4, '1024Gi'],
+  ] as const)('%i → %s', ([bytes, quantity]) => {
+    expect(bytesToQuantity(bytes)).toBe(quantity);
   });
 });
