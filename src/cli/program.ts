@@ -27,18 +27,54 @@ function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
+/** One CLI invocation as the command actions see it. */
+interface CliRun {
+  readonly io: CliIO;
+  /** Words after a lone `--`: the container's arguments (`docker run IMG ARGS…`), never options. */
+  readonly passthrough: readonly string[] | undefined;
+  /** Set by the action that ran. */
+  exitCode: number;
+}
+
+/** Throws a usage error when a command that takes no container arguments got `-- ARGS`. */
+function rejectPassthrough(run: CliRun, name: string): void {
+  if (run.passthrough !== undefined) throw new UsageError(`${name} takes no container arguments after "--"`);
+}
+
 /**
  * Runs the CLI with user arguments (no `node` or script path) and returns the exit code:
  * 0 success, 1 findings at or above the failure threshold (or nothing to run), 2 usage or input error.
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const err = palette(useColor(io.stderr, io.env));
-  // Words after a lone `--` are the container's arguments (`docker run IMG ARGS…`), never options.
   const dd = argv.indexOf('--');
-  const passthrough = dd >= 0 ? argv.slice(dd + 1) : undefined;
-  const words = dd >= 0 ? argv.slice(0, dd) : [...argv];
-  let exitCode = 0;
+  const run: CliRun = { io, passthrough: dd >= 0 ? argv.slice(dd + 1) : undefined, exitCode: 0 };
+  const program = rootCommand(io, err.red);
+  for (const register of COMMANDS) register(program, run);
+  try {
+    await program.parseAsync(dd >= 0 ? argv.slice(0, dd) : [...argv], { from: 'user' });
+    return run.exitCode;
+  } catch (error) {
+    return exitCodeOf(error, io, err.red);
+  }
+}
 
+/** The exit code of an error thrown while parsing or running, reported on stderr. */
+function exitCodeOf(error: unknown, io: CliIO, red: (s: string) => string): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end with exit code 0; every parse error is a usage error.
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
+  }
+  if (error instanceof UsageError || error instanceof InputError) {
+    io.stderr.write(`${red('container-argv:')} ${error.message}\n`);
+    return 2;
+  }
+  io.stderr.write(`${red('container-argv: internal error:')} ${error instanceof Error ? error.message : String(error)}\n`);
+  return 70;
+}
+
+/** The `container-argv` program: version, help, output routed to `io`, errors on one line. */
+function rootCommand(io: CliIO, red: (s: string) => string): Command {
   const program = new Command('container-argv')
     .description('What argv will this container execute? ENTRYPOINT/CMD resolution for Dockerfiles, images, docker run, Kubernetes and Compose.')
     .version(pkg.version, '-V, --version', 'print the version')
@@ -48,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
-      outputError: (s, write) => write(`${err.red('container-argv:')} ${s.replace(/^error: /, '').trimEnd().replaceAll('\n', ' ')}\n`),
+      outputError: (s, write) => write(`${red('container-argv:')} ${s.replace(/^error: /, '').trimEnd().replaceAll('\n', ' ')}\n`),
     })
     .addHelpText(
       'after',
@@ -60,18 +96,16 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
         'container-argv lint . --format sarif > results.sarif',
       ]),
     );
-
   program.hook('preAction', (_program, action) => {
     const version = action.opts()['engineVersion'] as string | undefined;
     if (version !== undefined && parseEngineVersion(version) === null) {
       throw new UsageError(`--engine-version expects a release like 20.10 or 27.3.1, got ${JSON.stringify(version)}`);
     }
   });
+  return program;
+}
 
-  const rejectPassthrough = (name: string) => {
-    if (passthrough !== undefined) throw new UsageError(`${name} takes no container arguments after "--"`);
-  };
-
+function registerTable(program: Command, run: CliRun): void {
   engineOptions(
     program
       .command('table')
@@ -87,11 +121,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       examples(['container-argv table', 'container-argv table --cells argv', 'container-argv table --preset docker-docs --format html']),
     )
     .action(async (options) => {
-      rejectPassthrough('table');
+      rejectPassthrough(run, 'table');
       const { tableCommand } = await import('./commands/table.js');
-      exitCode = tableCommand(options, io);
+      run.exitCode = tableCommand(options, run.io);
     });
+}
 
+function registerExplain(program: Command, run: CliRun): void {
   engineOptions(
     program
       .command('explain')
@@ -120,9 +156,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     )
     .action(async (dockerfile: string | undefined, options) => {
       const { explainCommand } = await import('./commands/explain.js');
-      exitCode = await explainCommand(dockerfile, options, passthrough, io);
+      run.exitCode = await explainCommand(dockerfile, options, run.passthrough, run.io);
     });
+}
 
+function registerK8s(program: Command, run: CliRun): void {
   engineOptions(
     program
       .command('k8s')
@@ -150,17 +188,19 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .action(async (dockerfile: string | undefined, options) => {
       if (options.manifest !== undefined) {
         if (dockerfile !== undefined) throw new UsageError('give either a Dockerfile or --manifest FILE, not both');
-        if (options.entrypoint !== undefined || options.init === true || options.run !== undefined || passthrough !== undefined) {
+        if (options.entrypoint !== undefined || options.init === true || options.run !== undefined || run.passthrough !== undefined) {
           throw new UsageError('--manifest reads command/args from the manifest; do not combine it with --entrypoint, --init, --run or "-- ARGS"');
         }
         const { manifestCommand } = await import('./commands/workloads.js');
-        exitCode = await manifestCommand(options.manifest, options, io);
+        run.exitCode = await manifestCommand(options.manifest, options, run.io);
         return;
       }
       const { k8sCommand } = await import('./commands/k8s.js');
-      exitCode = await k8sCommand(dockerfile, options, passthrough, io);
+      run.exitCode = await k8sCommand(dockerfile, options, run.passthrough, run.io);
     });
+}
 
+function registerCompose(program: Command, run: CliRun): void {
   program
     .command('compose')
     .description('print what each service of a Compose file runs (docker compose up)')
@@ -178,11 +218,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       ]),
     )
     .action(async (file: string, options) => {
-      rejectPassthrough('compose');
+      rejectPassthrough(run, 'compose');
       const { composeCommand } = await import('./commands/workloads.js');
-      exitCode = await composeCommand(file, options, io);
+      run.exitCode = await composeCommand(file, options, run.io);
     });
+}
 
+function registerLint(program: Command, run: CliRun): void {
   engineOptions(
     program
       .command('lint')
@@ -203,24 +245,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       ]),
     )
     .action(async (paths: string[], options) => {
-      rejectPassthrough('lint');
+      rejectPassthrough(run, 'lint');
       const { lintCommand } = await import('./commands/lint.js');
-      exitCode = await lintCommand(paths, options, io, pkg.version);
+      run.exitCode = await lintCommand(paths, options, run.io, pkg.version);
     });
-
-  try {
-    await program.parseAsync(words, { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end with exit code 0; every parse error is a usage error.
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 2;
-    }
-    if (error instanceof UsageError || error instanceof InputError) {
-      io.stderr.write(`${err.red('container-argv:')} ${error.message}\n`);
-      return 2;
-    }
-    io.stderr.write(`${err.red('container-argv: internal error:')} ${error instanceof Error ? error.message : String(error)}\n`);
-    return 70;
-  }
 }
+
+/** The commands in help order; each registers its options and an action that imports its module on use. */
+const COMMANDS: readonly ((program: Command, run: CliRun) => void)[] = [registerTable, registerExplain, registerK8s, registerCompose, registerLint];

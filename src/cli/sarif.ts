@@ -14,31 +14,56 @@ export function toSarif(findings: readonly Finding[], version: string, uriOf: (f
   const codes = Object.keys(DIAGNOSTICS);
   const extra = [...new Set(findings.map((f) => f.code))].filter((c) => !(c in DIAGNOSTICS));
   const allCodes = [...codes, ...extra];
-  const rules = allCodes.map((code) => {
-    const d = DIAGNOSTICS[code];
-    // The BuildKit check exists from Dockerfile frontend 1.8 (Docker 27.0); each result says whether the selected engine ran it.
-    const related = d === undefined ? [] : [d.rule && `BuildKit check (Dockerfile frontend 1.8+): ${d.rule}`, d.hadolint && `hadolint: ${d.hadolint}`].filter(Boolean);
-    return {
-      id: code,
-      name: ruleName(code),
-      shortDescription: { text: d?.title ?? code },
-      fullDescription: { text: d?.help ?? code },
-      help: {
-        text: `${d?.help ?? code}${related.length > 0 ? ` (${related.join('; ')})` : ''} Source: ${d?.source ?? 'n/a'}.`,
-        markdown: [`**${d?.title ?? code}**`, d?.help ?? '', related.map((r) => `- ${r}`).join('\n'), `Source: ${d?.source ?? 'n/a'}`]
-          .filter((part) => part !== '')
-          .join('\n\n'),
-      },
-      defaultConfiguration: { level: LEVEL[d?.severity ?? 'warning'] },
-      properties: {
-        tags: ['container', 'dockerfile', ...(d?.rule !== undefined ? [`buildkit:${d.rule}`] : []), ...(d?.hadolint !== undefined ? [`hadolint:${d.hadolint}`] : [])],
-      },
-    };
-  });
   const index = new Map(allCodes.map((c, i) => [c, i]));
-  const results = findings.map((f) => ({
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'container-argv',
+            version,
+            semanticVersion: version,
+            informationUri: 'https://www.npmjs.com/package/container-argv',
+            rules: allCodes.map(sarifRule),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: findings.map((f) => sarifResult(f, index.get(f.code) ?? 0, uriOf)),
+      },
+    ],
+  };
+}
+
+/** A `reportingDescriptor` for one code, from its catalogue entry (the code itself when not catalogued). */
+function sarifRule(code: string): unknown {
+  const d = DIAGNOSTICS[code];
+  // The BuildKit check exists from Dockerfile frontend 1.8 (Docker 27.0); each result says whether the selected engine ran it.
+  const related = d === undefined ? [] : [d.rule && `BuildKit check (Dockerfile frontend 1.8+): ${d.rule}`, d.hadolint && `hadolint: ${d.hadolint}`].filter(Boolean);
+  return {
+    id: code,
+    name: ruleName(code),
+    shortDescription: { text: d?.title ?? code },
+    fullDescription: { text: d?.help ?? code },
+    help: {
+      text: `${d?.help ?? code}${related.length > 0 ? ` (${related.join('; ')})` : ''} Source: ${d?.source ?? 'n/a'}.`,
+      markdown: [`**${d?.title ?? code}**`, d?.help ?? '', related.map((r) => `- ${r}`).join('\n'), `Source: ${d?.source ?? 'n/a'}`]
+        .filter((part) => part !== '')
+        .join('\n\n'),
+    },
+    defaultConfiguration: { level: LEVEL[d?.severity ?? 'warning'] },
+    properties: {
+      tags: ['container', 'dockerfile', ...(d?.rule !== undefined ? [`buildkit:${d.rule}`] : []), ...(d?.hadolint !== undefined ? [`hadolint:${d.hadolint}`] : [])],
+    },
+  };
+}
+
+/** A `result` for one finding, pointing at its rule by index. */
+function sarifResult(f: Finding, ruleIndex: number, uriOf: (file: string) => string): unknown {
+  return {
     ruleId: f.code,
-    ruleIndex: index.get(f.code) ?? 0,
+    ruleIndex,
     level: LEVEL[f.severity],
     message: { text: f.path !== undefined && f.path !== '' ? `${f.message} (at ${f.path})` : f.message },
     // Per finding: the BuildKit check only when the selected engine reports it itself; hadolint's equivalent.
@@ -51,25 +76,6 @@ export function toSarif(findings: readonly Finding[], version: string, uriOf: (f
           artifactLocation: { uri: uriOf(f.file), uriBaseId: '%SRCROOT%' },
           region: { startLine: f.line ?? 1, ...(f.column !== undefined && { startColumn: f.column }) },
         },
-      },
-    ],
-  }));
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'container-argv',
-            version,
-            semanticVersion: version,
-            informationUri: 'https://www.npmjs.com/package/container-argv',
-            rules,
-          },
-        },
-        columnKind: 'utf16CodeUnits',
-        results,
       },
     ],
   };

@@ -110,111 +110,172 @@ function parseInto(
   source: string | undefined,
   diagnostics: Diagnostic[],
 ): Issue | undefined {
-  const src = source === undefined ? {} : { source };
-  const get = (name: string): string | undefined => (Object.hasOwn(environment, name) ? environment[name] : out.get(name));
-  const fail = (code: string, offset: number, message: (line: number) => string): Issue => {
-    const at = locate(text, offset);
-    return { code, message: message(at.line), ...at, ...src };
-  };
-  const expand = (value: string, offset: number): string | Issue => {
-    const r = interpolateWith(value, get);
-    if (!r.ok) return fail('dotenv-interpolation-invalid', offset, (line) => `line ${line}: ${r.message}`);
-    for (const name of r.unresolved) {
-      diagnostics.push({ code: 'compose-unresolved-variable', severity: 'warning', ...locate(text, offset), ...src, message: `The ${JSON.stringify(name)} variable is not set. Defaulting to a blank string.` });
+  return new DotEnvParser(text, out, environment, source, diagnostics).parse();
+}
+
+/** compose-go's dotenv parser: one statement at a time, one method per part (key, bare value, quoted value). */
+class DotEnvParser {
+  private pos: number;
+  private readonly src: { readonly source?: string };
+
+  constructor(
+    private readonly text: string,
+    private readonly out: Map<string, string>,
+    private readonly environment: Readonly<Record<string, string>>,
+    source: string | undefined,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.src = source === undefined ? {} : { source };
+  }
+
+  /** Reads every statement; the first error ends the file. */
+  parse(): Issue | undefined {
+    while (this.nextStatement()) {
+      const issue = this.statement();
+      if (issue !== undefined) return issue;
     }
-    return r.value;
-  };
-  const n = text.length;
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (;;) {
-    // Statement start: skip spaces and line breaks, and whole-line `#` comments.
-    while (pos < n && isGoSpace(text.charCodeAt(pos))) pos++;
-    if (pos >= n) return undefined;
-    if (text.charCodeAt(pos) === 35) {
-      const nl = text.indexOf('\n', pos);
-      if (nl < 0) return undefined;
-      pos = nl;
-      continue;
+    return undefined;
+  }
+
+  /** Skips spaces, line breaks and whole-line `#` comments; `false` at the end of the file. */
+  private nextStatement(): boolean {
+    const { text } = this;
+    for (;;) {
+      while (this.pos < text.length && isGoSpace(text.charCodeAt(this.pos))) this.pos++;
+      if (this.pos >= text.length) return false;
+      if (text.charCodeAt(this.pos) !== 35) return true;
+      const nl = text.indexOf('\n', this.pos);
+      if (nl < 0) return false;
+      this.pos = nl;
     }
-    const statement = pos;
-    let s = pos;
-    // `export` followed by Go-regexp whitespace (line breaks included), then non-break spaces.
-    if (text.startsWith('export', s) && s + 6 < n && isReSpace(text.charCodeAt(s + 6))) {
-      s += 6;
-      while (s < n && isLineSpace(text.charCodeAt(s))) s++;
-    }
-    let end = -1;
-    let inherited = false;
-    for (let i = s; i < n; ) {
-      const cp = text.codePointAt(i) as number;
-      if (cp === 61 || cp === 58 || cp === 10) {
-        end = i;
-        inherited = cp === 10;
-        break;
-      }
-      if (!isLineSpace(cp) && cp !== 95 && cp !== 46 && cp !== 45 && cp !== 91 && cp !== 93 && !isLetterOrNumber(cp)) {
-        const nl = text.indexOf('\n', s);
-        const first = text.slice(s, nl < 0 ? n : nl);
-        return fail('dotenv-invalid-key', i, (line) => `line ${line}: unexpected character ${JSON.stringify(String.fromCodePoint(cp))} in variable name ${JSON.stringify(first)}`);
-      }
-      i += cp > 0xffff ? 2 : 1;
-    }
-    if (s >= n) return fail('dotenv-invalid-key', statement, () => 'zero length string');
+  }
+
+  /** One `[export] KEY=VALUE`, `KEY: VALUE` or bare `KEY` statement at `pos`. */
+  private statement(): Issue | undefined {
+    const { text } = this;
+    const n = text.length;
+    const statement = this.pos;
+    const s = this.afterExport(statement);
+    const found = this.keyEnd(s);
+    if ('code' in found) return found;
+    if (s >= n) return this.fail('dotenv-invalid-key', statement, () => 'zero length string');
+    const { end, inherited } = found;
     // Without `=`, `:` or a line break before the end of the file, the key is empty and the text is its value.
     const key = end < 0 ? '' : trimRightGoSpace(text.slice(s, end));
     let v = end < 0 ? s : end + 1;
     while (v < n && isLineSpace(text.charCodeAt(v))) v++;
-    if (key.includes(' ')) return fail('dotenv-invalid-key', statement, (line) => `line ${line}: key cannot contain a space`);
+    if (key.includes(' ')) return this.fail('dotenv-invalid-key', statement, (line) => `line ${line}: key cannot contain a space`);
     if (end < 0) {
-      diagnostics.push({ code: 'dotenv-no-key', severity: 'warning', ...locate(text, statement), ...src, message: `${JSON.stringify(text.slice(s).trimEnd())} on the last line has no "=" and no line break after it: compose reads it as the value of an empty name, not as a variable to take from the environment.` });
+      this.diagnostics.push({ code: 'dotenv-no-key', severity: 'warning', ...locate(text, statement), ...this.src, message: `${JSON.stringify(text.slice(s).trimEnd())} on the last line has no "=" and no line break after it: compose reads it as the value of an empty name, not as a variable to take from the environment.` });
     }
     if (inherited) {
-      const value = get(key);
-      if (value !== undefined) out.set(key, value);
-      pos = v;
-      continue;
+      const value = this.get(key);
+      if (value !== undefined) this.out.set(key, value);
+      this.pos = v;
+      return undefined;
     }
     const quote = text.charCodeAt(v);
-    if (quote !== 34 && quote !== 39) {
-      const nl = text.indexOf('\n', v);
-      let raw = text.slice(v, nl < 0 ? n : nl);
-      const comment = raw.indexOf(' #');
-      if (comment >= 0) raw = raw.slice(0, comment);
-      const value = expand(trimRightGoSpace(raw), v);
-      if (typeof value !== 'string') return value;
-      out.set(key, value);
-      pos = nl < 0 ? n : nl + 1;
-      continue;
+    return quote === 34 || quote === 39 ? this.quotedValue(key, v, quote) : this.bareValue(key, v);
+  }
+
+  /** `export` followed by Go-regexp whitespace (line breaks included), then non-break spaces: skipped. */
+  private afterExport(from: number): number {
+    const { text } = this;
+    let s = from;
+    if (text.startsWith('export', s) && s + 6 < text.length && isReSpace(text.charCodeAt(s + 6))) {
+      s += 6;
+      while (s < text.length && isLineSpace(text.charCodeAt(s))) s++;
     }
-    // Quoted: a backslash before the quote keeps the quote; before anything else, both stay.
+    return s;
+  }
+
+  /**
+   * Where the key starting at `s` ends: at `=`, `:` or a line break (`inherited`: `KEY` alone takes
+   * its value from the environment), -1 at the end of the file; an issue for a character no key has.
+   */
+  private keyEnd(s: number): { end: number; inherited: boolean } | Issue {
+    const { text } = this;
+    for (let i = s; i < text.length; ) {
+      const cp = text.codePointAt(i) as number;
+      if (cp === 61 || cp === 58 || cp === 10) return { end: i, inherited: cp === 10 };
+      if (!isLineSpace(cp) && cp !== 95 && cp !== 46 && cp !== 45 && cp !== 91 && cp !== 93 && !isLetterOrNumber(cp)) {
+        const nl = text.indexOf('\n', s);
+        const first = text.slice(s, nl < 0 ? text.length : nl);
+        return this.fail('dotenv-invalid-key', i, (line) => `line ${line}: unexpected character ${JSON.stringify(String.fromCodePoint(cp))} in variable name ${JSON.stringify(first)}`);
+      }
+      i += cp > 0xffff ? 2 : 1;
+    }
+    return { end: -1, inherited: false };
+  }
+
+  /** An unquoted value: up to the line break, cut at ` #`, right-trimmed, then interpolated. */
+  private bareValue(key: string, v: number): Issue | undefined {
+    const { text } = this;
+    const nl = text.indexOf('\n', v);
+    let raw = text.slice(v, nl < 0 ? text.length : nl);
+    const comment = raw.indexOf(' #');
+    if (comment >= 0) raw = raw.slice(0, comment);
+    const value = this.expand(trimRightGoSpace(raw), v);
+    if (typeof value !== 'string') return value;
+    this.out.set(key, value);
+    this.pos = nl < 0 ? text.length : nl + 1;
+    return undefined;
+  }
+
+  /**
+   * A quoted value (it may span lines): a backslash before the quote keeps the quote; before
+   * anything else, both stay. Double-quoted values then get escapes and interpolation.
+   */
+  private quotedValue(key: string, v: number, quote: number): Issue | undefined {
+    const { text } = this;
     let chars = '';
     let escaped = false;
     let close = -1;
-    for (let i = v + 1; i < n; i++) {
+    for (let i = v + 1; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === quote) {
         if (!escaped) {
           close = i;
           break;
         }
-        escaped = false;
-        chars += text[i];
-      } else if (!escaped && c === 92) escaped = true;
-      else {
-        if (escaped) chars += '\\';
-        escaped = false;
-        chars += text[i];
+      } else if (escaped) {
+        chars += '\\';
+      } else if (c === 92) {
+        escaped = true;
+        continue;
       }
+      escaped = false;
+      chars += text[i];
     }
     if (close < 0) {
       const nl = text.indexOf('\n', v);
-      return fail('dotenv-unterminated-quote', v, (line) => `line ${line}: unterminated quoted value ${text.slice(v, nl < 0 ? n : nl)}`);
+      return this.fail('dotenv-unterminated-quote', v, (line) => `line ${line}: unterminated quoted value ${text.slice(v, nl < 0 ? text.length : nl)}`);
     }
-    let value: string | Issue = chars;
-    if (quote === 34) value = expand(expandEscapes(chars), v);
+    const value = quote === 34 ? this.expand(expandEscapes(chars), v) : chars;
     if (typeof value !== 'string') return value;
-    out.set(key, value);
-    pos = close + 1;
+    this.out.set(key, value);
+    this.pos = close + 1;
+    return undefined;
+  }
+
+  /** `${VAR}` interpolation of a value; unset variables become blank with a warning. */
+  private expand(value: string, offset: number): string | Issue {
+    const r = interpolateWith(value, (name) => this.get(name));
+    if (!r.ok) return this.fail('dotenv-interpolation-invalid', offset, (line) => `line ${line}: ${r.message}`);
+    for (const name of r.unresolved) {
+      this.diagnostics.push({ code: 'compose-unresolved-variable', severity: 'warning', ...locate(this.text, offset), ...this.src, message: `The ${JSON.stringify(name)} variable is not set. Defaulting to a blank string.` });
+    }
+    return r.value;
+  }
+
+  private get(name: string): string | undefined {
+    return Object.hasOwn(this.environment, name) ? this.environment[name] : this.out.get(name);
+  }
+
+  private fail(code: string, offset: number, message: (line: number) => string): Issue {
+    const at = locate(this.text, offset);
+    return { code, message: message(at.line), ...at, ...this.src };
   }
 }
 

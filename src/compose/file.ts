@@ -1,9 +1,9 @@
 import { resolveCompose, type ComposeResult } from './service.js';
-import { readDotEnvFiles, type DotEnvFile } from './dotenv.js';
+import { readDotEnvFiles, type DotEnvFile, type DotEnvResult } from './dotenv.js';
 import { interpolateWith } from './interpolation.js';
 import { expectType } from '../internal/text.js';
 import type { LimitsOption } from '../core/limits.js';
-import { formatPath, readWorkloadYaml } from '../internal/yaml.js';
+import { formatPath, readWorkloadYaml, type YamlDocument } from '../internal/yaml.js';
 import { ComposeFileSchema, ComposeServiceSchema, type ComposeServiceInput } from './schema.js';
 import type { ShellwordsVersion } from './go-shellwords.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
@@ -72,79 +72,95 @@ export function resolveComposeFile(yamlText: string, options: ResolveComposeFile
   const first = docs[0];
   if (first === undefined) return { ok: true, services: [], diagnostics: [] };
   if (!first.ok) return { ok: false, issues: first.issues, diagnostics: [] };
-  const zodIssues = (prefix: readonly PropertyKey[], list: readonly { code: string; path: readonly PropertyKey[]; message: string; expected?: unknown }[]): Issue[] =>
-    list.slice(0, 20).map((zi): Issue => {
-      const p = formatPath('', [...prefix, ...zi.path]);
-      const last = p.endsWith('.command') || p.endsWith('.entrypoint');
-      const what = zi.code === 'invalid_type' ? `expected ${String(zi.expected)}` : zi.code === 'invalid_union' && last ? 'expected null, a string or a list of strings' : zi.message;
-      return { code: 'manifest-invalid', path: p, message: `${p === '' ? 'compose file' : p}: ${what}`, ...first.locate([...prefix, ...zi.path]), ...src };
-    });
+  const validated = validateServices(first, src);
+  if (!validated.ok) return validated;
+  const env = composeEnvironment(options);
+  if (!env.ok) return env;
+  const resolver = new ComposeServiceResolver(first, src, env.values, options, [...env.diagnostics]);
+  const services = validated.services.map(([name, svc]) => resolver.service(name, svc));
+  const { issues, diagnostics } = resolver;
+  const [firstIssue, ...rest] = issues;
+  if (firstIssue !== undefined) return { ok: false, issues: [firstIssue, ...rest], diagnostics };
+  return { ok: true, services, diagnostics };
+}
+
+type ReadDocument = Extract<YamlDocument, { ok: true }>;
+type Source = { readonly source?: string };
+
+/**
+ * Checks the file against the schema, then reads each service from the parsed YAML object itself
+ * (own keys, including `__proto__`), validated on its own, so no service is dropped silently.
+ */
+function validateServices(first: ReadDocument, src: Source): { ok: true; services: [string, ComposeServiceInput | null][] } | Failure {
   const file = ComposeFileSchema.safeParse(first.value);
   if (!file.success) {
-    const [i0, ...more] = zodIssues([], file.error.issues);
+    const [i0, ...more] = zodIssues(first, src, [], file.error.issues);
     if (i0 !== undefined) return { ok: false, issues: [i0, ...more], diagnostics: [] };
   }
-  // Services are read from the parsed YAML object itself (own keys, including `__proto__`), each
-  // validated on its own, so no service is dropped silently.
   const rawServices = (first.value as { services?: unknown }).services;
-  const validated: [string, ComposeServiceInput | null][] = [];
-  const shapeIssues: Issue[] = [];
+  const services: [string, ComposeServiceInput | null][] = [];
+  const issues: Issue[] = [];
   if (rawServices !== null && rawServices !== undefined) {
     for (const [name, raw] of Object.entries(rawServices as Record<string, unknown>)) {
       const one = ComposeServiceSchema.nullable().safeParse(raw);
-      if (one.success) validated.push([name, one.data]);
-      else shapeIssues.push(...zodIssues(['services', name], one.error.issues));
+      if (one.success) services.push([name, one.data]);
+      else issues.push(...zodIssues(first, src, ['services', name], one.error.issues));
     }
   }
-  const [s0, ...sMore] = shapeIssues;
+  const [s0, ...sMore] = issues;
   if (s0 !== undefined) return { ok: false, issues: [s0, ...sMore], diagnostics: [] };
-  const diagnostics: Diagnostic[] = [];
-  const issues: Issue[] = [];
-  let env = options.environment ?? {};
-  if (options.envFiles !== undefined) {
-    expectType(options.envFiles, 'array', 'options.envFiles');
-    // compose-go cli.WithDotEnv: Environment.Merge keeps a variable already set (OS over .env).
-    const dotenv = readDotEnvFiles(options.envFiles, { environment: env });
-    if (!dotenv.ok) return dotenv;
-    diagnostics.push(...dotenv.diagnostics);
-    env = { ...dotenv.values, ...env };
-  }
-  const services: ComposeFileService[] = [];
-  for (const [name, svc] of validated) {
+  return { ok: true, services };
+}
+
+/** Schema issues (at most 20) as `manifest-invalid` issues with paths and positions. */
+function zodIssues(
+  first: ReadDocument,
+  src: Source,
+  prefix: readonly PropertyKey[],
+  list: readonly { code: string; path: readonly PropertyKey[]; message: string; expected?: unknown }[],
+): Issue[] {
+  return list.slice(0, 20).map((zi): Issue => {
+    const p = formatPath('', [...prefix, ...zi.path]);
+    const last = p.endsWith('.command') || p.endsWith('.entrypoint');
+    const what = zi.code === 'invalid_type' ? `expected ${String(zi.expected)}` : zi.code === 'invalid_union' && last ? 'expected null, a string or a list of strings' : zi.message;
+    return { code: 'manifest-invalid', path: p, message: `${p === '' ? 'compose file' : p}: ${what}`, ...first.locate([...prefix, ...zi.path]), ...src };
+  });
+}
+
+/** The interpolation variables: `environment`, then the `.env` files for names it does not set. */
+function composeEnvironment(options: ResolveComposeFileOptions): DotEnvResult {
+  const environment = options.environment ?? {};
+  if (options.envFiles === undefined) return { ok: true, values: environment, diagnostics: [] };
+  expectType(options.envFiles, 'array', 'options.envFiles');
+  // compose-go cli.WithDotEnv: Environment.Merge keeps a variable already set (OS over .env).
+  const dotenv = readDotEnvFiles(options.envFiles, { environment });
+  if (!dotenv.ok) return dotenv;
+  return { ok: true, values: { ...dotenv.values, ...environment }, diagnostics: dotenv.diagnostics };
+}
+
+/** Resolves one service at a time: interpolation of image/command/entrypoint, image lookup, then `resolveCompose`. */
+class ComposeServiceResolver {
+  readonly issues: Issue[] = [];
+
+  constructor(
+    private readonly first: ReadDocument,
+    private readonly src: Source,
+    private readonly env: Readonly<Record<string, string>>,
+    private readonly options: ResolveComposeFileOptions,
+    readonly diagnostics: Diagnostic[],
+  ) {}
+
+  service(name: string, svc: ComposeServiceInput | null): ComposeFileService {
     const path = formatPath('services', [name]);
     const service = svc ?? {};
     if (service.extends !== undefined) {
-      diagnostics.push({ code: 'compose-unsupported', severity: 'warning', path: `${path}.extends`, ...src, message: `${path}: extends is not evaluated; the inherited command/entrypoint are not taken into account.` });
+      this.diagnostics.push({ code: 'compose-unsupported', severity: 'warning', path: `${path}.extends`, ...this.src, message: `${path}: extends is not evaluated; the inherited command/entrypoint are not taken into account.` });
     }
-    const interp = (value: unknown, field: string): unknown => {
-      const p = `${path}.${field}`;
-      const one = (s: string, q: string, parts: readonly PropertyKey[]): string | undefined => {
-        const r = interpolateCompose(s, env);
-        if (!r.ok) {
-          issues.push({ code: 'compose-interpolation-invalid', path: q, message: `${q}: ${r.message}`, ...first.locate(parts), ...src });
-          return undefined;
-        }
-        for (const v of r.unresolved) {
-          diagnostics.push({ code: 'compose-unresolved-variable', severity: 'warning', path: q, ...src, message: `The ${JSON.stringify(v)} variable is not set. Defaulting to a blank string.` });
-        }
-        return r.value;
-      };
-      if (typeof value === 'string') return one(value, p, ['services', name, field]);
-      if (Array.isArray(value)) return value.map((v, i) => (typeof v === 'string' ? one(v, `${p}[${i}]`, ['services', name, field, i]) : v));
-      return value;
-    };
-    const image = interp(service.image ?? undefined, 'image') as string | undefined;
-    const command = interp(service.command, 'command');
-    const entrypoint = interp(service.entrypoint, 'entrypoint');
-    const lookup = options.images;
-    const config =
-      typeof lookup === 'function'
-        ? lookup(image, name)
-        : image !== undefined && Object.hasOwn(lookup, image)
-          ? lookup[image]
-          : Object.hasOwn(lookup, name)
-            ? lookup[name]
-            : undefined;
+    const image = this.interpolate(service.image ?? undefined, name, 'image') as string | undefined;
+    const command = this.interpolate(service.command, name, 'command');
+    const entrypoint = this.interpolate(service.entrypoint, name, 'entrypoint');
+    const config = imageConfigFor(this.options.images, image, name);
+    const { shellwordsVersion } = this.options;
     const result: ComposeResult =
       config === undefined
         ? { ok: false, issues: [{ code: 'image-unknown', path: `${path}.image`, message: `no image config given for ${JSON.stringify(image ?? name)}` }], diagnostics: [] }
@@ -152,11 +168,36 @@ export function resolveComposeFile(yamlText: string, options: ResolveComposeFile
             config,
             { ...(command !== undefined && { command }), ...(entrypoint !== undefined && { entrypoint }) },
             undefined,
-            { path, ...(options.shellwordsVersion !== undefined && { shellwordsVersion: options.shellwordsVersion }) },
+            { path, ...(shellwordsVersion !== undefined && { shellwordsVersion }) },
           );
-    services.push({ name, path, image, result });
+    return { name, path, image, result };
   }
-  const [firstIssue, ...rest] = issues;
-  if (firstIssue !== undefined) return { ok: false, issues: [firstIssue, ...rest], diagnostics };
-  return { ok: true, services, diagnostics };
+
+  /** Interpolates a string field, or each string of a list field; other values pass through. */
+  private interpolate(value: unknown, name: string, field: string): unknown {
+    const p = `${formatPath('services', [name])}.${field}`;
+    if (typeof value === 'string') return this.interpolateOne(value, p, ['services', name, field]);
+    if (Array.isArray(value)) return value.map((v, i) => (typeof v === 'string' ? this.interpolateOne(v, `${p}[${i}]`, ['services', name, field, i]) : v));
+    return value;
+  }
+
+  /** One string: its value, or `undefined` after recording an invalid-interpolation issue. */
+  private interpolateOne(s: string, path: string, parts: readonly PropertyKey[]): string | undefined {
+    const r = interpolateCompose(s, this.env);
+    if (!r.ok) {
+      this.issues.push({ code: 'compose-interpolation-invalid', path, message: `${path}: ${r.message}`, ...this.first.locate(parts), ...this.src });
+      return undefined;
+    }
+    for (const v of r.unresolved) {
+      this.diagnostics.push({ code: 'compose-unresolved-variable', severity: 'warning', path, ...this.src, message: `The ${JSON.stringify(v)} variable is not set. Defaulting to a blank string.` });
+    }
+    return r.value;
+  }
+}
+
+/** The image config for a service: by `image:` reference, else by service name (build-only services). */
+function imageConfigFor(lookup: ComposeImageLookup, image: string | undefined, name: string): ImageConfig | undefined {
+  if (typeof lookup === 'function') return lookup(image, name);
+  if (image !== undefined && Object.hasOwn(lookup, image)) return lookup[image];
+  return Object.hasOwn(lookup, name) ? lookup[name] : undefined;
 }

@@ -38,118 +38,173 @@ function isSpace(c: number): boolean {
  */
 export function splitGoShellwords(line: string, version: ShellwordsVersion = '1.0.14'): ShellwordsResult {
   expectType(line, 'string', 'line');
-  const modern = version !== '1.0.12';
-  const args: string[] = [];
-  let buf = '';
+  return new GoShellwordsScanner(line, version !== '1.0.12').scan();
+}
+
+/** What a character does: joins the word, was consumed already, ends the parse, or is an error at `fail`. */
+type Action = 'append' | 'consumed' | 'stop' | { readonly fail: number };
+
+/** go-shellwords' `Parse` loop: its state flags as fields, one method per kind of character. */
+class GoShellwordsScanner {
+  private readonly args: string[] = [];
+  private buf = '';
   // Whether buf ends with `$`, tracked on every append: asking the string (endsWith) flattens the
   // rope that `buf += ch` builds, which made a long word full of `$(` quadratic (fuzz seed 44).
-  let bufEndsWithDollar = false;
-  let escaped = false;
-  let doubleQuoted = false;
-  let singleQuoted = false;
-  let backQuote = false;
-  let dollarQuote = false;
-  let got = false;
-  let dropped = '';
-  let droppedWord: string | undefined;
-  const n = line.length;
-  let i = 0;
-  const fail = (offset: number): ShellwordsResult => ({ ok: false, message: SHELLWORDS_ERROR, offset });
-  while (i < n) {
-    const cp = line.codePointAt(i) as number;
-    const ch = cp > 0xffff ? line.slice(i, i + 2) : line[i] as string;
-    const at = i;
-    i += ch.length;
-    if (escaped) {
-      buf += modern && cp === 116 ? '\t' : modern && cp === 110 ? '\n' : ch;
-      bufEndsWithDollar = cp === 36;
-      escaped = false;
-      got = true;
-      continue;
+  private bufEndsWithDollar = false;
+  private escaped = false;
+  private doubleQuoted = false;
+  private singleQuoted = false;
+  private backQuote = false;
+  private dollarQuote = false;
+  /** The current word exists (possibly empty, as `""`). */
+  private got = false;
+  private dropped = '';
+  private droppedWord: string | undefined;
+
+  /** `modern`: go-shellwords ≥ 1.0.13 (`\t`/`\n` escapes, a bare `)` is an error). */
+  constructor(
+    private readonly line: string,
+    private readonly modern: boolean,
+  ) {}
+
+  scan(): ShellwordsResult {
+    const { line } = this;
+    for (let i = 0; i < line.length; ) {
+      const cp = line.codePointAt(i) as number;
+      const ch = cp > 0xffff ? line.slice(i, i + 2) : (line[i] as string);
+      const action = this.step(cp, ch, i);
+      i += ch.length;
+      if (action === 'stop') break;
+      if (action === 'append') this.append(ch, cp);
+      else if (action !== 'consumed') return this.fail(action.fail);
     }
-    if (cp === 92) {
-      if (singleQuoted) {
-        buf += ch;
-        bufEndsWithDollar = false;
-      } else escaped = true;
-      continue;
-    }
-    if (isSpace(cp)) {
-      if (singleQuoted || doubleQuoted || backQuote || dollarQuote) buf += ch;
-      else if (got) {
-        args.push(buf);
-        buf = '';
-        got = false;
-      }
-      bufEndsWithDollar = false;
-      continue;
-    }
+    return this.finish();
+  }
+
+  private step(cp: number, ch: string, at: number): Action {
+    if (this.escaped) return this.escapedChar(cp, ch);
+    if (cp === 92) return this.backslash(ch);
+    if (isSpace(cp)) return this.space(ch);
     switch (cp) {
       case 96: // `
-        if (!singleQuoted && !doubleQuoted && !dollarQuote) backQuote = !backQuote;
-        break;
+        if (!this.singleQuoted && !this.doubleQuoted && !this.dollarQuote) this.backQuote = !this.backQuote;
+        return 'append';
       case 41: // )
-        if (!singleQuoted && !doubleQuoted && !backQuote) {
-          if (modern) {
-            if (!dollarQuote) return fail(at);
-            buf += ch;
-            bufEndsWithDollar = false;
-            dollarQuote = false;
-            got = true;
-            continue;
-          }
-          dollarQuote = !dollarQuote;
-        }
-        break;
+        return this.closeParen(ch, at);
       case 40: // (
-        if (!singleQuoted && !doubleQuoted && !backQuote) {
-          if (!dollarQuote && bufEndsWithDollar) {
-            dollarQuote = true;
-            buf += '(';
-            bufEndsWithDollar = false;
-            continue;
-          }
-          return fail(at);
-        }
-        break;
+        return this.openParen(at);
       case 34: // "
-        if (!singleQuoted && !dollarQuote) {
-          if (doubleQuoted) got = true;
-          doubleQuoted = !doubleQuoted;
-          continue;
-        }
-        break;
+        return this.doubleQuote();
       case 39: // '
-        if (!doubleQuoted && !dollarQuote) {
-          if (singleQuoted) got = true;
-          singleQuoted = !singleQuoted;
-          continue;
-        }
-        break;
+        return this.singleQuote();
       case 59:
       case 38:
       case 124:
       case 60:
       case 62: // ; & | < >
-        if (!(singleQuoted || doubleQuoted || backQuote || dollarQuote)) {
-          if (cp === 62 && buf.length > 0) {
-            const c0 = buf.charCodeAt(0);
-            if (c0 >= 48 && c0 <= 57) {
-              droppedWord = buf;
-              got = false;
-            }
-          }
-          dropped = line.slice(at);
-          i = n + 1; // stop
-        }
-        break;
+        return this.stopChar(cp, at);
+      default:
+        return 'append';
     }
-    if (i > n) break;
-    got = true;
-    buf += ch;
-    bufEndsWithDollar = cp === 36;
   }
-  if (got) args.push(buf);
-  if (escaped || singleQuoted || doubleQuoted || backQuote || dollarQuote) return fail(n);
-  return droppedWord === undefined ? { ok: true, args, dropped } : { ok: true, args, dropped, droppedWord };
+
+  private append(ch: string, cp: number): void {
+    this.got = true;
+    this.buf += ch;
+    this.bufEndsWithDollar = cp === 36;
+  }
+
+  /** The character after `\`: taken literally (from 1.0.13 `\t` and `\n` are TAB and LF). */
+  private escapedChar(cp: number, ch: string): Action {
+    this.buf += this.modern && cp === 116 ? '\t' : this.modern && cp === 110 ? '\n' : ch;
+    this.bufEndsWithDollar = cp === 36;
+    this.escaped = false;
+    this.got = true;
+    return 'consumed';
+  }
+
+  /** `\`: literal inside single quotes, else escapes the next character. */
+  private backslash(ch: string): Action {
+    if (this.singleQuoted) {
+      this.buf += ch;
+      this.bufEndsWithDollar = false;
+    } else this.escaped = true;
+    return 'consumed';
+  }
+
+  /** Space, tab, CR or LF: part of a quoted word, else ends the word. */
+  private space(ch: string): Action {
+    if (this.singleQuoted || this.doubleQuoted || this.backQuote || this.dollarQuote) this.buf += ch;
+    else if (this.got) {
+      this.args.push(this.buf);
+      this.buf = '';
+      this.got = false;
+    }
+    this.bufEndsWithDollar = false;
+    return 'consumed';
+  }
+
+  /** `)`: closes `$(`; a bare one is an error from 1.0.13 and toggles `$(` state before. */
+  private closeParen(ch: string, at: number): Action {
+    if (this.singleQuoted || this.doubleQuoted || this.backQuote) return 'append';
+    if (!this.modern) {
+      this.dollarQuote = !this.dollarQuote;
+      return 'append';
+    }
+    if (!this.dollarQuote) return { fail: at };
+    this.buf += ch;
+    this.bufEndsWithDollar = false;
+    this.dollarQuote = false;
+    this.got = true;
+    return 'consumed';
+  }
+
+  /** `(`: opens `$(` right after a `$`; any other unquoted one is an error. */
+  private openParen(at: number): Action {
+    if (this.singleQuoted || this.doubleQuoted || this.backQuote) return 'append';
+    if (this.dollarQuote || !this.bufEndsWithDollar) return { fail: at };
+    this.dollarQuote = true;
+    this.buf += '(';
+    this.bufEndsWithDollar = false;
+    return 'consumed';
+  }
+
+  private doubleQuote(): Action {
+    if (this.singleQuoted || this.dollarQuote) return 'append';
+    if (this.doubleQuoted) this.got = true;
+    this.doubleQuoted = !this.doubleQuoted;
+    return 'consumed';
+  }
+
+  private singleQuote(): Action {
+    if (this.doubleQuoted || this.dollarQuote) return 'append';
+    if (this.singleQuoted) this.got = true;
+    this.singleQuoted = !this.singleQuoted;
+    return 'consumed';
+  }
+
+  /** An unquoted `;`, `&`, `|`, `<` or `>` silently ends the parse; `N>` drops the digits' word. */
+  private stopChar(cp: number, at: number): Action {
+    if (this.singleQuoted || this.doubleQuoted || this.backQuote || this.dollarQuote) return 'append';
+    if (cp === 62 && this.buf.length > 0) {
+      const c0 = this.buf.charCodeAt(0);
+      if (c0 >= 48 && c0 <= 57) {
+        this.droppedWord = this.buf;
+        this.got = false;
+      }
+    }
+    this.dropped = this.line.slice(at);
+    return 'stop';
+  }
+
+  private finish(): ShellwordsResult {
+    if (this.got) this.args.push(this.buf);
+    if (this.escaped || this.singleQuoted || this.doubleQuoted || this.backQuote || this.dollarQuote) return this.fail(this.line.length);
+    const { args, dropped, droppedWord } = this;
+    return droppedWord === undefined ? { ok: true, args, dropped } : { ok: true, args, dropped, droppedWord };
+  }
+
+  private fail(offset: number): ShellwordsResult {
+    return { ok: false, message: SHELLWORDS_ERROR, offset };
+  }
 }

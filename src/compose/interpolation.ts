@@ -40,14 +40,14 @@ function closingBrace(text: string, start: number): number {
   return -1;
 }
 
-function interpolateAt(
-  text: string,
-  get: (name: string) => string | undefined,
-  depth: number,
-): InterpolationResult {
-  if (depth > MAX_INTERPOLATION_DEPTH) {
-    return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}: nested more than ${MAX_INTERPOLATION_DEPTH} levels` };
-  }
+type InterpolationFailure = Extract<InterpolationResult, { ok: false }>;
+
+function invalidFormat(text: string, why = ''): InterpolationFailure {
+  return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}${why}` };
+}
+
+function interpolateAt(text: string, get: (name: string) => string | undefined, depth: number): InterpolationResult {
+  if (depth > MAX_INTERPOLATION_DEPTH) return invalidFormat(text, `: nested more than ${MAX_INTERPOLATION_DEPTH} levels`);
   let out = '';
   const unresolved: string[] = [];
   const n = text.length;
@@ -62,38 +62,10 @@ function interpolateAt(
       out += '$';
       i++;
     } else if (next === 123) {
-      const close = closingBrace(text, i);
-      if (close < 0) return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}: missing closing brace` };
-      const body = text.slice(i + 2, close);
-      let j = 0;
-      while (j < body.length && isNameChar(body.charCodeAt(j))) j++;
-      const name = body.slice(0, j);
-      if (name === '' || !isNameStart(name.charCodeAt(0))) return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}` };
-      const rest = body.slice(j);
-      const value = get(name);
-      const colon = rest.startsWith(':');
-      const op = colon ? rest.slice(1, 2) : rest.slice(0, 1);
-      const raw = colon ? rest.slice(2) : rest.slice(1);
-      let arg = raw;
-      if (raw.includes('$')) {
-        const nested = interpolateAt(raw, get, depth + 1);
-        if (!nested.ok) return nested;
-        arg = nested.value;
-        // Only a default that is used leaves its unset variables unresolved.
-        const unsetHere = value === undefined || (colon && value === '');
-        if ((op === '-' && unsetHere) || (op === '+' && !unsetHere)) unresolved.push(...nested.unresolved);
-      }
-      const unset = value === undefined || (colon && value === '');
-      if (rest === '') {
-        if (value === undefined) unresolved.push(name);
-        out += value ?? '';
-      } else if (op === '-') out += unset ? arg : (value as string);
-      else if (op === '+') out += unset ? '' : arg;
-      else if (op === '?') {
-        if (unset) return { ok: false, message: `required variable ${name} is missing a value: ${arg}` };
-        out += value as string;
-      } else return { ok: false, message: `invalid interpolation format for ${JSON.stringify(text)}` };
-      i = close;
+      const r = braced(text, i, get, depth, unresolved);
+      if ('ok' in r) return r;
+      out += r.value;
+      i = r.close;
     } else if (isNameStart(next)) {
       let j = i + 1;
       while (j < n && isNameChar(text.charCodeAt(j))) j++;
@@ -107,3 +79,59 @@ function interpolateAt(
   return { ok: true, value: out, unresolved };
 }
 
+/** The `${…}` at `start`: what it stands for and the index of its `}`. Unset names read are added to `unresolved`. */
+function braced(
+  text: string,
+  start: number,
+  get: (name: string) => string | undefined,
+  depth: number,
+  unresolved: string[],
+): { value: string; close: number } | InterpolationFailure {
+  const close = closingBrace(text, start);
+  if (close < 0) return invalidFormat(text, ': missing closing brace');
+  const body = text.slice(start + 2, close);
+  let j = 0;
+  while (j < body.length && isNameChar(body.charCodeAt(j))) j++;
+  const name = body.slice(0, j);
+  if (name === '' || !isNameStart(name.charCodeAt(0))) return invalidFormat(text);
+  const rest = body.slice(j);
+  const value = get(name);
+  if (rest === '') {
+    if (value === undefined) unresolved.push(name);
+    return { value: value ?? '', close };
+  }
+  const r = modified(text, name, value, rest, get, depth, unresolved);
+  return typeof r === 'string' ? { value: r, close } : r;
+}
+
+/**
+ * `${NAME:-d}`, `${NAME-d}`, `${NAME:+a}`, `${NAME+a}`, `${NAME:?e}`, `${NAME?e}`: the operator
+ * and its argument (`rest`) applied to NAME's `value`. The argument is interpolated first.
+ */
+function modified(
+  text: string,
+  name: string,
+  value: string | undefined,
+  rest: string,
+  get: (name: string) => string | undefined,
+  depth: number,
+  unresolved: string[],
+): string | InterpolationFailure {
+  const colon = rest.startsWith(':');
+  const op = colon ? rest.slice(1, 2) : rest.slice(0, 1);
+  const raw = colon ? rest.slice(2) : rest.slice(1);
+  const unset = value === undefined || (colon && value === '');
+  let arg = raw;
+  if (raw.includes('$')) {
+    const nested = interpolateAt(raw, get, depth + 1);
+    if (!nested.ok) return nested;
+    arg = nested.value;
+    // Only a default that is used leaves its unset variables unresolved.
+    if ((op === '-' && unset) || (op === '+' && !unset)) unresolved.push(...nested.unresolved);
+  }
+  if (op === '-') return unset ? arg : (value as string);
+  if (op === '+') return unset ? '' : arg;
+  if (op !== '?') return invalidFormat(text);
+  if (unset) return { ok: false, message: `required variable ${name} is missing a value: ${arg}` };
+  return value as string;
+}

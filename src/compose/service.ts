@@ -216,57 +216,67 @@ export function composeToKubernetes(service: ComposeService, options: ComposeToK
   const cm = parseComposeCommand(service.command, { ...sw, path: 'command' });
   if (!cm.ok) return cm;
   const diagnostics: Diagnostic[] = [...ep.diagnostics, ...cm.diagnostics];
-  if ((options.variant ?? 'kompose') === 'kompose') {
-    const args = cm.args === null ? null : cm.args.map(komposeRewriteArg);
-    if (args !== null && cm.args !== null && args.some((a, i) => a !== cm.args?.[i])) {
-      diagnostics.push({
-        code: 'kompose-dollar-rewrite',
-        severity: 'warning',
-        path: 'command',
-        message: `kompose rewrites $NAME to $(NAME) in args (${JSON.stringify(cm.args)} → ${JSON.stringify(args)}): Kubernetes then expands it from the pod env, names stop at the first character that is not a letter or digit, and a $ that a shell was meant to see is gone.`,
-      });
-    }
-    if (ep.args !== null && ep.args.length === 0) {
-      diagnostics.push({
-        code: 'kompose-empty-entrypoint',
-        severity: 'warning',
-        path: 'entrypoint',
-        message: 'entrypoint: [] becomes command: [], which Kubernetes treats as unset: the image ENTRYPOINT runs, while Docker clears it.',
-      });
-    }
-    return { ok: true, command: ep.args, args, diagnostics };
-  }
-  // Correct: reproduce Docker Engine's merge with Kubernetes fields.
-  const esc = (l: readonly string[]): string[] => l.map((s) => s.replaceAll('$', '$$$$'));
-  let command: readonly string[] | null = ep.args !== null && ep.args.length > 0 ? esc(ep.args) : null;
-  let args: readonly string[] | null = cm.args !== null && cm.args.length > 0 ? esc(cm.args) : null;
-  if (ep.args !== null && ep.args.length === 1 && ep.args[0] === '') {
-    // Docker: a non-empty entrypoint drops the image CMD, then [""] counts as none, so only the
-    // service command runs. `command: [""]` would make containerd exec "", so put it in command.
-    if (cm.args === null || cm.args.length === 0) {
-      return { ok: false, issues: [{ code: 'no-command', path: 'entrypoint', message: 'no command specified' }], diagnostics };
-    }
-    command = esc(cm.args);
-    args = null;
-  } else if (ep.args !== null && ep.args.length === 0) {
-    const image = options.image;
-    const imageEp = image?.entrypoint ?? [];
-    const hasEp = imageEp.length > 0 && !(imageEp.length === 1 && imageEp[0] === '');
-    if (image === undefined || hasEp) {
-      // Docker: no entrypoint; Cmd = service command, else image CMD. Kubernetes cannot clear the
-      // image ENTRYPOINT, so the whole argv goes into command.
-      const whole = cm.args !== null && cm.args.length > 0 ? cm.args : (image?.cmd ?? null);
-      if (whole === null || whole.length === 0 || image === undefined) {
-        return {
-          ok: false,
-          issues: [{ code: 'k8s-empty-command', path: 'entrypoint', message: image === undefined ? 'entrypoint: [] needs the image config (options.image) to be expressed on Kubernetes' : 'no command specified' }],
-          diagnostics,
-        };
-      }
-      command = esc(whole);
-      args = null;
-    }
-  }
-  return { ok: true, command, args, diagnostics };
+  if ((options.variant ?? 'kompose') === 'kompose') return komposeMapping(ep.args, cm.args, diagnostics);
+  return correctMapping(ep.args, cm.args, options.image, diagnostics);
 }
 
+/** What kompose generates: entrypoint → command, command → args with `$NAME` rewritten; both pitfalls diagnosed. */
+function komposeMapping(entrypoint: readonly string[] | null, command: readonly string[] | null, diagnostics: Diagnostic[]): ComposeKubernetes {
+  const args = command === null ? null : command.map(komposeRewriteArg);
+  if (args !== null && command !== null && args.some((a, i) => a !== command[i])) {
+    diagnostics.push({
+      code: 'kompose-dollar-rewrite',
+      severity: 'warning',
+      path: 'command',
+      message: `kompose rewrites $NAME to $(NAME) in args (${JSON.stringify(command)} → ${JSON.stringify(args)}): Kubernetes then expands it from the pod env, names stop at the first character that is not a letter or digit, and a $ that a shell was meant to see is gone.`,
+    });
+  }
+  if (entrypoint !== null && entrypoint.length === 0) {
+    diagnostics.push({
+      code: 'kompose-empty-entrypoint',
+      severity: 'warning',
+      path: 'entrypoint',
+      message: 'entrypoint: [] becomes command: [], which Kubernetes treats as unset: the image ENTRYPOINT runs, while Docker clears it.',
+    });
+  }
+  return { ok: true, command: entrypoint, args, diagnostics };
+}
+
+function escapeDollars(list: readonly string[]): string[] {
+  return list.map((s) => s.replaceAll('$', '$$$$'));
+}
+
+/** Docker Engine's merge reproduced with Kubernetes fields: every `$` escaped, `[""]` and `[]` entrypoints expressed. */
+function correctMapping(
+  entrypoint: readonly string[] | null,
+  command: readonly string[] | null,
+  image: ImageConfig | undefined,
+  diagnostics: Diagnostic[],
+): ComposeKubernetes | Failure {
+  if (entrypoint !== null && entrypoint.length === 1 && entrypoint[0] === '') {
+    // Docker: a non-empty entrypoint drops the image CMD, then [""] counts as none, so only the
+    // service command runs. `command: [""]` would make containerd exec "", so put it in command.
+    if (command === null || command.length === 0) {
+      return { ok: false, issues: [{ code: 'no-command', path: 'entrypoint', message: 'no command specified' }], diagnostics };
+    }
+    return { ok: true, command: escapeDollars(command), args: null, diagnostics };
+  }
+  const args = command !== null && command.length > 0 ? escapeDollars(command) : null;
+  if (entrypoint === null || entrypoint.length > 0) {
+    return { ok: true, command: entrypoint !== null ? escapeDollars(entrypoint) : null, args, diagnostics };
+  }
+  const imageEp = image?.entrypoint ?? [];
+  const hasEp = imageEp.length > 0 && !(imageEp.length === 1 && imageEp[0] === '');
+  if (image !== undefined && !hasEp) return { ok: true, command: null, args, diagnostics };
+  // Docker: no entrypoint; Cmd = service command, else image CMD. Kubernetes cannot clear the
+  // image ENTRYPOINT, so the whole argv goes into command.
+  const whole = command !== null && command.length > 0 ? command : (image?.cmd ?? null);
+  if (whole === null || whole.length === 0 || image === undefined) {
+    return {
+      ok: false,
+      issues: [{ code: 'k8s-empty-command', path: 'entrypoint', message: image === undefined ? 'entrypoint: [] needs the image config (options.image) to be expressed on Kubernetes' : 'no command specified' }],
+      diagnostics,
+    };
+  }
+  return { ok: true, command: escapeDollars(whole), args: null, diagnostics };
+}

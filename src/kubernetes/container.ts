@@ -123,17 +123,41 @@ function buildEnv(
   base: string,
   diagnostics: Diagnostic[],
 ): EnvBuild {
-  const env = new Map<string, string | undefined>();
-  const issues: Issue[] = [];
-  const serviceEnv = options.serviceEnv ?? {};
-  (container.envFrom ?? []).forEach((source, i) => {
-    const path = `${base}envFrom[${i}]`;
+  const builder = new EnvBuilder(container, options, profile, base, diagnostics);
+  (container.envFrom ?? []).forEach((source, i) => builder.addEnvFrom(source, i));
+  builder.startEntries();
+  (container.env ?? []).forEach((entry, i) => builder.addEntry(entry, i));
+  return builder.finish();
+}
+
+/** The env under construction, one method per step of makeEnvironmentVariables. */
+class EnvBuilder {
+  /** Every variable so far, `undefined` for values not known here. */
+  private readonly env = new Map<string, string | undefined>();
+  /** The known values so far (what `$(NAME)` can see before service links). */
+  private readonly known = new Map<string, string>();
+  private readonly issues: Issue[] = [];
+  private readonly serviceEnv: Readonly<Record<string, string>>;
+
+  constructor(
+    private readonly container: KubernetesContainer,
+    private readonly options: KubernetesOptions,
+    private readonly profile: KubernetesProfile,
+    private readonly base: string,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.serviceEnv = options.serviceEnv ?? {};
+  }
+
+  /** One `envFrom` source: every key of the ConfigMap/Secret, prefixed; invalid names skipped and listed. */
+  addEnvFrom(source: KubernetesEnvFromSource, i: number): void {
+    const path = `${this.base}envFrom[${i}]`;
     const ref = source.configMapRef ?? source.secretRef;
     if (ref === undefined) return;
     const kind = source.configMapRef !== undefined ? 'configmap' : 'secret';
-    const store = kind === 'configmap' ? options.configMaps : options.secrets;
+    const store = kind === 'configmap' ? this.options.configMaps : this.options.secrets;
     if (store === undefined) {
-      diagnostics.push({
+      this.diagnostics.push({
         code: 'k8s-env-value-unknown',
         severity: 'info',
         path,
@@ -143,84 +167,41 @@ function buildEnv(
     }
     const data = own(store, ref.name);
     if (data === undefined) {
-      if (ref.optional === true) return;
-      issues.push({ code: 'k8s-env-source-missing', path, message: `${kind} ${JSON.stringify(ref.name)} not found` });
+      if (ref.optional !== true) this.issues.push({ code: 'k8s-env-source-missing', path, message: `${kind} ${JSON.stringify(ref.name)} not found` });
       return;
     }
     const invalid: string[] = [];
     for (const key of Object.keys(data)) {
       const name = (source.prefix ?? '') + key;
-      if (!isValidEnvName(name, profile)) {
-        invalid.push(name);
-        continue;
-      }
-      env.set(name, data[key]);
+      if (isValidEnvName(name, this.profile)) this.env.set(name, data[key]);
+      else invalid.push(name);
     }
     if (invalid.length > 0) {
-      diagnostics.push({
+      this.diagnostics.push({
         code: 'k8s-env-invalid-name',
         severity: 'warning',
         path,
         message: `Keys [${invalid.sort().join(', ')}] from ${kind} ${JSON.stringify(ref.name)} are skipped: they are not valid environment variable names.`,
       });
     }
-  });
-  // Values known so far (envFrom + earlier env entries); service links are consulted after them.
-  const known = new Map<string, string>();
-  for (const [k, v] of env) if (v !== undefined) known.set(k, v);
-  const lookupEnv = (): Map<string, string> => {
-    const m = new Map(known);
-    for (const [k, v] of Object.entries(serviceEnv)) if (!env.has(k)) m.set(k, v);
-    return m;
-  };
-  (container.env ?? []).forEach((entry, i) => {
-    const path = `${base}env[${i}]`;
+  }
+
+  /** After envFrom: the known values so far are what the first env entry sees. */
+  startEntries(): void {
+    for (const [k, v] of this.env) if (v !== undefined) this.known.set(k, v);
+  }
+
+  /** One `env` entry: a literal value (expanded), or a valueFrom source; an unresolvable required source is an issue. */
+  addEntry(entry: KubernetesEnvVar, i: number): void {
+    const path = `${this.base}env[${i}]`;
     let value: string | undefined = entry.value ?? '';
-    if (value !== '') {
-      const report = expandKubernetesReport(value, lookupEnv(), profile);
-      value = report.output;
-      // $VAR in an env value is ordinary text; a $(NAME) left as written is worth a note. A name
-      // declared by a later env entry is defined, just not visible yet: say so instead.
-      const later = new Set((container.env ?? []).slice(i + 1).map((e) => e.name));
-      const unknown = report.undefinedNames.filter((n) => !env.has(n));
-      diagnostics.push(...expansionDiagnostics({ ...report, undefinedNames: unknown.filter((n) => !later.has(n)) }, entry.value as string, `${path}.value`, false, profile).filter((d) => d.code !== 'k8s-shell-variable'));
-      for (const name of unknown.filter((n) => later.has(n))) {
-        diagnostics.push({
-          code: 'k8s-undefined-reference',
-          severity: 'warning',
-          path: `${path}.value`,
-          message: `${JSON.stringify(name)} is declared after ${JSON.stringify(entry.name)} in env; an env value sees only envFrom and the entries before it, so $(${name}) is left as written. Move ${JSON.stringify(name)} above it.`,
-        });
-      }
-      if (report.corrupted && profile.rejectsInvalidUtf8) {
-        issues.push({ code: 'k8s-invalid-utf8', path: `${path}.value`, message: 'grpc: error while marshaling: string field contains invalid UTF-8' });
-      }
-    } else if (entry.valueFrom !== undefined) {
-      const from = entry.valueFrom;
-      const keyRef = from.configMapKeyRef ?? from.secretKeyRef;
-      if (keyRef !== undefined) {
-        const kind = from.configMapKeyRef !== undefined ? 'configmap' : 'secret';
-        const store = kind === 'configmap' ? options.configMaps : options.secrets;
-        if (store === undefined) value = undefined;
-        else {
-          const data = own(store, keyRef.name);
-          const v = data === undefined ? undefined : own(data, keyRef.key);
-          if (v === undefined) {
-            if (keyRef.optional === true) return;
-            issues.push({
-              code: 'k8s-env-source-missing',
-              path: `${path}.valueFrom`,
-              message: data === undefined ? `${kind} ${JSON.stringify(keyRef.name)} not found` : `couldn't find key ${keyRef.key} in ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} ${keyRef.name}`,
-            });
-            return;
-          }
-          value = v;
-        }
-      } else if (from.fieldRef !== undefined) value = own(options.fieldValues, from.fieldRef.fieldPath);
-      else if (from.resourceFieldRef !== undefined) value = own(options.fieldValues, from.resourceFieldRef.resource);
-      else value = undefined;
+    if (value !== '') value = this.expandLiteral(entry, i, path);
+    else if (entry.valueFrom !== undefined) {
+      const from = this.valueFrom(entry.valueFrom, `${path}.valueFrom`);
+      if (from === 'skip') return;
+      value = from.value;
       if (value === undefined) {
-        diagnostics.push({
+        this.diagnostics.push({
           code: 'k8s-env-value-unknown',
           severity: 'info',
           path: `${path}.valueFrom`,
@@ -228,12 +209,74 @@ function buildEnv(
         });
       }
     }
-    env.set(entry.name, value);
-    if (value === undefined) known.delete(entry.name);
-    else known.set(entry.name, value);
-  });
-  for (const [k, v] of Object.entries(serviceEnv)) if (!env.has(k)) env.set(k, v);
-  return { env, issues };
+    this.env.set(entry.name, value);
+    if (value === undefined) this.known.delete(entry.name);
+    else this.known.set(entry.name, value);
+  }
+
+  /** Service links come last, without replacing a variable the container defines. */
+  finish(): EnvBuild {
+    for (const [k, v] of Object.entries(this.serviceEnv)) if (!this.env.has(k)) this.env.set(k, v);
+    return { env: this.env, issues: this.issues };
+  }
+
+  /** A literal value with `$(NAME)` expanded against the variables so far plus service links. */
+  private expandLiteral(entry: KubernetesEnvVar, i: number, path: string): string {
+    const text = entry.value as string;
+    const report = expandKubernetesReport(text, this.lookupEnv(), this.profile);
+    // $VAR in an env value is ordinary text; a $(NAME) left as written is worth a note. A name
+    // declared by a later env entry is defined, just not visible yet: say so instead.
+    const later = new Set((this.container.env ?? []).slice(i + 1).map((e) => e.name));
+    const unknown = report.undefinedNames.filter((n) => !this.env.has(n));
+    const notes = expansionDiagnostics({ ...report, undefinedNames: unknown.filter((n) => !later.has(n)) }, text, `${path}.value`, false, this.profile);
+    this.diagnostics.push(...notes.filter((d) => d.code !== 'k8s-shell-variable'));
+    for (const name of unknown.filter((n) => later.has(n))) {
+      this.diagnostics.push({
+        code: 'k8s-undefined-reference',
+        severity: 'warning',
+        path: `${path}.value`,
+        message: `${JSON.stringify(name)} is declared after ${JSON.stringify(entry.name)} in env; an env value sees only envFrom and the entries before it, so $(${name}) is left as written. Move ${JSON.stringify(name)} above it.`,
+      });
+    }
+    if (report.corrupted && this.profile.rejectsInvalidUtf8) {
+      this.issues.push({ code: 'k8s-invalid-utf8', path: `${path}.value`, message: 'grpc: error while marshaling: string field contains invalid UTF-8' });
+    }
+    return report.output;
+  }
+
+  /** What `$(NAME)` in a literal value sees: the known values so far, then service links. */
+  private lookupEnv(): Map<string, string> {
+    const m = new Map(this.known);
+    for (const [k, v] of Object.entries(this.serviceEnv)) if (!this.env.has(k)) m.set(k, v);
+    return m;
+  }
+
+  /**
+   * A valueFrom source's value (`undefined`: not known here), or `'skip'` when the referenced
+   * ConfigMap/Secret key is missing: an optional one leaves the variable out, a required one is an issue.
+   */
+  private valueFrom(from: KubernetesEnvVarSource, path: string): { value: string | undefined } | 'skip' {
+    const keyRef = from.configMapKeyRef ?? from.secretKeyRef;
+    if (keyRef === undefined) {
+      if (from.fieldRef !== undefined) return { value: own(this.options.fieldValues, from.fieldRef.fieldPath) };
+      if (from.resourceFieldRef !== undefined) return { value: own(this.options.fieldValues, from.resourceFieldRef.resource) };
+      return { value: undefined };
+    }
+    const kind = from.configMapKeyRef !== undefined ? 'configmap' : 'secret';
+    const store = kind === 'configmap' ? this.options.configMaps : this.options.secrets;
+    if (store === undefined) return { value: undefined };
+    const data = own(store, keyRef.name);
+    const value = data === undefined ? undefined : own(data, keyRef.key);
+    if (value !== undefined) return { value };
+    if (keyRef.optional !== true) {
+      this.issues.push({
+        code: 'k8s-env-source-missing',
+        path,
+        message: data === undefined ? `${kind} ${JSON.stringify(keyRef.name)} not found` : `couldn't find key ${keyRef.key} in ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} ${keyRef.name}`,
+      });
+    }
+    return 'skip';
+  }
 }
 
 function expandList(

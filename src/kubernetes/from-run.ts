@@ -3,7 +3,7 @@
  * (container fields and the Pod's restartPolicy), and says where there is none.
  * The argv itself (`--entrypoint`, args) is `toKubernetes`' job (src/kubernetes/container.ts).
  */
-import { engineProfile } from '../core/engine-profile.js';
+import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { goFloatErrorMessage, parseGoFloat64 } from '../internal/go-float.js';
 import { expectType, goQuote } from '../internal/text.js';
 import { escapeKubernetes } from './expansion.js';
@@ -188,166 +188,206 @@ export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRun
   const flags: readonly ParsedRunFlag[] = Array.isArray(input) ? input : (input as ParsedRunCommandLine).flags;
   const profile = engineProfile({ ...options, engine: Array.isArray(input) ? (options.engine ?? 'docker') : (input as ParsedRunCommandLine).engine });
   expectType(flags, 'array', 'flags');
-  const container: RunContainerFields = {};
-  const pod: RunFlagsKubernetes['pod'] = {};
-  const diagnostics: Diagnostic[] = [];
-  const diag = (code: string, severity: Diagnostic['severity'], message: string, f: ParsedRunFlag): void => {
-    diagnostics.push({ code, severity, message, ...f.location });
-  };
-  const envIndex = new Map<string, number>();
-  let restartSeen = false;
-  let portsNoted = false;
-  const resource = (kind: 'limits' | 'requests', key: string, value: string): void => {
-    container.resources ??= {};
-    (container.resources[kind] ??= {})[key] = value;
-  };
-  for (const f of flags) {
-    switch (f.name) {
-      case 'memory':
-      case 'memory-reservation': {
-        const b = parseDockerBytes(f.value);
-        if ('error' in b) break;
-        if (b.bytes === 0) break; // 0 = unlimited
-        resource(f.name === 'memory' ? 'limits' : 'requests', 'memory', bytesToQuantity(b.bytes));
-        break;
-      }
-      case 'cpus': {
-        const e = profile.engine === 'podman' ? podmanCpusEffect(f.value) : dockerCpusEffect(f.value, profile.cpusRangeMessage ?? '');
-        if ('fails' in e) diag('run-flag-no-kubernetes', 'warning', `${e.fails}; not translated.`, f);
-        else if ('unlimited' in e) {
-          if (e.why !== undefined) diag('run-flag-no-kubernetes', 'warning', `${e.why}; not translated.`, f);
-        } else {
-          const q = quotaToQuantity(e.quota);
-          resource('limits', 'cpu', q.quantity);
-          if (e.wrapped !== undefined) diag('run-cpus-wrapped', 'warning', `${e.wrapped}; limits.cpu is ${q.quantity}, the limit enforced.`, f);
-          if (!q.exact) {
-            diag(
-              'run-cpus-rounded',
-              'info',
-              `--cpus ${goQuote(f.value)} is a CFS quota of ${e.quota} µs per 100 ms; the kubelet sets quotas in 100 µs steps (milliCPU × 100), so the limit is ${q.quantity} (${q.kubeletQuota} µs).`,
-              f,
-            );
-          }
-        }
-        break;
-      }
-      case 'restart': {
-        restartSeen = true;
-        const [policy, count] = f.value.split(':') as [string, string?];
-        if (policy === 'always') pod.restartPolicy = 'Always';
-        else if (policy === 'no' || policy === '') pod.restartPolicy = 'Never';
-        else if (policy === 'on-failure') {
-          pod.restartPolicy = 'OnFailure';
-          if (count !== undefined) {
-            diag('run-restart-count', 'warning', `--restart=on-failure:${count}: a Pod cannot limit restarts to ${count}; use a Job with backoffLimit.`, f);
-          }
-        } else if (policy === 'unless-stopped') {
-          pod.restartPolicy = 'Always';
-          diag('run-restart-unless-stopped', 'info', '--restart=unless-stopped became Always: Kubernetes has no "stopped by the user" state.', f);
-        } else {
-          diag('run-flag-no-kubernetes', 'warning', `--restart=${f.value} is not a Docker restart policy; not translated.`, f);
-        }
-        break;
-      }
-      case 'env': {
-        const eq = f.value.indexOf('=');
-        if (eq < 0) {
-          diag('run-env-from-client', 'warning', `-e ${f.value} copies ${f.value} from the client's environment, which is not known here; not translated.`, f);
-          break;
-        }
-        const name = f.value.slice(0, eq);
-        // The kubelet expands $(NAME) and $$ in env values; Docker passes the value as written.
-        const entry = { name, value: escapeKubernetes(f.value.slice(eq + 1)) };
-        container.env ??= [];
-        const at = envIndex.get(name);
-        if (at === undefined) {
-          envIndex.set(name, container.env.length);
-          container.env.push(entry);
-        } else container.env[at] = entry;
-        break;
-      }
-      case 'workdir':
-        container.workingDir = f.value;
-        break;
-      case 'user': {
-        const m = /^(\d+)(?::(\d+))?$/.exec(f.value);
-        if (m) {
-          container.securityContext ??= {};
-          container.securityContext.runAsUser = Number(m[1]);
-          if (m[2] !== undefined) container.securityContext.runAsGroup = Number(m[2]);
-        } else {
-          diag('run-user-name', 'warning', `-u ${f.value}: Kubernetes runAsUser/runAsGroup take numeric ids only; look the name up in the image's /etc/passwd.`, f);
-        }
-        break;
-      }
-      case 'name':
-        container.name = f.value;
-        if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(f.value)) {
-          diag('run-name-not-dns-label', 'warning', `--name ${f.value} is not a valid Kubernetes container name (lowercase RFC 1123 label, at most 63 characters).`, f);
-        }
-        break;
-      case 'publish':
-      case 'expose': {
-        const port = parsePort(f.value, f.name === 'expose');
-        if (port === undefined) {
-          diag('run-flag-no-kubernetes', 'warning', `${f.name === 'publish' ? '-p' : '--expose'} ${f.value}: port ranges and this syntax are not translated.`, f);
-          break;
-        }
-        (container.ports ??= []).push(port);
-        if (f.name === 'publish' && !portsNoted) {
-          portsNoted = true;
-          diag('run-publish-needs-service', 'info', '-p publishes a port on the host; in Kubernetes declare containerPort and expose it with a Service (hostPort is rarely what you want).', f);
-        }
-        break;
-      }
-      case 'interactive':
-        if (parseGoBool(f.value)) container.stdin = true;
-        break;
-      case 'tty':
-        if (parseGoBool(f.value)) container.tty = true;
-        break;
-      case 'privileged':
-        if (parseGoBool(f.value)) (container.securityContext ??= {}).privileged = true;
-        break;
-      case 'read-only':
-        if (parseGoBool(f.value)) (container.securityContext ??= {}).readOnlyRootFilesystem = true;
-        break;
-      case 'cap-add':
-      case 'cap-drop': {
-        const sc = (container.securityContext ??= {});
-        const caps = (sc.capabilities ??= {});
-        const list = (caps[f.name === 'cap-add' ? 'add' : 'drop'] ??= []);
-        for (const c of f.value.split(',')) if (c !== '') list.push(c.toUpperCase().replace(/^CAP_/, ''));
-        break;
-      }
-      case 'hostname':
-        pod.hostname = f.value;
-        break;
-      case 'pull': {
-        const policy = ({ always: 'Always', missing: 'IfNotPresent', never: 'Never' } as const)[f.value as 'always'];
-        if (policy !== undefined) container.imagePullPolicy = policy;
-        else diag('run-flag-no-kubernetes', 'warning', `--pull=${f.value} is not always, missing or never; not translated.`, f);
-        break;
-      }
-      case 'entrypoint':
-        break; // the argv: toKubernetes
-      default: {
-        const text = NO_COUNTERPART[f.name];
-        if (f.name === 'rm' || f.name === 'detach' || f.name === 'init') {
-          if (parseGoBool(f.value) !== true) break;
-        }
-        diag('run-flag-no-kubernetes', 'info', text ?? `--${f.name} has no Kubernetes container counterpart; not translated.`, f);
-      }
-    }
-  }
-  if (!restartSeen && flags.length > 0) {
-    diagnostics.push({
+  const t = new RunFlagTranslator(profile);
+  for (const f of flags) t.translate(f);
+  if (!t.restartSeen && flags.length > 0) {
+    t.diagnostics.push({
       code: 'run-restart-default',
       severity: 'info',
       message: 'Without --restart Docker never restarts the container, but a Pod defaults to restartPolicy Always; set it explicitly.',
     });
   }
-  return { ok: true, container, pod, diagnostics };
+  return { ok: true, container: t.container, pod: t.pod, diagnostics: t.diagnostics };
+}
+
+const PULL_POLICIES: Readonly<Record<string, 'Always' | 'IfNotPresent' | 'Never'>> = { always: 'Always', missing: 'IfNotPresent', never: 'Never' };
+
+/** Builds the container and Pod fields one flag at a time; one method per flag (or family of flags). */
+class RunFlagTranslator {
+  readonly container: RunContainerFields = {};
+  readonly pod: RunFlagsKubernetes['pod'] = {};
+  readonly diagnostics: Diagnostic[] = [];
+  restartSeen = false;
+  private portsNoted = false;
+  /** Index in `container.env` of each name (a later `-e NAME=…` replaces the earlier one). */
+  private readonly envIndex = new Map<string, number>();
+
+  constructor(private readonly profile: EngineProfile) {}
+
+  translate(f: ParsedRunFlag): void {
+    switch (f.name) {
+      case 'memory':
+      case 'memory-reservation':
+        return this.memory(f);
+      case 'cpus':
+        return this.cpus(f);
+      case 'restart':
+        return this.restart(f);
+      case 'env':
+        return this.env(f);
+      case 'workdir':
+        this.container.workingDir = f.value;
+        return;
+      case 'user':
+        return this.user(f);
+      case 'name':
+        return this.name(f);
+      case 'publish':
+      case 'expose':
+        return this.port(f);
+      case 'interactive':
+        if (parseGoBool(f.value)) this.container.stdin = true;
+        return;
+      case 'tty':
+        if (parseGoBool(f.value)) this.container.tty = true;
+        return;
+      case 'privileged':
+        if (parseGoBool(f.value)) this.securityContext().privileged = true;
+        return;
+      case 'read-only':
+        if (parseGoBool(f.value)) this.securityContext().readOnlyRootFilesystem = true;
+        return;
+      case 'cap-add':
+      case 'cap-drop':
+        return this.capabilities(f);
+      case 'hostname':
+        this.pod.hostname = f.value;
+        return;
+      case 'pull':
+        return this.pull(f);
+      case 'entrypoint':
+        return; // the argv: toKubernetes
+      default:
+        return this.noCounterpart(f);
+    }
+  }
+
+  /** `-m` → limits.memory, `--memory-reservation` → requests.memory (0 = unlimited; invalid sizes were refused by the CLI). */
+  private memory(f: ParsedRunFlag): void {
+    const b = parseDockerBytes(f.value);
+    if ('error' in b || b.bytes === 0) return;
+    this.resource(f.name === 'memory' ? 'limits' : 'requests', 'memory', bytesToQuantity(b.bytes));
+  }
+
+  /** `--cpus` → limits.cpu for the CFS quota the engine enforces, or why there is none. */
+  private cpus(f: ParsedRunFlag): void {
+    const e = this.profile.engine === 'podman' ? podmanCpusEffect(f.value) : dockerCpusEffect(f.value, this.profile.cpusRangeMessage ?? '');
+    if ('fails' in e) return this.note('run-flag-no-kubernetes', 'warning', `${e.fails}; not translated.`, f);
+    if ('unlimited' in e) {
+      if (e.why !== undefined) this.note('run-flag-no-kubernetes', 'warning', `${e.why}; not translated.`, f);
+      return;
+    }
+    const q = quotaToQuantity(e.quota);
+    this.resource('limits', 'cpu', q.quantity);
+    if (e.wrapped !== undefined) this.note('run-cpus-wrapped', 'warning', `${e.wrapped}; limits.cpu is ${q.quantity}, the limit enforced.`, f);
+    if (!q.exact) {
+      this.note(
+        'run-cpus-rounded',
+        'info',
+        `--cpus ${goQuote(f.value)} is a CFS quota of ${e.quota} µs per 100 ms; the kubelet sets quotas in 100 µs steps (milliCPU × 100), so the limit is ${q.quantity} (${q.kubeletQuota} µs).`,
+        f,
+      );
+    }
+  }
+
+  /** `--restart` → the Pod's restartPolicy. */
+  private restart(f: ParsedRunFlag): void {
+    this.restartSeen = true;
+    const [policy, count] = f.value.split(':') as [string, string?];
+    if (policy === 'always') this.pod.restartPolicy = 'Always';
+    else if (policy === 'no' || policy === '') this.pod.restartPolicy = 'Never';
+    else if (policy === 'on-failure') {
+      this.pod.restartPolicy = 'OnFailure';
+      if (count !== undefined) {
+        this.note('run-restart-count', 'warning', `--restart=on-failure:${count}: a Pod cannot limit restarts to ${count}; use a Job with backoffLimit.`, f);
+      }
+    } else if (policy === 'unless-stopped') {
+      this.pod.restartPolicy = 'Always';
+      this.note('run-restart-unless-stopped', 'info', '--restart=unless-stopped became Always: Kubernetes has no "stopped by the user" state.', f);
+    } else {
+      this.note('run-flag-no-kubernetes', 'warning', `--restart=${f.value} is not a Docker restart policy; not translated.`, f);
+    }
+  }
+
+  /** `-e NAME=value` → env (the last value of a name wins, in its first position); `-e NAME` is the client's. */
+  private env(f: ParsedRunFlag): void {
+    const eq = f.value.indexOf('=');
+    if (eq < 0) {
+      return this.note('run-env-from-client', 'warning', `-e ${f.value} copies ${f.value} from the client's environment, which is not known here; not translated.`, f);
+    }
+    const name = f.value.slice(0, eq);
+    // The kubelet expands $(NAME) and $$ in env values; Docker passes the value as written.
+    const entry = { name, value: escapeKubernetes(f.value.slice(eq + 1)) };
+    const env = (this.container.env ??= []);
+    const at = this.envIndex.get(name);
+    if (at === undefined) {
+      this.envIndex.set(name, env.length);
+      env.push(entry);
+    } else env[at] = entry;
+  }
+
+  /** Numeric `-u uid[:gid]` → runAsUser/runAsGroup. */
+  private user(f: ParsedRunFlag): void {
+    const m = /^(\d+)(?::(\d+))?$/.exec(f.value);
+    if (!m) {
+      return this.note('run-user-name', 'warning', `-u ${f.value}: Kubernetes runAsUser/runAsGroup take numeric ids only; look the name up in the image's /etc/passwd.`, f);
+    }
+    const sc = this.securityContext();
+    sc.runAsUser = Number(m[1]);
+    if (m[2] !== undefined) sc.runAsGroup = Number(m[2]);
+  }
+
+  private name(f: ParsedRunFlag): void {
+    this.container.name = f.value;
+    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(f.value)) {
+      this.note('run-name-not-dns-label', 'warning', `--name ${f.value} is not a valid Kubernetes container name (lowercase RFC 1123 label, at most 63 characters).`, f);
+    }
+  }
+
+  /** `-p`/`--expose` → ports. */
+  private port(f: ParsedRunFlag): void {
+    const port = parsePort(f.value, f.name === 'expose');
+    if (port === undefined) {
+      return this.note('run-flag-no-kubernetes', 'warning', `${f.name === 'publish' ? '-p' : '--expose'} ${f.value}: port ranges and this syntax are not translated.`, f);
+    }
+    (this.container.ports ??= []).push(port);
+    if (f.name === 'publish' && !this.portsNoted) {
+      this.portsNoted = true;
+      this.note('run-publish-needs-service', 'info', '-p publishes a port on the host; in Kubernetes declare containerPort and expose it with a Service (hostPort is rarely what you want).', f);
+    }
+  }
+
+  /** `--cap-add`/`--cap-drop` (comma lists, `CAP_` prefix dropped) → capabilities.add/drop. */
+  private capabilities(f: ParsedRunFlag): void {
+    const caps = (this.securityContext().capabilities ??= {});
+    const list = (caps[f.name === 'cap-add' ? 'add' : 'drop'] ??= []);
+    for (const c of f.value.split(',')) if (c !== '') list.push(c.toUpperCase().replace(/^CAP_/, ''));
+  }
+
+  private pull(f: ParsedRunFlag): void {
+    const policy = PULL_POLICIES[f.value];
+    if (policy !== undefined) this.container.imagePullPolicy = policy;
+    else this.note('run-flag-no-kubernetes', 'warning', `--pull=${f.value} is not always, missing or never; not translated.`, f);
+  }
+
+  /** Any other flag: what to do instead (`--rm`, `-d`, `--init` only when set to true). */
+  private noCounterpart(f: ParsedRunFlag): void {
+    if ((f.name === 'rm' || f.name === 'detach' || f.name === 'init') && parseGoBool(f.value) !== true) return;
+    this.note('run-flag-no-kubernetes', 'info', NO_COUNTERPART[f.name] ?? `--${f.name} has no Kubernetes container counterpart; not translated.`, f);
+  }
+
+  private resource(kind: 'limits' | 'requests', key: string, value: string): void {
+    this.container.resources ??= {};
+    (this.container.resources[kind] ??= {})[key] = value;
+  }
+
+  private securityContext(): NonNullable<RunContainerFields['securityContext']> {
+    return (this.container.securityContext ??= {});
+  }
+
+  private note(code: string, severity: Diagnostic['severity'], message: string, f: ParsedRunFlag): void {
+    this.diagnostics.push({ code, severity, message, ...f.location });
+  }
 }
 
 function parsePort(text: string, expose: boolean): RunContainerPort | undefined {

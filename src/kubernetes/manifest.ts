@@ -1,7 +1,7 @@
 import type { LimitsOption } from '../core/limits.js';
-import { formatPath, readWorkloadYaml } from '../internal/yaml.js';
+import { formatPath, readWorkloadYaml, type YamlDocument } from '../internal/yaml.js';
 import { resolveKubernetes, type KubernetesContainer, type KubernetesOptions, type KubernetesResult } from './container.js';
-import { KubernetesPodSpecSchema } from './schema.js';
+import { KubernetesPodSpecSchema, type KubernetesPodSpecInput } from './schema.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
 
 /**
@@ -83,100 +83,135 @@ function lookupImage(images: ImageLookup, ref: string, container: string, worklo
  */
 export function resolveManifests(yamlText: string, options: ResolveManifestsOptions): ResolveManifestsResult {
   const parsed = readWorkloadYaml(yamlText, options);
-  const src = options.source === undefined ? {} : { source: options.source };
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };
-  const issues: Issue[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const workloads: ManifestWorkload[] = [];
-  const { images, source: _source, limits: _limits, ...k8sOptions } = options;
-  void _source;
+  const { images, source, limits: _limits, ...k8sOptions } = options;
   void _limits;
-
-  for (const doc of parsed.documents) {
-    if (!doc.ok) {
-      issues.push(...doc.issues);
-      continue;
-    }
-    if (doc.value === null || doc.value === undefined) continue;
-    const where = (path: string): string => `document ${doc.index}${path === '' ? '' : ` ${path}`}`;
-    const pos = (parts: readonly PropertyKey[]): { line: number; column: number } => doc.locate(parts);
-    if (!isRecord(doc.value)) {
-      issues.push({ code: 'manifest-invalid', message: `${where('')}: expected a mapping`, ...pos([]), ...src });
-      continue;
-    }
-    // A List holds items; anything else is one object. Iterative (no recursion on input depth).
-    const objects: { value: Record<string, unknown>; path: string; parts: readonly PropertyKey[] }[] = [];
-    if (doc.value['kind'] === 'List') {
-      const items = doc.value['items'];
-      if (!Array.isArray(items)) {
-        issues.push({ code: 'manifest-invalid', path: 'items', message: `${where('items')}: expected array`, ...pos(['items']), ...src });
-        continue;
-      }
-      items.forEach((item, i) => {
-        if (isRecord(item)) objects.push({ value: item, path: `items[${i}]`, parts: ['items', i] });
-        else issues.push({ code: 'manifest-invalid', path: `items[${i}]`, message: `${where(`items[${i}]`)}: expected a mapping`, ...pos(['items', i]), ...src });
-      });
-    } else objects.push({ value: doc.value, path: '', parts: [] });
-
-    for (const obj of objects) {
-      const kind = obj.value['kind'];
-      const at = (p: string): string => (obj.path === '' ? p : p === '' ? obj.path : `${obj.path}.${p}`);
-      if (typeof kind !== 'string') {
-        issues.push({ code: 'manifest-invalid', path: at('kind'), message: `${where(at('kind'))}: expected string`, ...pos([...obj.parts, 'kind']), ...src });
-        continue;
-      }
-      const specPath = Object.hasOwn(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : undefined;
-      if (specPath === undefined) {
-        diagnostics.push({ code: 'k8s-unknown-kind', severity: 'warning', path: at(''), line: doc.line, ...src, message: `${where(at(''))}: kind ${JSON.stringify(kind)} has no pod template; skipped.` });
-        continue;
-      }
-      const metadata = obj.value['metadata'];
-      const name = isRecord(metadata) && typeof metadata['name'] === 'string' ? metadata['name'] : '';
-      let node: unknown = obj.value;
-      let walked = '';
-      let broken = false;
-      const walkedParts: PropertyKey[] = [...obj.parts];
-      for (const key of specPath) {
-        walked = walked === '' ? key : `${walked}.${key}`;
-        walkedParts.push(key);
-        node = isRecord(node) ? node[key] : undefined;
-        if (!isRecord(node)) {
-          issues.push({ code: 'manifest-invalid', path: at(walked), message: `${where(at(walked))}: expected object`, ...pos(walkedParts), ...src });
-          broken = true;
-          break;
-        }
-      }
-      if (broken) continue;
-      const spec = KubernetesPodSpecSchema.safeParse(node);
-      if (!spec.success) {
-        for (const zi of spec.error.issues.slice(0, 20)) {
-          const p = formatPath(at(walked), zi.path);
-          const expected = zi.code === 'invalid_type' ? `expected ${zi.expected}` : zi.message;
-          issues.push({ code: 'manifest-invalid', path: p, message: `${where(p)}: ${expected}`, ...pos([...walkedParts, ...zi.path]), ...src });
-        }
-        continue;
-      }
-      const containers: ManifestContainerResult[] = [];
-      for (const list of LISTS) {
-        (spec.data[list] ?? []).forEach((c, i) => {
-          const path = `${at(walked)}.${list}[${i}]`;
-          const cname = c.name ?? '';
-          const ref = c.image ?? '';
-          const image = lookupImage(images, ref, cname, name);
-          const container = toContainer(c);
-          const result: KubernetesResult =
-            image === undefined
-              ? { ok: false, issues: [{ code: 'image-unknown', path: `${path}.image`, message: `no image config given for ${JSON.stringify(ref)}` }], diagnostics: [] }
-              : resolveKubernetes(image, container, { ...k8sOptions, path });
-          containers.push({ list, name: cname, image: ref, path, result });
-        });
-      }
-      workloads.push({ document: doc.index, kind, name, path: obj.path, containers });
-    }
-  }
+  const resolver = new ManifestResolver(images, k8sOptions, source === undefined ? {} : { source });
+  for (const doc of parsed.documents) resolver.document(doc);
+  const { issues, diagnostics, workloads } = resolver;
   const [first, ...rest] = issues;
   if (first !== undefined) return { ok: false, issues: [first, ...rest], diagnostics };
   return { ok: true, workloads, diagnostics };
+}
+
+type ReadDocument = Extract<YamlDocument, { ok: true }>;
+
+/** A workload object: a document, or one item of a `kind: List`. */
+interface WorkloadObject {
+  readonly value: Record<string, unknown>;
+  /** Path inside the document (`''` or `items[2]`). */
+  readonly path: string;
+  readonly parts: readonly PropertyKey[];
+}
+
+/** Collects workloads, issues and diagnostics document by document; one method per level (document, object, pod spec, containers). */
+class ManifestResolver {
+  readonly issues: Issue[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly workloads: ManifestWorkload[] = [];
+
+  constructor(
+    private readonly images: ImageLookup,
+    private readonly k8sOptions: Omit<KubernetesOptions, 'path'>,
+    private readonly src: { readonly source?: string },
+  ) {}
+
+  /** One YAML document: its issues, or each workload in it (empty documents are ignored). */
+  document(doc: YamlDocument): void {
+    if (!doc.ok) {
+      this.issues.push(...doc.issues);
+      return;
+    }
+    if (doc.value === null || doc.value === undefined) return;
+    for (const obj of this.objectsOf(doc)) this.workload(doc, obj);
+  }
+
+  /** A List holds items; anything else is one object. Iterative (no recursion on input depth). */
+  private objectsOf(doc: ReadDocument): WorkloadObject[] {
+    if (!isRecord(doc.value)) {
+      this.invalid(doc, undefined, [], 'expected a mapping');
+      return [];
+    }
+    if (doc.value['kind'] !== 'List') return [{ value: doc.value, path: '', parts: [] }];
+    const items = doc.value['items'];
+    if (!Array.isArray(items)) {
+      this.invalid(doc, 'items', ['items'], 'expected array');
+      return [];
+    }
+    const objects: WorkloadObject[] = [];
+    items.forEach((item, i) => {
+      if (isRecord(item)) objects.push({ value: item, path: `items[${i}]`, parts: ['items', i] });
+      else this.invalid(doc, `items[${i}]`, ['items', i], 'expected a mapping');
+    });
+    return objects;
+  }
+
+  /** One object: its kind says where the pod spec is; unknown kinds are skipped with a diagnostic. */
+  private workload(doc: ReadDocument, obj: WorkloadObject): void {
+    const kind = obj.value['kind'];
+    const at = (p: string): string => (obj.path === '' ? p : p === '' ? obj.path : `${obj.path}.${p}`);
+    if (typeof kind !== 'string') return this.invalid(doc, at('kind'), [...obj.parts, 'kind'], 'expected string');
+    const specPath = Object.hasOwn(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : undefined;
+    if (specPath === undefined) {
+      this.diagnostics.push({ code: 'k8s-unknown-kind', severity: 'warning', path: at(''), line: doc.line, ...this.src, message: `${where(doc, at(''))}: kind ${JSON.stringify(kind)} has no pod template; skipped.` });
+      return;
+    }
+    const metadata = obj.value['metadata'];
+    const name = isRecord(metadata) && typeof metadata['name'] === 'string' ? metadata['name'] : '';
+    const specAt = at(specPath.join('.'));
+    const spec = this.podSpec(doc, obj, specPath, at);
+    if (spec === undefined) return;
+    this.workloads.push({ document: doc.index, kind, name, path: obj.path, containers: this.containers(spec, specAt, name) });
+  }
+
+  /** The pod spec at `specPath`, checked against the schema (at most 20 issues), or `undefined`. */
+  private podSpec(doc: ReadDocument, obj: WorkloadObject, specPath: readonly string[], at: (p: string) => string): KubernetesPodSpecInput | undefined {
+    let node: unknown = obj.value;
+    for (let k = 0; k < specPath.length; k++) {
+      node = isRecord(node) ? node[specPath[k] as string] : undefined;
+      if (!isRecord(node)) {
+        const walked = specPath.slice(0, k + 1);
+        this.invalid(doc, at(walked.join('.')), [...obj.parts, ...walked], 'expected object');
+        return undefined;
+      }
+    }
+    const spec = KubernetesPodSpecSchema.safeParse(node);
+    if (spec.success) return spec.data;
+    for (const zi of spec.error.issues.slice(0, 20)) {
+      const expected = zi.code === 'invalid_type' ? `expected ${zi.expected}` : zi.message;
+      this.invalid(doc, formatPath(at(specPath.join('.')), zi.path), [...obj.parts, ...specPath, ...zi.path], expected);
+    }
+    return undefined;
+  }
+
+  /** Every init, regular and ephemeral container, resolved against its image config (`image-unknown` without one). */
+  private containers(spec: KubernetesPodSpecInput, specAt: string, workload: string): ManifestContainerResult[] {
+    const containers: ManifestContainerResult[] = [];
+    for (const list of LISTS) {
+      (spec[list] ?? []).forEach((c, i) => {
+        const path = `${specAt}.${list}[${i}]`;
+        const cname = c.name ?? '';
+        const ref = c.image ?? '';
+        const image = lookupImage(this.images, ref, cname, workload);
+        const result: KubernetesResult =
+          image === undefined
+            ? { ok: false, issues: [{ code: 'image-unknown', path: `${path}.image`, message: `no image config given for ${JSON.stringify(ref)}` }], diagnostics: [] }
+            : resolveKubernetes(image, toContainer(c), { ...this.k8sOptions, path });
+        containers.push({ list, name: cname, image: ref, path, result });
+      });
+    }
+    return containers;
+  }
+
+  /** A `manifest-invalid` issue at a path of the document (`undefined`: the document itself). */
+  private invalid(doc: ReadDocument, path: string | undefined, parts: readonly PropertyKey[], what: string): void {
+    this.issues.push({ code: 'manifest-invalid', ...(path === undefined ? {} : { path }), message: `${where(doc, path ?? '')}: ${what}`, ...doc.locate(parts), ...this.src });
+  }
+}
+
+/** `document 2` or `document 2 spec.containers[0]`, as messages name a place. */
+function where(doc: ReadDocument, path: string): string {
+  return `document ${doc.index}${path === '' ? '' : ` ${path}`}`;
 }
 
 /** Drops YAML nulls so the result fits {@link KubernetesContainer} (null = absent in the API). */

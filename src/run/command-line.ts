@@ -184,6 +184,10 @@ const LOGRUS_LEVELS = new Set(['panic', 'fatal', 'error', 'warn', 'warning', 'in
 const SUDO_VALUE_FLAGS = new Set(['-u', '-g', '-C', '-D', '-p', '-r', '-t', '-T', '-U', '-h', '--user', '--group', '--chdir', '--prompt', '--host']);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
+const ENV_VALUE_FLAGS = new Set(['-u', '--unset', '-C', '--chdir', '-S']);
+const INT_SYNTAX = /^[+-]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]*|[1-9][0-9]*)$/;
+const UINT_SYNTAX = /^(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]*|[1-9][0-9]*)$/;
+
 function programEngine(word: string): Engine | undefined {
   const base = word.slice(word.lastIndexOf('/') + 1);
   if (base === 'docker' || base === 'docker.exe') return 'docker';
@@ -203,6 +207,47 @@ function programEngine(word: string): Engine | undefined {
  * // { entrypoint: '', args: ['bash', '-lc', 'echo hi'] }
  */
 export function parseRunCommandLine(line: string | readonly string[], options: RunCommandLineOptions = {}): RunCommandLineResult {
+  expectRunArguments(line, options);
+  const { maxInputLength } = resolveLimits(options.limits);
+  if (typeof line === 'string' && line.length > maxInputLength) {
+    return { ok: false, issues: [limitIssue('maxInputLength', 'Command line length', line.length, maxInputLength)], diagnostics: [] };
+  }
+  const input = commandWords(line);
+  if (!input.ok) return input;
+  const { words, diagnostics } = input;
+  const fail = (issue: Issue): RunCommandLineResult => ({ ok: false, issues: [issue], diagnostics });
+
+  const head = readProgram(words, skipPrefixes(words, diagnostics), options, diagnostics);
+  if ('issue' in head) return fail(head.issue);
+  const cli = cliDialect(head.engine, options);
+  const globalFlags: ParsedRunFlag[] = [];
+  const global = new FlagScanner(words, cli, diagnostics, { set: globalFlagSet(cli), into: globalFlags, scope: 'global', commandPath: cli.engine });
+  const g = global.scan(head.index);
+  if ('issue' in g) return fail(g.issue);
+  const sub = readSubcommand(words, g.index, cli.engine, head.word);
+  if ('issue' in sub) return fail(sub.issue);
+  if (globalFlags.length > 0) diagnostics.push(globalFlagsNote(globalFlags, sub.command, cli.engine));
+
+  const runSet = runFlagSet(cli, sub.command);
+  const flags: ParsedRunFlag[] = [];
+  const r = new FlagScanner(words, cli, diagnostics, { set: runSet, into: flags, scope: 'run', commandPath: sub.commandPath }).scan(sub.index);
+  if ('issue' in r) return fail(r.issue);
+  const imageWord = words[r.index];
+  if (imageWord === undefined) return fail({ code: 'run-missing-image', message: missingImageMessage(cli, sub.commandPath) });
+  const after = words.slice(r.index + 1);
+
+  const last = lastFlags(flags, runSet, diagnostics);
+  const issue = apiVersionIssue(flags, cli, options.daemonApiVersion) ?? rmRestartIssue(last, cli) ?? imageReferenceIssue(imageWord, cli);
+  if (issue !== undefined) return fail(issue);
+  noteImageNeighbours(imageWord, after, runSet, cli.engine, diagnostics);
+  const run = runOverrides(last, after);
+  return { ok: true, engine: cli.engine, command: sub.command, image: imageWord.value, run, flags, globalFlags, diagnostics };
+}
+
+// ---- input ------------------------------------------------------------------------------------
+
+/** Programmer errors: `line` is neither a string nor an array of strings, `options` not an object. */
+function expectRunArguments(line: string | readonly string[], options: RunCommandLineOptions): void {
   if (typeof line !== 'string') {
     expectType(line, 'array', 'line');
     for (let k = 0; k < line.length; k++) {
@@ -211,284 +256,338 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
   }
   expectType(options, 'object', 'options');
   if (options.engine !== undefined) expectType(options.engine, 'string', 'options.engine');
-  const { maxInputLength } = resolveLimits(options.limits);
-  if (typeof line === 'string' && line.length > maxInputLength) {
-    return { ok: false, issues: [limitIssue('maxInputLength', 'Command line length', line.length, maxInputLength)], diagnostics: [] };
-  }
-  const diagnostics: Diagnostic[] = [];
-  let words: Word[];
-  if (typeof line === 'string') {
-    const split = splitShellWords(line);
-    if (!split.ok) return { ok: false, issues: split.issues, diagnostics: [...split.diagnostics] };
-    diagnostics.push(...split.diagnostics);
-    words = split.words.map((w) => ({ value: w.value, location: { line: w.line, column: w.column } }));
-  } else {
-    words = line.map((value, k) => ({ value, location: { path: `[${k}]` } }));
-  }
-  const fail = (issue: Issue): RunCommandLineResult => ({ ok: false, issues: [issue], diagnostics });
+}
 
-  // ---- prefixes: VAR=value, env, sudo ------------------------------------------------------
+type WordsResult =
+  | { readonly ok: true; readonly words: readonly Word[]; readonly diagnostics: Diagnostic[] }
+  | { readonly ok: false; readonly issues: Issues; readonly diagnostics: readonly Diagnostic[] };
+
+/** The words to parse: a command line split by POSIX rules (line/column), or argv elements (`[index]`). */
+function commandWords(line: string | readonly string[]): WordsResult {
+  if (typeof line !== 'string') return { ok: true, words: line.map((value, k) => ({ value, location: { path: `[${k}]` } })), diagnostics: [] };
+  const split = splitShellWords(line);
+  if (!split.ok) return { ok: false, issues: split.issues, diagnostics: [...split.diagnostics] };
+  const words = split.words.map((w) => ({ value: w.value, location: { line: w.line, column: w.column } }));
+  return { ok: true, words, diagnostics: [...split.diagnostics] };
+}
+
+// ---- prefixes and program ------------------------------------------------------------------------
+
+/** Skips `VAR=value`, `env …` and `sudo …` before the program, noting each; returns the program's index. */
+function skipPrefixes(words: readonly Word[], diagnostics: Diagnostic[]): number {
   let i = 0;
-  for (;;) {
-    const w = words[i];
-    if (w === undefined) break;
+  for (let w = words[0]; w !== undefined; w = words[i]) {
     if (ASSIGNMENT.test(w.value)) {
-      diagnostics.push({
-        code: 'run-command-prefix',
-        severity: 'info',
-        message: `${JSON.stringify(w.value)} sets a variable in the environment of the ${'docker'} client only, not in the container (use -e).`,
-        ...w.location,
-      });
+      diagnostics.push(prefixNote(`${JSON.stringify(w.value)} sets a variable in the environment of the docker client only, not in the container (use -e).`, w));
       i++;
-      continue;
-    }
-    if (w.value === 'sudo' || w.value === 'env') {
+    } else if (w.value === 'sudo' || w.value === 'env') {
       const isSudo = w.value === 'sudo';
-      diagnostics.push({
-        code: 'run-command-prefix',
-        severity: 'info',
-        message: isSudo
-          ? '`sudo` runs the client as root; it does not change what the container runs.'
-          : '`env` only changes the client environment; variables reach the container only with -e/--env.',
-        ...w.location,
-      });
-      i++;
-      while (i < words.length) {
-        const v = (words[i] as Word).value;
-        if (v === '--') {
-          i++;
-          break;
-        }
-        if (isSudo && SUDO_VALUE_FLAGS.has(v)) i += 2;
-        else if (!isSudo && (v === '-u' || v === '--unset' || v === '-C' || v === '--chdir' || v === '-S')) i += 2;
-        else if (v.startsWith('-') && v.length > 1) i++;
-        else if (!isSudo && ASSIGNMENT.test(v)) i++;
-        else break;
-      }
-      continue;
+      diagnostics.push(
+        prefixNote(
+          isSudo
+            ? '`sudo` runs the client as root; it does not change what the container runs.'
+            : '`env` only changes the client environment; variables reach the container only with -e/--env.',
+          w,
+        ),
+      );
+      i = skipWrapperOptions(words, i + 1, isSudo);
+    } else {
+      break;
     }
-    break;
   }
+  return i;
+}
 
-  // ---- program ------------------------------------------------------------------------------
-  let engine: Engine = options.engine ?? 'docker';
-  const programWord = words[i];
-  if (programWord === undefined) {
-    return fail({ code: 'run-not-run-command', message: 'no docker or podman command found' });
+function prefixNote(message: string, w: Word): Diagnostic {
+  return { code: 'run-command-prefix', severity: 'info', message, ...w.location };
+}
+
+/** Skips the options of `sudo`/`env` (and its `--`); returns the index of the command it runs. */
+function skipWrapperOptions(words: readonly Word[], from: number, isSudo: boolean): number {
+  let i = from;
+  while (i < words.length) {
+    const v = (words[i] as Word).value;
+    if (v === '--') return i + 1;
+    if (isSudo && SUDO_VALUE_FLAGS.has(v)) i += 2;
+    else if (!isSudo && ENV_VALUE_FLAGS.has(v)) i += 2;
+    else if (v.startsWith('-') && v.length > 1) i++;
+    else if (!isSudo && ASSIGNMENT.test(v)) i++;
+    else break;
   }
-  const detected = programEngine(programWord.value);
-  if (detected !== undefined) {
-    engine = detected;
-    i++;
-  } else if (programWord.value !== 'run' && programWord.value !== 'create' && programWord.value !== 'container') {
-    return fail({
-      code: 'run-not-run-command',
-      message: `${JSON.stringify(programWord.value)} is not docker or podman; expected "docker run …" or "podman create …"`,
-      ...programWord.location,
-    });
+  return i;
+}
+
+/** The program word (`docker`, `/usr/bin/podman`) or a bare `run`/`create`/`container` (engine from options). */
+function readProgram(
+  words: readonly Word[],
+  i: number,
+  options: RunCommandLineOptions,
+  diagnostics: Diagnostic[],
+): { engine: Engine; index: number; word: Word } | { issue: Issue } {
+  const word = words[i];
+  if (word === undefined) return { issue: { code: 'run-not-run-command', message: 'no docker or podman command found' } };
+  const detected = programEngine(word.value);
+  if (detected === undefined && word.value !== 'run' && word.value !== 'create' && word.value !== 'container') {
+    return {
+      issue: {
+        code: 'run-not-run-command',
+        message: `${JSON.stringify(word.value)} is not docker or podman; expected "docker run …" or "podman create …"`,
+        ...word.location,
+      },
+    };
   }
+  const engine = detected ?? options.engine ?? 'docker';
   if (options.engine !== undefined && options.engine !== engine) {
     diagnostics.push({
       code: 'run-engine-mismatch',
       severity: 'warning',
       message: `The command line uses ${engine}, but options.engine is ${options.engine}; the command line wins.`,
-      ...programWord.location,
+      ...word.location,
     });
   }
+  return { engine, index: detected !== undefined ? i + 1 : i, word };
+}
+
+/** What the flag grammar and its messages depend on. */
+interface CliDialect {
+  /** The engine, also the program name in messages. */
+  readonly engine: Engine;
+  readonly version: readonly [number, number, number] | null;
+  /** go-units ≥ 0.5 size errors (Docker ≥ 23, Podman). */
+  readonly modern: boolean;
+}
+
+function cliDialect(engine: Engine, options: RunCommandLineOptions): CliDialect {
   const profile = engineProfile({ ...options, engine });
   // Unversioned Docker means the release this library tracks as current (not the newest source read).
   const version = profile.version ?? (engine === 'docker' ? parseEngineVersion(CURRENT_DOCKER_VERSION) : null);
-  const program = engine;
-  const modern = engine === 'podman' || versionAtLeast(version, '23.0');
+  return { engine, version, modern: engine === 'podman' || versionAtLeast(version, '23.0') };
+}
 
-  const flags: ParsedRunFlag[] = [];
-  const globalFlags: ParsedRunFlag[] = [];
-  const global = flagSetFor(engine === 'docker' ? DOCKER_GLOBAL_FLAGS : PODMAN_GLOBAL_FLAGS, version, 'global');
-
-  // Shared pflag loop. Returns the index of the first positional word, or an issue.
-  type Stop = { index: number; dashdash: boolean } | { issue: Issue };
-  const parseFlags = (
-    from: number,
-    set: { long: Map<string, RunFlagSpec>; short: Map<string, RunFlagSpec> },
-    into: ParsedRunFlag[],
-    commandPath: string,
-  ): Stop => {
-    let k = from;
-    const invalid = (f: RunFlagSpec, value: string, cause: string, at: Location): Stop => ({
-      issue: { code: 'run-invalid-flag-value', message: `invalid argument ${goQuote(value)} for ${goQuote(flagTitle(f))} flag: ${cause}`, ...at },
-    });
-    const set1 = (f: RunFlagSpec, value: string, spelled: string, at: Location): Stop | undefined => {
-      if (f.bool && parseGoBool(value) === undefined) {
-        return invalid(f, value, `strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`, at);
-      }
-      if (f.type === 'int' || f.type === 'uint') {
-        const unsigned = f.type === 'uint';
-        const syntax = unsigned ? /^(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]*|[1-9][0-9]*)$/ : /^[+-]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]*|[1-9][0-9]*)$/;
-        if (!syntax.test(value)) {
-          const fn = unsigned ? 'ParseUint' : 'ParseInt';
-          return invalid(f, value, `strconv.${fn}: parsing ${goQuote(value)}: invalid syntax`, at);
-        }
-      }
-      if (f.type === 'float') {
-        const x = parseGoFloat64(value);
-        if ('error' in x) return invalid(f, value, goFloatErrorMessage(value, x.error), at);
-      }
-      if (engine === 'docker' && f.type === 'cpus') {
-        const c = parseDockerCpus(value);
-        if ('error' in c) return invalid(f, value, c.error, at);
-      }
-      if (engine === 'docker' && f.type === 'bytes') {
-        const b = parseDockerBytes(value, modern);
-        if ('error' in b) return invalid(f, value, b.error, at);
-      }
-      if (engine === 'docker' && f.name === 'env' && value.split('=')[0] === '') {
-        return invalid(f, value, `invalid environment variable: ${value}`, at);
-      }
-      if (f.deprecatedSince !== undefined && versionAtLeast(version, f.deprecatedSince)) {
-        diagnostics.push({
-          code: 'run-flag-deprecated',
-          severity: 'warning',
-          message: `--${f.name} is deprecated in ${program} ${f.deprecatedSince} and later; the CLI prints a warning and ignores or rejects it.`,
-          ...at,
-        });
-      }
-      into.push({ name: f.name, value, spelled, location: at });
-      // The root command's --help/--version are ignored when a subcommand follows (cobra; recorded).
-      if (into !== globalFlags && f.name === 'help' && parseGoBool(value) === true) {
-        return { issue: { code: 'run-help', message: `${commandPath} --help prints usage and creates no container`, ...at } };
-      }
-      // `docker -v run …`: cobra only acts on the root's --version when no subcommand follows (recorded).
-      if (into === globalFlags && engine === 'docker' && f.name === 'log-level' && !LOGRUS_LEVELS.has(value.toLowerCase())) {
-        return { issue: { code: 'run-invalid-flag-value', message: `Unable to parse logging level: ${value}`, ...at } };
-      }
-      return undefined;
-    };
-    while (k < words.length) {
-      const w = words[k] as Word;
-      const s = w.value;
-      if (s.length < 2 || s[0] !== '-') return { index: k, dashdash: false };
-      k++;
-      if (s[1] === '-') {
-        if (s.length === 2) return { index: k, dashdash: true };
-        const body = s.slice(2);
-        if (body[0] === '-' || body[0] === '=') return { issue: { code: 'run-bad-flag-syntax', message: `bad flag syntax: ${s}`, ...w.location } };
-        const eq = body.indexOf('=');
-        const name = eq < 0 ? body : body.slice(0, eq);
-        const f = set.long.get(into === flags && engine === 'podman' ? (PODMAN_FLAG_ALIASES[name] ?? name) : name);
-        if (f === undefined) {
-          if (name === 'help') return { issue: { code: 'run-help', message: `${commandPath} --help prints usage and creates no container`, ...w.location } };
-          return { issue: { code: 'run-unknown-flag', message: `unknown flag: --${name}`, ...w.location } };
-        }
-        let value: string;
-        let spelled = s;
-        if (eq >= 0) value = body.slice(eq + 1);
-        else if (f.bool) value = 'true';
-        else if (k < words.length) {
-          value = (words[k] as Word).value;
-          spelled = `${s} ${value}`;
-          k++;
-        } else return { issue: { code: 'run-flag-needs-argument', message: `flag needs an argument: --${name}`, ...w.location } };
-        const stop = set1(f, value, spelled, w.location);
-        if (stop) return stop;
-        continue;
-      }
-      // Shorthand group: -it, -itp80, -e=X, -dit
-      let shorts = s.slice(1);
-      while (shorts.length > 0) {
-        const c = String.fromCodePoint(shorts.codePointAt(0) as number);
-        const f = set.short.get(c);
-        if (f === undefined) {
-          if (c === 'h') return { issue: { code: 'run-help', message: `${commandPath} -h prints usage and creates no container`, ...w.location } };
-          return { issue: { code: 'run-unknown-flag', message: `unknown shorthand flag: ${goQuoteChar(c)} in -${shorts}`, ...w.location } };
-        }
-        let value: string;
-        const after = shorts.slice(c.length);
-        if (after.length > 1 && after[0] === '=') {
-          value = after.slice(1);
-          shorts = '';
-        } else if (f.bool) {
-          value = 'true';
-          shorts = after;
-        } else if (after.length > 0) {
-          value = after;
-          shorts = '';
-        } else if (k < words.length) {
-          value = (words[k] as Word).value;
-          k++;
-          shorts = '';
-        } else {
-          return { issue: { code: 'run-flag-needs-argument', message: `flag needs an argument: ${goQuoteChar(c)} in -${c}`, ...w.location } };
-        }
-        const stop = set1(f, value, s, w.location);
-        if (stop) return stop;
-      }
-    }
-    return { index: k, dashdash: false };
-  };
-
-  // ---- global flags, then the subcommand ------------------------------------------------------
-  const g = parseFlags(i, global, globalFlags, program);
-  if ('issue' in g) return fail(g.issue);
-  i = g.index;
+/** `[container] run|create` after the global flags. */
+function readSubcommand(
+  words: readonly Word[],
+  from: number,
+  program: Engine,
+  programWord: Word,
+): { command: 'run' | 'create'; commandPath: string; index: number } | { issue: Issue } {
+  let i = from;
   let sub = words[i];
-  let commandPath = program;
+  let path: string = program;
   if (sub !== undefined && sub.value === 'container') {
-    commandPath += ' container';
+    path += ' container';
     i++;
     sub = words[i];
   }
   if (sub === undefined || (sub.value !== 'run' && sub.value !== 'create')) {
-    return fail({
-      code: 'run-not-run-command',
-      message: `expected "${commandPath} run" or "${commandPath} create"${sub ? `, got ${JSON.stringify(sub.value)}` : ''}`,
-      ...(sub ?? programWord).location,
-    });
+    return {
+      issue: {
+        code: 'run-not-run-command',
+        message: `expected "${path} run" or "${path} create"${sub ? `, got ${JSON.stringify(sub.value)}` : ''}`,
+        ...(sub ?? programWord).location,
+      },
+    };
   }
-  if (globalFlags.length > 0) {
-    diagnostics.push({
-      code: 'run-global-flags',
-      severity: 'info',
-      message: `Flags before "${sub.value}" (${globalFlags.map((f) => f.spelled).join(' ')}) configure the ${program} client, not the container.`,
-      ...(globalFlags[0] as ParsedRunFlag).location,
-    });
-  }
-  const command = sub.value as 'run' | 'create';
-  commandPath += ` ${command}`;
-  i++;
+  return { command: sub.value, commandPath: `${path} ${sub.value}`, index: i + 1 };
+}
 
-  const runSet = flagSetFor(engine === 'docker' ? DOCKER_RUN_FLAGS : PODMAN_RUN_FLAGS, version, command);
-  if (engine === 'podman') {
+function globalFlagsNote(globalFlags: readonly ParsedRunFlag[], command: string, program: Engine): Diagnostic {
+  return {
+    code: 'run-global-flags',
+    severity: 'info',
+    message: `Flags before "${command}" (${globalFlags.map((f) => f.spelled).join(' ')}) configure the ${program} client, not the container.`,
+    ...(globalFlags[0] as ParsedRunFlag).location,
+  };
+}
+
+// ---- flag sets ----------------------------------------------------------------------------------
+
+interface FlagSet {
+  readonly long: Map<string, RunFlagSpec>;
+  readonly short: Map<string, RunFlagSpec>;
+}
+
+function globalFlagSet(cli: CliDialect): FlagSet {
+  return flagSetFor(cli.engine === 'docker' ? DOCKER_GLOBAL_FLAGS : PODMAN_GLOBAL_FLAGS, cli.version, 'global');
+}
+
+function runFlagSet(cli: CliDialect, command: 'run' | 'create'): FlagSet {
+  const set = flagSetFor(cli.engine === 'docker' ? DOCKER_RUN_FLAGS : PODMAN_RUN_FLAGS, cli.version, command);
+  if (cli.engine === 'podman') {
     // Podman's global flags are persistent: they are accepted after the subcommand too.
     for (const f of PODMAN_GLOBAL_FLAGS) {
-      if (!runSet.long.has(f.name)) runSet.long.set(f.name, f);
-      if (f.shorthand !== '' && !runSet.short.has(f.shorthand)) runSet.short.set(f.shorthand, f);
+      if (!set.long.has(f.name)) set.long.set(f.name, f);
+      if (f.shorthand !== '' && !set.short.has(f.shorthand)) set.short.set(f.shorthand, f);
     }
   }
-  const r = parseFlags(i, runSet, flags, commandPath);
-  if ('issue' in r) return fail(r.issue);
-  i = r.index;
-  const imageWord = words[i];
-  if (imageWord === undefined) {
-    const message =
-      engine === 'podman'
-        ? 'requires at least 1 arg(s), only received 0'
-        : versionAtLeast(version, '28.0')
-          ? `docker: '${commandPath}' requires at least 1 argument`
-          : `"${commandPath}" requires at least 1 argument.`;
-    return fail({ code: 'run-missing-image', message });
-  }
-  const args = words.slice(i + 1).map((w) => w.value);
+  return set;
+}
 
-  // ---- what decides the argv ----------------------------------------------------------------
-  let entrypoint: string | undefined;
-  let init: boolean | undefined;
+// ---- the pflag loop -----------------------------------------------------------------------------
+
+/** Where a flag loop stopped: the first positional word (after `--` when `dashdash`), or an issue. */
+type Stop = { index: number; dashdash: boolean } | { issue: Issue };
+
+interface FlagScope {
+  readonly set: FlagSet;
+  /** Receives each flag as it is parsed. */
+  readonly into: ParsedRunFlag[];
+  /** `'global'`: the program's flags before the subcommand; `'run'`: run/create flags. */
+  readonly scope: 'global' | 'run';
+  /** `docker`, `docker container run`…, as usage errors name it. */
+  readonly commandPath: string;
+}
+
+/** spf13/pflag's parse loop with `SetInterspersed(false)`: flags up to the first positional word or `--`. */
+class FlagScanner {
+  constructor(
+    private readonly words: readonly Word[],
+    private readonly cli: CliDialect,
+    private readonly diagnostics: Diagnostic[],
+    private readonly scope: FlagScope,
+  ) {}
+
+  /** Parses flags from `from`; returns the index of the first positional word, or an issue. */
+  scan(from: number): Stop {
+    let k = from;
+    for (let w = this.words[k]; w !== undefined; w = this.words[k]) {
+      const s = w.value;
+      if (s.length < 2 || s[0] !== '-') return { index: k, dashdash: false };
+      if (s === '--') return { index: k + 1, dashdash: true };
+      const step = s[1] === '-' ? this.longFlag(w, k + 1) : this.shorthands(w, k + 1);
+      if ('issue' in step) return step;
+      k = step.index;
+    }
+    return { index: k, dashdash: false };
+  }
+
+  /** `--name`, `--name=value` or `--name value`. */
+  private longFlag(w: Word, next: number): Stop {
+    const s = w.value;
+    const body = s.slice(2);
+    if (body[0] === '-' || body[0] === '=') return this.issue('run-bad-flag-syntax', `bad flag syntax: ${s}`, w);
+    const eq = body.indexOf('=');
+    const name = eq < 0 ? body : body.slice(0, eq);
+    const f = this.scope.set.long.get(this.scope.scope === 'run' && this.cli.engine === 'podman' ? (PODMAN_FLAG_ALIASES[name] ?? name) : name);
+    if (f === undefined) {
+      if (name === 'help') return this.issue('run-help', `${this.scope.commandPath} --help prints usage and creates no container`, w);
+      return this.issue('run-unknown-flag', `unknown flag: --${name}`, w);
+    }
+    let k = next;
+    let value: string;
+    let spelled = s;
+    if (eq >= 0) value = body.slice(eq + 1);
+    else if (f.bool) value = 'true';
+    else if (k < this.words.length) {
+      value = (this.words[k] as Word).value;
+      spelled = `${s} ${value}`;
+      k++;
+    } else return this.issue('run-flag-needs-argument', `flag needs an argument: --${name}`, w);
+    return this.accept(f, value, spelled, w.location) ?? { index: k, dashdash: false };
+  }
+
+  /** A shorthand group: `-it`, `-itp80`, `-e=X`, `-e X`. */
+  private shorthands(w: Word, next: number): Stop {
+    let k = next;
+    let shorts = w.value.slice(1);
+    while (shorts.length > 0) {
+      const c = String.fromCodePoint(shorts.codePointAt(0) as number);
+      const f = this.scope.set.short.get(c);
+      if (f === undefined) {
+        if (c === 'h') return this.issue('run-help', `${this.scope.commandPath} -h prints usage and creates no container`, w);
+        return this.issue('run-unknown-flag', `unknown shorthand flag: ${goQuoteChar(c)} in -${shorts}`, w);
+      }
+      let value: string;
+      const after = shorts.slice(c.length);
+      if (after.length > 1 && after[0] === '=') {
+        value = after.slice(1);
+        shorts = '';
+      } else if (f.bool) {
+        value = 'true';
+        shorts = after;
+      } else if (after.length > 0) {
+        value = after;
+        shorts = '';
+      } else if (k < this.words.length) {
+        value = (this.words[k] as Word).value;
+        k++;
+        shorts = '';
+      } else {
+        return this.issue('run-flag-needs-argument', `flag needs an argument: ${goQuoteChar(c)} in -${c}`, w);
+      }
+      const stop = this.accept(f, value, w.value, w.location);
+      if (stop) return stop;
+    }
+    return { index: k, dashdash: false };
+  }
+
+  /** Checks a flag's value the way its pflag.Value does, records it, and stops on `--help` or a bad log level. */
+  private accept(f: RunFlagSpec, value: string, spelled: string, at: Location): { issue: Issue } | undefined {
+    const cause = flagValueError(f, value, this.cli);
+    if (cause !== undefined) {
+      return { issue: { code: 'run-invalid-flag-value', message: `invalid argument ${goQuote(value)} for ${goQuote(flagTitle(f))} flag: ${cause}`, ...at } };
+    }
+    if (f.deprecatedSince !== undefined && versionAtLeast(this.cli.version, f.deprecatedSince)) {
+      this.diagnostics.push({
+        code: 'run-flag-deprecated',
+        severity: 'warning',
+        message: `--${f.name} is deprecated in ${this.cli.engine} ${f.deprecatedSince} and later; the CLI prints a warning and ignores or rejects it.`,
+        ...at,
+      });
+    }
+    this.scope.into.push({ name: f.name, value, spelled, location: at });
+    // The root command's --help/--version are ignored when a subcommand follows (cobra; recorded).
+    if (this.scope.scope === 'run' && f.name === 'help' && parseGoBool(value) === true) {
+      return { issue: { code: 'run-help', message: `${this.scope.commandPath} --help prints usage and creates no container`, ...at } };
+    }
+    // `docker -v run …`: cobra only acts on the root's --version when no subcommand follows (recorded).
+    if (this.scope.scope === 'global' && this.cli.engine === 'docker' && f.name === 'log-level' && !LOGRUS_LEVELS.has(value.toLowerCase())) {
+      return { issue: { code: 'run-invalid-flag-value', message: `Unable to parse logging level: ${value}`, ...at } };
+    }
+    return undefined;
+  }
+
+  private issue(code: string, message: string, w: Word): { issue: Issue } {
+    return { issue: { code, message, ...w.location } };
+  }
+}
+
+/** Why a flag's pflag.Value rejects `value` (strconv, go-units, opts wording), or `undefined`. */
+function flagValueError(f: RunFlagSpec, value: string, cli: CliDialect): string | undefined {
+  if (f.bool && parseGoBool(value) === undefined) return `strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`;
+  if ((f.type === 'int' || f.type === 'uint') && !(f.type === 'uint' ? UINT_SYNTAX : INT_SYNTAX).test(value)) {
+    return `strconv.${f.type === 'uint' ? 'ParseUint' : 'ParseInt'}: parsing ${goQuote(value)}: invalid syntax`;
+  }
+  if (f.type === 'float') {
+    const x = parseGoFloat64(value);
+    if ('error' in x) return goFloatErrorMessage(value, x.error);
+  }
+  if (cli.engine !== 'docker') return undefined;
+  if (f.type === 'cpus') {
+    const c = parseDockerCpus(value);
+    if ('error' in c) return c.error;
+  }
+  if (f.type === 'bytes') {
+    const b = parseDockerBytes(value, cli.modern);
+    if ('error' in b) return b.error;
+  }
+  if (f.name === 'env' && value.split('=')[0] === '') return `invalid environment variable: ${value}`;
+  return undefined;
+}
+
+// ---- after the flags: image and argv ------------------------------------------------------------
+
+function missingImageMessage(cli: CliDialect, commandPath: string): string {
+  if (cli.engine === 'podman') return 'requires at least 1 arg(s), only received 0';
+  return versionAtLeast(cli.version, '28.0') ? `docker: '${commandPath}' requires at least 1 argument` : `"${commandPath}" requires at least 1 argument.`;
+}
+
+/** The last use of each flag (the value that wins), noting single-value flags given more than once. */
+function lastFlags(flags: readonly ParsedRunFlag[], runSet: FlagSet, diagnostics: Diagnostic[]): Map<string, ParsedRunFlag> {
   const seen = new Map<string, ParsedRunFlag>();
   for (const f of flags) {
-    if (f.name === 'entrypoint') entrypoint = f.value;
-    if (f.name === 'init') init = parseGoBool(f.value);
     const spec = runSet.long.get(f.name);
-    const prev = seen.get(f.name);
-    if (prev !== undefined && spec !== undefined && !spec.repeatable && !spec.bool) {
+    if (seen.has(f.name) && spec !== undefined && !spec.repeatable && !spec.bool) {
       diagnostics.push({
         code: 'run-flag-repeated',
         severity: 'info',
@@ -498,36 +597,49 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
     }
     seen.set(f.name, f);
   }
-  if (engine === 'docker' && options.daemonApiVersion !== undefined) {
-    const api = parseEngineVersion(options.daemonApiVersion);
-    for (const f of flags) {
-      const min = DOCKER_FLAG_MIN_API[f.name];
-      if (min !== undefined && api !== null && !versionAtLeast(api, min)) {
-        return fail({
-          code: 'run-flag-needs-newer-api',
-          message: `"--${f.name}" requires API version ${min}, but the Docker daemon API version is ${options.daemonApiVersion}`,
-          ...f.location,
-        });
-      }
+  return seen;
+}
+
+/** docker/cli: a flag annotated with a minimum API version fails against an older daemon. */
+function apiVersionIssue(flags: readonly ParsedRunFlag[], cli: CliDialect, daemonApiVersion: string | undefined): Issue | undefined {
+  if (cli.engine !== 'docker' || daemonApiVersion === undefined) return undefined;
+  const api = parseEngineVersion(daemonApiVersion);
+  for (const f of flags) {
+    const min = DOCKER_FLAG_MIN_API[f.name];
+    if (min !== undefined && api !== null && !versionAtLeast(api, min)) {
+      return {
+        code: 'run-flag-needs-newer-api',
+        message: `"--${f.name}" requires API version ${min}, but the Docker daemon API version is ${daemonApiVersion}`,
+        ...f.location,
+      };
     }
   }
-  // docker/cli opts.go parse(): --rm with a restart policy other than "no" is rejected by the client.
-  const rm = seen.get('rm');
-  const restart = seen.get('restart');
-  if (engine === 'docker' && rm !== undefined && parseGoBool(rm.value) === true && restart !== undefined) {
-    const policy = restart.value.split(':')[0];
-    if (policy !== '' && policy !== 'no') {
-      return fail({
-        code: 'run-conflicting-options',
-        message: versionAtLeast(version, '28.0')
-          ? 'docker: conflicting options: cannot specify both --restart and --rm'
-          : 'docker: Conflicting options: --restart and --rm.',
-        ...restart.location,
-      });
-    }
-  }
-  const refError = engine === 'docker' ? imageReferenceError(imageWord.value, versionAtLeast(version, '28.0')) : undefined;
-  if (refError !== undefined) return fail({ code: 'run-invalid-reference', message: refError, ...imageWord.location });
+  return undefined;
+}
+
+/** docker/cli opts.go parse(): --rm with a restart policy other than "no" is rejected by the client. */
+function rmRestartIssue(last: ReadonlyMap<string, ParsedRunFlag>, cli: CliDialect): Issue | undefined {
+  const rm = last.get('rm');
+  const restart = last.get('restart');
+  if (cli.engine !== 'docker' || rm === undefined || parseGoBool(rm.value) !== true || restart === undefined) return undefined;
+  const policy = restart.value.split(':')[0];
+  if (policy === '' || policy === 'no') return undefined;
+  return {
+    code: 'run-conflicting-options',
+    message: versionAtLeast(cli.version, '28.0')
+      ? 'docker: conflicting options: cannot specify both --restart and --rm'
+      : 'docker: Conflicting options: --restart and --rm.',
+    ...restart.location,
+  };
+}
+
+function imageReferenceIssue(imageWord: Word, cli: CliDialect): Issue | undefined {
+  const refError = cli.engine === 'docker' ? imageReferenceError(imageWord.value, versionAtLeast(cli.version, '28.0')) : undefined;
+  return refError === undefined ? undefined : { code: 'run-invalid-reference', message: refError, ...imageWord.location };
+}
+
+/** Notes an image that looks like a flag, and a flag-like word right after the image (it goes to the container). */
+function noteImageNeighbours(imageWord: Word, after: readonly Word[], runSet: FlagSet, program: Engine, diagnostics: Diagnostic[]): void {
   if (imageWord.value.startsWith('-')) {
     diagnostics.push({
       code: 'run-image-looks-like-flag',
@@ -536,31 +648,41 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
       ...imageWord.location,
     });
   }
-  const helpAfterImage = words.slice(i + 1).find((w) => w.value === '--help' || w.value === '-h');
-  if (helpAfterImage !== undefined) {
+  const help = after.find((w) => w.value === '--help' || w.value === '-h');
+  if (help !== undefined) {
     diagnostics.push({
       code: 'run-flag-after-image',
       severity: 'info',
-      message: `${JSON.stringify(helpAfterImage.value)} comes after the image, so it is an argument of the container's command, not a ${program} flag.`,
-      ...helpAfterImage.location,
+      message: `${JSON.stringify(help.value)} comes after the image, so it is an argument of the container's command, not a ${program} flag.`,
+      ...help.location,
     });
-  } else {
-    const flagAfter = words.slice(i + 1, i + 2).find((w) => /^--?[a-z]/.test(w.value) && (runSet.long.has(w.value.replace(/^--?/, '').split('=')[0] as string) || (w.value.length === 2 && runSet.short.has(w.value[1] as string))));
-    if (flagAfter !== undefined) {
-      diagnostics.push({
-        code: 'run-flag-after-image',
-        severity: 'info',
-        message: `${JSON.stringify(flagAfter.value)} comes after the image, so it is passed to the container's command, not to ${program}.`,
-        ...flagAfter.location,
-      });
-    }
+    return;
   }
-  const run: ParsedRunCommandLine['run'] = {
+  const flagAfter = after.slice(0, 1).find((w) => /^--?[a-z]/.test(w.value) && isRunFlag(w.value, runSet));
+  if (flagAfter !== undefined) {
+    diagnostics.push({
+      code: 'run-flag-after-image',
+      severity: 'info',
+      message: `${JSON.stringify(flagAfter.value)} comes after the image, so it is passed to the container's command, not to ${program}.`,
+      ...flagAfter.location,
+    });
+  }
+}
+
+function isRunFlag(word: string, runSet: FlagSet): boolean {
+  return runSet.long.has(word.replace(/^--?/, '').split('=')[0] as string) || (word.length === 2 && runSet.short.has(word[1] as string));
+}
+
+/** What decides the argv: the last `--entrypoint` and `--init`, and the words after the image. */
+function runOverrides(last: ReadonlyMap<string, ParsedRunFlag>, after: readonly Word[]): ParsedRunCommandLine['run'] {
+  const entrypoint = last.get('entrypoint')?.value;
+  const initFlag = last.get('init');
+  const init = initFlag === undefined ? undefined : parseGoBool(initFlag.value);
+  return {
     ...(entrypoint !== undefined ? { entrypoint } : {}),
-    args,
+    args: after.map((w) => w.value),
     ...(init !== undefined ? { init } : {}),
   };
-  return { ok: true, engine, command, image: imageWord.value, run, flags, globalFlags, diagnostics };
 }
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;

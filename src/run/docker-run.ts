@@ -93,47 +93,11 @@ function mergeWith(
   init: boolean,
   diagnostics: Diagnostic[],
 ): DockerRunResult {
-  let entrypoint: readonly string[] | null;
-  let cmd: readonly string[] | null;
-  let entrypointSource: ArgvSource;
-  let cmdSource: ArgvSource;
-
-  if (profile.engine === 'podman') {
-    // podman makeCommand: a user entrypoint (even empty) replaces the image's; the image CMD only
-    // applies when the user gave no command and no (non-empty) entrypoint.
-    entrypoint = userEntrypoint ?? image.entrypoint ?? null;
-    entrypointSource = userEntrypoint !== null ? 'run' : 'image';
-    if (userCmd !== null && userCmd.length > 0) {
-      cmd = userCmd;
-      cmdSource = 'run';
-    } else if (userEntrypoint === null || userEntrypoint.length === 0) {
-      cmd = image.cmd ?? null;
-      cmdSource = 'image';
-    } else {
-      cmd = null;
-      cmdSource = 'none';
-    }
-  } else {
-    entrypoint = userEntrypoint;
-    cmd = userCmd;
-    entrypointSource = 'run';
-    cmdSource = 'run';
-    if (userEntrypoint === null || userEntrypoint.length === 0) {
-      if (userCmd === null || userCmd.length === 0) {
-        cmd = image.cmd ?? null;
-        cmdSource = 'image';
-      }
-      if (userEntrypoint === null) {
-        entrypoint = image.entrypoint ?? null;
-        entrypointSource = 'image';
-      }
-    }
-  }
+  const merged = profile.engine === 'podman' ? podmanMerge(image, userEntrypoint, userCmd) : dockerMerge(image, userEntrypoint, userCmd);
+  let { entrypoint } = merged;
   if (entrypoint !== null && entrypoint.length === 1 && entrypoint[0] === '') entrypoint = null;
   const ep = entrypoint ?? EMPTY;
-  const cm = cmd ?? EMPTY;
-  if (ep.length === 0) entrypointSource = 'none';
-  if (cm.length === 0) cmdSource = 'none';
+  const cm = merged.cmd ?? EMPTY;
   if (ep.length === 0 && cm.length === 0) {
     if (profile.emptyCommandFailsAtStart) {
       diagnostics.push({
@@ -147,7 +111,43 @@ function mergeWith(
   }
   // Spread, not concat: V8's concat takes a slow generic path (isConcatSpreadable checks).
   const argv = [...ep, ...cm];
-  return finish(argv, ep, cm, sourcesOf(entrypointSource, cmdSource), init, profile, diagnostics);
+  const sources = sourcesOf(ep.length === 0 ? 'none' : merged.entrypointSource, cm.length === 0 ? 'none' : merged.cmdSource);
+  return finish(argv, ep, cm, sources, init, profile, diagnostics);
+}
+
+/** The Entrypoint and Cmd a merge picked, and where each came from. */
+interface Merged {
+  readonly entrypoint: readonly string[] | null;
+  readonly cmd: readonly string[] | null;
+  readonly entrypointSource: ArgvSource;
+  readonly cmdSource: ArgvSource;
+}
+
+/**
+ * moby `merge`: with no user entrypoint (or an empty one) an unset/empty user Cmd takes the
+ * image's; only an unset user entrypoint takes the image's.
+ */
+function dockerMerge(image: ImageConfig, userEntrypoint: readonly string[] | null, userCmd: readonly string[] | null): Merged {
+  const noEntrypoint = userEntrypoint === null || userEntrypoint.length === 0;
+  const imageCmd = noEntrypoint && (userCmd === null || userCmd.length === 0);
+  return {
+    entrypoint: userEntrypoint === null ? (image.entrypoint ?? null) : userEntrypoint,
+    cmd: imageCmd ? (image.cmd ?? null) : userCmd,
+    entrypointSource: userEntrypoint === null ? 'image' : 'run',
+    cmdSource: imageCmd ? 'image' : 'run',
+  };
+}
+
+/**
+ * podman makeCommand: a user entrypoint (even empty) replaces the image's; the image CMD only
+ * applies when the user gave no command and no (non-empty) entrypoint.
+ */
+function podmanMerge(image: ImageConfig, userEntrypoint: readonly string[] | null, userCmd: readonly string[] | null): Merged {
+  const entrypoint = userEntrypoint ?? image.entrypoint ?? null;
+  const entrypointSource = userEntrypoint !== null ? 'run' : 'image';
+  if (userCmd !== null && userCmd.length > 0) return { entrypoint, cmd: userCmd, entrypointSource, cmdSource: 'run' };
+  if (userEntrypoint === null || userEntrypoint.length === 0) return { entrypoint, cmd: image.cmd ?? null, entrypointSource, cmdSource: 'image' };
+  return { entrypoint, cmd: null, entrypointSource, cmdSource: 'none' };
 }
 
 function finish(

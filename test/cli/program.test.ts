@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { entrypointCmdTable, renderTable } from '../../src/index.js';
-import { useColor } from '../../src/cli/io.js';
 import { cli } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -41,43 +39,5 @@ describe('container-argv (global)', () => {
     [['table', '--engine-version', 'latest'], 'container-argv: --engine-version expects a release like 20.10 or 27.3.1, got "latest"\n'],
   ] as const)('usage error %j: one line, exit 2, no stack', async ([argv, message]) => {
     expect(await cli(argv)).toEqual({ code: 2, stdout: '', stderr: message });
-  });
-
-  test.for([
-    [{}, false, false],
-    [{}, true, true],
-    [{ NO_COLOR: '1' }, true, false],
-    [{ NO_COLOR: '' }, true, true],
-    [{ FORCE_COLOR: '1' }, false, true],
-    [{ FORCE_COLOR: '0' }, true, false],
-    [{ FORCE_COLOR: '1', NO_COLOR: '1' }, false, true],
-  ] as const)('useColor(env %j, tty %s) = %s', ([env, isTTY, expected]) => {
-    expect(useColor({ write: () => undefined, isTTY }, env)).toBe(expected);
-  });
-});
-
-describe('container-argv table', () => {
-  test('default: the seed table as Markdown', async () => {
-    const run = await cli(['table']);
-    expect(run).toEqual({ code: 0, stdout: renderTable(entrypointCmdTable()), stderr: '' });
-  });
-
-  test.for([
-    [['--format', 'html'], { format: 'html' }, {}],
-    [['--format', 'json'], { format: 'json' }, {}],
-    [['--json'], { format: 'json' }, {}],
-    [['--preset', 'docker-docs'], {}, { preset: 'docker-docs' }],
-    [['--cells', 'argv', '--engine', 'podman'], {}, { cells: 'argv', engine: 'podman' }],
-    [['--os', 'windows'], {}, { os: 'windows' }],
-  ] as const)('table %j', async ([argv, render, options]) => {
-    const run = await cli(['table', ...argv]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toBe(renderTable(entrypointCmdTable(options), render));
-  });
-
-  test('table --help has examples', async () => {
-    const run = await cli(['table', '--help']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('$ container-argv table --cells argv');
   });
 });

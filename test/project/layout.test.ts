@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DIAGNOSTICS } from '../../src/index.js';
@@ -13,22 +13,20 @@ function sourceFiles(dir = SRC): string[] {
 
 const files = sourceFiles().map((file) => ({ file: relative(SRC, file), text: readFileSync(file, 'utf8') }));
 
+const TEST = join(import.meta.dirname, '..');
+
+/**
+ * Modules whose mirror tests another branch (src/dockerfile/ tests, issue 12 §5) adds; its merge empties
+ * this list. Temporary: the mirror rule below has no other exceptions.
+ */
+const PENDING_MIRRORS: readonly string[] = ['dockerfile/arg-expansion.ts', 'dockerfile/directive.ts', 'dockerfile/parser.ts', 'dockerfile/stage.ts'];
+
 describe('source layout (CONTRIBUTING.md)', () => {
   test('every emitted issue/diagnostic code is catalogued in DIAGNOSTICS', () => {
     const used = new Set<string>();
     for (const { text } of files) for (const m of text.matchAll(/\bcode: '([a-z0-9-]+)'/g)) used.add(m[1]!);
     const missing = [...used].filter((c) => !(c in DIAGNOSTICS)).sort();
     expect(missing).toEqual([]);
-  });
-
-  test('catalogue entries are complete and codes are kebab-case', () => {
-    for (const [code, info] of Object.entries(DIAGNOSTICS)) {
-      expect(code).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-      expect(info.title.length, code).toBeGreaterThan(3);
-      expect(info.help.length, code).toBeGreaterThan(10);
-      expect(info.source.length, code).toBeGreaterThan(3);
-      expect(['error', 'warning', 'info']).toContain(info.severity);
-    }
   });
 
   test('core modules are browser-safe: node: imports only under src/cli/', () => {
@@ -46,5 +44,18 @@ describe('source layout (CONTRIBUTING.md)', () => {
     expect(index).not.toMatch(/export \*/);
     const code = index.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('//'));
     for (const line of code) expect(line).toMatch(/^(export (type )?\{|\s+[A-Za-z_]+,?$|\} from '\.\/[\w/.-]+\.js';$)/);
+  });
+
+  // node-semver's test/map.js rule: test/ mirrors src/ (test/<domain>/<module>.test.ts for src/<domain>/<module>.ts;
+  // `.test-d.ts` for a module of types only). src/index.ts is the package's list of re-exports.
+  test('every src module has its mirror test file', () => {
+    const missing = files
+      .map(({ file }) => file)
+      .filter((file) => file !== 'index.ts')
+      .filter((file) => {
+        const base = file.replace(/\.ts$/, '');
+        return !existsSync(join(TEST, `${base}.test.ts`)) && !existsSync(join(TEST, `${base}.test-d.ts`));
+      });
+    expect(missing.sort()).toEqual([...PENDING_MIRRORS].sort());
   });
 });

@@ -4,7 +4,7 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { resolveDockerRun } from '../../run/docker-run.js';
 import type { EngineOptions, ImageConfig, Severity } from '../../core/types.js';
 import { buildArgsOf, displayName, loadImageMap } from '../inputs.js';
-import { InputError, UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
+import { InputError, UsageError, palette, readInput, useColor, type CliIO, type Palette } from '../io.js';
 import { findingsOf, formatFinding, reaches, sortFindings, toJson, type Finding } from '../report.js';
 
 export interface LintOptions {
@@ -107,6 +107,23 @@ export async function lintCommand(paths: readonly string[], o: LintOptions, io: 
     ...(o.engineVersion !== undefined && { engineVersion: o.engineVersion }),
     ...(o.builder !== undefined && { builder: o.builder }),
   };
+  const { findings, linted } = await lintFiles(lintTargets(paths, io), paths, io, images, buildArgs, engine);
+  sortFindings(findings);
+  const failed = reaches(findings, o.failOn ?? 'error');
+  if (format === 'sarif') {
+    const { toSarif } = await import('../sarif.js');
+    const uriOf = (file: string) => (file === '<stdin>' ? 'stdin' : relative(io.cwd, resolve(io.cwd, file)).split(sep).join('/'));
+    io.stdout.write(toJson(toSarif(findings, version, uriOf)));
+  } else if (format === 'json') {
+    io.stdout.write(toJson({ ok: !failed, files: linted, diagnostics: findings }));
+  } else {
+    io.stdout.write(lintText(findings, linted, failed, palette(useColor(io.stdout, io.env))));
+  }
+  return failed ? 1 : 0;
+}
+
+/** The files to lint: each path as given (`-` is stdin, read as YAML or a Dockerfile), directories walked. */
+function lintTargets(paths: readonly string[], io: CliIO): { path: string; kind: LintKind }[] {
   const files: { path: string; kind: LintKind }[] = [];
   for (const path of paths.length === 0 ? ['.'] : paths) {
     if (path === '-') {
@@ -125,7 +142,18 @@ export async function lintCommand(paths: readonly string[], o: LintOptions, io: 
       for (const f of found) files.push({ path: f, kind: kindByName(f) });
     } else files.push({ path, kind: kindByName(path) ?? 'dockerfile' });
   }
+  return files;
+}
 
+/** Lints each file by its kind; a YAML file that is neither Compose nor a manifest is skipped unless named on the command line. */
+async function lintFiles(
+  files: readonly { path: string; kind: LintKind }[],
+  paths: readonly string[],
+  io: CliIO,
+  images: Record<string, ImageConfig>,
+  buildArgs: Record<string, string> | undefined,
+  engine: EngineOptions,
+): Promise<{ findings: Finding[]; linted: number }> {
   const findings: Finding[] = [];
   let linted = 0;
   const { composeEnvFiles, composeReport, manifestReport } = await import('./workloads.js');
@@ -145,22 +173,14 @@ export async function lintCommand(paths: readonly string[], o: LintOptions, io: 
       findings.push(...report.findings, ...report.units.flatMap((u) => u.findings));
     }
   }
-  sortFindings(findings);
-  const failOn = o.failOn ?? 'error';
-  const failed = reaches(findings, failOn);
-  const uriOf = (file: string) => (file === '<stdin>' ? 'stdin' : relative(io.cwd, resolve(io.cwd, file)).split(sep).join('/'));
-  if (format === 'sarif') {
-    const { toSarif } = await import('../sarif.js');
-    io.stdout.write(toJson(toSarif(findings, version, uriOf)));
-  } else if (format === 'json') {
-    io.stdout.write(toJson({ ok: !failed, files: linted, diagnostics: findings }));
-  } else {
-    const p = palette(useColor(io.stdout, io.env));
-    const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-    const lines = findings.map((f) => formatFinding(f, p));
-    const summary = `${linted} file${linted === 1 ? '' : 's'} checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`;
-    lines.push(failed ? p.red(summary) : summary);
-    io.stdout.write(`${lines.join('\n')}\n`);
-  }
-  return failed ? 1 : 0;
+  return { findings, linted };
+}
+
+/** The text report: one line per finding, then a summary (red when the run fails). */
+function lintText(findings: readonly Finding[], linted: number, failed: boolean, p: Palette): string {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const lines = findings.map((f) => formatFinding(f, p));
+  const summary = `${linted} file${linted === 1 ? '' : 's'} checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`;
+  lines.push(failed ? p.red(summary) : summary);
+  return `${lines.join('\n')}\n`;
 }

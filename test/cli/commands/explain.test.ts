@@ -1,24 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { cli } from '../helpers.js';
+import { writeCommandFixtures } from './fixtures.js';
 
 let dir = '';
-const DOCKERFILE = 'FROM node:20-slim\nWORKDIR /app\nENTRYPOINT ["/app/entrypoint.sh"]\nCMD node server.js\n';
-const BASE_ONLY = 'FROM node:20-slim\nCOPY . /app\n';
-const RESETS = 'FROM node:20-slim\nENTRYPOINT ["tini", "--"]\n';
-const INSPECT = JSON.stringify([{ Os: 'linux', Config: { Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] } }]);
-
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'container-argv-cli-'));
-  writeFileSync(join(dir, 'Dockerfile'), DOCKERFILE);
-  writeFileSync(join(dir, 'base-only.Dockerfile'), BASE_ONLY);
-  writeFileSync(join(dir, 'resets.Dockerfile'), RESETS);
-  writeFileSync(join(dir, 'bad.Dockerfile'), 'FROM alpine\nCMD ["a", 1]\n');
-  writeFileSync(join(dir, 'node.json'), INSPECT);
-  writeFileSync(join(dir, 'broken.json'), '{"Config": ');
-  writeFileSync(join(dir, 'wrong.json'), '{"Config": {"Cmd": [1]}}');
+  dir = writeCommandFixtures();
 });
 
 const run = (argv: string[], stdin?: string) => cli(argv, { cwd: dir, ...(stdin !== undefined && { stdin }) });
@@ -132,30 +118,5 @@ describe('container-argv explain', () => {
     const tty = await cli(['explain', 'Dockerfile'], { cwd: dir, tty: true, env: { NO_COLOR: '1' } });
     expect(tty.stdout).not.toContain('\u001b[');
     expect((await run(['explain', 'Dockerfile'])).stdout).not.toContain('\u001b[');
-  });
-});
-
-describe('container-argv k8s', () => {
-  test('docker run IMAGE ARGS → args only (escaped for $(VAR) expansion)', async () => {
-    const r = await run(['k8s', '--', 'echo', '$(HOME)']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('\nargs: ["echo", "$$(HOME)"]\n');
-    expect(r.stdout).not.toContain('command:');
-  });
-
-  test('--entrypoint → command; --json', async () => {
-    const r = JSON.parse((await run(['k8s', '--image-config', 'node.json', '--entrypoint', 'sh', '--json', '--', '-c', 'id'])).stdout);
-    expect(r).toMatchObject({ ok: true, command: ['sh'], args: ['-c', 'id'], argv: ['sh', '-c', 'id'] });
-  });
-
-  test('the image defaults need no fields', async () => {
-    const r = await run(['k8s', '--image-config', 'node.json']);
-    expect(r.stdout).toContain('leave command and args unset\n{}\n');
-  });
-
-  test('--init cannot be expressed: exit 1 with k8s-no-init', async () => {
-    const r = await run(['k8s', '--init']);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('k8s-no-init');
   });
 });
