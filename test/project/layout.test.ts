@@ -15,12 +15,6 @@ const files = sourceFiles().map((file) => ({ file: relative(SRC, file), text: re
 
 const TEST = join(import.meta.dirname, '..');
 
-/**
- * Modules whose mirror tests another branch (src/dockerfile/ tests, issue 12 §5) adds; its merge empties
- * this list. Temporary: the mirror rule below has no other exceptions.
- */
-const PENDING_MIRRORS: readonly string[] = ['dockerfile/arg-expansion.ts', 'dockerfile/directive.ts', 'dockerfile/parser.ts', 'dockerfile/stage.ts'];
-
 describe('source layout (CONTRIBUTING.md)', () => {
   test('every emitted issue/diagnostic code is catalogued in DIAGNOSTICS', () => {
     const used = new Set<string>();
@@ -56,6 +50,6 @@ describe('source layout (CONTRIBUTING.md)', () => {
         const base = file.replace(/\.ts$/, '');
         return !existsSync(join(TEST, `${base}.test.ts`)) && !existsSync(join(TEST, `${base}.test-d.ts`));
       });
-    expect(missing.sort()).toEqual([...PENDING_MIRRORS].sort());
+    expect(missing.sort()).toEqual([]);
   });
 });
