@@ -4,14 +4,15 @@
 #   bash scripts/engine.sh up [docker|podman|all]    (default: docker)
 #   bash scripts/engine.sh down [docker|podman|all]  (default: all)
 #   bash scripts/engine.sh status
+#   bash scripts/engine.sh check-tools [docker|podman|all]  (default: all)
 #
-# docker: installs Debian docker.io + busybox-static if missing, starts a
+# docker: installs the Debian packages of DOCKER_TOOLS if missing, starts a
 #   private dockerd (vfs, no iptables, no bridge) on
 #   unix:///tmp/container-argv-docker/docker.sock and builds the local base
 #   images argvbase:1 and argvbase-rawsh:1 (FROM scratch, never pulled).
-# podman: checks that podman works as root with vfs storage and builds the
-#   same two base images into its private storage under /tmp/container-argv-podman
-#   (no daemon involved).
+# podman: installs the packages of PODMAN_TOOLS if missing, checks that podman
+#   works as root with vfs storage and builds the same two base images into
+#   its private storage under /tmp/container-argv-podman (no daemon involved).
 #
 # Clients: Debian's /usr/bin/docker (20.10, same version as the daemon) is used
 # for every docker call here; /usr/local/bin/docker (a newer client) is not used.
@@ -31,6 +32,17 @@ RAWSH_TAG=argvbase-rawsh:1
 PODMAN_ROOT=/tmp/container-argv-podman
 PODMAN_FLAGS=(--root "$PODMAN_ROOT/root" --runroot "$PODMAN_ROOT/run" --tmpdir "$PODMAN_ROOT/tmp"
   --storage-driver=vfs --cgroup-manager=cgroupfs --events-backend=file)
+
+# Every external command that this script, scripts/engine/record.mjs and test/engine/ call beyond
+# the base image, as command-or-path:Debian-package (Debian 12 package names, `dpkg -S`).
+# `up` installs the packages, then checks that each command resolves; `check-tools` only checks.
+# test/project/ci-tools.test.ts scans the scripts and fails on a command that no list installs.
+# BASE_TOOLS build the FROM-scratch base images (a static argv printer and a static busybox).
+BASE_TOOLS=(gcc:gcc strip:binutils /usr/lib/x86_64-linux-gnu/libc.a:libc6-dev /bin/busybox:busybox-static)
+DOCKER_TOOLS=("${BASE_TOOLS[@]}" /usr/bin/docker:docker.io /usr/sbin/dockerd:docker.io)
+# buildah: record.mjs reads Podman's image configs with `buildah inspect` (a Recommends of podman,
+# so --no-install-recommends leaves it out); catatonit: podman's default --init binary.
+PODMAN_TOOLS=("${BASE_TOOLS[@]}" podman:podman buildah:buildah /usr/libexec/podman/catatonit:catatonit)
 
 log() { printf '[engine] %s\n' "$*" >&2; }
 die() { printf '[engine] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -58,9 +70,33 @@ apt_install() {
   apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 
-have_tools() {
-  command -v gcc >/dev/null || apt_install gcc libc6-dev
-  [ -e /usr/lib/x86_64-linux-gnu/libc.a ] || apt_install libc6-dev
+# The commands of a tool list that do not resolve (a path must exist; a name must be on PATH).
+missing_tools() {
+  local t cmd
+  for t in "$@"; do
+    cmd="${t%%:*}"
+    if [[ "$cmd" == /* ]]; then [ -e "$cmd" ] || echo "$cmd (Debian package ${t#*:})"
+    else command -v "$cmd" >/dev/null || echo "$cmd (Debian package ${t#*:})"; fi
+  done
+}
+
+# Installs the packages of a tool list, then dies unless every command resolves.
+install_tools() {
+  local t pkgs=() missing
+  for t in "$@"; do pkgs+=("${t#*:}"); done
+  apt_install $(printf '%s\n' "${pkgs[@]}" | sort -u)
+  missing="$(missing_tools "$@")"
+  [ -z "$missing" ] || die "missing after install: $(echo $missing)"
+}
+
+# `check-tools`: one line per tool; exit 1 when any is missing.
+check_tools() {
+  local t missing status=0
+  for t in "$@"; do
+    missing="$(missing_tools "$t")"
+    if [ -z "$missing" ]; then echo "ok       ${t%%:*}"; else echo "MISSING  $missing"; status=1; fi
+  done
+  return $status
 }
 
 daemon_pid() {
@@ -114,9 +150,7 @@ build_bases() { # $1 = docker|podman
 }
 
 docker_up() {
-  apt_install docker.io busybox-static
-  have_tools
-  [ -x /bin/busybox ] || die "/bin/busybox missing after install"
+  install_tools "${DOCKER_TOOLS[@]}"
   mkdir -p "$ROOT"
   if daemon_pid >/dev/null && docker_ok; then
     log "dockerd already running (pid $(daemon_pid))"
@@ -167,10 +201,7 @@ docker_down() {
 }
 
 podman_up() {
-  command -v podman >/dev/null || apt_install podman
-  # catatonit is podman's default --init binary (/usr/libexec/podman/catatonit)
-  apt_install busybox-static catatonit
-  have_tools
+  install_tools "${PODMAN_TOOLS[@]}"
   podman "${PODMAN_FLAGS[@]}" info >/dev/null 2>"/tmp/container-argv-podman-info.err" || {
     cat /tmp/container-argv-podman-info.err >&2; die "podman info failed"; }
   local want; want="$(src_hash)"
@@ -226,5 +257,12 @@ case "$cmd" in
       *) die "unknown engine: $what" ;;
     esac ;;
   status) status ;;
-  *) die "usage: $0 up|down|status [docker|podman|all]" ;;
+  check-tools)
+    case "${what:-all}" in
+      docker) check_tools "${DOCKER_TOOLS[@]}" ;;
+      podman) check_tools "${PODMAN_TOOLS[@]}" ;;
+      all) check_tools "${DOCKER_TOOLS[@]}" "${PODMAN_TOOLS[@]:${#BASE_TOOLS[@]}}" ;;
+      *) die "unknown engine: $what" ;;
+    esac ;;
+  *) die "usage: $0 up|down|status|check-tools [docker|podman|all]" ;;
 esac
