@@ -30,7 +30,6 @@ describe('parseDockerfileWith: decodings', () => {
           expect(parseInstructionCommand(instr, parsed.escapeToken, profile, decodings[k])).toEqual(fresh);
         });
       }),
-      { numRuns: 600 },
     );
   });
 });

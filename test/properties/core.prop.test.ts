@@ -59,6 +59,7 @@ describe('core properties', () => {
     expect(JSON.parse(formatArgv(argv, 'json'))).toEqual(argv);
   });
 
+  // Pinned at 60: each run starts a /bin/sh process.
   test.prop([fc.array(processWordArb, { maxLength: 5 })], { numRuns: 60 })(
     "formatArgv(x, 'shell') round-trips through a real /bin/sh",
     (argv) => {
