@@ -2,8 +2,9 @@
  * POSIX shell word splitting for one command line (no expansion): quotes, backslashes, line
  * continuations and comments are applied; `$VAR`, `${…}`, `$(…)`, backticks, globs and `~` are
  * kept as written and reported, because their value depends on the shell that runs the line.
- * The first control operator (`;`, `&`, `&&`, `|`, `||`, `(`, `)`, newline) or redirection
- * (`<`, `>`, `2>file`) ends the command.
+ * The first control operator (`;`, `&`, `&&`, `|`, `||`, `(`, `)`, newline) ends the command. A
+ * redirection (`<`, `>`, `2>file`, anywhere in the command) is removed together with its target and the
+ * words after it go on, as in dash and bash: `docker run img > out echo hi` gives `docker run img echo hi`.
  *
  * Rules: POSIX XCU 2.2 (quoting), 2.3 (token recognition), 2.10.1 (IO_NUMBER). Distinct from
  * compose's go-shellwords dialect (src/compose/go-shellwords.ts).

@@ -24,6 +24,19 @@ const rows: { line: string; words: string[]; codes?: string[] }[] = [
   { line: 'a *.txt ~/x', words: ['a', '*.txt', '~/x'], codes: ['shell-expansion'] },
 ];
 
+// A redirection anywhere in a simple command is removed with its target; the words after it go on.
+// Live: dash 0.5.12-2 and bash 5.2.15-2+b8 (Debian 12), 2026-12-02, each line run as
+// `sh -c "exec 3>&1; f() { for a; do printf '[%s]' \"\$a\" >&3; done; }; f LINE"`; both printed these words.
+const redirectionRows: { line: string; words: string[] }[] = [
+  { line: 'docker run img > out echo hi', words: ['docker', 'run', 'img', 'echo', 'hi'] },
+  { line: '>out docker run img echo hi', words: ['docker', 'run', 'img', 'echo', 'hi'] },
+  { line: 'docker run img 2>err echo hi >>log there', words: ['docker', 'run', 'img', 'echo', 'hi', 'there'] },
+  { line: '<&- docker run img <>rw echo', words: ['docker', 'run', 'img', 'echo'] },
+  { line: 'docker run img echo >|clob hi', words: ['docker', 'run', 'img', 'echo', 'hi'] },
+  { line: 'docker run -e A=1>f img x', words: ['docker', 'run', '-e', 'A=1', 'img', 'x'] },
+  { line: 'docker run img 3>&1 echo hi', words: ['docker', 'run', 'img', 'echo', 'hi'] },
+];
+
 describe('splitShellWords', () => {
   test.for(rows)('$line', ({ line, words, codes }) => {
     const r = splitShellWords(line);
@@ -31,6 +44,11 @@ describe('splitShellWords', () => {
     expect(r.words.map((w) => w.value)).toEqual(words);
     expect([...new Set(r.diagnostics.map((d) => d.code))]).toEqual(codes ?? []);
     for (const d of r.diagnostics) expect(DIAGNOSTICS).toHaveProperty(d.code);
+  });
+  test.for(redirectionRows)('redirection mid-command: $line', ({ line, words }) => {
+    const r = splitShellWords(line);
+    expect(r.ok && r.words.map((w) => w.value)).toEqual(words);
+    expect(r.ok && r.diagnostics.map((d) => d.code)).toContain('shell-redirection');
   });
   test.for([`a 'b`, 'a "b', 'a $(b', 'a `b', 'a ${b'])('unterminated: %s', (line) => {
     const r = splitShellWords(line);
