@@ -14,14 +14,26 @@ import { scanNode, scanShell, type FoundCommand, type ShellScan } from '../suppo
 const ROOT = join(import.meta.dirname, '../..');
 
 /** bash 5.2 builtins the scripts use (bash(1) "SHELL BUILTIN COMMANDS"; checked below with `type -t`). */
-const BUILTINS = [':', '[', 'break', 'cd', 'command', 'echo', 'exec', 'exit', 'export', 'false', 'kill', 'local', 'printf', 'pwd', 'return', 'set', 'test', 'true', 'wait'];
+const BUILTINS = [':', '[', 'break', 'cd', 'command', 'echo', 'exec', 'exit', 'export', 'false', 'kill', 'local', 'printf', 'pwd', 'read', 'return', 'set', 'test', 'true', 'wait'];
 
 /**
  * The Debian package of each command (or file) the scripts use. Source: `dpkg -S PATH` on Debian 12.11
  * (bookworm, 2026-12-02) after `bash scripts/engine.sh up all`; bare names are looked up on PATH.
  */
 const PACKAGE_OF: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(['cat', 'cp', 'cut', 'dirname', 'ln', 'mkdir', 'mktemp', 'rm', 'seq', 'sha256sum', 'sleep', 'sort', 'tail', 'timeout', 'uname'].map((c) => [c, 'coreutils'])),
+  ...Object.fromEntries(
+    ['cat', 'cp', 'cut', 'dirname', 'head', 'ln', 'mkdir', 'mktemp', 'rm', 'seq', 'sha256sum', 'sleep', 'sort', 'tail', 'timeout', 'tr', 'uname', 'wc'].map((c) => [c, 'coreutils']),
+  ),
+  ...Object.fromEntries(['find', 'xargs'].map((c) => [c, 'findutils'])),
+  awk: 'mawk',
+  curl: 'curl',
+  git: 'git',
+  gzip: 'gzip',
+  jq: 'jq',
+  openssl: 'openssl',
+  sed: 'sed',
+  tar: 'tar',
+  htpasswd: 'apache2-utils',
   'apt-get': 'apt',
   bash: 'bash',
   '/bin/bash': 'bash',
@@ -46,13 +58,17 @@ const PACKAGE_OF: Readonly<Record<string, string>> = {
   '/usr/bin/chromium': 'chromium',
   skopeo: 'skopeo',
   'docker-registry': 'docker-registry',
+  '/usr/bin/docker-registry': 'docker-registry',
 };
 
 /**
  * Packages of the machine image that CI runs on (the `node` kind: its package list of 2026-12-02,
  * Debian 12), which the scripts use without installing them.
  */
-const BASE_PACKAGES = new Set(['apt', 'bash', 'binutils', 'coreutils', 'dash', 'dpkg', 'gcc', 'grep', 'libc6-dev', 'nodejs', 'procps', 'util-linux']);
+const BASE_PACKAGES = new Set([
+  'apt', 'bash', 'binutils', 'coreutils', 'curl', 'dash', 'dpkg', 'findutils', 'gcc', 'git', 'grep', 'gzip', 'jq', 'libc6-dev', 'mawk', 'nodejs', 'openssl',
+  'procps', 'sed', 'tar', 'util-linux',
+]);
 
 /** Commands of the machine image that are no Debian package. */
 const MACHINE_IMAGE: Readonly<Record<string, string>> = {
