@@ -54,9 +54,9 @@ export function scanShell(text: string): ShellScan {
   const variables = new Map<string, string>();
   const installs = new Set<string>();
   const tools: [string, string][] = [];
-  const simple: { words: string[]; line: number }[] = [];
+  const simple: string[][] = [];
   parse(tokens, commands, functions, variables, simple);
-  for (const { words } of simple) {
+  for (const words of simple) {
     const [head, ...rest] = words;
     const args = rest.filter((w) => !w.startsWith('-'));
     if (head === 'apt_install') for (const p of args) if (isLiteral(p)) installs.add(unquote(p));
@@ -85,13 +85,13 @@ const isLiteral = (word: string) => !/[$`*?[]/.test(word);
 const unquote = (word: string) => word.replace(/\\(.)|'([^']*)'|"((?:\\.|[^"\\])*)"/g, (_, esc, sq, dq) => esc ?? sq ?? String(dq).replace(/\\(.)/g, '$1'));
 
 /** Turns tokens into simple commands: records command words, function names and literal assignments. */
-function parse(tokens: readonly Token[], out: FoundCommand[], functions: Set<string>, variables: Map<string, string>, simple: { words: string[]; line: number }[]): void {
+function parse(tokens: readonly Token[], out: FoundCommand[], functions: Set<string>, variables: Map<string, string>, simple: string[][]): void {
   const cases: ('pattern' | 'body')[] = [];
   let atCommand = true;
   let words: string[] = [];
   let skipToSeparator = false;
   const endCommand = () => {
-    if (words.length > 0) simple.push({ words, line: 0 });
+    if (words.length > 0) simple.push(words);
     words = [];
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -185,7 +185,7 @@ function lex(text: string, start: number, startLine: number, nested: boolean, ou
   };
   const sub = (from: number): number => {
     const r = lex(text, from, line, true, out);
-    out.push(...commandsOf(r.tokens, out));
+    out.push(...commandsOf(r.tokens));
     line = r.line;
     return r.end;
   };
@@ -227,7 +227,14 @@ function lex(text: string, start: number, startLine: number, nested: boolean, ou
     if (text.startsWith('$((', i)) { const e = arithmetic(i + 1); word += text.slice(i, e); i = e; continue; }
     if (text.startsWith('$(', i)) { const e = sub(i + 2); word += text.slice(i, e); i = e; continue; }
     if (text.startsWith('${', i)) { const e = skipBraces(text, i + 1); word += text.slice(i, e); i = e; continue; }
-    if (c === '`') { const e = text.indexOf('`', i + 1); const r = e < 0 ? text.length : e; out.push(...commandsOf(lex(text.slice(i + 1, r), 0, line, false, out).tokens, out)); word += text.slice(i, r + 1); i = r + 1; continue; }
+    if (c === '`') {
+      const close = text.indexOf('`', i + 1);
+      const end = close < 0 ? text.length : close;
+      out.push(...commandsOf(lex(text.slice(i + 1, end), 0, line, false, out).tokens));
+      word += text.slice(i, end + 1);
+      i = end + 1;
+      continue;
+    }
     if (c === '#' && word === '') { while (i < text.length && text[i] !== '\n') i++; continue; }
     if (c === '(' && word !== '' && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(word)) {
       // array assignment NAME=( … )
@@ -275,7 +282,7 @@ function lex(text: string, start: number, startLine: number, nested: boolean, ou
           line++;
           if ((h.strip ? body.replace(/^\t+/, '') : body) === h.tag) break;
           // an unquoted delimiter: the body's command substitutions run
-          for (const m of h.expands ? body.matchAll(/\$\((?!\()/g) : []) out.push(...commandsOf(lex(body, m.index + 2, line - 1, true, out).tokens, out));
+          for (const m of h.expands ? body.matchAll(/\$\((?!\()/g) : []) out.push(...commandsOf(lex(body, m.index + 2, line - 1, true, out).tokens));
         }
       }
       continue;
@@ -300,7 +307,7 @@ function lex(text: string, start: number, startLine: number, nested: boolean, ou
 }
 
 /** The commands of a token list of its own (a command substitution). */
-function commandsOf(tokens: readonly Token[], _out: FoundCommand[]): FoundCommand[] {
+function commandsOf(tokens: readonly Token[]): FoundCommand[] {
   const found: FoundCommand[] = [];
   parse(tokens, found, new Set(), new Map(), []);
   return found;
