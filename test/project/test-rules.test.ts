@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import unitConfig from '../../vitest.config.js';
 import { PROPERTY_RUNS, runsFrom } from '../support/property-runs.js';
 
 // Rules for tests that never flake (issue 12 §7): property runs come from one knob (PROPERTY_RUNS:
@@ -10,9 +11,10 @@ import { PROPERTY_RUNS, runsFrom } from '../support/property-runs.js';
 const TEST = join(import.meta.dirname, '..');
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'fixtures' ? [] : files(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-/** Unit-test sources (the engine and browser suites are separate runs and may time their steps). */
+/** Unit-test sources: what vitest.config.ts leaves in (the engine, browser and live registry suites are separate runs). */
+const separate = (unitConfig.test?.exclude ?? []).filter((g) => g.startsWith('test/')).map((g) => g.replace(/^test\//, '').replace(/\*\*$/, ''));
 const unitFiles = files(TEST)
-  .filter((f) => !/^(engine|e2e)\//.test(relative(TEST, f)))
+  .filter((f) => !separate.some((dir) => relative(TEST, f).startsWith(dir)))
   .map((f) => ({ file: relative(TEST, f), lines: readFileSync(f, 'utf8').split('\n') }));
 
 describe('PROPERTY_RUNS', () => {
@@ -42,6 +44,10 @@ describe('PROPERTY_RUNS', () => {
 });
 
 describe('no wall clock in unit tests', () => {
+  test('the separate suites are known', () => {
+    expect(separate).toEqual(expect.arrayContaining(['engine/', 'e2e/']));
+  });
+
   test('no unit test reads the clock', () => {
     const clock = /\b(?:performance\.now|Date\.now|process\.hrtime)\b/;
     const found = unitFiles.flatMap(({ file, lines }) => lines.flatMap((l, i) => (clock.test(l) ? [`${file}:${i + 1}`] : [])));
