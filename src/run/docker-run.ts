@@ -93,11 +93,10 @@ function mergeWith(
   init: boolean,
   diagnostics: Diagnostic[],
 ): DockerRunResult {
-  const merged = profile.engine === 'podman' ? podmanMerge(image, userEntrypoint, userCmd) : dockerMerge(image, userEntrypoint, userCmd);
-  let { entrypoint } = merged;
-  if (entrypoint !== null && entrypoint.length === 1 && entrypoint[0] === '') entrypoint = null;
-  const ep = entrypoint ?? EMPTY;
-  const cm = merged.cmd ?? EMPTY;
+  const [entrypoint, cmd, entrypointSource, cmdSource] = (profile.engine === 'podman' ? podmanMerge : dockerMerge)(image, userEntrypoint, userCmd);
+  // An entrypoint of exactly [""] counts as none.
+  const ep = entrypoint === null || (entrypoint.length === 1 && entrypoint[0] === '') ? EMPTY : entrypoint;
+  const cm = cmd ?? EMPTY;
   if (ep.length === 0 && cm.length === 0) {
     if (profile.emptyCommandFailsAtStart) {
       diagnostics.push({
@@ -111,31 +110,19 @@ function mergeWith(
   }
   // Spread, not concat: V8's concat takes a slow generic path (isConcatSpreadable checks).
   const argv = [...ep, ...cm];
-  const sources = sourcesOf(ep.length === 0 ? 'none' : merged.entrypointSource, cm.length === 0 ? 'none' : merged.cmdSource);
-  return finish(argv, ep, cm, sources, init, profile, diagnostics);
+  return finish(argv, ep, cm, sourcesOf(ep.length === 0 ? 'none' : entrypointSource, cm.length === 0 ? 'none' : cmdSource), init, profile, diagnostics);
 }
 
 /** The Entrypoint and Cmd a merge picked, and where each came from. */
-interface Merged {
-  readonly entrypoint: readonly string[] | null;
-  readonly cmd: readonly string[] | null;
-  readonly entrypointSource: ArgvSource;
-  readonly cmdSource: ArgvSource;
-}
+type Merged = readonly [entrypoint: readonly string[] | null, cmd: readonly string[] | null, entrypointSource: ArgvSource, cmdSource: ArgvSource];
 
 /**
  * moby `merge`: with no user entrypoint (or an empty one) an unset/empty user Cmd takes the
  * image's; only an unset user entrypoint takes the image's.
  */
 function dockerMerge(image: ImageConfig, userEntrypoint: readonly string[] | null, userCmd: readonly string[] | null): Merged {
-  const noEntrypoint = userEntrypoint === null || userEntrypoint.length === 0;
-  const imageCmd = noEntrypoint && (userCmd === null || userCmd.length === 0);
-  return {
-    entrypoint: userEntrypoint === null ? (image.entrypoint ?? null) : userEntrypoint,
-    cmd: imageCmd ? (image.cmd ?? null) : userCmd,
-    entrypointSource: userEntrypoint === null ? 'image' : 'run',
-    cmdSource: imageCmd ? 'image' : 'run',
-  };
+  const imageCmd = (userEntrypoint === null || userEntrypoint.length === 0) && (userCmd === null || userCmd.length === 0);
+  return [userEntrypoint ?? image.entrypoint ?? null, imageCmd ? (image.cmd ?? null) : userCmd, userEntrypoint === null ? 'image' : 'run', imageCmd ? 'image' : 'run'];
 }
 
 /**
@@ -143,11 +130,10 @@ function dockerMerge(image: ImageConfig, userEntrypoint: readonly string[] | nul
  * applies when the user gave no command and no (non-empty) entrypoint.
  */
 function podmanMerge(image: ImageConfig, userEntrypoint: readonly string[] | null, userCmd: readonly string[] | null): Merged {
-  const entrypoint = userEntrypoint ?? image.entrypoint ?? null;
-  const entrypointSource = userEntrypoint !== null ? 'run' : 'image';
-  if (userCmd !== null && userCmd.length > 0) return { entrypoint, cmd: userCmd, entrypointSource, cmdSource: 'run' };
-  if (userEntrypoint === null || userEntrypoint.length === 0) return { entrypoint, cmd: image.cmd ?? null, entrypointSource, cmdSource: 'image' };
-  return { entrypoint, cmd: null, entrypointSource, cmdSource: 'none' };
+  const own = userCmd !== null && userCmd.length > 0;
+  const imageCmd = !own && (userEntrypoint === null || userEntrypoint.length === 0);
+  const cmdSource = own ? 'run' : imageCmd ? 'image' : 'none';
+  return [userEntrypoint ?? image.entrypoint ?? null, own ? userCmd : imageCmd ? (image.cmd ?? null) : null, userEntrypoint === null ? 'image' : 'run', cmdSource];
 }
 
 function finish(
