@@ -365,7 +365,7 @@ class RunFlagTranslator {
   }
 
   private pull(f: ParsedRunFlag): void {
-    const policy = PULL_POLICIES[f.value];
+    const policy = Object.hasOwn(PULL_POLICIES, f.value) ? PULL_POLICIES[f.value] : undefined;
     if (policy !== undefined) this.container.imagePullPolicy = policy;
     else this.note('run-flag-no-kubernetes', 'warning', `--pull=${f.value} is not always, missing or never; not translated.`, f);
   }

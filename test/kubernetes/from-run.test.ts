@@ -178,6 +178,9 @@ describe('runFlagsToKubernetes: other flag families', () => {
     { line: 'docker run -e HOME img', container: {}, codes: ['run-env-from-client'] },
     { line: 'docker run --pull missing img', container: { imagePullPolicy: 'IfNotPresent' }, codes: [] },
     { line: 'docker run --pull never img', container: { imagePullPolicy: 'Never' }, codes: [] },
+    // Object.prototype names are not pull policies (a plain-object lookup once returned a function here).
+    { line: 'docker run --pull toString img', container: {}, codes: ['run-flag-no-kubernetes'] },
+    { line: 'podman run --pull constructor img', container: {}, codes: ['run-flag-no-kubernetes'] },
     { line: 'docker run --expose 8080/udp -p 8000-8010:80 img', container: { ports: [{ containerPort: 8080, protocol: 'UDP' }] }, codes: ['run-flag-no-kubernetes'] },
     { line: 'docker run -p 80 -p 443 img', container: { ports: [{ containerPort: 80, protocol: 'TCP' }, { containerPort: 443, protocol: 'TCP' }] }, codes: ['run-publish-needs-service'] },
     { line: 'docker run -d --rm=false --init=false img', container: {}, codes: ['run-flag-no-kubernetes'] },
