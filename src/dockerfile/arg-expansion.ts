@@ -6,6 +6,8 @@
  * level deep (plain `$NAME`/`${NAME}` inside it).
  */
 
+import { isReSpace } from '../internal/text.js';
+
 /** ARG values in scope (`undefined` value = declared without a value). */
 export type ArgValues = Map<string, string | undefined>;
 
@@ -146,16 +148,16 @@ export function expandFromWord(text: string, vars: ArgValues, escapeToken: strin
 }
 
 /**
- * Splits text into raw words at `isBlank` characters outside quotes: single and double quotes
+ * Splits text into raw words at blanks outside quotes (`[\t\n\f\r ]`, and `\v` when `verticalTab`): single and double quotes
  * group, `escape` (a character code) escapes the next character outside quotes and inside double
  * quotes. Quotes and escapes are kept in the words.
  */
-export function splitQuotedWords(text: string, escape: number, isBlank: (c: number) => boolean): string[] {
+export function splitQuotedWords(text: string, escape: number, verticalTab: boolean): string[] {
   const words: string[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    while (i < n && isBlank(text.charCodeAt(i))) i++;
+    while (i < n && isBlank(text.charCodeAt(i), verticalTab)) i++;
     if (i >= n) break;
     const start = i;
     let quote = 0;
@@ -167,7 +169,7 @@ export function splitQuotedWords(text: string, escape: number, isBlank: (c: numb
         i++;
         continue;
       }
-      if (isBlank(c)) break;
+      if (isBlank(c, verticalTab)) break;
       if (c === 39 || c === 34) quote = c;
       else if (c === escape) i++;
       i++;
@@ -180,7 +182,7 @@ export function splitQuotedWords(text: string, escape: number, isBlank: (c: numb
 /** Splits ARG text into `name[=value]` words (quotes group) and expands the values. */
 export function parseArgWords(text: string, escapeToken: string, vars: ArgValues): { key: string; value: string | undefined }[] {
   const out: { key: string; value: string | undefined }[] = [];
-  for (const word of splitQuotedWords(text, escapeToken.charCodeAt(0), isBlank)) {
+  for (const word of splitQuotedWords(text, escapeToken.charCodeAt(0), true)) {
     const eq = word.indexOf('=');
     if (eq < 0) out.push({ key: word, value: vars.has(word) ? vars.get(word) : undefined });
     else out.push({ key: word.slice(0, eq), value: expandFromWord(word.slice(eq + 1), vars, escapeToken) });
@@ -188,6 +190,7 @@ export function parseArgWords(text: string, escapeToken: string, vars: ArgValues
   return out;
 }
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 11 || c === 12 || c === 13;
+/** `[\t\n\f\r ]` (Go regexp `\s`), and `\v` when `verticalTab`. */
+function isBlank(c: number, verticalTab: boolean): boolean {
+  return isReSpace(c) || (verticalTab && c === 11);
 }

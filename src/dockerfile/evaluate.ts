@@ -209,27 +209,32 @@ function checkInstruction(
   switch (keyword) {
     case 'CMD':
     case 'ENTRYPOINT':
-    case 'SHELL':
-      return checkCommand(instr, escapeToken, profile, decoded);
+    case 'SHELL': {
+      const parsed = parseInstructionCommand(instr, escapeToken, profile, decoded);
+      const diagnostics =
+        parsed.diagnostics.length === 0 ? NO_DIAGNOSTICS : parsed.diagnostics.map((d) => ({ ...d, line: instr.line, column: instr.column }));
+      if (!parsed.ok) {
+        // The issue carries the diagnostics so far.
+        const first = parsed.issues[0];
+        return { ...at(instr, first.code, first.message), diagnostics } as Issue;
+      }
+      return { instr, keyword, command: parsed.command, diagnostics };
+    }
     case 'FROM':
       return checkFrom(instr, profile);
-    case 'ONBUILD':
-      return checkOnBuild(instr);
+    case 'ONBUILD': {
+      // The trigger expression the image stores; some triggers are not allowed.
+      if (instr.args === '') return at(instr, 'onbuild-empty', 'ONBUILD requires at least one argument');
+      const trigger = instr.trigger?.keyword ?? '';
+      if (trigger === 'ONBUILD') return at(instr, 'onbuild-chained', 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed');
+      if (trigger === 'MAINTAINER' || trigger === 'FROM') {
+        return at(instr, 'onbuild-trigger-not-allowed', `${trigger} isn't allowed as an ONBUILD trigger`);
+      }
+      return { instr, keyword, expression: onBuildExpression(instr), diagnostics: NO_DIAGNOSTICS };
+    }
     default:
       return { instr, keyword, diagnostics: NO_DIAGNOSTICS };
   }
-}
-
-/** CMD, ENTRYPOINT or SHELL: the command, or the first issue (carrying the diagnostics so far). */
-function checkCommand(instr: DockerfileInstruction, escapeToken: string, profile: EngineProfile, decoded: StringArrayDecoding | null | undefined): Checked | Issue {
-  const parsed = parseInstructionCommand(instr, escapeToken, profile, decoded);
-  const diagnostics =
-    parsed.diagnostics.length === 0 ? NO_DIAGNOSTICS : parsed.diagnostics.map((d) => ({ ...d, line: instr.line, column: instr.column }));
-  if (!parsed.ok) {
-    const first = parsed.issues[0];
-    return { ...at(instr, first.code, first.message), diagnostics } as Issue;
-  }
-  return { instr, keyword: instr.keyword, command: parsed.command, diagnostics };
 }
 
 /** FROM: `--platform`, the base as written and the stage name (`FROM base [AS name]`). */
@@ -257,17 +262,6 @@ function checkFrom(instr: DockerfileInstruction, profile: EngineProfile): Checke
     return at(instr, 'from-arguments', message);
   }
   return { instr, keyword: instr.keyword, stageName, baseText: words[0] as string, platform, diagnostics: NO_DIAGNOSTICS };
-}
-
-/** ONBUILD: the trigger expression the image stores; some triggers are not allowed. */
-function checkOnBuild(instr: DockerfileInstruction): Checked | Issue {
-  if (instr.args === '') return at(instr, 'onbuild-empty', 'ONBUILD requires at least one argument');
-  const trigger = instr.trigger?.keyword ?? '';
-  if (trigger === 'ONBUILD') return at(instr, 'onbuild-chained', 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed');
-  if (trigger === 'MAINTAINER' || trigger === 'FROM') {
-    return at(instr, 'onbuild-trigger-not-allowed', `${trigger} isn't allowed as an ONBUILD trigger`);
-  }
-  return { instr, keyword: instr.keyword, expression: onBuildExpression(instr), diagnostics: NO_DIAGNOSTICS };
 }
 
 function isIssue(x: Checked | Issue): x is Issue {
@@ -464,12 +458,13 @@ function resolveBases(ev: Evaluation): Issue | null {
 
 /** Sets `ev.target` (`options.target`, default the last stage) and marks the stages built for it. */
 function selectTarget(ev: Evaluation): Issue | null {
-  const { stages, options } = ev;
+  const stages = ev.stages;
+  const target = ev.options.target;
   ev.target = stages.length - 1;
-  if (options.target !== undefined) {
-    expectType(options.target, 'string', 'options.target');
-    const index = ev.byName.get(ev.profile.stageNamesCaseSensitive ? options.target : options.target.toLowerCase());
-    if (index === undefined) return { code: 'unknown-target', message: `target stage "${options.target}" could not be found` };
+  if (target !== undefined) {
+    expectType(target, 'string', 'options.target');
+    const index = ev.byName.get(ev.profile.stageNamesCaseSensitive ? target : target.toLowerCase());
+    if (index === undefined) return { code: 'unknown-target', message: `target stage "${target}" could not be found` };
     ev.target = index;
   }
   // BuildKit and buildah build the target and the stages it is based on; the classic builder every stage up to the target.
@@ -546,23 +541,24 @@ const NO_TRIGGERS: readonly string[] = [];
  * image must be known, `unknownBaseImage: 'error'`, and is not).
  */
 function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic[]): Issue | null {
+  const base = st.base;
   let config: ImageConfig | undefined;
   let triggers = NO_TRIGGERS;
-  if (st.base.kind === 'stage') {
-    const parent = ev.stages[st.base.index] as MutableStage;
+  if (base.kind === 'stage') {
+    const parent = ev.stages[base.index] as MutableStage;
     config = parent.config ?? undefined;
     // A stage is committed as an image: where the image format keeps no ONBUILD (buildah's OCI format),
     // the child stage has no triggers to run either (recorded: engine suite seed 1862211953, case 013).
     if (ev.profile.storesShellAndOnBuild) triggers = parent.onBuildDeclared;
-  } else if (st.base.kind === 'image') {
-    config = lookupBase(ev.options.baseImages, st.base.ref);
+  } else if (base.kind === 'image') {
+    config = lookupBase(ev.options.baseImages, base.ref);
     if (config !== undefined) triggers = config.onBuild ?? NO_TRIGGERS;
-    else if (ev.options.unknownBaseImage === 'error') return at(st, 'base-image-not-found', `failed to resolve source metadata for ${st.base.ref}`);
+    else if (ev.options.unknownBaseImage === 'error') return at(st, 'base-image-not-found', `failed to resolve source metadata for ${base.ref}`);
     else {
       diagnostics.push({
         code: 'unknown-base-image',
         severity: 'info',
-        message: `The config of ${st.base.ref} was not given; it is treated as empty, so the result may depend on its ENTRYPOINT/CMD/SHELL.`,
+        message: `The config of ${base.ref} was not given; it is treated as empty, so the result may depend on its ENTRYPOINT/CMD/SHELL.`,
         line: st.line,
         column: st.column,
       });

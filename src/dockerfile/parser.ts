@@ -383,21 +383,22 @@ class DockerfileParser {
       this.#directivesDone = true;
       return null;
     }
+    const { key, value } = m;
     const lineNo = this.#lineNo;
-    if (this.#seen.has(m.key)) {
-      return fail({ code: 'duplicate-directive', message: `only one ${m.key} parser directive can be used`, line: lineNo, column: 1 }, this.#diagnostics);
+    if (this.#seen.has(key)) {
+      return fail({ code: 'duplicate-directive', message: `only one ${key} parser directive can be used`, line: lineNo, column: 1 }, this.#diagnostics);
     }
-    this.#seen.add(m.key);
-    if (m.key === 'escape') {
-      if (m.value !== '\\' && m.value !== '`') {
+    this.#seen.add(key);
+    if (key === 'escape') {
+      if (value !== '\\' && value !== '`') {
         const message =
-          profile.builder === 'buildah' ? `invalid ESCAPE '${m.value}'. Must be \` or \\` : `invalid escape token '${m.value}' does not match \` or \\`;
+          profile.builder === 'buildah' ? `invalid ESCAPE '${value}'. Must be \` or \\` : `invalid escape token '${value}' does not match \` or \\`;
         return fail({ code: 'invalid-escape-token', message, line: lineNo, column: 1 }, this.#diagnostics);
       }
-      this.#escapeToken = m.value;
-      this.#esc = m.value.charCodeAt(0);
+      this.#escapeToken = value;
+      this.#esc = value.charCodeAt(0);
     }
-    this.#directives.push({ name: m.key as DockerfileDirective['name'], value: m.value, line: lineNo });
+    this.#directives.push({ name: key as DockerfileDirective['name'], value, line: lineNo });
     // A directive is not a comment of the first instruction.
     (this.#comments as string[]).pop();
     return null;
@@ -495,7 +496,7 @@ class DockerfileParser {
   /** Reads the body of each heredoc the joined line opens, in order, into `heredocs`. */
   #readHeredocs(): Failure | null {
     // Minimal shell words (quotes group; the backslash escapes; raw).
-    for (const word of splitQuotedWords(this.#joined, 92, isReSpace)) {
+    for (const word of splitQuotedWords(this.#joined, 92, false)) {
       const h = heredocFromWord(word);
       if (h === null) continue;
       const line = this.#lineNo + 1;
