@@ -29,7 +29,7 @@ export function kindByName(path: string): LintKind {
   if (name === 'Dockerfile' || name === 'Containerfile' || lower === 'dockerfile' || lower === 'containerfile') return 'dockerfile';
   if (lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) return 'dockerfile';
   if (lower.startsWith('dockerfile.') || lower.startsWith('containerfile.')) return 'dockerfile';
-  if (/^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
+  if (/^(?:docker-)?compose(?:\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   return null;
 }
