@@ -32,7 +32,7 @@ describe('bundle-size budgets (scripts/size-budgets.json)', () => {
   test.for(rows.map((r, i) => [r.label, i] as const))('%s fits its budget, with only its allowed packages', ([, i]) => {
     const got = report.rows[i]!;
     if (got.skipped !== undefined) return; // a subpath not built yet (printed by `npm run size`)
-    expect(got.problems, `${got.gzip} B min+gzip, budget ${got.budget} B`).toEqual([]);
+    expect(got.problems, `${String(got.gzip)} B min+gzip, budget ${String(got.budget)} B`).toEqual([]);
     expect(got.ok).toBe(true);
   });
 
