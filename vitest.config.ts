@@ -9,5 +9,7 @@ export default defineConfig({
     exclude: ['test/engine/**', 'test/e2e/**', 'test/registry-live/**', ...PACKAGE_TESTS, 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
+    // Type tests (`*.test-d.ts`): checked by tsc, reported as tests.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
   },
 });
