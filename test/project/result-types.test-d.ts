@@ -118,7 +118,7 @@ describe('results are unions on ok, with Failure as the failure side', () => {
   test('checking ok narrows to the value fields', () => {
     const r = resolveDockerRun({ cmd: ['x'] });
     // @ts-expect-error -- argv exists only on success
-    void r.argv;
+    expectTypeOf(r.argv).toBeUnknown();
     if (r.ok) expectTypeOf(r).toEqualTypeOf<DockerResolution>();
     else expectTypeOf(r).toEqualTypeOf<Failure>();
     const p = parseCommand('x');
