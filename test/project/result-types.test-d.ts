@@ -8,6 +8,7 @@ import {
   imageConfigFromInspect,
   isExecForm,
   parseCommand,
+  parseImageReference,
   parseComposeCommand,
   parseDockerfile,
   parseDotEnv,
@@ -37,6 +38,7 @@ import {
   type Issues,
   type KubernetesResult,
   type ParseCommandResult,
+  type ParseImageReferenceResult,
   type ParseDockerfileResult,
   type ParsedCommand,
   type ResolveComposeFileResult,
@@ -45,6 +47,8 @@ import {
   type ShellCommand,
   type ToKubernetesResult,
 } from '../../src/index.js';
+import { lookupCatalog, type CatalogLookupResult } from '../../src/catalog/index.js';
+import { dockerConfigCredentials, fetchImageConfig, type DockerConfigCredentialsResult, type FetchImageConfigResult } from '../../src/registry/index.js';
 
 /** The failure side of a result. */
 type FailureOf<R> = Extract<R, { readonly ok: false }>;
@@ -72,6 +76,13 @@ describe('every public function returns its documented result type', () => {
     expectTypeOf(resolveComposeFile).returns.toEqualTypeOf<ResolveComposeFileResult>();
     expectTypeOf(parseDotEnv).returns.toEqualTypeOf<DotEnvResult>();
   });
+
+  test('image references and the catalog and registry subpaths', () => {
+    expectTypeOf(parseImageReference).returns.toEqualTypeOf<ParseImageReferenceResult>();
+    expectTypeOf(lookupCatalog).returns.toEqualTypeOf<CatalogLookupResult>();
+    expectTypeOf(dockerConfigCredentials).returns.toEqualTypeOf<DockerConfigCredentialsResult>();
+    expectTypeOf(fetchImageConfig).returns.resolves.toEqualTypeOf<FetchImageConfigResult>();
+  });
 });
 
 describe('results are unions on ok, with Failure as the failure side', () => {
@@ -90,6 +101,10 @@ describe('results are unions on ok, with Failure as the failure side', () => {
     expectTypeOf<FailureOf<ComposeCommandResult>>().toEqualTypeOf<Failure>();
     expectTypeOf<FailureOf<ResolveComposeFileResult>>().toEqualTypeOf<Failure>();
     expectTypeOf<FailureOf<DotEnvResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ParseImageReferenceResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<CatalogLookupResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<DockerConfigCredentialsResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<FetchImageConfigResult>>().toEqualTypeOf<Failure>();
   });
 
   test('the success side of each result carries readonly diagnostics', () => {
@@ -100,6 +115,9 @@ describe('results are unions on ok, with Failure as the failure side', () => {
     expectTypeOf<SuccessOf<ResolveManifestsResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
     expectTypeOf<SuccessOf<ResolveComposeFileResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
     expectTypeOf<SuccessOf<ImageConfigFromInspectResult>['diagnostics']>().toEqualTypeOf<readonly []>();
+    expectTypeOf<SuccessOf<ParseImageReferenceResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
+    expectTypeOf<SuccessOf<CatalogLookupResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
+    expectTypeOf<SuccessOf<FetchImageConfigResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
   });
 
   test('Failure.issues is a non-empty readonly tuple: issues[0] is an Issue, not undefined', () => {
