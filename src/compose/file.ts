@@ -173,7 +173,7 @@ class ComposeServiceResolver {
   private interpolate(value: unknown, name: string, field: string): unknown {
     const p = `${formatPath('services', [name])}.${field}`;
     if (typeof value === 'string') return this.interpolateOne(value, p, ['services', name, field]);
-    if (Array.isArray(value)) return value.map((v, i) => (typeof v === 'string' ? this.interpolateOne(v, `${p}[${i}]`, ['services', name, field, i]) : v));
+    if (Array.isArray(value)) return (value as unknown[]).map((v, i) => (typeof v === 'string' ? this.interpolateOne(v, `${p}[${i}]`, ['services', name, field, i]) : v));
     return value;
   }
 

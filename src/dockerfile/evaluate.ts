@@ -227,7 +227,7 @@ function checkCommand(instr: DockerfileInstruction, escapeToken: string, profile
     parsed.diagnostics.length === 0 ? NO_DIAGNOSTICS : parsed.diagnostics.map((d) => ({ ...d, line: instr.line, column: instr.column }));
   if (!parsed.ok) {
     const first = parsed.issues[0];
-    return { ...at(instr, first.code, first.message), diagnostics } as Issue;
+    return { ...at(instr, first.code, first.message), diagnostics };
   }
   return { instr, keyword: instr.keyword, command: parsed.command, diagnostics };
 }

@@ -397,7 +397,7 @@ class DockerfileParser {
       this.#escapeToken = m.value;
       this.#esc = m.value.charCodeAt(0);
     }
-    this.#directives.push({ name: m.key as DockerfileDirective['name'], value: m.value, line: lineNo });
+    this.#directives.push({ name: m.key, value: m.value, line: lineNo });
     // A directive is not a comment of the first instruction.
     (this.#comments as string[]).pop();
     return null;

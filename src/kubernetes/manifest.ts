@@ -85,7 +85,6 @@ export function resolveManifests(yamlText: string, options: ResolveManifestsOpti
   const parsed = readWorkloadYaml(yamlText, options);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };
   const { images, source, limits: _limits, ...k8sOptions } = options;
-  void _limits;
   const resolver = new ManifestResolver(images, k8sOptions, source === undefined ? {} : { source });
   for (const doc of parsed.documents) resolver.document(doc);
   const { issues, diagnostics, workloads } = resolver;
