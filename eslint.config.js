@@ -99,6 +99,12 @@ export default defineConfig(
     },
   },
   {
+    // Type tests declare values only to check their types (`void x` marks one used) and test the
+    // empty options object `{}` as such.
+    files: ['**/*.test-d.ts'],
+    rules: { '@typescript-eslint/no-meaningless-void-operator': 'off', '@typescript-eslint/no-empty-object-type': 'off' },
+  },
+  {
     // The property tests' oracle transcribes distribution/reference regexp.go letter for letter
     // (`literal(".")` is `[.]`, `[:]`, `[-]+`), to stay comparable with it.
     files: ['test/core/image-reference.prop.test.ts'],
