@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
+import { PACKAGE_TESTS } from './vitest.package.config.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // The engine suite needs a running Docker daemon; the browser suite needs Chromium; the live
-    // registry suite needs scripts/registry.sh up.
-    exclude: ['test/engine/**', 'test/e2e/**', 'test/registry-live/**', 'node_modules/**'],
+    // registry suite needs scripts/registry.sh up; the package suite needs the build (npm run check:package).
+    exclude: ['test/engine/**', 'test/e2e/**', 'test/registry-live/**', ...PACKAGE_TESTS, 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
+    // Type tests (`*.test-d.ts`): checked by tsc, reported as tests.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
   },
 });

@@ -139,8 +139,8 @@ export type {
   ParsedDockerfile,
 } from './dockerfile/parser.js';
 export type { DockerfileFrontend } from './dockerfile/frontend.js';
-export { imageConfigFromInspect } from './image/schema.js';
-export type { ImageConfigFromInspectResult } from './image/schema.js';
+export { imageConfigFromInspect } from './image/inspect.js';
+export type { ImageConfigFromInspectResult } from './image/inspect.js';
 
 export { komposeRewriteArg, parseComposeCommand, resolveCompose, composeToKubernetes } from './compose/service.js';
 export type {

@@ -178,7 +178,7 @@ export function renderConformance(): string {
   return out.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const text = renderConformance();
   if (process.argv.includes('--check')) {
     const current = readFileSync(CONFORMANCE_PATH, 'utf8');

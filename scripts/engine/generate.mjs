@@ -166,12 +166,12 @@ function render(s) {
   }
   // optionally split one shell-ish instruction line with a continuation
   if (s.cont) {
-    const cands = lines.map((l, i) => [l, i]).filter(([l]) => /^\s*(cmd|entrypoint)\s+\S+\s+\S/i.test(l));
+    const cands = lines.map((l, i) => [l, i]).filter(([l]) => /^\s*(?:cmd|entrypoint)\s+\S+\s+\S/i.test(l));
     if (cands.length) {
       const [l, i] = cands[s.contPick % cands.length];
-      const m = l.match(/^(\s*\S+\s+\S+)(\s+)(.*)$/);
+      const m = l.match(/^(\s*\S+\s+\S+)(\s+)(\S.*)?$/);
       if (m) {
-        const [, head, ws, tail] = m;
+        const [, head, ws, tail = ''] = m;
         const ins = { plain: [], indent: [], comment: ['# inside'], blank: [''], 'trailing-blank': [] }[s.cont];
         const first = head + ws + esc + (s.cont === 'trailing-blank' ? '  ' : '');
         const second = (s.cont === 'indent' ? '    ' : '') + tail;

@@ -50,6 +50,7 @@ function run(cmd, args, { env, input, timeout = 180_000 } = {}) {
 }
 
 // keep what a user would read; drop BuildKit progress lines and the context upload line
+// eslint-disable-next-line no-control-regex -- ESC starts the ANSI colour codes in the engines' output
 const ANSI = /\x1b\[[0-9;]*m/g;
 function cleanStderr(s) {
   return s.replace(ANSI, '').split('\n').map((l) => l.replace(/\r$/, ''))
@@ -58,7 +59,7 @@ function cleanStderr(s) {
     .join('\n');
 }
 const pick = (c) => (c ? { Entrypoint: c.Entrypoint ?? null, Cmd: c.Cmd ?? null, Shell: c.Shell ?? null, OnBuild: c.OnBuild ?? null, ArgsEscaped: c.ArgsEscaped ?? null } : null);
-const q = (s) => (/^[A-Za-z0-9_\/.:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+const q = (s) => (/^[A-Za-z0-9_/.:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 // ------------------------------------------------------------------ engines
 const DOCKER = '/usr/bin/docker';
@@ -87,6 +88,7 @@ const docker = {
     const r = await run(DOCKER, args, { env: { ...DOCKER_ENV, DOCKER_BUILDKIT: builder === 'buildkit' ? '1' : '0' } });
     let stderr = cleanStderr(r.stderr);
     if (builder === 'classic') {
+      // eslint-disable-next-line no-control-regex -- ESC starts the ANSI colour codes in the engines' output
       const warn = [...r.stdout.matchAll(/\x1b\[91m([\s\S]*?)(?:\x1b\[0m|$)/g)].map((m) => m[1]).join('').replace(/\s+$/, '');
       if (warn) stderr = warn + (stderr ? '\n' + stderr : '');
     }

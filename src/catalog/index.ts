@@ -123,7 +123,7 @@ function choose(candidates: readonly CatalogDataEntry[], os: OperatingSystem | u
   const oses = [...new Set(candidates.map(osOf))];
   let want = os;
   if (want === undefined) {
-    want = oses.includes('linux') ? 'linux' : (oses[0] as OperatingSystem);
+    want = oses.includes('linux') ? 'linux' : oses[0]!;
     if (oses.length > 1) {
       diagnostics.push(diagnostic('catalog-default-os', `${canonical} names images for ${oses.join(' and ')}; answering for ${want} (pass options.os or options.platform to choose).`));
     }
@@ -178,8 +178,9 @@ export function lookupCatalog(reference: string, options: CatalogLookupOptions =
     candidates = all.filter((e) => e.digest === ref.digest);
     if (candidates.length === 0) return fail('catalog-unknown-digest', `${ref.canonical} is pinned by a digest the ${CATALOG_NAME} (${CATALOG_META.date}) has not recorded`);
   } else {
-    candidates = entriesFor(ref.repository, ref.tag as string);
-    if (candidates.length === 0) return fail('catalog-unknown-tag', `${ref.repository} has no tag "${ref.tag}" in the ${CATALOG_NAME} of ${CATALOG_META.date}`);
+    const tag = ref.tag as string;
+    candidates = entriesFor(ref.repository, tag);
+    if (candidates.length === 0) return fail('catalog-unknown-tag', `${ref.repository} has no tag "${tag}" in the ${CATALOG_NAME} of ${CATALOG_META.date}`);
   }
   const diagnostics: Diagnostic[] = [];
   const entry = choose(candidates, want.os, ref.canonical, diagnostics);

@@ -9,12 +9,12 @@ export function displayName(path: string): string {
 
 /**
  * Reads an image config file: `docker image inspect` / `podman image inspect` output or an OCI image
- * config. zod (via src/schema) is loaded only here, so commands without image files never pay for it.
+ * config. zod (behind src/image/inspect.ts) is loaded only here, so commands without image files never pay for it.
  */
 export async function loadImageConfig(io: CliIO, path: string): Promise<ImageConfig> {
   const text = await readInput(io, path);
   const json = parseJsonInput(text, displayName(path));
-  const { imageConfigFromInspect } = await import('../image/schema.js');
+  const { imageConfigFromInspect } = await import('../image/inspect.js');
   const result = imageConfigFromInspect(json);
   if (!result.ok) {
     const issue = result.issues[0];

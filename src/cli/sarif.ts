@@ -40,7 +40,7 @@ export function toSarif(findings: readonly Finding[], version: string, uriOf: (f
 function sarifRule(code: string): unknown {
   const d = DIAGNOSTICS[code];
   // The BuildKit check exists from Dockerfile frontend 1.8 (Docker 27.0); each result says whether the selected engine ran it.
-  const related = d === undefined ? [] : [d.rule && `BuildKit check (Dockerfile frontend 1.8+): ${d.rule}`, d.hadolint && `hadolint: ${d.hadolint}`].filter(Boolean);
+  const related = d === undefined ? [] : [d.rule && `BuildKit check (Dockerfile frontend 1.8+): ${d.rule}`, d.hadolint && `hadolint: ${d.hadolint}`].filter((s): s is string => Boolean(s));
   return {
     id: code,
     name: ruleName(code),

@@ -4,7 +4,7 @@ import { interpolateWith } from './interpolation.js';
 import { expectType } from '../internal/text.js';
 import type { LimitsOption } from '../core/limits.js';
 import { formatPath, readWorkloadYaml, type YamlDocument } from '../internal/yaml.js';
-import { ComposeFileSchema, ComposeServiceSchema, type ComposeServiceInput } from './schema.js';
+import { safeParseComposeFile, type ComposeServiceInput } from './schema.js';
 import type { ShellwordsVersion } from './go-shellwords.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
 
@@ -88,24 +88,20 @@ type ReadDocument = Extract<YamlDocument, { ok: true }>;
 type Source = { readonly source?: string };
 
 /**
- * Checks the file against the schema, then reads each service from the parsed YAML object itself
- * (own keys, including `__proto__`), validated on its own, so no service is dropped silently.
+ * Checks the file against the schema, then each service read from the parsed YAML object itself
+ * (own keys, including `__proto__`; see safeParseComposeFile), so no service is dropped silently.
  */
-function validateServices(first: ReadDocument, src: Source): { ok: true; services: [string, ComposeServiceInput | null][] } | Failure {
-  const file = ComposeFileSchema.safeParse(first.value);
+function validateServices(first: ReadDocument, src: Source): { ok: true; services: [string, ComposeServiceInput][] } | Failure {
+  const file = safeParseComposeFile(first.value);
   if (!file.success) {
-    const [i0, ...more] = zodIssues(first, src, [], file.error.issues);
+    const [i0, ...more] = zodIssues(first, src, [], file.issues);
     if (i0 !== undefined) return { ok: false, issues: [i0, ...more], diagnostics: [] };
   }
-  const rawServices = (first.value as { services?: unknown }).services;
-  const services: [string, ComposeServiceInput | null][] = [];
+  const services: [string, ComposeServiceInput][] = [];
   const issues: Issue[] = [];
-  if (rawServices !== null && rawServices !== undefined) {
-    for (const [name, raw] of Object.entries(rawServices as Record<string, unknown>)) {
-      const one = ComposeServiceSchema.nullable().safeParse(raw);
-      if (one.success) services.push([name, one.data]);
-      else issues.push(...zodIssues(first, src, ['services', name], one.error.issues));
-    }
+  for (const [name, one] of file.success ? file.data.services : []) {
+    if (one.success) services.push([name, one.data]);
+    else issues.push(...zodIssues(first, src, ['services', name], one.issues));
   }
   const [s0, ...sMore] = issues;
   if (s0 !== undefined) return { ok: false, issues: [s0, ...sMore], diagnostics: [] };
@@ -177,7 +173,7 @@ class ComposeServiceResolver {
   private interpolate(value: unknown, name: string, field: string): unknown {
     const p = `${formatPath('services', [name])}.${field}`;
     if (typeof value === 'string') return this.interpolateOne(value, p, ['services', name, field]);
-    if (Array.isArray(value)) return value.map((v, i) => (typeof v === 'string' ? this.interpolateOne(v, `${p}[${i}]`, ['services', name, field, i]) : v));
+    if (Array.isArray(value)) return (value as unknown[]).map((v, i) => (typeof v === 'string' ? this.interpolateOne(v, `${p}[${i}]`, ['services', name, field, i]) : v));
     return value;
   }
 

@@ -129,9 +129,9 @@ function modified(
     // Only a default that is used leaves its unset variables unresolved.
     if ((op === '-' && unset) || (op === '+' && !unset)) unresolved.push(...nested.unresolved);
   }
-  if (op === '-') return unset ? arg : (value as string);
+  if (op === '-') return unset ? arg : value;
   if (op === '+') return unset ? '' : arg;
   if (op !== '?') return invalidFormat(text);
   if (unset) return { ok: false, message: `required variable ${name} is missing a value: ${arg}` };
-  return value as string;
+  return value;
 }

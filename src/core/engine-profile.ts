@@ -258,7 +258,7 @@ function frontendRules(minor: number, labs = false) {
  */
 export function withFrontend(profile: EngineProfile, minor: number, labs: boolean): EngineProfile {
   let byFrontend = frontendProfiles.get(profile);
-  if (byFrontend === undefined) frontendProfiles.set(profile, (byFrontend = new Map()));
+  if (byFrontend === undefined) frontendProfiles.set(profile, (byFrontend = new Map<number, EngineProfile>()));
   const key = labs ? -minor - 1 : minor;
   let derived = byFrontend.get(key);
   if (derived === undefined) {

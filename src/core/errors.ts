@@ -18,8 +18,8 @@ export function isCmdResolutionError(error: unknown): error is CmdResolutionErro
 }
 
 /** Returns the success value of a result, or throws a {@link CmdResolutionError} with its issues. */
-export function unwrap<T extends { readonly ok: true }>(result: T | { readonly ok: false; readonly issues: Issues }): T {
+export function unwrap<R extends { readonly ok: true } | { readonly ok: false; readonly issues: Issues }>(result: R): Extract<R, { readonly ok: true }> {
   expectType(result, 'object', 'result');
-  if (result.ok) return result;
-  throw new CmdResolutionError(result.issues);
+  if (result.ok) return result as Extract<R, { readonly ok: true }>;
+  throw new CmdResolutionError((result as { readonly issues: Issues }).issues);
 }

@@ -216,7 +216,7 @@ function checkInstruction(
       if (!parsed.ok) {
         // The issue carries the diagnostics so far.
         const first = parsed.issues[0];
-        return { ...at(instr, first.code, first.message), diagnostics } as Issue;
+        return { ...at(instr, first.code, first.message), diagnostics };
       }
       return { instr, keyword, command: parsed.command, diagnostics };
     }

@@ -398,7 +398,7 @@ class DockerfileParser {
       this.#escapeToken = value;
       this.#esc = value.charCodeAt(0);
     }
-    this.#directives.push({ name: key as DockerfileDirective['name'], value, line: lineNo });
+    this.#directives.push({ name: key, value, line: lineNo });
     // A directive is not a comment of the first instruction.
     (this.#comments as string[]).pop();
     return null;

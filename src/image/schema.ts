@@ -1,34 +1,35 @@
-import { z } from 'zod';
-import { limitIssue, resolveLimits, type LimitsOption } from '../core/limits.js';
-import type { Failure, ImageConfig, Issue, OperatingSystem } from '../core/types.js';
+import * as z from 'zod/mini';
+import type { SchemaResult } from '../internal/schema-result.js';
 
 /**
- * Untrusted-input validation for image configs: `docker image inspect` output
- * (an array or one object with `Config` and `Os`) or an OCI image config
- * (`config` and `os`). Only the fields that decide what runs are read.
+ * Untrusted-input validation for image configs: `docker image inspect` output (one object with
+ * `Config` and `Os`), an OCI image config (`config` and `os`) or a bare `Config` object. Only the
+ * fields that decide what runs are read; others pass through unchecked.
+ *
+ * `zod/mini` with named functions, so a bundle carries only the validators used here (the classic
+ * `z` namespace kept every locale: ~92 KB min+gzip for `imageConfigFromInspect`). No locale is
+ * loaded: these schemas can only report `invalid_type`, whose message the caller writes itself.
  */
 
-// Schemas are built on first use so that bundles which never call imageConfigFromInspect drop zod.
+// Schemas are built on first use, so bundles that never call safeParseImageConfig drop zod.
 function makeSchemas() {
-  const stringList = z.array(z.string()).nullable().optional();
-  const dockerConfig = z
-    .object({
-      Entrypoint: stringList,
-      Cmd: stringList,
-      Shell: stringList,
-      OnBuild: stringList,
-      ArgsEscaped: z.boolean().nullable().optional(),
-    })
-    .passthrough();
-  const inspectObject = z.object({ Config: dockerConfig.nullable().optional(), Os: z.string().optional() }).passthrough();
-  const ociObject = z.object({ config: dockerConfig.nullable().optional(), os: z.string().optional() }).passthrough();
+  const stringList = z.nullish(z.array(z.string()));
+  const dockerConfig = z.looseObject({
+    Entrypoint: stringList,
+    Cmd: stringList,
+    Shell: stringList,
+    OnBuild: stringList,
+    ArgsEscaped: z.nullish(z.boolean()),
+  });
+  const inspectObject = z.looseObject({ Config: z.nullish(dockerConfig), Os: z.optional(z.string()) });
+  const ociObject = z.looseObject({ config: z.nullish(dockerConfig), os: z.optional(z.string()) });
   return { dockerConfig, inspectObject, ociObject };
 }
 
-type Schemas = ReturnType<typeof makeSchemas>;
-let schemas: Schemas | undefined;
+let schemas: ReturnType<typeof makeSchemas> | undefined;
 
-interface RawConfig {
+/** The fields of an image's `Config` that decide what runs. */
+export interface RawImageConfig {
   readonly Entrypoint?: readonly string[] | null | undefined;
   readonly Cmd?: readonly string[] | null | undefined;
   readonly Shell?: readonly string[] | null | undefined;
@@ -36,104 +37,29 @@ interface RawConfig {
   readonly ArgsEscaped?: boolean | null | undefined;
 }
 
-/** Result of {@link imageConfigFromInspect}. */
-export type ImageConfigFromInspectResult = { readonly ok: true; readonly config: ImageConfig; readonly diagnostics: readonly [] } | Failure;
-
-function pathOf(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else out += out === '' ? String(p) : `.${String(p)}`;
-  }
-  return out;
-}
-
-function failure(issues: Issue[]): Failure {
-  return { ok: false, issues: issues as unknown as Failure['issues'], diagnostics: [] };
-}
-
-function fromZod(error: z.ZodError, prefix: readonly PropertyKey[]): Failure {
-  const issues: Issue[] = error.issues.slice(0, 20).map((i) => {
-    const path = pathOf([...prefix, ...i.path]);
-    const message =
-      i.code === 'invalid_type' ? `expected ${i.expected}` : i.message;
-    return { code: 'invalid-image-config', message: `${path === '' ? '(root)' : path}: ${message}`, path };
-  });
-  if (issues.length === 0) issues.push({ code: 'invalid-image-config', message: '(root): invalid image config', path: '' });
-  return failure(issues);
-}
-
-function toOs(os: string | undefined): OperatingSystem | undefined {
-  if (os === undefined) return undefined;
-  return os.toLowerCase() === 'windows' ? 'windows' : 'linux';
-}
-
-function build(c: RawConfig | null | undefined, os: string | undefined): ImageConfig {
-  const config: {
-    entrypoint: readonly string[] | null;
-    cmd: readonly string[] | null;
-    shell: readonly string[] | null;
-    onBuild: readonly string[] | null;
-    os?: OperatingSystem;
-    argsEscaped?: boolean;
-  } = {
-    entrypoint: c?.Entrypoint ?? null,
-    cmd: c?.Cmd ?? null,
-    shell: c?.Shell ?? null,
-    onBuild: c?.OnBuild ?? null,
-  };
-  const o = toOs(os);
-  if (o !== undefined) config.os = o;
-  if (c?.ArgsEscaped != null) config.argsEscaped = c.ArgsEscaped;
-  return config;
+/** A validated image config: its `Config` and its operating system, when given. */
+export interface RawImage {
+  readonly config: RawImageConfig | null | undefined;
+  readonly os: string | undefined;
 }
 
 /**
- * Turns `docker image inspect` / `podman image inspect` output (array or one
- * object), an OCI image config JSON, or a bare `Config` object into an
- * {@link ImageConfig}. Accepts parsed JSON or a JSON string. Errors name the
- * bad path, e.g. `[0].Config.Cmd[2]: expected string`.
+ * Validates one image object: `docker image inspect` shape when it has `Config`, `Os`, `RepoTags`
+ * or `Id`; OCI shape when it has `config`, `os` or `rootfs`; a bare `Config` object otherwise.
  *
- * @example
- * imageConfigFromInspect('[{"Config":{"Cmd":["nginx"]},"Os":"linux"}]')
- * // { ok: true, config: { entrypoint: null, cmd: ['nginx'], shell: null, onBuild: null, os: 'linux' } }
+ * @param value - one parsed JSON object (not an inspect array).
+ * @returns its config and OS, or zod's issues with paths relative to `value`.
  */
-export function imageConfigFromInspect(json: unknown, options: LimitsOption = {}): ImageConfigFromInspectResult {
-  if (typeof options !== 'object' || options === null) throw new TypeError(`options must be an object, got ${options === null ? 'null' : typeof options}`);
-  let value = json;
-  if (typeof json === 'string') {
-    const limits = resolveLimits(options.limits);
-    if (json.length > limits.maxInputLength) return failure([limitIssue('maxInputLength', 'JSON text length', json.length, limits.maxInputLength, { path: '' })]);
-    try {
-      value = JSON.parse(json) as unknown;
-    } catch (e) {
-      return failure([{ code: 'invalid-image-config', message: `(root): invalid JSON (${(e as Error).message})`, path: '' }]);
-    }
-  }
-  let prefix: PropertyKey[] = [];
-  if (Array.isArray(value)) {
-    if (value.length === 0) return failure([{ code: 'invalid-image-config', message: '(root): empty inspect array', path: '' }]);
-    prefix = [0];
-    value = value[0];
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return failure([{ code: 'invalid-image-config', message: `${prefix.length ? '[0]' : '(root)'}: expected object`, path: prefix.length ? '[0]' : '' }]);
-  }
-  const obj = value as Record<string, unknown>;
+export function safeParseImageConfig(value: Readonly<Record<string, unknown>>): SchemaResult<RawImage> {
   schemas ??= makeSchemas();
-  const { dockerConfig, inspectObject, ociObject } = schemas;
-  if ('Config' in obj || 'Os' in obj || 'RepoTags' in obj || 'Id' in obj) {
-    const r = inspectObject.safeParse(obj);
-    if (!r.success) return fromZod(r.error, prefix);
-    return { ok: true, config: build(r.data.Config, r.data.Os), diagnostics: [] };
+  if ('Config' in value || 'Os' in value || 'RepoTags' in value || 'Id' in value) {
+    const r = schemas.inspectObject.safeParse(value);
+    return r.success ? { success: true, data: { config: r.data.Config, os: r.data.Os } } : { success: false, issues: r.error.issues };
   }
-  if ('config' in obj || 'os' in obj || 'rootfs' in obj) {
-    const r = ociObject.safeParse(obj);
-    if (!r.success) return fromZod(r.error, prefix);
-    return { ok: true, config: build(r.data.config, r.data.os), diagnostics: [] };
+  if ('config' in value || 'os' in value || 'rootfs' in value) {
+    const r = schemas.ociObject.safeParse(value);
+    return r.success ? { success: true, data: { config: r.data.config, os: r.data.os } } : { success: false, issues: r.error.issues };
   }
-  // A bare Config object (`docker image inspect --format '{{json .Config}}'`).
-  const r = dockerConfig.safeParse(obj);
-  if (!r.success) return fromZod(r.error, prefix);
-  return { ok: true, config: build(r.data, undefined), diagnostics: [] };
+  const r = schemas.dockerConfig.safeParse(value);
+  return r.success ? { success: true, data: { config: r.data, os: undefined } } : { success: false, issues: r.error.issues };
 }

@@ -62,7 +62,7 @@ export function decodeStringArray(text: string, trailing: 'reject' | 'ignore'): 
   let values: unknown[];
   try {
     // Go decodes an escaped surrogate pair to one rune and every other surrogate to U+FFFD.
-    values = JSON.parse(SURROGATE_HINT.test(json) ? json.replace(SURROGATES, (m, escaped, raw) => (escaped ? '\\uFFFD' : raw ? '\uFFFD' : m)) : json);
+    values = JSON.parse(SURROGATE_HINT.test(json) ? json.replace(SURROGATES, (m, escaped, raw) => (escaped ? '\\uFFFD' : raw ? '\uFFFD' : m)) : json) as unknown[];
   } catch {
     return { kind: 'invalid' };
   }

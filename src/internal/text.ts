@@ -21,10 +21,12 @@ export function isReSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 }
 
+/** ASCII `A-Z` or `a-z`, by character code. */
 export function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** ASCII `0-9`, by character code. */
 export function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

@@ -60,7 +60,7 @@ export function parseYamlDocuments(
   try {
     docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   } catch (e) {
-    return { ok: false, issues: [{ code: 'yaml-invalid', message: String((e as Error).message), ...src }] };
+    return { ok: false, issues: [{ code: 'yaml-invalid', message: e instanceof Error ? e.message : String(e), ...src }] };
   }
   const list = Array.isArray(docs) ? docs : [];
   if (list.length > limits.maxYamlDocuments) {

@@ -339,7 +339,7 @@ class RunFlagTranslator {
 
   private name(f: ParsedRunFlag): void {
     this.container.name = f.value;
-    if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(f.value)) {
+    if (!/^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/.test(f.value)) {
       this.note('run-name-not-dns-label', 'warning', `--name ${f.value} is not a valid Kubernetes container name (lowercase RFC 1123 label, at most 63 characters).`, f);
     }
   }

@@ -1,7 +1,7 @@
 import type { LimitsOption } from '../core/limits.js';
 import { formatPath, readWorkloadYaml, type YamlDocument } from '../internal/yaml.js';
 import { resolveKubernetes, type KubernetesContainer, type KubernetesOptions, type KubernetesResult } from './container.js';
-import { KubernetesPodSpecSchema, type KubernetesPodSpecInput } from './schema.js';
+import { safeParsePodSpec, type KubernetesPodSpecInput } from './schema.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
 
 /**
@@ -85,7 +85,6 @@ export function resolveManifests(yamlText: string, options: ResolveManifestsOpti
   const parsed = readWorkloadYaml(yamlText, options);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };
   const { images, source, limits: _limits, ...k8sOptions } = options;
-  void _limits;
   const resolver = new ManifestResolver(images, k8sOptions, source === undefined ? {} : { source });
   for (const doc of parsed.documents) resolver.document(doc);
   const { issues, diagnostics, workloads } = resolver;
@@ -175,9 +174,9 @@ class ManifestResolver {
         return undefined;
       }
     }
-    const spec = KubernetesPodSpecSchema.safeParse(node);
+    const spec = safeParsePodSpec(node);
     if (spec.success) return spec.data;
-    for (const zi of spec.error.issues.slice(0, 20)) {
+    for (const zi of spec.issues.slice(0, 20)) {
       const expected = zi.code === 'invalid_type' ? `expected ${zi.expected}` : zi.message;
       this.invalid(doc, formatPath(at(specPath.join('.')), zi.path), [...obj.parts, ...specPath, ...zi.path], expected);
     }

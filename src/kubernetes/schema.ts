@@ -1,44 +1,70 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+import type { SchemaResult } from '../internal/schema-result.js';
 
-/** core/v1 Container: the fields that decide the argv (others pass through unchecked). */
-export const KubernetesContainerSchema = z.looseObject({
-  name: z.string().optional(),
-  image: z.string().optional(),
-  command: z.array(z.string()).nullish(),
-  args: z.array(z.string()).nullish(),
-  env: z
-    .array(
+/**
+ * Untrusted-input validation for Kubernetes pod specs: the fields that decide the argv; others pass
+ * through unchecked. `zod/mini` with named functions, so a bundle carries only the validators used
+ * here; zod's English locale is passed per call (messages such as `Too big: expected array to have
+ * <=1000 items` reach users), never set globally.
+ */
+
+const KubernetesContainerSchema = z.looseObject({
+  name: z.optional(z.string()),
+  image: z.optional(z.string()),
+  command: z.nullish(z.array(z.string())),
+  args: z.nullish(z.array(z.string())),
+  env: z.nullish(
+    z.array(
       z.looseObject({
         name: z.string(),
-        value: z.string().nullish(),
-        valueFrom: z
-          .looseObject({
-            configMapKeyRef: z.looseObject({ name: z.string(), key: z.string(), optional: z.boolean().nullish() }).nullish(),
-            secretKeyRef: z.looseObject({ name: z.string(), key: z.string(), optional: z.boolean().nullish() }).nullish(),
-            fieldRef: z.looseObject({ fieldPath: z.string() }).nullish(),
-            resourceFieldRef: z.looseObject({ resource: z.string(), containerName: z.string().nullish() }).nullish(),
-          })
-          .nullish(),
+        value: z.nullish(z.string()),
+        valueFrom: z.nullish(
+          z.looseObject({
+            configMapKeyRef: z.nullish(z.looseObject({ name: z.string(), key: z.string(), optional: z.nullish(z.boolean()) })),
+            secretKeyRef: z.nullish(z.looseObject({ name: z.string(), key: z.string(), optional: z.nullish(z.boolean()) })),
+            fieldRef: z.nullish(z.looseObject({ fieldPath: z.string() })),
+            resourceFieldRef: z.nullish(z.looseObject({ resource: z.string(), containerName: z.nullish(z.string()) })),
+          }),
+        ),
       }),
-    )
-    .nullish(),
-  envFrom: z
-    .array(
+    ),
+  ),
+  envFrom: z.nullish(
+    z.array(
       z.looseObject({
-        prefix: z.string().nullish(),
-        configMapRef: z.looseObject({ name: z.string(), optional: z.boolean().nullish() }).nullish(),
-        secretRef: z.looseObject({ name: z.string(), optional: z.boolean().nullish() }).nullish(),
+        prefix: z.nullish(z.string()),
+        configMapRef: z.nullish(z.looseObject({ name: z.string(), optional: z.nullish(z.boolean()) })),
+        secretRef: z.nullish(z.looseObject({ name: z.string(), optional: z.nullish(z.boolean()) })),
       }),
-    )
-    .nullish(),
+    ),
+  ),
 });
 
-/** core/v1 PodSpec: the container lists. */
-export const KubernetesPodSpecSchema = z.looseObject({
-  containers: z.array(KubernetesContainerSchema).max(1000),
-  initContainers: z.array(KubernetesContainerSchema).max(1000).nullish(),
-  ephemeralContainers: z.array(KubernetesContainerSchema).max(1000).nullish(),
+const containerList = z.array(KubernetesContainerSchema).check(z.maxLength(1000));
+
+const KubernetesPodSpecSchema = z.looseObject({
+  containers: containerList,
+  initContainers: z.nullish(containerList),
+  ephemeralContainers: z.nullish(containerList),
 });
 
+/** core/v1 Container: the fields that decide the argv. */
 export type KubernetesContainerInput = z.infer<typeof KubernetesContainerSchema>;
+/** core/v1 PodSpec: the container lists. */
 export type KubernetesPodSpecInput = z.infer<typeof KubernetesPodSpecSchema>;
+
+let localeError: ReturnType<typeof en>['localeError'] | undefined;
+
+/**
+ * Validates a core/v1 PodSpec's container lists (`containers`, `initContainers`,
+ * `ephemeralContainers`, at most 1,000 each).
+ *
+ * @param value - the parsed `spec` object.
+ * @returns the spec, or zod's issues with paths relative to `value` and English messages.
+ */
+export function safeParsePodSpec(value: unknown): SchemaResult<KubernetesPodSpecInput> {
+  localeError ??= en().localeError;
+  const r = KubernetesPodSpecSchema.safeParse(value, { error: localeError });
+  return r.success ? { success: true, data: r.data } : { success: false, issues: r.error.issues };
+}

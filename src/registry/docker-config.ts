@@ -40,7 +40,16 @@ function decodeAuth(auth: string): Credentials | undefined {
   }
   const colon = text.indexOf(':');
   if (colon <= 0) return undefined;
-  return { username: text.slice(0, colon), password: text.slice(colon + 1).replace(/^\0+|\0+$/g, '') };
+  return { username: text.slice(0, colon), password: trimNul(text.slice(colon + 1)) };
+}
+
+/** Go's `strings.Trim(s, "\x00")`, in one pass from each end (`/\0+$/` rescans every run of NULs). */
+function trimNul(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s.charCodeAt(start) === 0) start++;
+  while (end > start && s.charCodeAt(end - 1) === 0) end--;
+  return s.slice(start, end);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

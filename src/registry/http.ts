@@ -186,10 +186,11 @@ async function request(s: Session, a: Attempt): Promise<Reply | Failed> {
       reason = r.message;
     } else {
       if (!RETRY_STATUS.has(r.status) || n >= s.maxRetries) return r;
-      const asked = retryAfterMs(r.headers.get('retry-after'), Date.now());
+      const retryAfter = r.headers.get('retry-after');
+      const asked = retryAfterMs(retryAfter, Date.now());
       if (asked !== undefined && asked > s.maxRetryDelayMs) return r;
       delay = asked ?? backoffMs(n, s.maxRetryDelayMs);
-      reason = `${a.what}: HTTP ${r.status}${asked === undefined ? '' : ` (Retry-After ${r.headers.get('retry-after')})`}`;
+      reason = `${a.what}: HTTP ${r.status}${asked === undefined ? '' : ` (Retry-After ${String(retryAfter)})`}`;
     }
     s.diagnostics.push({ code: 'registry-retried', severity: 'info', message: `${reason}; retry ${n + 1} of ${s.maxRetries} in ${delay} ms` });
     await s.sleep(delay);

@@ -156,7 +156,7 @@ export function parseDockerBytes(text: string, modernErrors = true): { bytes: nu
   const num = Number(text.slice(0, end));
   let suffix = text.slice(end);
   if (suffix.startsWith(' ')) suffix = suffix.slice(1);
-  const m = /^([kmgtpKMGTP]?)([iI]?)([bB]?)$/.exec(suffix);
+  const m = /^([kmgtpKMGTP]?)([iI]?)[bB]?$/.exec(suffix);
   if (!m || (m[1] === '' && m[2] !== '')) {
     return { error: modernErrors ? `invalid suffix: '${suffix}'` : `invalid size: '${text}'` };
   }
@@ -687,7 +687,7 @@ function runOverrides(last: ReadonlyMap<string, ParsedRunFlag>, after: readonly 
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const HOST_COMPONENT = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
+const TAG = /^\w[\w.-]{0,127}$/;
 const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 
 /**

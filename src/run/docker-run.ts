@@ -166,7 +166,7 @@ function podmanEntrypoint(value: string): readonly string[] {
   if (value.trimStart().startsWith('[')) {
     try {
       const parsed: unknown = JSON.parse(value);
-      if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) return parsed as string[];
+      if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string')) return parsed;
     } catch {
       // not JSON: one string
     }

@@ -4,7 +4,7 @@ import type { CatalogData, CatalogDataConfig, CatalogDataEntry, CatalogMeta, Cat
 import type { ImageConfig } from '../../src/core/types.js';
 
 test('a stored config is an ImageConfig with every list present (null = unset, [] = empty)', () => {
-  expectTypeOf<CatalogDataConfig>().toMatchTypeOf<ImageConfig>();
+  expectTypeOf<CatalogDataConfig>().toExtend<ImageConfig>();
   expectTypeOf<CatalogDataConfig['cmd']>().toEqualTypeOf<readonly string[] | null>();
   expectTypeOf<CatalogDataConfig['entrypoint']>().toEqualTypeOf<readonly string[] | null>();
 });

@@ -18,7 +18,7 @@ export async function cli(
   const io: CliIO = {
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
-    readStdin: async () => options.stdin ?? '',
+    readStdin: () => Promise.resolve(options.stdin ?? ''),
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
   };

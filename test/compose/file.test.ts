@@ -82,6 +82,6 @@ describe('issue positions point at the offending YAML node', () => {
     const got = resolveComposeFile(yaml, { images: {} });
     const issue = got.ok ? undefined : got.issues[0];
     expect(issue?.path).toBe(path);
-    expect(issue && `${issue.line}:${issue.column}`).toBe(at);
+    expect(issue && `${String(issue.line)}:${String(issue.column)}`).toBe(at);
   });
 });

@@ -148,7 +148,7 @@ function oracle(s: string): OracleResult {
   const remote = remainder.split(':')[0] as string;
   if (goToLower(remote) !== remote) return { ok: false, message: `invalid reference format: repository name (${remote}) must be lowercase` };
   const p = oracleParse(`${domain}/${remainder}`);
-  if (!p.ok || !('path' in p)) return p as OracleResult;
+  if (!p.ok || !('path' in p)) return p;
   const name = p.domain === '' ? p.path : `${p.domain}/${p.path}`;
   const suffix = (p.tag === '' ? '' : `:${p.tag}`) + (p.digest === '' ? '' : `@${p.digest}`);
   let familiarName = name;

@@ -30,13 +30,13 @@ test('Issues is a non-empty tuple; Failure carries it with ok: false', () => {
 });
 
 test('issues and diagnostics are located the same way', () => {
-  expectTypeOf<Issue>().toMatchTypeOf<Location>();
-  expectTypeOf<Diagnostic>().toMatchTypeOf<Location>();
+  expectTypeOf<Issue>().toExtend<Location>();
+  expectTypeOf<Diagnostic>().toExtend<Location>();
   expectTypeOf<Diagnostic['severity']>().toEqualTypeOf<'error' | 'warning' | 'info'>();
 });
 
 test('engine options are all optional strings of known values', () => {
-  expectTypeOf<{}>().toMatchTypeOf<EngineOptions>();
+  expectTypeOf<{}>().toExtend<EngineOptions>();
   expectTypeOf<NonNullable<EngineOptions['engine']>>().toEqualTypeOf<'docker' | 'podman'>();
   expectTypeOf<NonNullable<EngineOptions['builder']>>().toEqualTypeOf<'buildkit' | 'classic'>();
   // @ts-expect-error: exactOptionalPropertyTypes — an explicit undefined is not "absent"

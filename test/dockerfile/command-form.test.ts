@@ -4,7 +4,7 @@ import { vectorsOf } from '../fixtures/vectors.js';
 
 /** Splits `CMD …` into keyword and argument text the way BuildKit's splitCommand does. */
 function splitInstruction(text: string): { instruction: CommandInstruction; rest: string } {
-  const m = /^\s*(\S+)(?:[\t\v\f\r ]+([\s\S]*))?$/.exec(text);
+  const m = /^\s*(\S+)(?:[\t\v\f\r ]+([^\t\v\f\r ][\s\S]*)?)?$/.exec(text);
   if (!m) throw new Error(`bad vector text ${text}`);
   return { instruction: m[1]!.toUpperCase() as CommandInstruction, rest: m[2] ?? '' };
 }

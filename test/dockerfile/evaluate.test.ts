@@ -390,7 +390,7 @@ describe('which `# escape=` lines are directives', () => {
     { line: '#\u00a0escape=`', options: { engineVersion: '29.1' }, want: 'unknown instruction: b', source: 'dockerfile/1.20.0 directives.go regexp' },
     { line: '#\u00a0escape=`', options: { engineVersion: '29.2' }, want: CMD, source: 'dockerfile/1.21.0 a248d48d0' },
     { line: '#\u00a0escape=`', options: { engineVersion: '29.2', builder: 'classic' }, want: CMD, source: 'vendored 1.21 parser' },
-    { line: '#\vescape=`', options: DOCKER, want: 'unknown instruction: B', source: 'probe vt (\v is not Go \s)' },
+    { line: '#\vescape=`', options: DOCKER, want: 'unknown instruction: B', source: 'probe vt (\\v is not Go \\s)' },
     { line: '#\vescape=`', options: CLASSIC, want: 'unknown instruction: B', source: 'probe vt' },
     { line: '#\vescape=`', options: PODMAN, want: 'Unknown instruction: "B"', source: 'probe vt' },
     { line: '#\vescape=`', options: { engineVersion: '29.2' }, want: CMD, source: 'unicode.IsSpace(\v)' },

@@ -195,7 +195,7 @@ describe('Docker release → built-in frontend (docs/research/engine-versions.md
     const { readFileSync } = await import('node:fs');
     const doc = readFileSync(new URL('../../docs/research/engine-versions.md', import.meta.url), 'utf8');
     let rows = 0;
-    for (const m of doc.matchAll(/^\| (\d+\.\d+\.\d+)[^|]*\| [^|]*\| ≈?1\.(\d+)\.\d/gm)) {
+    for (const m of doc.matchAll(/^\| (\d+\.\d+\.\d+)(?:[^|\d][^|]*)?\| [^|]*\| ≈?1\.(\d+)\.\d/gm)) {
       expect(builtinFrontend(parseEngineVersion(m[1] as string)), m[0]).toBe(Number(m[2]));
       rows++;
     }

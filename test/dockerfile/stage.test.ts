@@ -123,7 +123,7 @@ describe('dispatchEntrypoint: the CMD reset', () => {
   ] as { name: string; profile: keyof typeof PROFILES; steps: Step[]; lost: string[] | null; cmd: string[] | null }[])('$name', ({ profile, steps, lost, cmd }) => {
     const p = PROFILES[profile];
     const state = startStage(BASE_CMD, 'linux');
-    for (const [kind, command] of steps) if (kind === 'CMD') dispatchCmd(state, command as Command, p);
+    for (const [kind, command] of steps) if (kind === 'CMD') dispatchCmd(state, command, p);
     expect(dispatchEntrypoint(state, exec('/argv', 'ep'), p)).toEqual(lost);
     expect(stageConfig(state, p).cmd).toEqual(cmd);
   });

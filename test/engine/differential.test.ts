@@ -58,7 +58,7 @@ function disagreements(rec: Recording): Disagreement[] {
   const out: Disagreement[] = [];
   for (const c of rec.cases) {
     if (c.recorderError !== undefined) {
-      out.push({ c, builder: '-', detail: `recorder error: ${c.recorderError.split('\n')[0]}` });
+      out.push({ c, builder: '-', detail: `recorder error: ${c.recorderError.split('\n')[0] ?? ''}` });
       continue;
     }
     for (const builder of Object.keys(c.builds)) {
@@ -98,7 +98,10 @@ function originalRuns(c: CaseRecord): unknown[] {
   for (const r of c.runs) {
     const run = { ...(r.entrypoint !== undefined ? { entrypoint: r.entrypoint } : {}), args: r.args, ...(r.init ? { init: true } : {}), ...(r.ran !== undefined ? { start: true } : {}) };
     const k = JSON.stringify(run);
-    if (!seen.has(k)) runs.push(run), seen.add(k);
+    if (!seen.has(k)) {
+      runs.push(run);
+      seen.add(k);
+    }
   }
   return runs;
 }

@@ -78,12 +78,12 @@ export function replayBuild(rec: Pick<Recording, 'engine' | 'version'>, c: CaseR
   const baseImages = Object.fromEntries(Object.entries(c.baseImages).map(([k, v]) => [k, toConfig(v)]));
   const result = evaluateDockerfile(c.dockerfile, { ...options, baseImages, unknownBaseImage: 'error' });
   if ('error' in build) {
-    if (result.ok) return `engine failed (${build.error.split('\n').pop()}), library built ${show(result.config)}`;
+    if (result.ok) return `engine failed (${build.error.split('\n').pop() ?? ''}), library built ${show(result.config)}`;
     const issue = result.issues[0];
     // The recorder trims trailing blanks of stderr lines (`Unknown flag: ` for `CMD --=x`); Podman prints the
     // build-context path, recorded as `<ctx>/` (`no contents in "<ctx>/Dockerfile"`).
     if (issue.code !== 'base-image-not-found' && !build.error.replaceAll('<ctx>/', '').includes(issue.message.trimEnd())) {
-      return `error wording: library "${issue.message}", engine "${build.error.split('\n').pop()}"`;
+      return `error wording: library "${issue.message}", engine "${build.error.split('\n').pop() ?? ''}"`;
     }
     return null;
   }

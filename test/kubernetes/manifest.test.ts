@@ -133,6 +133,6 @@ describe('issue positions point at the offending YAML node', () => {
   });
   test.for(rows)('$path at $at', ({ path, at }) => {
     const issue = got.ok ? undefined : got.issues.find((i) => i.path === path);
-    expect(issue && `${issue.line}:${issue.column}`).toBe(at);
+    expect(issue && `${String(issue.line)}:${String(issue.column)}`).toBe(at);
   });
 });

@@ -1,12 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { CATALOG_META } from '../../src/catalog/data.js';
-// @ts-expect-error -- plain ESM script without types
-import { sizeReport } from '../../scripts/size.mjs';
 
+// Package suite (vitest.package.config.ts, run by `npm run check:package` right after the build):
+// checks the built dist/, so the unit run never builds.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
   sideEffects: boolean;
@@ -14,20 +14,11 @@ const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
   exports: Record<string, string | Record<string, Record<string, string>>>;
   files: string[];
 };
-
-// The package is built into a private directory (not the shared dist/, which benches and other
-// suites may be reading), inside node_modules/ so that its `zod`/`yaml` imports resolve.
-const BUILD = `${ROOT}node_modules/.cache/container-argv-package-test-${process.pid}/`;
+// The package root: its dist/ is what `npm run build` just wrote.
+const BUILD = ROOT;
 
 beforeAll(() => {
-  rmSync(BUILD, { recursive: true, force: true });
-  mkdirSync(BUILD, { recursive: true });
-  copyFileSync(`${ROOT}package.json`, `${BUILD}package.json`);
-  execFileSync(process.execPath, [`${ROOT}node_modules/tsup/dist/cli-default.js`, '--silent', '--out-dir', `${BUILD}dist`], { cwd: ROOT, stdio: 'pipe' });
-}, 180_000);
-
-afterAll(() => {
-  rmSync(BUILD, { recursive: true, force: true });
+  if (!existsSync(`${BUILD}dist/index.js`)) throw new Error('dist/ is missing: run `npm run build` first (npm run check:package does)');
 });
 
 describe('package.json', () => {
@@ -92,30 +83,6 @@ describe('container-argv/registry', () => {
     const cjs = probe(`import { createRequire } from 'node:module'; const m = createRequire(process.cwd() + '/')('./dist/registry.cjs'); console.log(typeof m.fetchImageConfig);`);
     expect(cjs.stdout).toBe('function\n');
     for (const f of ['dist/index.js', 'dist/index.cjs']) expect(readFileSync(`${BUILD}${f}`, 'utf8')).not.toMatch(/registry\.js|fetchImageConfig/);
-  });
-});
-
-describe('size budget (npm run size)', () => {
-  type Measure = { gzip: number; zod: boolean; yaml: boolean; names: string[] };
-  let report: { budget: number; main: Measure; core: Measure };
-  beforeAll(async () => {
-    report = await sizeReport(BUILD);
-  }, 60_000);
-
-  test('the core import (resolveDockerRun + evaluateDockerfile) has no zod and no yaml in it', () => {
-    expect(report.main.names).toEqual(['resolveDockerRun', 'evaluateDockerfile']);
-    expect(report.main.zod).toBe(false);
-    expect(report.main.yaml).toBe(false);
-  });
-
-  test('resolveDockerRun + parseCommand fits the 6 KB min+gzip budget', () => {
-    expect(report.core.gzip, `${report.core.gzip} bytes`).toBeLessThanOrEqual(report.budget);
-  });
-
-  test('resolveDockerRun + evaluateDockerfile does not grow past its measured size', () => {
-    // The 6 KB budget (CONTRIBUTING.md) is NOT met: 13.6 KB measured on 2026-11-28, and the parser
-    // alone is 6.1 KB (docs/performance.md, "Bundle size"). This 14 KB ceiling stops growth.
-    expect(report.main.gzip, `${report.main.gzip} bytes`).toBeLessThanOrEqual(14 * 1024);
   });
 });
 

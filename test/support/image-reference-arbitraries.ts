@@ -5,7 +5,7 @@ import fc from 'fast-check';
 // it (upper case, `_` in hosts, `%`, `~`, Kelvin sign, dotless/dotted i). Used by the property
 // tests and by scripts/record-image-references.ts to pick inputs for the docker CLI probe.
 
-const HEX = '0123456789abcdef';
+const HEX: string = '0123456789abcdef';
 const hexArb = (length: number, upper = false) =>
   fc.string({ unit: fc.constantFrom(...(upper ? `${HEX}ABCDEF` : HEX)), minLength: length, maxLength: length });
 

@@ -29,7 +29,7 @@ export function kindByName(path: string): LintKind {
   if (name === 'Dockerfile' || name === 'Containerfile' || lower === 'dockerfile' || lower === 'containerfile') return 'dockerfile';
   if (lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) return 'dockerfile';
   if (lower.startsWith('dockerfile.') || lower.startsWith('containerfile.')) return 'dockerfile';
-  if (/^(docker-)?compose(\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
+  if (/^(?:docker-)?compose(?:\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   return null;
 }
@@ -88,10 +88,10 @@ async function lintDockerfile(
     const run = resolveDockerRun(result.config, {}, engine);
     const anchor = sources.cmd.kind === 'instruction' ? sources.cmd : sources.entrypoint.kind === 'instruction' ? sources.entrypoint : undefined;
     const at = anchor !== undefined ? { line: anchor.line, column: anchor.column } : { line: result.target.line, column: result.target.column };
-    const seen = new Set(findings.map((f) => `${f.code}:${f.line}`));
+    const seen = new Set(findings.map((f) => `${f.code}:${String(f.line)}`));
     for (const f of findingsOf(file, run.diagnostics, run.ok ? [] : run.issues)) {
       const placed = f.line === undefined ? { ...f, ...at } : f;
-      if (!seen.has(`${placed.code}:${placed.line}`)) findings.push(placed);
+      if (!seen.has(`${placed.code}:${String(placed.line)}`)) findings.push(placed);
     }
   }
   return findings;

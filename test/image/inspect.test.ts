@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { imageConfigFromInspect } from '../../src/image/inspect.js';
+
+// Shapes: Docker Engine API v1.43 `GET /images/{name}/json` (ImageInspect: `Os`, `Config` with
+// `Entrypoint`, `Cmd`, `Shell`, `OnBuild`, `ArgsEscaped`; `docker image inspect` prints an array of
+// them), and the OCI image-spec v1.1.0 config.md (`os`, `architecture`, `rootfs`, `config` with the
+// same capitalised fields). Unset lists are null in both.
+const NGINX = { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], shell: null, onBuild: null, os: 'linux' };
+
+describe('imageConfigFromInspect: accepted inputs', () => {
+  test.for([
+    {
+      name: 'docker image inspect (array)',
+      input: [{ Id: 'sha256:ab', RepoTags: ['nginx:1.27'], Os: 'linux', Config: { Entrypoint: ['/docker-entrypoint.sh'], Cmd: ['nginx', '-g', 'daemon off;'] } }],
+      config: NGINX,
+    },
+    { name: 'one inspect object', input: { Os: 'linux', Config: { Entrypoint: ['/docker-entrypoint.sh'], Cmd: ['nginx', '-g', 'daemon off;'] } }, config: NGINX },
+    {
+      name: 'OCI image config',
+      input: { architecture: 'amd64', os: 'linux', config: { Entrypoint: ['/docker-entrypoint.sh'], Cmd: ['nginx', '-g', 'daemon off;'] }, rootfs: { type: 'layers', diff_ids: [] } },
+      config: NGINX,
+    },
+    { name: 'a bare Config ({{json .Config}})', input: { Entrypoint: null, Cmd: ['sh'], Env: ['PATH=/bin'] }, config: { entrypoint: null, cmd: ['sh'], shell: null, onBuild: null } },
+    { name: 'Config null (an image without one)', input: [{ Os: 'linux', Config: null }], config: { entrypoint: null, cmd: null, shell: null, onBuild: null, os: 'linux' } },
+    {
+      name: 'Windows: SHELL, ArgsEscaped, OS name in any case',
+      input: [{ Os: 'Windows', Config: { Cmd: ['c:\\app.exe'], Shell: ['cmd', '/S', '/C'], ArgsEscaped: true } }],
+      config: { entrypoint: null, cmd: ['c:\\app.exe'], shell: ['cmd', '/S', '/C'], onBuild: null, os: 'windows', argsEscaped: true },
+    },
+    { name: 'ONBUILD triggers', input: { Config: { OnBuild: ['CMD ["x"]'] } }, config: { entrypoint: null, cmd: null, shell: null, onBuild: ['CMD ["x"]'] } },
+    { name: 'ArgsEscaped null is left out', input: { Config: { ArgsEscaped: null } }, config: { entrypoint: null, cmd: null, shell: null, onBuild: null } },
+  ])('$name', ({ input, config }) => {
+    expect(imageConfigFromInspect(input)).toEqual({ ok: true, config, diagnostics: [] });
+    // The same JSON as text parses the same.
+    expect(imageConfigFromInspect(JSON.stringify(input))).toEqual({ ok: true, config, diagnostics: [] });
+  });
+});
+
+describe('imageConfigFromInspect: errors name the path', () => {
+  test.for([
+    { name: 'a non-string in Cmd', input: [{ Config: { Cmd: ['a', 'b', 1] } }], message: '[0].Config.Cmd[2]: expected string', path: '[0].Config.Cmd[2]' },
+    { name: 'Entrypoint as a string', input: { config: { Entrypoint: '/bin/sh' } }, message: 'config.Entrypoint: expected array', path: 'config.Entrypoint' },
+    { name: 'Os not a string', input: { Os: 1 }, message: 'Os: expected string', path: 'Os' },
+    { name: 'an empty inspect array', input: [], message: '(root): empty inspect array', path: '' },
+    { name: 'an array of non-objects', input: ['x'], message: '[0]: expected object', path: '[0]' },
+    { name: 'a number', input: 7, message: '(root): expected object', path: '' },
+    { name: 'null', input: null, message: '(root): expected object', path: '' },
+  ])('$name: $message', ({ input, message, path }) => {
+    expect(imageConfigFromInspect(input)).toEqual({ ok: false, issues: [{ code: 'invalid-image-config', message, path }], diagnostics: [] });
+  });
+
+  test('text that is not JSON: the parser’s own reason', () => {
+    let reason = '';
+    try {
+      JSON.parse('[{');
+    } catch (e) {
+      reason = (e as Error).message;
+    }
+    expect(imageConfigFromInspect('[{')).toEqual({ ok: false, issues: [{ code: 'invalid-image-config', message: `(root): invalid JSON (${reason})`, path: '' }], diagnostics: [] });
+  });
+
+  test('at most 20 issues', () => {
+    const r = imageConfigFromInspect({ Config: { Cmd: Array.from({ length: 30 }, (_, i) => i) } });
+    expect(r.ok ? 0 : r.issues.length).toBe(20);
+  });
+
+  test('options must be an object (a programmer error)', () => {
+    expect(() => imageConfigFromInspect({}, null as never)).toThrow(new TypeError('options must be an object, got null'));
+  });
+});
