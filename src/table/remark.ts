@@ -11,29 +11,20 @@
  * builds mdast nodes itself and has no runtime dependencies. Use it after
  * remark-gfm so the table is printed as GFM.
  */
-import { entrypointCmdTable, renderTable, type EntrypointCmdTableOptions, type TableCellStyle, type TablePreset } from './table.js';
-import type { Builder, Engine, OperatingSystem } from '../core/types.js';
+import { entrypointCmdTable, type EntrypointCmdTableOptions } from './table.js';
+import {
+  ENTRYPOINT_CMD_TABLE_LANG,
+  FENCE_BODY_IGNORED,
+  checkTableFenceOptions,
+  resolveTableFence,
+  tableFenceHtml,
+  type TableFenceOptions,
+} from './fence.js';
 
-/** The fence language the plugin looks for. */
-export const ENTRYPOINT_CMD_TABLE_LANG = 'entrypoint-cmd-table' as const;
+export { ENTRYPOINT_CMD_TABLE_LANG, parseTableMeta } from './fence.js';
 
 /** Options of {@link remarkEntrypointCmdTable}; the fence meta overrides them per block. */
-export interface RemarkEntrypointCmdTableOptions {
-  /** Label set: `'seed'` (default) or `'docker-docs'`. Meta: `preset=`. */
-  readonly preset?: TablePreset;
-  /** `'plain'` (default) or `'argv'`. Meta: `cells=`. */
-  readonly cells?: TableCellStyle;
-  /** `'md'` (default): a GFM table node; `'html'`: an HTML node. Meta: `format=`. */
-  readonly format?: 'md' | 'html';
-  /** Meta: `engine=`. */
-  readonly engine?: Engine;
-  /** Meta: `engine-version=`. */
-  readonly engineVersion?: string;
-  /** Meta: `builder=`. */
-  readonly builder?: Builder;
-  /** Meta: `os=`. */
-  readonly os?: OperatingSystem;
-}
+export type RemarkEntrypointCmdTableOptions = TableFenceOptions;
 
 /** A unist point (1-based line and column). */
 export interface Point {
@@ -69,56 +60,6 @@ export interface VFileLike {
   message(reason: string, place?: MdastNode): unknown;
 }
 
-const CHOICES = {
-  preset: ['seed', 'docker-docs'],
-  cells: ['plain', 'argv'],
-  format: ['md', 'markdown', 'html'],
-  engine: ['docker', 'podman'],
-  builder: ['buildkit', 'classic'],
-  os: ['linux', 'windows'],
-  'engine-version': null,
-} as const satisfies Record<string, readonly string[] | null>;
-
-type MetaKey = keyof typeof CHOICES;
-
-function isMetaKey(key: string): key is MetaKey {
-  return Object.prototype.hasOwnProperty.call(CHOICES, key);
-}
-
-/** Splits fence meta into `key=value` words (values may be double-quoted). Returns an error text on failure. */
-export function parseTableMeta(meta: string): Record<string, string> | string {
-  const out: Record<string, string> = {};
-  let i = 0;
-  const n = meta.length;
-  while (i < n) {
-    while (i < n && (meta[i] === ' ' || meta[i] === '\t')) i++;
-    if (i >= n) break;
-    let key = '';
-    while (i < n && meta[i] !== '=' && meta[i] !== ' ' && meta[i] !== '\t') key += meta[i++];
-    if (meta[i] !== '=') return `expected key=value in the fence meta, got ${JSON.stringify(key)}`;
-    i++;
-    let value = '';
-    if (meta[i] === '"') {
-      const close = meta.indexOf('"', i + 1);
-      if (close < 0) return `unterminated quote in the value of ${JSON.stringify(key)}`;
-      value = meta.slice(i + 1, close);
-      i = close + 1;
-    } else {
-      while (i < n && meta[i] !== ' ' && meta[i] !== '\t') value += meta[i++];
-    }
-    if (!isMetaKey(key)) {
-      return `unknown option ${JSON.stringify(key)} in the fence meta (expected one of ${Object.keys(CHOICES).join(', ')})`;
-    }
-    const allowed: readonly string[] | null = CHOICES[key];
-    if (allowed !== null && !allowed.includes(value)) {
-      return `invalid ${key}=${JSON.stringify(value)} in the fence meta (expected one of ${allowed.join(', ')})`;
-    }
-    if (value === '') return `empty value for ${JSON.stringify(key)} in the fence meta`;
-    out[key] = value;
-  }
-  return out;
-}
-
 function text(value: string): MdastNode {
   return { type: 'text', value };
 }
@@ -145,30 +86,11 @@ export function entrypointCmdTableNode(options: EntrypointCmdTableOptions = {}):
 }
 
 function nodeFor(code: MdastNode, defaults: RemarkEntrypointCmdTableOptions, file: VFileLike): MdastNode {
-  const meta = parseTableMeta(code.meta ?? '');
-  if (typeof meta === 'string') return file.fail(`${ENTRYPOINT_CMD_TABLE_LANG}: ${meta}`, code);
-  if ((code.value ?? '').trim() !== '') {
-    file.message(`${ENTRYPOINT_CMD_TABLE_LANG}: the fence body is ignored; put options in the fence meta`, code);
-  }
-  const preset = (meta['preset'] as TablePreset | undefined) ?? defaults.preset;
-  const cells = (meta['cells'] as TableCellStyle | undefined) ?? defaults.cells;
-  const engine = (meta['engine'] as Engine | undefined) ?? defaults.engine;
-  const engineVersion = meta['engine-version'] ?? defaults.engineVersion;
-  const builder = (meta['builder'] as Builder | undefined) ?? defaults.builder;
-  const os = (meta['os'] as OperatingSystem | undefined) ?? defaults.os;
-  const format = meta['format'] ?? defaults.format ?? 'md';
-  const options: EntrypointCmdTableOptions = {
-    ...(preset !== undefined && { preset }),
-    ...(cells !== undefined && { cells }),
-    ...(engine !== undefined && { engine }),
-    ...(engineVersion !== undefined && { engineVersion }),
-    ...(builder !== undefined && { builder }),
-    ...(os !== undefined && { os }),
-  };
+  const fence = resolveTableFence(code.meta ?? '', defaults);
+  if (typeof fence === 'string') return file.fail(`${ENTRYPOINT_CMD_TABLE_LANG}: ${fence}`, code);
+  if ((code.value ?? '').trim() !== '') file.message(FENCE_BODY_IGNORED, code);
   const node: MdastNode =
-    format === 'html'
-      ? { type: 'html', value: renderTable(entrypointCmdTable(options), { format: 'html' }).trimEnd() }
-      : entrypointCmdTableNode(options);
+    fence.format === 'html' ? { type: 'html', value: tableFenceHtml(fence.table) } : entrypointCmdTableNode(fence.table);
   if (code.position !== undefined) node.position = code.position;
   return node;
 }
@@ -184,13 +106,13 @@ function nodeFor(code: MdastNode, defaults: RemarkEntrypointCmdTableOptions, fil
  * import remarkParse from 'remark-parse';
  * import remarkGfm from 'remark-gfm';
  * import remarkStringify from 'remark-stringify';
- * import { remarkEntrypointCmdTable } from 'container-argv/remark';
+ * import remarkEntrypointCmdTable from 'container-argv/remark';
  *
  * const md = await unified().use(remarkParse).use(remarkGfm).use(remarkEntrypointCmdTable).use(remarkStringify)
  *   .process('```entrypoint-cmd-table preset=seed\n```\n');
  */
 export function remarkEntrypointCmdTable(options: RemarkEntrypointCmdTableOptions = {}) {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+  checkTableFenceOptions(options);
   return (tree: MdastRoot, file: VFileLike): undefined => {
     // Iterative walk (no recursion on document depth).
     const stack: MdastNode[] = [tree];
@@ -207,3 +129,6 @@ export function remarkEntrypointCmdTable(options: RemarkEntrypointCmdTableOption
     return undefined;
   };
 }
+
+/** The plugin as the default export (`remarkPlugins: [remarkEntrypointCmdTable]`), as remark plugins are. */
+export default remarkEntrypointCmdTable;

@@ -41,7 +41,7 @@ describe('package.json', () => {
     expect(readFileSync(`${BUILD}dist/cli.js`, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
-  test.for(['.', './remark', './registry', './catalog'])('exports[%j] has import and require, each with types first', (key) => {
+  test.for(['.', './remark', './markdown-it', './registry', './catalog'])('exports[%j] has import and require, each with types first', (key) => {
     const entry = pkg.exports[key] as Record<string, Record<string, string>>;
     expect(Object.keys(entry)).toEqual(['import', 'require']);
     for (const condition of ['import', 'require']) {
@@ -52,7 +52,7 @@ describe('package.json', () => {
 });
 
 describe('browser bundles', () => {
-  test.for(['dist/index.js', 'dist/remark.js', 'dist/registry.js', 'dist/catalog.js'])('%s bundles for the browser without node: imports', async (entry) => {
+  test.for(['dist/index.js', 'dist/remark.js', 'dist/markdown-it.js', 'dist/registry.js', 'dist/catalog.js'])('%s bundles for the browser without node: imports', async (entry) => {
     const result = await build({
       entryPoints: [`${BUILD}${entry}`],
       bundle: true,
@@ -77,8 +77,8 @@ describe('browser bundles', () => {
     for (const file of ['dist/index.js', 'dist/index.cjs']) expect(readFileSync(`${BUILD}${file}`, 'utf8')).not.toContain(marker);
   });
 
-  test('dist/remark.js has no runtime dependencies', () => {
-    const code = readFileSync(`${BUILD}dist/remark.js`, 'utf8');
+  test.for(['dist/remark.js', 'dist/markdown-it.js'])('%s has no runtime dependencies', (file) => {
+    const code = readFileSync(`${BUILD}${file}`, 'utf8');
     expect(code).not.toMatch(/^import .* from ["'](?!\.)/m);
   });
 });

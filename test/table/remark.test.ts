@@ -7,7 +7,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { entrypointCmdTable, renderTable } from '../../src/index.js';
-import { entrypointCmdTableNode, parseTableMeta, remarkEntrypointCmdTable } from '../../src/table/remark.js';
+import remarkDefault, { entrypointCmdTableNode, parseTableMeta, remarkEntrypointCmdTable } from '../../src/table/remark.js';
 
 // Source: the seed document the project started from; its table is the plugin's preset=seed output.
 const SEED = readFileSync(new URL('../../../shared/seed/docker-advanced.md', import.meta.url), 'utf8');
@@ -56,6 +56,12 @@ describe('remarkEntrypointCmdTable', () => {
     expect(table.map(cellsOf)).toEqual(SEED_TABLE.map(cellsOf));
     expect(lines[0]).toBe('Before.');
     expect(lines.at(-2)).toBe('After.');
+  });
+
+  test('is the default export too, as remark plugins are (`remarkPlugins: [plugin]`)', async () => {
+    expect(remarkDefault).toBe(remarkEntrypointCmdTable);
+    const file = await unified().use(remarkParse).use(remarkGfm).use(remarkDefault, { cells: 'argv' }).use(remarkStringify).process('```entrypoint-cmd-table\n```\n');
+    expect(String(file)).toContain('| **NO CMD**');
   });
 
   test('row labels are strong nodes; the header corner is empty', () => {
