@@ -47,6 +47,17 @@ export interface MdastNode {
   meta?: string | null;
   align?: ('left' | 'right' | 'center' | null)[];
   position?: Position;
+  /** mdast-util-to-hast hints: the `format=html` node carries its table as hast, for MDX (which has no raw HTML). */
+  data?: { hName?: string; hChildren?: HastNode[] };
+}
+
+/** A hast (HTML syntax tree) node, structurally. */
+export interface HastNode {
+  type: 'element' | 'text';
+  tagName?: string;
+  properties?: Record<string, string>;
+  children?: HastNode[];
+  value?: string;
 }
 
 /** A markdown (mdast) root. */
@@ -85,12 +96,34 @@ export function entrypointCmdTableNode(options: EntrypointCmdTableOptions = {}):
   return { type: 'table', align: header.children!.map(() => align), children: [header, ...rows] };
 }
 
+function element(tagName: string, children: HastNode[], properties: Record<string, string> = {}): HastNode {
+  return { type: 'element', tagName, properties, children };
+}
+
+/** The children of the `format=html` `<table>` as hast: the same elements as renderTable's HTML. */
+function tableHast(options: EntrypointCmdTableOptions): HastNode[] {
+  const table = entrypointCmdTable(options);
+  const words = (value: string): HastNode[] => [{ type: 'text', value }];
+  const head = element('tr', [element('th', []), ...table.columns.map((c) => element('th', words(c.label), { scope: 'col' }))]);
+  const rows = table.rows.map((r) => element('tr', [element('th', words(r.label), { scope: 'row' }), ...r.cells.map((c) => element('td', words(c.text)))]));
+  return [element('thead', [head]), element('tbody', rows)];
+}
+
+/**
+ * `format=html`: an `html` node (remark-stringify prints its HTML; rehype-raw parses it) whose
+ * `data.hName`/`hChildren` make mdast-util-to-hast emit a real `<table>` element instead of a
+ * `raw` node, which MDX (Docusaurus) cannot compile ("Cannot handle unknown node `raw`").
+ */
+function htmlTableNode(options: EntrypointCmdTableOptions): MdastNode {
+  return { type: 'html', value: tableFenceHtml(options), data: { hName: 'table', hChildren: tableHast(options) } };
+}
+
 function nodeFor(code: MdastNode, defaults: RemarkEntrypointCmdTableOptions, file: VFileLike): MdastNode {
   const fence = resolveTableFence(code.meta ?? '', defaults);
   if (typeof fence === 'string') return file.fail(`${ENTRYPOINT_CMD_TABLE_LANG}: ${fence}`, code);
   if ((code.value ?? '').trim() !== '') file.message(FENCE_BODY_IGNORED, code);
   const node: MdastNode =
-    fence.format === 'html' ? { type: 'html', value: tableFenceHtml(fence.table) } : entrypointCmdTableNode(fence.table);
+    fence.format === 'html' ? htmlTableNode(fence.table) : entrypointCmdTableNode(fence.table);
   if (code.position !== undefined) node.position = code.position;
   return node;
 }

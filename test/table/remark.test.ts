@@ -108,6 +108,25 @@ describe('remarkEntrypointCmdTable', () => {
     expect(out).toBe(renderTable(entrypointCmdTable(), { format: 'html' }));
   });
 
+  test('format=html reaches rehype as a <table> element, not a raw node (MDX cannot compile raw HTML)', async () => {
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkEntrypointCmdTable)
+      .use(() => (tree) => {
+        expect((tree as unknown as { children: unknown[] }).children[0]).toMatchObject({ type: 'html', data: { hName: 'table' } });
+      })
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(() => (tree) => {
+        const children = (tree as unknown as { children: { type: string; tagName?: string }[] }).children;
+        expect(children.map((c) => (c.type === 'element' ? c.tagName : c.type))).toEqual(['table']);
+      })
+      .use(rehypeStringify)
+      .process('```entrypoint-cmd-table format=html cells=argv\n```\n');
+    const flat = renderTable(entrypointCmdTable({ cells: 'argv' }), { format: 'html' }).replace(/\n\s*/g, '');
+    // Same elements and text; rehype-stringify leaves `"` unescaped in text, renderTable writes &quot;.
+    expect(String(file)).toBe(flat.replaceAll('&quot;', '"'));
+  });
+
   test('plugin options are defaults; the fence meta wins', async () => {
     const file = await unified()
       .use(remarkParse)
