@@ -54,6 +54,17 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // The property-testing kit (`container-argv/testing`): fast-check is a peer dependency (kept
+    // external, like yaml), imported by this bundle only; the core files never reference it.
+    entry: { testing: 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    sourcemap: true,
+    target: 'es2022',
+    treeshake: true,
+  },
+  {
     // The registry client (`container-argv/registry`): fetch + WebCrypto, browser-safe, network
     // I/O. Its own bundle so that the core never pulls it in; zod stays an external dependency.
     entry: { registry: 'src/registry/index.ts' },

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { entrypointCmdTable, type EntrypointCmdTableOptions } from '../../src/index.js';
+import { entrypointCmdTable, type EntrypointCmdTableOptions } from '../../src/table/table.js';
 import { DOCKER_DOCS_TABLE, SEED_PATH, SEED_TABLE_COPY, seedTable } from '../fixtures/docs-tables.js';
 import { markdownCells, type HtmlTable } from './html-tables.js';
 

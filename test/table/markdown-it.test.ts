@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, test, vi } from 'vitest';
-import { entrypointCmdTable, renderTable, type EntrypointCmdTableOptions } from '../../src/index.js';
+import { entrypointCmdTable, renderTable, type EntrypointCmdTableOptions } from '../../src/table/table.js';
 import markdownItDefault, { markdownItEntrypointCmdTable, type MarkdownItEntrypointCmdTableOptions } from '../../src/table/markdown-it.js';
 
 function render(page: string, options?: MarkdownItEntrypointCmdTableOptions, env?: object): string {
