@@ -32,7 +32,7 @@ export const fullImageConfigArb: fc.Arbitrary<ImageConfig> = fc.record(
       fc.array(
         fc.oneof(
           plainWordArb.map((w) => `CMD ["${w}"]`),
-          plainWordArb.map((w) => `ENTRYPOINT ${w}`),
+          plainWordArb.map((w) => `ENTRYPOINT app ${w}`),
           fc.constant('SHELL ["/bin/bash", "-c"]'),
         ),
         { maxLength: 2 },
