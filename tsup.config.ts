@@ -5,7 +5,7 @@ export default defineConfig([
     // The library, ESM: one output file per source module (not bundled), so a bundler that imports
     // `resolveDockerRun` drops the modules it does not use — including the zod schemas and yaml,
     // whose module-level calls would otherwise keep them alive in a single-file bundle.
-    entry: ['src/**/*.ts', '!src/cli/**', '!src/table/remark.ts', '!src/registry/**', '!src/catalog/**'],
+    entry: ['src/**/*.ts', '!src/cli/**', '!src/table/remark.ts', '!src/table/markdown-it.ts', '!src/table/fence.ts', '!src/testing/**', '!src/registry/**', '!src/catalog/**'],
     format: ['esm'],
     bundle: false,
     dts: false,
@@ -35,6 +35,28 @@ export default defineConfig([
     // The remark plugin (`container-argv/remark`): pure, browser-safe, no runtime dependencies.
     // A separate build so that `dist/index.*` and `dist/remark.*` stay self-contained files.
     entry: { remark: 'src/table/remark.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    sourcemap: true,
+    target: 'es2022',
+    treeshake: true,
+  },
+  {
+    // The markdown-it plugin (`container-argv/markdown-it`): same fence code as the remark plugin
+    // (src/table/fence.ts), its own self-contained bundle, no runtime dependencies.
+    entry: { 'markdown-it': 'src/table/markdown-it.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    sourcemap: true,
+    target: 'es2022',
+    treeshake: true,
+  },
+  {
+    // The property-testing kit (`container-argv/testing`): fast-check is a peer dependency (kept
+    // external, like yaml), imported by this bundle only; the core files never reference it.
+    entry: { testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: false,

@@ -11,29 +11,20 @@
  * builds mdast nodes itself and has no runtime dependencies. Use it after
  * remark-gfm so the table is printed as GFM.
  */
-import { entrypointCmdTable, renderTable, type EntrypointCmdTableOptions, type TableCellStyle, type TablePreset } from './table.js';
-import type { Builder, Engine, OperatingSystem } from '../core/types.js';
+import { entrypointCmdTable, type EntrypointCmdTableOptions } from './table.js';
+import {
+  ENTRYPOINT_CMD_TABLE_LANG,
+  FENCE_BODY_IGNORED,
+  checkTableFenceOptions,
+  resolveTableFence,
+  tableFenceHtml,
+  type TableFenceOptions,
+} from './fence.js';
 
-/** The fence language the plugin looks for. */
-export const ENTRYPOINT_CMD_TABLE_LANG = 'entrypoint-cmd-table' as const;
+export { ENTRYPOINT_CMD_TABLE_LANG, parseTableMeta } from './fence.js';
 
 /** Options of {@link remarkEntrypointCmdTable}; the fence meta overrides them per block. */
-export interface RemarkEntrypointCmdTableOptions {
-  /** Label set: `'seed'` (default) or `'docker-docs'`. Meta: `preset=`. */
-  readonly preset?: TablePreset;
-  /** `'plain'` (default) or `'argv'`. Meta: `cells=`. */
-  readonly cells?: TableCellStyle;
-  /** `'md'` (default): a GFM table node; `'html'`: an HTML node. Meta: `format=`. */
-  readonly format?: 'md' | 'html';
-  /** Meta: `engine=`. */
-  readonly engine?: Engine;
-  /** Meta: `engine-version=`. */
-  readonly engineVersion?: string;
-  /** Meta: `builder=`. */
-  readonly builder?: Builder;
-  /** Meta: `os=`. */
-  readonly os?: OperatingSystem;
-}
+export type RemarkEntrypointCmdTableOptions = TableFenceOptions;
 
 /** A unist point (1-based line and column). */
 export interface Point {
@@ -56,6 +47,17 @@ export interface MdastNode {
   meta?: string | null;
   align?: ('left' | 'right' | 'center' | null)[];
   position?: Position;
+  /** mdast-util-to-hast hints: the `format=html` node carries its table as hast, for MDX (which has no raw HTML). */
+  data?: { hName?: string; hChildren?: HastNode[] };
+}
+
+/** A hast (HTML syntax tree) node, structurally. */
+export interface HastNode {
+  type: 'element' | 'text';
+  tagName?: string;
+  properties?: Record<string, string>;
+  children?: HastNode[];
+  value?: string;
 }
 
 /** A markdown (mdast) root. */
@@ -67,56 +69,6 @@ export interface MdastRoot extends MdastNode {
 export interface VFileLike {
   fail(reason: string, place?: MdastNode): never;
   message(reason: string, place?: MdastNode): unknown;
-}
-
-const CHOICES = {
-  preset: ['seed', 'docker-docs'],
-  cells: ['plain', 'argv'],
-  format: ['md', 'markdown', 'html'],
-  engine: ['docker', 'podman'],
-  builder: ['buildkit', 'classic'],
-  os: ['linux', 'windows'],
-  'engine-version': null,
-} as const satisfies Record<string, readonly string[] | null>;
-
-type MetaKey = keyof typeof CHOICES;
-
-function isMetaKey(key: string): key is MetaKey {
-  return Object.prototype.hasOwnProperty.call(CHOICES, key);
-}
-
-/** Splits fence meta into `key=value` words (values may be double-quoted). Returns an error text on failure. */
-export function parseTableMeta(meta: string): Record<string, string> | string {
-  const out: Record<string, string> = {};
-  let i = 0;
-  const n = meta.length;
-  while (i < n) {
-    while (i < n && (meta[i] === ' ' || meta[i] === '\t')) i++;
-    if (i >= n) break;
-    let key = '';
-    while (i < n && meta[i] !== '=' && meta[i] !== ' ' && meta[i] !== '\t') key += meta[i++];
-    if (meta[i] !== '=') return `expected key=value in the fence meta, got ${JSON.stringify(key)}`;
-    i++;
-    let value = '';
-    if (meta[i] === '"') {
-      const close = meta.indexOf('"', i + 1);
-      if (close < 0) return `unterminated quote in the value of ${JSON.stringify(key)}`;
-      value = meta.slice(i + 1, close);
-      i = close + 1;
-    } else {
-      while (i < n && meta[i] !== ' ' && meta[i] !== '\t') value += meta[i++];
-    }
-    if (!isMetaKey(key)) {
-      return `unknown option ${JSON.stringify(key)} in the fence meta (expected one of ${Object.keys(CHOICES).join(', ')})`;
-    }
-    const allowed: readonly string[] | null = CHOICES[key];
-    if (allowed !== null && !allowed.includes(value)) {
-      return `invalid ${key}=${JSON.stringify(value)} in the fence meta (expected one of ${allowed.join(', ')})`;
-    }
-    if (value === '') return `empty value for ${JSON.stringify(key)} in the fence meta`;
-    out[key] = value;
-  }
-  return out;
 }
 
 function text(value: string): MdastNode {
@@ -144,31 +96,34 @@ export function entrypointCmdTableNode(options: EntrypointCmdTableOptions = {}):
   return { type: 'table', align: header.children!.map(() => align), children: [header, ...rows] };
 }
 
+function element(tagName: string, children: HastNode[], properties: Record<string, string> = {}): HastNode {
+  return { type: 'element', tagName, properties, children };
+}
+
+/** The children of the `format=html` `<table>` as hast: the same elements as renderTable's HTML. */
+function tableHast(options: EntrypointCmdTableOptions): HastNode[] {
+  const table = entrypointCmdTable(options);
+  const words = (value: string): HastNode[] => [{ type: 'text', value }];
+  const head = element('tr', [element('th', []), ...table.columns.map((c) => element('th', words(c.label), { scope: 'col' }))]);
+  const rows = table.rows.map((r) => element('tr', [element('th', words(r.label), { scope: 'row' }), ...r.cells.map((c) => element('td', words(c.text)))]));
+  return [element('thead', [head]), element('tbody', rows)];
+}
+
+/**
+ * `format=html`: an `html` node (remark-stringify prints its HTML; rehype-raw parses it) whose
+ * `data.hName`/`hChildren` make mdast-util-to-hast emit a real `<table>` element instead of a
+ * `raw` node, which MDX (Docusaurus) cannot compile ("Cannot handle unknown node `raw`").
+ */
+function htmlTableNode(options: EntrypointCmdTableOptions): MdastNode {
+  return { type: 'html', value: tableFenceHtml(options), data: { hName: 'table', hChildren: tableHast(options) } };
+}
+
 function nodeFor(code: MdastNode, defaults: RemarkEntrypointCmdTableOptions, file: VFileLike): MdastNode {
-  const meta = parseTableMeta(code.meta ?? '');
-  if (typeof meta === 'string') return file.fail(`${ENTRYPOINT_CMD_TABLE_LANG}: ${meta}`, code);
-  if ((code.value ?? '').trim() !== '') {
-    file.message(`${ENTRYPOINT_CMD_TABLE_LANG}: the fence body is ignored; put options in the fence meta`, code);
-  }
-  const preset = (meta['preset'] as TablePreset | undefined) ?? defaults.preset;
-  const cells = (meta['cells'] as TableCellStyle | undefined) ?? defaults.cells;
-  const engine = (meta['engine'] as Engine | undefined) ?? defaults.engine;
-  const engineVersion = meta['engine-version'] ?? defaults.engineVersion;
-  const builder = (meta['builder'] as Builder | undefined) ?? defaults.builder;
-  const os = (meta['os'] as OperatingSystem | undefined) ?? defaults.os;
-  const format = meta['format'] ?? defaults.format ?? 'md';
-  const options: EntrypointCmdTableOptions = {
-    ...(preset !== undefined && { preset }),
-    ...(cells !== undefined && { cells }),
-    ...(engine !== undefined && { engine }),
-    ...(engineVersion !== undefined && { engineVersion }),
-    ...(builder !== undefined && { builder }),
-    ...(os !== undefined && { os }),
-  };
+  const fence = resolveTableFence(code.meta ?? '', defaults);
+  if (typeof fence === 'string') return file.fail(`${ENTRYPOINT_CMD_TABLE_LANG}: ${fence}`, code);
+  if ((code.value ?? '').trim() !== '') file.message(FENCE_BODY_IGNORED, code);
   const node: MdastNode =
-    format === 'html'
-      ? { type: 'html', value: renderTable(entrypointCmdTable(options), { format: 'html' }).trimEnd() }
-      : entrypointCmdTableNode(options);
+    fence.format === 'html' ? htmlTableNode(fence.table) : entrypointCmdTableNode(fence.table);
   if (code.position !== undefined) node.position = code.position;
   return node;
 }
@@ -184,13 +139,13 @@ function nodeFor(code: MdastNode, defaults: RemarkEntrypointCmdTableOptions, fil
  * import remarkParse from 'remark-parse';
  * import remarkGfm from 'remark-gfm';
  * import remarkStringify from 'remark-stringify';
- * import { remarkEntrypointCmdTable } from 'container-argv/remark';
+ * import remarkEntrypointCmdTable from 'container-argv/remark';
  *
  * const md = await unified().use(remarkParse).use(remarkGfm).use(remarkEntrypointCmdTable).use(remarkStringify)
  *   .process('```entrypoint-cmd-table preset=seed\n```\n');
  */
 export function remarkEntrypointCmdTable(options: RemarkEntrypointCmdTableOptions = {}) {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
+  checkTableFenceOptions(options);
   return (tree: MdastRoot, file: VFileLike): undefined => {
     // Iterative walk (no recursion on document depth).
     const stack: MdastNode[] = [tree];
@@ -207,3 +162,6 @@ export function remarkEntrypointCmdTable(options: RemarkEntrypointCmdTableOption
     return undefined;
   };
 }
+
+/** The plugin as the default export (`remarkPlugins: [remarkEntrypointCmdTable]`), as remark plugins are. */
+export default remarkEntrypointCmdTable;

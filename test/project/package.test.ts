@@ -13,6 +13,8 @@ const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
   bin: Record<string, string>;
   exports: Record<string, string | Record<string, Record<string, string>>>;
   files: string[];
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional: boolean }>;
 };
 // The package root: its dist/ is what `npm run build` just wrote.
 const BUILD = ROOT;
@@ -32,7 +34,7 @@ describe('package.json', () => {
     expect(readFileSync(`${BUILD}dist/cli.js`, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
-  test.for(['.', './remark', './registry', './catalog'])('exports[%j] has import and require, each with types first', (key) => {
+  test.for(['.', './remark', './markdown-it', './testing', './registry', './catalog'])('exports[%j] has import and require, each with types first', (key) => {
     const entry = pkg.exports[key] as Record<string, Record<string, string>>;
     expect(Object.keys(entry)).toEqual(['import', 'require']);
     for (const condition of ['import', 'require']) {
@@ -43,7 +45,7 @@ describe('package.json', () => {
 });
 
 describe('browser bundles', () => {
-  test.for(['dist/index.js', 'dist/remark.js', 'dist/registry.js', 'dist/catalog.js'])('%s bundles for the browser without node: imports', async (entry) => {
+  test.for(['dist/index.js', 'dist/remark.js', 'dist/markdown-it.js', 'dist/testing.js', 'dist/registry.js', 'dist/catalog.js'])('%s bundles for the browser without node: imports', async (entry) => {
     const result = await build({
       entryPoints: [`${BUILD}${entry}`],
       bundle: true,
@@ -68,9 +70,19 @@ describe('browser bundles', () => {
     for (const file of ['dist/index.js', 'dist/index.cjs']) expect(readFileSync(`${BUILD}${file}`, 'utf8')).not.toContain(marker);
   });
 
-  test('dist/remark.js has no runtime dependencies', () => {
-    const code = readFileSync(`${BUILD}dist/remark.js`, 'utf8');
+  test.for(['dist/remark.js', 'dist/markdown-it.js'])('%s has no runtime dependencies', (file) => {
+    const code = readFileSync(`${BUILD}${file}`, 'utf8');
     expect(code).not.toMatch(/^import .* from ["'](?!\.)/m);
+  });
+});
+
+describe('container-argv/testing', () => {
+  test('imports fast-check (a peer dependency, not bundled); no core file references it', () => {
+    expect(pkg.peerDependencies).toEqual({ 'fast-check': '^4.0.0' });
+    expect(pkg.peerDependenciesMeta).toEqual({ 'fast-check': { optional: true } });
+    expect(readFileSync(`${BUILD}dist/testing.js`, 'utf8')).toMatch(/^import \* as \w+ from 'fast-check';$/m);
+    expect(readFileSync(`${BUILD}dist/testing.js`, 'utf8')).not.toContain('function asyncProperty');
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/remark.js', 'dist/markdown-it.js']) expect(readFileSync(`${BUILD}${file}`, 'utf8')).not.toContain('fast-check');
   });
 });
 

@@ -1,30 +1,5 @@
-import fc from 'fast-check';
-import type { Command, DockerRunOptions, ImageConfig } from '../../src/index.js';
-
-/** Strings that survive UTF-8 (no lone surrogates), with shell/JSON-hostile characters weighted in. */
-export const wordArb = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 12 }),
-  fc.string({ unit: fc.constantFrom('a', ' ', '"', "'", '\\', '$', '[', ']', ',', '\n', '\t', '-', '#', '`', '*', '(', ';'), maxLength: 10 }),
-  fc.constantFrom('', '-c', '/bin/sh', 'sh', '--', '$(X)', '$$', '""', "'"),
-);
-
-export const argvArb = fc.array(wordArb, { maxLength: 6 });
-/** Words without NUL (a process argument cannot hold one). */
-export const processWordArb = wordArb.filter((w) => !w.includes('\0'));
-
-export const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  argvArb.map((args) => ({ form: 'exec' as const, args })),
-  wordArb.map((script) => ({ form: 'shell' as const, script })),
-);
-
-const listArb = fc.option(argvArb, { nil: null });
-
-export const imageArb: fc.Arbitrary<ImageConfig> = fc.record({
-  entrypoint: fc.oneof(listArb, fc.constant(['']), fc.constant(['/bin/sh', '-c', 'echo "$@"'])),
-  cmd: listArb,
-});
-
-export const runArb: fc.Arbitrary<DockerRunOptions> = fc.record(
-  { entrypoint: fc.oneof(wordArb, fc.constant('')), args: argvArb, init: fc.boolean() },
-  { requiredKeys: [] },
-);
+// The property tests' arbitraries live in the testing kit (src/testing/, `container-argv/testing`),
+// so the suite and the kit's users generate the same cases. The names the tests here use:
+export { argvArb, processWordArb, wordArb } from '../../src/testing/words.js';
+export { commandArb, imageConfigArb as imageArb } from '../../src/testing/image.js';
+export { dockerRunOptionsArb as runArb } from '../../src/testing/run.js';

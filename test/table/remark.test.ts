@@ -7,7 +7,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { entrypointCmdTable, renderTable } from '../../src/index.js';
-import { entrypointCmdTableNode, parseTableMeta, remarkEntrypointCmdTable } from '../../src/table/remark.js';
+import remarkDefault, { entrypointCmdTableNode, parseTableMeta, remarkEntrypointCmdTable } from '../../src/table/remark.js';
 
 // Source: the seed document the project started from; its table is the plugin's preset=seed output.
 const SEED = readFileSync(new URL('../../../shared/seed/docker-advanced.md', import.meta.url), 'utf8');
@@ -58,6 +58,12 @@ describe('remarkEntrypointCmdTable', () => {
     expect(lines.at(-2)).toBe('After.');
   });
 
+  test('is the default export too, as remark plugins are (`remarkPlugins: [plugin]`)', async () => {
+    expect(remarkDefault).toBe(remarkEntrypointCmdTable);
+    const file = await unified().use(remarkParse).use(remarkGfm).use(remarkDefault, { cells: 'argv' }).use(remarkStringify).process('```entrypoint-cmd-table\n```\n');
+    expect(String(file)).toContain('| **NO CMD**');
+  });
+
   test('row labels are strong nodes; the header corner is empty', () => {
     const node = entrypointCmdTableNode();
     expect(node.type).toBe('table');
@@ -100,6 +106,25 @@ describe('remarkEntrypointCmdTable', () => {
   test('format=html inserts the renderTable HTML as an html node', async () => {
     const out = await toMarkdown('```entrypoint-cmd-table format=html\n```\n');
     expect(out).toBe(renderTable(entrypointCmdTable(), { format: 'html' }));
+  });
+
+  test('format=html reaches rehype as a <table> element, not a raw node (MDX cannot compile raw HTML)', async () => {
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkEntrypointCmdTable)
+      .use(() => (tree) => {
+        expect((tree as unknown as { children: unknown[] }).children[0]).toMatchObject({ type: 'html', data: { hName: 'table' } });
+      })
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(() => (tree) => {
+        const children = (tree as unknown as { children: { type: string; tagName?: string }[] }).children;
+        expect(children.map((c) => (c.type === 'element' ? c.tagName : c.type))).toEqual(['table']);
+      })
+      .use(rehypeStringify)
+      .process('```entrypoint-cmd-table format=html cells=argv\n```\n');
+    const flat = renderTable(entrypointCmdTable({ cells: 'argv' }), { format: 'html' }).replace(/\n\s*/g, '');
+    // Same elements and text; rehype-stringify leaves `"` unescaped in text, renderTable writes &quot;.
+    expect(String(file)).toBe(flat.replaceAll('&quot;', '"'));
   });
 
   test('plugin options are defaults; the fence meta wins', async () => {
