@@ -128,6 +128,9 @@ export type {
   StageBase,
   ValueSource,
 } from './dockerfile/evaluate.js';
+export { listDockerfileBases } from './dockerfile/list-bases.js';
+export type { DockerfileBaseReference, ListDockerfileBasesOptions, ListDockerfileBasesResult } from './dockerfile/list-bases.js';
+export type { BaseDependency, ConfigDependencies, UnknownBase } from './dockerfile/base-dependency.js';
 export { MAX_DOCKERFILE_LINE_BYTES, parseDockerfile } from './dockerfile/parser.js';
 export type {
   DockerfileDirective,
