@@ -215,6 +215,24 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'No ImageConfig was given for this image reference, so the image ENTRYPOINT/CMD are unknown; pass it in options.images.',
     source: 'container-argv API',
   },
+  'depends-on-unknown-image': {
+    severity: 'warning',
+    title: 'What runs depends on an image config not given',
+    help: 'A Kubernetes container without `command`, or a Compose service without a non-empty `entrypoint`, runs the image ENTRYPOINT (and its CMD when no args/command are set); the image config was not given, so the argv is not known (complete: false). Give the image config, or set command/entrypoint.',
+    source: 'containerd pkg/cri WithProcessArgs; moby daemon/create.go merge (issue 18 §2)',
+  },
+  'k8s-image-invalid': {
+    severity: 'error',
+    title: 'Container image is not an image reference',
+    help: 'The kubelet cannot parse the container `image:` (upper case in the repository path, a bad tag or digest…), so the pod never starts (InvalidImageName). Fix the reference.',
+    source: 'kubernetes pkg/kubelet/images/image_manager.go EnsureImageExists (InvalidImageName); distribution/reference normalize.go',
+  },
+  'compose-image-invalid': {
+    severity: 'error',
+    title: 'Service image is not an image reference',
+    help: 'The service `image:` (after interpolation) does not parse as an image reference, so Docker Engine refuses it. Fix the reference.',
+    source: 'distribution/reference v0.6.0 normalize.go ParseNormalizedNamed',
+  },
   // ---- image references (parseImageReference) ------------------------------------------------
   'image-reference-invalid': {
     severity: 'error',

@@ -9,6 +9,8 @@ import type { Diagnostic, Failure, ImageConfig, Issue } from './types.js';
  */
 export interface ImageTable {
   readonly entries: readonly ImageTableEntry[];
+  /** Keys that are not references but were accepted by `otherKey` (Compose service names), by key. */
+  readonly others: ReadonlyMap<string, { readonly config: ImageConfig; used: boolean }>;
 }
 
 /** One `reference → config` entry of an {@link ImageTable}. */
@@ -35,11 +37,13 @@ export type ImageTableResult = { readonly ok: true; readonly table: ImageTable }
  */
 export function imageTable(record: Readonly<Record<string, ImageConfig>>, otherKey?: (key: string) => boolean): ImageTableResult {
   const entries: ImageTableEntry[] = [];
+  const others = new Map<string, { config: ImageConfig; used: boolean }>();
   const issues: Issue[] = [];
   for (const key of Object.keys(record)) {
     const parsed = parseImageReference(key);
     if (!parsed.ok) {
-      if (otherKey === undefined || !otherKey(key)) {
+      if (otherKey !== undefined && otherKey(key)) others.set(key, { config: record[key] as ImageConfig, used: false });
+      else {
         issues.push({ code: 'image-config-key-invalid', message: `the image config key ${JSON.stringify(key)} is not an image reference: ${parsed.issues[0].message}` });
       }
       continue;
@@ -56,7 +60,7 @@ export function imageTable(record: Readonly<Record<string, ImageConfig>>, otherK
   }
   const [first, ...rest] = issues;
   if (first !== undefined) return { ok: false, issues: [first, ...rest], diagnostics: [] };
-  return { ok: true, table: { entries } };
+  return { ok: true, table: { entries, others } };
 }
 
 /**
@@ -69,10 +73,27 @@ export function imageTable(record: Readonly<Record<string, ImageConfig>>, otherK
 export function findImage(table: ImageTable, reference: ImageReference): ImageConfig | undefined {
   for (const entry of table.entries) {
     if (!sameImage(entry.reference, reference)) continue;
-    (entry as { used: boolean }).used = true;
+    entry.used = true;
     return entry.config;
   }
   return undefined;
+}
+
+/**
+ * The config given under `key` itself (a reference key by its text, or an `otherKey`), marking it used.
+ *
+ * @param table - From {@link imageTable}.
+ * @param key - The exact key (a Compose service name).
+ */
+export function findImageKey(table: ImageTable, key: string): ImageConfig | undefined {
+  const other = table.others.get(key);
+  if (other !== undefined) {
+    other.used = true;
+    return other.config;
+  }
+  const entry = table.entries.find((e) => e.key === key);
+  if (entry !== undefined) entry.used = true;
+  return entry?.config;
 }
 
 /**
@@ -83,13 +104,12 @@ export function findImage(table: ImageTable, reference: ImageReference): ImageCo
  */
 export function unusedImageDiagnostics(table: ImageTable, users: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const entry of table.entries) {
-    if (entry.used) continue;
-    out.push({
-      code: 'image-config-unused',
-      severity: 'warning',
-      message: `the image config given for ${JSON.stringify(entry.key)} is not used: ${users} names ${entry.reference.familiar}`,
-    });
-  }
+  const unused = (key: string, name: string): Diagnostic => ({
+    code: 'image-config-unused',
+    severity: 'warning',
+    message: `the image config given for ${JSON.stringify(key)} is not used: ${users} names ${name}`,
+  });
+  for (const entry of table.entries) if (!entry.used) out.push(unused(entry.key, entry.reference.familiar));
+  for (const [key, other] of table.others) if (!other.used) out.push(unused(key, key));
   return out;
 }
