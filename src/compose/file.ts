@@ -259,6 +259,8 @@ export type ListComposeImagesResult = { readonly ok: true; readonly images: read
  * @returns One entry per service, in file order; or the issues that fail the whole file.
  */
 export function listComposeImages(yamlText: string, options: Omit<ResolveComposeFileOptions, 'images'> = {}): ListComposeImagesResult {
+  expectType(yamlText, 'string', 'yamlText');
+  expectType(options, 'object', 'options');
   const { images: _images, ...rest } = options as ResolveComposeFileOptions;
   const result = resolveComposeFile(yamlText, rest);
   if (!result.ok) return result;

@@ -1,6 +1,7 @@
 import type { ImageReference } from '../core/image-reference.js';
 import type { Diagnostic, Failure } from '../core/types.js';
 import { evaluateDockerfile, type EvaluateDockerfileOptions } from './evaluate.js';
+import { expectType } from '../internal/text.js';
 
 /** An external base image whose config an evaluation reads. */
 export interface DockerfileBaseReference {
@@ -43,6 +44,8 @@ const ABOUT_MISSING = new Set(['unknown-base-image', 'depends-on-unknown-base'])
  * // → ['gcr.io/distroless/nodejs20-debian12']
  */
 export function listDockerfileBases(text: string, options: ListDockerfileBasesOptions = {}): ListDockerfileBasesResult {
+  expectType(text, 'string', 'text');
+  expectType(options, 'object', 'options');
   const { baseImages: _b, strict: _s, unknownBaseImage: _u, ...rest } = options as EvaluateDockerfileOptions;
   const result = evaluateDockerfile(text, rest);
   if (!result.ok) return result;

@@ -319,6 +319,8 @@ export type ListManifestImagesResult = { readonly ok: true; readonly images: rea
  * @returns One entry per container, in document order; or the issues that fail the whole file.
  */
 export function listManifestImages(yamlText: string, options: Omit<ResolveManifestsOptions, 'images'> = {}): ListManifestImagesResult {
+  expectType(yamlText, 'string', 'yamlText');
+  expectType(options, 'object', 'options');
   const { images: _images, ...rest } = options as ResolveManifestsOptions;
   const result = resolveManifests(yamlText, rest);
   if (!result.ok) return result;
