@@ -156,6 +156,10 @@ describe('evaluateDockerfile: stages, sources, diagnostics', () => {
       ['ARG T=2\nFROM img:${T}\n', ['two']],
       ['ARG B\nFROM ${B:-img:2}\n', ['two']],
       ['ARG B="img:1"\nFROM $B\n', ['one']],
+      // Quotes in a modifier word are removed (recorded: docker 20.10.24, BuildKit and classic, 2026-12-02:
+      // `ARG A=${B:-"supported"}` then `FROM x-$A` builds on stage x-supported).
+      ['ARG V=${X:-"2"}\nFROM img:$V\n', ['two']],
+      ["ARG V=${X:-'1'}\nFROM img:$V\n", ['one']],
     ];
     for (const [text, cmd] of cases) {
       const r = evaluateDockerfile(text, opts);
