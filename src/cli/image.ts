@@ -112,6 +112,9 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
     ...(o.strict === true && { strict: true }),
   });
   if (!result.ok) {
+    // A bad `--base` key is the command line's fault, not the build's.
+    const key = result.issues.find((i) => i.code === 'image-config-key-invalid' || i.code === 'image-config-duplicate');
+    if (key !== undefined) throw new UsageError(`--base: ${key.message}`);
     return {
       ok: false,
       config: null,

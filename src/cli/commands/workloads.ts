@@ -5,10 +5,10 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { DotEnvFile } from '../../compose/dotenv.js';
-import type { ImageConfig } from '../../core/types.js';
+import type { ImageConfig, Issue } from '../../core/types.js';
 import { formatArgv } from '../../core/format-argv.js';
 import { displayName, loadImageMap } from '../inputs.js';
-import { palette, readInput, useColor, type CliIO } from '../io.js';
+import { UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
 import { yamlLocator } from '../yaml-lines.js';
 import { parseImageReference } from '../../core/image-reference.js';
@@ -74,6 +74,12 @@ function located(findings: readonly Finding[], locate: Locate, document: number,
   });
 }
 
+/** A bad `--image-config` key is the command line's fault, not the file's: a usage error. */
+function badImageKey(issues: readonly Issue[]): void {
+  const key = issues.find((i) => i.code === 'image-config-key-invalid' || i.code === 'image-config-duplicate');
+  if (key !== undefined) throw new UsageError(`--image-config: ${key.message}`);
+}
+
 /** `depends on nginx (image config unknown): ENTRYPOINT and CMD`. */
 function unknownText(image: string, fields: readonly ImageField[]): string {
   const u: Unknown = { from: image === '' ? 'the image' : image, kind: 'image', fields };
@@ -94,7 +100,10 @@ export async function manifestReport(io: CliIO, path: string, images: WorkloadIm
   const lookup = images instanceof SharedImages ? (ref: string) => tableLookup(images.table, ref) : images;
   const result = resolveManifests(yamlText, { images: lookup, source: file });
   const locate = yamlLocator(yamlText);
-  if (!result.ok) return { file, ok: false, complete: true, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
+  if (!result.ok) {
+    badImageKey(result.issues);
+    return { file, ok: false, complete: true, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
+  }
   const units: Unit[] = [];
   for (const w of result.workloads) {
     for (const c of w.containers) {
@@ -154,7 +163,10 @@ export async function composeReport(
   const result = resolveComposeFile(yamlText, { images: lookup, environment: env, source: file, ...(envFiles.length > 0 && { envFiles }) });
   const locate = yamlLocator(yamlText);
   const envNames = envFiles.length > 0 ? { envFiles: envFiles.map((f) => f.source ?? '.env') } : {};
-  if (!result.ok) return { file, ...envNames, ok: false, complete: true, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
+  if (!result.ok) {
+    badImageKey(result.issues);
+    return { file, ...envNames, ok: false, complete: true, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
+  }
   const units: Unit[] = [];
   for (const s of result.services) {
     const r = s.result;

@@ -34,6 +34,12 @@ describe('container-argv explain', () => {
     expect(strict.stdout).toContain('base-config-required');
   });
 
+  test('a --base key that is not an image reference is a usage error', async () => {
+    const r = await run(['explain', 'base-only.Dockerfile', '--base', 'Node=node.json']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toContain('container-argv: --base: the image config key "Node" is not an image reference: ');
+  });
+
   test('an unknown base the run does not use: the exact argv, exit 0', async () => {
     const r = await run(['explain', 'base-only.Dockerfile', '--entrypoint', '/bin/sh', '--', '-c', 'id']);
     expect(r.code).toBe(0);

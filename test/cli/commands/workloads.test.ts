@@ -33,6 +33,12 @@ describe('container-argv k8s --manifest', () => {
     expect((await run(['k8s', '--manifest', 'repo/deploy/web.yaml', '--strict'])).code).toBe(1);
   });
 
+  test('an --image-config key that is not an image reference is a usage error', async () => {
+    const r = await run(['k8s', '--manifest', 'repo/deploy/web.yaml', '--image-config', 'Node=node.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('container-argv: --image-config: the image config key "Node" is not an image reference: ');
+  });
+
   test('an --image-config entry no container uses is named in a warning', async () => {
     const r = await run(['k8s', '--manifest', 'repo/deploy/web.yaml', '--image-config', 'node:20=node.json']);
     expect(r.stdout).toContain('warning image-config-unused: the image config given for "node:20" is not used: no container names node:20');
