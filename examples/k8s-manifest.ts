@@ -19,7 +19,9 @@ const result = resolveManifests(manifest, { images: { 'node:20-slim': { entrypoi
 if (!result.ok) throw new Error(result.issues[0].message);
 for (const workload of result.workloads) {
   for (const c of workload.containers) {
-    console.log(`${workload.kind}/${workload.name} ${c.name}:`, c.result.ok ? formatArgv(c.result.argv, 'shell') : c.result.issues[0].message);
+    const r = c.result;
+    const text = !r.ok ? r.issues[0].message : r.complete ? formatArgv(r.argv, 'shell') : `depends on the ${r.dependsOn.join(' and ')} of ${c.image}`;
+    console.log(`${workload.kind}/${workload.name} ${c.name}:`, text);
   }
 }
 

@@ -50,7 +50,10 @@ function packageOf(path) {
  * all in one esbuild run (shared modules are parsed once).
  */
 export async function measureAll(imports) {
-  const entries = imports.map(({ names, file }) => `import { ${names.join(', ')} } from ${JSON.stringify(file)};\nglobalThis.__keep = [${names.join(', ')}];\n`);
+  // A default export is imported under a local name (`default` is not a binding).
+  const local = (name) => (name === 'default' ? 'default_' : name);
+  const spec = (name) => (name === 'default' ? 'default as default_' : name);
+  const entries = imports.map(({ names, file }) => `import { ${names.map(spec).join(', ')} } from ${JSON.stringify(file)};\nglobalThis.__keep = [${names.map(local).join(', ')}];\n`);
   const virtual = {
     name: 'size-entries',
     setup(b) {

@@ -48,6 +48,9 @@ export type {
   DockerRunResult,
 } from './run/docker-run.js';
 
+export { imageFieldsUsed } from './run/image-needs.js';
+export type { ImageField } from './run/image-needs.js';
+
 export { analyzeArgv, shellScriptIndex } from './core/argv-analysis.js';
 export type { ArgvOrigin } from './core/argv-analysis.js';
 
@@ -112,6 +115,7 @@ export type {
   KubernetesEnvVar,
   KubernetesEnvVarSource,
   KubernetesOptions,
+  KubernetesPartialResolution,
   KubernetesResolution,
   KubernetesResult,
   ToKubernetesResult,
@@ -128,6 +132,9 @@ export type {
   StageBase,
   ValueSource,
 } from './dockerfile/evaluate.js';
+export { listDockerfileBases } from './dockerfile/list-bases.js';
+export type { DockerfileBaseReference, ListDockerfileBasesOptions, ListDockerfileBasesResult } from './dockerfile/list-bases.js';
+export type { BaseDependency, ConfigDependencies, UnknownBase } from './dockerfile/base-dependency.js';
 export { MAX_DOCKERFILE_LINE_BYTES, parseDockerfile } from './dockerfile/parser.js';
 export type {
   DockerfileDirective,
@@ -147,6 +154,8 @@ export type {
   ComposeCommandOptions,
   ComposeCommandResult,
   ComposeKubernetes,
+  ComposePartialResult,
+  ComposeRequest,
   ComposeResult,
   ComposeRunOptions,
   ComposeService,
@@ -154,9 +163,24 @@ export type {
   ParsedComposeCommand,
   ResolveComposeOptions,
 } from './compose/service.js';
-export { interpolateCompose, resolveComposeFile } from './compose/file.js';
+export { interpolateCompose, listComposeImages, resolveComposeFile } from './compose/file.js';
 export { parseDotEnv, readDotEnvFiles } from './compose/dotenv.js';
 export type { DotEnvFile, DotEnvResult, ParseDotEnvOptions } from './compose/dotenv.js';
-export type { ComposeFileService, ComposeImageLookup, ResolveComposeFileOptions, ResolveComposeFileResult } from './compose/file.js';
-export { resolveManifests } from './kubernetes/manifest.js';
-export type { ImageLookup, ManifestContainerResult, ManifestWorkload, ResolveManifestsOptions, ResolveManifestsResult } from './kubernetes/manifest.js';
+export type {
+  ComposeFileService,
+  ComposeImage,
+  ComposeImageLookup,
+  ListComposeImagesResult,
+  ResolveComposeFileOptions,
+  ResolveComposeFileResult,
+} from './compose/file.js';
+export { listManifestImages, resolveManifests } from './kubernetes/manifest.js';
+export type {
+  ImageLookup,
+  ListManifestImagesResult,
+  ManifestContainerResult,
+  ManifestImage,
+  ManifestWorkload,
+  ResolveManifestsOptions,
+  ResolveManifestsResult,
+} from './kubernetes/manifest.js';

@@ -1,5 +1,6 @@
 /** The image a command looks at: a Dockerfile evaluated with its base images, or an image config file. */
 import type { DockerfileStage, ValueSource } from '../dockerfile/evaluate.js';
+import type { ConfigDependencies, UnknownBase } from '../dockerfile/base-dependency.js';
 import type { DockerfileFrontend } from '../dockerfile/frontend.js';
 import type { Builder, Engine, EngineOptions, ImageConfig, OperatingSystem } from '../core/types.js';
 import { buildArgsOf, displayName, loadImageConfig, loadImageMap } from './inputs.js';
@@ -16,6 +17,8 @@ export interface ImageSourceOptions {
   readonly builder?: Builder;
   readonly engine?: Engine;
   readonly engineVersion?: string;
+  /** An answer that depends on a base image config not given is an error. */
+  readonly strict?: boolean;
 }
 
 /** Where a final ENTRYPOINT/CMD value comes from, in words (`Dockerfile:12:1 (CMD)`, `base image node:20`…). */
@@ -36,6 +39,10 @@ export interface LoadedImage {
   /** Dockerfile only: the frontend image `# syntax=` forwards a BuildKit build to (null: built-in). */
   readonly frontend?: DockerfileFrontend | null;
   readonly origins: { readonly entrypoint: ValueOrigin; readonly cmd: ValueOrigin };
+  /** Dockerfile only: the config fields that depend on a base image config not given (absent from `config`). */
+  readonly dependsOn?: ConfigDependencies;
+  /** Dockerfile only: base images of built stages whose config was not given. */
+  readonly unknownBases?: readonly UnknownBase[];
   readonly findings: readonly Finding[];
 }
 
@@ -61,6 +68,8 @@ function originOf(source: ValueSource, file: string): ValueOrigin {
     }
     case 'inherited':
       return { text: `inherited from ${source.from}` };
+    case 'unknown':
+      return { text: `inherited from base image ${source.from} (config unknown)` };
     default:
       return { text: 'not set' };
   }
@@ -100,8 +109,12 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
     ...(buildArgs !== undefined && { buildArgs }),
     ...(o.target !== undefined && { target: o.target }),
     ...(o.os !== undefined && { os: o.os }),
+    ...(o.strict === true && { strict: true }),
   });
   if (!result.ok) {
+    // A bad `--base` key is the command line's fault, not the build's.
+    const key = result.issues.find((i) => i.code === 'image-config-key-invalid' || i.code === 'image-config-duplicate');
+    if (key !== undefined) throw new UsageError(`--base: ${key.message}`);
     return {
       ok: false,
       config: null,
@@ -119,6 +132,8 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
     stage: result.target,
     frontend: result.frontend,
     origins: { entrypoint: originOf(result.target.sources.entrypoint, file), cmd: originOf(result.target.sources.cmd, file) },
+    dependsOn: result.dependsOn,
+    unknownBases: result.unknownBases,
     findings: findingsOf(file, result.diagnostics),
   };
 }

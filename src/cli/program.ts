@@ -23,6 +23,11 @@ function engineOptions(cmd: Command): Command {
     .addOption(new Option('--builder <builder>', 'Docker builder').choices(BUILDERS));
 }
 
+/** The exit statuses, in every command's help that can return 3. */
+const EXIT_STATUS =
+  '\nExit status: 0 ok; 1 nothing runs, or a finding at --fail-on; 2 usage or input error; 3 the answer depends on an image\n' +
+  'config that was not given ("depends on node:20 (base image config unknown)"; --strict makes it 1).\n';
+
 function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -43,7 +48,8 @@ function rejectPassthrough(run: CliRun, name: string): void {
 
 /**
  * Runs the CLI with user arguments (no `node` or script path) and returns the exit code:
- * 0 success, 1 findings at or above the failure threshold (or nothing to run), 2 usage or input error.
+ * 0 success, 1 findings at or above the failure threshold (or nothing to run), 2 usage or input error,
+ * 3 the answer depends on an image config that was not given (`--strict` makes that 1).
  */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const err = palette(useColor(io.stderr, io.env));
@@ -86,6 +92,7 @@ function rootCommand(io: CliIO, red: (s: string) => string): Command {
       writeErr: (s) => void io.stderr.write(s),
       outputError: (s, write) => write(`${red('container-argv:')} ${s.replace(/^error: /, '').trimEnd().replaceAll('\n', ' ')}\n`),
     })
+    .addHelpText('after', EXIT_STATUS)
     .addHelpText(
       'after',
       examples([
@@ -141,9 +148,11 @@ function registerExplain(program: Command, run: CliRun): void {
       .option('--entrypoint <cmd>', 'docker run --entrypoint (one word, never split; "" clears it)')
       .option('--init', 'docker run --init')
       .option('--run <line>', "a whole 'docker run … IMAGE args' (or podman run) line instead of --entrypoint/--init/-- ARGS")
+      .option('--strict', 'an answer that depends on an image config not given is an error (exit 1) instead of exit 3')
       .option('--json', 'print the result as JSON'),
   )
     .usage('[options] [dockerfile] [-- ARGS...]')
+    .addHelpText('after', EXIT_STATUS)
     .addHelpText(
       'after',
       examples([
@@ -175,9 +184,11 @@ function registerK8s(program: Command, run: CliRun): void {
       .option('--entrypoint <cmd>', 'docker run --entrypoint to translate')
       .option('--init', 'docker run --init (Kubernetes has no equivalent: reported)')
       .option('--run <line>', "a whole 'docker run … IMAGE args' line to translate")
+      .option('--strict', 'an answer that depends on an image config not given is an error (exit 1) instead of exit 3')
       .option('--json', 'print the result as JSON'),
   )
     .usage('[options] [dockerfile] [-- ARGS...]')
+    .addHelpText('after', EXIT_STATUS)
     .addHelpText(
       'after',
       examples([
@@ -208,7 +219,9 @@ function registerCompose(program: Command, run: CliRun): void {
     .option('--image-config <REF=FILE>', 'config of an image by reference (or by service name for build-only services), repeatable', collect)
     .option('--env <KEY=VALUE>', 'a variable for ${VAR} interpolation (KEY alone takes it from the environment), repeatable; wins over .env files', collect)
     .option('--env-file <PATH>', 'a .env file for ${VAR} interpolation instead of the project\'s .env (later files win), repeatable', collect)
+    .option('--strict', 'an answer that depends on an image config not given is an error (exit 1) instead of exit 3')
     .option('--json', 'print the result as JSON')
+    .addHelpText('after', EXIT_STATUS)
     .addHelpText(
       'after',
       examples([

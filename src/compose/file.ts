@@ -1,4 +1,6 @@
-import { resolveCompose, type ComposeResult } from './service.js';
+import { requestNeeds, resolveCompose, type ComposeResult } from './service.js';
+import { parseImageReference, type ImageReference } from '../core/image-reference.js';
+import { findImage, findImageKey, imageTable, unusedImageDiagnostics, type ImageTable } from '../core/image-table.js';
 import { readDotEnvFiles, type DotEnvFile, type DotEnvResult } from './dotenv.js';
 import { interpolateWith } from './interpolation.js';
 import { expectType } from '../internal/text.js';
@@ -13,14 +15,24 @@ import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
  * docs/semantics.md §3, "Reading compose files" for what is supported.
  */
 
-/** Image configs by `image:` reference (or by service name for build-only services), or a function. */
+/**
+ * Image configs by `image:` reference (matched as the engine matches images: `nginx` =
+ * `docker.io/library/nginx:latest`), or by service name (for build-only services, or when the
+ * reference is not found), or a function given the `image:` text and the service name.
+ */
 export type ComposeImageLookup =
   | Readonly<Record<string, ImageConfig>>
   | ((ref: string | undefined, service: string) => ImageConfig | undefined);
 
 /** Options of {@link resolveComposeFile}. */
 export interface ResolveComposeFileOptions extends LimitsOption {
-  readonly images: ComposeImageLookup;
+  /**
+   * Image configs. A service whose image is not found still resolves when it sets a non-empty
+   * `entrypoint`; else its result says what depends on the image (`complete: false`). A record key
+   * that is neither an image reference nor a service name, or names the same image as another, is an
+   * issue; one no service uses gets an `image-config-unused` warning. Default: none.
+   */
+  readonly images?: ComposeImageLookup;
   /** Variables for `${VAR}` interpolation (compose: the OS environment); they win over `envFiles`. Default: none. */
   readonly environment?: Readonly<Record<string, string>>;
   /** `.env` files (the project's `.env`, or each `--env-file` in order) read with {@link readDotEnvFiles}. Default: none. */
@@ -33,7 +45,12 @@ export interface ResolveComposeFileOptions extends LimitsOption {
 export interface ComposeFileService {
   readonly name: string;
   readonly path: string;
+  /** `image:` after interpolation; absent for a build-only service. */
   readonly image: string | undefined;
+  /** The parsed `image:`; absent when there is none or it is not an image reference. */
+  readonly reference?: ImageReference;
+  /** The image config fields the argv depends on (Docker Engine's merge of `entrypoint`/`command` with the image). */
+  readonly needs: readonly ('entrypoint' | 'cmd')[];
   readonly result: ComposeResult;
 }
 
@@ -64,7 +81,7 @@ export function interpolateCompose(
  * profiles are ignored (every service is listed), multi-file overrides are not merged.
  * Malformed YAML, wrong types or invalid interpolation fail the whole call with a path.
  */
-export function resolveComposeFile(yamlText: string, options: ResolveComposeFileOptions): ResolveComposeFileResult {
+export function resolveComposeFile(yamlText: string, options: ResolveComposeFileOptions = {}): ResolveComposeFileResult {
   const parsed = readWorkloadYaml(yamlText, options);
   const src = options.source === undefined ? {} : { source: options.source };
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };
@@ -76,12 +93,32 @@ export function resolveComposeFile(yamlText: string, options: ResolveComposeFile
   if (!validated.ok) return validated;
   const env = composeEnvironment(options);
   if (!env.ok) return env;
-  const resolver = new ComposeServiceResolver(first, src, env.values, options, [...env.diagnostics]);
+  const images = serviceImages(options.images, validated.services);
+  if (!images.ok) return images;
+  const resolver = new ComposeServiceResolver(first, src, env.values, options, images.lookup, [...env.diagnostics]);
   const services = validated.services.map(([name, svc]) => resolver.service(name, svc));
   const { issues, diagnostics } = resolver;
   const [firstIssue, ...rest] = issues;
   if (firstIssue !== undefined) return { ok: false, issues: [firstIssue, ...rest], diagnostics };
+  if (images.table !== null) diagnostics.push(...unusedImageDiagnostics(images.table, 'no service').map((d) => ({ ...d, ...src })));
   return { ok: true, services, diagnostics };
+}
+
+/** How a service's image config is found: by parsed `image:` reference, else by service name. */
+type ServiceImages = (image: string | undefined, reference: ImageReference | undefined, name: string) => ImageConfig | undefined;
+
+/** The lookup for `options.images`: the function, or the table of a record (keys: references or service names). */
+function serviceImages(
+  images: ComposeImageLookup | undefined,
+  services: readonly (readonly [string, unknown])[],
+): { ok: true; lookup: ServiceImages; table: ImageTable | null } | Failure {
+  if (images === undefined) return { ok: true, lookup: () => undefined, table: null };
+  if (typeof images === 'function') return { ok: true, lookup: (image, _reference, name) => images(image, name), table: null };
+  const names = new Set(services.map(([name]) => name));
+  const read = imageTable(images, (key) => names.has(key));
+  if (!read.ok) return read;
+  const table = read.table;
+  return { ok: true, lookup: (_image, reference, name) => (reference !== undefined ? findImage(table, reference) : undefined) ?? findImageKey(table, name), table };
 }
 
 type ReadDocument = Extract<YamlDocument, { ok: true }>;
@@ -143,6 +180,7 @@ class ComposeServiceResolver {
     private readonly src: Source,
     private readonly env: Readonly<Record<string, string>>,
     private readonly options: ResolveComposeFileOptions,
+    private readonly images: ServiceImages,
     readonly diagnostics: Diagnostic[],
   ) {}
 
@@ -155,18 +193,20 @@ class ComposeServiceResolver {
     const image = this.interpolate(service.image ?? undefined, name, 'image') as string | undefined;
     const command = this.interpolate(service.command, name, 'command');
     const entrypoint = this.interpolate(service.entrypoint, name, 'entrypoint');
-    const config = imageConfigFor(this.options.images, image, name);
+    const parsed = image === undefined ? null : parseImageReference(image);
+    const reference = parsed?.ok === true ? parsed.reference : undefined;
     const { shellwordsVersion } = this.options;
     const result: ComposeResult =
-      config === undefined
-        ? { ok: false, issues: [{ code: 'image-unknown', path: `${path}.image`, message: `no image config given for ${JSON.stringify(image ?? name)}` }], diagnostics: [] }
+      parsed !== null && !parsed.ok
+        ? { ok: false, issues: [{ code: 'compose-image-invalid', path: `${path}.image`, message: parsed.issues[0].message, ...this.src }], diagnostics: [] }
         : resolveCompose(
-            config,
+            this.images(image, reference, name) ?? null,
             { ...(command !== undefined && { command }), ...(entrypoint !== undefined && { entrypoint }) },
             undefined,
             { path, ...(shellwordsVersion !== undefined && { shellwordsVersion }) },
           );
-    return { name, path, image, result };
+    const needs = result.ok ? requestNeeds(result.request) : [];
+    return { name, path, image, ...(reference !== undefined && { reference }), needs, result };
   }
 
   /** Interpolates a string field, or each string of a list field; other values pass through. */
@@ -190,10 +230,42 @@ class ComposeServiceResolver {
     return r.value;
   }
 }
+/** A service's image (or, for a build-only service, its name), and what of its config the argv needs. */
+export interface ComposeImage {
+  readonly service: string;
+  /** `services.<name>`. */
+  readonly path: string;
+  /** `image:` after interpolation; absent for a build-only service (give its config by service name). */
+  readonly text?: string;
+  /** Absent when there is no `image:` or it is not an image reference. */
+  readonly reference?: ImageReference;
+  /** The config fields the argv depends on; `[]`: the image config is not needed (a non-empty `entrypoint`). */
+  readonly needs: readonly ('entrypoint' | 'cmd')[];
+}
 
-/** The image config for a service: by `image:` reference, else by service name (build-only services). */
-function imageConfigFor(lookup: ComposeImageLookup, image: string | undefined, name: string): ImageConfig | undefined {
-  if (typeof lookup === 'function') return lookup(image, name);
-  if (image !== undefined && Object.hasOwn(lookup, image)) return lookup[image];
-  return Object.hasOwn(lookup, name) ? lookup[name] : undefined;
+/** Result of {@link listComposeImages}. */
+export type ListComposeImagesResult = { readonly ok: true; readonly images: readonly ComposeImage[]; readonly diagnostics: readonly Diagnostic[] } | Failure;
+
+/**
+ * Lists each service's image (after interpolation) with the config fields its argv needs, so a
+ * caller fetches the configs that matter before {@link resolveComposeFile}.
+ *
+ * @param yamlText - A compose file.
+ * @param options - As for {@link resolveComposeFile}, without `images`.
+ * @returns One entry per service, in file order; or the issues that fail the whole file.
+ */
+export function listComposeImages(yamlText: string, options: Omit<ResolveComposeFileOptions, 'images'> = {}): ListComposeImagesResult {
+  expectType(yamlText, 'string', 'yamlText');
+  expectType(options, 'object', 'options');
+  const { images: _images, ...rest } = options as ResolveComposeFileOptions;
+  const result = resolveComposeFile(yamlText, rest);
+  if (!result.ok) return result;
+  const images = result.services.map((s): ComposeImage => ({
+    service: s.name,
+    path: s.path,
+    ...(s.image !== undefined && { text: s.image }),
+    ...(s.reference !== undefined && { reference: s.reference }),
+    needs: s.needs,
+  }));
+  return { ok: true, images, diagnostics: result.diagnostics };
 }

@@ -1,4 +1,5 @@
 import { resolveContainerConfig, type DockerRunResult } from '../run/docker-run.js';
+import { unknownImageDiagnostic } from '../run/image-needs.js';
 import { expectType } from '../internal/text.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits, type LimitsOption } from '../core/limits.js';
 import { splitGoShellwords, type ShellwordsVersion } from './go-shellwords.js';
@@ -97,17 +98,56 @@ export interface ResolveComposeOptions {
   readonly path?: string;
 }
 
-/** What Compose sends (`Config.Entrypoint`/`Cmd`) and what then runs. */
-export type ComposeResult = (DockerRunResult & { readonly ok: true; readonly request: { readonly entrypoint: readonly string[] | null; readonly cmd: readonly string[] | null } }) | Failure;
+/** The container's Entrypoint/Cmd as Compose sends them (`null`: unset). */
+export interface ComposeRequest {
+  readonly entrypoint: readonly string[] | null;
+  readonly cmd: readonly string[] | null;
+}
+
+/**
+ * What a service runs when the image config is not known and the argv depends on it (Docker
+ * Engine's merge: an unset entrypoint takes the image ENTRYPOINT; with no (or an empty)
+ * entrypoint and no command, the image CMD runs).
+ */
+export interface ComposePartialResult {
+  readonly ok: true;
+  readonly complete: false;
+  /** The image config fields the argv depends on. */
+  readonly dependsOn: readonly ('entrypoint' | 'cmd')[];
+  readonly request: ComposeRequest;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What Compose sends (`Config.Entrypoint`/`Cmd`) and what then runs; `complete: false` when that depends on an image config not given. */
+export type ComposeResult = (DockerRunResult & { readonly ok: true; readonly complete: true; readonly request: ComposeRequest }) | ComposePartialResult | Failure;
+
+/**
+ * The image config fields a container request depends on under Docker Engine's merge (moby
+ * `merge`): the image ENTRYPOINT when the request's is unset; the image CMD when the request has
+ * no command and no (or an empty) entrypoint.
+ */
+export function requestNeeds(request: ComposeRequest): ('entrypoint' | 'cmd')[] {
+  const needs: ('entrypoint' | 'cmd')[] = [];
+  if (request.entrypoint === null) needs.push('entrypoint');
+  if ((request.entrypoint ?? []).length === 0 && (request.cmd ?? []).length === 0) needs.push('cmd');
+  return needs;
+}
+
+const NO_IMAGE: ImageConfig = Object.freeze({});
 
 /**
  * Resolves what `docker compose up` (or `docker compose run`, with `run`) executes for a service
  * on Docker Engine: compose passes `entrypoint`/`command` unchanged as the container's
  * Entrypoint/Cmd and the daemon merge decides. Where Engine contradicts the compose spec text
- * (an empty entrypoint or command keeps the image CMD) a diagnostic says so.
+ * (an empty entrypoint or command keeps the image CMD) a diagnostic says so. With `image` null
+ * (config not known), a service that sets a non-empty `entrypoint` still resolves exactly;
+ * otherwise the result says which image fields the argv depends on (`complete: false`).
  */
-export function resolveCompose(image: ImageConfig, service: ComposeService, run?: ComposeRunOptions, options: ResolveComposeOptions = {}): ComposeResult {
-  expectType(image, 'object', 'image');
+export function resolveCompose(image: ImageConfig, service: ComposeService, run?: ComposeRunOptions, options?: ResolveComposeOptions): Exclude<ComposeResult, ComposePartialResult>;
+export function resolveCompose(image: ImageConfig | null, service: ComposeService, run?: ComposeRunOptions, options?: ResolveComposeOptions): ComposeResult;
+export function resolveCompose(known: ImageConfig | null, service: ComposeService, run?: ComposeRunOptions, options: ResolveComposeOptions = {}): ComposeResult {
+  if (known !== null) expectType(known, 'object', 'image');
+  const image = known ?? NO_IMAGE;
   expectType(service, 'object', 'service');
   const base = options.path === undefined ? '' : `${options.path}.`;
   const sw = options.shellwordsVersion === undefined ? {} : { shellwordsVersion: options.shellwordsVersion };
@@ -157,9 +197,14 @@ export function resolveCompose(image: ImageConfig, service: ComposeService, run?
     });
   }
   const request = { entrypoint, cmd };
+  const needs = known === null ? requestNeeds(request) : [];
+  if (needs.length > 0) {
+    diagnostics.push(unknownImageDiagnostic(needs, `${base}image`, 'entrypoint'));
+    return { ok: true, complete: false, dependsOn: needs, request, diagnostics };
+  }
   const result = resolveContainerConfig(image, request);
   if (!result.ok) return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
-  return { ...result, diagnostics: [...diagnostics, ...result.diagnostics], request };
+  return { ...result, complete: true, diagnostics: [...diagnostics, ...result.diagnostics], request };
 }
 
 /** Options of {@link composeToKubernetes}. */

@@ -215,6 +215,24 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'No ImageConfig was given for this image reference, so the image ENTRYPOINT/CMD are unknown; pass it in options.images.',
     source: 'container-argv API',
   },
+  'depends-on-unknown-image': {
+    severity: 'warning',
+    title: 'What runs depends on an image config not given',
+    help: 'A Kubernetes container without `command`, or a Compose service without a non-empty `entrypoint`, runs the image ENTRYPOINT (and its CMD when no args/command are set); the image config was not given, so the argv is not known (complete: false). Give the image config, or set command/entrypoint.',
+    source: 'containerd pkg/cri WithProcessArgs; moby daemon/create.go merge (issue 18 §2)',
+  },
+  'k8s-image-invalid': {
+    severity: 'error',
+    title: 'Container image is not an image reference',
+    help: 'The kubelet cannot parse the container `image:` (upper case in the repository path, a bad tag or digest…), so the pod never starts (InvalidImageName). Fix the reference.',
+    source: 'kubernetes pkg/kubelet/images/image_manager.go EnsureImageExists (InvalidImageName); distribution/reference normalize.go',
+  },
+  'compose-image-invalid': {
+    severity: 'error',
+    title: 'Service image is not an image reference',
+    help: 'The service `image:` (after interpolation) does not parse as an image reference, so Docker Engine refuses it. Fix the reference.',
+    source: 'distribution/reference v0.6.0 normalize.go ParseNormalizedNamed',
+  },
   // ---- image references (parseImageReference) ------------------------------------------------
   'image-reference-invalid': {
     severity: 'error',
@@ -673,14 +691,44 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'unknown-base-image': {
     severity: 'info',
     title: 'Base image config unknown',
-    help: 'The base image was treated as empty; pass its config (baseImages, e.g. from imageConfigFromInspect) for an exact answer.',
-    source: 'container-argv',
+    help: 'The config of this base image was not given, so what the stage inherits from it (ENTRYPOINT, CMD, SHELL, ONBUILD triggers, OS) is unknown; the result says which values depend on it (dependsOn). Pass its config (baseImages, e.g. from imageConfigFromInspect) for an exact answer.',
+    source: 'container-argv (issue 18 §2)',
   },
-  'no-command-unknown-base': {
-    severity: 'info',
-    title: 'Command comes from an unknown base',
-    help: 'The final stage sets neither CMD nor ENTRYPOINT, so what runs is whatever the (unknown) base image defines.',
-    source: 'container-argv',
+  'depends-on-unknown-base': {
+    severity: 'warning',
+    title: 'What runs depends on an unknown base image',
+    help: 'The target\'s ENTRYPOINT or CMD is inherited from a base image whose config was not given, wrapped in that image\'s shell (shell form; its SHELL, or cmd /S /C for a Windows image), or may be set by its ONBUILD trigger; the result is incomplete (complete: false). Pass the base image config, or set ENTRYPOINT and CMD in exec form.',
+    source: 'container-argv (issue 18 §2); docs/semantics.md "Unknown base images"',
+  },
+  'base-config-required': {
+    severity: 'error',
+    title: 'Base image config required (strict)',
+    help: 'With strict: true, a result whose ENTRYPOINT or CMD depends on a base image whose config was not given is an error instead of complete: false. Pass the base image config.',
+    source: 'container-argv (issue 18 §2)',
+  },
+  'from-reference-invalid': {
+    severity: 'error',
+    title: 'FROM is not an image reference',
+    help: 'After ARG expansion, the FROM base is neither a stage name, scratch nor a valid image reference (lower-case repository path, optional registry, tag and digest). BuildKit checks the base of every stage, built or not; the classic builder those up to the target; buildah only those it builds.',
+    source: 'buildkit dockerfile2llb/convert.go resolveBaseImage; distribution/reference normalize.go; recorded with docker 20.10.24 and podman 4.3.1',
+  },
+  'image-config-key-invalid': {
+    severity: 'error',
+    title: 'Image config key is not an image reference',
+    help: 'Image configs are given by image reference (`node:20`, `ghcr.io/org/app@sha256:…`) and matched as the engine matches images; a key that does not parse cannot name any image. Fix the key.',
+    source: 'container-argv (issue 18 §1); distribution/reference normalize.go',
+  },
+  'image-config-duplicate': {
+    severity: 'error',
+    title: 'Two image configs for the same image',
+    help: 'Two keys name the same image (`node`, `node:latest` and `docker.io/library/node:latest` are one image), so it is ambiguous which config applies. Give one.',
+    source: 'container-argv (issue 18 §1)',
+  },
+  'image-config-unused': {
+    severity: 'warning',
+    title: 'Image config not used',
+    help: 'An image config was given for an image that nothing in the input names (after ARG expansion), often a tag or registry that differs from the one written. Matching is by image: `node` = `node:latest`, but `node:20` ≠ `node:20-slim` and a tag never matches a digest.',
+    source: 'container-argv (issue 18 §1)',
   },
   'multiple-instructions': {
     severity: 'warning',

@@ -85,6 +85,11 @@ export interface EngineProfile {
   readonly dispatchesUnusedStages: boolean;
   /** A target stage with nothing but FROM yields the base image unchanged (buildah: no commit, base config verbatim). */
   readonly emptyStageIsBase: boolean;
+  /** How a FROM image reference with capitals is refused: `'named'` = `invalid reference format: repository name
+   * (library/Node) must be lowercase` (distribution/reference v0.5.0, vendored from moby 25.0 and Dockerfile
+   * frontend 1.7); `'plain'` = the same without the name (docker/distribution ≤ 2.8.2); `'bare'` = `repository name
+   * must be lowercase` (buildah, containers/image). */
+  readonly referenceLowercaseError: 'named' | 'plain' | 'bare';
 }
 
 /** Current Docker Engine release this library tracks as "current". */
@@ -175,6 +180,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
       instructionErrorsAtDispatch: true,
       dispatchesUnusedStages: false,
       emptyStageIsBase: true,
+      referenceLowercaseError: 'bare',
     };
   }
   const builder = options.builder ?? 'buildkit';
@@ -209,6 +215,8 @@ function computeProfile(options: EngineOptions): EngineProfile {
     instructionErrorsAtDispatch: false,
     dispatchesUnusedStages: !buildkit,
     emptyStageIsBase: false,
+    // moby v25.0.0 vendor.mod: distribution/reference v0.5.0 (docker/distribution v2.8.3 forwards to it).
+    referenceLowercaseError: atLeast(version, 25, 0) ? 'named' : 'plain',
   };
 }
 
@@ -262,7 +270,13 @@ export function withFrontend(profile: EngineProfile, minor: number, labs: boolea
   const key = labs ? -minor - 1 : minor;
   let derived = byFrontend.get(key);
   if (derived === undefined) {
-    derived = Object.freeze({ ...profile, ...frontendRules(minor, labs), buildChecks: minor >= 8 && atLeast(profile.version, 23, 0) });
+    derived = Object.freeze({
+      ...profile,
+      ...frontendRules(minor, labs),
+      buildChecks: minor >= 8 && atLeast(profile.version, 23, 0),
+      // The frontend image's own go.mod: distribution/reference v0.5.0 from dockerfile/1.7.0 (1.6.0: docker/distribution v2.8.2).
+      referenceLowercaseError: minor >= 7 ? 'named' : 'plain',
+    } as const);
     // A bounded cache: `minor` comes from the file's own `# syntax=` line.
     if (byFrontend.size < 64) byFrontend.set(key, derived);
   }

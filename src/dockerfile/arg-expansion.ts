@@ -15,13 +15,28 @@ function isNameChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** Expands `$NAME` / `${NAME}` (no modifiers, no quotes) — used inside modifier words. */
+/**
+ * Expands `$NAME` / `${NAME}` (no modifiers) inside a modifier word; quotes group and are removed
+ * (lex.go processStopOn reads the word like any other: `${A:-"x"}` is `x`; recorded with docker
+ * 20.10.24, both builders, on 2026-12-02), and nothing expands inside single quotes.
+ */
 function expandSimple(text: string, vars: ArgValues): string {
   let out = '';
   let i = 0;
+  let quote = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (c !== 36) {
+    if (c === 39 && quote !== 34) {
+      quote = quote === 39 ? 0 : 39;
+      i++;
+      continue;
+    }
+    if (c === 34 && quote !== 39) {
+      quote = quote === 34 ? 0 : 34;
+      i++;
+      continue;
+    }
+    if (c !== 36 || quote === 39) {
       out += text[i++];
       continue;
     }

@@ -9,13 +9,34 @@ import { expectType, goQuote, isReSpace } from '../internal/text.js';
 import { limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
 import { cmdResetDiagnostic, commandShell, dispatchCmd, dispatchEntrypoint, dispatchShell, stageConfig, startStage, type StageState } from './stage.js';
 import type { Command, Diagnostic, EngineOptions, Failure, ImageConfig, Issue, OperatingSystem } from '../core/types.js';
+import { parseImageReference, type ImageReference } from '../core/image-reference.js';
+import { findImage, imageTable, unusedImageDiagnostics, type ImageTable } from '../core/image-table.js';
+import {
+  dependencyDiagnostic,
+  fromReferenceIssue,
+  isComplete,
+  knownConfig,
+  strictIssue,
+  type BaseDependency,
+  type ConfigDependencies,
+  type UnknownBase,
+} from './base-dependency.js';
 
-/** Base image configs by reference as written after FROM (after ARG expansion), or a lookup function. */
-export type BaseImages = Readonly<Record<string, ImageConfig>> | ((ref: string) => ImageConfig | undefined);
+/**
+ * Base image configs: a record keyed by image reference (`'node:20'`, matched as the engine
+ * matches images: `node` = `node:latest` = `docker.io/library/node:latest`), or a function given
+ * the base as written after FROM (after ARG expansion) and its parsed reference.
+ */
+export type BaseImages = Readonly<Record<string, ImageConfig>> | ((ref: string, reference: ImageReference) => ImageConfig | undefined);
 
 /** Options of {@link evaluateDockerfile}. */
 export interface EvaluateDockerfileOptions extends EngineOptions, LimitsOption {
-  /** Configs of the external base images; unknown ones count as empty (with a diagnostic). `scratch` is always empty. */
+  /**
+   * Configs of the external base images. What depends on a base not given is reported as
+   * unknown (`complete`, `dependsOn`, `unknownBases`), never guessed. `scratch` is always empty.
+   * A record key that is not an image reference, or names the same image as another key, is an
+   * issue; a key no FROM names gets an `image-config-unused` warning.
+   */
   readonly baseImages?: BaseImages;
   /** Stage to build (name, case-insensitive); default the last stage. */
   readonly target?: string;
@@ -23,8 +44,10 @@ export interface EvaluateDockerfileOptions extends EngineOptions, LimitsOption {
   readonly os?: OperatingSystem;
   /** `--build-arg` values for ARGs declared before the first FROM. */
   readonly buildArgs?: Readonly<Record<string, string>>;
-  /** `'error'`: a base image missing from `baseImages` is an issue (like a failed pull) instead of an empty config. */
+  /** `'error'`: a base image of a built stage missing from `baseImages` is an issue (like a failed pull, `base-image-not-found`), whether or not the result depends on it. */
   readonly unknownBaseImage?: 'empty' | 'error';
+  /** `true`: a result whose ENTRYPOINT or CMD depends on a base image not given is an issue (`base-config-required`) instead of `complete: false`. */
+  readonly strict?: boolean;
 }
 
 /** Where a stage's entrypoint/cmd/shell value came from. */
@@ -40,12 +63,15 @@ export type ValueSource =
       readonly reset?: boolean;
     }
   | { readonly kind: 'inherited'; readonly from: string }
+  /** Inherited from a base image whose config was not given (`from`: that base as written after FROM). */
+  | { readonly kind: 'unknown'; readonly from: string }
   | { readonly kind: 'unset' };
 
 /** What a stage is built on. */
 export type StageBase =
   | { readonly kind: 'scratch' }
-  | { readonly kind: 'image'; readonly ref: string; readonly known: boolean }
+  /** `reference` is absent only when `ref` is not an image reference in a stage the builder never looks at (buildah skips stages it does not build). */
+  | { readonly kind: 'image'; readonly ref: string; readonly reference?: ImageReference; readonly known: boolean }
   | { readonly kind: 'stage'; readonly name: string; readonly index: number };
 
 /** One build stage and the config it produces. */
@@ -59,8 +85,11 @@ export interface DockerfileStage {
   readonly platform?: string;
   readonly line: number;
   readonly column: number;
+  /** The stage's config; a field that depends on an unknown base is left out (see `dependsOn`), so `null` is always unset. */
   readonly config: ImageConfig;
   readonly sources: { readonly entrypoint: ValueSource; readonly cmd: ValueSource; readonly shell: ValueSource };
+  /** The config fields that depend on a base image whose config was not given; `{}` when none. */
+  readonly dependsOn: ConfigDependencies;
   /** False when the stage is not built for the target (BuildKit skips it). */
   readonly built: boolean;
 }
@@ -68,8 +97,18 @@ export interface DockerfileStage {
 /** Success of {@link evaluateDockerfile}. */
 export interface DockerfileEvaluation {
   readonly ok: true;
-  /** Config of the target stage. */
+  /** Config of the target stage; a field that depends on an unknown base is left out (`dependsOn` says which). */
   readonly config: ImageConfig;
+  /**
+   * False when the target's ENTRYPOINT or CMD depends on a base image whose config was not given
+   * (inherited from it, wrapped in its shell, or possibly set by its ONBUILD trigger): what
+   * `docker run IMAGE` runs is then not known.
+   */
+  readonly complete: boolean;
+  /** The target's fields that depend on an unknown base (`target.dependsOn`). */
+  readonly dependsOn: ConfigDependencies;
+  /** Base images of built stages whose config was not given, with their FROM positions. */
+  readonly unknownBases: readonly UnknownBase[];
   readonly target: DockerfileStage;
   readonly stages: readonly DockerfileStage[];
   /** The frontend image `# syntax=` (or the `BUILDKIT_SYNTAX` build-arg) forwards a BuildKit build to; null: the built-in one. */
@@ -268,10 +307,22 @@ function isIssue(x: Checked | Issue): x is Issue {
   return (x as Checked).instr === undefined;
 }
 
-function lookupBase(baseImages: BaseImages | undefined, ref: string): ImageConfig | undefined {
+/** The config given for a base image: by parsed reference in the record's table, or from the lookup function. */
+function lookupBase(ev: Evaluation, ref: string, reference: ImageReference): ImageConfig | undefined {
+  const baseImages = ev.options.baseImages;
   if (baseImages === undefined) return undefined;
-  if (typeof baseImages === 'function') return baseImages(ref);
-  return Object.prototype.hasOwnProperty.call(baseImages, ref) ? baseImages[ref] : undefined;
+  if (typeof baseImages === 'function') return baseImages(ref, reference);
+  return ev.table === null ? undefined : findImage(ev.table, reference);
+}
+
+/** What a stage's config depends on while it is dispatched (`null`: known). */
+interface Dependencies {
+  entrypoint: BaseDependency | null;
+  cmd: BaseDependency | null;
+  shell: BaseDependency | null;
+  os: BaseDependency | null;
+  /** The stage runs the ONBUILD triggers of a base whose config is unknown (they may set a CMD). */
+  triggers: BaseDependency | null;
 }
 
 interface MutableStage {
@@ -289,6 +340,14 @@ interface MutableStage {
   commands: Checked[];
   baseStage: number;
   built: boolean;
+  /** Image base: its parsed reference, or the builder's error for it. */
+  reference: ImageReference | null;
+  referenceDiagnostics: readonly Diagnostic[];
+  referenceError: Issue | null;
+  /** Image base: the config given for it. */
+  baseConfig: ImageConfig | undefined;
+  /** What the stage's config depends on (set by its dispatch). */
+  deps: Dependencies;
 }
 
 const UNSET: ValueSource = { kind: 'unset' };
@@ -317,6 +376,8 @@ interface Evaluation {
   readonly byName: Map<string, number>;
   /** Index of the target stage. */
   target: number;
+  /** `options.baseImages` when it is a record. */
+  readonly table: ImageTable | null;
 }
 
 /**
@@ -339,7 +400,13 @@ interface Evaluation {
 export function evaluateDockerfile(text: string, options: EvaluateDockerfileOptions = {}): EvaluateDockerfileResult {
   expectType(text, 'string', 'text');
   expectType(options, 'object', 'options');
-  if (options.baseImages !== undefined && typeof options.baseImages !== 'function') expectType(options.baseImages, 'object', 'options.baseImages');
+  let table: ImageTable | null = null;
+  if (options.baseImages !== undefined && typeof options.baseImages !== 'function') {
+    expectType(options.baseImages, 'object', 'options.baseImages');
+    const read = imageTable(options.baseImages);
+    if (!read.ok) return read;
+    table = read.table;
+  }
   const engine = engineProfile(options);
   const limits = resolveLimits(options.limits);
   if (text.length === 0) {
@@ -355,14 +422,10 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   const diagnostics: Diagnostic[] = [...found, ...parsed.diagnostics];
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics };
   const lint = directiveCheck(parsed.directives);
-  const ev: Evaluation = { options, profile, limits, escapeToken: parsed.escapeToken, lint, diagnostics, stages: [], metaArgs: [], byName: new Map(), target: 0 };
-  const error = collectStages(ev, parsed.instructions, decodings) ?? resolveBases(ev) ?? selectTarget(ev) ?? dispatchStages(ev);
+  const ev: Evaluation = { options, profile, limits, escapeToken: parsed.escapeToken, lint, diagnostics, stages: [], metaArgs: [], byName: new Map(), target: 0, table };
+  const error = collectStages(ev, parsed.instructions, decodings) ?? resolveBases(ev) ?? selectTarget(ev) ?? checkReferences(ev) ?? dispatchStages(ev);
   if (error !== null) return fail(error, diagnostics);
-  const stages = stageResults(ev.stages);
-  const target = stages[ev.target] as DockerfileStage;
-  const cfg = target.config;
-  if ((cfg.entrypoint ?? []).length === 0 && (cfg.cmd ?? []).length === 0) noCommandDiagnostic(ev);
-  return { ok: true, config: cfg, target, stages, frontend, diagnostics };
+  return finish(ev, frontend);
 }
 
 /**
@@ -419,6 +482,11 @@ function newStage(from: Checked, index: number): MutableStage {
     commands: [],
     baseStage: -1,
     built: false,
+    reference: null,
+    referenceDiagnostics: NO_DIAGNOSTICS,
+    referenceError: null,
+    baseConfig: undefined,
+    deps: { ...KNOWN },
   };
 }
 
@@ -450,9 +518,30 @@ function resolveBases(ev: Evaluation): Issue | null {
       st.base = { kind: 'stage', name: stageKey, index: stageIndex };
       st.baseStage = stageIndex;
     } else if (expanded === 'scratch') st.base = { kind: 'scratch' };
-    else st.base = { kind: 'image', ref: expanded, known: lookupBase(ev.options.baseImages, expanded) !== undefined };
+    else resolveImageBase(ev, st, expanded);
     if (st.name !== null && !byName.has(st.name)) byName.set(st.name, st.index);
   }
+  return null;
+}
+
+/** Parses an image base (the one reference parser) and looks its config up; a text that is not a reference keeps the builder's error for later. */
+function resolveImageBase(ev: Evaluation, st: MutableStage, ref: string): void {
+  const parsed = parseImageReference(ref);
+  if (!parsed.ok) {
+    st.referenceError = fromReferenceIssue(ev.profile, ref, parsed.issues[0], st);
+    st.base = { kind: 'image', ref, known: false };
+    return;
+  }
+  st.reference = parsed.reference;
+  st.referenceDiagnostics = parsed.diagnostics;
+  st.baseConfig = lookupBase(ev, ref, parsed.reference);
+  st.base = { kind: 'image', ref, reference: parsed.reference, known: st.baseConfig !== undefined };
+}
+
+/** BuildKit parses the image reference of every stage, built or not, before dispatching any (convert.go `resolveReachableStages`). */
+function checkReferences(ev: Evaluation): Issue | null {
+  if (ev.profile.builder !== 'buildkit') return null;
+  for (const st of ev.stages) if (st.referenceError !== null) return st.referenceError;
   return null;
 }
 
@@ -491,35 +580,54 @@ function dispatchStages(ev: Evaluation): Issue | null {
 }
 
 function stageResults(stages: readonly MutableStage[]): DockerfileStage[] {
-  // Two literals rather than an object spread for the optional platform (same keys, same order).
-  return stages.map((st) =>
-    st.platform !== undefined
-      ? { index: st.index, name: st.name, baseText: st.baseText, base: st.base, platform: st.platform, line: st.line, column: st.column, config: st.config ?? {}, sources: st.sources, built: st.built }
-      : { index: st.index, name: st.name, baseText: st.baseText, base: st.base, line: st.line, column: st.column, config: st.config ?? {}, sources: st.sources, built: st.built },
-  );
-}
-
-/** The target sets no command: what runs comes from the first stage's base image, when its config was not given. */
-function noCommandDiagnostic(ev: Evaluation): void {
-  const finalStage = ev.stages[ev.target] as MutableStage;
-  let root: MutableStage = finalStage;
-  while (root.baseStage >= 0) root = ev.stages[root.baseStage] as MutableStage;
-  if (root.base.kind !== 'image' || root.base.known) return;
-  ev.diagnostics.push({
-    code: 'no-command-unknown-base',
-    severity: 'info',
-    message: `The final stage sets neither CMD nor ENTRYPOINT, so what runs is inherited from ${root.base.ref}, whose config was not given.`,
-    line: finalStage.line,
-    column: finalStage.column,
+  return stages.map((st) => {
+    const dependsOn = publicDependencies(st.deps);
+    const config = knownConfig(st.config ?? {}, dependsOn);
+    // Two literals rather than an object spread for the optional platform (same keys, same order).
+    return st.platform !== undefined
+      ? { index: st.index, name: st.name, baseText: st.baseText, base: st.base, platform: st.platform, line: st.line, column: st.column, config, sources: st.sources, dependsOn, built: st.built }
+      : { index: st.index, name: st.name, baseText: st.baseText, base: st.base, line: st.line, column: st.column, config, sources: st.sources, dependsOn, built: st.built };
   });
 }
 
-function inheritedSources(from: string, base: ImageConfig | undefined): MutableStage['sources'] {
+const NO_DEPENDENCIES: ConfigDependencies = Object.freeze({});
+
+function publicDependencies(deps: Dependencies): ConfigDependencies {
+  if (deps.entrypoint === null && deps.cmd === null && deps.shell === null && deps.os === null) return NO_DEPENDENCIES;
   return {
-    entrypoint: base?.entrypoint != null ? { kind: 'inherited', from } : UNSET,
-    cmd: base?.cmd != null ? { kind: 'inherited', from } : UNSET,
-    shell: base?.shell != null ? { kind: 'inherited', from } : UNSET,
+    ...(deps.entrypoint !== null && { entrypoint: deps.entrypoint }),
+    ...(deps.cmd !== null && { cmd: deps.cmd }),
+    ...(deps.shell !== null && { shell: deps.shell }),
+    ...(deps.os !== null && { os: deps.os }),
   };
+}
+
+/** The success result: completeness (`strict` makes an incomplete answer an issue), unknown bases, unused configs. */
+function finish(ev: Evaluation, frontend: DockerfileFrontend | null): EvaluateDockerfileResult {
+  const stages = stageResults(ev.stages);
+  const target = stages[ev.target] as DockerfileStage;
+  const complete = isComplete(target.dependsOn);
+  if (!complete) {
+    let root = ev.stages[ev.target] as MutableStage;
+    while (root.baseStage >= 0) root = ev.stages[root.baseStage] as MutableStage;
+    if (ev.options.strict === true) return fail(strictIssue(target.dependsOn, root), ev.diagnostics);
+    ev.diagnostics.push(dependencyDiagnostic(target.dependsOn, root));
+  }
+  if (ev.table !== null) append(ev.diagnostics, unusedImageDiagnostics(ev.table, 'no FROM'));
+  const unknownBases: UnknownBase[] = [];
+  for (const st of ev.stages) {
+    if (st.built && st.reference !== null && st.baseConfig === undefined) {
+      unknownBases.push({ from: (st.base as { ref: string }).ref, reference: st.reference, stage: st.index, line: st.line, column: st.column });
+    }
+  }
+  return { ok: true, config: target.config, complete, dependsOn: target.dependsOn, unknownBases, target, stages, frontend, diagnostics: ev.diagnostics };
+}
+
+/** Sources of a stage's values before its instructions: the base's values, or `unknown` where the base's config is unknown. */
+function inheritedSources(from: string, base: ImageConfig | undefined, deps: Dependencies): MutableStage['sources'] {
+  const source = (value: readonly string[] | null | undefined, dep: BaseDependency | null): ValueSource =>
+    dep !== null ? { kind: 'unknown', from: dep.from } : value != null ? { kind: 'inherited', from } : UNSET;
+  return { entrypoint: source(base?.entrypoint, deps.entrypoint), cmd: source(base?.cmd, deps.cmd), shell: source(base?.shell, deps.shell) };
 }
 
 function baseLabel(st: MutableStage): string {
@@ -534,37 +642,52 @@ function baseLabel(st: MutableStage): string {
 }
 
 const NO_TRIGGERS: readonly string[] = [];
+const KNOWN: Readonly<Dependencies> = Object.freeze({ entrypoint: null, cmd: null, shell: null, os: null, triggers: null });
+
+/** Everything a stage built on the unknown image `from` inherits is unknown, and so are the ONBUILD triggers it runs. */
+function unknownBaseDependencies(from: string, osKnown: boolean): Dependencies {
+  const inherited: BaseDependency = { from, via: 'inherited', assumed: null };
+  return { entrypoint: inherited, cmd: inherited, shell: inherited, os: osKnown ? null : inherited, triggers: inherited };
+}
 
 /**
- * Dispatches one stage into `st.config` and `st.sources`, from its base's config and ONBUILD
- * triggers; its diagnostics go to `diagnostics`. Returns the stage's error (also when the base
- * image must be known, `unknownBaseImage: 'error'`, and is not).
+ * Dispatches one stage into `st.config`, `st.sources` and `st.deps`, from its base's config and
+ * ONBUILD triggers; its diagnostics go to `diagnostics`. Returns the stage's error (the builder's
+ * error for a FROM that is not a reference; also when the base image must be known,
+ * `unknownBaseImage: 'error'`, and is not). An unknown base image is not guessed: what the stage
+ * inherits from it is marked unknown.
  */
 function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic[]): Issue | null {
   const base = st.base;
   let config: ImageConfig | undefined;
   let triggers = NO_TRIGGERS;
+  let deps: Readonly<Dependencies> = KNOWN;
   if (base.kind === 'stage') {
     const parent = ev.stages[base.index] as MutableStage;
     config = parent.config ?? undefined;
     // A stage is committed as an image: where the image format keeps no ONBUILD (buildah's OCI format),
     // the child stage has no triggers to run either (recorded: engine suite seed 1862211953, case 013).
     if (ev.profile.storesShellAndOnBuild) triggers = parent.onBuildDeclared;
+    // The parent's own ONBUILD triggers are known, whatever its base was.
+    deps = { ...parent.deps, triggers: null };
   } else if (base.kind === 'image') {
-    config = lookupBase(ev.options.baseImages, base.ref);
+    if (st.referenceError !== null) return st.referenceError;
+    for (const d of st.referenceDiagnostics) diagnostics.push({ ...d, line: st.line, column: st.column });
+    config = st.baseConfig;
     if (config !== undefined) triggers = config.onBuild ?? NO_TRIGGERS;
     else if (ev.options.unknownBaseImage === 'error') return at(st, 'base-image-not-found', `failed to resolve source metadata for ${base.ref}`);
     else {
       diagnostics.push({
         code: 'unknown-base-image',
         severity: 'info',
-        message: `The config of ${base.ref} was not given; it is treated as empty, so the result may depend on its ENTRYPOINT/CMD/SHELL.`,
+        message: `The config of ${base.ref} was not given: what this stage inherits from it (ENTRYPOINT, CMD, SHELL, ONBUILD triggers, OS) is unknown.`,
         line: st.line,
         column: st.column,
       });
+      deps = unknownBaseDependencies(base.ref, ev.options.os !== undefined);
     }
   }
-  return new StageDispatch(ev, st, config, diagnostics).run(triggers);
+  return new StageDispatch(ev, st, config, deps, diagnostics).run(triggers);
 }
 
 /** The checked instruction of an ONBUILD trigger of the base; its issues are positioned at the stage's FROM. */
@@ -610,7 +733,7 @@ class StageDispatch {
   /** The last CMD, ENTRYPOINT and HEALTHCHECK of the stage (MultipleInstructionsDisallowed). */
   readonly #last: Record<'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK', DockerfileInstruction | null> = { CMD: null, ENTRYPOINT: null, HEALTHCHECK: null };
 
-  constructor(ev: Evaluation, st: MutableStage, base: ImageConfig | undefined, diagnostics: Diagnostic[]) {
+  constructor(ev: Evaluation, st: MutableStage, base: ImageConfig | undefined, deps: Readonly<Dependencies>, diagnostics: Diagnostic[]) {
     this.#ev = ev;
     this.#profile = ev.profile;
     this.#st = st;
@@ -621,7 +744,8 @@ class StageDispatch {
     state.onBuild = null;
     this.#state = state;
     this.#label = baseLabel(st);
-    st.sources = inheritedSources(this.#label, base);
+    st.deps = { ...deps };
+    st.sources = inheritedSources(this.#label, base, st.deps);
   }
 
   /** Runs the base's ONBUILD `triggers`, then the stage's instructions; the first error, or null with `st.config` set. */
@@ -638,13 +762,44 @@ class StageDispatch {
     }
     const profile = this.#profile;
     // buildah commits nothing for a stage that is only FROM: the base image (its config verbatim) is the result.
-    if (profile.emptyStageIsBase && triggers.length === 0 && st.commands.length === 0 && this.#base !== undefined) {
-      st.config = this.#base;
-      return null;
+    // (an unknown image: assumed empty, every field marked unknown).
+    const base = this.#base ?? (st.deps.triggers !== null ? {} : undefined);
+    const verbatim = profile.emptyStageIsBase && triggers.length === 0 && st.commands.length === 0 && base !== undefined;
+    if (verbatim) st.config = base;
+    else {
+      st.config = stageConfig(this.#state, profile);
+      if (this.#shellEntrypoint !== null && (st.config.cmd ?? []).length > 0) this.#diagnostics.push(shellEntrypointDiagnostic(this.#shellEntrypoint));
     }
-    st.config = stageConfig(this.#state, profile);
-    if (this.#shellEntrypoint !== null && (st.config.cmd ?? []).length > 0) this.#diagnostics.push(shellEntrypointDiagnostic(this.#shellEntrypoint));
+    this.#finishDependencies(st.config, verbatim);
     return null;
+  }
+
+  /**
+   * Each dependency records the value the evaluation assumed for it. A committed config in a format
+   * without SHELL stores none (known); the base kept verbatim keeps its own.
+   */
+  #finishDependencies(config: ImageConfig, verbatim: boolean): void {
+    const deps = this.#st.deps;
+    const assumed = (dep: BaseDependency | null, value: readonly string[] | null | undefined): BaseDependency | null =>
+      dep === null ? null : { from: dep.from, via: dep.via, assumed: value ?? null };
+    deps.entrypoint = assumed(deps.entrypoint, config.entrypoint);
+    deps.cmd = assumed(deps.cmd, config.cmd);
+    deps.shell = this.#profile.storesShellAndOnBuild || verbatim ? assumed(deps.shell, config.shell) : null;
+  }
+
+  /**
+   * What a shell-form command dispatched now depends on: an inherited unknown SHELL (where SHELL
+   * applies to commands), else the OS, when the default shell is used and the OS is unknown.
+   */
+  #shellDependency(): BaseDependency | null {
+    const deps = this.#st.deps;
+    const profile = this.#profile;
+    if (profile.shellAppliesToCommands) {
+      if (deps.shell !== null) return { from: deps.shell.from, via: 'shell', assumed: null };
+      // The classic builder joins shell form into one string on Windows, whatever the shell.
+      if (this.#state.shell !== null && this.#state.shell.length > 0 && profile.builder !== 'classic') return null;
+    }
+    return deps.os === null ? null : { from: deps.os.from, via: 'shell', assumed: null };
   }
 
   /** One instruction (`onBuild`: a trigger of the base; `pos`: where its values are said to come from). */
@@ -661,6 +816,7 @@ class StageDispatch {
       const command = checked.command as Command;
       if (command.form === 'exec') dispatchShell(this.#state, command.args);
       this.#st.sources.shell = instructionSource('SHELL', onBuild, pos);
+      this.#st.deps.shell = null;
     } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'HEALTHCHECK') {
       // `# check=skip=…` counts only where the engine reads it.
       const local = onBuild || !this.#profile.checkComments ? null : commentCheck(instr.comments);
@@ -687,6 +843,7 @@ class StageDispatch {
   }
 
   #dispatchCmd(command: Command, onBuild: boolean, pos: Position): void {
+    this.#st.deps.cmd = command.form === 'exec' ? null : this.#shellDependency();
     dispatchCmd(this.#state, command, this.#profile);
     this.#st.sources.cmd = instructionSource('CMD', onBuild, pos);
     // A CMD later in the stage replaces what ENTRYPOINT reset: the reset no longer matters.
@@ -701,10 +858,15 @@ class StageDispatch {
     const st = this.#st;
     const profile = this.#profile;
     const wasSet = state.cmdSet;
+    // Exec form, and a bare shell-form ENTRYPOINT the builder stores as unset, involve no shell.
+    const shellFree = command.form === 'exec' || (command.script === '' && !profile.bareEntrypointHasEmptyScript);
+    st.deps.entrypoint = shellFree ? null : this.#shellDependency();
     const lost = dispatchEntrypoint(state, command, profile);
     const source = instructionSource('ENTRYPOINT', onBuild, pos);
     st.sources.entrypoint = source;
     if (!wasSet) {
+      // Reset, unless an ONBUILD trigger of an unknown base dispatched a CMD in this stage.
+      st.deps.cmd = st.deps.triggers === null ? null : { from: st.deps.triggers.from, via: 'onbuild', assumed: null };
       if (st.sources.cmd.kind !== 'unset') st.sources.cmd = { ...source, reset: true } as ValueSource;
       if (lost !== null) {
         const from = st.sources.cmd.kind === 'inherited' ? st.sources.cmd.from : this.#label;

@@ -27,11 +27,11 @@ export type YamlDocument =
  */
 export function readWorkloadYaml(
   yamlText: string,
-  options: LimitsOption & { readonly images: unknown; readonly source?: string },
+  options: LimitsOption & { readonly images?: unknown; readonly source?: string },
 ): ReturnType<typeof parseYamlDocuments> {
   expectType(yamlText, 'string', 'yamlText');
   expectType(options, 'object', 'options');
-  if (typeof options.images !== 'function') expectType(options.images, 'object', 'options.images');
+  if (options.images !== undefined && typeof options.images !== 'function') expectType(options.images, 'object', 'options.images');
   return parseYamlDocuments(yamlText, options.source, resolveLimits(options.limits));
 }
 

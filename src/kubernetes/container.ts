@@ -1,5 +1,6 @@
 import { analyzeArgv, shellScriptIndex } from '../core/argv-analysis.js';
 import { resolveDockerRun, type DockerRunOptions } from '../run/docker-run.js';
+import { unknownImageDiagnostic } from '../run/image-needs.js';
 import { expectType } from '../internal/text.js';
 import {
   escapeKubernetes,
@@ -74,6 +75,8 @@ export interface KubernetesEnvEntry {
 /** What a Kubernetes container runs. */
 export interface KubernetesResolution {
   readonly ok: true;
+  /** The argv is known: the image config was given, or `command` is set (the image's ENTRYPOINT and CMD are then not used). */
+  readonly complete: true;
   readonly argv: readonly string[];
   /** The effective command part (image ENTRYPOINT when `command` is unset). */
   readonly command: readonly string[];
@@ -84,8 +87,25 @@ export interface KubernetesResolution {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * What a container runs when its image config is not known and the argv depends on it: `command`
+ * is unset (or `[]`), so the image ENTRYPOINT runs, followed by `args` when set, else by the image CMD.
+ */
+export interface KubernetesPartialResolution {
+  readonly ok: true;
+  readonly complete: false;
+  /** The image config fields the argv depends on: `['entrypoint']` when `args` is set, else `['entrypoint', 'cmd']`. */
+  readonly dependsOn: readonly ('entrypoint' | 'cmd')[];
+  /** The pod-spec `args` after `$(VAR)` expansion, which follow the image ENTRYPOINT; absent when unset. */
+  readonly args?: readonly string[];
+  readonly env: readonly KubernetesEnvEntry[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /** Result of {@link resolveKubernetes}. */
-export type KubernetesResult = KubernetesResolution | Failure;
+export type KubernetesResult = KubernetesResolution | KubernetesPartialResolution | Failure;
+
+const NO_IMAGE: ImageConfig = Object.freeze({});
 
 /** containerd's error when nothing is left to run. */
 export const CRI_NO_COMMAND_MESSAGE = 'no command specified';
@@ -312,17 +332,22 @@ function checkStringList(value: unknown, name: string): void {
  * Resolves what a Kubernetes container executes: the kubelet's env and `$(VAR)` expansion of
  * `command`/`args` (never of the image's ENTRYPOINT/CMD, never with image ENV), then containerd's
  * merge: an empty `command` is unset, an image ENTRYPOINT of exactly `[""]` is skipped, a
- * `command` drops the image CMD, nothing left → `no command specified`.
+ * `command` drops the image CMD, nothing left → `no command specified`. With `image` null (config
+ * not known), a container that sets `command` still resolves exactly; otherwise the result says
+ * which image fields the argv depends on (`complete: false`).
  *
- * @param image - The image config.
+ * @param image - The image config, or null when it is not known.
  * @param container - The pod-spec container (`command`, `args`, `env`, `envFrom`).
  * @param options - ConfigMaps/Secrets/service links the kubelet would see, and the release.
  * @example
  * resolveKubernetes({ entrypoint: ['/ep'], cmd: ['a'] }, { args: ['$(X)'], env: [{ name: 'X', value: '1' }] }).argv
  * // ['/ep', '1']
  */
-export function resolveKubernetes(image: ImageConfig, container: KubernetesContainer, options: KubernetesOptions = {}): KubernetesResult {
-  expectType(image, 'object', 'image');
+export function resolveKubernetes(image: ImageConfig, container: KubernetesContainer, options?: KubernetesOptions): KubernetesResolution | Failure;
+export function resolveKubernetes(image: ImageConfig | null, container: KubernetesContainer, options?: KubernetesOptions): KubernetesResult;
+export function resolveKubernetes(imageConfig: ImageConfig | null, container: KubernetesContainer, options: KubernetesOptions = {}): KubernetesResult {
+  if (imageConfig !== null) expectType(imageConfig, 'object', 'image');
+  const image = imageConfig ?? NO_IMAGE;
   expectType(container, 'object', 'container');
   expectType(options, 'object', 'options');
   if (options.path !== undefined) expectType(options.path, 'string', 'options.path');
@@ -356,6 +381,13 @@ export function resolveKubernetes(image: ImageConfig, container: KubernetesConta
 
   const [firstIssue, ...moreIssues] = issues;
   if (firstIssue !== undefined) return { ok: false, issues: [firstIssue, ...moreIssues], diagnostics };
+  const envList: KubernetesEnvEntry[] = [];
+  for (const [name, value] of env) envList.push({ name, value });
+  if (imageConfig === null && (command ?? []).length === 0) {
+    const dependsOn: ('entrypoint' | 'cmd')[] = args === null ? ['entrypoint', 'cmd'] : ['entrypoint'];
+    diagnostics.push(unknownImageDiagnostic(dependsOn, `${base}image`, 'command'));
+    return { ok: true, complete: false, dependsOn, ...(args !== null && { args }), env: envList, diagnostics };
+  }
 
   // containerd WithProcessArgs.
   let effCommand: readonly string[] = command ?? [];
@@ -370,9 +402,7 @@ export function resolveKubernetes(image: ImageConfig, container: KubernetesConta
   }
   const argv = [...effCommand, ...effArgs];
   diagnostics.push(...analyzeArgv(argv, { entrypointLength: effCommand.length }));
-  const envList: KubernetesEnvEntry[] = [];
-  for (const [name, value] of env) envList.push({ name, value });
-  return { ok: true, argv, command: effCommand, args: effArgs, env: envList, diagnostics };
+  return { ok: true, complete: true, argv, command: effCommand, args: effArgs, env: envList, diagnostics };
 }
 
 /** The `command`/`args` to put in a pod spec; an absent field stays unset. */

@@ -1,4 +1,7 @@
 import type { LimitsOption } from '../core/limits.js';
+import { parseImageReference, type ImageReference } from '../core/image-reference.js';
+import { findImage, imageTable, unusedImageDiagnostics, type ImageTable } from '../core/image-table.js';
+import { expectType, goQuote } from '../internal/text.js';
 import { formatPath, readWorkloadYaml, type YamlDocument } from '../internal/yaml.js';
 import { resolveKubernetes, type KubernetesContainer, type KubernetesOptions, type KubernetesResult } from './container.js';
 import { safeParsePodSpec, type KubernetesPodSpecInput } from './schema.js';
@@ -9,14 +12,23 @@ import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
  * docs/semantics.md §3, "Reading manifests".
  */
 
-/** Image configs by reference (`nginx:1.27`), or a function that returns one (or `undefined`). */
+/**
+ * Image configs by image reference (`nginx:1.27`, matched as the runtime matches images: `nginx` =
+ * `docker.io/library/nginx:latest`), or a function given the `image:` text that returns one (or `undefined`).
+ */
 export type ImageLookup =
   | Readonly<Record<string, ImageConfig>>
   | ((ref: string, context: { readonly container: string; readonly workload: string }) => ImageConfig | undefined);
 
 /** Options of {@link resolveManifests}. */
 export interface ResolveManifestsOptions extends Omit<KubernetesOptions, 'path'>, LimitsOption {
-  readonly images: ImageLookup;
+  /**
+   * Image configs. A container whose image is not found still resolves when it sets `command`; else
+   * its result says what depends on the image (`complete: false`). A record key that is not an image
+   * reference, or names the same image as another, is an issue; one no container uses gets an
+   * `image-config-unused` warning. Default: none.
+   */
+  readonly images?: ImageLookup;
   /** File name, copied into issue locations. */
   readonly source?: string;
 }
@@ -27,6 +39,10 @@ export interface ManifestContainerResult {
   readonly list: 'containers' | 'initContainers' | 'ephemeralContainers';
   readonly name: string;
   readonly image: string;
+  /** The parsed `image:`; absent when it is empty or not an image reference. */
+  readonly reference?: ImageReference;
+  /** The image config fields the argv depends on: `[]` when `command` is set, `['entrypoint']` when only `args` is. */
+  readonly needs: readonly ('entrypoint' | 'cmd')[];
   /** Path inside the document, e.g. `spec.template.spec.containers[1]`. */
   readonly path: string;
   readonly result: KubernetesResult;
@@ -67,9 +83,15 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function lookupImage(images: ImageLookup, ref: string, container: string, workload: string): ImageConfig | undefined {
-  if (typeof images === 'function') return images(ref, { container, workload });
-  return Object.hasOwn(images, ref) ? images[ref] : undefined;
+/** The image config fields a container's argv depends on (containerd WithProcessArgs: `command` replaces ENTRYPOINT and CMD, `args` CMD). */
+function imageNeeds(command: readonly string[] | null | undefined, args: readonly string[] | null | undefined): readonly ('entrypoint' | 'cmd')[] {
+  if ((command ?? []).length > 0) return [];
+  return (args ?? []).length > 0 ? ['entrypoint'] : ['entrypoint', 'cmd'];
+}
+
+/** The kubelet's refusal of an `image:` that is not a reference (image_manager.go EnsureImageExists, reason InvalidImageName). */
+function invalidImageIssue(ref: string, message: string, path: string): KubernetesResult {
+  return { ok: false, issues: [{ code: 'k8s-image-invalid', path, message: `Failed to apply default image tag ${goQuote(ref)}: couldn't parse image name ${goQuote(ref)}: ${message}` }], diagnostics: [] };
 }
 
 /**
@@ -81,17 +103,32 @@ function lookupImage(images: ImageLookup, ref: string, container: string, worklo
  * partial output. Per-container failures (`no-command`, `image-unknown`…) stay in that
  * container's `result`.
  */
-export function resolveManifests(yamlText: string, options: ResolveManifestsOptions): ResolveManifestsResult {
+export function resolveManifests(yamlText: string, options: ResolveManifestsOptions = {}): ResolveManifestsResult {
   const parsed = readWorkloadYaml(yamlText, options);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [] };
   const { images, source, limits: _limits, ...k8sOptions } = options;
-  const resolver = new ManifestResolver(images, k8sOptions, source === undefined ? {} : { source });
+  let lookup: ContainerImages = () => undefined;
+  let table: ImageTable | null = null;
+  if (typeof images === 'function') lookup = images;
+  else if (images !== undefined) {
+    const read = imageTable(images);
+    if (!read.ok) return read;
+    const found = read.table;
+    table = found;
+    lookup = (_ref, _context, reference) => (reference === undefined ? undefined : findImage(found, reference));
+  }
+  const src = source === undefined ? {} : { source };
+  const resolver = new ManifestResolver(lookup, k8sOptions, src);
   for (const doc of parsed.documents) resolver.document(doc);
   const { issues, diagnostics, workloads } = resolver;
   const [first, ...rest] = issues;
   if (first !== undefined) return { ok: false, issues: [first, ...rest], diagnostics };
+  if (table !== null) diagnostics.push(...unusedImageDiagnostics(table, 'no container').map((d) => ({ ...d, ...src })));
   return { ok: true, workloads, diagnostics };
 }
+
+/** How the resolver finds a container's image config: the lookup function, or the table of a record. */
+type ContainerImages = (ref: string, context: { readonly container: string; readonly workload: string }, reference: ImageReference | undefined) => ImageConfig | undefined;
 
 type ReadDocument = Extract<YamlDocument, { ok: true }>;
 
@@ -110,7 +147,7 @@ class ManifestResolver {
   readonly workloads: ManifestWorkload[] = [];
 
   constructor(
-    private readonly images: ImageLookup,
+    private readonly images: ContainerImages,
     private readonly k8sOptions: Omit<KubernetesOptions, 'path'>,
     private readonly src: { readonly source?: string },
   ) {}
@@ -183,7 +220,11 @@ class ManifestResolver {
     return undefined;
   }
 
-  /** Every init, regular and ephemeral container, resolved against its image config (`image-unknown` without one). */
+  /**
+   * Every init, regular and ephemeral container, resolved against its image config; without one,
+   * what the argv depends on (exact when `command` is set). An `image:` that is not a reference is
+   * that container's issue.
+   */
   private containers(spec: KubernetesPodSpecInput, specAt: string, workload: string): ManifestContainerResult[] {
     const containers: ManifestContainerResult[] = [];
     for (const list of LISTS) {
@@ -191,12 +232,13 @@ class ManifestResolver {
         const path = `${specAt}.${list}[${i}]`;
         const cname = c.name ?? '';
         const ref = c.image ?? '';
-        const image = lookupImage(this.images, ref, cname, workload);
-        const result: KubernetesResult =
-          image === undefined
-            ? { ok: false, issues: [{ code: 'image-unknown', path: `${path}.image`, message: `no image config given for ${JSON.stringify(ref)}` }], diagnostics: [] }
-            : resolveKubernetes(image, toContainer(c), { ...this.k8sOptions, path });
-        containers.push({ list, name: cname, image: ref, path, result });
+        const parsed = ref === '' ? null : parseImageReference(ref);
+        const reference = parsed?.ok === true ? parsed.reference : undefined;
+        const result =
+          parsed !== null && !parsed.ok
+            ? invalidImageIssue(ref, parsed.issues[0].message, `${path}.image`)
+            : resolveKubernetes(this.images(ref, { container: cname, workload }, reference) ?? null, toContainer(c), { ...this.k8sOptions, path });
+        containers.push({ list, name: cname, image: ref, ...(reference !== undefined && { reference }), needs: imageNeeds(c.command, c.args), path, result });
       });
     }
     return containers;
@@ -245,4 +287,48 @@ function stripNulls(v: Record<string, unknown>): Record<string, never> {
       .filter(([, val]) => val != null)
       .map(([k, val]) => [k, isRecord(val) ? Object.fromEntries(Object.entries(val).filter(([, x]) => x != null)) : val]),
   ) as Record<string, never>;
+}
+/** A container image a manifest names, and what of its config the container's argv needs. */
+export interface ManifestImage {
+  /** 0-based document index, kind, `metadata.name` and path of the workload. */
+  readonly document: number;
+  readonly kind: string;
+  readonly workload: string;
+  readonly list: ManifestContainerResult['list'];
+  readonly container: string;
+  /** Path of the container inside its document. */
+  readonly path: string;
+  /** `image:` as written. */
+  readonly text: string;
+  /** Absent when `image:` is empty or not an image reference (that container's result is an issue). */
+  readonly reference?: ImageReference;
+  /** The config fields the argv depends on; `[]`: the image config is not needed (`command` is set). */
+  readonly needs: readonly ('entrypoint' | 'cmd')[];
+}
+
+/** Result of {@link listManifestImages}. */
+export type ListManifestImagesResult = { readonly ok: true; readonly images: readonly ManifestImage[]; readonly diagnostics: readonly Diagnostic[] } | Failure;
+
+/**
+ * Lists the image of every container of the manifests, with the config fields its argv needs, so a
+ * caller fetches the configs that matter (`needs` not empty) before {@link resolveManifests}.
+ *
+ * @param yamlText - Kubernetes manifests (several documents).
+ * @param options - As for {@link resolveManifests}, without `images`.
+ * @returns One entry per container, in document order; or the issues that fail the whole file.
+ */
+export function listManifestImages(yamlText: string, options: Omit<ResolveManifestsOptions, 'images'> = {}): ListManifestImagesResult {
+  expectType(yamlText, 'string', 'yamlText');
+  expectType(options, 'object', 'options');
+  const { images: _images, ...rest } = options as ResolveManifestsOptions;
+  const result = resolveManifests(yamlText, rest);
+  if (!result.ok) return result;
+  const images: ManifestImage[] = [];
+  for (const w of result.workloads) {
+    for (const c of w.containers) {
+      const entry = { document: w.document, kind: w.kind, workload: w.name, list: c.list, container: c.name, path: c.path, text: c.image, needs: c.needs };
+      images.push(c.reference === undefined ? entry : { ...entry, reference: c.reference });
+    }
+  }
+  return { ok: true, images, diagnostics: result.diagnostics };
 }

@@ -18,6 +18,7 @@ import {
   type RunFlagSpec,
 } from './flag-table.js';
 import { splitShellWords } from './posix-words.js';
+import { parseImageReference } from '../core/image-reference.js';
 import type { Diagnostic, Engine, EngineOptions, ImageConfig, Issue, Issues, Location } from '../core/types.js';
 
 /** Options of {@link parseRunCommandLine}. */
@@ -685,52 +686,33 @@ function runOverrides(last: ReadonlyMap<string, ParsedRunFlag>, after: readonly 
   };
 }
 
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const HOST_COMPONENT = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
-const TAG = /^\w[\w.-]{0,127}$/;
-const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
-
 /**
- * Checks an image reference with the grammar of distribution/reference (what the docker CLI parses
- * before contacting the daemon); returns the CLI's error text or `undefined`.
+ * Checks a `docker run` image word as the docker CLI does (distribution/reference
+ * `ParseAnyReference`): a 64-hex image ID or a `sha256:<hex>` digest is an image ID; anything else
+ * goes through {@link parseImageReference}. Returns the CLI's error text or `undefined`; before
+ * docker 28.0 (CLI on docker/distribution ≤ 2.8) the lowercase error does not name the repository.
  */
 function imageReferenceError(ref: string, modern: boolean): string | undefined {
-  const bad = 'invalid reference format';
-  let rest = ref;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    if (!DIGEST.test(rest.slice(at + 1))) return bad;
-    rest = rest.slice(0, at);
+  if (isImageId(ref)) return undefined;
+  const parsed = parseImageReference(ref);
+  if (parsed.ok) return undefined;
+  const issue = parsed.issues[0];
+  if (issue.code === 'image-reference-uppercase' && !modern) return 'invalid reference format: repository name must be lowercase';
+  return issue.message;
+}
+
+/** `ParseAnyReference`'s image IDs: 64 lower-case hex digits, or a digest go-digest `Parse` accepts (sha256/384/512 with their lengths). */
+function isImageId(ref: string): boolean {
+  const colon = ref.indexOf(':');
+  const algorithm = colon < 0 ? '' : ref.slice(0, colon);
+  const hex = colon < 0 ? ref : ref.slice(colon + 1);
+  const size = colon < 0 ? 64 : algorithm === 'sha256' ? 64 : algorithm === 'sha384' ? 96 : algorithm === 'sha512' ? 128 : 0;
+  if (size === 0 || hex.length !== size) return false;
+  for (let i = 0; i < hex.length; i++) {
+    const c = hex.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
   }
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > slash) {
-    if (!TAG.test(rest.slice(colon + 1))) return bad;
-    rest = rest.slice(0, colon);
-  }
-  if (rest === '' || rest.length > 255) return bad;
-  const parts = rest.split('/');
-  const first = parts[0] as string;
-  let domain = false;
-  if (parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase())) {
-    domain = true;
-    const [host, port, extra] = first.split(':');
-    if (extra !== undefined || (port !== undefined && !/^\d+$/.test(port))) return bad;
-    if (!(host as string).split('.').every((h) => HOST_COMPONENT.test(h))) return bad;
-  }
-  const path = domain ? parts.slice(1) : parts;
-  let upper = false;
-  for (const p of path) {
-    if (PATH_COMPONENT.test(p)) continue;
-    if (PATH_COMPONENT.test(p.toLowerCase())) upper = true;
-    else return bad;
-  }
-  if (upper) {
-    if (!modern) return `${bad}: repository name must be lowercase`;
-    const familiar = domain ? path.join('/') : path.length === 1 ? `library/${rest}` : rest;
-    return `${bad}: repository name (${familiar}) must be lowercase`;
-  }
-  return undefined;
+  return true;
 }
 
 /** Result of {@link resolveRunCommandLine}. */

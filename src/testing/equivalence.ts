@@ -21,7 +21,7 @@ const ACCEPTED: ArgvOutcome = Object.freeze({ accepted: true as const });
 export interface ArgvDifference {
   /** Which part of the input: `stage 1 "build" (line 4)`, `service web`, `Pod/app containers[0]`; `''` for the whole input. */
   readonly where: string;
-  /** The override or use that shows it: `docker run --entrypoint EP IMAGE ARG`, or a child build `FROM IMAGE; CMD probe $1`. */
+  /** The override or use that shows it: `docker run --entrypoint EP IMAGE ARG`, or a child build `FROM image; CMD probe $1`. */
   readonly probe: string;
   /** `undefined` when the part is missing on that side. */
   readonly left: ArgvOutcome | undefined;
@@ -53,7 +53,7 @@ export const DOCKER_RUN_PROBES: readonly DockerRunOptions[] = Object.freeze([
  * Child builds that show what an image hands down: its ONBUILD triggers, its SHELL, the CMD
  * reset (each child is then run with `docker run IMAGE`). Lines are separated by `; ` here.
  */
-export const CHILD_BUILD_PROBES: readonly string[] = Object.freeze(['FROM IMAGE', 'FROM IMAGE; CMD probe $1', 'FROM IMAGE; ENTRYPOINT ["probe"]']);
+export const CHILD_BUILD_PROBES: readonly string[] = Object.freeze(['FROM image', 'FROM image; CMD probe $1', 'FROM image; ENTRYPOINT ["probe"]']);
 
 /** `docker compose run` overrides the Compose oracle tries (besides `docker compose up`). */
 export const COMPOSE_RUN_PROBES: readonly ComposeRunOptions[] = Object.freeze([
@@ -70,10 +70,16 @@ export interface CompareImageOptions extends EngineOptions {
   readonly children?: boolean;
 }
 
-type Result = { readonly ok: true; readonly argv: readonly string[] } | { readonly ok: false; readonly issues: Issues };
+type Result =
+  | { readonly ok: true; readonly argv: readonly string[] }
+  | { readonly ok: true; readonly complete: false }
+  | { readonly ok: false; readonly issues: Issues };
 
+/** The argv, the failure, or (an answer that depends on an image config not given) that dependency as a code. */
 function outcomeOf(result: Result): ArgvOutcome {
-  return result.ok ? { argv: result.argv } : { code: result.issues[0].code, message: result.issues[0].message };
+  if (!result.ok) return { code: result.issues[0].code, message: result.issues[0].message };
+  if ('argv' in result) return { argv: result.argv };
+  return { code: 'depends-on-unknown-image', message: 'depends on an image config that was not given' };
 }
 
 function sameOutcome(a: ArgvOutcome | undefined, b: ArgvOutcome | undefined): boolean {
@@ -123,7 +129,7 @@ function engineOf(options: EngineOptions): EngineOptions {
 }
 
 function childOutcome(config: ImageConfig, dockerfile: string, engine: EngineOptions): ArgvOutcome {
-  const child = evaluateDockerfile(`${dockerfile.replaceAll('; ', '\n')}\n`, { ...engine, baseImages: { IMAGE: config }, ...(config.os !== undefined && { os: config.os }) });
+  const child = evaluateDockerfile(`${dockerfile.replaceAll('; ', '\n')}\n`, { ...engine, baseImages: { image: config }, ...(config.os !== undefined && { os: config.os }) });
   return child.ok ? outcomeOf(resolveDockerRun(child.config, {}, engine)) : outcomeOf(child);
 }
 
@@ -218,7 +224,8 @@ function acceptance(where: string, probe: string, a: { readonly ok: boolean }, b
   return sameOutcome(left, right) ? { equivalent: true, checked: 1 } : differ({ where, probe, left, right });
 }
 
-function lookupCompose(images: ComposeImageLookup, ref: string | undefined, service: string): ImageConfig {
+function lookupCompose(images: ComposeImageLookup | undefined, ref: string | undefined, service: string): ImageConfig {
+  if (images === undefined) return {};
   if (typeof images === 'function') return images(ref, service) ?? {};
   const key = ref ?? service;
   return Object.hasOwn(images, key) ? (images[key] ?? {}) : {};

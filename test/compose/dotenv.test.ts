@@ -127,7 +127,8 @@ describe('readDotEnvFiles and resolveComposeFile: precedence', () => {
   const yaml = 'services:\n  web:\n    image: img\n    command: ["${A}", "${B}", "${C:-none}"]\n';
   const argv = (options: Parameters<typeof resolveComposeFile>[1]) => {
     const got = resolveComposeFile(yaml, options);
-    return got.ok ? got.services[0]?.result.ok && got.services[0].result.argv : got.issues[0]?.code;
+    const r = got.ok ? got.services[0]?.result : undefined;
+    return got.ok ? r?.ok === true && r.complete && r.argv : got.issues[0]?.code;
   };
   test('environment wins over .env; .env fills the rest (options.go WithDotEnv, Mapping.Merge)', () => {
     expect(argv({ images: { img: {} }, environment: { A: 'os' }, envFiles: [{ text: 'A=file\nB=file\n' }] })).toEqual(['os', 'file', 'none']);

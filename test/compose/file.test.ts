@@ -26,7 +26,7 @@ describe('resolveComposeFile', () => {
     const got = resolveComposeFile(yaml, { images: { app: { entrypoint: ['/e'] }, b: {} }, environment: { TOOL: 'tool' } });
     expect(got.ok).toBe(true);
     if (!got.ok) return;
-    expect(got.services.map((s) => s.result.ok && s.result.argv)).toEqual([['/bin/tool', '', 'run', 'dev'], ['x'], ['/e']]);
+    expect(got.services.map((s) => s.result.ok && s.result.complete && s.result.argv)).toEqual([['/bin/tool', '', 'run', 'dev'], ['x'], ['/e']]);
     expect(got.diagnostics.map((d) => [d.code, d.path])).toEqual([
       ['compose-unresolved-variable', 'services.a.entrypoint[1]'],
       ['compose-unsupported', 'services.c.extends'],

@@ -34,7 +34,7 @@ items:
     const got = resolveManifests(yaml, { images });
     expect(got.ok).toBe(true);
     if (!got.ok) return;
-    const flat = got.workloads.flatMap((w) => w.containers.map((c) => [w.kind, c.path, c.result.ok && c.result.argv]));
+    const flat = got.workloads.flatMap((w) => w.containers.map((c) => [w.kind, c.path, c.result.ok && c.result.complete && c.result.argv]));
     expect(flat).toEqual([
       ['Pod', 'spec.initContainers[0]', ['echo', 'init']],
       ['Pod', 'spec.containers[0]', ['/app', 'serve']],
@@ -79,10 +79,10 @@ items:
     expect(got.ok && got.workloads[0]?.containers[0]?.result).toMatchObject({ ok: true, argv: ['/x', 'v', '$(constructor)', 'pod-1'] });
   });
 
-  test('unknown images are per-container issues; image lookup function', () => {
+  test('an unknown image is unknown, not an error (issue 18 §2); image lookup function', () => {
     const yaml = 'kind: Pod\nspec: {containers: [{name: a, image: nope}]}\n';
     const got = resolveManifests(yaml, { images: {} });
-    expect(got.ok && got.workloads[0]?.containers[0]?.result).toMatchObject({ ok: false, issues: [{ code: 'image-unknown', path: 'spec.containers[0].image' }] });
+    expect(got.ok && got.workloads[0]?.containers[0]?.result).toMatchObject({ ok: true, complete: false, dependsOn: ['entrypoint', 'cmd'] });
     const fn = resolveManifests(yaml, { images: (ref) => (ref === 'nope' ? { cmd: ['ok'] } : undefined) });
     expect(fn.ok && fn.workloads[0]?.containers[0]?.result).toMatchObject({ ok: true, argv: ['ok'] });
   });

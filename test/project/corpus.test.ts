@@ -12,9 +12,10 @@ const present = existsSync(dir);
 describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
   test('every file evaluates without throwing; counts are stable', () => {
     const files = readdirSync(dir).filter((f) => f !== 'MANIFEST.tsv').sort();
-    let noCommand = 0;
+    let complete = 0;
     let failed = 0;
     const failures: Record<string, number> = {};
+    const incomplete: Record<string, number> = {};
     for (const f of files) {
       const r = evaluateDockerfile(readFileSync(path.join(dir, f), 'utf8'));
       if (!r.ok) {
@@ -24,16 +25,33 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
         failures[issue.code] = (failures[issue.code] ?? 0) + 1;
         continue;
       }
-      if ((r.config.entrypoint ?? []).length === 0 && (r.config.cmd ?? []).length === 0) noCommand++;
+      if (r.complete) {
+        complete++;
+        continue;
+      }
+      const key = `entrypoint ${r.dependsOn.entrypoint?.via ?? 'known'}, cmd ${r.dependsOn.cmd?.via ?? 'known'}`;
+      incomplete[key] = (incomplete[key] ?? 0) + 1;
     }
     if (process.env['CONTAINER_ARGV_CORPUS'] !== undefined) return; // a custom corpus: no fixed counts
     expect(files.length).toBe(850);
-    // 341 of the 824 files that build (41%) set neither CMD nor ENTRYPOINT in the final stage: what they
-    // run comes from the base image (the issue's "~42%").
-    expect(noCommand).toBe(341);
-    expect(failed).toBe(26);
+    // Issue 18 §2, the "before" number: without any base image config, 272 of the 809 files that build (34%)
+    // have a known answer (ENTRYPOINT and CMD do not depend on the base). The rest say what they depend on.
+    expect(complete).toBe(272);
+    expect(incomplete).toEqual({
+      'entrypoint inherited, cmd inherited': 328, // no CMD/ENTRYPOINT in the target
+      'entrypoint inherited, cmd known': 135, // CMD only: the base ENTRYPOINT runs it
+      'entrypoint known, cmd onbuild': 64, // ENTRYPOINT only, in the first stage: a base ONBUILD CMD would survive
+      'entrypoint inherited, cmd shell': 9, // shell-form CMD: the base SHELL (or Windows cmd) wraps it
+      'entrypoint shell, cmd known': 1,
+    });
+    expect(failed).toBe(41);
     expect(failures).toEqual({
       'blank-base-name': 10, // ARG without default used in FROM: needs --build-arg
+      // FROM that is not a reference after ARG expansion: 8 use an ARG without default inside the reference
+      // (`golang:${GOLANG_VERSION}`: needs --build-arg; BuildKit fails the same way), 3 are REPLACE-ME
+      // templates, and 4 (docker/cli, docker/compose, moby/moby, moby/buildkit: `FROM binary-$TARGETOS`)
+      // rely on BuildKit's automatic platform ARGs, which are not modelled (those build on the engine).
+      'from-reference-invalid': 15,
       'unknown-instruction': 6,
       'no-instructions': 1,
       'json-not-strings': 1,
@@ -50,7 +68,7 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
   test('`# syntax=` frontends on current Docker and on 20.10', () => {
     if (process.env['CONTAINER_ARGV_CORPUS'] !== undefined) return;
     const files = readdirSync(dir).filter((f) => f !== 'MANIFEST.tsv').sort();
-    for (const [engineVersion, failedWant] of [[undefined, 26], ['20.10', 28]] as const) {
+    for (const [engineVersion, failedWant] of [[undefined, 41], ['20.10', 43]] as const) {
       const tally: Record<string, number> = {};
       let failed = 0;
       for (const f of files) {
@@ -59,7 +77,7 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
         else if (r.frontend !== null) tally[String(r.frontend.version)] = (tally[String(r.frontend.version)] ?? 0) + 1;
       }
       expect(failed, engineVersion).toBe(failedWant);
-      expect(tally, engineVersion).toEqual({ '1.26': 75, '1.4': 21, '1.2': 1, null: 1 });
+      expect(tally, engineVersion).toEqual({ '1.26': 71, '1.4': 21, '1.2': 1, null: 1 });
     }
   });
 });

@@ -3,6 +3,7 @@
 // lists are readonly, commands narrow on `form`, and wrong argument types do not compile.
 import { describe, expectTypeOf, test } from 'vitest';
 import {
+  type KubernetesResolution,
   evaluateDockerfile,
   imageConfigFrom,
   imageConfigFromInspect,
@@ -152,7 +153,7 @@ describe('results are unions on ok, with Failure as the failure side', () => {
 describe('argv and commands', () => {
   test('argv lists are readonly', () => {
     expectTypeOf<DockerResolution['argv']>().toEqualTypeOf<readonly string[]>();
-    expectTypeOf<SuccessOf<KubernetesResult>['argv']>().toEqualTypeOf<readonly string[]>();
+    expectTypeOf<KubernetesResolution['argv']>().toEqualTypeOf<readonly string[]>();
     const r = resolveDockerRun({ cmd: ['x'] });
     if (r.ok) {
       // @ts-expect-error -- a resolved argv cannot be changed in place

@@ -5,7 +5,7 @@ import * as lib from '../../src/index.js';
 // declared types, and throws a TypeError naming the parameter for a value of the wrong JS type.
 // Source: CONTRIBUTING.md ("Domain input never throws"); rows found by `npm run fuzz` cite the seed.
 
-type Kind = 'string' | 'object' | 'array' | 'number' | 'string-or-array';
+type Kind = 'string' | 'object' | 'object-or-null' | 'array' | 'number' | 'string-or-array';
 /** [function, valid arguments, parameters to corrupt: index, expected name in the message, kind, optional]. */
 type Row = readonly [name: string, args: readonly unknown[], params: readonly (readonly [index: number, name: string, kind: Kind, optional?: boolean])[]];
 
@@ -45,21 +45,25 @@ const rows: readonly Row[] = [
   ['parseDockerCpus', ['1.5'], [[0, 'text', 'string']]],
   ['cpusToQuantity', ['1.5'], [[0, 'value', 'string']]],
   ['runFlagsToKubernetes', [[]], [[0, 'flags', 'object']]],
-  ['resolveKubernetes', [image, {}, {}], [[0, 'image', 'object'], [1, 'container', 'object'], [2, 'options', 'object', true]]],
+  ['resolveKubernetes', [image, {}, {}], [[0, 'image', 'object-or-null'], [1, 'container', 'object'], [2, 'options', 'object', true]]],
   ['toKubernetes', [image, {}], [[0, 'image', 'object'], [1, 'run', 'object', true]]],
   ['evaluateDockerfile', ['FROM x', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
   ['unknownInstructionMessage', ['CMDD', profile], [[0, 'keyword', 'string'], [1, 'profile', 'object']]],
   ['parseDockerfile', ['FROM x', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
   ['imageConfigFromInspect', ['{}', {}], [[1, 'options', 'object', true]]],
   ['parseComposeCommand', ['a b', {}], [[1, 'options', 'object', true]]],
-  ['resolveCompose', [image, {}], [[0, 'image', 'object'], [1, 'service', 'object']]],
+  ['resolveCompose', [image, {}], [[0, 'image', 'object-or-null'], [1, 'service', 'object']]],
   ['komposeRewriteArg', ['$x'], [[0, 'arg', 'string']]],
   ['composeToKubernetes', [{}, {}], [[0, 'service', 'object']]],
   ['interpolateCompose', ['${A}', { A: 'a' }], [[0, 'text', 'string'], [1, 'environment', 'object']]],
-  ['resolveComposeFile', ['services: {}', { images: {} }], [[0, 'yamlText', 'string'], [1, 'options', 'object']]],
+  ['resolveComposeFile', ['services: {}', { images: {} }], [[0, 'yamlText', 'string'], [1, 'options', 'object', true]]],
+  ['listComposeImages', ['services: {}', {}], [[0, 'yamlText', 'string'], [1, 'options', 'object', true]]],
   ['parseDotEnv', ['A=1', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
   ['readDotEnvFiles', [[{ text: 'A=1' }], {}], [[0, 'files', 'array'], [1, 'options', 'object', true]]],
-  ['resolveManifests', ['kind: Pod', { images: {} }], [[0, 'yamlText', 'string'], [1, 'options', 'object']]],
+  ['resolveManifests', ['kind: Pod', { images: {} }], [[0, 'yamlText', 'string'], [1, 'options', 'object', true]]],
+  ['listManifestImages', ['kind: Pod', {}], [[0, 'yamlText', 'string'], [1, 'options', 'object', true]]],
+  ['listDockerfileBases', ['FROM x', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
+  ['imageFieldsUsed', [{}, {}], [[0, 'run', 'object', true], [1, 'options', 'object', true]]],
   ['parseImageReference', ['node:20'], [[0, 'text', 'string']]],
   ['sameImage', [imageRef, imageRef], [[0, 'a', 'object'], [1, 'b', 'object']]],
 ];
@@ -68,6 +72,7 @@ const WRONG: Record<Kind, readonly unknown[]> = {
   string: [null, 42, true, {}, [], Symbol('s'), 1n],
   'string-or-array': [null, 42, true, {}, Symbol('s')],
   object: [null, 42, 'x', true, Symbol('s'), 1n],
+  'object-or-null': [42, 'x', true, Symbol('s'), 1n],
   array: [null, 42, 'x', {}, true],
   number: [null, '1', {}, Symbol('s'), 1n],
 };

@@ -74,6 +74,22 @@ describe('parseRunCommandLine', () => {
     expect(summary(parseRunCommandLine(line, version ? { engineVersion: version } : {}))).toEqual(want);
   });
 
+  // Issue 18 §1: the image word goes through parseImageReference, after the image IDs docker's
+  // ParseAnyReference accepts (distribution/reference v0.6.0 normalize.go; docker/cli create.go).
+  test.for([
+    { image: 'a'.repeat(64), want: 'ok' },
+    { image: `sha256:${'a'.repeat(64)}`, want: 'ok' },
+    { image: `sha512:${'a'.repeat(128)}`, want: 'ok' },
+    { image: `sha256:${'A'.repeat(64)}`, want: 'ok' }, // not an ID (upper case): image "sha256" with that tag
+    { image: 'docker.io/library/node:20', want: 'ok' },
+    { image: 'Node', want: 'invalid reference format: repository name (library/Node) must be lowercase' },
+  ])('image word $image', ({ image, want }) => {
+    const r = parseRunCommandLine(['docker', 'run', image]);
+    expect(r.ok ? 'ok' : r.issues[0].message).toBe(want);
+    const old = parseRunCommandLine(['docker', 'run', image], { engineVersion: '20.10' });
+    if (image === 'Node') expect(!old.ok && old.issues[0].message).toBe('invalid reference format: repository name must be lowercase');
+  });
+
   test('word-level issues carry a column', () => {
     const r = parseRunCommandLine('docker run -it --bogus img');
     expect(r.ok).toBe(false);

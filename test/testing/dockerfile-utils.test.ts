@@ -93,16 +93,19 @@ describe('dockerfile-utils format: findings (asserted as they are)', () => {
 });
 
 describe('dockerfile-utils format: properties', () => {
+  // Pinned: each run reads or evaluates whole generated files (YAML, Dockerfiles); PROPERTY_RUNS=1000 in CI would take minutes.
   it.prop([dockerfileArb({ lineContinuations: false })], { numRuns: 300 })('keeps every argv of a file without line continuations', (text) => {
     fc.pre(builds(text));
     assertEquivalent(compareDockerfiles(text, formatted(text, VSCODE)));
   });
 
+  // Pinned: each run reads or evaluates whole generated files (YAML, Dockerfiles); PROPERTY_RUNS=1000 in CI would take minutes.
   it.prop([dockerfileArb()], { numRuns: 300 })('with ignoreMultilineInstructions, keeps every argv (except F6)', (text) => {
     fc.pre(builds(text) && !ESCAPED_BLANK_CONTINUATION.test(text));
     assertEquivalent(compareDockerfiles(text, formatted(text, SKIP_MULTILINE)));
   });
 
+  // Pinned: each run reads or evaluates whole generated files (YAML, Dockerfiles); PROPERTY_RUNS=1000 in CI would take minutes.
   it.prop([dockerfileArb()], { numRuns: 300 })('a formatted file is a fixed point: formatting it again keeps every argv', (text) => {
     fc.pre(builds(text));
     const once = formatted(text, VSCODE);
@@ -115,6 +118,7 @@ describe('dockerfile-utils format: properties', () => {
         fc.pre(builds(text));
         assertEquivalent(compareDockerfiles(text, formatted(text, VSCODE)));
       }),
+      // Pinned: each run reads or evaluates whole generated files (YAML, Dockerfiles); PROPERTY_RUNS=1000 in CI would take minutes.
       { seed: 20261202, numRuns: 1000 },
     );
     expect(run.failed).toBe(true);

@@ -6,6 +6,7 @@ import { KIT_BASE_IMAGES, dockerfileArb } from '../../src/testing/dockerfile.js'
 const SEED = 20261202;
 
 describe('dockerfileArb', () => {
+  // Pinned: each run reads or evaluates whole generated files (YAML, Dockerfiles); PROPERTY_RUNS=1000 in CI would take minutes.
   const sample = fc.sample(dockerfileArb(), { numRuns: 500, seed: SEED });
 
   test('nine in ten generated files evaluate with KIT_BASE_IMAGES', () => {
@@ -40,6 +41,7 @@ describe('dockerfileArb', () => {
 
 describe('dockerfileArb({ lineContinuations: false })', () => {
   test('breaks no instruction over lines', () => {
+    // Pinned: each run reads or evaluates whole generated files (YAML, Dockerfiles); PROPERTY_RUNS=1000 in CI would take minutes.
     const sample = fc.sample(dockerfileArb({ lineContinuations: false }), { numRuns: 300, seed: SEED });
     const withoutDirective = (text: string) => text.replace(/^\uFEFF?#\s*escape\s*=.*\r?\n/, '');
     expect(sample.filter((text) => /[\\`][ \t]*\r?\n/.test(withoutDirective(text)))).toEqual([]);

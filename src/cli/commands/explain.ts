@@ -2,9 +2,12 @@
 import { resolveDockerRun, type DockerRunOptions, type DockerRunResult } from '../../run/docker-run.js';
 import { formatArgv } from '../../core/format-argv.js';
 import type { ImageConfig } from '../../core/types.js';
+import type { BaseDependency } from '../../dockerfile/base-dependency.js';
 import { engineOptionsOf, loadImage, type ImageSourceOptions, type LoadedImage } from '../image.js';
 import { UsageError, palette, useColor, type CliIO, type Palette } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
+import { imageFieldsUsed } from '../../run/image-needs.js';
+import { EXIT_INCOMPLETE, dockerfileUnknown, unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
 
 export interface ExplainOptions extends ImageSourceOptions {
   readonly entrypoint?: string;
@@ -68,11 +71,13 @@ export async function runRequestOf(
   return { run, display: words.join(' '), findings: [] };
 }
 
-function describeList(v: readonly string[] | null | undefined): string {
+function describeList(v: readonly string[] | null | undefined, dependency: BaseDependency | undefined): string {
+  if (dependency?.via === 'shell' && dependency.assumed !== null) return `(unknown; ${formatArgv(dependency.assumed, 'json')} if ${dependency.from} is a Linux image with no SHELL)`;
+  if (dependency !== undefined) return '(unknown)';
   return v == null ? '(not set)' : formatArgv(v, 'json');
 }
 
-function text(image: LoadedImage, request: RunRequest, result: DockerRunResult | null, findings: readonly Finding[], p: Palette): string {
+function text(image: LoadedImage, request: RunRequest, result: DockerRunResult | null, unknown: Unknown | null, findings: readonly Finding[], p: Palette): string {
   const lines: string[] = [];
   const label = (s: string) => p.bold(s.padEnd(11));
   if (image.kind === 'dockerfile' && image.stage !== undefined) {
@@ -85,11 +90,15 @@ function text(image: LoadedImage, request: RunRequest, result: DockerRunResult |
     lines.push(`${p.bold(image.file)}: image config`);
   }
   const config = image.config as ImageConfig;
-  const from = (v: readonly string[] | null | undefined, origin: string) => (v == null ? '' : `  ${p.dim(`← ${origin}`)}`);
-  lines.push(`  ${label('ENTRYPOINT')}${describeList(config.entrypoint)}${from(config.entrypoint, image.origins.entrypoint.text)}`);
-  lines.push(`  ${label('CMD')}${describeList(config.cmd)}${from(config.cmd, image.origins.cmd.text)}`);
+  const deps = image.dependsOn ?? {};
+  const from = (v: readonly string[] | null | undefined, known: boolean, origin: string) => (v == null && known ? '' : `  ${p.dim(`← ${origin}`)}`);
+  lines.push(`  ${label('ENTRYPOINT')}${describeList(config.entrypoint, deps.entrypoint)}${from(config.entrypoint, deps.entrypoint === undefined, image.origins.entrypoint.text)}`);
+  lines.push(`  ${label('CMD')}${describeList(config.cmd, deps.cmd)}${from(config.cmd, deps.cmd === undefined, image.origins.cmd.text)}`);
   lines.push('', p.bold(request.display));
-  if (result !== null && result.ok) {
+  if (unknown !== null) {
+    lines.push(`  ${p.yellow(unknownHeadline(unknown))}: ${unknownDetail(unknown)}`);
+    lines.push(`  ${p.dim(`give its config: --base ${unknown.from}=FILE (docker image inspect ${unknown.from} > FILE)`)}`);
+  } else if (result !== null && result.ok) {
     lines.push(`  ${label('argv')}${p.green(formatArgv(result.argv, 'shell'))}`);
     lines.push(`  ${label('json')}${formatArgv(result.argv, 'json')}`);
     const source = (s: string) => (s === 'none' ? '' : `  ${p.dim(`← ${s === 'run' ? 'run options' : s}`)}`);
@@ -105,29 +114,37 @@ function text(image: LoadedImage, request: RunRequest, result: DockerRunResult |
   return `${lines.join('\n')}\n`;
 }
 
-/** Runs `explain`; returns the exit code (1 when nothing runs or on an error diagnostic). */
+/**
+ * Runs `explain`; returns the exit code: 1 when nothing runs or on an error diagnostic,
+ * {@link EXIT_INCOMPLETE} when the argv depends on a base image config that was not given.
+ */
 export async function explainCommand(dockerfile: string | undefined, o: ExplainOptions, passthrough: readonly string[] | undefined, io: CliIO): Promise<number> {
   const request = await runRequestOf(o, passthrough);
   // `--run 'podman run …'` selects Podman's rules unless --engine says otherwise.
   const engine = o.engine ?? request.engine;
   const opts: ImageSourceOptions = { ...o, ...(engine !== undefined && { engine }) };
   const image = await loadImage(io, dockerfile, opts);
-  const findings: Finding[] = [...image.findings, ...request.findings];
+  const unknown = image.ok ? dockerfileUnknown(image.dependsOn, imageFieldsUsed(request.run, engineOptionsOf(opts))) : null;
+  // The library warns that what runs depends on an unknown base; for this run it may not.
+  const findings: Finding[] = [...image.findings.filter((f) => unknown !== null || f.code !== 'depends-on-unknown-base'), ...request.findings];
   let result: DockerRunResult | null = null;
-  if (image.ok && image.config !== null) {
+  if (image.ok && image.config !== null && unknown === null) {
     result = resolveDockerRun(image.config, request.run, engineOptionsOf(opts));
     findings.push(...findingsOf(RUN_LABEL, result.diagnostics, result.ok ? [] : result.issues));
   }
   sortFindings(findings);
-  const failed = result === null || !result.ok || findings.some((f) => f.severity === 'error');
+  const failed = !image.ok || (result !== null && !result.ok) || findings.some((f) => f.severity === 'error');
   if (o.json === true) {
     io.stdout.write(
       toJson({
         ok: result !== null && result.ok,
+        complete: unknown === null,
+        ...(unknown !== null && { dependsOn: { from: unknown.from, fields: unknown.fields, via: unknown.via } }),
         file: image.file,
         ...(image.stage !== undefined && { stage: { index: image.stage.index, name: image.stage.name, line: image.stage.line } }),
         ...(image.kind === 'dockerfile' && { frontend: image.frontend ?? null }),
-        image: image.config === null ? null : { entrypoint: image.config.entrypoint ?? null, cmd: image.config.cmd ?? null },
+        image: image.config === null ? null : { entrypoint: known(image.config.entrypoint, image.dependsOn?.entrypoint), cmd: known(image.config.cmd, image.dependsOn?.cmd) },
+        ...(image.unknownBases !== undefined && { unknownBases: image.unknownBases.map(({ from, stage, line, column }) => ({ from, stage, line, column })) }),
         origins: image.origins,
         run: { line: request.display, ...request.run },
         ...(result !== null && result.ok
@@ -140,7 +157,12 @@ export async function explainCommand(dockerfile: string | undefined, o: ExplainO
     const p = palette(useColor(io.stdout, io.env));
     io.stdout.write(`${p.bold(image.file)}: ${p.red('the build fails')}\n${findings.map((f) => formatFinding(f, p)).join('\n')}\n`);
   } else {
-    io.stdout.write(text(image, request, result, findings, palette(useColor(io.stdout, io.env))));
+    io.stdout.write(text(image, request, result, unknown, findings, palette(useColor(io.stdout, io.env))));
   }
-  return failed ? 1 : 0;
+  return failed ? 1 : unknown !== null ? EXIT_INCOMPLETE : 0;
+}
+
+/** A config list for JSON output: the value, null when unset, `"unknown"` when it depends on an unknown base. */
+function known(value: readonly string[] | null | undefined, dependency: unknown): readonly string[] | null | 'unknown' {
+  return dependency !== undefined ? 'unknown' : (value ?? null);
 }

@@ -6,6 +6,8 @@ import { engineOptionsOf, loadImage, type ImageSourceOptions } from '../image.js
 import { palette, useColor, type CliIO } from '../io.js';
 import { runRequestOf } from './explain.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
+import { imageFieldsUsed, type ImageField } from '../../run/image-needs.js';
+import { EXIT_INCOMPLETE, dockerfileUnknown, unknownDetail, unknownHeadline } from '../completeness.js';
 
 export interface K8sOptions extends ImageSourceOptions {
   readonly entrypoint?: string;
@@ -32,6 +34,24 @@ export async function k8sCommand(dockerfile: string | undefined, o: K8sOptions, 
     else io.stdout.write(`${p.bold(image.file)}: ${p.red('the build fails')}\n${findings.map((f) => formatFinding(f, p)).join('\n')}\n`);
     return 1;
   }
+  // What docker run takes from the image; `--entrypoint ""` also needs the ENTRYPOINT, which Kubernetes cannot clear.
+  const used: ImageField[] = imageFieldsUsed(request.run, engineOptionsOf(opts));
+  if (request.run.entrypoint === '' && !used.includes('entrypoint')) used.unshift('entrypoint');
+  const unknown = dockerfileUnknown(image.dependsOn, used);
+  if (unknown !== null) {
+    sortFindings(findings);
+    if (o.json === true) {
+      io.stdout.write(toJson({ ok: false, complete: false, file: image.file, run: request.display, dependsOn: { from: unknown.from, fields: unknown.fields, via: unknown.via }, diagnostics: findings }));
+    } else {
+      const lines = [`# ${image.file}: ${request.display}`, `# ${p.yellow(unknownHeadline(unknown))}: ${unknownDetail(unknown)}`];
+      for (const f of findings) lines.push(`# ${formatFinding(f, p)}`);
+      io.stdout.write(`${lines.join('\n')}\n`);
+    }
+    return EXIT_INCOMPLETE;
+  }
+  const withoutDependence = findings.filter((f) => f.code !== 'depends-on-unknown-base');
+  findings.length = 0;
+  findings.push(...withoutDependence);
   const result = toKubernetes(image.config, request.run);
   const docker = resolveDockerRun(image.config, request.run, engineOptionsOf(opts));
   findings.push(...findingsOf('kubernetes', result.diagnostics, result.ok ? [] : result.issues));

@@ -2,7 +2,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { resolveDockerRun } from '../../run/docker-run.js';
-import type { EngineOptions, ImageConfig, Severity } from '../../core/types.js';
+import type { EngineOptions, Severity } from '../../core/types.js';
+import { findImage, imageTable, unusedImageDiagnostics, type ImageTable } from '../../core/image-table.js';
 import { buildArgsOf, displayName, loadImageMap } from '../inputs.js';
 import { InputError, UsageError, palette, readInput, useColor, type CliIO, type Palette } from '../io.js';
 import { findingsOf, formatFinding, reaches, sortFindings, toJson, type Finding } from '../report.js';
@@ -59,26 +60,28 @@ function walk(root: string, io: CliIO, out: string[]): void {
   }
 }
 
-/** Lints one Dockerfile: the build's diagnostics, plus the default run's when the argv does not depend on an unknown base. */
+/**
+ * Lints one Dockerfile: the build's diagnostics, plus the default run's when the argv does not
+ * depend on an unknown base (else the `depends-on-unknown-base` warning says so, for `--fail-on warning`).
+ */
 async function lintDockerfile(
   path: string,
   text: string,
-  images: Record<string, ImageConfig>,
+  images: ImageTable,
   buildArgs: Record<string, string> | undefined,
   engine: EngineOptions,
 ): Promise<Finding[]> {
   const file = displayName(path);
   const { evaluateDockerfile } = await import('../../dockerfile/evaluate.js');
-  const result = evaluateDockerfile(text, { ...engine, baseImages: images, ...(buildArgs !== undefined && { buildArgs }) });
+  const result = evaluateDockerfile(text, { ...engine, baseImages: (_ref, reference) => findImage(images, reference), ...(buildArgs !== undefined && { buildArgs }) });
   if (!result.ok) return findingsOf(file, result.diagnostics, result.issues);
-  // Missing base image configs are a property of this run, not of the file.
-  const unknownBase = result.diagnostics.some((d) => d.code === 'unknown-base-image');
+  // Which bases are unknown is said once, by depends-on-unknown-base where it matters.
   const findings = findingsOf(
     file,
-    result.diagnostics.filter((d) => d.code !== 'unknown-base-image' && d.code !== 'no-command-unknown-base'),
+    result.diagnostics.filter((d) => d.code !== 'unknown-base-image'),
   );
   const sources = result.target.sources;
-  const exact = !unknownBase || sources.entrypoint.kind === 'instruction';
+  const exact = result.complete;
   // A final stage built FROM scratch with nothing to run is an export stage (`docker build
   // --output`), not a broken service image: nothing to check at run time.
   let root = result.target;
@@ -100,7 +103,10 @@ async function lintDockerfile(
 /** Runs `lint`; exit 1 when a finding reaches `--fail-on` (default: error). */
 export async function lintCommand(paths: readonly string[], o: LintOptions, io: CliIO, version: string): Promise<number> {
   const format = o.json === true ? 'json' : (o.format ?? 'text');
-  const images = await loadImageMap(io, o.imageConfig ?? [], '--image-config');
+  // One table for every file: a key may name a base, a container image or a Compose service.
+  const read = imageTable(await loadImageMap(io, o.imageConfig ?? [], '--image-config'), () => true);
+  if (!read.ok) throw new UsageError(`--image-config: ${read.issues[0].message}`);
+  const images = read.table;
   const buildArgs = buildArgsOf(o.buildArg, io.env);
   const engine: EngineOptions = {
     ...(o.engine !== undefined && { engine: o.engine }),
@@ -150,13 +156,14 @@ async function lintFiles(
   files: readonly { path: string; kind: LintKind }[],
   paths: readonly string[],
   io: CliIO,
-  images: Record<string, ImageConfig>,
+  images: ImageTable,
   buildArgs: Record<string, string> | undefined,
   engine: EngineOptions,
 ): Promise<{ findings: Finding[]; linted: number }> {
   const findings: Finding[] = [];
   let linted = 0;
-  const { composeEnvFiles, composeReport, manifestReport } = await import('./workloads.js');
+  const { SharedImages, composeEnvFiles, composeReport, manifestReport } = await import('./workloads.js');
+  const shared = new SharedImages(images);
   for (const { path, kind } of files) {
     const text = await readInput(io, path);
     let k = kind;
@@ -169,10 +176,11 @@ async function lintFiles(
     if (k === 'dockerfile') findings.push(...(await lintDockerfile(path, text, images, buildArgs, engine)));
     else {
       const report =
-        k === 'compose' ? await composeReport(io, path, images, 'lint', {}, text, await composeEnvFiles(io, path)) : await manifestReport(io, path, images, 'lint', text);
+        k === 'compose' ? await composeReport(io, path, shared, {}, text, await composeEnvFiles(io, path)) : await manifestReport(io, path, shared, text);
       findings.push(...report.findings, ...report.units.flatMap((u) => u.findings));
     }
   }
+  findings.push(...findingsOf('--image-config', unusedImageDiagnostics(images, 'no linted file')));
   return { findings, linted };
 }
 

@@ -5,12 +5,16 @@
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { DotEnvFile } from '../../compose/dotenv.js';
-import type { ImageConfig } from '../../core/types.js';
+import type { ImageConfig, Issue } from '../../core/types.js';
 import { formatArgv } from '../../core/format-argv.js';
 import { displayName, loadImageMap } from '../inputs.js';
-import { palette, readInput, useColor, type CliIO } from '../io.js';
+import { UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
 import { yamlLocator } from '../yaml-lines.js';
+import { parseImageReference } from '../../core/image-reference.js';
+import { findImage, findImageKey, type ImageTable } from '../../core/image-table.js';
+import type { ImageField } from '../../run/image-needs.js';
+import { EXIT_INCOMPLETE, unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
 
 /** One container or service. */
 export interface Unit {
@@ -21,21 +25,41 @@ export interface Unit {
   readonly argv?: readonly string[];
   readonly fields?: Readonly<Record<string, readonly string[]>>;
   readonly error?: string;
+  /** The argv depends on an image config that was not given: `depends on nginx (image config unknown)…`. */
+  readonly unknown?: string;
   readonly findings: readonly Finding[];
 }
 
-/** What a YAML file runs. `known` tells whether image configs were given for every unit. */
+/** What a YAML file runs. */
 export interface YamlReport {
   readonly file: string;
   /** The `.env` files read for `${VAR}` interpolation (Compose only). */
   readonly envFiles?: readonly string[];
   readonly ok: boolean;
+  /** Every unit's argv is known (no unit depends on an image config that was not given). */
+  readonly complete: boolean;
   readonly units: readonly Unit[];
   readonly findings: readonly Finding[];
 }
 
-/** How to treat images without a config: `'unknown'` (report them) or `'lint'` (check what does not depend on the image). */
-export type MissingImages = 'unknown' | 'lint';
+/**
+ * Image configs for a report: `REF=FILE` entries of this command (checked and matched by the
+ * library, which warns about unused ones), or a table shared by several files (`lint`, which
+ * reports unused entries once for all files).
+ */
+export type WorkloadImages = Readonly<Record<string, ImageConfig>> | SharedImages;
+
+/** An image table shared by the files of one `lint` run. */
+export class SharedImages {
+  constructor(readonly table: ImageTable) {}
+}
+
+/** Looks an `image:` text up in a shared table (by parsed reference), else by key (a Compose service name). */
+function tableLookup(table: ImageTable, ref: string | undefined, key?: string): ImageConfig | undefined {
+  const parsed = ref === undefined || ref === '' ? null : parseImageReference(ref);
+  const byRef = parsed?.ok === true ? findImage(table, parsed.reference) : undefined;
+  return byRef ?? (key === undefined ? undefined : findImageKey(table, key));
+}
 
 type Locate = (document: number, path: string) => { line: number; column: number } | undefined;
 
@@ -50,46 +74,55 @@ function located(findings: readonly Finding[], locate: Locate, document: number,
   });
 }
 
+/** A bad `--image-config` key is the command line's fault, not the file's: a usage error. */
+function badImageKey(issues: readonly Issue[]): void {
+  const key = issues.find((i) => i.code === 'image-config-key-invalid' || i.code === 'image-config-duplicate');
+  if (key !== undefined) throw new UsageError(`--image-config: ${key.message}`);
+}
+
+/** `depends on nginx (image config unknown): ENTRYPOINT and CMD`. */
+function unknownText(image: string, fields: readonly ImageField[]): string {
+  const u: Unknown = { from: image === '' ? 'the image' : image, kind: 'image', fields };
+  return `${unknownHeadline(u)}: ${unknownDetail(u)}`;
+}
+
+/** The report's verdict: ok (no unit fails, no error finding), complete (no unit depends on an unknown image). */
+function verdict(units: readonly Unit[], fileFindings: readonly Finding[]): { ok: boolean; complete: boolean } {
+  const all = [...fileFindings, ...units.flatMap((u) => u.findings)];
+  return { ok: units.every((u) => u.ok) && !all.some((f) => f.severity === 'error'), complete: units.every((u) => u.unknown === undefined) };
+}
+
 /** Resolves every container of a manifest. */
-export async function manifestReport(io: CliIO, path: string, images: Record<string, ImageConfig>, missing: MissingImages = 'unknown', text?: string): Promise<YamlReport> {
+export async function manifestReport(io: CliIO, path: string, images: WorkloadImages, text?: string): Promise<YamlReport> {
   const file = displayName(path);
   const yamlText = text ?? (await readInput(io, path));
   const { resolveManifests } = await import('../../kubernetes/manifest.js');
-  const lenient = missing === 'lint';
-  const result = resolveManifests(yamlText, {
-    images: lenient ? (ref) => images[ref] ?? {} : images,
-    source: file,
-  });
+  const lookup = images instanceof SharedImages ? (ref: string) => tableLookup(images.table, ref) : images;
+  const result = resolveManifests(yamlText, { images: lookup, source: file });
   const locate = yamlLocator(yamlText);
-  if (!result.ok) return { file, ok: false, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
+  if (!result.ok) {
+    badImageKey(result.issues);
+    return { file, ok: false, complete: true, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
+  }
   const units: Unit[] = [];
   for (const w of result.workloads) {
     for (const c of w.containers) {
       const r = c.result;
-      const guessed = lenient && images[c.image] === undefined;
-      // With a placeholder (empty) image config only a container that sets `command` is exact.
-      const exact = !guessed || (r.ok && r.command.length > 0);
-      let findings = findingsOf(file, r.diagnostics, r.ok ? [] : r.issues);
-      if (!exact) findings = findings.filter((f) => f.code !== 'no-command' && f.code !== 'image-unknown' && !ARGV_ANALYSIS.has(f.code));
       units.push({
         label: `${w.kind}/${w.name} ${c.list === 'containers' ? '' : `${c.list} `}${c.name}`,
         image: c.image,
         path: c.path,
-        ok: r.ok || !exact,
-        ...(r.ok && exact && { argv: r.argv, fields: { command: r.command, args: r.args } }),
-        ...(!r.ok && exact && { error: r.issues[0].message }),
-        ...(!exact && { error: `image config for ${c.image} not given: argv not checked` }),
-        findings: located(findings, locate, w.document, c.path),
+        ok: r.ok,
+        ...(r.ok && r.complete && { argv: r.argv, fields: { command: r.command, args: r.args } }),
+        ...(r.ok && !r.complete && { unknown: unknownText(c.image, r.dependsOn), ...(r.args !== undefined && { fields: { args: r.args } }) }),
+        ...(!r.ok && { error: r.issues[0].message }),
+        findings: located(findingsOf(file, r.diagnostics, r.ok ? [] : r.issues), locate, w.document, c.path),
       });
     }
   }
   const fileFindings = located(findingsOf(file, result.diagnostics), locate, 0);
-  const all = [...fileFindings, ...units.flatMap((u) => u.findings)];
-  return { file, ok: units.every((u) => u.ok) && !all.some((f) => f.severity === 'error'), units, findings: fileFindings };
+  return { file, ...verdict(units, fileFindings), units, findings: fileFindings };
 }
-
-/** Diagnostics that analyse the final argv (meaningless when the image part of the argv is a placeholder). */
-const ARGV_ANALYSIS = new Set(['shell-entrypoint-args', 'sh-c-extra-args', 'shell-pid1']);
 
 /** Resolves every service of a Compose file. */
 /** Go `strconv.ParseBool` true. */
@@ -118,8 +151,7 @@ export async function composeEnvFiles(io: CliIO, composePath: string, envFile: r
 export async function composeReport(
   io: CliIO,
   path: string,
-  images: Record<string, ImageConfig>,
-  missing: MissingImages = 'unknown',
+  images: WorkloadImages,
   env: Readonly<Record<string, string>> = {},
   text?: string,
   envFiles: readonly DotEnvFile[] = [],
@@ -127,50 +159,51 @@ export async function composeReport(
   const file = displayName(path);
   const yamlText = text ?? (await readInput(io, path));
   const { resolveComposeFile } = await import('../../compose/file.js');
-  const lenient = missing === 'lint';
-  const lookup = (ref: string | undefined, service: string): ImageConfig | undefined =>
-    (ref !== undefined ? images[ref] : undefined) ?? images[service] ?? (lenient ? {} : undefined);
+  const lookup = images instanceof SharedImages ? (ref: string | undefined, service: string) => tableLookup(images.table, ref, service) : images;
   const result = resolveComposeFile(yamlText, { images: lookup, environment: env, source: file, ...(envFiles.length > 0 && { envFiles }) });
   const locate = yamlLocator(yamlText);
   const envNames = envFiles.length > 0 ? { envFiles: envFiles.map((f) => f.source ?? '.env') } : {};
-  if (!result.ok) return { file, ...envNames, ok: false, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
+  if (!result.ok) {
+    badImageKey(result.issues);
+    return { file, ...envNames, ok: false, complete: true, units: [], findings: located(findingsOf(file, result.diagnostics, result.issues), locate, 0) };
+  }
   const units: Unit[] = [];
   for (const s of result.services) {
     const r = s.result;
-    const guessed = lenient && (s.image === undefined || images[s.image] === undefined) && images[s.name] === undefined;
-    // With a placeholder image config only a service that sets `entrypoint` is exact.
-    const exact = !guessed || (r.ok && r.request.entrypoint !== null && r.request.entrypoint.length > 0);
-    let findings = findingsOf(file, r.diagnostics, r.ok ? [] : r.issues);
-    if (!exact) findings = findings.filter((f) => f.code !== 'no-command' && f.code !== 'image-unknown' && !ARGV_ANALYSIS.has(f.code));
     units.push({
       label: `service ${s.name}`,
       image: s.image,
       path: s.path,
-      ok: r.ok || !exact,
-      ...(r.ok && exact && { argv: r.argv, fields: { entrypoint: r.entrypoint, cmd: r.cmd } }),
-      ...(!r.ok && exact && { error: r.issues[0].message }),
-      ...(!exact && { error: `image config for ${s.image ?? s.name} not given: argv not checked` }),
-      findings: located(findings, locate, 0, s.path),
+      ok: r.ok,
+      ...(r.ok && r.complete && { argv: r.argv, fields: { entrypoint: r.entrypoint, cmd: r.cmd } }),
+      ...(r.ok && !r.complete && { unknown: unknownText(s.image ?? s.name, r.dependsOn) }),
+      ...(!r.ok && { error: r.issues[0].message }),
+      findings: located(findingsOf(file, r.diagnostics, r.ok ? [] : r.issues), locate, 0, s.path),
     });
   }
   const fileFindings = located(findingsOf(file, result.diagnostics), locate, 0);
-  const all = [...fileFindings, ...units.flatMap((u) => u.findings)];
-  return { file, ...envNames, ok: units.every((u) => u.ok) && !all.some((f) => f.severity === 'error'), units, findings: fileFindings };
+  return { file, ...envNames, ...verdict(units, fileFindings), units, findings: fileFindings };
 }
 
-/** Prints a report (text or JSON); returns the exit code. */
-export function printYamlReport(report: YamlReport, io: CliIO, json: boolean): number {
+/**
+ * Prints a report (text or JSON); returns the exit code: 1 when a unit fails or on an error finding
+ * (with `strict`, also when a unit depends on an image config not given), else
+ * {@link EXIT_INCOMPLETE} when one does, else 0.
+ */
+export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, strict = false): number {
+  const code = !report.ok || (strict && !report.complete) ? 1 : report.complete ? 0 : EXIT_INCOMPLETE;
   if (json) {
     io.stdout.write(
       toJson({
         ok: report.ok,
+        complete: report.complete,
         file: report.file,
         ...(report.envFiles !== undefined && { envFiles: report.envFiles }),
         units: report.units.map((u) => ({ ...u, findings: undefined, diagnostics: u.findings })),
         diagnostics: report.findings,
       }),
     );
-    return report.ok ? 0 : 1;
+    return code;
   }
   const p = palette(useColor(io.stdout, io.env));
   const lines: string[] = [];
@@ -181,26 +214,33 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean): n
       lines.push(`  ${'argv'.padEnd(11)}${p.green(formatArgv(u.argv, 'shell'))}`);
       lines.push(`  ${'json'.padEnd(11)}${formatArgv(u.argv, 'json')}`);
       for (const [k, v] of Object.entries(u.fields ?? {})) lines.push(`  ${k.padEnd(11)}${formatArgv(v, 'json')}`);
-    } else if (u.error !== undefined) lines.push(`  ${u.ok ? p.dim(u.error) : `${p.red('does not start:')} ${u.error}`}`);
+    } else if (u.unknown !== undefined) {
+      lines.push(`  ${p.yellow(u.unknown)}`);
+      for (const [k, v] of Object.entries(u.fields ?? {})) lines.push(`  ${k.padEnd(11)}${formatArgv(v, 'json')}`);
+    } else if (u.error !== undefined) lines.push(`  ${p.red('does not start:')} ${u.error}`);
     for (const f of sortFindings([...u.findings])) lines.push(`  ${formatFinding(f, p)}`);
   }
   if (report.units.length === 0 && report.findings.length === 0) lines.push(`${report.file}: no containers found`);
   for (const f of sortFindings([...report.findings])) lines.push(formatFinding(f, p));
   io.stdout.write(`${lines.join('\n')}\n`);
-  return report.ok ? 0 : 1;
+  return code;
 }
 
 /** `container-argv k8s --manifest FILE --image-config REF=FILE…` */
-export async function manifestCommand(path: string, o: { readonly imageConfig?: string | readonly string[]; readonly json?: boolean }, io: CliIO): Promise<number> {
+export async function manifestCommand(
+  path: string,
+  o: { readonly imageConfig?: string | readonly string[]; readonly json?: boolean; readonly strict?: boolean },
+  io: CliIO,
+): Promise<number> {
   const values = o.imageConfig === undefined ? [] : typeof o.imageConfig === 'string' ? [o.imageConfig] : o.imageConfig;
   const images = await loadImageMap(io, values, '--image-config');
-  return printYamlReport(await manifestReport(io, path, images), io, o.json === true);
+  return printYamlReport(await manifestReport(io, path, images), io, o.json === true, o.strict === true);
 }
 
 /** `container-argv compose FILE --image-config REF=FILE…` */
 export async function composeCommand(
   path: string,
-  o: { readonly imageConfig?: readonly string[]; readonly env?: readonly string[]; readonly envFile?: readonly string[]; readonly json?: boolean },
+  o: { readonly imageConfig?: readonly string[]; readonly env?: readonly string[]; readonly envFile?: readonly string[]; readonly json?: boolean; readonly strict?: boolean },
   io: CliIO,
 ): Promise<number> {
   const images = await loadImageMap(io, o.imageConfig ?? [], '--image-config');
@@ -211,5 +251,5 @@ export async function composeCommand(
     else env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   const envFiles = await composeEnvFiles(io, path, o.envFile);
-  return printYamlReport(await composeReport(io, path, images, 'unknown', env, undefined, envFiles), io, o.json === true);
+  return printYamlReport(await composeReport(io, path, images, env, undefined, envFiles), io, o.json === true, o.strict === true);
 }

@@ -11,14 +11,47 @@ const run = (argv: string[], stdin?: string) => cli(argv, { cwd: dir, ...(stdin 
 
 describe('container-argv explain', () => {
   test('prints the argv shell-quoted and as JSON, with where ENTRYPOINT and CMD came from', async () => {
-    const r = await run(['explain', 'Dockerfile']);
+    const r = await run(['explain', 'Dockerfile', '--base', 'node:20-slim=node.json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('  argv       /app/entrypoint.sh /bin/sh -c \'node server.js\'\n');
     expect(r.stdout).toContain('  json       ["/app/entrypoint.sh", "/bin/sh", "-c", "node server.js"]\n');
     expect(r.stdout).toContain('← ENTRYPOINT at Dockerfile:3:1');
     expect(r.stdout).toContain('← CMD at Dockerfile:4:1');
-    expect(r.stdout).toContain('Dockerfile:1:1: info unknown-base-image: ');
+  });
+
+  test('an unknown base: "depends on …", exit 3; --strict makes it an error (issue 18 §2)', async () => {
+    const r = await run(['explain', 'base-only.Dockerfile']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('  ENTRYPOINT (unknown)  ← inherited from base image node:20-slim (config unknown)\n');
+    expect(r.stdout).toContain('  depends on node:20-slim (base image config unknown): ENTRYPOINT inherited from it; CMD inherited from it\n');
+    expect(r.stdout).not.toContain('does not start');
+    const json = JSON.parse((await run(['explain', 'base-only.Dockerfile', '--json'])).stdout);
+    expect(json).toMatchObject({ ok: false, complete: false, dependsOn: { from: 'node:20-slim', fields: ['entrypoint', 'cmd'] }, image: { entrypoint: 'unknown', cmd: 'unknown' } });
+    expect(json.unknownBases).toEqual([{ from: 'node:20-slim', stage: 0, line: 1, column: 1 }]);
+    const strict = await run(['explain', 'base-only.Dockerfile', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('base-config-required');
+  });
+
+  test('a --base key that is not an image reference is a usage error', async () => {
+    const r = await run(['explain', 'base-only.Dockerfile', '--base', 'Node=node.json']);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toContain('container-argv: --base: the image config key "Node" is not an image reference: ');
+  });
+
+  test('an unknown base the run does not use: the exact argv, exit 0', async () => {
+    const r = await run(['explain', 'base-only.Dockerfile', '--entrypoint', '/bin/sh', '--', '-c', 'id']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  argv       /bin/sh -c id\n');
+    expect(r.stdout).not.toContain('depends-on-unknown-base');
+  });
+
+  test('a shell-form CMD on an unknown base shows what it assumes', async () => {
+    const r = await run(['explain', 'Dockerfile']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('  CMD        (unknown; ["/bin/sh", "-c", "node server.js"] if node:20-slim is a Linux image with no SHELL)');
+    expect(r.stdout).toContain('  depends on node:20-slim (base image config unknown): CMD shell form, run by its SHELL\n');
   });
 
   test('the Dockerfile defaults to ./Dockerfile', async () => {
@@ -43,13 +76,13 @@ describe('container-argv explain', () => {
   test('-- ARGS replace CMD; --entrypoint drops CMD (info)', async () => {
     const a = JSON.parse((await run(['explain', '--json', '--', '--port', '8080'])).stdout);
     expect(a.argv).toEqual(['/app/entrypoint.sh', '--port', '8080']);
-    const b = JSON.parse((await run(['explain', '--entrypoint', 'sh', '--json'])).stdout);
+    const b = JSON.parse((await run(['explain', '--entrypoint', 'sh', '--json', '--base', 'node:20-slim=node.json'])).stdout);
     expect(b.argv).toEqual(['sh']);
     expect(b.diagnostics.map((d: { code: string }) => d.code)).toContain('entrypoint-drops-cmd');
   });
 
   test('--init and --engine podman use the engine init binary', async () => {
-    const r = JSON.parse((await run(['explain', '--init', '--engine', 'podman', '--json'])).stdout);
+    const r = JSON.parse((await run(['explain', '--init', '--engine', 'podman', '--json', '--base', 'node:20-slim=node.json'])).stdout);
     expect(r.argv.slice(0, 2)).toEqual(['/run/podman-init', '--']);
   });
 

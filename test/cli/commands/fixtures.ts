@@ -50,6 +50,8 @@ export function writeCommandFixtures(): string {
 export function writeWorkloadFixtures(): string {
   const dir = mkdtempSync(join(tmpdir(), 'container-argv-workloads-'));
   writeFileSync(join(dir, 'node.json'), INSPECT);
+  // docker-library/official-images alpine: CMD ["/bin/sh"], no ENTRYPOINT.
+  writeFileSync(join(dir, 'alpine.json'), JSON.stringify([{ Os: 'linux', Config: { Entrypoint: null, Cmd: ['/bin/sh'] } }]));
   mkdirSync(join(dir, 'repo/deploy'), { recursive: true });
   mkdirSync(join(dir, 'repo/node_modules/x'), { recursive: true });
   writeFileSync(join(dir, 'repo/deploy/web.yaml'), DEPLOY);

@@ -16,7 +16,9 @@ describe('container-argv lint', () => {
     const r = await run(['lint', 'repo']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('repo/bad.Dockerfile:2:1: error json-not-strings: ');
-    expect(r.stdout).toContain('repo/Dockerfile:3:1: warning shell-entrypoint-args: ');
+    expect(r.stdout).toContain('repo/Dockerfile:1:1: warning depends-on-unknown-base: What runs depends on alpine, ');
+    expect(r.stdout).toContain('repo/Dockerfile:2:1: warning shell-entrypoint-cmd: ');
+    expect(r.stdout).toMatch(/repo\/deploy\/web\.yaml:10:\d+: warning depends-on-unknown-image: /);
     expect(r.stdout).toMatch(/repo\/compose\.yaml:\d+:\d+: warning sh-c-extra-args: /);
     expect(r.stdout).toMatch(/repo\/deploy\/web\.yaml:11:\d+: warning k8s-undefined-reference: /);
     expect(r.stdout).not.toContain('node_modules');
@@ -28,6 +30,13 @@ describe('container-argv lint', () => {
     const codes = JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code);
     expect(codes).not.toContain('image-unknown');
     expect(codes).not.toContain('no-command');
+    expect(codes).toContain('depends-on-unknown-image');
+  });
+
+  test('an --image-config entry no linted file uses is reported once', async () => {
+    const r = await run(['lint', 'repo/compose.yaml', 'repo/Dockerfile', '--image-config', 'node:20-slim=node.json', '--image-config', 'redis=node.json', '--json']);
+    const unused = JSON.parse(r.stdout).diagnostics.filter((d: { code: string }) => d.code === 'image-config-unused');
+    expect(unused).toEqual([expect.objectContaining({ file: '--image-config', severity: 'warning', message: 'the image config given for "redis" is not used: no linted file names redis' })]);
   });
 
   test.for([
@@ -47,7 +56,7 @@ describe('container-argv lint', () => {
     expect(without.code).toBe(1);
     expect(without.stdout).toContain('arg.Dockerfile:2:1: error blank-base-name: ');
     expect((await run(['lint', 'arg.Dockerfile', '--build-arg', 'BASE=alpine'])).code).toBe(0);
-    const explained = JSON.parse((await run(['explain', 'arg.Dockerfile', '--build-arg', 'BASE=alpine', '--json'])).stdout);
+    const explained = JSON.parse((await run(['explain', 'arg.Dockerfile', '--build-arg', 'BASE=alpine', '--base', 'alpine=alpine.json', '--json'])).stdout);
     expect(explained.stage).toMatchObject({ index: 0 });
     expect(explained.argv).toEqual(['/app']);
   });

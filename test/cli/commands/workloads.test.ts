@@ -19,11 +19,29 @@ describe('container-argv k8s --manifest', () => {
     expect(r.stdout).toMatch(/repo\/deploy\/web\.yaml:11:\d+: warning k8s-undefined-reference: /);
   });
 
-  test('an image without config: the container does not resolve, exit 1', async () => {
-    const r = await run(['k8s', '--manifest', 'repo/deploy/web.yaml', '--image-config', 'node:20-slim=node.json', '--json']);
-    expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout);
-    expect(out.units.map((u: { ok: boolean }) => u.ok)).toEqual([true, false]);
+  test('images without config: command needs none, args-only depends on the ENTRYPOINT, exit 3 (issue 18 §2)', async () => {
+    const r = await run(['k8s', '--manifest', 'repo/deploy/web.yaml']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('  depends on node:20-slim (image config unknown): ENTRYPOINT\n');
+    expect(r.stdout).toContain(`  json       ["/bin/sh", "-c", "sleep 3600"]\n`);
+    const out = JSON.parse((await run(['k8s', '--manifest', 'repo/deploy/web.yaml', '--json'])).stdout);
+    expect(out).toMatchObject({ ok: true, complete: false });
+    expect(out.units.map((u: { ok: boolean; unknown?: string }) => [u.ok, u.unknown ?? null])).toEqual([
+      [true, 'depends on node:20-slim (image config unknown): ENTRYPOINT'],
+      [true, null],
+    ]);
+    expect((await run(['k8s', '--manifest', 'repo/deploy/web.yaml', '--strict'])).code).toBe(1);
+  });
+
+  test('an --image-config key that is not an image reference is a usage error', async () => {
+    const r = await run(['k8s', '--manifest', 'repo/deploy/web.yaml', '--image-config', 'Node=node.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('container-argv: --image-config: the image config key "Node" is not an image reference: ');
+  });
+
+  test('an --image-config entry no container uses is named in a warning', async () => {
+    const r = await run(['k8s', '--manifest', 'repo/deploy/web.yaml', '--image-config', 'node:20=node.json']);
+    expect(r.stdout).toContain('warning image-config-unused: the image config given for "node:20" is not used: no container names node:20');
   });
 
   test('a document-level finding has no empty "(at )"', async () => {
@@ -57,7 +75,7 @@ describe('container-argv compose', () => {
   test.for(['compose', 'lint'])('%s: an image named like an Object.prototype key is just unknown (no internal error)', async (command) => {
     const r = await run([command, '-', ...(command === 'compose' ? ['--image-config', 'node:20-slim=node.json'] : [])], 'services:\n  web:\n    image: constructor\n    command: x\n');
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(command === 'compose' ? 1 : 0);
+    expect(r.code).toBe(command === 'compose' ? 3 : 0);
   });
 
   test('a missing file is an input error', async () => {
