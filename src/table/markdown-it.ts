@@ -56,6 +56,8 @@ export interface MarkdownItCoreState {
 export interface MarkdownItLike {
   core: {
     ruler: {
+      // markdown-it types core rules as returning `boolean | void` (a rule that returns nothing is allowed).
+      // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
       after(afterName: string, ruleName: string, rule: (state: MarkdownItCoreState) => boolean | void): void;
     };
   };

@@ -56,7 +56,10 @@ export function runCommandLineArb(engine: Engine = 'docker'): fc.Arbitrary<Gener
     let init = false;
     for (const f of flags) {
       if (f.kind === 'neutral') argv.push(...f.words);
-      else if (f.kind === 'init') (argv.push('--init'), (init = true));
+      else if (f.kind === 'init') {
+        argv.push('--init');
+        init = true;
+      }
       else {
         entrypoint = f.value;
         argv.push(...(f.joined ? [`--entrypoint=${f.value}`] : ['--entrypoint', f.value]));

@@ -101,7 +101,7 @@ const rel = (path: string) => relative(ROOT, path);
 const shellFiles = [join(ROOT, '.ci/run'), ...walk(join(ROOT, 'scripts'), (n) => n.endsWith('.sh'))].map((p) => ({ file: rel(p), text: read(p) }));
 /** Node scripts, tests and benchmarks. */
 const nodeFiles = [
-  ...walk(join(ROOT, 'scripts'), (n) => /\.(m?js|ts)$/.test(n)),
+  ...walk(join(ROOT, 'scripts'), (n) => /\.(?:m?js|ts)$/.test(n)),
   ...walk(join(ROOT, 'test'), (n) => n.endsWith('.ts')),
   ...walk(join(ROOT, 'bench'), (n) => /\.m?js$/.test(n)),
 ].map((p) => ({ file: rel(p), text: read(p) }));
@@ -168,9 +168,9 @@ describe('CI installs every command the scripts call', () => {
     const engine = scanShell(shellFiles.find((f) => f.file === 'scripts/engine.sh')!.text);
     expect(engine.tools.filter(([cmd, pkg]) => PACKAGE_OF[cmd] !== pkg)).toEqual([]);
     const tabled = new Set(engine.tools.map(([cmd]) => cmd));
-    const engineFiles = nodeFiles.filter((f) => /^(scripts\/engine\/|test\/engine\/)/.test(f.file));
+    const engineFiles = nodeFiles.filter((f) => /^(?:scripts\/engine\/|test\/engine\/)/.test(f.file));
     const calls = [...engine.commands, ...engineFiles.flatMap((f) => scanNode(f.text))].map((c) => c.command);
-    const beyondBase = calls.filter((c) => PACKAGE_OF[c] !== undefined && !BASE_PACKAGES.has(PACKAGE_OF[c]!));
+    const beyondBase = calls.filter((c) => PACKAGE_OF[c] !== undefined && !BASE_PACKAGES.has(PACKAGE_OF[c]));
     expect([...new Set(beyondBase.filter((c) => !tabled.has(c)))]).toEqual([]);
   });
 

@@ -20,6 +20,6 @@ test('CHANGELOG entries are one line each, under a Keep a Changelog heading', ()
   const start = lines.indexOf('## [Unreleased]');
   expect(start).toBeGreaterThan(0);
   const body = lines.slice(start).filter((l) => l !== '' && !/^\[[^\]]+\]: /.test(l));
-  const odd = body.filter((l) => !/^(## \[(Unreleased|\d+\.\d+\.\d+)\]( - \d{4}-\d{2}-\d{2})?|### (Added|Changed|Deprecated|Removed|Fixed|Security)|- \S.*)$/.test(l));
+  const odd = body.filter((l) => !/^(?:## \[(?:Unreleased|\d+\.\d+\.\d+)\](?: - \d{4}-\d{2}-\d{2})?|### (?:Added|Changed|Deprecated|Removed|Fixed|Security)|- \S.*)$/.test(l));
   expect(odd).toEqual([]);
 });

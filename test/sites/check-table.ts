@@ -33,5 +33,5 @@ export function checkTable(actual: HtmlTable | undefined, want: ExpectedTable): 
     }),
   );
   expect(table.heading, `${want.meta}: the heading before the table`).toBe(want.heading);
-  if (want.inside !== undefined) expect(table.ancestors.some((a) => want.inside!.test(a)), `${want.meta}: inside ${want.inside} (${table.ancestors.join(' > ')})`).toBe(true);
+  if (want.inside !== undefined) expect(table.ancestors.some((a) => want.inside!.test(a)), `${want.meta}: inside ${String(want.inside)} (${table.ancestors.join(' > ')})`).toBe(true);
 }

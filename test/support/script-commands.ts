@@ -67,7 +67,10 @@ export function scanShell(text: string): ShellScan {
   for (const m of text.matchAll(/^\s*[A-Z_]+_TOOLS=\(([^)]*)\)/gm)) {
     for (const entry of (m[1] ?? '').split(/\s+/)) {
       const at = entry.lastIndexOf(':');
-      if (at > 0 && !entry.startsWith('"')) tools.push([entry.slice(0, at), entry.slice(at + 1)]), installs.add(entry.slice(at + 1));
+      if (at > 0 && !entry.startsWith('"')) {
+        tools.push([entry.slice(0, at), entry.slice(at + 1)]);
+        installs.add(entry.slice(at + 1));
+      }
     }
   }
   const resolved = commands.map((c) => ({ command: resolve(c.command, variables), line: c.line }));
@@ -98,8 +101,13 @@ function parse(tokens: readonly Token[], out: FoundCommand[], functions: Set<str
     const t = tokens[i] as Token;
     if (t.kind === 'redirect') continue;
     if (cases.at(-1) === 'pattern') {
-      if (t.kind === 'word' && t.raw === 'esac') cases.pop(), (atCommand = false);
-      else if (t.kind === 'op' && t.op === ')') cases[cases.length - 1] = 'body', (atCommand = true);
+      if (t.kind === 'word' && t.raw === 'esac') {
+        cases.pop();
+        atCommand = false;
+      } else if (t.kind === 'op' && t.op === ')') {
+        cases[cases.length - 1] = 'body';
+        atCommand = true;
+      }
       continue;
     }
     if (t.kind === 'op') {
@@ -121,10 +129,19 @@ function parse(tokens: readonly Token[], out: FoundCommand[], functions: Set<str
       continue;
     }
     if (t.raw === 'function') continue;
-    if (t.raw === 'case') cases.push('pattern'), (i = caseHeadEnd(tokens, i));
-    else if (t.raw === 'for' || t.raw === 'select') skipToSeparator = true, (words = []);
-    else if (t.raw === 'esac') cases.pop(), (atCommand = false);
-    else if (KEYWORD_CLOSERS.has(t.raw)) atCommand = false, (words = []);
+    if (t.raw === 'case') {
+      cases.push('pattern');
+      i = caseHeadEnd(tokens, i);
+    } else if (t.raw === 'for' || t.raw === 'select') {
+      skipToSeparator = true;
+      words = [];
+    } else if (t.raw === 'esac') {
+      cases.pop();
+      atCommand = false;
+    } else if (KEYWORD_CLOSERS.has(t.raw)) {
+      atCommand = false;
+      words = [];
+    }
     else if (KEYWORD_OPENERS.has(t.raw)) words = [];
     else if (t.raw === '[[' || t.raw === '((') skipToSeparator = true;
     else if (ASSIGNMENT.test(t.raw)) {
@@ -259,7 +276,10 @@ function lex(text: string, start: number, startLine: number, nested: boolean, ou
       if (/<<-?$/.test(op)) {
         while (text[i] === ' ') i++;
         const m = /^(['"]?)([A-Za-z_0-9]+)\1/.exec(text.slice(i));
-        if (m !== null) heredocs.push({ tag: m[2] as string, strip: op.endsWith('-'), expands: m[1] === '' }), (i += m[0].length);
+        if (m !== null) {
+          heredocs.push({ tag: m[2] as string, strip: op.endsWith('-'), expands: m[1] === '' });
+          i += m[0].length;
+        }
         continue;
       }
       if (/&$/.test(op) && /[\d-]/.test(text[i] ?? '')) { while (/[\d-]/.test(text[i] ?? '')) i++; continue; }
@@ -358,9 +378,9 @@ export function scanNode(text: string): FoundCommand[] {
   }
   const lineAt = (index: number) => text.slice(0, index).split('\n').length;
   const found: FoundCommand[] = [];
-  const callPattern = new RegExp(`(?<![.\\w])(${[...callees].join('|')})\\(\\s*([^,)]+)`, 'g');
+  const callPattern = new RegExp(`(?<![.\\w])(?:${[...callees].join('|')})\\(\\s*([^,)]+)`, 'g');
   for (const m of text.matchAll(callPattern)) {
-    for (const command of valuesOf((m[2] as string).trim(), text)) found.push({ command, line: lineAt(m.index) });
+    for (const command of valuesOf((m[1] as string).trim(), text)) found.push({ command, line: lineAt(m.index) });
   }
   for (const m of text.matchAll(/executablePath:\s*([^,}\n]+)/g)) {
     for (const command of valuesOf((m[1] as string).trim(), text)) found.push({ command, line: lineAt(m.index) });

@@ -22,7 +22,7 @@ describe('dockerfileArb', () => {
     ['a backtick continuation', /` ?\r?\n/],
     ['a comment inside a continuation', /[\\`] ?\r?\n[ \t]*# note/],
     ['a heredoc', /<<-?EOT\r?\n[^]*?\r?\nEOT\r?\n/],
-    ['ONBUILD', /\nonbuild |\nONBUILD |\nOnbuild /i],
+    ['ONBUILD', /\nonbuild /i],
     ['SHELL', /^[ \t]*shell \[/im],
     ['a FROM of an earlier stage', /\nFROM s\d/],
     ['a named stage', / AS s\d\r?\n/],
