@@ -14,14 +14,7 @@
  * the `Token` class markdown-it hands to core rules).
  */
 import { entrypointCmdTable, type EntrypointCmdTableOptions } from './table.js';
-import {
-  ENTRYPOINT_CMD_TABLE_LANG,
-  FENCE_BODY_IGNORED,
-  checkTableFenceOptions,
-  resolveTableFence,
-  tableFenceHtml,
-  type TableFenceOptions,
-} from './fence.js';
+import { ENTRYPOINT_CMD_TABLE_LANG, FENCE_BODY_IGNORED, checkTableFenceOptions, resolveTableFence, tableFenceHtml, type TableFenceOptions } from './fence.js';
 
 export { ENTRYPOINT_CMD_TABLE_LANG, parseTableMeta } from './fence.js';
 
@@ -56,9 +49,8 @@ export interface MarkdownItCoreState {
 export interface MarkdownItLike {
   core: {
     ruler: {
-      // markdown-it types core rules as returning `boolean | void` (a rule that returns nothing is allowed).
-      // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
-      after(afterName: string, ruleName: string, rule: (state: MarkdownItCoreState) => boolean | void): void;
+      // markdown-it ignores what a core rule returns (its types say `boolean | void`).
+      after(afterName: string, ruleName: string, rule: (state: MarkdownItCoreState) => unknown): void;
     };
   };
 }
@@ -73,7 +65,11 @@ function cellTokens(make: MakeToken, tag: 'th' | 'td', text: string, strong: boo
   const word = make('text', '', 0);
   word.content = text;
   inline.children =
-    text === '' ? [] : strong ? [Object.assign(make('strong_open', 'strong', 1), { markup: '**' }), word, Object.assign(make('strong_close', 'strong', -1), { markup: '**' })] : [word];
+    text === ''
+      ? []
+      : strong
+        ? [Object.assign(make('strong_open', 'strong', 1), { markup: '**' }), word, Object.assign(make('strong_close', 'strong', -1), { markup: '**' })]
+        : [word];
   for (const t of [open, inline]) t.block = block;
   const close = make(`${tag}_close`, tag, -1);
   close.block = block;
