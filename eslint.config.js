@@ -29,7 +29,10 @@ export default defineConfig(
       // closures; the types say both checks cannot fail, so this rule flags exactly those checks.
       '@typescript-eslint/no-unnecessary-condition': 'off',
       // Numbers and bigints print exactly in messages; the rule's target (objects, undefined) stays on.
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowAny: false, allowBoolean: false, allowNullish: false, allowRegExp: false, allowNever: false }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowAny: false, allowBoolean: false, allowNullish: false, allowRegExp: false, allowNever: false },
+      ],
       // Scanners append `text[i]`, typed `string | undefined` under noUncheckedIndexedAccess inside
       // bounds-checked loops; objects, booleans and `any` stay refused.
       '@typescript-eslint/restrict-plus-operands': ['error', { allowNullish: true, allowAny: false, allowBoolean: false, allowNumberAndString: false, allowRegExp: false }],
@@ -83,7 +86,10 @@ export default defineConfig(
     // under noUncheckedIndexedAccess) and parsed JSON; a wrong value fails the assertion that uses it.
     files: ['test/**/*.ts', 'scripts/**/*.ts'],
     rules: {
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowNullish: true, allowAny: true, allowBoolean: false, allowRegExp: false, allowNever: false }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowNullish: true, allowAny: true, allowBoolean: false, allowRegExp: false, allowNever: false },
+      ],
     },
   },
   {

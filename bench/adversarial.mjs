@@ -38,7 +38,10 @@ const cases = [
   ['Dockerfile many continuation lines', (n) => evaluateDockerfile(`FROM scratch\nCMD a \\\n${'  b \\\n'.repeat(n / 6)}c\n`)],
   ['Dockerfile many blank lines in a continuation', (n) => evaluateDockerfile(`FROM scratch\nCMD a \\\n${'\n'.repeat(n)}c\n`)],
   ['Dockerfile many CMDs', (n) => evaluateDockerfile(`FROM scratch\n${'CMD ["a", "b"]\n'.repeat(n / 15)}`)],
-  ['Dockerfile many stages, each FROM the previous', (n) => evaluateDockerfile(`FROM scratch AS s0\n${Array.from({ length: n / 25 }, (_, i) => `FROM s${i} AS s${i + 1}\nCMD x\n`).join('')}`)],
+  [
+    'Dockerfile many stages, each FROM the previous',
+    (n) => evaluateDockerfile(`FROM scratch AS s0\n${Array.from({ length: n / 25 }, (_, i) => `FROM s${i} AS s${i + 1}\nCMD x\n`).join('')}`),
+  ],
   // A line stays under BuildKit's 64 KiB line limit: RUN lines of 1,000 heredocs each.
   ['Dockerfile RUN lines of 1,000 heredocs each', (n) => evaluateDockerfile(`FROM scratch\n${`RUN ${'<<A '.repeat(1_000)}\n${'A\n'.repeat(1_000)}`.repeat(n / 6_000)}`)],
   ['Dockerfile long run of `[` (one line: 0.3 n)', (n) => evaluateDockerfile(`FROM scratch\nCMD ${'['.repeat(line(n))}\n`)],
@@ -64,23 +67,52 @@ const cases = [
   ['splitGoShellwords quotes and escapes', (n) => splitGoShellwords('"a\\" '.repeat(n / 5))],
   ['parseComposeCommand one long word full of `$( … )` (fuzz seed 44)', (n) => parseComposeCommand('éimage:$( AS null${ 巖-c\uFEFF)Pod㚽ONBUILDAS'.repeat(n / 40))],
   ['parseComposeCommand long string', (n) => parseComposeCommand('a "b c" \'d\' \\e '.repeat(n / 16))],
-  ['resolveComposeFile long command and interpolation', (n) => resolveComposeFile(`services:\n  s:\n    image: x\n    command: ${JSON.stringify('${A:-${B:-x}} '.repeat(n / 15))}\n`, { images: { x: {} } })],
-  ['resolveManifests $( in args', (n) => resolveManifests(`kind: Pod\nspec:\n  containers:\n  - name: c\n    image: x\n    args: [${JSON.stringify('$('.repeat(n))}]\n`, { images: { x: {} } })],
-  ['resolveManifests long bad key (path formatting)', (n) => resolveManifests(`kind: Pod\nspec:\n  containers:\n  - name: c\n    image: x\n    args: {${'a'.repeat(n)}-!: 1}\n`, { images: { x: {} } })],
+  [
+    'resolveComposeFile long command and interpolation',
+    (n) => resolveComposeFile(`services:\n  s:\n    image: x\n    command: ${JSON.stringify('${A:-${B:-x}} '.repeat(n / 15))}\n`, { images: { x: {} } }),
+  ],
+  [
+    'resolveManifests $( in args',
+    (n) => resolveManifests(`kind: Pod\nspec:\n  containers:\n  - name: c\n    image: x\n    args: [${JSON.stringify('$('.repeat(n))}]\n`, { images: { x: {} } }),
+  ],
+  [
+    'resolveManifests long bad key (path formatting)',
+    (n) => resolveManifests(`kind: Pod\nspec:\n  containers:\n  - name: c\n    image: x\n    args: {${'a'.repeat(n)}-!: 1}\n`, { images: { x: {} } }),
+  ],
   ['imageConfigFromInspect `[` × n', (n) => imageConfigFromInspect('['.repeat(n))],
-  ['parseRunCommandLine image refs (host/path/tag/digest regexes)', (n) => {
-    for (const ref of ['a-'.repeat(n / 2), `${'a.'.repeat(n / 2)}/x`, `${'a__'.repeat(n / 3)}_`, `a@${'a+'.repeat(n / 2)}:`, `x:${'a'.repeat(n)}`]) parseRunCommandLine(`docker run ${ref}`);
-  }],
+  [
+    'parseRunCommandLine image refs (host/path/tag/digest regexes)',
+    (n) => {
+      for (const ref of ['a-'.repeat(n / 2), `${'a.'.repeat(n / 2)}/x`, `${'a__'.repeat(n / 3)}_`, `a@${'a+'.repeat(n / 2)}:`, `x:${'a'.repeat(n)}`])
+        parseRunCommandLine(`docker run ${ref}`);
+    },
+  ],
   ['parseRunCommandLine many flags', (n) => parseRunCommandLine(`docker run ${'-e A=1 '.repeat(n / 10)}img`)],
   ['parseRunCommandLine int values', (n) => parseRunCommandLine(`docker run --cpu-shares ${'0'.repeat(n)}x img`)],
   ['splitShellWords $ and quotes', (n) => splitShellWords('$a"b"\'c\' '.repeat(n / 9))],
   ['cpusToQuantity digits', (n) => cpusToQuantity(`${'1'.repeat(n)}.${'1'.repeat(n)}x`)],
-  ['podman --cpus (strconv.ParseFloat) digits and separators', (n) => {
-    for (const v of [`${'1_'.repeat(n / 2)}.x`, `0x${'f'.repeat(n)}.${'f'.repeat(n)}p-99999`, `${'1'.repeat(n)}e${'1'.repeat(n)}x`]) parseRunCommandLine(['podman', 'create', '--cpus', v, 'img']);
-  }],
-  ['parseDotEnv long values, quotes, escapes, names and ${', (n) => {
-    for (const t of [`A=${'x #'.repeat(n / 3)}`, `A="${'\\n\\"$'.repeat(n / 6)}`, `A='${'a'.repeat(n)}`, `${'a'.repeat(n)}!=1`, `A=${'${'.repeat(n / 2)}`, `${'\n'.repeat(n)}export`, `A=${'$B'.repeat(n / 2)}`]) parseDotEnv(t);
-  }],
+  [
+    'podman --cpus (strconv.ParseFloat) digits and separators',
+    (n) => {
+      for (const v of [`${'1_'.repeat(n / 2)}.x`, `0x${'f'.repeat(n)}.${'f'.repeat(n)}p-99999`, `${'1'.repeat(n)}e${'1'.repeat(n)}x`])
+        parseRunCommandLine(['podman', 'create', '--cpus', v, 'img']);
+    },
+  ],
+  [
+    'parseDotEnv long values, quotes, escapes, names and ${',
+    (n) => {
+      for (const t of [
+        `A=${'x #'.repeat(n / 3)}`,
+        `A="${'\\n\\"$'.repeat(n / 6)}`,
+        `A='${'a'.repeat(n)}`,
+        `${'a'.repeat(n)}!=1`,
+        `A=${'${'.repeat(n / 2)}`,
+        `${'\n'.repeat(n)}export`,
+        `A=${'$B'.repeat(n / 2)}`,
+      ])
+        parseDotEnv(t);
+    },
+  ],
   ['quoteShellArg / quoteShellWord', (n) => [quoteShellArg(`${'a'.repeat(n)}'`), quoteShellWord(`${'a'.repeat(n)}'`)]],
 ];
 

@@ -133,13 +133,23 @@ export async function run() {
 
   // Linear scaling: a 5 MB Dockerfile vs 0.625 MB of the same shape; a 1 MB logical line (continuations)
   // vs 125 KB; a 1 MB physical line (rejected after one scan, as BuildKit's 64 KiB line limit does).
-  const unit = files.map((f) => f.text).join('').replace(/^# syntax=.*\n/gm, '');
+  const unit = files
+    .map((f) => f.text)
+    .join('')
+    .replace(/^# syntax=.*\n/gm, '');
   const big = (size) => {
     let t = '';
     while (t.length < size) t += unit;
     return t.slice(0, t.lastIndexOf('\n', size) + 1);
   };
-  const time = (text) => median([0, 1, 2, 3, 4].map(() => { const t = performance.now(); ev(text); return performance.now() - t; }));
+  const time = (text) =>
+    median(
+      [0, 1, 2, 3, 4].map(() => {
+        const t = performance.now();
+        ev(text);
+        return performance.now() - t;
+      }),
+    );
   const scale = (make, small, large) => {
     const a = make(small);
     const b = make(large);

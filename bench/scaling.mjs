@@ -33,7 +33,12 @@ const cases = [
   ['compose command string (50k words·n)', '50k words', (n) => 'run "a b" \'c\' d\\ e '.repeat(10_000 * n), (t) => parseComposeCommand(t, { limits })],
   ['Kubernetes string with many `$(` (100k·n)', '200 KB', (n) => '$(A'.repeat(100_000 * n), (t) => expandKubernetes(t, { A: 'a' })],
   ['docker run line (-e A=1 × 5k·n)', '5k flags', (n) => `docker run ${'-e A=1 '.repeat(5_000 * n)}img sh -c "x"`, (t) => parseRunCommandLine(t)],
-  ['Kubernetes YAML, many containers (500·n)', '500 containers', (n) => `kind: Pod\nspec:\n  containers:\n${'  - {name: c, image: x, args: ["$(A)", "b"]}\n'.repeat(500 * n)}`, (t) => resolveManifests(t, { images: { x: { entrypoint: ['/e'] } }, limits })],
+  [
+    'Kubernetes YAML, many containers (500·n)',
+    '500 containers',
+    (n) => `kind: Pod\nspec:\n  containers:\n${'  - {name: c, image: x, args: ["$(A)", "b"]}\n'.repeat(500 * n)}`,
+    (t) => resolveManifests(t, { images: { x: { entrypoint: ['/e'] } }, limits }),
+  ],
 ];
 
 function timeOnce(build, call, n) {

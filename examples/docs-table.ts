@@ -11,7 +11,9 @@ process.stdout.write(renderTable(entrypointCmdTable()));
 
 const page = '## CMD vs ENTRYPOINT\n\n```entrypoint-cmd-table preset=docker-docs cells=argv\n```\n';
 const file = await unified().use(remarkParse).use(remarkGfm).use(remarkEntrypointCmdTable).use(remarkStringify).process(page);
-const rows = String(file).split('\n').filter((line) => line.startsWith('| **'));
+const rows = String(file)
+  .split('\n')
+  .filter((line) => line.startsWith('| **'));
 console.log(rows.length, 'rows; first:', rows[0]?.slice(0, 60));
 
 // Output:

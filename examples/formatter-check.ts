@@ -11,7 +11,10 @@ function formatted(text: string, settings: FormatterSettings): string {
   return TextDocument.applyEdits(TextDocument.create('file:///Dockerfile', 'dockerfile', 1, text), format(text, settings));
 }
 
-for (const settings of [{ insertSpaces: true, tabSize: 4 }, { insertSpaces: true, tabSize: 4, ignoreMultilineInstructions: true }]) {
+for (const settings of [
+  { insertSpaces: true, tabSize: 4 },
+  { insertSpaces: true, tabSize: 4, ignoreMultilineInstructions: true },
+]) {
   const keepsArgv = fc.property(dockerfileArb(), (text) => {
     fc.pre(evaluateDockerfile(text, { baseImages: KIT_BASE_IMAGES }).ok);
     assertEquivalent(compareDockerfiles(text, formatted(text, settings)));

@@ -47,13 +47,105 @@ const pick = (list) => list[int(list.length)];
 
 // ---- generators ---------------------------------------------------------------------------
 const ATOMS = [
-  '[', ']', '"', "'", '\\', '`', ',', ' ', '\t', '\n', '\r\n', '\r', '#', '$', '$$', '$(', ')', '(', '{', '}', '${',
-  ':', '=', '--', '-', 'CMD', 'ENTRYPOINT', 'SHELL', 'FROM', 'ONBUILD', 'RUN', 'ARG', 'AS', ' AS ', 'scratch', '<<EOF',
-  'EOF', '<<-', '&&', '|', ';', '>', '<', '&', '\0', '\uFEFF', '\u0085', '\u00a0', '\u2028', '\ud800', '\udc00', '😀',
-  'é', 'null', 'true', '1', '-1e9', '{}', '[]', '[""]', '__proto__', 'constructor', 'prototype', '# escape=`',
-  '# syntax=x', '# check=skip=all', '\\\n', '`\n', 'a', 'b', 'x y', '"a"', '["a", "b"]', 'docker', 'run', 'podman',
-  '--entrypoint', '-e', '-it', 'img', 'sh', '-c', 'apiVersion', 'kind:', 'Pod', 'command:', 'args:', '- ', '  ',
-  'services:', 'entrypoint:', 'image:', '*a', '&a', '!!js', '? ', '%YAML', '---', '...',
+  '[',
+  ']',
+  '"',
+  "'",
+  '\\',
+  '`',
+  ',',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '#',
+  '$',
+  '$$',
+  '$(',
+  ')',
+  '(',
+  '{',
+  '}',
+  '${',
+  ':',
+  '=',
+  '--',
+  '-',
+  'CMD',
+  'ENTRYPOINT',
+  'SHELL',
+  'FROM',
+  'ONBUILD',
+  'RUN',
+  'ARG',
+  'AS',
+  ' AS ',
+  'scratch',
+  '<<EOF',
+  'EOF',
+  '<<-',
+  '&&',
+  '|',
+  ';',
+  '>',
+  '<',
+  '&',
+  '\0',
+  '\uFEFF',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\ud800',
+  '\udc00',
+  '😀',
+  'é',
+  'null',
+  'true',
+  '1',
+  '-1e9',
+  '{}',
+  '[]',
+  '[""]',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '# escape=`',
+  '# syntax=x',
+  '# check=skip=all',
+  '\\\n',
+  '`\n',
+  'a',
+  'b',
+  'x y',
+  '"a"',
+  '["a", "b"]',
+  'docker',
+  'run',
+  'podman',
+  '--entrypoint',
+  '-e',
+  '-it',
+  'img',
+  'sh',
+  '-c',
+  'apiVersion',
+  'kind:',
+  'Pod',
+  'command:',
+  'args:',
+  '- ',
+  '  ',
+  'services:',
+  'entrypoint:',
+  'image:',
+  '*a',
+  '&a',
+  '!!js',
+  '? ',
+  '%YAML',
+  '---',
+  '...',
 ];
 
 const LINE_ATOMS = ATOMS.filter((a) => !/[\r\n]/.test(a));
@@ -110,8 +202,29 @@ function dockerfileText() {
   // Most texts start like a real Dockerfile so that the evaluator gets past the first FROM.
   if (rand() < 0.7) lines.push(`${pick(['FROM', 'from', 'ARG B=x\nFROM'])} ${pick(['x', 'img', 'scratch', '$B', '${B:-img}', 'x AS a', '__proto__', 'constructor', atoms(3)])}`);
   for (let i = 0; i < n; i++) {
-    const kw = pick(['FROM', 'CMD', 'ENTRYPOINT', 'SHELL', 'ARG', 'RUN', 'ONBUILD', 'COPY', 'ENV', 'cmd', 'Entrypoint', '  CMD', '#', 'CMD', 'ENTRYPOINT', 'CMD', 'ENTRYPOINT', 'ONBUILD CMD', 'LABEL']);
-    const arg = rand() < 0.3 ? pick(['["a", "b"]', '["sh", "-c", "x"]', '[]', '--x', '-- --x', '<<EOF\nx\nEOF', 'a \\\n b', '["a" \\\n ]', '$B', 'a AS b']) : atoms(12, rand() < 0.8);
+    const kw = pick([
+      'FROM',
+      'CMD',
+      'ENTRYPOINT',
+      'SHELL',
+      'ARG',
+      'RUN',
+      'ONBUILD',
+      'COPY',
+      'ENV',
+      'cmd',
+      'Entrypoint',
+      '  CMD',
+      '#',
+      'CMD',
+      'ENTRYPOINT',
+      'CMD',
+      'ENTRYPOINT',
+      'ONBUILD CMD',
+      'LABEL',
+    ]);
+    const arg =
+      rand() < 0.3 ? pick(['["a", "b"]', '["sh", "-c", "x"]', '[]', '--x', '-- --x', '<<EOF\nx\nEOF', 'a \\\n b', '["a" \\\n ]', '$B', 'a AS b']) : atoms(12, rand() < 0.8);
     // FROM and SHELL mostly well-formed, so that one bad line does not end every evaluation early.
     if (kw === 'FROM' && rand() < 0.8) lines.push(`FROM ${pick(['x', 'img', 'scratch', 'a', '$B'])}${pick(['', ' AS a', ' AS b', ' as C'])}`);
     else if (kw === 'SHELL' && rand() < 0.8) lines.push(`SHELL ${pick(['["/bin/bash", "-c"]', '["cmd", "/S", "/C"]', '["a"]'])}`);
@@ -121,7 +234,25 @@ function dockerfileText() {
 }
 
 function yamlText() {
-  const key = () => pick(['__proto__', 'constructor', 'prototype', 'command', 'args', 'env', 'name', 'image', 'spec', 'containers', 'services', 'entrypoint', 'kind', 'apiVersion', 'template', atoms(4)]);
+  const key = () =>
+    pick([
+      '__proto__',
+      'constructor',
+      'prototype',
+      'command',
+      'args',
+      'env',
+      'name',
+      'image',
+      'spec',
+      'containers',
+      'services',
+      'entrypoint',
+      'kind',
+      'apiVersion',
+      'template',
+      atoms(4),
+    ]);
   const value = (depth) => {
     if (depth > 3 || rand() < 0.4) return pick(['', 'x', '"$(A)"', "'$$B'", 'null', '[]', '{}', '[a, "b"]', '1', atoms(6)]);
     if (rand() < 0.5) return `\n${'  '.repeat(depth + 1)}- ${value(depth + 1)}`;
@@ -219,13 +350,18 @@ const targets = [
   ['resolveManifests', () => [hostileYaml()], (t) => lib.resolveManifests(t, { images, env: [{ name: 'A', value: '$(B)' }] }), 1],
   ['resolveComposeFile', () => [hostileYaml().replace(/^kind:/m, 'services:')], (t) => lib.resolveComposeFile(t, { images, environment: env }), 1],
   ['parseRunCommandLine', () => [runLine()], (t) => lib.parseRunCommandLine(t), 3],
-  ['imageConfigFromInspect', () => [rand() > GIANT ? (rand() < 0.5 ? jsonValue() : JSON.stringify(jsonValue())) : pick(['[', '{"Config":', '{"a":']).repeat(int(100_000))], (v) => lib.imageConfigFromInspect(v), 5],
+  [
+    'imageConfigFromInspect',
+    () => [rand() > GIANT ? (rand() < 0.5 ? jsonValue() : JSON.stringify(jsonValue())) : pick(['[', '{"Config":', '{"a":']).repeat(int(100_000))],
+    (v) => lib.imageConfigFromInspect(v),
+    5,
+  ],
   ['resolveDockerRun', () => [jsonValue(), jsonValue()], (i, r) => lib.resolveDockerRun(imageOf(i), runOf(r)), 6],
 ];
 
 // Typed (not wrong-type) inputs for resolveDockerRun: string arrays or null from the JSON generator.
 function strings(v) {
-  return Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : JSON.stringify(x) ?? '')) : v === null ? null : undefined;
+  return Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : (JSON.stringify(x) ?? ''))) : v === null ? null : undefined;
 }
 function imageOf(v) {
   const o = v !== null && typeof v === 'object' ? v : {};
@@ -275,47 +411,51 @@ function safeJson(value) {
 }
 
 while (count < maxCount && performance.now() < deadline) {
-  for (const [name, gen, call, weight] of targets) for (let w = 0; w < weight; w++) {
-    const input = gen();
-    current = name;
-    currentInput = input;
-    const started = performance.now();
-    let first;
-    try {
-      first = call(...input);
-    } catch (e) {
-      report(name, input, `threw ${e?.stack ?? e}`);
+  for (const [name, gen, call, weight] of targets)
+    for (let w = 0; w < weight; w++) {
+      const input = gen();
+      current = name;
+      currentInput = input;
+      const started = performance.now();
+      let first;
+      try {
+        first = call(...input);
+      } catch (e) {
+        report(name, input, `threw ${e?.stack ?? e}`);
+      }
+      const elapsed = performance.now() - started;
+      const s = stats[name];
+      s.calls++;
+      s.slowest = Math.max(s.slowest, elapsed);
+      s.total += elapsed;
+      if (elapsed > slowMs) report(name, input, `took ${elapsed.toFixed(0)} ms`);
+      if (typeof first === 'string')
+        s.ok++; // expandKubernetes returns the expanded text
+      else if (first === null || typeof first !== 'object' || typeof first.ok !== 'boolean') report(name, input, `returned ${safeJson(first)}`);
+      else if (first.ok) s.ok++;
+      else {
+        s.failed++;
+        if (!Array.isArray(first.issues) || first.issues.length === 0) report(name, input, 'ok:false without issues');
+        // A stack overflow or internal error turned into an issue is still a bug: the outcome would
+        // depend on the caller's stack depth.
+        const text = safeJson(first.issues);
+        if (/Maximum call stack|RangeError|TypeError|Cannot read prop/.test(text)) report(name, input, `internal error reported as an issue: ${text.slice(0, 300)}`);
+      }
+      // Determinism: a second call on a tenth of the inputs gives the same result.
+      if (count % 10 === 0) {
+        const again = call(...input);
+        if (safeJson(again) !== safeJson(first)) report(name, input, 'not deterministic');
+      }
+      count++;
     }
-    const elapsed = performance.now() - started;
-    const s = stats[name];
-    s.calls++;
-    s.slowest = Math.max(s.slowest, elapsed);
-    s.total += elapsed;
-    if (elapsed > slowMs) report(name, input, `took ${elapsed.toFixed(0)} ms`);
-    if (typeof first === 'string') s.ok++; // expandKubernetes returns the expanded text
-    else if (first === null || typeof first !== 'object' || typeof first.ok !== 'boolean') report(name, input, `returned ${safeJson(first)}`);
-    else if (first.ok) s.ok++;
-    else {
-      s.failed++;
-      if (!Array.isArray(first.issues) || first.issues.length === 0) report(name, input, 'ok:false without issues');
-      // A stack overflow or internal error turned into an issue is still a bug: the outcome would
-      // depend on the caller's stack depth.
-      const text = safeJson(first.issues);
-      if (/Maximum call stack|RangeError|TypeError|Cannot read prop/.test(text)) report(name, input, `internal error reported as an issue: ${text.slice(0, 300)}`);
-    }
-    // Determinism: a second call on a tenth of the inputs gives the same result.
-    if (count % 10 === 0) {
-      const again = call(...input);
-      if (safeJson(again) !== safeJson(first)) report(name, input, 'not deterministic');
-    }
-    count++;
-  }
   if (count % 50_000 < 40 && protoKeys() !== protoBefore) report('(all)', null, 'Object.prototype was modified');
 }
-if (protoKeys() !== protoBefore || ({}).polluted !== undefined) report('(all)', null, 'Object.prototype was modified');
+if (protoKeys() !== protoBefore || {}.polluted !== undefined) report('(all)', null, 'Object.prototype was modified');
 
 print(`\n${count.toLocaleString('en-US')} inputs in ${((Number(values.seconds) * 1000 - (deadline - performance.now())) / 1000).toFixed(1)} s, no failure\n`);
 print('| target | calls | ok | issues | slowest ms | total s |\n| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const [name, s] of Object.entries(stats)) {
-  print(`| ${name} | ${s.calls.toLocaleString('en-US')} | ${s.ok.toLocaleString('en-US')} | ${s.failed.toLocaleString('en-US')} | ${s.slowest.toFixed(1)} | ${(s.total / 1000).toFixed(1)} |`);
+  print(
+    `| ${name} | ${s.calls.toLocaleString('en-US')} | ${s.ok.toLocaleString('en-US')} | ${s.failed.toLocaleString('en-US')} | ${s.slowest.toFixed(1)} | ${(s.total / 1000).toFixed(1)} |`,
+  );
 }

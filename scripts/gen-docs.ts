@@ -40,9 +40,7 @@ export function diagnosticsMarkdown(): string {
     `| code | severity | what | BuildKit check | hadolint |`,
     `| --- | --- | --- | --- | --- |`,
   ];
-  const sorted = [...codes].sort(
-    (a, b) => SEVERITY_ORDER[DIAGNOSTICS[a]!.severity] - SEVERITY_ORDER[DIAGNOSTICS[b]!.severity] || codes.indexOf(a) - codes.indexOf(b),
-  );
+  const sorted = [...codes].sort((a, b) => SEVERITY_ORDER[DIAGNOSTICS[a]!.severity] - SEVERITY_ORDER[DIAGNOSTICS[b]!.severity] || codes.indexOf(a) - codes.indexOf(b));
   for (const code of sorted) {
     const d = DIAGNOSTICS[code]!;
     out.push(`| [\`${code}\`](#${code}) | ${d.severity} | ${d.title.replaceAll('|', '\\|')} | ${d.rule ?? '—'} | ${d.hadolint ?? '—'} |`);

@@ -27,7 +27,10 @@ function recordShell() {
   const shPath = realpathSync('/bin/sh');
   const dashVersion = spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'dash'], { encoding: 'utf8' }).stdout || 'unknown';
   const piece = fc.constantFrom('a', 'b', ' ', ' ', "'", '"', '\\', '\n', '#', 'x', '\t', '\\\n', ';', '&', '2>', '>', '=', '$', '&&');
-  const lines = fc.sample(fc.array(piece, { maxLength: 14 }).map((a) => a.join('')), { seed, numRuns: count });
+  const lines = fc.sample(
+    fc.array(piece, { maxLength: 14 }).map((a) => a.join('')),
+    { seed, numRuns: count },
+  );
   const cases = [];
   for (const line of lines) {
     const r = spawnSync(shPath, ['-fc', `exec 3>&1; f() { for a; do printf '%s\\001' "$a" >&3; done; printf '\\002' >&3; }; f ${line}`], {
@@ -65,8 +68,17 @@ if (process.argv.includes('--shell')) {
 }
 const podmanMode = process.argv.includes('--podman');
 // Podman runs with the private storage of scripts/engine.sh; these client flags are part of every recorded argv.
-const PODMAN_FLAGS = ['--root', '/tmp/container-argv-podman/root', '--runroot', '/tmp/container-argv-podman/run', '--tmpdir',
-  '/tmp/container-argv-podman/tmp', '--storage-driver=vfs', '--cgroup-manager=cgroupfs', '--events-backend=file'];
+const PODMAN_FLAGS = [
+  '--root',
+  '/tmp/container-argv-podman/root',
+  '--runroot',
+  '/tmp/container-argv-podman/run',
+  '--tmpdir',
+  '/tmp/container-argv-podman/tmp',
+  '--storage-driver=vfs',
+  '--cgroup-manager=cgroupfs',
+  '--events-backend=file',
+];
 const docker = podmanMode ? '/usr/bin/podman' : arg('docker', '/usr/local/bin/docker');
 const seed = Number(arg('seed', String(Date.now() % 100000)));
 const count = Number(arg('count', '150'));
@@ -167,29 +179,101 @@ const runHand = [
 // Top-level client flags and the `container` group before the subcommand (docker -D create …).
 const globalHand = [
   [['-D'], [I, 'x']],
-  [['--log-level', 'error'], [I, 'x']],
-  [['-l=error', '-D=false'], ['-it', I, 'x']],
-  [['-H', host], ['--init', I, 'x']],
-  [['--host=' + host, 'container'], [I, 'x']],
+  [
+    ['--log-level', 'error'],
+    [I, 'x'],
+  ],
+  [
+    ['-l=error', '-D=false'],
+    ['-it', I, 'x'],
+  ],
+  [
+    ['-H', host],
+    ['--init', I, 'x'],
+  ],
+  [
+    ['--host=' + host, 'container'],
+    [I, 'x'],
+  ],
   [['container'], ['-d', I, 'x']],
   [['--bogus'], [I, 'x']],
   [['-z'], [I, 'x']],
   [['--log-level'], []],
-  [['-D', '-v'], [I, 'x']],
+  [
+    ['-D', '-v'],
+    [I, 'x'],
+  ],
   [['--help'], [I, 'x']],
-  [['--log-level', 'bogus'], ['--bogusflag', I]],
+  [
+    ['--log-level', 'bogus'],
+    ['--bogusflag', I],
+  ],
 ];
 
 // ---- generated cases ------------------------------------------------------------------------
 const token = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(['-i'], ['-t'], ['-it'], ['-ti'], ['--rm'], ['--init'], ['--init=false'], ['--init=true'], ['--init=1'],
-    ['--tty=false'], ['-i=false'], ['--privileged=false'], ['--read-only=false'], ['-P'], ['--no-healthcheck']) },
-  { weight: 8, arbitrary: fc.constantFrom(['-e', 'A=1'], ['-eB=2'], ['-e=C=3'], ['--env=D=4'], ['--env', 'E=a b'], ['-w', '/tmp'], ['-w=/x'], ['--workdir=/y'],
-    ['-u', '1000'], ['-u1000:1000'], ['--user=nobody'], ['-m', '512m'], ['-m=1g'], ['--memory', '64m'], ['--memory-reservation=16m'],
-    ['--cpus', '0.5'], ['--restart', 'always'], ['--restart=on-failure:3'], ['--restart', 'no'], ['--restart=unless-stopped'],
-    ['--hostname', 'h'], ['-h', 'h2'], ['-l', 'a=b'], ['--label=c=d'], ['--stop-signal', 'SIGINT'], ['-itw', '/w'], ['-tiu0'],
-    ['--entrypoint', '/bin/echo'], ['--entrypoint', ''], ['--entrypoint=a b'], ['--entrypoint=/x'], ['-p', '8080:80'], ['-p80'],
-    ['--expose', '81'], ['-v', '/data'], ['--tmpfs', '/run'], ['--cpus=1/4']) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      ['-i'],
+      ['-t'],
+      ['-it'],
+      ['-ti'],
+      ['--rm'],
+      ['--init'],
+      ['--init=false'],
+      ['--init=true'],
+      ['--init=1'],
+      ['--tty=false'],
+      ['-i=false'],
+      ['--privileged=false'],
+      ['--read-only=false'],
+      ['-P'],
+      ['--no-healthcheck'],
+    ),
+  },
+  {
+    weight: 8,
+    arbitrary: fc.constantFrom(
+      ['-e', 'A=1'],
+      ['-eB=2'],
+      ['-e=C=3'],
+      ['--env=D=4'],
+      ['--env', 'E=a b'],
+      ['-w', '/tmp'],
+      ['-w=/x'],
+      ['--workdir=/y'],
+      ['-u', '1000'],
+      ['-u1000:1000'],
+      ['--user=nobody'],
+      ['-m', '512m'],
+      ['-m=1g'],
+      ['--memory', '64m'],
+      ['--memory-reservation=16m'],
+      ['--cpus', '0.5'],
+      ['--restart', 'always'],
+      ['--restart=on-failure:3'],
+      ['--restart', 'no'],
+      ['--restart=unless-stopped'],
+      ['--hostname', 'h'],
+      ['-h', 'h2'],
+      ['-l', 'a=b'],
+      ['--label=c=d'],
+      ['--stop-signal', 'SIGINT'],
+      ['-itw', '/w'],
+      ['-tiu0'],
+      ['--entrypoint', '/bin/echo'],
+      ['--entrypoint', ''],
+      ['--entrypoint=a b'],
+      ['--entrypoint=/x'],
+      ['-p', '8080:80'],
+      ['-p80'],
+      ['--expose', '81'],
+      ['-v', '/data'],
+      ['--tmpfs', '/run'],
+      ['--cpus=1/4'],
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom(['--bogus'], ['-z'], ['-itx'], ['--rm=maybe'], ['--init=nope'], ['-m', 'lots'], ['--cpu-shares', 'x']) },
 );
 const argTail = fc.array(fc.oneof(fc.constantFrom('echo', 'a b', '--help', '-it', '--', '', "it's", '$HOME'), fc.string({ maxLength: 5 })), { maxLength: 4 });
@@ -205,7 +289,10 @@ const generated = fc.sample(gen, { seed, numRuns: count });
 function record(argv, command = 'create', pre = []) {
   const r = run([...pre, command, ...argv]);
   if (r.status !== 0) {
-    const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const lines = r.stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     let error = lines[0] ?? '';
     if (podmanMode) {
       error = error.replace(/^Error: /, '');

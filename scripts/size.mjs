@@ -53,7 +53,9 @@ export async function measureAll(imports) {
   // A default export is imported under a local name (`default` is not a binding).
   const local = (name) => (name === 'default' ? 'default_' : name);
   const spec = (name) => (name === 'default' ? 'default as default_' : name);
-  const entries = imports.map(({ names, file }) => `import { ${names.map(spec).join(', ')} } from ${JSON.stringify(file)};\nglobalThis.__keep = [${names.map(local).join(', ')}];\n`);
+  const entries = imports.map(
+    ({ names, file }) => `import { ${names.map(spec).join(', ')} } from ${JSON.stringify(file)};\nglobalThis.__keep = [${names.map(local).join(', ')}];\n`,
+  );
   const virtual = {
     name: 'size-entries',
     setup(b) {

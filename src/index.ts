@@ -21,14 +21,7 @@ export type {
 export { CURRENT_DOCKER_VERSION, engineProfile, parseEngineVersion } from './core/engine-profile.js';
 export type { EngineProfile } from './core/engine-profile.js';
 
-export {
-  NOT_STRING_ARRAY_MESSAGE,
-  formatCommand,
-  isExecForm,
-  isShellForm,
-  parseCommand,
-  splitBuilderFlags,
-} from './dockerfile/command-form.js';
+export { NOT_STRING_ARRAY_MESSAGE, formatCommand, isExecForm, isShellForm, parseCommand, splitBuilderFlags } from './dockerfile/command-form.js';
 export type { CommandInstruction, ParseCommandOptions, ParseCommandResult, ParsedCommand } from './dockerfile/command-form.js';
 
 export { DEFAULT_LINUX_SHELL, DEFAULT_WINDOWS_SHELL, defaultShell } from './dockerfile/stage.js';
@@ -40,13 +33,7 @@ export { parseImageReference, sameImage } from './core/image-reference.js';
 export type { ImageReference, ParseImageReferenceResult } from './core/image-reference.js';
 
 export { resolveContainerConfig, resolveDockerRun } from './run/docker-run.js';
-export type {
-  ArgvSource,
-  ContainerConfigRequest,
-  DockerResolution,
-  DockerRunOptions,
-  DockerRunResult,
-} from './run/docker-run.js';
+export type { ArgvSource, ContainerConfigRequest, DockerResolution, DockerRunOptions, DockerRunResult } from './run/docker-run.js';
 
 export { imageFieldsUsed } from './run/image-needs.js';
 export type { ImageField } from './run/image-needs.js';
@@ -80,12 +67,7 @@ export { DEFAULT_LIMITS } from './core/limits.js';
 export type { Limits, LimitsOption } from './core/limits.js';
 
 // ---- Kubernetes and Compose (issue #4) ----
-export {
-  CURRENT_KUBERNETES_VERSION,
-  escapeKubernetes,
-  expandKubernetes,
-  kubernetesProfile,
-} from './kubernetes/expansion.js';
+export { CURRENT_KUBERNETES_VERSION, escapeKubernetes, expandKubernetes, kubernetesProfile } from './kubernetes/expansion.js';
 export type { ExpandKubernetesOptions, KubernetesEnv, KubernetesProfile } from './kubernetes/expansion.js';
 
 export { SHELLWORDS_ERROR, splitGoShellwords } from './compose/go-shellwords.js';
@@ -96,13 +78,7 @@ export type { RunFlagSpec, RunFlagType } from './run/flag-table.js';
 export { quoteForShell, quoteShellArg, splitShellWords } from './run/posix-words.js';
 export type { ShellWord, ShellWordsResult } from './run/posix-words.js';
 export { DOCKER_FLAG_MIN_API, parseDockerBytes, parseDockerCpus, parseGoBool, parseRunCommandLine, resolveRunCommandLine } from './run/command-line.js';
-export type {
-  ParsedRunCommandLine,
-  ParsedRunFlag,
-  ResolvedRunCommandLine,
-  RunCommandLineOptions,
-  RunCommandLineResult,
-} from './run/command-line.js';
+export type { ParsedRunCommandLine, ParsedRunFlag, ResolvedRunCommandLine, RunCommandLineOptions, RunCommandLineResult } from './run/command-line.js';
 export { bytesToQuantity, cpusToQuantity, runFlagsToKubernetes } from './kubernetes/from-run.js';
 export type { RunContainerFields, RunContainerPort, RunEnvVar, RunFlagsKubernetes } from './kubernetes/from-run.js';
 
@@ -123,15 +99,7 @@ export type {
 
 // ---- Dockerfile evaluation (issue #3)
 export { evaluateDockerfile, unknownInstructionMessage } from './dockerfile/evaluate.js';
-export type {
-  BaseImages,
-  DockerfileEvaluation,
-  DockerfileStage,
-  EvaluateDockerfileOptions,
-  EvaluateDockerfileResult,
-  StageBase,
-  ValueSource,
-} from './dockerfile/evaluate.js';
+export type { BaseImages, DockerfileEvaluation, DockerfileStage, EvaluateDockerfileOptions, EvaluateDockerfileResult, StageBase, ValueSource } from './dockerfile/evaluate.js';
 export { listDockerfileBases } from './dockerfile/list-bases.js';
 export type { DockerfileBaseReference, ListDockerfileBasesOptions, ListDockerfileBasesResult } from './dockerfile/list-bases.js';
 export type { BaseDependency, ConfigDependencies, UnknownBase } from './dockerfile/base-dependency.js';
@@ -166,14 +134,7 @@ export type {
 export { interpolateCompose, listComposeImages, resolveComposeFile } from './compose/file.js';
 export { parseDotEnv, readDotEnvFiles } from './compose/dotenv.js';
 export type { DotEnvFile, DotEnvResult, ParseDotEnvOptions } from './compose/dotenv.js';
-export type {
-  ComposeFileService,
-  ComposeImage,
-  ComposeImageLookup,
-  ListComposeImagesResult,
-  ResolveComposeFileOptions,
-  ResolveComposeFileResult,
-} from './compose/file.js';
+export type { ComposeFileService, ComposeImage, ComposeImageLookup, ListComposeImagesResult, ResolveComposeFileOptions, ResolveComposeFileResult } from './compose/file.js';
 export { listManifestImages, resolveManifests } from './kubernetes/manifest.js';
 export type {
   ImageLookup,

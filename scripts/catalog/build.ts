@@ -58,7 +58,14 @@ function refsOf(entry: LibraryEntry): string[] {
 }
 
 function toConfig(c: ImageConfig, os: 'linux' | 'windows'): CatalogDataConfig {
-  const out: { entrypoint: readonly string[] | null; cmd: readonly string[] | null; shell: readonly string[] | null; onBuild: readonly string[] | null; os: 'linux' | 'windows'; argsEscaped?: boolean } = {
+  const out: {
+    entrypoint: readonly string[] | null;
+    cmd: readonly string[] | null;
+    shell: readonly string[] | null;
+    onBuild: readonly string[] | null;
+    os: 'linux' | 'windows';
+    argsEscaped?: boolean;
+  } = {
     entrypoint: c.entrypoint ?? null,
     cmd: c.cmd ?? null,
     shell: c.shell ?? null,

@@ -51,7 +51,12 @@ function parseArgs(argv: readonly string[]): GenerateOptions & { check: boolean;
 /** The sources list: the official-images snapshot, then each repository the facts were read from. */
 function sourcesOf(commit: string, date: string, facts: readonly ConfigFact[]): CatalogDataSource[] {
   const out: CatalogDataSource[] = [
-    { repository: 'docker-library/official-images', commit, date, role: 'library/<image> entries (tags, GitRepo, GitCommit, Directory, File); each entry Dockerfile evaluated at its GitCommit' },
+    {
+      repository: 'docker-library/official-images',
+      commit,
+      date,
+      role: 'library/<image> entries (tags, GitRepo, GitCommit, Directory, File); each entry Dockerfile evaluated at its GitCommit',
+    },
   ];
   const roles = new Map<string, Set<string>>();
   for (const f of facts) (roles.get(f.source.repo) ?? roles.set(f.source.repo, new Set()).get(f.source.repo))?.add(f.source.commit);

@@ -6,9 +6,7 @@ import { join } from 'node:path';
 
 /** How exactly an entry's Dockerfile matches the pinned GitCommit. */
 export type DockerfileStatus =
-  | { readonly kind: 'exact' }
-  | { readonly kind: 'nearest'; readonly commit: string; readonly date: string }
-  | { readonly kind: 'missing'; readonly reason: string };
+  { readonly kind: 'exact' } | { readonly kind: 'nearest'; readonly commit: string; readonly date: string } | { readonly kind: 'missing'; readonly reason: string };
 
 /** One entry (tag group) of a `library/<image>` file. */
 export interface LibraryEntry {
@@ -101,7 +99,9 @@ function status(text: string): DockerfileStatus {
 /** Reads MANIFEST.tsv, SNAPSHOT.json, library/ and dockerfiles/ of the snapshot folder. */
 export function readOfficialImages(dir: string): OfficialImagesSnapshot {
   const snapshot = JSON.parse(readFileSync(join(dir, 'SNAPSHOT.json'), 'utf8')) as { official_images_commit: string; official_images_date: string };
-  const rows = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8').split('\n').filter((l) => l !== '');
+  const rows = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   const header = (rows.shift() ?? '').split('\t');
   const fieldsByImage = new Map<string, Map<string, { builder: string; constraints: string }>>();
   for (const image of readdirSync(join(dir, 'library'))) fieldsByImage.set(image, entryFields(readFileSync(join(dir, 'library', image), 'utf8')));

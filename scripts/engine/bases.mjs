@@ -36,7 +36,10 @@ export function referencedBases(text) {
   const found = new Set();
   let rest = text;
   for (const n of names) {
-    if (rest.includes(n)) { found.add(n); rest = rest.split(n).join(' '); }
+    if (rest.includes(n)) {
+      found.add(n);
+      rest = rest.split(n).join(' ');
+    }
   }
   // ARG-templated tags such as argvbase-cmd:${TAG}
   for (const m of text.matchAll(/(argvbase[a-z-]*):\$\{?[A-Za-z_]+\}?/g)) {

@@ -349,9 +349,7 @@ const add = (id, family, dockerfile, runs = RUN0) => cases.push({ id, family, do
   const RE = 'run-entrypoint';
   const RA = 'run-args';
   const RI = 'run-init';
-  image(RA, 'run-args-ep-cmd', 'FROM argvbase-ep-cmd:1', [
-    R(), R(['x', 'y']), R(['']), R(['', '']), R(['a b', ' c ']), R(['--flag', '-x']),
-  ]);
+  image(RA, 'run-args-ep-cmd', 'FROM argvbase-ep-cmd:1', [R(), R(['x', 'y']), R(['']), R(['', '']), R(['a b', ' c ']), R(['--flag', '-x'])]);
   image(RE, 'run-entrypoint-ep-cmd', 'FROM argvbase-ep-cmd:1', [
     R([], { entrypoint: '/argv' }),
     R(['a', 'b'], { entrypoint: '/argv' }),
@@ -372,19 +370,31 @@ const add = (id, family, dockerfile, runs = RUN0) => cases.push({ id, family, do
     R([], { entrypoint: '/argv -v' }),
   ]);
   image(RE, 'run-entrypoint-cmd-only', 'FROM argvbase-cmd:1', [
-    R(), R(['/argv', 'x']), R([], { entrypoint: '/argv' }), R([], { entrypoint: '' }), R(['/argv', 'y'], { entrypoint: '' }),
+    R(),
+    R(['/argv', 'x']),
+    R([], { entrypoint: '/argv' }),
+    R([], { entrypoint: '' }),
+    R(['/argv', 'y'], { entrypoint: '' }),
     R([], { entrypoint: '[]' }),
   ]);
   image(RE, 'run-entrypoint-none', 'FROM argvbase:1', [
-    R(), R(['/argv', 'x']), R([''], {}), R([], { entrypoint: '' }), R(['/argv'], { entrypoint: '' }), R([], { entrypoint: '/argv' }),
-    R([], { entrypoint: '[]' }), R([], { entrypoint: '[""]' }),
+    R(),
+    R(['/argv', 'x']),
+    R([''], {}),
+    R([], { entrypoint: '' }),
+    R(['/argv'], { entrypoint: '' }),
+    R([], { entrypoint: '/argv' }),
+    R([], { entrypoint: '[]' }),
+    R([], { entrypoint: '[""]' }),
   ]);
   image(RE, 'run-entrypoint-shellep', 'FROM argvbase-shellep-cmd:1', [
-    R(), R(['a', 'b']), R([], { entrypoint: '/argv' }), R(['z'], { entrypoint: '' }), R(['/argv', 'z'], { entrypoint: '' }),
+    R(),
+    R(['a', 'b']),
+    R([], { entrypoint: '/argv' }),
+    R(['z'], { entrypoint: '' }),
+    R(['/argv', 'z'], { entrypoint: '' }),
   ]);
-  image(RE, 'run-entrypoint-emptystrep', 'FROM argvbase-emptystrep:1', [
-    R(), R(['/argv', 'a']), R([], { entrypoint: '/argv' }), R([], { entrypoint: '' }),
-  ]);
+  image(RE, 'run-entrypoint-emptystrep', 'FROM argvbase-emptystrep:1', [R(), R(['/argv', 'a']), R([], { entrypoint: '/argv' }), R([], { entrypoint: '' })]);
   image(RE, 'run-entrypoint-emptycmd', 'FROM argvbase-emptycmd:1', [R(), R(['a']), R([], { entrypoint: '' })]);
   image(RI, 'run-init-ep-cmd', 'FROM argvbase-ep-cmd:1', [
     R([], { init: true }),

@@ -9,13 +9,16 @@ const BASES = ALL_BASES;
 
 const kw = (k) => fc.constantFrom(k, k.toLowerCase(), k[0] + k.slice(1).toLowerCase());
 const indent = fc.constantFrom('', '', '', '  ', '\t');
-const execArr = fc.tuple(
-  fc.constantFrom('/argv', '/argv', '/argv', 'argv', '/bin/argv', '', 'x'),
-  fc.array(fc.constantFrom(...TOKENS), { maxLength: 3 }),
-  fc.constantFrom(',', ', ', ' , ', ',\t'),
-  fc.constantFrom(['[', ']'], ['[ ', ' ]'], ['[\t', ']\t']),
-).map(([first, rest, sep, [o, c]]) => o + [first, ...rest].map((s) => JSON.stringify(s)).join(sep) + c);
-const shellText = fc.tuple(fc.constantFrom('/argv', '/argv', 'argv', 'exec /argv', 'echo'), fc.array(fc.constantFrom(...SHELL_TOKENS), { maxLength: 3 }))
+const execArr = fc
+  .tuple(
+    fc.constantFrom('/argv', '/argv', '/argv', 'argv', '/bin/argv', '', 'x'),
+    fc.array(fc.constantFrom(...TOKENS), { maxLength: 3 }),
+    fc.constantFrom(',', ', ', ' , ', ',\t'),
+    fc.constantFrom(['[', ']'], ['[ ', ' ]'], ['[\t', ']\t']),
+  )
+  .map(([first, rest, sep, [o, c]]) => o + [first, ...rest].map((s) => JSON.stringify(s)).join(sep) + c);
+const shellText = fc
+  .tuple(fc.constantFrom('/argv', '/argv', 'argv', 'exec /argv', 'echo'), fc.array(fc.constantFrom(...SHELL_TOKENS), { maxLength: 3 }))
   .map(([a, r]) => [a, ...r].join(' '));
 
 // argument text of a CMD/ENTRYPOINT, tagged with the features it exercises
@@ -27,14 +30,21 @@ const argText = fc.oneof(
     weight: 2,
     arbitrary: fc.tuple(execArr, fc.constantFrom('trailing', 'comma', 'squote', 'unclosed', 'var', 'nonstring', 'overflow')).map(([t, how]) => {
       switch (how) {
-        case 'trailing': return { t: `${t} tail`, f: ['json-trailing-text'] };
-        case 'comma': return { t: t.replace(/\s*\]\s*$/, ',]'), f: ['json-trailing-comma'] };
-        case 'squote': return { t: t.replace(/"/g, "'"), f: ['json-single-quotes'] };
-        case 'unclosed': return { t: t.replace(/\s*\]\s*$/, ''), f: ['json-unclosed'] };
-        case 'var': return { t: t.replace(/\s*\]\s*$/, ', $X]'), f: ['json-unquoted-var'] };
+        case 'trailing':
+          return { t: `${t} tail`, f: ['json-trailing-text'] };
+        case 'comma':
+          return { t: t.replace(/\s*\]\s*$/, ',]'), f: ['json-trailing-comma'] };
+        case 'squote':
+          return { t: t.replace(/"/g, "'"), f: ['json-single-quotes'] };
+        case 'unclosed':
+          return { t: t.replace(/\s*\]\s*$/, ''), f: ['json-unclosed'] };
+        case 'var':
+          return { t: t.replace(/\s*\]\s*$/, ', $X]'), f: ['json-unquoted-var'] };
         // Beyond float64: Go's decoder fails, so the text is shell form (FINDINGS.md), unlike `, 1]`.
-        case 'overflow': return { t: t.replace(/\s*\]\s*$/, ', 1e400]'), f: ['json-float-overflow'] };
-        default: return { t: t.replace(/\s*\]\s*$/, ', 1]'), f: ['json-nonstring'] };
+        case 'overflow':
+          return { t: t.replace(/\s*\]\s*$/, ', 1e400]'), f: ['json-float-overflow'] };
+        default:
+          return { t: t.replace(/\s*\]\s*$/, ', 1]'), f: ['json-nonstring'] };
       }
     }),
   },
@@ -46,8 +56,11 @@ const argText = fc.oneof(
 
 const cmdLike = fc.tuple(fc.constantFrom('CMD', 'CMD', 'ENTRYPOINT'), fc.boolean()).chain(([k]) =>
   fc.tuple(kw(k), indent, argText, fc.constantFrom(' ', ' ', '\t', '   ')).map(([K, ind, a, sp]) => ({
-    kind: k, line: a.t === '' ? `${ind}${K}` : `${ind}${K}${sp}${a.t}`, f: [k.toLowerCase() + ':' + a.f[0], ...a.f.slice(1)],
-  })));
+    kind: k,
+    line: a.t === '' ? `${ind}${K}` : `${ind}${K}${sp}${a.t}`,
+    f: [k.toLowerCase() + ':' + a.f[0], ...a.f.slice(1)],
+  })),
+);
 const shellInstr = fc.constantFrom(
   { kind: 'SHELL', line: 'SHELL ["/argv","gen-shell"]', f: ['shell'] },
   { kind: 'SHELL', line: 'SHELL ["/bin/sh","-c"]', f: ['shell'] },
@@ -83,11 +96,26 @@ const otherExt = fc.constantFrom(
 const instrExt = fc.oneof({ weight: 6, arbitrary: cmdLike }, { weight: 1, arbitrary: shellInstr }, { weight: 2, arbitrary: other }, { weight: 2, arbitrary: otherExt });
 const stageBodyExt = fc.array(instrExt, { minLength: 0, maxLength: 5 });
 const runExt = fc.constantFrom(
-  { args: [] }, { args: [] }, { args: ['x'] }, { args: ['/argv', 'r'] }, { args: [''] }, { args: ['', ''] }, { args: ['/argv', '', 'a b'] },
-  { entrypoint: '/argv', args: [] }, { entrypoint: '/argv', args: ['e'] }, { entrypoint: '', args: [] },
-  { entrypoint: '', args: ['/argv', 'z'] }, { init: true, args: [] }, { init: true, args: ['/argv', 'i'] }, { entrypoint: '/argv x', args: [] },
-  { entrypoint: '/argv x', args: ['s'] }, { entrypoint: ' /argv', args: [] }, { entrypoint: '/argv', init: true, args: [''] },
-  { entrypoint: '["/argv","json"]', args: [] }, { entrypoint: '[]', args: [] }, { entrypoint: '[""]', args: ['/argv'] },
+  { args: [] },
+  { args: [] },
+  { args: ['x'] },
+  { args: ['/argv', 'r'] },
+  { args: [''] },
+  { args: ['', ''] },
+  { args: ['/argv', '', 'a b'] },
+  { entrypoint: '/argv', args: [] },
+  { entrypoint: '/argv', args: ['e'] },
+  { entrypoint: '', args: [] },
+  { entrypoint: '', args: ['/argv', 'z'] },
+  { init: true, args: [] },
+  { init: true, args: ['/argv', 'i'] },
+  { entrypoint: '/argv x', args: [] },
+  { entrypoint: '/argv x', args: ['s'] },
+  { entrypoint: ' /argv', args: [] },
+  { entrypoint: '/argv', init: true, args: [''] },
+  { entrypoint: '["/argv","json"]', args: [] },
+  { entrypoint: '[]', args: [] },
+  { entrypoint: '[""]', args: ['/argv'] },
 );
 
 const spec = fc.record({
@@ -106,9 +134,17 @@ const spec = fc.record({
   finalNewline: fc.constantFrom(true, true, true, true, true, true, false),
   runs: fc.array(
     fc.constantFrom(
-      { args: [] }, { args: [] }, { args: ['x'] }, { args: ['/argv', 'r'] }, { args: [''] },
-      { entrypoint: '/argv', args: [] }, { entrypoint: '/argv', args: ['e'] }, { entrypoint: '', args: [] },
-      { entrypoint: '', args: ['/argv', 'z'] }, { init: true, args: [] }, { entrypoint: '/argv x', args: [] },
+      { args: [] },
+      { args: [] },
+      { args: ['x'] },
+      { args: ['/argv', 'r'] },
+      { args: [''] },
+      { entrypoint: '/argv', args: [] },
+      { entrypoint: '/argv', args: ['e'] },
+      { entrypoint: '', args: [] },
+      { entrypoint: '', args: ['/argv', 'z'] },
+      { init: true, args: [] },
+      { entrypoint: '/argv x', args: [] },
     ),
     { minLength: 1, maxLength: 3 },
   ),
@@ -138,17 +174,30 @@ const specExt = fc.record({
 function render(s) {
   const features = new Set();
   const lines = [];
-  if (s.escape) { lines.push(`# escape=${s.escape}`); features.add('escape:' + s.escape); }
+  if (s.escape) {
+    lines.push(`# escape=${s.escape}`);
+    features.add('escape:' + s.escape);
+  }
   const esc = s.escape ?? '\\';
-  const body = (b) => b.map((x) => { x.f.forEach((f) => features.add(f)); return x.line; });
+  const body = (b) =>
+    b.map((x) => {
+      x.f.forEach((f) => features.add(f));
+      return x.line;
+    });
   let fromLast;
-  if (s.beforeFrom) { lines.push(s.beforeFrom); features.add('before-from'); }
+  if (s.beforeFrom) {
+    lines.push(s.beforeFrom);
+    features.add('before-from');
+  }
   if (s.stages >= 2) {
     features.add('multi-stage');
     const name = s.stageCase ? 'S0' : 's0';
     if (s.stageCase) features.add('stage-name-case');
-    if (s.argBase) { lines.push(`ARG BASE=${s.base0}`); lines.push('FROM ${BASE} AS ' + name); features.add('arg-from'); }
-    else lines.push(`FROM ${s.base0} AS ${name}`);
+    if (s.argBase) {
+      lines.push(`ARG BASE=${s.base0}`);
+      lines.push('FROM ${BASE} AS ' + name);
+      features.add('arg-from');
+    } else lines.push(`FROM ${s.base0} AS ${name}`);
     lines.push(...body(s.body0));
     if (s.stages === 3) {
       // an unused middle stage (BuildKit and buildah skip it; classic dispatches it)
@@ -160,8 +209,11 @@ function render(s) {
     lines.push(`FROM ${fromLast}`);
     lines.push(...body(s.stages === 3 ? s.body1.slice(2) : s.body1));
   } else {
-    if (s.argBase) { lines.push(`ARG BASE=${s.base0}`); lines.push('FROM ${BASE}'); features.add('arg-from'); }
-    else lines.push(`FROM ${s.base0}`);
+    if (s.argBase) {
+      lines.push(`ARG BASE=${s.base0}`);
+      lines.push('FROM ${BASE}');
+      features.add('arg-from');
+    } else lines.push(`FROM ${s.base0}`);
     lines.push(...body(s.body0));
   }
   // optionally split one shell-ish instruction line with a continuation
@@ -183,7 +235,10 @@ function render(s) {
   const nl = s.crlf ? '\r\n' : '\n';
   let text = lines.join(nl) + (s.finalNewline ? nl : '');
   if (s.crlf) features.add('crlf');
-  if (s.bom) { text = '\ufeff' + text; features.add('bom'); }
+  if (s.bom) {
+    text = '\ufeff' + text;
+    features.add('bom');
+  }
   if (!s.finalNewline) features.add('no-final-newline');
   const runs = s.runs.map((r, k) => ({ ...r, ...(k === 0 && s.startFirst ? { start: true } : {}) }));
   return { dockerfile: text, features: [...features].sort(), runs };

@@ -35,17 +35,28 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--out') opt.out = val();
   else if (a === '--extended') opt.extended = true;
   else if (a === '--cases') opt.cases = val();
-  else { console.error(`unknown option ${a}`); process.exit(2); }
+  else {
+    console.error(`unknown option ${a}`);
+    process.exit(2);
+  }
 }
-if (!['docker', 'podman'].includes(opt.engine)) { console.error('--engine docker|podman'); process.exit(2); }
-if (!Number.isInteger(opt.seed)) { console.error('--seed must be an integer'); process.exit(2); }
+if (!['docker', 'podman'].includes(opt.engine)) {
+  console.error('--engine docker|podman');
+  process.exit(2);
+}
+if (!Number.isInteger(opt.seed)) {
+  console.error('--seed must be an integer');
+  process.exit(2);
+}
 
 // ------------------------------------------------------------------ process helper
 function run(cmd, args, { env, input, timeout = 180_000 } = {}) {
   return new Promise((res) => {
-    const child = execFile(cmd, args, { env: { ...process.env, ...env }, timeout, maxBuffer: 64 << 20, encoding: 'utf8' },
-      (err, stdout, stderr) => res({ code: err ? (typeof err.code === 'number' ? err.code : (err.killed ? 'timeout' : 1)) : 0, stdout, stderr }));
-    if (input !== undefined) child.stdin.end(input); else child.stdin.end();
+    const child = execFile(cmd, args, { env: { ...process.env, ...env }, timeout, maxBuffer: 64 << 20, encoding: 'utf8' }, (err, stdout, stderr) =>
+      res({ code: err ? (typeof err.code === 'number' ? err.code : err.killed ? 'timeout' : 1) : 0, stdout, stderr }),
+    );
+    if (input !== undefined) child.stdin.end(input);
+    else child.stdin.end();
   });
 }
 
@@ -53,9 +64,11 @@ function run(cmd, args, { env, input, timeout = 180_000 } = {}) {
 // eslint-disable-next-line no-control-regex -- ESC starts the ANSI colour codes in the engines' output
 const ANSI = /\x1b\[[0-9;]*m/g;
 function cleanStderr(s) {
-  return s.replace(ANSI, '').split('\n').map((l) => l.replace(/\r$/, ''))
-    .filter((l) => l.trim() && !/^#\d+ /.test(l) && !/^Sending build context to Docker daemon/.test(l)
-      && !/^STEP \d+\/\d+: /.test(l) && !/^COMMIT /.test(l) && !/^--> /.test(l))
+  return s
+    .replace(ANSI, '')
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() && !/^#\d+ /.test(l) && !/^Sending build context to Docker daemon/.test(l) && !/^STEP \d+\/\d+: /.test(l) && !/^COMMIT /.test(l) && !/^--> /.test(l))
     .join('\n');
 }
 const pick = (c) => (c ? { Entrypoint: c.Entrypoint ?? null, Cmd: c.Cmd ?? null, Shell: c.Shell ?? null, OnBuild: c.OnBuild ?? null, ArgsEscaped: c.ArgsEscaped ?? null } : null);
@@ -65,8 +78,17 @@ const q = (s) => (/^[A-Za-z0-9_/.:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'
 const DOCKER = '/usr/bin/docker';
 const DOCKER_ENV = { DOCKER_HOST: 'unix:///tmp/container-argv-docker/docker.sock' };
 const PODMAN_ROOT = '/tmp/container-argv-podman';
-const PODMAN_GLOBAL = ['--root', `${PODMAN_ROOT}/root`, '--runroot', `${PODMAN_ROOT}/run`, '--tmpdir', `${PODMAN_ROOT}/tmp`,
-  '--storage-driver=vfs', '--cgroup-manager=cgroupfs', '--events-backend=file'];
+const PODMAN_GLOBAL = [
+  '--root',
+  `${PODMAN_ROOT}/root`,
+  '--runroot',
+  `${PODMAN_ROOT}/run`,
+  '--tmpdir',
+  `${PODMAN_ROOT}/tmp`,
+  '--storage-driver=vfs',
+  '--cgroup-manager=cgroupfs',
+  '--events-backend=file',
+];
 const BUILDAH_GLOBAL = ['--root', `${PODMAN_ROOT}/root`, '--runroot', `${PODMAN_ROOT}/run`, '--storage-driver=vfs'];
 const PODMAN_RUN_FLAGS = ['--network', 'none', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024'];
 
@@ -77,7 +99,11 @@ const docker = {
     const r = await run(DOCKER, ['version', '--format', '{{json .}}'], { env: DOCKER_ENV });
     if (r.code !== 0) throw new Error(`docker not reachable (run: bash scripts/engine.sh up)\n${r.stderr}`);
     const v = JSON.parse(r.stdout);
-    return { version: v.Server.Version, client: `${DOCKER} ${v.Client.Version}`, detail: { server: v.Server.Version, apiVersion: v.Server.ApiVersion, client: v.Client.Version, os: v.Server.Os, arch: v.Server.Arch } };
+    return {
+      version: v.Server.Version,
+      client: `${DOCKER} ${v.Client.Version}`,
+      detail: { server: v.Server.Version, apiVersion: v.Server.ApiVersion, client: v.Client.Version, os: v.Server.Os, arch: v.Server.Arch },
+    };
   },
   async build(dir, tag, builder) {
     // BuildKit: -q (its 20.10 progress output carries no warnings). Classic: not quiet, because it
@@ -89,7 +115,10 @@ const docker = {
     let stderr = cleanStderr(r.stderr);
     if (builder === 'classic') {
       // eslint-disable-next-line no-control-regex -- ESC starts the ANSI colour codes in the engines' output
-      const warn = [...r.stdout.matchAll(/\x1b\[91m([\s\S]*?)(?:\x1b\[0m|$)/g)].map((m) => m[1]).join('').replace(/\s+$/, '');
+      const warn = [...r.stdout.matchAll(/\x1b\[91m([\s\S]*?)(?:\x1b\[0m|$)/g)]
+        .map((m) => m[1])
+        .join('')
+        .replace(/\s+$/, '');
       if (warn) stderr = warn + (stderr ? '\n' + stderr : '');
     }
     return { ok: r.code === 0, stderr: stderr.split(dir).join('<ctx>'), cli: `DOCKER_BUILDKIT=${builder === 'buildkit' ? 1 : 0} docker ${args.map(q).join(' ')}` };
@@ -119,12 +148,20 @@ const docker = {
     const r = await run(DOCKER, ['start', '-a', id], { env: DOCKER_ENV, timeout: 30_000 });
     if (r.code !== 0) {
       const i = await run(DOCKER, ['inspect', '--format', '{{json .State.Error}}', id], { env: DOCKER_ENV });
-      try { r.stateError = JSON.parse(i.stdout); } catch { /* ignore */ }
+      try {
+        r.stateError = JSON.parse(i.stdout);
+      } catch {
+        /* ignore */
+      }
     }
     return r;
   },
-  async rm(id) { await run(DOCKER, ['rm', '-f', id], { env: DOCKER_ENV }); },
-  async rmi(tags) { if (tags.length) await run(DOCKER, ['rmi', ...tags], { env: DOCKER_ENV }); },
+  async rm(id) {
+    await run(DOCKER, ['rm', '-f', id], { env: DOCKER_ENV });
+  },
+  async rmi(tags) {
+    if (tags.length) await run(DOCKER, ['rmi', ...tags], { env: DOCKER_ENV });
+  },
   cliName: 'docker',
 };
 
@@ -136,20 +173,27 @@ const podman = {
     if (r.code !== 0) throw new Error(`podman not working (run: bash scripts/engine.sh up podman)\n${r.stderr}`);
     const v = JSON.parse(r.stdout);
     const b = await run('buildah', ['--version']);
-    return { version: v.Client.Version, client: `podman ${v.Client.Version}`, detail: { podman: v.Client.Version, apiVersion: v.Client.APIVersion, goVersion: v.Client.GoVersion, buildah: b.stdout.trim() } };
+    return {
+      version: v.Client.Version,
+      client: `podman ${v.Client.Version}`,
+      detail: { podman: v.Client.Version, apiVersion: v.Client.APIVersion, goVersion: v.Client.GoVersion, buildah: b.stdout.trim() },
+    };
   },
   async build(dir, tag, builder) {
     const args = ['build', '-q', '--no-cache', '--format', builder, '-t', tag, dir];
     const r = await run('podman', [...PODMAN_GLOBAL, ...args]);
     // drop logrus timestamps and the temporary context path so fixtures are stable
-    const stderr = cleanStderr(r.stderr).replace(/^time="[^"]*" /gm, '').split(dir).join('<ctx>');
+    const stderr = cleanStderr(r.stderr)
+      .replace(/^time="[^"]*" /gm, '')
+      .split(dir)
+      .join('<ctx>');
     return { ok: r.code === 0, stderr, cli: `podman ${args.map(q).join(' ')}` };
   },
   async imageConfig(tag) {
     const r = await run('buildah', [...BUILDAH_GLOBAL, 'inspect', '--type', 'image', tag]);
     if (r.code !== 0) throw new Error(`buildah inspect ${tag}: ${r.stderr}`);
     const j = JSON.parse(r.stdout);
-    const isOci = /oci/.test(j.Manifest ? JSON.parse(j.Manifest).mediaType ?? JSON.parse(j.Manifest).config?.mediaType ?? '' : '');
+    const isOci = /oci/.test(j.Manifest ? (JSON.parse(j.Manifest).mediaType ?? JSON.parse(j.Manifest).config?.mediaType ?? '') : '');
     const c = isOci ? j.OCIv1.config : j.Docker.config;
     return { ...pick(c), ...(isOci ? { Shell: null, OnBuild: null } : {}), manifest: isOci ? 'oci' : 'docker' };
   },
@@ -177,8 +221,12 @@ const podman = {
   async start(id) {
     return run('podman', [...PODMAN_GLOBAL, 'start', '-a', id], { timeout: 30_000 });
   },
-  async rm(id) { await run('podman', [...PODMAN_GLOBAL, 'rm', '-f', id]); },
-  async rmi(tags) { if (tags.length) await run('podman', [...PODMAN_GLOBAL, 'rmi', ...tags]); },
+  async rm(id) {
+    await run('podman', [...PODMAN_GLOBAL, 'rm', '-f', id]);
+  },
+  async rmi(tags) {
+    if (tags.length) await run('podman', [...PODMAN_GLOBAL, 'rmi', ...tags]);
+  },
   cliName: 'podman',
 };
 
@@ -207,7 +255,9 @@ function dedupeRuns(runs) {
   const seen = new Map();
   for (const r of runs) {
     const k = JSON.stringify({ e: r.entrypoint, a: r.args, i: !!r.init });
-    if (seen.has(k)) { if (r.start) seen.get(k).start = true; } else seen.set(k, { ...r });
+    if (seen.has(k)) {
+      if (r.start) seen.get(k).start = true;
+    } else seen.set(k, { ...r });
   }
   return [...seen.values()];
 }
@@ -234,7 +284,8 @@ async function recordCase(c, bases) {
   for (const b of E.builders) {
     if (!tags[b]) continue;
     const same = targets.find((t) => sameConfig(builds[t.builders[0]].config, builds[b].config));
-    if (same) same.builders.push(b); else targets.push({ builders: [b], tag: tags[b] });
+    if (same) same.builders.push(b);
+    else targets.push({ builders: [b], tag: tags[b] });
   }
   const runs = [];
   for (const t of targets) {
@@ -252,7 +303,12 @@ async function recordCase(c, bases) {
           const s = await E.start(cr.id);
           const line = s.stdout.split('\n')[0];
           let parsed = null;
-          try { const v = JSON.parse(line); if (Array.isArray(v)) parsed = v; } catch { /* not printer output */ }
+          try {
+            const v = JSON.parse(line);
+            if (Array.isArray(v)) parsed = v;
+          } catch {
+            /* not printer output */
+          }
           rec.ran = parsed;
           // `cat /proc/1/cmdline` runs: NUL-separated argv of PID 1 (e.g. the --init process)
           if (!parsed && s.stdout.includes('\0')) rec.pid1Argv = s.stdout.replace(/\0$/, '').split('\0');
@@ -271,16 +327,23 @@ async function recordCase(c, bases) {
 
 async function pool(items, jobs, fn) {
   const results = new Array(items.length);
-  let next = 0; let done = 0;
+  let next = 0;
+  let done = 0;
   const t0 = Date.now();
-  await Promise.all(Array.from({ length: Math.max(1, jobs) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      try { results[i] = await fn(items[i]); } catch (e) { results[i] = { id: items[i].id, family: items[i].family, dockerfile: items[i].dockerfile, recorderError: String(e?.stack ?? e) }; }
-      done++;
-      if (done % 10 === 0 || done === items.length) process.stderr.write(`[record] ${done}/${items.length} cases, ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.max(1, jobs) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        try {
+          results[i] = await fn(items[i]);
+        } catch (e) {
+          results[i] = { id: items[i].id, family: items[i].family, dockerfile: items[i].dockerfile, recorderError: String(e?.stack ?? e) };
+        }
+        done++;
+        if (done % 10 === 0 || done === items.length) process.stderr.write(`[record] ${done}/${items.length} cases, ${((Date.now() - t0) / 1000).toFixed(0)}s\n`);
+      }
+    }),
+  );
   return results;
 }
 
@@ -303,13 +366,15 @@ const header = {
   engine: E.name,
   version: ver.version,
   versions: ver.detail,
-  builders: E === docker
-    ? { buildkit: 'DOCKER_BUILDKIT=1 docker build (daemon-embedded BuildKit, built-in dockerfile.v0 frontend)', classic: 'DOCKER_BUILDKIT=0 docker build (classic builder)' }
-    : { oci: 'podman build --format oci (buildah, default format)', docker: 'podman build --format docker (buildah)' },
+  builders:
+    E === docker
+      ? { buildkit: 'DOCKER_BUILDKIT=1 docker build (daemon-embedded BuildKit, built-in dockerfile.v0 frontend)', classic: 'DOCKER_BUILDKIT=0 docker build (classic builder)' }
+      : { oci: 'podman build --format oci (buildah, default format)', docker: 'podman build --format docker (buildah)' },
   client: ver.client,
-  clientUse: E === docker
-    ? 'Debian /usr/bin/docker (same version as the daemon) for build, image inspect, create, inspect, start -a, rm; DOCKER_HOST=unix:///tmp/container-argv-docker/docker.sock'
-    : `podman ${PODMAN_GLOBAL.join(' ')} for build/create/inspect/init/start; buildah inspect --type image for image configs; argv from <root>/vfs-containers/<id>/userdata/config.json process.args after podman init; --init uses podman's default init (catatonit, installed by engine.sh up podman)`,
+  clientUse:
+    E === docker
+      ? 'Debian /usr/bin/docker (same version as the daemon) for build, image inspect, create, inspect, start -a, rm; DOCKER_HOST=unix:///tmp/container-argv-docker/docker.sock'
+      : `podman ${PODMAN_GLOBAL.join(' ')} for build/create/inspect/init/start; buildah inspect --type image for image configs; argv from <root>/vfs-containers/<id>/userdata/config.json process.args after podman init; --init uses podman's default init (catatonit, installed by engine.sh up podman)`,
   date: new Date().toISOString(),
   machine: { hostname: hostname(), kernel: release(), cpus: cpus().length, node: process.version },
   command: `node scripts/engine/record.mjs ${process.argv.slice(2).map(q).join(' ')}`.trim(),

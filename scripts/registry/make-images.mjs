@@ -143,7 +143,16 @@ function build(out) {
   // One OCI layout pushed with --format v2s2: skopeo converts it to Docker media types.
   const conv = new Layout(join(out, 'layouts', 'converted-v2s2'), 'oci');
   conv.finish(conv.image(OCI, CONFIGS.nginxLike, 'converted-v2s2'));
-  images.push({ name: 'converted-v2s2', repository: 'argv/converted-v2s2', tag: 'v1', kind: 'manifest', mediaType: DOCKER.manifest, source: conv.source, copy: ['--format', 'v2s2'], note: 'OCI layout converted by skopeo copy --format v2s2' });
+  images.push({
+    name: 'converted-v2s2',
+    repository: 'argv/converted-v2s2',
+    tag: 'v1',
+    kind: 'manifest',
+    mediaType: DOCKER.manifest,
+    source: conv.source,
+    copy: ['--format', 'v2s2'],
+    note: 'OCI layout converted by skopeo copy --format v2s2',
+  });
 
   const indexImage = (name, types, entries, note) => {
     const l = new Layout(join(out, 'layouts', name), types === OCI ? 'oci' : 'dir');

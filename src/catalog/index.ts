@@ -125,7 +125,9 @@ function choose(candidates: readonly CatalogDataEntry[], os: OperatingSystem | u
   if (want === undefined) {
     want = oses.includes('linux') ? 'linux' : oses[0]!;
     if (oses.length > 1) {
-      diagnostics.push(diagnostic('catalog-default-os', `${canonical} names images for ${oses.join(' and ')}; answering for ${want} (pass options.os or options.platform to choose).`));
+      diagnostics.push(
+        diagnostic('catalog-default-os', `${canonical} names images for ${oses.join(' and ')}; answering for ${want} (pass options.os or options.platform to choose).`),
+      );
     }
   }
   const same = candidates.filter((e) => osOf(e) === want);
@@ -133,7 +135,12 @@ function choose(candidates: readonly CatalogDataEntry[], os: OperatingSystem | u
   if (first === undefined) return fail('catalog-os-unavailable', `${canonical} has no ${want} image in the ${CATALOG_NAME} (it has ${oses.join(', ')})`);
   if (same.some((e) => e.config !== first.config)) {
     const variants = same.map((e) => e.variant ?? e.platform).join(', ');
-    diagnostics.push(diagnostic('catalog-os-version', `${canonical} names ${want} images of several OS versions (${variants}) whose configs differ; answering for ${first.variant ?? first.platform}.`));
+    diagnostics.push(
+      diagnostic(
+        'catalog-os-version',
+        `${canonical} names ${want} images of several OS versions (${variants}) whose configs differ; answering for ${first.variant ?? first.platform}.`,
+      ),
+    );
   }
   return first;
 }
@@ -190,7 +197,9 @@ export function lookupCatalog(reference: string, options: CatalogLookupOptions =
   }
   const platform = entry.platform;
   if (want.arch !== undefined && want.arch !== platform.split('/')[1] && entry.perArchSources === true) {
-    diagnostics.push(diagnostic('catalog-per-arch-source', `The config was recorded for ${platform}; ${options.platform ?? want.arch} is built from its own source, whose config may differ.`));
+    diagnostics.push(
+      diagnostic('catalog-per-arch-source', `The config was recorded for ${platform}; ${options.platform ?? want.arch} is built from its own source, whose config may differ.`),
+    );
   }
   if (!entry.exact) diagnostics.push(diagnostic('catalog-inexact', inexactMessage(entry, entry.origin)));
   const source: CatalogSource = {

@@ -80,7 +80,7 @@ function singleImageConfig(o: ImageSourceOptions): string | undefined {
   const v = o.imageConfig;
   if (v === undefined) return undefined;
   if (typeof v === 'string') return v;
-  if (v.length > 1) throw new UsageError('give --image-config once (one image), or use --base REF=FILE for the Dockerfile\'s base images');
+  if (v.length > 1) throw new UsageError("give --image-config once (one image), or use --base REF=FILE for the Dockerfile's base images");
   return v[0];
 }
 

@@ -54,8 +54,7 @@ export async function readInput(io: CliIO, path: string): Promise<string> {
     return readFileSync(isAbsolute(path) ? path : resolve(io.cwd, path), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
     throw new InputError(`cannot read ${JSON.stringify(path)}: ${why}`);
   }
 }

@@ -90,7 +90,13 @@ function rootCommand(io: CliIO, red: (s: string) => string): Command {
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
-      outputError: (s, write) => write(`${red('container-argv:')} ${s.replace(/^error: /, '').trimEnd().replaceAll('\n', ' ')}\n`),
+      outputError: (s, write) =>
+        write(
+          `${red('container-argv:')} ${s
+            .replace(/^error: /, '')
+            .trimEnd()
+            .replaceAll('\n', ' ')}\n`,
+        ),
     })
     .addHelpText('after', EXIT_STATUS)
     .addHelpText(
@@ -123,10 +129,7 @@ function registerTable(program: Command, run: CliRun): void {
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
       .option('--json', 'same as --format json'),
   )
-    .addHelpText(
-      'after',
-      examples(['container-argv table', 'container-argv table --cells argv', 'container-argv table --preset docker-docs --format html']),
-    )
+    .addHelpText('after', examples(['container-argv table', 'container-argv table --cells argv', 'container-argv table --preset docker-docs --format html']))
     .action(async (options) => {
       rejectPassthrough(run, 'table');
       const { tableCommand } = await import('./commands/table.js');
@@ -191,10 +194,7 @@ function registerK8s(program: Command, run: CliRun): void {
     .addHelpText('after', EXIT_STATUS)
     .addHelpText(
       'after',
-      examples([
-        'container-argv k8s Dockerfile -- --port 8080',
-        "container-argv k8s --image-config nginx.json --run 'docker run --entrypoint /bin/sh nginx -c \"echo $HOME\"'",
-      ]),
+      examples(['container-argv k8s Dockerfile -- --port 8080', 'container-argv k8s --image-config nginx.json --run \'docker run --entrypoint /bin/sh nginx -c "echo $HOME"\'']),
     )
     .action(async (dockerfile: string | undefined, options) => {
       if (options.manifest !== undefined) {
@@ -218,7 +218,7 @@ function registerCompose(program: Command, run: CliRun): void {
     .argument('<file>', 'compose.yaml ("-" reads stdin)')
     .option('--image-config <REF=FILE>', 'config of an image by reference (or by service name for build-only services), repeatable', collect)
     .option('--env <KEY=VALUE>', 'a variable for ${VAR} interpolation (KEY alone takes it from the environment), repeatable; wins over .env files', collect)
-    .option('--env-file <PATH>', 'a .env file for ${VAR} interpolation instead of the project\'s .env (later files win), repeatable', collect)
+    .option('--env-file <PATH>', "a .env file for ${VAR} interpolation instead of the project's .env (later files win), repeatable", collect)
     .option('--strict', 'an answer that depends on an image config not given is an error (exit 1) instead of exit 3')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', EXIT_STATUS)
@@ -238,11 +238,7 @@ function registerCompose(program: Command, run: CliRun): void {
 }
 
 function registerLint(program: Command, run: CliRun): void {
-  engineOptions(
-    program
-      .command('lint')
-      .description('check Dockerfiles, Compose files and Kubernetes manifests (files or directories, walked)'),
-  )
+  engineOptions(program.command('lint').description('check Dockerfiles, Compose files and Kubernetes manifests (files or directories, walked)'))
     .argument('[paths...]', 'files or directories (default: .); "-" reads stdin')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info']).default('error'))
@@ -251,11 +247,7 @@ function registerLint(program: Command, run: CliRun): void {
     .option('--json', 'same as --format json')
     .addHelpText(
       'after',
-      examples([
-        'container-argv lint .',
-        'container-argv lint Dockerfile deploy/ --fail-on warning',
-        'container-argv lint . --format sarif > container-argv.sarif',
-      ]),
+      examples(['container-argv lint .', 'container-argv lint Dockerfile deploy/ --fail-on warning', 'container-argv lint . --format sarif > container-argv.sarif']),
     )
     .action(async (paths: string[], options) => {
       rejectPassthrough(run, 'lint');

@@ -40,7 +40,8 @@ export function toSarif(findings: readonly Finding[], version: string, uriOf: (f
 function sarifRule(code: string): unknown {
   const d = DIAGNOSTICS[code];
   // The BuildKit check exists from Dockerfile frontend 1.8 (Docker 27.0); each result says whether the selected engine ran it.
-  const related = d === undefined ? [] : [d.rule && `BuildKit check (Dockerfile frontend 1.8+): ${d.rule}`, d.hadolint && `hadolint: ${d.hadolint}`].filter((s): s is string => Boolean(s));
+  const related =
+    d === undefined ? [] : [d.rule && `BuildKit check (Dockerfile frontend 1.8+): ${d.rule}`, d.hadolint && `hadolint: ${d.hadolint}`].filter((s): s is string => Boolean(s));
   return {
     id: code,
     name: ruleName(code),
@@ -48,9 +49,7 @@ function sarifRule(code: string): unknown {
     fullDescription: { text: d?.help ?? code },
     help: {
       text: `${d?.help ?? code}${related.length > 0 ? ` (${related.join('; ')})` : ''} Source: ${d?.source ?? 'n/a'}.`,
-      markdown: [`**${d?.title ?? code}**`, d?.help ?? '', related.map((r) => `- ${r}`).join('\n'), `Source: ${d?.source ?? 'n/a'}`]
-        .filter((part) => part !== '')
-        .join('\n\n'),
+      markdown: [`**${d?.title ?? code}**`, d?.help ?? '', related.map((r) => `- ${r}`).join('\n'), `Source: ${d?.source ?? 'n/a'}`].filter((part) => part !== '').join('\n\n'),
     },
     defaultConfiguration: { level: LEVEL[d?.severity ?? 'warning'] },
     properties: {

@@ -22,9 +22,7 @@ export interface DotEnvFile {
 }
 
 /** Result of {@link parseDotEnv} and {@link readDotEnvFiles}. */
-export type DotEnvResult =
-  | { readonly ok: true; readonly values: Readonly<Record<string, string>>; readonly diagnostics: readonly Diagnostic[] }
-  | Failure;
+export type DotEnvResult = { readonly ok: true; readonly values: Readonly<Record<string, string>>; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
 /** compose-go `isSpace`: a space that is not a line break. */
 function isLineSpace(c: number): boolean {
@@ -167,7 +165,13 @@ class DotEnvParser {
     while (v < n && isLineSpace(text.charCodeAt(v))) v++;
     if (key.includes(' ')) return this.fail('dotenv-invalid-key', statement, (line) => `line ${line}: key cannot contain a space`);
     if (end < 0) {
-      this.diagnostics.push({ code: 'dotenv-no-key', severity: 'warning', ...locate(text, statement), ...this.src, message: `${JSON.stringify(text.slice(s).trimEnd())} on the last line has no "=" and no line break after it: compose reads it as the value of an empty name, not as a variable to take from the environment.` });
+      this.diagnostics.push({
+        code: 'dotenv-no-key',
+        severity: 'warning',
+        ...locate(text, statement),
+        ...this.src,
+        message: `${JSON.stringify(text.slice(s).trimEnd())} on the last line has no "=" and no line break after it: compose reads it as the value of an empty name, not as a variable to take from the environment.`,
+      });
     }
     if (inherited) {
       const value = this.get(key);
@@ -196,13 +200,17 @@ class DotEnvParser {
    */
   private keyEnd(s: number): { end: number; inherited: boolean } | Issue {
     const { text } = this;
-    for (let i = s; i < text.length; ) {
+    for (let i = s; i < text.length;) {
       const cp = text.codePointAt(i) as number;
       if (cp === 61 || cp === 58 || cp === 10) return { end: i, inherited: cp === 10 };
       if (!isLineSpace(cp) && cp !== 95 && cp !== 46 && cp !== 45 && cp !== 91 && cp !== 93 && !isLetterOrNumber(cp)) {
         const nl = text.indexOf('\n', s);
         const first = text.slice(s, nl < 0 ? text.length : nl);
-        return this.fail('dotenv-invalid-key', i, (line) => `line ${line}: unexpected character ${JSON.stringify(String.fromCodePoint(cp))} in variable name ${JSON.stringify(first)}`);
+        return this.fail(
+          'dotenv-invalid-key',
+          i,
+          (line) => `line ${line}: unexpected character ${JSON.stringify(String.fromCodePoint(cp))} in variable name ${JSON.stringify(first)}`,
+        );
       }
       i += cp > 0xffff ? 2 : 1;
     }
@@ -264,7 +272,13 @@ class DotEnvParser {
     const r = interpolateWith(value, (name) => this.get(name));
     if (!r.ok) return this.fail('dotenv-interpolation-invalid', offset, (line) => `line ${line}: ${r.message}`);
     for (const name of r.unresolved) {
-      this.diagnostics.push({ code: 'compose-unresolved-variable', severity: 'warning', ...locate(this.text, offset), ...this.src, message: `The ${JSON.stringify(name)} variable is not set. Defaulting to a blank string.` });
+      this.diagnostics.push({
+        code: 'compose-unresolved-variable',
+        severity: 'warning',
+        ...locate(this.text, offset),
+        ...this.src,
+        message: `The ${JSON.stringify(name)} variable is not set. Defaulting to a blank string.`,
+      });
     }
     return r.value;
   }
@@ -293,7 +307,10 @@ function toRecord(map: Map<string, string>): Record<string, string> {
 export function parseDotEnv(text: string, options: ParseDotEnvOptions = {}): DotEnvResult {
   expectType(text, 'string', 'text');
   expectType(options, 'object', 'options');
-  return readDotEnvFiles([{ text, ...(options.source !== undefined && { source: options.source }) }], options.environment === undefined ? {} : { environment: options.environment });
+  return readDotEnvFiles(
+    [{ text, ...(options.source !== undefined && { source: options.source }) }],
+    options.environment === undefined ? {} : { environment: options.environment },
+  );
 }
 
 /**

@@ -20,9 +20,7 @@ import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
  * `docker.io/library/nginx:latest`), or by service name (for build-only services, or when the
  * reference is not found), or a function given the `image:` text and the service name.
  */
-export type ComposeImageLookup =
-  | Readonly<Record<string, ImageConfig>>
-  | ((ref: string | undefined, service: string) => ImageConfig | undefined);
+export type ComposeImageLookup = Readonly<Record<string, ImageConfig>> | ((ref: string | undefined, service: string) => ImageConfig | undefined);
 
 /** Options of {@link resolveComposeFile}. */
 export interface ResolveComposeFileOptions extends LimitsOption {
@@ -55,9 +53,7 @@ export interface ComposeFileService {
 }
 
 /** Result of {@link resolveComposeFile}. */
-export type ResolveComposeFileResult =
-  | { readonly ok: true; readonly services: readonly ComposeFileService[]; readonly diagnostics: readonly Diagnostic[] }
-  | Failure;
+export type ResolveComposeFileResult = { readonly ok: true; readonly services: readonly ComposeFileService[]; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
 /**
  * Compose interpolation of one string value: `$$` → `$`; `$NAME`, `${NAME}`; `${NAME:-d}`,
@@ -188,7 +184,13 @@ class ComposeServiceResolver {
     const path = formatPath('services', [name]);
     const service = svc ?? {};
     if (service.extends !== undefined) {
-      this.diagnostics.push({ code: 'compose-unsupported', severity: 'warning', path: `${path}.extends`, ...this.src, message: `${path}: extends is not evaluated; the inherited command/entrypoint are not taken into account.` });
+      this.diagnostics.push({
+        code: 'compose-unsupported',
+        severity: 'warning',
+        path: `${path}.extends`,
+        ...this.src,
+        message: `${path}: extends is not evaluated; the inherited command/entrypoint are not taken into account.`,
+      });
     }
     const image = this.interpolate(service.image ?? undefined, name, 'image') as string | undefined;
     const command = this.interpolate(service.command, name, 'command');
@@ -199,12 +201,10 @@ class ComposeServiceResolver {
     const result: ComposeResult =
       parsed !== null && !parsed.ok
         ? { ok: false, issues: [{ code: 'compose-image-invalid', path: `${path}.image`, message: parsed.issues[0].message, ...this.src }], diagnostics: [] }
-        : resolveCompose(
-            this.images(image, reference, name) ?? null,
-            { ...(command !== undefined && { command }), ...(entrypoint !== undefined && { entrypoint }) },
-            undefined,
-            { path, ...(shellwordsVersion !== undefined && { shellwordsVersion }) },
-          );
+        : resolveCompose(this.images(image, reference, name) ?? null, { ...(command !== undefined && { command }), ...(entrypoint !== undefined && { entrypoint }) }, undefined, {
+            path,
+            ...(shellwordsVersion !== undefined && { shellwordsVersion }),
+          });
     const needs = result.ok ? requestNeeds(result.request) : [];
     return { name, path, image, ...(reference !== undefined && { reference }), needs, result };
   }
@@ -225,7 +225,13 @@ class ComposeServiceResolver {
       return undefined;
     }
     for (const v of r.unresolved) {
-      this.diagnostics.push({ code: 'compose-unresolved-variable', severity: 'warning', path, ...this.src, message: `The ${JSON.stringify(v)} variable is not set. Defaulting to a blank string.` });
+      this.diagnostics.push({
+        code: 'compose-unresolved-variable',
+        severity: 'warning',
+        path,
+        ...this.src,
+        message: `The ${JSON.stringify(v)} variable is not set. Defaulting to a blank string.`,
+      });
     }
     return r.value;
   }

@@ -69,7 +69,7 @@ class GoShellwordsScanner {
 
   scan(): ShellwordsResult {
     const { line } = this;
-    for (let i = 0; i < line.length; ) {
+    for (let i = 0; i < line.length;) {
       const cp = line.codePointAt(i) as number;
       const ch = cp > 0xffff ? line.slice(i, i + 2) : (line[i] as string);
       const action = this.step(cp, ch, i);

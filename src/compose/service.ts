@@ -319,7 +319,13 @@ function correctMapping(
   if (whole === null || whole.length === 0 || image === undefined) {
     return {
       ok: false,
-      issues: [{ code: 'k8s-empty-command', path: 'entrypoint', message: image === undefined ? 'entrypoint: [] needs the image config (options.image) to be expressed on Kubernetes' : 'no command specified' }],
+      issues: [
+        {
+          code: 'k8s-empty-command',
+          path: 'entrypoint',
+          message: image === undefined ? 'entrypoint: [] needs the image config (options.image) to be expressed on Kubernetes' : 'no command specified',
+        },
+      ],
       diagnostics,
     };
   }

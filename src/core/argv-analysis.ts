@@ -82,9 +82,7 @@ export function analyzeArgvInto(argv: readonly string[], entrypointLength: numbe
   const shell = argv.slice(0, at).join(' ');
   if (script !== undefined && extra.length > 0) {
     const fromEntrypoint = entrypointLength === at + 1;
-    const lost = readsDollarZero(script)
-      ? ''
-      : ` ${JSON.stringify(extra[0])} becomes $0${readsPositional(script) ? ' and is not part of "$@"' : ''}`;
+    const lost = readsDollarZero(script) ? '' : ` ${JSON.stringify(extra[0])} becomes $0${readsPositional(script) ? ' and is not part of "$@"' : ''}`;
     if (fromEntrypoint) {
       diagnostics.push({
         code: 'shell-entrypoint-args',

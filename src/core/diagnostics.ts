@@ -182,7 +182,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'k8s-no-init': {
     severity: 'error',
     title: 'Kubernetes has no --init',
-    help: 'docker run --init prefixes the engine\'s init binary, which Kubernetes does not inject; build tini/dumb-init into the image and put it in command, or use shareProcessNamespace.',
+    help: "docker run --init prefixes the engine's init binary, which Kubernetes does not inject; build tini/dumb-init into the image and put it in command, or use shareProcessNamespace.",
     source: 'semantics.md R3.5; Kubernetes Container API has no init field',
   },
   'k8s-unknown-kind': {
@@ -431,7 +431,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'run-unknown-flag': {
     severity: 'error',
     title: 'Unknown flag',
-    help: 'The CLI rejects the flag before contacting the engine (`unknown flag: --x`, `unknown shorthand flag: \'z\' in -z`). Check the spelling or the engine version; flags meant for the container go after the image.',
+    help: "The CLI rejects the flag before contacting the engine (`unknown flag: --x`, `unknown shorthand flag: 'z' in -z`). Check the spelling or the engine version; flags meant for the container go after the image.",
     source: 'spf13/pflag flag.go, errors.go; docker/cli run.go',
   },
   'run-flag-needs-argument': {
@@ -479,7 +479,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'run-flag-needs-newer-api': {
     severity: 'error',
     title: 'Flag needs a newer daemon',
-    help: 'The CLI refuses flags whose minimum API version is above the daemon\'s (e.g. --annotation needs API 1.43, Engine 24).',
+    help: "The CLI refuses flags whose minimum API version is above the daemon's (e.g. --annotation needs API 1.43, Engine 24).",
     source: 'docker/cli opts.go SetAnnotation(…, "version", …); cli/cobra.go isSupported',
   },
   'run-flag-deprecated': {
@@ -588,13 +588,13 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'syntax-frontend-not-modelled': {
     severity: 'info',
     title: 'Frontend image not modelled',
-    help: 'A `# syntax=` line (or the BUILDKIT_SYNTAX build-arg) makes BuildKit run another Dockerfile frontend. Only docker/dockerfile releases 1.2 and later, without a digest, are modelled; otherwise the engine\'s built-in frontend rules are used. Pass BUILDKIT_SYNTAX=docker/dockerfile:<version> to pick the rules.',
+    help: "A `# syntax=` line (or the BUILDKIT_SYNTAX build-arg) makes BuildKit run another Dockerfile frontend. Only docker/dockerfile releases 1.2 and later, without a digest, are modelled; otherwise the engine's built-in frontend rules are used. Pass BUILDKIT_SYNTAX=docker/dockerfile:<version> to pick the rules.",
     source: 'docs/semantics.md "Dockerfile frontend (# syntax=)" (buildkit frontend/dockerfile/builder/build.go, parser/directives.go DetectSyntax)',
   },
   'syntax-frontend-unavailable': {
     severity: 'error',
     title: 'Frontend image cannot exist',
-    help: '`dockerfile.v0` names BuildKit\'s built-in frontend only as the BUILDKIT_SYNTAX build-arg on Docker 29.5 and later (BuildKit 0.30); a `# syntax=dockerfile.v0` line, or the build-arg on older engines, makes BuildKit pull an image of that name, and the build fails. Remove the line, or name a docker/dockerfile release.',
+    help: "`dockerfile.v0` names BuildKit's built-in frontend only as the BUILDKIT_SYNTAX build-arg on Docker 29.5 and later (BuildKit 0.30); a `# syntax=dockerfile.v0` line, or the build-arg on older engines, makes BuildKit pull an image of that name, and the build fails. Remove the line, or name a docker/dockerfile release.",
     source: 'buildkit 3f3c95735 (v0.30.0); probes on Docker 20.10.24 (docs/semantics.md "Dockerfile frontend (# syntax=)")',
   },
   'unterminated-heredoc': {
@@ -697,7 +697,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'depends-on-unknown-base': {
     severity: 'warning',
     title: 'What runs depends on an unknown base image',
-    help: 'The target\'s ENTRYPOINT or CMD is inherited from a base image whose config was not given, wrapped in that image\'s shell (shell form; its SHELL, or cmd /S /C for a Windows image), or may be set by its ONBUILD trigger; the result is incomplete (complete: false). Pass the base image config, or set ENTRYPOINT and CMD in exec form.',
+    help: "The target's ENTRYPOINT or CMD is inherited from a base image whose config was not given, wrapped in that image's shell (shell form; its SHELL, or cmd /S /C for a Windows image), or may be set by its ONBUILD trigger; the result is incomplete (complete: false). Pass the base image config, or set ENTRYPOINT and CMD in exec form.",
     source: 'container-argv (issue 18 §2); docs/semantics.md "Unknown base images"',
   },
   'base-config-required': {
@@ -785,7 +785,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'registry-http-error': {
     severity: 'error',
     title: 'Registry request failed',
-    help: 'The registry answered an HTTP status this client does not retry (or kept answering 429/5xx after the retries); the message carries the registry\'s own error text.',
+    help: "The registry answered an HTTP status this client does not retry (or kept answering 429/5xx after the retries); the message carries the registry's own error text.",
     source: 'OCI distribution-spec',
   },
   'registry-network-error': {
@@ -803,7 +803,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'registry-aborted': {
     severity: 'error',
     title: 'Registry lookup aborted',
-    help: 'The caller\'s AbortSignal fired.',
+    help: "The caller's AbortSignal fired.",
     source: 'container-argv',
   },
   'registry-too-large': {
@@ -894,7 +894,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
   'catalog-unknown-image': {
     severity: 'error',
     title: 'Image not in the catalog',
-    help: 'The catalog holds the Docker Official Images and a few recorded bases (distroless, Windows). Pass this image\'s config yourself (docker image inspect, imageConfigFromInspect).',
+    help: "The catalog holds the Docker Official Images and a few recorded bases (distroless, Windows). Pass this image's config yourself (docker image inspect, imageConfigFromInspect).",
     source: 'docs/catalog.md',
   },
   'catalog-unknown-tag': {

@@ -42,9 +42,7 @@ export interface ImageReference {
 }
 
 /** Result of {@link parseImageReference}. */
-export type ParseImageReferenceResult =
-  | { readonly ok: true; readonly reference: ImageReference; readonly diagnostics: readonly Diagnostic[] }
-  | Failure;
+export type ParseImageReferenceResult = { readonly ok: true; readonly reference: ImageReference; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
 /** distribution/reference `RepositoryNameTotalLengthMax`: the longest repository path (the domain is not counted since v0.6.0). */
 export const MAX_REPOSITORY_PATH_LENGTH = 255;

@@ -72,7 +72,10 @@ const VIA_TEXT: Readonly<Record<BaseDependency['via'], string>> = {
 export function dependencyDiagnostic(deps: ConfigDependencies, at: { line: number; column: number }): Diagnostic {
   const parts: string[] = [];
   let from = '';
-  for (const [name, dep] of [['ENTRYPOINT', deps.entrypoint], ['CMD', deps.cmd]] as const) {
+  for (const [name, dep] of [
+    ['ENTRYPOINT', deps.entrypoint],
+    ['CMD', deps.cmd],
+  ] as const) {
     if (dep === undefined) continue;
     from = dep.from;
     parts.push(`${name} ${VIA_TEXT[dep.via]}`);

@@ -222,12 +222,7 @@ function onBuildExpression(instr: DockerfileInstruction): string {
  * `instr.args` (`parseDockerfileWith`'s `decodings` entry), which is the text after builder flags
  * that `parseCommandWith` decodes; null or absent: decoded here.
  */
-export function parseInstructionCommand(
-  instr: DockerfileInstruction,
-  escapeToken: string,
-  profile: EngineProfile,
-  decoded?: StringArrayDecoding | null,
-): ParseCommandResult {
+export function parseInstructionCommand(instr: DockerfileInstruction, escapeToken: string, profile: EngineProfile, decoded?: StringArrayDecoding | null): ParseCommandResult {
   const kw = instr.keyword as 'CMD' | 'ENTRYPOINT' | 'SHELL';
   const text = instr.flags.length > 0 || instr.rawArgs.startsWith('--') ? instr.rawArgs : instr.args;
   return parseCommandWith(text, kw, escapeToken, profile, decoded);
@@ -237,12 +232,7 @@ export function parseInstructionCommand(
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 
 /** The instruction-parse phase (BuildKit `instructions.Parse`) for one instruction; `decoded` as in {@link parseInstructionCommand}. */
-function checkInstruction(
-  instr: DockerfileInstruction,
-  escapeToken: string,
-  profile: EngineProfile,
-  decoded?: StringArrayDecoding | null,
-): Checked | Issue {
+function checkInstruction(instr: DockerfileInstruction, escapeToken: string, profile: EngineProfile, decoded?: StringArrayDecoding | null): Checked | Issue {
   const keyword = instr.keyword;
   if (!KNOWN_SET.has(keyword)) return at(instr, 'unknown-instruction', unknownInstructionMessage(instr.rawKeyword, profile));
   switch (keyword) {
@@ -250,8 +240,7 @@ function checkInstruction(
     case 'ENTRYPOINT':
     case 'SHELL': {
       const parsed = parseInstructionCommand(instr, escapeToken, profile, decoded);
-      const diagnostics =
-        parsed.diagnostics.length === 0 ? NO_DIAGNOSTICS : parsed.diagnostics.map((d) => ({ ...d, line: instr.line, column: instr.column }));
+      const diagnostics = parsed.diagnostics.length === 0 ? NO_DIAGNOSTICS : parsed.diagnostics.map((d) => ({ ...d, line: instr.line, column: instr.column }));
       if (!parsed.ok) {
         // The issue carries the diagnostics so far.
         const first = parsed.issues[0];
@@ -265,7 +254,7 @@ function checkInstruction(
       // The trigger expression the image stores; some triggers are not allowed.
       if (instr.args === '') return at(instr, 'onbuild-empty', 'ONBUILD requires at least one argument');
       const trigger = instr.trigger?.keyword ?? '';
-      if (trigger === 'ONBUILD') return at(instr, 'onbuild-chained', 'Chaining ONBUILD via `ONBUILD ONBUILD` isn\'t allowed');
+      if (trigger === 'ONBUILD') return at(instr, 'onbuild-chained', "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
       if (trigger === 'MAINTAINER' || trigger === 'FROM') {
         return at(instr, 'onbuild-trigger-not-allowed', `${trigger} isn't allowed as an ONBUILD trigger`);
       }
@@ -296,8 +285,7 @@ function checkFrom(instr: DockerfileInstruction, profile: EngineProfile): Checke
       return at(instr, 'invalid-stage-name', `invalid name for build stage: ${JSON.stringify(words[2])}, name can't start with a number or contain symbols`);
     }
   } else if (words.length !== 1) {
-    const message =
-      profile.builder === 'buildah' ? 'FROM requires either one argument, or three: FROM <source> [as <name>]' : 'FROM requires either one or three arguments';
+    const message = profile.builder === 'buildah' ? 'FROM requires either one argument, or three: FROM <source> [as <name>]' : 'FROM requires either one or three arguments';
     return at(instr, 'from-arguments', message);
   }
   return { instr, keyword: instr.keyword, stageName, baseText: words[0] as string, platform, diagnostics: NO_DIAGNOSTICS };
@@ -412,7 +400,11 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   if (text.length === 0) {
     // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
     const message =
-      engine.builder === 'classic' ? 'the Dockerfile (Dockerfile) cannot be empty' : engine.builder === 'buildah' ? 'no contents in "Dockerfile"' : 'the Dockerfile cannot be empty';
+      engine.builder === 'classic'
+        ? 'the Dockerfile (Dockerfile) cannot be empty'
+        : engine.builder === 'buildah'
+          ? 'no contents in "Dockerfile"'
+          : 'the Dockerfile cannot be empty';
     return fail({ code: 'empty-dockerfile', message, line: 1, column: 1 }, []);
   }
   const { profile, frontend, diagnostics: found, issue } = resolveFrontend(text, engine, options.buildArgs?.['BUILDKIT_SYNTAX']);
@@ -558,7 +550,7 @@ function selectTarget(ev: Evaluation): Issue | null {
   }
   // BuildKit and buildah build the target and the stages it is based on; the classic builder every stage up to the target.
   if (!ev.profile.dispatchesUnusedStages) {
-    for (let i = ev.target; i >= 0; ) {
+    for (let i = ev.target; i >= 0;) {
       const st = stages[i] as MutableStage;
       st.built = true;
       i = st.baseStage;
@@ -585,7 +577,19 @@ function stageResults(stages: readonly MutableStage[]): DockerfileStage[] {
     const config = knownConfig(st.config ?? {}, dependsOn);
     // Two literals rather than an object spread for the optional platform (same keys, same order).
     return st.platform !== undefined
-      ? { index: st.index, name: st.name, baseText: st.baseText, base: st.base, platform: st.platform, line: st.line, column: st.column, config, sources: st.sources, dependsOn, built: st.built }
+      ? {
+          index: st.index,
+          name: st.name,
+          baseText: st.baseText,
+          base: st.base,
+          platform: st.platform,
+          line: st.line,
+          column: st.column,
+          config,
+          sources: st.sources,
+          dependsOn,
+          built: st.built,
+        }
       : { index: st.index, name: st.name, baseText: st.baseText, base: st.base, line: st.line, column: st.column, config, sources: st.sources, dependsOn, built: st.built };
   });
 }
@@ -874,8 +878,7 @@ class StageDispatch {
         this.#diagnostics.push(this.#pendingReset);
       }
     }
-    this.#shellEntrypoint =
-      command.form === 'shell' && command.script !== '' ? { line: pos.line, column: pos.column, shell: commandShell(state, profile).join(' ') } : null;
+    this.#shellEntrypoint = command.form === 'shell' && command.script !== '' ? { line: pos.line, column: pos.column, shell: commandShell(state, profile).join(' ') } : null;
   }
 }
 

@@ -19,9 +19,7 @@ export interface DockerfileBaseReference {
 }
 
 /** Result of {@link listDockerfileBases}. */
-export type ListDockerfileBasesResult =
-  | { readonly ok: true; readonly references: readonly DockerfileBaseReference[]; readonly diagnostics: readonly Diagnostic[] }
-  | Failure;
+export type ListDockerfileBasesResult = { readonly ok: true; readonly references: readonly DockerfileBaseReference[]; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
 /** Options of {@link listDockerfileBases}: those of {@link evaluateDockerfile} that decide which bases are read. */
 export type ListDockerfileBasesOptions = Omit<EvaluateDockerfileOptions, 'baseImages' | 'strict' | 'unknownBaseImage'>;

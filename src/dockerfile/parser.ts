@@ -235,7 +235,6 @@ function decodeArgs(args: string, profile: EngineProfile): StringArrayDecoding |
   return decodeJsonForm(args, profile);
 }
 
-
 /** `^(\d*)<<(-?)\s*([^<]*)$` plus the single-word check; returns the heredoc header or null. */
 function heredocFromWord(word: string): { name: string; chomp: boolean; expand: boolean } | null {
   let i = 0;
@@ -391,8 +390,7 @@ class DockerfileParser {
     this.#seen.add(key);
     if (key === 'escape') {
       if (value !== '\\' && value !== '`') {
-        const message =
-          profile.builder === 'buildah' ? `invalid ESCAPE '${value}'. Must be \` or \\` : `invalid escape token '${value}' does not match \` or \\`;
+        const message = profile.builder === 'buildah' ? `invalid ESCAPE '${value}'. Must be \` or \\` : `invalid escape token '${value}' does not match \` or \\`;
         return fail({ code: 'invalid-escape-token', message, line: lineNo, column: 1 }, this.#diagnostics);
       }
       this.#escapeToken = value;
@@ -587,12 +585,7 @@ export function parseDockerfile(text: string, options: ParseDockerfileOptions = 
  * instruction: the decoding of `args` for a CMD, ENTRYPOINT, SHELL or RUN whose `args` starts with
  * `[`, else null. The evaluator hands it to `parseCommandWith`, which would decode the same text.
  */
-export function parseDockerfileWith(
-  text: string,
-  profile: EngineProfile,
-  limits: Limits = DEFAULT_LIMITS,
-  decodings?: (StringArrayDecoding | null)[],
-): ParseDockerfileResult {
+export function parseDockerfileWith(text: string, profile: EngineProfile, limits: Limits = DEFAULT_LIMITS, decodings?: (StringArrayDecoding | null)[]): ParseDockerfileResult {
   if (text.length > limits.maxInputLength) {
     return fail(limitIssue('maxInputLength', 'Dockerfile length', text.length, limits.maxInputLength, { line: 1, column: 1 }));
   }

@@ -50,12 +50,7 @@ export function commandShell(state: StageState, profile: EngineProfile): readonl
  * Shell form is wrapped in the stage's shell; the builders differ for text-less
  * commands and for the classic builder on Windows.
  */
-function storedForm(
-  state: StageState,
-  command: Command,
-  which: 'cmd' | 'entrypoint',
-  profile: EngineProfile,
-): { list: readonly string[] | null; escaped: boolean } {
+function storedForm(state: StageState, command: Command, which: 'cmd' | 'entrypoint', profile: EngineProfile): { list: readonly string[] | null; escaped: boolean } {
   if (command.form === 'exec') {
     if (which === 'entrypoint' && command.args.length === 0) return { list: null, escaped: false };
     return { list: command.args, escaped: false };
@@ -105,8 +100,7 @@ const EMPTY_LIST: readonly string[] = Object.freeze([]);
 
 /** The image config a stage produces, with the builder's serialisation of empty lists. */
 export function stageConfig(state: StageState, profile: EngineProfile): ImageConfig {
-  const norm = (list: readonly string[] | null): readonly string[] | null =>
-    list !== null && list.length === 0 && profile.emptyListsStoredAsNull ? null : list;
+  const norm = (list: readonly string[] | null): readonly string[] | null => (list !== null && list.length === 0 && profile.emptyListsStoredAsNull ? null : list);
   const always = (list: readonly string[] | null): readonly string[] | null => (list === null && profile.unsetListsStoredEmpty ? EMPTY_LIST : norm(list));
   const config: {
     entrypoint: readonly string[] | null;

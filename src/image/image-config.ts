@@ -17,9 +17,7 @@ export interface ImageConfigInput extends EngineOptions {
 }
 
 /** Result of {@link imageConfigFrom}. */
-export type ImageConfigResult =
-  | { readonly ok: true; readonly config: ImageConfig; readonly diagnostics: readonly Diagnostic[] }
-  | Failure;
+export type ImageConfigResult = { readonly ok: true; readonly config: ImageConfig; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
 /**
  * Applies SHELL, CMD and ENTRYPOINT (in that order, all in one stage) to a

@@ -8,10 +8,7 @@
  */
 
 /** Outcome of {@link decodeStringArray}. `end`: where the decoded value ends (after the array with `'ignore'`, else the text's length). */
-export type StringArrayDecoding =
-  | { readonly kind: 'strings'; readonly values: string[]; readonly end: number }
-  | { readonly kind: 'not-strings' }
-  | { readonly kind: 'invalid' };
+export type StringArrayDecoding = { readonly kind: 'strings'; readonly values: string[]; readonly end: number } | { readonly kind: 'not-strings' } | { readonly kind: 'invalid' };
 
 /** Go's `maxNestingDepth` in encoding/json. */
 const MAX_DEPTH = 10000;
@@ -68,6 +65,9 @@ export function decodeStringArray(text: string, trailing: 'reject' | 'ignore'): 
   }
   if (values.every((v): v is string => typeof v === 'string')) return { kind: 'strings', values, end };
   // Non-strings can hold numbers; one beyond float64 is a decode error in Go (strconv.ErrRange), not a type error.
-  const overflow = json.replace(/\\[^]/g, '').match(/"[^"]*"|[-\d][\d.eE+-]*/g)?.some((t) => Math.abs(+t) === Infinity);
+  const overflow = json
+    .replace(/\\[^]/g, '')
+    .match(/"[^"]*"|[-\d][\d.eE+-]*/g)
+    ?.some((t) => Math.abs(+t) === Infinity);
   return overflow ? { kind: 'invalid' } : { kind: 'not-strings' };
 }

@@ -18,16 +18,7 @@ export type SchemaIssue =
   | (SchemaIssueBase & { readonly code: 'invalid_type'; readonly expected: string })
   | (SchemaIssueBase & {
       readonly code:
-        | 'too_big'
-        | 'too_small'
-        | 'invalid_format'
-        | 'not_multiple_of'
-        | 'unrecognized_keys'
-        | 'invalid_union'
-        | 'invalid_key'
-        | 'invalid_element'
-        | 'invalid_value'
-        | 'custom';
+        'too_big' | 'too_small' | 'invalid_format' | 'not_multiple_of' | 'unrecognized_keys' | 'invalid_union' | 'invalid_key' | 'invalid_element' | 'invalid_value' | 'custom';
     });
 
 /** The result of a `safeParse…` function: zod's `success`/`data` shape, with plain issues. */

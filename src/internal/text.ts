@@ -5,15 +5,7 @@ export function isGoSpace(c: number): boolean {
   if (c <= 0xff) {
     return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0;
   }
-  return (
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /** Go regexp `\s` (ASCII: tab, newline, form feed, carriage return, space). */
@@ -67,12 +59,7 @@ export function goQuote(s: string): string {
 
 /** Throws the one programmer error the library raises: a value of the wrong JavaScript type. */
 export function expectType(value: unknown, type: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'function', name: string): void {
-  const ok =
-    type === 'array'
-      ? Array.isArray(value)
-      : type === 'object'
-        ? typeof value === 'object' && value !== null
-        : typeof value === type;
+  const ok = type === 'array' ? Array.isArray(value) : type === 'object' ? typeof value === 'object' && value !== null : typeof value === type;
   if (!ok) {
     const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
     throw new TypeError(`${name} must be ${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}, got ${got}`);

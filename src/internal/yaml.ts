@@ -25,10 +25,7 @@ export type YamlDocument =
  * The entry of the workload readers (`resolveManifests`, `resolveComposeFile`): checks the
  * argument types (`images` is a record or a lookup function), then parses the documents.
  */
-export function readWorkloadYaml(
-  yamlText: string,
-  options: LimitsOption & { readonly images?: unknown; readonly source?: string },
-): ReturnType<typeof parseYamlDocuments> {
+export function readWorkloadYaml(yamlText: string, options: LimitsOption & { readonly images?: unknown; readonly source?: string }): ReturnType<typeof parseYamlDocuments> {
   expectType(yamlText, 'string', 'yamlText');
   expectType(options, 'object', 'options');
   if (options.images !== undefined && typeof options.images !== 'function') expectType(options.images, 'object', 'options.images');

@@ -2,13 +2,7 @@ import { analyzeArgv, shellScriptIndex } from '../core/argv-analysis.js';
 import { resolveDockerRun, type DockerRunOptions } from '../run/docker-run.js';
 import { unknownImageDiagnostic } from '../run/image-needs.js';
 import { expectType } from '../internal/text.js';
-import {
-  escapeKubernetes,
-  expandKubernetesReport,
-  expansionDiagnostics,
-  kubernetesProfile,
-  type KubernetesProfile,
-} from './expansion.js';
+import { escapeKubernetes, expandKubernetesReport, expansionDiagnostics, kubernetesProfile, type KubernetesProfile } from './expansion.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
 
 /**
@@ -136,13 +130,7 @@ interface EnvBuild {
  * order (prefix added, invalid names skipped), then each env entry in order, a literal value
  * expanded against the variables so far plus service links, valueFrom values taken verbatim.
  */
-function buildEnv(
-  container: KubernetesContainer,
-  options: KubernetesOptions,
-  profile: KubernetesProfile,
-  base: string,
-  diagnostics: Diagnostic[],
-): EnvBuild {
+function buildEnv(container: KubernetesContainer, options: KubernetesOptions, profile: KubernetesProfile, base: string, diagnostics: Diagnostic[]): EnvBuild {
   const builder = new EnvBuilder(container, options, profile, base, diagnostics);
   (container.envFrom ?? []).forEach((source, i) => builder.addEnvFrom(source, i));
   builder.startEntries();
@@ -292,7 +280,10 @@ class EnvBuilder {
       this.issues.push({
         code: 'k8s-env-source-missing',
         path,
-        message: data === undefined ? `${kind} ${JSON.stringify(keyRef.name)} not found` : `couldn't find key ${keyRef.key} in ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} ${keyRef.name}`,
+        message:
+          data === undefined
+            ? `${kind} ${JSON.stringify(keyRef.name)} not found`
+            : `couldn't find key ${keyRef.key} in ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} ${keyRef.name}`,
       });
     }
     return 'skip';
@@ -312,7 +303,9 @@ function expandList(
 ): string[] {
   return list.map((s, i) => {
     const report = expandKubernetesReport(s, env, profile);
-    diagnostics.push(...expansionDiagnostics({ ...report, undefinedNames: report.undefinedNames.filter((n) => !declared.has(n)) }, s, `${base}${field}[${i}]`, runsInShell(i), profile));
+    diagnostics.push(
+      ...expansionDiagnostics({ ...report, undefinedNames: report.undefinedNames.filter((n) => !declared.has(n)) }, s, `${base}${field}[${i}]`, runsInShell(i), profile),
+    );
     if (report.corrupted && profile.rejectsInvalidUtf8) {
       issues.push({ code: 'k8s-invalid-utf8', path: `${base}${field}[${i}]`, message: 'grpc: error while marshaling: string field contains invalid UTF-8' });
     }
@@ -439,7 +432,12 @@ export function toKubernetes(image: ImageConfig, run: DockerRunOptions = {}): To
   if (run.init === true) {
     return {
       ok: false,
-      issues: [{ code: 'k8s-no-init', message: 'Kubernetes cannot run the engine init process (docker run --init): there is no such container field; add tini or dumb-init to the image and put it in command.' }],
+      issues: [
+        {
+          code: 'k8s-no-init',
+          message: 'Kubernetes cannot run the engine init process (docker run --init): there is no such container field; add tini or dumb-init to the image and put it in command.',
+        },
+      ],
       diagnostics,
     };
   }

@@ -124,7 +124,8 @@ export function expandKubernetesReport(text: string, env: KubernetesEnv, profile
       } else {
         const name = text.slice(i + 2, close);
         const value = lookupEnv(env, name);
-        if (value === undefined) undefinedNames.push(name); // left as written
+        if (value === undefined)
+          undefinedNames.push(name); // left as written
         else {
           out += text.slice(checkpoint, i) + value;
           checkpoint = close + 1;
@@ -236,13 +237,7 @@ export function shellStyleReferences(text: string): string[] {
 }
 
 /** Diagnostics for one pod-spec string that is about to be expanded. */
-export function expansionDiagnostics(
-  report: ExpansionReport,
-  input: string,
-  path: string,
-  runsInShell: boolean,
-  profile: KubernetesProfile,
-): Diagnostic[] {
+export function expansionDiagnostics(report: ExpansionReport, input: string, path: string, runsInShell: boolean, profile: KubernetesProfile): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const shellRefs = shellStyleReferences(input);
   if (shellRefs.length > 0) {

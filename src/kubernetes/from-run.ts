@@ -74,10 +74,7 @@ const MIN_INT64 = -(1n << 63n);
  * CLI sent another count than the one written), no limit (`why` when the user asked for one), or
  * why the container is refused or cannot start.
  */
-type CpusEffect =
-  | { readonly quota: bigint; readonly wrapped?: string }
-  | { readonly unlimited: true; readonly why?: string }
-  | { readonly fails: string };
+type CpusEffect = { readonly quota: bigint; readonly wrapped?: string } | { readonly unlimited: true; readonly why?: string } | { readonly fails: string };
 
 /**
  * docker: NanoCpus from the CLI (`parseDockerCpus`; beyond int64 its low 64 bits), checked by the
@@ -353,7 +350,12 @@ class RunFlagTranslator {
     (this.container.ports ??= []).push(port);
     if (f.name === 'publish' && !this.portsNoted) {
       this.portsNoted = true;
-      this.note('run-publish-needs-service', 'info', '-p publishes a port on the host; in Kubernetes declare containerPort and expose it with a Service (hostPort is rarely what you want).', f);
+      this.note(
+        'run-publish-needs-service',
+        'info',
+        '-p publishes a port on the host; in Kubernetes declare containerPort and expose it with a Service (hostPort is rarely what you want).',
+        f,
+      );
     }
   }
 

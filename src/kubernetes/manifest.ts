@@ -16,9 +16,7 @@ import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
  * Image configs by image reference (`nginx:1.27`, matched as the runtime matches images: `nginx` =
  * `docker.io/library/nginx:latest`), or a function given the `image:` text that returns one (or `undefined`).
  */
-export type ImageLookup =
-  | Readonly<Record<string, ImageConfig>>
-  | ((ref: string, context: { readonly container: string; readonly workload: string }) => ImageConfig | undefined);
+export type ImageLookup = Readonly<Record<string, ImageConfig>> | ((ref: string, context: { readonly container: string; readonly workload: string }) => ImageConfig | undefined);
 
 /** Options of {@link resolveManifests}. */
 export interface ResolveManifestsOptions extends Omit<KubernetesOptions, 'path'>, LimitsOption {
@@ -60,9 +58,7 @@ export interface ManifestWorkload {
 }
 
 /** Result of {@link resolveManifests}: per-workload results; malformed documents fail the whole call. */
-export type ResolveManifestsResult =
-  | { readonly ok: true; readonly workloads: readonly ManifestWorkload[]; readonly diagnostics: readonly Diagnostic[] }
-  | Failure;
+export type ResolveManifestsResult = { readonly ok: true; readonly workloads: readonly ManifestWorkload[]; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
 /** Where the pod spec lives, per kind. */
 const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
@@ -91,7 +87,11 @@ function imageNeeds(command: readonly string[] | null | undefined, args: readonl
 
 /** The kubelet's refusal of an `image:` that is not a reference (image_manager.go EnsureImageExists, reason InvalidImageName). */
 function invalidImageIssue(ref: string, message: string, path: string): KubernetesResult {
-  return { ok: false, issues: [{ code: 'k8s-image-invalid', path, message: `Failed to apply default image tag ${goQuote(ref)}: couldn't parse image name ${goQuote(ref)}: ${message}` }], diagnostics: [] };
+  return {
+    ok: false,
+    issues: [{ code: 'k8s-image-invalid', path, message: `Failed to apply default image tag ${goQuote(ref)}: couldn't parse image name ${goQuote(ref)}: ${message}` }],
+    diagnostics: [],
+  };
 }
 
 /**
@@ -189,7 +189,14 @@ class ManifestResolver {
     if (typeof kind !== 'string') return this.invalid(doc, at('kind'), [...obj.parts, 'kind'], 'expected string');
     const specPath = Object.hasOwn(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : undefined;
     if (specPath === undefined) {
-      this.diagnostics.push({ code: 'k8s-unknown-kind', severity: 'warning', path: at(''), line: doc.line, ...this.src, message: `${where(doc, at(''))}: kind ${JSON.stringify(kind)} has no pod template; skipped.` });
+      this.diagnostics.push({
+        code: 'k8s-unknown-kind',
+        severity: 'warning',
+        path: at(''),
+        line: doc.line,
+        ...this.src,
+        message: `${where(doc, at(''))}: kind ${JSON.stringify(kind)} has no pod template; skipped.`,
+      });
       return;
     }
     const metadata = obj.value['metadata'];
@@ -260,7 +267,14 @@ function toContainer(c: {
   command?: string[] | null | undefined;
   args?: string[] | null | undefined;
   env?: { name: string; value?: string | null | undefined; valueFrom?: Record<string, unknown> | null | undefined }[] | null | undefined;
-  envFrom?: { prefix?: string | null | undefined; configMapRef?: { name: string; optional?: boolean | null | undefined } | null | undefined; secretRef?: { name: string; optional?: boolean | null | undefined } | null | undefined }[] | null | undefined;
+  envFrom?:
+    | {
+        prefix?: string | null | undefined;
+        configMapRef?: { name: string; optional?: boolean | null | undefined } | null | undefined;
+        secretRef?: { name: string; optional?: boolean | null | undefined } | null | undefined;
+      }[]
+    | null
+    | undefined;
 }): KubernetesContainer {
   const opt = (o: { name: string; optional?: boolean | null | undefined } | null | undefined) =>
     o == null ? undefined : { name: o.name, ...(o.optional != null && { optional: o.optional }) };

@@ -10,9 +10,7 @@ import type { Credentials } from './auth.js';
  */
 
 /** Result of {@link dockerConfigCredentials}: `credentials` is absent when the file has none for the host. */
-export type DockerConfigCredentialsResult =
-  | { readonly ok: true; readonly credentials?: Credentials; readonly diagnostics: readonly Diagnostic[] }
-  | Failure;
+export type DockerConfigCredentialsResult = { readonly ok: true; readonly credentials?: Credentials; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
 /** docker/cli's key for Docker Hub credentials. */
 export const DOCKER_HUB_AUTH_KEY = 'https://index.docker.io/v1/';

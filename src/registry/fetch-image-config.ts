@@ -2,16 +2,7 @@ import { imageConfigFromInspect, type Diagnostic, type Failure, type ImageConfig
 import type { Credentials } from './auth.js';
 import { digestOf, isSupportedDigest, verifyDigest } from './digest.js';
 import { registryGet, type FetchFunction, type Session } from './http.js';
-import {
-  DOCKER_CONFIG,
-  MANIFEST_ACCEPT,
-  OCI_CONFIG,
-  OCI_INDEX,
-  OCI_MANIFEST,
-  isIndexMediaType,
-  isManifestMediaType,
-  isSchema1MediaType,
-} from './media-types.js';
+import { DOCKER_CONFIG, MANIFEST_ACCEPT, OCI_CONFIG, OCI_INDEX, OCI_MANIFEST, isIndexMediaType, isManifestMediaType, isSchema1MediaType } from './media-types.js';
 import { DEFAULT_PLATFORM, descriptorPlatform, formatPlatform, selectPlatform, type Platform } from './platform.js';
 import { registryTarget, targetName, type RegistryReference, type RegistryTarget } from './reference.js';
 
@@ -182,7 +173,8 @@ function configPlatform(json: Record<string, unknown>): Platform {
 
 function checkLimit(name: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw new TypeError(`options.${name} must be a non-negative number, got ${value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0)
+    throw new TypeError(`options.${name} must be a non-negative number, got ${value === null ? 'null' : typeof value}`);
   return value;
 }
 
@@ -259,10 +251,22 @@ export async function fetchImageConfig(reference: RegistryReference, options: Fe
     if (isIssue(picked)) return fail(picked, s.diagnostics);
     const { descriptor } = picked;
     if (!isManifestMediaType(descriptor.mediaType)) {
-      return fail({ code: 'registry-unsupported-media-type', message: `${targetName(t)}: entry ${descriptor.digest} for ${formatPlatform(picked.platform)} has unsupported media type ${JSON.stringify(descriptor.mediaType)}` }, s.diagnostics);
+      return fail(
+        {
+          code: 'registry-unsupported-media-type',
+          message: `${targetName(t)}: entry ${descriptor.digest} for ${formatPlatform(picked.platform)} has unsupported media type ${JSON.stringify(descriptor.mediaType)}`,
+        },
+        s.diagnostics,
+      );
     }
     if (descriptor.size > maxManifest) {
-      return fail({ code: 'registry-too-large', message: `reading manifest ${descriptor.digest} in ${t.host}/${t.repository}: ${descriptor.size} bytes is larger than the limit of ${maxManifest} bytes` }, s.diagnostics);
+      return fail(
+        {
+          code: 'registry-too-large',
+          message: `reading manifest ${descriptor.digest} in ${t.host}/${t.repository}: ${descriptor.size} bytes is larger than the limit of ${maxManifest} bytes`,
+        },
+        s.diagnostics,
+      );
     }
     const child = await getManifest(s, t, descriptor.digest, maxManifest, descriptor);
     if (isIssue(child)) return fail(child, s.diagnostics);
@@ -285,9 +289,13 @@ async function readConfig(
   maxConfig: number,
 ): Promise<FetchImageConfigResult> {
   const desc = asDescriptor(image.json['config']);
-  if (desc === undefined) return fail({ code: 'registry-invalid-manifest', message: `manifest ${image.digest}: config is not a descriptor (mediaType, digest, size)` }, s.diagnostics);
+  if (desc === undefined)
+    return fail({ code: 'registry-invalid-manifest', message: `manifest ${image.digest}: config is not a descriptor (mediaType, digest, size)` }, s.diagnostics);
   if (desc.mediaType !== OCI_CONFIG && desc.mediaType !== DOCKER_CONFIG) {
-    return fail({ code: 'registry-unsupported-media-type', message: `manifest ${image.digest}: config media type ${JSON.stringify(desc.mediaType)} is not an image config (an artifact?)` }, s.diagnostics);
+    return fail(
+      { code: 'registry-unsupported-media-type', message: `manifest ${image.digest}: config media type ${JSON.stringify(desc.mediaType)} is not an image config (an artifact?)` },
+      s.diagnostics,
+    );
   }
   const what = `reading config blob ${desc.digest} in ${t.host}/${t.repository}`;
   if (desc.size > maxConfig) return fail({ code: 'registry-too-large', message: `${what}: ${desc.size} bytes is larger than the limit of ${maxConfig} bytes` }, s.diagnostics);

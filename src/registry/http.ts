@@ -213,8 +213,7 @@ function errorText(r: Reply): string {
 
 /** The issue for a final non-2xx answer. */
 export function statusIssue(r: Reply, what: string): Issue {
-  const code =
-    r.status === 401 ? 'registry-unauthorized' : r.status === 403 ? 'registry-denied' : r.status === 404 ? 'registry-not-found' : 'registry-http-error';
+  const code = r.status === 401 ? 'registry-unauthorized' : r.status === 403 ? 'registry-denied' : r.status === 404 ? 'registry-not-found' : 'registry-http-error';
   const after = r.headers.get('retry-after');
   const hint = RETRY_STATUS.has(r.status) && after !== null ? ` (Retry-After ${after})` : '';
   return { code, message: `${what}: ${errorText(r)}${hint}` };

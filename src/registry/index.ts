@@ -13,13 +13,4 @@ export { DEFAULT_PLATFORM, formatPlatform, normalizePlatform, selectPlatform, wi
 export type { Platform } from './platform.js';
 export { DOCKER_HUB_HOST, registryTarget } from './reference.js';
 export type { RegistryReference, RegistryTarget } from './reference.js';
-export {
-  DOCKER_CONFIG,
-  DOCKER_MANIFEST,
-  DOCKER_MANIFEST_LIST,
-  DOCKER_SCHEMA1,
-  DOCKER_SCHEMA1_SIGNED,
-  OCI_CONFIG,
-  OCI_INDEX,
-  OCI_MANIFEST,
-} from './media-types.js';
+export { DOCKER_CONFIG, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_SCHEMA1, DOCKER_SCHEMA1_SIGNED, OCI_CONFIG, OCI_INDEX, OCI_MANIFEST } from './media-types.js';

@@ -9,14 +9,7 @@ import { goFloatErrorMessage, parseGoFloat64 } from '../internal/go-float.js';
 import { goRatScaledInt64, parseGoRat } from '../internal/go-rat.js';
 import { expectType, goQuote } from '../internal/text.js';
 import { limitIssue, resolveLimits, type LimitsOption } from '../core/limits.js';
-import {
-  DOCKER_GLOBAL_FLAGS,
-  DOCKER_RUN_FLAGS,
-  PODMAN_FLAG_ALIASES,
-  PODMAN_GLOBAL_FLAGS,
-  PODMAN_RUN_FLAGS,
-  type RunFlagSpec,
-} from './flag-table.js';
+import { DOCKER_GLOBAL_FLAGS, DOCKER_RUN_FLAGS, PODMAN_FLAG_ALIASES, PODMAN_GLOBAL_FLAGS, PODMAN_RUN_FLAGS, type RunFlagSpec } from './flag-table.js';
 import { splitShellWords } from './posix-words.js';
 import { parseImageReference } from '../core/image-reference.js';
 import type { Diagnostic, Engine, EngineOptions, ImageConfig, Issue, Issues, Location } from '../core/types.js';
@@ -76,9 +69,7 @@ export interface ParsedRunCommandLine {
 }
 
 /** Result of {@link parseRunCommandLine}. */
-export type RunCommandLineResult =
-  | ParsedRunCommandLine
-  | { readonly ok: false; readonly issues: Issues; readonly diagnostics: readonly Diagnostic[] };
+export type RunCommandLineResult = ParsedRunCommandLine | { readonly ok: false; readonly issues: Issues; readonly diagnostics: readonly Diagnostic[] };
 
 interface Word {
   readonly value: string;
@@ -627,9 +618,7 @@ function rmRestartIssue(last: ReadonlyMap<string, ParsedRunFlag>, cli: CliDialec
   if (policy === '' || policy === 'no') return undefined;
   return {
     code: 'run-conflicting-options',
-    message: versionAtLeast(cli.version, '28.0')
-      ? 'docker: conflicting options: cannot specify both --restart and --rm'
-      : 'docker: Conflicting options: --restart and --rm.',
+    message: versionAtLeast(cli.version, '28.0') ? 'docker: conflicting options: cannot specify both --restart and --rm' : 'docker: Conflicting options: --restart and --rm.',
     ...restart.location,
   };
 }
@@ -728,11 +717,7 @@ export type ResolvedRunCommandLine =
  * const r = resolveRunCommandLine('docker run --init app serve', { entrypoint: ['/app'] });
  * // r.ok && r.resolution.ok && r.resolution.argv → ['/sbin/docker-init', '--', '/app', 'serve']
  */
-export function resolveRunCommandLine(
-  line: string | readonly string[],
-  image: ImageConfig,
-  options: RunCommandLineOptions = {},
-): ResolvedRunCommandLine {
+export function resolveRunCommandLine(line: string | readonly string[], image: ImageConfig, options: RunCommandLineOptions = {}): ResolvedRunCommandLine {
   expectType(image, 'object', 'image');
   const parsed = parseRunCommandLine(line, options);
   if (!parsed.ok) return parsed;

@@ -51,9 +51,7 @@ const NO_RUN: DockerRunOptions = Object.freeze({});
 
 /** The nine `sources` objects, shared and frozen (the hot path allocates none). */
 const SOURCE_NAMES: readonly ArgvSource[] = ['image', 'run', 'none'];
-const SOURCES: readonly (readonly DockerResolution['sources'][])[] = SOURCE_NAMES.map((entrypoint) =>
-  SOURCE_NAMES.map((cmd) => Object.freeze({ entrypoint, cmd })),
-);
+const SOURCES: readonly (readonly DockerResolution['sources'][])[] = SOURCE_NAMES.map((entrypoint) => SOURCE_NAMES.map((cmd) => Object.freeze({ entrypoint, cmd })));
 const sourceIndex = (s: ArgvSource): number => (s === 'image' ? 0 : s === 'run' ? 1 : 2);
 function sourcesOf(entrypoint: ArgvSource, cmd: ArgvSource): DockerResolution['sources'] {
   return (SOURCES[sourceIndex(entrypoint)] as DockerResolution['sources'][])[sourceIndex(cmd)] as DockerResolution['sources'];
@@ -74,11 +72,7 @@ function hasWhitespace(s: string): boolean {
  * the Docker daemon does (moby `merge` + `mergeAndVerifyConfig`), then builds
  * the argv. Options select the engine (Podman's merge differs).
  */
-export function resolveContainerConfig(
-  image: ImageConfig,
-  request: ContainerConfigRequest,
-  options: EngineOptions & { readonly init?: boolean } = {},
-): DockerRunResult {
+export function resolveContainerConfig(image: ImageConfig, request: ContainerConfigRequest, options: EngineOptions & { readonly init?: boolean } = {}): DockerRunResult {
   expectType(image, 'object', 'image');
   expectImageLists(image);
   expectType(request, 'object', 'request');

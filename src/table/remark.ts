@@ -12,14 +12,7 @@
  * remark-gfm so the table is printed as GFM.
  */
 import { entrypointCmdTable, type EntrypointCmdTableOptions } from './table.js';
-import {
-  ENTRYPOINT_CMD_TABLE_LANG,
-  FENCE_BODY_IGNORED,
-  checkTableFenceOptions,
-  resolveTableFence,
-  tableFenceHtml,
-  type TableFenceOptions,
-} from './fence.js';
+import { ENTRYPOINT_CMD_TABLE_LANG, FENCE_BODY_IGNORED, checkTableFenceOptions, resolveTableFence, tableFenceHtml, type TableFenceOptions } from './fence.js';
 
 export { ENTRYPOINT_CMD_TABLE_LANG, parseTableMeta } from './fence.js';
 
@@ -87,12 +80,10 @@ export function entrypointCmdTableNode(options: EntrypointCmdTableOptions = {}):
   const table = entrypointCmdTable(options);
   const align = table.align === 'left' ? 'left' : null;
   const header: MdastNode = { type: 'tableRow', children: [cell([]), ...table.columns.map((c) => cell([text(c.label)]))] };
-  const rows = table.rows.map(
-    (r): MdastNode => ({
-      type: 'tableRow',
-      children: [cell([{ type: 'strong', children: [text(r.label)] }]), ...r.cells.map((c) => cell([text(c.text)]))],
-    }),
-  );
+  const rows = table.rows.map((r): MdastNode => ({
+    type: 'tableRow',
+    children: [cell([{ type: 'strong', children: [text(r.label)] }]), ...r.cells.map((c) => cell([text(c.text)]))],
+  }));
   return { type: 'table', align: header.children!.map(() => align), children: [header, ...rows] };
 }
 
@@ -122,8 +113,7 @@ function nodeFor(code: MdastNode, defaults: RemarkEntrypointCmdTableOptions, fil
   const fence = resolveTableFence(code.meta ?? '', defaults);
   if (typeof fence === 'string') return file.fail(`${ENTRYPOINT_CMD_TABLE_LANG}: ${fence}`, code);
   if ((code.value ?? '').trim() !== '') file.message(FENCE_BODY_IGNORED, code);
-  const node: MdastNode =
-    fence.format === 'html' ? htmlTableNode(fence.table) : entrypointCmdTableNode(fence.table);
+  const node: MdastNode = fence.format === 'html' ? htmlTableNode(fence.table) : entrypointCmdTableNode(fence.table);
   if (code.position !== undefined) node.position = code.position;
   return node;
 }

@@ -161,8 +161,7 @@ export function entrypointCmdTable(options: EntrypointCmdTableOptions = {}): Ent
         const error = run.ok ? (fatal as { message: string }).message : run.issues[0].message;
         return { text: style === 'plain' ? preset.error : `error: ${error}`, argv: null, error };
       }
-      const text =
-        style === 'plain' ? formatArgv(perceivedArgv(run.argv, run.entrypoint.length), 'plain') : formatArgv(run.argv, 'json');
+      const text = style === 'plain' ? formatArgv(perceivedArgv(run.argv, run.entrypoint.length), 'plain') : formatArgv(run.argv, 'json');
       return { text, argv: run.argv };
     });
     return { ...header, cells };
@@ -200,12 +199,7 @@ export function renderTable(table: EntrypointCmdTable, options: RenderTableOptio
   if (format === 'json') return `${JSON.stringify(table, null, 2)}\n`;
   if (format === 'html') {
     const head = `<tr><th></th>${table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('')}</tr>`;
-    const body = table.rows
-      .map(
-        (r) =>
-          `<tr><th scope="row">${escapeHtml(r.label)}</th>${r.cells.map((c) => `<td>${escapeHtml(c.text)}</td>`).join('')}</tr>`,
-      )
-      .join('\n    ');
+    const body = table.rows.map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th>${r.cells.map((c) => `<td>${escapeHtml(c.text)}</td>`).join('')}</tr>`).join('\n    ');
     return `<table>\n  <thead>\n    ${head}\n  </thead>\n  <tbody>\n    ${body}\n  </tbody>\n</table>\n`;
   }
   if (format !== 'markdown') throw new TypeError(`format must be 'markdown', 'html' or 'json', got ${String(format)}`);

@@ -5,7 +5,9 @@ import type { ComposeService } from '../compose/service.js';
 
 /** Compose command strings: words, quotes and the characters go-shellwords stops at (`;`, `&&`, `|`, `>`). */
 const composeStringArb: fc.Arbitrary<string> = fc
-  .array(fc.oneof({ weight: 4, arbitrary: plainWordArb }, { weight: 2, arbitrary: fc.constantFrom('"a b"', "'c d'", 'a\\ b', '$$HOME', '&&', ';', '|', '>', '""') }), { maxLength: 4 })
+  .array(fc.oneof({ weight: 4, arbitrary: plainWordArb }, { weight: 2, arbitrary: fc.constantFrom('"a b"', "'c d'", 'a\\ b', '$$HOME', '&&', ';', '|', '>', '""') }), {
+    maxLength: 4,
+  })
   .map((words) => words.join(' '));
 
 /** A `command` or `entrypoint` value: absent, `null`, a string (split by go-shellwords) or a list. */

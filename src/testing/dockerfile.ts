@@ -83,7 +83,12 @@ const shellScriptArb: fc.Arbitrary<string> = fc
 const execArgsArb = fc.array(fc.oneof(plainWordArb, fc.constantFrom('a b', ' ', '', '"', '\\', 'é', '$HOME', '-c')), { maxLength: 3 });
 
 const commandBodyArb: fc.Arbitrary<Body> = fc.oneof(
-  fc.record({ kind: fc.constant('exec' as const), keyword: fc.constantFrom<CommandKeyword>('CMD', 'ENTRYPOINT'), args: execArgsArb, spacing: fc.constantFrom(0 as const, 1 as const, 2 as const) }),
+  fc.record({
+    kind: fc.constant('exec' as const),
+    keyword: fc.constantFrom<CommandKeyword>('CMD', 'ENTRYPOINT'),
+    args: execArgsArb,
+    spacing: fc.constantFrom(0 as const, 1 as const, 2 as const),
+  }),
   fc.record({ kind: fc.constant('shell' as const), keyword: fc.constantFrom<CommandKeyword>('CMD', 'ENTRYPOINT'), script: shellScriptArb }),
 );
 

@@ -30,8 +30,7 @@ export interface ArgvDifference {
 
 /** An oracle's verdict: equivalent (with how many probes were compared), or the first difference, explained. */
 export type Equivalence =
-  | { readonly equivalent: true; readonly checked: number }
-  | { readonly equivalent: false; readonly difference: ArgvDifference; readonly explanation: string };
+  { readonly equivalent: true; readonly checked: number } | { readonly equivalent: false; readonly difference: ArgvDifference; readonly explanation: string };
 
 /**
  * The `docker run` overrides the oracles try. The merge treats override words as opaque, so one
@@ -70,10 +69,7 @@ export interface CompareImageOptions extends EngineOptions {
   readonly children?: boolean;
 }
 
-type Result =
-  | { readonly ok: true; readonly argv: readonly string[] }
-  | { readonly ok: true; readonly complete: false }
-  | { readonly ok: false; readonly issues: Issues };
+type Result = { readonly ok: true; readonly argv: readonly string[] } | { readonly ok: true; readonly complete: false } | { readonly ok: false; readonly issues: Issues };
 
 /** The argv, the failure, or (an answer that depends on an image config not given) that dependency as a code. */
 function outcomeOf(result: Result): ArgvOutcome {
@@ -104,7 +100,10 @@ function differ(difference: ArgvDifference): Equivalence {
 }
 
 /** Runs the probes in order; the first pair of outcomes that differ is the answer. */
-function compareProbes(where: string, probes: readonly { readonly probe: string; readonly left: () => ArgvOutcome | undefined; readonly right: () => ArgvOutcome | undefined }[]): Equivalence {
+function compareProbes(
+  where: string,
+  probes: readonly { readonly probe: string; readonly left: () => ArgvOutcome | undefined; readonly right: () => ArgvOutcome | undefined }[],
+): Equivalence {
   for (const p of probes) {
     const left = p.left();
     const right = p.right();
@@ -115,7 +114,14 @@ function compareProbes(where: string, probes: readonly { readonly probe: string;
 
 /** `docker run --entrypoint EP IMAGE ARG` for a probe. */
 export function describeRun(run: DockerRunOptions, image = 'IMAGE'): string {
-  const words = ['docker', 'run', ...(run.init === true ? ['--init'] : []), ...(run.entrypoint === undefined ? [] : ['--entrypoint', quoteShellArg(run.entrypoint)]), image, ...(run.args ?? []).map(quoteShellArg)];
+  const words = [
+    'docker',
+    'run',
+    ...(run.init === true ? ['--init'] : []),
+    ...(run.entrypoint === undefined ? [] : ['--entrypoint', quoteShellArg(run.entrypoint)]),
+    image,
+    ...(run.args ?? []).map(quoteShellArg),
+  ];
   return words.join(' ');
 }
 
@@ -205,7 +211,8 @@ export function compareManifests(left: string, right: string, options: ResolveMa
   const a = resolveManifests(left, options);
   const b = resolveManifests(right, options);
   if (!a.ok || !b.ok) return acceptance('', 'kubectl apply', a, b);
-  const containers = (r: typeof a & { ok: true }) => r.workloads.flatMap((w) => w.containers.map((c) => ({ where: `${w.kind}/${w.name} ${c.path} (${c.name})`, outcome: outcomeOf(c.result) })));
+  const containers = (r: typeof a & { ok: true }) =>
+    r.workloads.flatMap((w) => w.containers.map((c) => ({ where: `${w.kind}/${w.name} ${c.path} (${c.name})`, outcome: outcomeOf(c.result) })));
   const ca = containers(a);
   const cb = containers(b);
   for (let i = 0; i < Math.max(ca.length, cb.length); i++) {

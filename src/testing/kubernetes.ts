@@ -46,15 +46,18 @@ export function kubernetesManifestArb(options: KubernetesManifestArbOptions = {}
     if (c.env !== null && c.env !== undefined && c.env.length > 0) out['env'] = c.env;
     return out;
   });
-  return fc
-    .record({ kind: fc.constantFrom('Pod', 'Deployment'), containers: fc.array(containerArb, { minLength: 1, maxLength: 2 }) })
-    .map(({ kind, containers }) => {
-      const named = containers.map((c, i) => ({ ...c, name: `c${i}` }));
-      const pod = { containers: named };
-      const doc =
-        kind === 'Pod'
-          ? { apiVersion: 'v1', kind, metadata: { name: 'app' }, spec: pod }
-          : { apiVersion: 'apps/v1', kind, metadata: { name: 'app' }, spec: { selector: { matchLabels: { app: 'app' } }, template: { metadata: { labels: { app: 'app' } }, spec: pod } } };
-      return stringify(doc);
-    });
+  return fc.record({ kind: fc.constantFrom('Pod', 'Deployment'), containers: fc.array(containerArb, { minLength: 1, maxLength: 2 }) }).map(({ kind, containers }) => {
+    const named = containers.map((c, i) => ({ ...c, name: `c${i}` }));
+    const pod = { containers: named };
+    const doc =
+      kind === 'Pod'
+        ? { apiVersion: 'v1', kind, metadata: { name: 'app' }, spec: pod }
+        : {
+            apiVersion: 'apps/v1',
+            kind,
+            metadata: { name: 'app' },
+            spec: { selector: { matchLabels: { app: 'app' } }, template: { metadata: { labels: { app: 'app' } }, spec: pod } },
+          };
+    return stringify(doc);
+  });
 }

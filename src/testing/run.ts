@@ -36,7 +36,8 @@ const NEUTRAL_FLAGS: readonly (readonly string[])[] = [
   ['--user', '1000'],
 ];
 
-type RunFlag = { readonly kind: 'neutral'; readonly words: readonly string[] } | { readonly kind: 'entrypoint'; readonly value: string; readonly joined: boolean } | { readonly kind: 'init' };
+type RunFlag =
+  { readonly kind: 'neutral'; readonly words: readonly string[] } | { readonly kind: 'entrypoint'; readonly value: string; readonly joined: boolean } | { readonly kind: 'init' };
 
 const flagArb: fc.Arbitrary<RunFlag> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...NEUTRAL_FLAGS).map((words) => ({ kind: 'neutral' as const, words })) },
@@ -59,8 +60,7 @@ export function runCommandLineArb(engine: Engine = 'docker'): fc.Arbitrary<Gener
       else if (f.kind === 'init') {
         argv.push('--init');
         init = true;
-      }
-      else {
+      } else {
         entrypoint = f.value;
         argv.push(...(f.joined ? [`--entrypoint=${f.value}`] : ['--entrypoint', f.value]));
       }

@@ -22,7 +22,13 @@ describe('catalog data', () => {
       configs: DATA.configs.length,
       omitted: entries.filter((e) => e.config === null).length,
       omittedBy: omitted,
-    }).toEqual({ repositories: DATA.counts.repositories, entries: DATA.counts.entries, configs: DATA.counts.configs, omitted: DATA.counts.omitted, omittedBy: DATA.counts.omittedBy });
+    }).toEqual({
+      repositories: DATA.counts.repositories,
+      entries: DATA.counts.entries,
+      configs: DATA.counts.configs,
+      omitted: DATA.counts.omitted,
+      omittedBy: DATA.counts.omittedBy,
+    });
   });
 
   test('every entry points at a stored config, and every stored config is used (identical configs stored once)', () => {

@@ -14,10 +14,14 @@ const haveSnapshot = existsSync(`${SNAPSHOT}/MANIFEST.tsv`);
 describe('scripts/catalog/generate.ts', () => {
   // The official-images snapshot (../shared/official-images, 1,655 Dockerfiles) is not part of the
   // repository; without it the data cannot be rebuilt here, only used.
-  test.skipIf(!haveSnapshot)('src/catalog/data.ts is exactly what the committed inputs and the official-images snapshot generate', () => {
-    const { text } = generate({ officialImages: SNAPSHOT, extra: INPUTS, out: DATA_FILE });
-    expect(text === readFileSync(DATA_FILE, 'utf8'), 'run: npx tsx scripts/catalog/generate.ts').toBe(true);
-  }, 120_000);
+  test.skipIf(!haveSnapshot)(
+    'src/catalog/data.ts is exactly what the committed inputs and the official-images snapshot generate',
+    () => {
+      const { text } = generate({ officialImages: SNAPSHOT, extra: INPUTS, out: DATA_FILE });
+      expect(text === readFileSync(DATA_FILE, 'utf8'), 'run: npx tsx scripts/catalog/generate.ts').toBe(true);
+    },
+    120_000,
+  );
 
   test('every recorded fact names a repository, a path and a 40-hex commit', () => {
     for (const name of [INPUT_FILES.records, INPUT_FILES.bases]) {

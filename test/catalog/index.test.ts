@@ -35,7 +35,10 @@ describe('lookupCatalog: every catalogued tag', () => {
         expect(r.config, `${repository}:${tag}`).toEqual(DATA.configs[entry.config as number]);
         expect(r.source.platform).toBe(entry.platform);
         expect(r.source.exact).toBe(entry.exact);
-        expect(r.diagnostics.some((d) => d.code === 'catalog-inexact'), `${repository}:${tag}`).toBe(!entry.exact);
+        expect(
+          r.diagnostics.some((d) => d.code === 'catalog-inexact'),
+          `${repository}:${tag}`,
+        ).toBe(!entry.exact);
       }
     }
   });

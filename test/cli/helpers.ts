@@ -9,10 +9,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output (no TTY, no colours unless `env` forces them). */
-export async function cli(
-  argv: readonly string[],
-  options: { stdin?: string; env?: Record<string, string>; cwd?: string; tty?: boolean } = {},
-): Promise<CliRun> {
+export async function cli(argv: readonly string[], options: { stdin?: string; env?: Record<string, string>; cwd?: string; tty?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {

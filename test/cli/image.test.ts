@@ -26,7 +26,10 @@ describe('engineOptionsOf', () => {
   test.for([
     [{}, {}],
     [{ engine: 'podman', target: 'x' }, { engine: 'podman' }],
-    [{ engine: 'docker', engineVersion: '20.10', builder: 'classic' }, { engine: 'docker', engineVersion: '20.10', builder: 'classic' }],
+    [
+      { engine: 'docker', engineVersion: '20.10', builder: 'classic' },
+      { engine: 'docker', engineVersion: '20.10', builder: 'classic' },
+    ],
   ] as const)('%j → %j', ([options, want]) => {
     expect(engineOptionsOf(options as ImageSourceOptions)).toEqual(want);
   });

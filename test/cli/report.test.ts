@@ -58,7 +58,12 @@ describe('reaches', () => {
     [['info', 'error'], 'error', true],
     [['error'], 'info', true],
   ] as const)('%j reaches %s: %s', ([severities, threshold, expected]) => {
-    expect(reaches(severities.map((severity) => f({ severity })), threshold)).toBe(expected);
+    expect(
+      reaches(
+        severities.map((severity) => f({ severity })),
+        threshold,
+      ),
+    ).toBe(expected);
   });
 });
 

@@ -10,9 +10,23 @@ interface Log {
   $schema: string;
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; semanticVersion: string; rules: { id: string; name: string; defaultConfiguration: { level: string }; properties: { tags: string[] }; help: { text: string; markdown: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        semanticVersion: string;
+        rules: { id: string; name: string; defaultConfiguration: { level: string }; properties: { tags: string[] }; help: { text: string; markdown: string } }[];
+      };
+    };
     columnKind: string;
-    results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; properties?: unknown; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: unknown } }[] }[];
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      properties?: unknown;
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: unknown } }[];
+    }[];
   }[];
 }
 
@@ -63,7 +77,10 @@ describe('toSarif', () => {
   });
 
   test.for([
-    [{ line: 4, column: 2 }, { startLine: 4, startColumn: 2 }],
+    [
+      { line: 4, column: 2 },
+      { startLine: 4, startColumn: 2 },
+    ],
     [{ line: 4 }, { startLine: 4 }],
     [{}, { startLine: 1 }],
   ] as const)('position %j → region %j', ([at, region]) => {
@@ -82,7 +99,10 @@ describe('toSarif', () => {
   test.for([
     [{}, undefined],
     [{ hadolint: 'DL3025' }, { hadolint: 'DL3025' }],
-    [{ rule: 'JSONArgsRecommended', hadolint: 'DL3025' }, { buildkitCheck: 'JSONArgsRecommended', hadolint: 'DL3025' }],
+    [
+      { rule: 'JSONArgsRecommended', hadolint: 'DL3025' },
+      { buildkitCheck: 'JSONArgsRecommended', hadolint: 'DL3025' },
+    ],
   ] as const)('finding %j → result properties %j', ([extra, properties]) => {
     expect(sarif([finding(extra)]).runs[0]!.results[0]!.properties).toEqual(properties);
   });

@@ -54,9 +54,21 @@ const VALUES: readonly (readonly [string, Record<string, string>, string])[] = [
   [R`KEY="\0123"`, { KEY: 'S' }, 'godotenv_test.go:411'],
   [R`KEY="\x07"`, { KEY: R`\x07` }, 'godotenv_test.go:414'],
   [R`KEY="\u12e4"`, { KEY: R`\u12e4` }, 'godotenv_test.go:415'],
-  ['a=b\na[1]=c\na.propertyKey=d\nárvíztűrő-TÜKÖRFÚRÓGÉP=ÁRVÍZTŰRŐ-tükörfúrógép\n', { a: 'b', 'a[1]': 'c', 'a.propertyKey': 'd', 'árvíztűrő-TÜKÖRFÚRÓGÉP': 'ÁRVÍZTŰRŐ-tükörfúrógép' }, 'parser_test.go TestParseBytes'],
-  ["OPTION_J = 'first line\nsecond line'\nOPTION_K='Let\\'s go!'\nOPTION_I = \"echo 'asd'\" # Inline comment\n", { OPTION_J: 'first line\nsecond line', OPTION_K: "Let's go!", OPTION_I: "echo 'asd'" }, 'fixtures/quoted.env'],
-  ['OPTION_A=${OPTION_A:-1}\nOPTION_B=${OPTION_A}\nOPTION_C=$OPTION_B\nOPTION_D=${OPTION_A}_${OPTION_B}\nOPTION_E=${OPTION_NOT_DEFINED}\n', { OPTION_A: '1', OPTION_B: '1', OPTION_C: '1', OPTION_D: '1_1', OPTION_E: '' }, 'fixtures/substitutions-default.env'],
+  [
+    'a=b\na[1]=c\na.propertyKey=d\nárvíztűrő-TÜKÖRFÚRÓGÉP=ÁRVÍZTŰRŐ-tükörfúrógép\n',
+    { a: 'b', 'a[1]': 'c', 'a.propertyKey': 'd', 'árvíztűrő-TÜKÖRFÚRÓGÉP': 'ÁRVÍZTŰRŐ-tükörfúrógép' },
+    'parser_test.go TestParseBytes',
+  ],
+  [
+    "OPTION_J = 'first line\nsecond line'\nOPTION_K='Let\\'s go!'\nOPTION_I = \"echo 'asd'\" # Inline comment\n",
+    { OPTION_J: 'first line\nsecond line', OPTION_K: "Let's go!", OPTION_I: "echo 'asd'" },
+    'fixtures/quoted.env',
+  ],
+  [
+    'OPTION_A=${OPTION_A:-1}\nOPTION_B=${OPTION_A}\nOPTION_C=$OPTION_B\nOPTION_D=${OPTION_A}_${OPTION_B}\nOPTION_E=${OPTION_NOT_DEFINED}\n',
+    { OPTION_A: '1', OPTION_B: '1', OPTION_C: '1', OPTION_D: '1_1', OPTION_E: '' },
+    'fixtures/substitutions-default.env',
+  ],
   ['# c\n\r\n\t # c\n', {}, 'godotenv_test.go TestLinesToIgnore'],
   // Derived from parser.go (no upstream vector):
   ['\ufeffK=v\n', { K: 'v' }, 'godotenv.go parseWithLookup: UTF-8 BOM trimmed'],
@@ -81,7 +93,14 @@ describe('parseDotEnv: values', () => {
 const ERRORS: readonly (readonly [string, string, string, number, number, string])[] = [
   ['%!(EXTRA string)=foo', 'dotenv-invalid-key', 'line 1: unexpected character "%" in variable name "%!(EXTRA string)=foo"', 1, 1, 'parser_test.go TestParseVariable'],
   ['lol$wut', 'dotenv-invalid-key', 'line 1: unexpected character "$" in variable name "lol$wut"', 1, 4, 'godotenv_test.go:419'],
-  ['# some comments\nfoo="\n  a\n  multine\n  value\n"\nINVALID LINE\nzot=qix', 'dotenv-invalid-key', 'line 7: key cannot contain a space', 7, 1, 'fixtures/invalid1.env, godotenv_test.go TestErrorParsing'],
+  [
+    '# some comments\nfoo="\n  a\n  multine\n  value\n"\nINVALID LINE\nzot=qix',
+    'dotenv-invalid-key',
+    'line 7: key cannot contain a space',
+    7,
+    1,
+    'fixtures/invalid1.env, godotenv_test.go TestErrorParsing',
+  ],
   ['KEY="', 'dotenv-unterminated-quote', 'line 1: unterminated quoted value "', 1, 5, 'godotenv_test.go TestUnterminatedQuotes'],
   [R`KEY="value\"`, 'dotenv-unterminated-quote', R`line 1: unterminated quoted value "value\"`, 1, 5, 'godotenv_test.go TestUnterminatedQuotes'],
   [`A=1\nKEY='value"\nB=2`, 'dotenv-unterminated-quote', `line 2: unterminated quoted value 'value"`, 2, 5, 'godotenv_test.go TestUnterminatedQuotes'],
@@ -107,7 +126,10 @@ describe('parseDotEnv: the lookup environment', () => {
   });
   test('unset variables become empty with a warning; the last-line quirk warns', () => {
     const got = parseDotEnv('A=$NOPE\nFOO');
-    expect(got.ok && got.diagnostics.map((d) => [d.code, d.line])).toEqual([['compose-unresolved-variable', 1], ['dotenv-no-key', 2]]);
+    expect(got.ok && got.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['compose-unresolved-variable', 1],
+      ['dotenv-no-key', 2],
+    ]);
   });
   test('a __proto__ key is an ordinary value', () => {
     const got = parseDotEnv('__proto__=x\n');
@@ -121,7 +143,10 @@ describe('readDotEnvFiles and resolveComposeFile: precedence', () => {
     expect(got.ok && { ...got.values }).toEqual({ A: '1', B: '2', C: '12' });
   });
   test('the error names its file', () => {
-    const got = readDotEnvFiles([{ text: 'A=1\n', source: 'a.env' }, { text: 'B="', source: 'b.env' }]);
+    const got = readDotEnvFiles([
+      { text: 'A=1\n', source: 'a.env' },
+      { text: 'B="', source: 'b.env' },
+    ]);
     expect(!got.ok && got.issues[0]).toMatchObject({ code: 'dotenv-unterminated-quote', source: 'b.env', line: 1 });
   });
   const yaml = 'services:\n  web:\n    image: img\n    command: ["${A}", "${B}", "${C:-none}"]\n';
@@ -142,10 +167,14 @@ describe('parseDotEnv: properties', () => {
   const keyArb = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/);
   test("KEY='v' reads back v for any v without a single quote or backslash", () => {
     fc.assert(
-      fc.property(keyArb, fc.string({ maxLength: 30 }).filter((v) => !v.includes("'") && !v.includes('\\')), (k, v) => {
-        const got = parseDotEnv(`${k}='${v}'\n`);
-        expect(got.ok && got.values[k]).toBe(v);
-      }),
+      fc.property(
+        keyArb,
+        fc.string({ maxLength: 30 }).filter((v) => !v.includes("'") && !v.includes('\\')),
+        (k, v) => {
+          const got = parseDotEnv(`${k}='${v}'\n`);
+          expect(got.ok && got.values[k]).toBe(v);
+        },
+      ),
     );
   });
   test('never throws on any text', () => {

@@ -35,7 +35,10 @@ describe('resolveComposeFile', () => {
 
   test('bad input: wrong types, invalid interpolation, malformed YAML', () => {
     expect(resolveComposeFile('services:\n  a:\n    command: [1]\n', { images: {} })).toMatchObject({ ok: false, issues: [{ path: 'services.a.command' }] });
-    expect(resolveComposeFile('services:\n  a:\n    command: "echo ${X"\n', { images: {} })).toMatchObject({ ok: false, issues: [{ code: 'compose-interpolation-invalid', path: 'services.a.command' }] });
+    expect(resolveComposeFile('services:\n  a:\n    command: "echo ${X"\n', { images: {} })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'compose-interpolation-invalid', path: 'services.a.command' }],
+    });
     expect(resolveComposeFile('services: [\n', { images: {} })).toMatchObject({ ok: false, issues: [{ code: 'yaml-invalid' }] });
     expect(resolveComposeFile('services:\n  __proto__: {image: x}\n', { images: { x: { cmd: ['c'] } } })).toMatchObject({ ok: true, services: [{ name: '__proto__' }] });
     expect(Object.prototype).not.toHaveProperty('image');

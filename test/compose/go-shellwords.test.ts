@@ -25,8 +25,18 @@ describe('splitGoShellwords', () => {
   // mattn/go-shellwords shellwords_test.go (v1.0.13 = HEAD fd1aa6c) testcases row added after v1.0.12,
   // TestHaveMore/TestHaveRedirect, and shellwords_security_test.go.
   const rows: { line: string; v12: string[] | 'error'; v14: string[] | 'error'; source: string }[] = [
-    { line: `sh -c "printf 'Hello\\tworld\\n'"`, v12: ['sh', '-c', "printf 'Hellotworldn'"], v14: ['sh', '-c', "printf 'Hello\tworld\n'"], source: 'upstream-test: go-shellwords HEAD testcases (v1.0.12 column derived from code)' },
-    { line: ')a b)c d', v12: [')a b)c', 'd'], v14: 'error', source: 'upstream-test: shellwords_security_test.go TestBareClosingParen_DefaultParsingError (v1.0.12 derived from code)' },
+    {
+      line: `sh -c "printf 'Hello\\tworld\\n'"`,
+      v12: ['sh', '-c', "printf 'Hellotworldn'"],
+      v14: ['sh', '-c', "printf 'Hello\tworld\n'"],
+      source: 'upstream-test: go-shellwords HEAD testcases (v1.0.12 column derived from code)',
+    },
+    {
+      line: ')a b)c d',
+      v12: [')a b)c', 'd'],
+      v14: 'error',
+      source: 'upstream-test: shellwords_security_test.go TestBareClosingParen_DefaultParsingError (v1.0.12 derived from code)',
+    },
     { line: '$(echo "foo")', v12: ['$(echo "foo")'], v14: ['$(echo "foo")'], source: 'upstream-test: TestDollarParenLiteralWhenParseBacktickDisabled' },
     { line: 'foo)', v12: 'error', v14: 'error', source: 'derived-from-code: v1.0.12 leaves dollarQuote open; v1.0.13 rejects a bare )' },
     { line: 'echo 12abc>out', v12: ['echo'], v14: ['echo'], source: 'derived-from-code: a word starting with a digit before > is dropped' },
@@ -39,7 +49,10 @@ describe('splitGoShellwords', () => {
     { line: 'echo 🍺', v12: ['echo', '🍺'], v14: ['echo', '🍺'], source: 'upstream-test: TestHaveMore (first half)' },
   ];
   test.for(rows)('$line', (row) => {
-    for (const [version, want] of [['1.0.12', row.v12], ['1.0.14', row.v14]] as const) {
+    for (const [version, want] of [
+      ['1.0.12', row.v12],
+      ['1.0.14', row.v14],
+    ] as const) {
       const got = splitGoShellwords(row.line, version);
       if (want === 'error') expect(got.ok).toBe(false);
       else expect(got.ok && got.args).toEqual(want);

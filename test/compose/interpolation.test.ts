@@ -86,13 +86,29 @@ describe('interpolateWith: braces in a default (known divergence from compose-go
 // compose-go returns MissingRequiredError "required variable NAME is missing a value[: reason]"; its tests
 // check that the error text contains the expected one (assert.ErrorContains).
 const REQUIRED: readonly { template: string; error: string; test: string }[] = [
-  { template: 'not ok ${UNSET_VAR:?Mandatory Variable Unset}', error: 'required variable UNSET_VAR is missing a value: Mandatory Variable Unset', test: 'TestMandatoryVariableErrors' },
+  {
+    template: 'not ok ${UNSET_VAR:?Mandatory Variable Unset}',
+    error: 'required variable UNSET_VAR is missing a value: Mandatory Variable Unset',
+    test: 'TestMandatoryVariableErrors',
+  },
   { template: 'not ok ${BAR:?Mandatory Variable Empty}', error: 'required variable BAR is missing a value: Mandatory Variable Empty', test: 'TestMandatoryVariableErrors' },
   { template: 'not ok ${UNSET_VAR:?}', error: 'required variable UNSET_VAR is missing a value', test: 'TestMandatoryVariableErrors' },
-  { template: 'not ok ${UNSET_VAR?Mandatory Variable Unset}', error: 'required variable UNSET_VAR is missing a value: Mandatory Variable Unset', test: 'TestMandatoryVariableErrors' },
+  {
+    template: 'not ok ${UNSET_VAR?Mandatory Variable Unset}',
+    error: 'required variable UNSET_VAR is missing a value: Mandatory Variable Unset',
+    test: 'TestMandatoryVariableErrors',
+  },
   { template: 'not ok ${UNSET_VAR?}', error: 'required variable UNSET_VAR is missing a value', test: 'TestMandatoryVariableErrors' },
-  { template: 'not ok ${UNSET_VAR:?Mandatory Variable ${FOO}}', error: 'required variable UNSET_VAR is missing a value: Mandatory Variable first', test: 'TestMandatoryVariableErrorsWithNestedExpansion' },
-  { template: 'not ok ${UNSET_VAR?Mandatory Variable ${FOO}}', error: 'required variable UNSET_VAR is missing a value: Mandatory Variable first', test: 'TestMandatoryVariableErrorsWithNestedExpansion' },
+  {
+    template: 'not ok ${UNSET_VAR:?Mandatory Variable ${FOO}}',
+    error: 'required variable UNSET_VAR is missing a value: Mandatory Variable first',
+    test: 'TestMandatoryVariableErrorsWithNestedExpansion',
+  },
+  {
+    template: 'not ok ${UNSET_VAR?Mandatory Variable ${FOO}}',
+    error: 'required variable UNSET_VAR is missing a value: Mandatory Variable first',
+    test: 'TestMandatoryVariableErrorsWithNestedExpansion',
+  },
   { template: '${UNSET_VAR?bar-baz}', error: 'required variable UNSET_VAR is missing a value: bar-baz', test: 'TestPrecedence' },
   { template: '${UNSET?val:?ue}', error: 'required variable UNSET is missing a value: val:?ue', test: 'TestSubstitutionFunctionChoice' },
   { template: '${BAR:?val?ue}', error: 'required variable BAR is missing a value: val?ue', test: 'TestSubstitutionFunctionChoice' },

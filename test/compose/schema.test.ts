@@ -66,12 +66,25 @@ describe('the file', () => {
     const r = safeParseComposeFile(JSON.parse('{"services":{"__proto__":{"image":1},"web":{"image":"x"}}}'));
     expect(r).toEqual({
       success: true,
-      data: { services: [['__proto__', { success: false, issues: [expect.objectContaining({ code: 'invalid_type', expected: 'string', path: ['image'] })] }], ['web', { success: true, data: { image: 'x' } }]] },
+      data: {
+        services: [
+          ['__proto__', { success: false, issues: [expect.objectContaining({ code: 'invalid_type', expected: 'string', path: ['image'] })] }],
+          ['web', { success: true, data: { image: 'x' } }],
+        ],
+      },
     });
   });
 
   test('every service is listed by name, in order, each with its own result', () => {
     const r = safeParseComposeFile({ services: { web: { image: 'x' }, db: null } });
-    expect(r).toEqual({ success: true, data: { services: [['web', { success: true, data: { image: 'x' } }], ['db', { success: true, data: null }]] } });
+    expect(r).toEqual({
+      success: true,
+      data: {
+        services: [
+          ['web', { success: true, data: { image: 'x' } }],
+          ['db', { success: true, data: null }],
+        ],
+      },
+    });
   });
 });

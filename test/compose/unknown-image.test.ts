@@ -9,7 +9,11 @@ describe('resolveCompose with an unknown image config (null)', () => {
   test.for([
     { name: 'entrypoint and command set', service: { entrypoint: ['/app'], command: ['serve'] }, want: { ok: true, complete: true, argv: ['/app', 'serve'] } },
     { name: 'entrypoint set alone: the image CMD is not used', service: { entrypoint: '/app --x' }, want: { ok: true, complete: true, argv: ['/app', '--x'] } },
-    { name: 'command alone: depends on the ENTRYPOINT', service: { command: 'serve --port 80' }, want: { ok: true, complete: false, dependsOn: ['entrypoint'], request: { entrypoint: null, cmd: ['serve', '--port', '80'] } } },
+    {
+      name: 'command alone: depends on the ENTRYPOINT',
+      service: { command: 'serve --port 80' },
+      want: { ok: true, complete: false, dependsOn: ['entrypoint'], request: { entrypoint: null, cmd: ['serve', '--port', '80'] } },
+    },
     { name: 'entrypoint: [] and a command: complete', service: { entrypoint: [], command: ['run'] }, want: { ok: true, complete: true, argv: ['run'] } },
     { name: 'entrypoint: [] alone: the image CMD still runs', service: { entrypoint: [] }, want: { ok: true, complete: false, dependsOn: ['cmd'] } },
     { name: 'neither', service: {}, want: { ok: true, complete: false, dependsOn: ['entrypoint', 'cmd'] } },
@@ -52,13 +56,18 @@ describe('resolveComposeFile: images by reference or service name, unknown ones 
       'ghcr.io/acme/web:1': { entrypoint: ['/init'], cmd: ['default'] },
       'docker.io/library/postgres:16': { entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'] },
       worker: {},
-      'Not_A_Service': {},
+      Not_A_Service: {},
     };
     const bad = resolveComposeFile(COMPOSE, { images });
     expect(!bad.ok && bad.issues[0].code).toBe('image-config-key-invalid');
     const { Not_A_Service: _drop, ...rest } = images;
     const got = resolveComposeFile(COMPOSE, { images: { ...rest, 'redis:7': {} } });
-    expect(got.ok && got.services.map((s) => (s.result.ok && s.result.complete ? s.result.argv : null))).toEqual([['/init', 'serve'], ['/worker'], ['docker-entrypoint.sh', 'postgres'], null]);
+    expect(got.ok && got.services.map((s) => (s.result.ok && s.result.complete ? s.result.argv : null))).toEqual([
+      ['/init', 'serve'],
+      ['/worker'],
+      ['docker-entrypoint.sh', 'postgres'],
+      null,
+    ]);
     expect(got.ok && got.diagnostics.map((d) => d.message)).toEqual(['the image config given for "redis:7" is not used: no service names redis:7']);
   });
 

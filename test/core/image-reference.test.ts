@@ -3,14 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parseDistributionReference } from '../../src/core/image-reference.js';
 import { DIAGNOSTICS, parseImageReference, sameImage, type ImageReference } from '../../src/index.js';
 import { EDGE_CASES } from '../fixtures/image-reference-edge-cases.js';
-import {
-  DOMAIN_ROWS,
-  IDENTIFIER_ROWS,
-  NAME_ROWS,
-  NORMALIZED_ROWS,
-  PARSE_ROWS,
-  REFERENCE_REGEXP_ROWS,
-} from '../fixtures/image-reference.js';
+import { DOMAIN_ROWS, IDENTIFIER_ROWS, NAME_ROWS, NORMALIZED_ROWS, PARSE_ROWS, REFERENCE_REGEXP_ROWS } from '../fixtures/image-reference.js';
 
 /** `Reference.String()` of the parsed reference: name, then the tag and digest as written. */
 const stringOf = (r: ImageReference): string => r.name + (r.tag === undefined ? '' : `:${r.tag}`) + (r.digest === undefined ? '' : `@${r.digest}`);
@@ -153,7 +146,15 @@ describe('parseImageReference: result shape', () => {
     ],
     [
       `node:20@${DIGEST}`,
-      { domain: 'docker.io', path: 'library/node', name: 'docker.io/library/node', tag: '20', digest: DIGEST, canonical: `docker.io/library/node:20@${DIGEST}`, familiar: `node:20@${DIGEST}` },
+      {
+        domain: 'docker.io',
+        path: 'library/node',
+        name: 'docker.io/library/node',
+        tag: '20',
+        digest: DIGEST,
+        canonical: `docker.io/library/node:20@${DIGEST}`,
+        familiar: `node:20@${DIGEST}`,
+      },
     ],
   ] as const)('%s', ([input, reference]) => {
     const got = parseImageReference(input);
@@ -171,7 +172,11 @@ describe('parseImageReference: result shape', () => {
     ['a:b:c', 'image-reference-invalid', 'invalid reference format'],
     ['', 'image-reference-invalid', 'invalid reference format'],
     ['a'.repeat(248), 'image-reference-too-long', 'repository name must not be more than 255 characters'],
-    ['da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821', 'image-reference-hex-name', 'invalid repository name (da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821), cannot specify 64-byte hexadecimal strings'],
+    [
+      'da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821',
+      'image-reference-hex-name',
+      'invalid repository name (da304e823d8ca2b9d863a3c897baeb852ba21ea9a9f1414736394ae7fcaf9821), cannot specify 64-byte hexadecimal strings',
+    ],
     [`node@sha256:${'a'.repeat(40)}`, 'image-reference-digest-invalid', 'invalid checksum digest length'],
     [`node@md5:${'a'.repeat(32)}`, 'image-reference-digest-invalid', 'unsupported digest algorithm'],
     [`node:1@SHA256:${'a'.repeat(64)}`, 'image-reference-digest-invalid', 'invalid checksum digest format'],
@@ -181,7 +186,13 @@ describe('parseImageReference: result shape', () => {
 
   test('a host-looking first component that is not a host leaves the reference without a domain (warning)', () => {
     const got = parseImageReference('my_reg.local/app:1');
-    expect(got.ok && got.reference).toMatchObject({ domain: '', path: 'my_reg.local/app', name: 'my_reg.local/app', canonical: 'my_reg.local/app:1', familiar: 'my_reg.local/app:1' });
+    expect(got.ok && got.reference).toMatchObject({
+      domain: '',
+      path: 'my_reg.local/app',
+      name: 'my_reg.local/app',
+      canonical: 'my_reg.local/app:1',
+      familiar: 'my_reg.local/app:1',
+    });
     expect(got.diagnostics.map((d) => [d.code, d.severity])).toEqual([['image-reference-no-domain', 'warning']]);
   });
 

@@ -25,9 +25,9 @@ describe('imageTable', () => {
   });
 
   test('keys that are not references are issues unless accepted as other keys (service names)', () => {
-    const bad = imageTable({ 'My_Service': {}, node: {} });
+    const bad = imageTable({ My_Service: {}, node: {} });
     expect(!bad.ok && bad.issues.map((i) => i.code)).toEqual(['image-config-key-invalid']);
-    const ok = imageTable({ 'My_Service': { cmd: ['s'] } }, (key) => key === 'My_Service');
+    const ok = imageTable({ My_Service: { cmd: ['s'] } }, (key) => key === 'My_Service');
     if (!ok.ok) throw new Error('table');
     expect(findImageKey(ok.table, 'My_Service')).toEqual({ cmd: ['s'] });
     expect(unusedImageDiagnostics(ok.table, 'no service')).toEqual([]);

@@ -24,14 +24,24 @@ const blockNested = (n: number) => {
   return s;
 };
 
-type Row = { name: string; call: (limits: Partial<Limits>) => { ok: boolean; issues?: readonly { code: string; limit?: string; line?: number }[] }; limit: keyof Limits; tight: Partial<Limits> };
+type Row = {
+  name: string;
+  call: (limits: Partial<Limits>) => { ok: boolean; issues?: readonly { code: string; limit?: string; line?: number }[] };
+  limit: keyof Limits;
+  tight: Partial<Limits>;
+};
 
 const rows: Row[] = [
   { name: 'Dockerfile length', call: (limits) => evaluateDockerfile('FROM scratch\nCMD ["x"]\n', { limits }), limit: 'maxInputLength', tight: { maxInputLength: 10 } },
   { name: 'parseDockerfile length', call: (limits) => parseDockerfile('FROM scratch\n', { limits }), limit: 'maxInputLength', tight: { maxInputLength: 5 } },
   { name: 'stages', call: (limits) => evaluateDockerfile(stages(20), { limits }), limit: 'maxStages', tight: { maxStages: 19 } },
   { name: 'instructions', call: (limits) => evaluateDockerfile(stages(20), { limits }), limit: 'maxInstructions', tight: { maxInstructions: 39 } },
-  { name: 'instruction length', call: (limits) => evaluateDockerfile(`FROM scratch\nCMD ${'a \\\n'.repeat(100)}b\n`, { limits }), limit: 'maxInstructionLength', tight: { maxInstructionLength: 100 } },
+  {
+    name: 'instruction length',
+    call: (limits) => evaluateDockerfile(`FROM scratch\nCMD ${'a \\\n'.repeat(100)}b\n`, { limits }),
+    limit: 'maxInstructionLength',
+    tight: { maxInstructionLength: 100 },
+  },
   { name: 'parseCommand length', call: (limits) => parseCommand('["a", "b"]', { limits }), limit: 'maxInputLength', tight: { maxInputLength: 9 } },
   { name: 'compose command length', call: (limits) => parseComposeCommand('echo hi', { limits }), limit: 'maxInputLength', tight: { maxInputLength: 3 } },
   { name: 'inspect JSON length', call: (limits) => imageConfigFromInspect('{"Config":{"Cmd":["a"]}}', { limits }), limit: 'maxInputLength', tight: { maxInputLength: 10 } },
@@ -40,7 +50,12 @@ const rows: Row[] = [
   { name: 'YAML documents', call: (limits) => resolveManifests('---\nkind: Pod\n'.repeat(30), { images: {}, limits }), limit: 'maxYamlDocuments', tight: { maxYamlDocuments: 29 } },
   { name: 'YAML flow nesting', call: (limits) => resolveManifests(nested(40), { images: {}, limits }), limit: 'maxNestingDepth', tight: { maxNestingDepth: 20 } },
   { name: 'YAML block nesting', call: (limits) => resolveManifests(blockNested(40), { images: {}, limits }), limit: 'maxNestingDepth', tight: { maxNestingDepth: 20 } },
-  { name: 'compose file nesting', call: (limits) => resolveComposeFile(`services: ${'{a: '.repeat(40)}`, { images: {}, limits }), limit: 'maxNestingDepth', tight: { maxNestingDepth: 20 } },
+  {
+    name: 'compose file nesting',
+    call: (limits) => resolveComposeFile(`services: ${'{a: '.repeat(40)}`, { images: {}, limits }),
+    limit: 'maxNestingDepth',
+    tight: { maxNestingDepth: 20 },
+  },
 ];
 
 describe('limits', () => {

@@ -75,7 +75,14 @@ describe('parseArgWords', () => {
     { text: 'B=$A', vars: { A: 'a' }, want: [{ key: 'B', value: 'a' }] },
     { text: 'D', vars: { D: 'dee' }, want: [{ key: 'D', value: 'dee' }] },
     { text: 'D', vars: {}, want: [{ key: 'D', value: undefined }] },
-    { text: 'A=1  B="x y"', vars: {}, want: [{ key: 'A', value: '1' }, { key: 'B', value: 'x y' }] },
+    {
+      text: 'A=1  B="x y"',
+      vars: {},
+      want: [
+        { key: 'A', value: '1' },
+        { key: 'B', value: 'x y' },
+      ],
+    },
   ])('$text', ({ text, vars: v, want }) => {
     expect(parseArgWords(text, '\\', vars(v))).toEqual(want);
   });

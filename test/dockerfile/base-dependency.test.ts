@@ -225,7 +225,14 @@ describe.skipIf(!existsSync(corpus))('corpus files with and without their base c
     if (text === undefined) return;
     const without = evaluateDockerfile(text);
     expect(without.ok && without.complete).toBe(false);
-    expect(without.ok && Object.fromEntries(Object.entries(without.dependsOn).filter(([k]) => k === 'entrypoint' || k === 'cmd').map(([k, d]) => [k, d.via]))).toEqual(unknown);
+    expect(
+      without.ok &&
+        Object.fromEntries(
+          Object.entries(without.dependsOn)
+            .filter(([k]) => k === 'entrypoint' || k === 'cmd')
+            .map(([k, d]) => [k, d.via]),
+        ),
+    ).toEqual(unknown);
     const withBases = evaluateDockerfile(text, { baseImages: bases });
     expect(withBases.ok && withBases.complete).toBe(true);
     if (!withBases.ok) return;

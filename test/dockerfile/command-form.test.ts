@@ -62,7 +62,7 @@ describe('parseCommand', () => {
     { text: '["a"', why: 'unterminated array' },
     { text: '[01]', why: 'leading zero is not JSON' },
     { text: '["\\u12"]', why: 'short \\u escape' },
-    { text: '["a", 1e400]', why: 'a number beyond float64 fails Go\'s decode (strconv range error); Docker 20.10.24 both builders and podman 4.3.1, FINDINGS.md' },
+    { text: '["a", 1e400]', why: "a number beyond float64 fails Go's decode (strconv range error); Docker 20.10.24 both builders and podman 4.3.1, FINDINGS.md" },
   ];
   test.for(SHELL_FORM)('$text is shell form ($why)', ({ text }) => {
     const got = parseCommand(text);

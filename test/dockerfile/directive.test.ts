@@ -11,7 +11,12 @@ describe('matchDirective', () => {
     { line: '#escape=\\', unicodeSpace: false, want: { key: 'escape', value: '\\' }, source: 'TestDirectives' },
     { line: '# EScape=\\', unicodeSpace: false, want: { key: 'escape', value: '\\' }, source: 'TestDirectives (key case-insensitive)' },
     { line: '# key = FOO bar', unicodeSpace: false, want: { key: 'key', value: 'FOO bar' }, source: 'TestDirectives' },
-    { line: '# syntax = dockerfile:experimental // opts', unicodeSpace: false, want: { key: 'syntax', value: 'dockerfile:experimental // opts' }, source: 'TestDetectSyntax (cmdline)' },
+    {
+      line: '# syntax = dockerfile:experimental // opts',
+      unicodeSpace: false,
+      want: { key: 'syntax', value: 'dockerfile:experimental // opts' },
+      source: 'TestDetectSyntax (cmdline)',
+    },
     { line: '#check = skip=all // opts', unicodeSpace: false, want: { key: 'check', value: 'skip=all // opts' }, source: 'TestParseDirective (cmdline)' },
     { line: '# smth', unicodeSpace: false, want: null, source: 'TestDirectives (no `=`)' },
     { line: 'FROM busybox', unicodeSpace: false, want: null, source: 'regexp: starts with #' },

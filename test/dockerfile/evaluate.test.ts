@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  evaluateDockerfile,
-  parseCommand,
-  parseDockerfile,
-  resolveDockerRun,
-  type EvaluateDockerfileOptions,
-  type ImageConfig,
-} from '../../src/index.js';
+import { evaluateDockerfile, parseCommand, parseDockerfile, resolveDockerRun, type EvaluateDockerfileOptions, type ImageConfig } from '../../src/index.js';
 import { vectorsOf } from '../fixtures/vectors.js';
 
 type DockerConfig = { Entrypoint?: string[] | null; Cmd?: string[] | null; Shell?: string[] | null; OnBuild?: string[] | null };
@@ -86,8 +79,24 @@ describe('evaluateDockerfile: spec vectors', () => {
     const rows: { id: string; source: string; description: string; builder?: string; input: Record<string, unknown>; config: Record<string, unknown> }[] = [
       { id: v.id, source: v.source, description: v.description, input: v.input, config: v.expected['config'] as Record<string, unknown> },
     ];
-    if (v.expected['classicBuilder']) rows.push({ id: `${v.id}/classic`, source: v.source, description: v.description, builder: 'classic', input: v.input, config: v.expected['classicBuilder'] as Record<string, unknown> });
-    if (v.expected['buildah']) rows.push({ id: `${v.id}/buildah`, source: v.source, description: v.description, builder: 'buildah', input: v.input, config: v.expected['buildah'] as Record<string, unknown> });
+    if (v.expected['classicBuilder'])
+      rows.push({
+        id: `${v.id}/classic`,
+        source: v.source,
+        description: v.description,
+        builder: 'classic',
+        input: v.input,
+        config: v.expected['classicBuilder'] as Record<string, unknown>,
+      });
+    if (v.expected['buildah'])
+      rows.push({
+        id: `${v.id}/buildah`,
+        source: v.source,
+        description: v.description,
+        builder: 'buildah',
+        input: v.input,
+        config: v.expected['buildah'] as Record<string, unknown>,
+      });
     return rows;
   });
   test.for(buildRows)('$id: $description ($source)', (row) => {
@@ -108,8 +117,21 @@ describe('evaluateDockerfile: spec vectors', () => {
 describe('evaluateDockerfile: corpus tricky cases', () => {
   const rows = [
     { id: 'tricky/ep-resets-inherited-cmd', source: 'shared/corpus/tricky-cases.json', text: 'FROM python:3\nENTRYPOINT ["python"]\n', ep: ['python'], cmd: null },
-    { id: 'tricky/onbuild-cmd', source: 'shared/corpus/tricky-cases.json', text: 'FROM x\nONBUILD CMD ["child"]\nCMD ["parent"]\n', ep: null, cmd: ['parent'], onBuild: ['CMD ["child"]'] },
-    { id: 'tricky/multi-stage', source: 'shared/corpus/tricky-cases.json', text: 'FROM golang AS build\nCMD ["go", "test"]\nFROM alpine\nCOPY --from=build /x /x\nENTRYPOINT ["/x"]\n', ep: ['/x'], cmd: null },
+    {
+      id: 'tricky/onbuild-cmd',
+      source: 'shared/corpus/tricky-cases.json',
+      text: 'FROM x\nONBUILD CMD ["child"]\nCMD ["parent"]\n',
+      ep: null,
+      cmd: ['parent'],
+      onBuild: ['CMD ["child"]'],
+    },
+    {
+      id: 'tricky/multi-stage',
+      source: 'shared/corpus/tricky-cases.json',
+      text: 'FROM golang AS build\nCMD ["go", "test"]\nFROM alpine\nCOPY --from=build /x /x\nENTRYPOINT ["/x"]\n',
+      ep: ['/x'],
+      cmd: null,
+    },
   ];
   test.for(rows)('$id ($source)', (row) => {
     const result = evaluateDockerfile(row.text, { baseImages: { 'python:3': { cmd: ['python3'] }, alpine: { cmd: ['/bin/sh'] } } });
@@ -237,7 +259,25 @@ describe('evaluateDockerfile: stages, sources, diagnostics', () => {
 
 describe('evaluateDockerfile: properties', () => {
   const line = fc.oneof(
-    fc.constantFrom('FROM scratch', 'FROM a AS b', 'CMD ["a"]', 'CMD a b', 'ENTRYPOINT ["e"]', 'SHELL ["x"]', 'ONBUILD CMD x', '# c', '', '\\', 'RUN <<EOF', 'EOF', 'ARG X=1', 'FROM $X', 'CMD --x', '# escape=`', '`'),
+    fc.constantFrom(
+      'FROM scratch',
+      'FROM a AS b',
+      'CMD ["a"]',
+      'CMD a b',
+      'ENTRYPOINT ["e"]',
+      'SHELL ["x"]',
+      'ONBUILD CMD x',
+      '# c',
+      '',
+      '\\',
+      'RUN <<EOF',
+      'EOF',
+      'ARG X=1',
+      'FROM $X',
+      'CMD --x',
+      '# escape=`',
+      '`',
+    ),
     fc.string({ maxLength: 20 }),
   );
   test('total: never throws; failures carry line and column', () => {
@@ -246,17 +286,20 @@ describe('evaluateDockerfile: properties', () => {
         const r = evaluateDockerfile(lines.join(nl), v ? { engineVersion: v } : {});
         if (!r.ok) {
           expect(r.issues.length).toBeGreaterThan(0);
-          for (const i of r.issues) if (i.code !== 'unknown-target') {
-            expect(i.line).toBeGreaterThan(0);
-            expect(i.column).toBeGreaterThan(0);
-          }
+          for (const i of r.issues)
+            if (i.code !== 'unknown-target') {
+              expect(i.line).toBeGreaterThan(0);
+              expect(i.column).toBeGreaterThan(0);
+            }
         }
       }),
     );
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => {
-      const r = evaluateDockerfile(s);
-      if (!r.ok) expect(r.issues[0].line).toBeGreaterThan(0);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        const r = evaluateDockerfile(s);
+        if (!r.ok) expect(r.issues[0].line).toBeGreaterThan(0);
+      }),
+    );
   });
 
   const word = fc.stringMatching(/^[a-z0-9$"'{}=-]{1,6}$/);
@@ -276,12 +319,7 @@ describe('evaluateDockerfile: properties', () => {
     fc.assert(
       fc.property(body, fc.nat(), (lines, seed) => {
         const plain = ['FROM scratch', ...lines].join('\n') + '\n';
-        const noisy =
-          '\ufeff' +
-          ['FROM scratch', ...lines]
-            .map((l, i) => ((seed >> i) & 1 ? `# note ${i}\r\n\r\n  ${l}` : `\t${l}`))
-            .join('\r\n') +
-          '\r\n';
+        const noisy = '\ufeff' + ['FROM scratch', ...lines].map((l, i) => ((seed >> i) & 1 ? `# note ${i}\r\n\r\n  ${l}` : `\t${l}`)).join('\r\n') + '\r\n';
         expect(cfg(noisy)).toEqual(cfg(plain));
       }),
     );

@@ -14,7 +14,7 @@ const frontendOf = (text: string, options: EvaluateDockerfileOptions = {}) => {
   return r.ok ? r.frontend : r.issues[0].message;
 };
 
-describe('which `# syntax=` line the engine finds (the built-in frontend\'s DetectSyntax)', () => {
+describe("which `# syntax=` line the engine finds (the built-in frontend's DetectSyntax)", () => {
   // Docker 20.10 / 23.0 (built-in 1.2 / 1.4): dockerfile2llb/directives.go ParseDirectives, any `# k=v` line continues.
   // Docker 24.0+ (built-in 1.5+, buildkit 9b73e88f2): parser/directives.go, known keys only, first wins, `#!` skipped.
   // Docker 28.0+ (built-in 1.14, buildkit d66fb36f3 in dockerfile/1.13.0): a leading BOM is skipped.
@@ -41,7 +41,13 @@ describe('which `# syntax=` line the engine finds (the built-in frontend\'s Dete
     { id: 'BOM, 27.5', v: '27.5', text: '\ufeff# syntax=docker/dockerfile:1.4\n', ref: null, source: 'dockerfile/1.12.1 parseDirective (no discardBOM)' },
     { id: 'BOM, 28.0', v: '28.0', text: '\ufeff# syntax=docker/dockerfile:1.4\n', ref: 'docker/dockerfile:1.4', source: 'dockerfile/1.13.0 d66fb36f3 discardBOM' },
     { id: 'no-break space after #, 29.1', v: '29.1', text: '#\u00a0syntax=docker/dockerfile:1.4\n', ref: null, source: 'dockerfile/1.20.0 regexp ^#\\s*' },
-    { id: 'no-break space after #, 29.2', v: '29.2', text: '#\u00a0syntax=docker/dockerfile:1.4\n', ref: 'docker/dockerfile:1.4', source: 'dockerfile/1.21.0 a248d48d0 unicode.IsSpace' },
+    {
+      id: 'no-break space after #, 29.2',
+      v: '29.2',
+      text: '#\u00a0syntax=docker/dockerfile:1.4\n',
+      ref: 'docker/dockerfile:1.4',
+      source: 'dockerfile/1.21.0 a248d48d0 unicode.IsSpace',
+    },
     { id: 'vertical tab after #, 20.10', v: '20.10', text: '#\vsyntax=docker/dockerfile:1.4\n', ref: null, source: 'dockerfile/1.2.0 reDirective; probe vt (escape)' },
     { id: 'form feed after #, 20.10', v: '20.10', text: '#\fsyntax=docker/dockerfile:1.4\n', ref: 'docker/dockerfile:1.4', source: 'Go \\s has \\f; probe ff (escape)' },
   ])('$id (Docker $v; $source)', ({ v, text, ref }) => {
@@ -94,7 +100,10 @@ describe('which `# syntax=` line the engine finds (the built-in frontend\'s Dete
 
   test('the classic builder and buildah ignore it (probes a, c on Docker 20.10 classic and podman 4.3.1)', () => {
     const text = `# syntax=docker/dockerfile:1.9\nFROM scratch\nCMD ["a"] x\n`;
-    for (const options of [{ engineVersion: '20.10', builder: 'classic' }, { engine: 'podman', engineVersion: '4.3.1' }] as const) {
+    for (const options of [
+      { engineVersion: '20.10', builder: 'classic' },
+      { engine: 'podman', engineVersion: '4.3.1' },
+    ] as const) {
       const r = evaluateDockerfile(text, options);
       expect(r.ok && [r.frontend, r.config.cmd]).toEqual([null, ['a']]);
     }
@@ -136,11 +145,12 @@ describe('which rules a frontend image reference stands for', () => {
     ['', null],
   ] as const)('%s → %s', ([ref, version]) => {
     const got = frontendOf(`# syntax=${ref}\n${BODY}`);
-    if (ref === '') expect(got).toBe(null); // `# syntax=` with no value is no directive
+    if (ref === '')
+      expect(got).toBe(null); // `# syntax=` with no value is no directive
     else expect(got).toEqual({ ref, version });
   });
 
-  test('an image that is not modelled keeps the engine\'s rules, with an info diagnostic at the directive', () => {
+  test("an image that is not modelled keeps the engine's rules, with an info diagnostic at the directive", () => {
     const r = evaluateDockerfile(`# syntax=example.com/my/frontend:v1\nFROM scratch\nCMD ["a"] x\n`);
     expect(r.ok && r.config.cmd).toEqual(['/bin/sh', '-c', '["a"] x']);
     expect(r.diagnostics[0]).toMatchObject({ code: 'syntax-frontend-not-modelled', severity: 'info', line: 1, column: 1 });
@@ -203,8 +213,21 @@ describe('Docker release → built-in frontend (docs/research/engine-versions.md
     expect(builtinFrontend(null)).toBe(26);
   });
 
-  test('property: naming the engine\'s own frontend changes nothing', () => {
-    const line = fc.constantFrom('FROM scratch', 'CMD ["a"] x', 'CMD --x a', 'RUN <<EOF', 'EOF', 'CMD x `', 'entrypoimt a', '# check=skip=all', '# escape=`', 'CMD ["a"]', 'ENTRYPOINT e', '');
+  test("property: naming the engine's own frontend changes nothing", () => {
+    const line = fc.constantFrom(
+      'FROM scratch',
+      'CMD ["a"] x',
+      'CMD --x a',
+      'RUN <<EOF',
+      'EOF',
+      'CMD x `',
+      'entrypoimt a',
+      '# check=skip=all',
+      '# escape=`',
+      'CMD ["a"]',
+      'ENTRYPOINT e',
+      '',
+    );
     const versions = ['20.10', '23.0', '24.0', '27.0.1', '27.1', '27.4', '28.0', '28.1', '29.7', undefined];
     fc.assert(
       fc.property(fc.array(line, { maxLength: 8 }), fc.constantFrom(...versions), (lines, v) => {

@@ -55,7 +55,13 @@ describe('directiveCheck', () => {
     { directives: [], want: { skipAll: false, skip: [] } },
     { directives: [{ name: 'syntax', value: 'docker/dockerfile:1' }], want: { skipAll: false, skip: [] } },
     { directives: [{ name: 'check', value: 'skip=all' }], want: { skipAll: true, skip: [] } },
-    { directives: [{ name: 'escape', value: '`' }, { name: 'check', value: 'skip=JSONArgsRecommended' }], want: { skipAll: false, skip: ['JSONArgsRecommended'] } },
+    {
+      directives: [
+        { name: 'escape', value: '`' },
+        { name: 'check', value: 'skip=JSONArgsRecommended' },
+      ],
+      want: { skipAll: false, skip: ['JSONArgsRecommended'] },
+    },
     { directives: [{ name: 'check', value: 'bogus' }], want: { skipAll: false, skip: [] } },
   ])('$directives', ({ directives, want }) => {
     expect(config(directiveCheck(directives))).toEqual(want);
@@ -101,7 +107,12 @@ describe('isSkipped', () => {
 // podman 4.3.1 printed no warning at all. hadolint: DL3025 (shell-form CMD/ENTRYPOINT), DL4003/DL4004/DL3012
 // (several CMD/ENTRYPOINT/HEALTHCHECK in a stage) apply whatever the engine.
 describe('lint diagnostics say whether the engine itself reports them', () => {
-  type Row = { name: string; text: string; options: { engine?: 'docker' | 'podman'; engineVersion?: string; builder?: 'buildkit' | 'classic' }; want: [string, string | undefined, string | undefined][] };
+  type Row = {
+    name: string;
+    text: string;
+    options: { engine?: 'docker' | 'podman'; engineVersion?: string; builder?: 'buildkit' | 'classic' };
+    want: [string, string | undefined, string | undefined][];
+  };
   const SHELL_CMD = 'FROM scratch\nCMD x\n';
   const SKIP = '# check=skip=JSONArgsRecommended\nFROM scratch\nCMD x\n';
   const SKIP_ABOVE = 'FROM scratch\n# check=skip=JSONArgsRecommended\nCMD x\n';
@@ -110,9 +121,19 @@ describe('lint diagnostics say whether the engine itself reports them', () => {
     { name: 'docker 27.0, BuildKit', text: SHELL_CMD, options: { engineVersion: '27.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
     { name: 'docker 26.1, BuildKit (frontend < 1.8)', text: SHELL_CMD, options: { engineVersion: '26.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
     { name: 'docker 20.10, BuildKit (recorded: no warning)', text: SHELL_CMD, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'docker 20.10, classic (recorded: no warning)', text: SHELL_CMD, options: { engineVersion: '20.10', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    {
+      name: 'docker 20.10, classic (recorded: no warning)',
+      text: SHELL_CMD,
+      options: { engineVersion: '20.10', builder: 'classic' },
+      want: [['json-args-recommended', undefined, 'DL3025']],
+    },
     { name: 'docker current, classic', text: SHELL_CMD, options: { builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'podman 4.3.1, buildah (recorded: no warning)', text: SHELL_CMD, options: { engine: 'podman', engineVersion: '4.3.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
+    {
+      name: 'podman 4.3.1, buildah (recorded: no warning)',
+      text: SHELL_CMD,
+      options: { engine: 'podman', engineVersion: '4.3.1' },
+      want: [['json-args-recommended', undefined, 'DL3025']],
+    },
     { name: 'check=skip directive, docker current', text: SKIP, options: {}, want: [] },
     { name: 'check=skip directive, docker 27 classic (parsed as a directive)', text: SKIP, options: { engineVersion: '27.0', builder: 'classic' }, want: [] },
     { name: 'check=skip line, docker 26.1 (a plain comment)', text: SKIP, options: { engineVersion: '26.1' }, want: [['json-args-recommended', undefined, 'DL3025']] },
@@ -120,24 +141,74 @@ describe('lint diagnostics say whether the engine itself reports them', () => {
     { name: 'check=skip above the instruction, docker current', text: SKIP_ABOVE, options: {}, want: [] },
     { name: 'check=skip above the instruction, docker 20.10', text: SKIP_ABOVE, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
     // Comment checks: linter WithMergedConfigFromComments, buildkit a248d48d0, first tag dockerfile/1.21.0 (Docker 29.2).
-    { name: 'check=skip above the instruction, docker 27.0 (frontend 1.8)', text: SKIP_ABOVE, options: { engineVersion: '27.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
-    { name: 'check=skip above the instruction, docker 29.1 (frontend 1.20)', text: SKIP_ABOVE, options: { engineVersion: '29.1' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    {
+      name: 'check=skip above the instruction, docker 27.0 (frontend 1.8)',
+      text: SKIP_ABOVE,
+      options: { engineVersion: '27.0' },
+      want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']],
+    },
+    {
+      name: 'check=skip above the instruction, docker 29.1 (frontend 1.20)',
+      text: SKIP_ABOVE,
+      options: { engineVersion: '29.1' },
+      want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']],
+    },
     { name: 'check=skip above the instruction, docker 29.2 (frontend 1.21)', text: SKIP_ABOVE, options: { engineVersion: '29.2' }, want: [] },
-    { name: 'check=skip above the instruction, docker 29.2 classic (no linter)', text: SKIP_ABOVE, options: { engineVersion: '29.2', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'check=skip above the instruction, syntax 1.20', text: `# syntax=docker/dockerfile:1.20\n${SKIP_ABOVE}`, options: {}, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    {
+      name: 'check=skip above the instruction, docker 29.2 classic (no linter)',
+      text: SKIP_ABOVE,
+      options: { engineVersion: '29.2', builder: 'classic' },
+      want: [['json-args-recommended', undefined, 'DL3025']],
+    },
+    {
+      name: 'check=skip above the instruction, syntax 1.20',
+      text: `# syntax=docker/dockerfile:1.20\n${SKIP_ABOVE}`,
+      options: {},
+      want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']],
+    },
     { name: 'check=skip above the instruction, syntax 1.21 on docker 27.0', text: `# syntax=docker/dockerfile:1.21\n${SKIP_ABOVE}`, options: { engineVersion: '27.0' }, want: [] },
     { name: 'two CMD, docker current', text: 'FROM scratch\nCMD ["a"]\nCMD ["b"]\n', options: {}, want: [['multiple-instructions', 'MultipleInstructionsDisallowed', 'DL4003']] },
-    { name: 'two ENTRYPOINT, docker 20.10', text: 'FROM scratch\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n', options: { engineVersion: '20.10' }, want: [['multiple-instructions', undefined, 'DL4004']] },
-    { name: 'two HEALTHCHECK, podman', text: 'FROM scratch\nHEALTHCHECK CMD ["a"]\nHEALTHCHECK CMD ["b"]\n', options: { engine: 'podman' }, want: [['multiple-instructions', undefined, 'DL3012']] },
+    {
+      name: 'two ENTRYPOINT, docker 20.10',
+      text: 'FROM scratch\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n',
+      options: { engineVersion: '20.10' },
+      want: [['multiple-instructions', undefined, 'DL4004']],
+    },
+    {
+      name: 'two HEALTHCHECK, podman',
+      text: 'FROM scratch\nHEALTHCHECK CMD ["a"]\nHEALTHCHECK CMD ["b"]\n',
+      options: { engine: 'podman' },
+      want: [['multiple-instructions', undefined, 'DL3012']],
+    },
     { name: 'empty continuation, docker current', text: 'FROM scratch\nCMD ["a", \\\n\n "b"]\n', options: {}, want: [['empty-continuation', 'NoEmptyContinuation', undefined]] },
     // A `# syntax=` frontend decides (frontend.ts): build checks and `# check=` come with 1.8; its warnings reach the
     // client through the gateway Warn API (buildkit 6cad384e9, first tag v0.10.0; Docker 20.10 vendors v0.8, 23.0 v0.10.6).
-    { name: 'syntax 1.8 on docker 20.10, BuildKit (no gateway Warn)', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '20.10' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'syntax 1.8 on docker 23.0, BuildKit', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '23.0' }, want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']] },
+    {
+      name: 'syntax 1.8 on docker 20.10, BuildKit (no gateway Warn)',
+      text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`,
+      options: { engineVersion: '20.10' },
+      want: [['json-args-recommended', undefined, 'DL3025']],
+    },
+    {
+      name: 'syntax 1.8 on docker 23.0, BuildKit',
+      text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`,
+      options: { engineVersion: '23.0' },
+      want: [['json-args-recommended', 'JSONArgsRecommended', 'DL3025']],
+    },
     { name: 'syntax 1.7 on docker current, BuildKit', text: `# syntax=docker/dockerfile:1.7\n${SHELL_CMD}`, options: {}, want: [['json-args-recommended', undefined, 'DL3025']] },
     { name: 'syntax 1.8 + check=skip on docker 20.10', text: `# syntax=docker/dockerfile:1.8\n${SKIP}`, options: { engineVersion: '20.10' }, want: [] },
-    { name: 'syntax 1.8 on docker 20.10, classic (ignored)', text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`, options: { engineVersion: '20.10', builder: 'classic' }, want: [['json-args-recommended', undefined, 'DL3025']] },
-    { name: 'empty continuation, docker 20.10', text: 'FROM scratch\nCMD ["a", \\\n\n "b"]\n', options: { engineVersion: '20.10' }, want: [['empty-continuation', undefined, undefined]] },
+    {
+      name: 'syntax 1.8 on docker 20.10, classic (ignored)',
+      text: `# syntax=docker/dockerfile:1.8\n${SHELL_CMD}`,
+      options: { engineVersion: '20.10', builder: 'classic' },
+      want: [['json-args-recommended', undefined, 'DL3025']],
+    },
+    {
+      name: 'empty continuation, docker 20.10',
+      text: 'FROM scratch\nCMD ["a", \\\n\n "b"]\n',
+      options: { engineVersion: '20.10' },
+      want: [['empty-continuation', undefined, undefined]],
+    },
   ];
   test.for(rows)('$name', ({ text, options, want }) => {
     const r = evaluateDockerfile(text, options);

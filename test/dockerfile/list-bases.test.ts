@@ -20,10 +20,18 @@ const MULTI = [
 describe('listDockerfileBases', () => {
   test.for<{ name: string; options: ListDockerfileBasesOptions; want: string[] }>([
     { name: 'default target (last stage, FROM scratch): nothing to fetch', options: {}, want: [] },
-    { name: 'target runtime: its own base only (COPY --from does not make a config depend on a stage)', options: { target: 'runtime' }, want: ['gcr.io/distroless/nodejs20-debian12@6'] },
+    {
+      name: 'target runtime: its own base only (COPY --from does not make a config depend on a stage)',
+      options: { target: 'runtime' },
+      want: ['gcr.io/distroless/nodejs20-debian12@6'],
+    },
     { name: 'target build: through the stage it is based on', options: { target: 'build' }, want: ['node:20@2'] },
     { name: 'build args expand FROM', options: { target: 'build', buildArgs: { NODE: '22' } }, want: ['node:22@2'] },
-    { name: 'classic builder: every stage up to the target', options: { target: 'runtime', builder: 'classic' }, want: ['node:20@2', 'golang:1.22@4', 'gcr.io/distroless/nodejs20-debian12@6'] },
+    {
+      name: 'classic builder: every stage up to the target',
+      options: { target: 'runtime', builder: 'classic' },
+      want: ['node:20@2', 'golang:1.22@4', 'gcr.io/distroless/nodejs20-debian12@6'],
+    },
   ])('$name', ({ options, want }) => {
     const r = listDockerfileBases(MULTI, options);
     expect(r.ok && r.references.map((b) => `${b.text}@${b.line}`)).toEqual(want);

@@ -46,11 +46,26 @@ const HEREDOCS: { text: string; want: [string, string, boolean, boolean][] }[] =
   { text: 'RUN <<-UNINDENT\n\tbaz\n\tquux\nUNINDENT', want: [['UNINDENT', '\tbaz\n\tquux\n', true, true]] },
   { text: 'RUN <<-UNINDENT2\n\tbaz\n\tquux\n\tUNINDENT2', want: [['UNINDENT2', '\tbaz\n\tquux\n', true, true]] },
   { text: "RUN <<-'NOEXPAND'\n\tdon't expand $NAME\nNOEXPAND", want: [['NOEXPAND', "\tdon't expand $NAME\n", false, true]] },
-  { text: 'RUN <<COMMENT\n# internal comment\necho hello world\necho foo bar # trailing comment\nCOMMENT', want: [['COMMENT', '# internal comment\necho hello world\necho foo bar # trailing comment\n', true, false]] },
+  {
+    text: 'RUN <<COMMENT\n# internal comment\necho hello world\necho foo bar # trailing comment\nCOMMENT',
+    want: [['COMMENT', '# internal comment\necho hello world\necho foo bar # trailing comment\n', true, false]],
+  },
   { text: 'RUN --mount=type=cache,target=/foo <<MOUNT\necho hello\nMOUNT', want: [['MOUNT', 'echo hello\n', true, false]] },
-  { text: 'COPY <<FILE1 <<FILE2 /dest\ncontent 1\nFILE1\ncontent 2\nFILE2', want: [['FILE1', 'content 1\n', true, false], ['FILE2', 'content 2\n', true, false]] },
+  {
+    text: 'COPY <<FILE1 <<FILE2 /dest\ncontent 1\nFILE1\ncontent 2\nFILE2',
+    want: [
+      ['FILE1', 'content 1\n', true, false],
+      ['FILE2', 'content 2\n', true, false],
+    ],
+  },
   { text: 'COPY <<EOF /quotes\n"foo"\n\'bar\'\nEOF', want: [['EOF', '"foo"\n\'bar\'\n', true, false]] },
-  { text: 'COPY <<X <<Y /dest\nY\nX\nX\nY', want: [['X', 'Y\n', true, false], ['Y', 'X\n', true, false]] },
+  {
+    text: 'COPY <<X <<Y /dest\nY\nX\nX\nY',
+    want: [
+      ['X', 'Y\n', true, false],
+      ['Y', 'X\n', true, false],
+    ],
+  },
   { text: "RUN <<COMPLEX python3\nprint('hello world')\nCOMPLEX", want: [['COMPLEX', "print('hello world')\n", true, false]] },
   { text: 'COPY <<file.txt /dest\nhello world\nfile.txt', want: [['file.txt', 'hello world\n', true, false]] },
   { text: "RUN <<eo'f'\necho foo\neof", want: [['eof', 'echo foo\n', false, false]] },
@@ -96,7 +111,13 @@ describe('parseDockerfile: keyword, flags, arguments', () => {
   // nested instruction; instructions/parse.go parseOnBuild).
   test('ONBUILD keeps the wrapped instruction as its trigger', () => {
     const parsed = parseDockerfile('FROM scratch\nONBUILD run --mount=type=cache,target=/c make\n');
-    expect(parsed.ok && parsed.instructions[1]!.trigger).toEqual({ keyword: 'RUN', rawKeyword: 'run', flags: ['--mount=type=cache,target=/c'], args: 'make', rawArgs: '--mount=type=cache,target=/c make' });
+    expect(parsed.ok && parsed.instructions[1]!.trigger).toEqual({
+      keyword: 'RUN',
+      rawKeyword: 'run',
+      flags: ['--mount=type=cache,target=/c'],
+      args: 'make',
+      rawArgs: '--mount=type=cache,target=/c make',
+    });
   });
 });
 
@@ -104,10 +125,22 @@ describe('parseDockerfile: keyword, flags, arguments', () => {
 // testfiles continueIndent and continue-at-eof, 73ed6825). `line`/`endLine` are 1-based physical lines.
 describe('parseDockerfile: lines and continuations', () => {
   test.for([
-    { name: 'continuation keeps indentation, no separator', text: 'FROM x\nRUN echo hello\\\n  world\\\n  goodnight  \\\n  moon\\\n  light\\\nning\n', original: 'RUN echo hello  world  goodnight    moon  lightning', line: 2, endLine: 7 },
+    {
+      name: 'continuation keeps indentation, no separator',
+      text: 'FROM x\nRUN echo hello\\\n  world\\\n  goodnight  \\\n  moon\\\n  light\\\nning\n',
+      original: 'RUN echo hello  world  goodnight    moon  lightning',
+      line: 2,
+      endLine: 7,
+    },
     { name: 'no space before the escape: words join', text: 'FROM x\nRUN echo good\\\nbye\\\nfrog\n', original: 'RUN echo goodbyefrog', line: 2, endLine: 4 },
     { name: 'continuation at end of file', text: 'FROM x\nRUN something \\', original: 'RUN something ', line: 2, endLine: 2 },
-    { name: 'comment and blank lines inside a continuation are skipped', text: 'FROM x\nRUN echo hello \\\n# comment\n\n  this is some more useful stuff\n', original: 'RUN echo hello   this is some more useful stuff', line: 2, endLine: 5 },
+    {
+      name: 'comment and blank lines inside a continuation are skipped',
+      text: 'FROM x\nRUN echo hello \\\n# comment\n\n  this is some more useful stuff\n',
+      original: 'RUN echo hello   this is some more useful stuff',
+      line: 2,
+      endLine: 5,
+    },
     { name: 'indented first line (R1.2), CRLF and BOM (R1.1)', text: '\ufeffFROM x\r\n   CMD a \\\r\n b\r\n', original: 'CMD a  b', line: 2, endLine: 3 },
     { name: 'a doubled escape does not continue', text: 'FROM x\nCMD a\\\\\nCMD b\n', original: 'CMD a\\\\', line: 2, endLine: 2 },
     { name: 'escape token `', text: '# escape=`\nFROM x\nCMD a \\\nCMD b `\n c\n', original: 'CMD a \\', line: 3, endLine: 3 },
@@ -135,7 +168,14 @@ describe('parseDockerfile: lines and continuations', () => {
 describe('parseDockerfile: directives', () => {
   test.for([
     { text: '# escape=`\nFROM x\n', directives: [['escape', '`', 1]], escapeToken: '`' },
-    { text: '# syntax=docker/dockerfile:1\n# escape=\\\nFROM x\n', directives: [['syntax', 'docker/dockerfile:1', 1], ['escape', '\\', 2]], escapeToken: '\\' },
+    {
+      text: '# syntax=docker/dockerfile:1\n# escape=\\\nFROM x\n',
+      directives: [
+        ['syntax', 'docker/dockerfile:1', 1],
+        ['escape', '\\', 2],
+      ],
+      escapeToken: '\\',
+    },
     { text: '# comment\n# escape=`\nFROM x\n', directives: [], escapeToken: '\\' },
     { text: 'FROM x\n# escape=`\n', directives: [], escapeToken: '\\' },
     { text: '# check=skip=all\nFROM x\n', directives: [['check', 'skip=all', 1]], escapeToken: '\\' },
@@ -153,9 +193,19 @@ describe('parseDockerfile: failures', () => {
     { name: 'repeated directive', text: '# escape=`\n# escape=\\\nFROM x\n', code: 'duplicate-directive', message: 'only one escape parser directive can be used' },
     { name: 'bad escape token', text: '# escape=x\nFROM x\n', code: 'invalid-escape-token', message: "invalid escape token 'x' does not match ` or \\" },
     { name: 'unterminated heredoc', text: 'FROM x\nRUN <<EOF\necho\n', code: 'unterminated-heredoc', message: 'unterminated heredoc' },
-    { name: 'JSON array with a non-string', text: 'FROM x\nCMD ["a", 1]\n', code: 'json-not-strings', message: 'when using JSON array syntax, arrays must be comprised of strings only' },
+    {
+      name: 'JSON array with a non-string',
+      text: 'FROM x\nCMD ["a", 1]\n',
+      code: 'json-not-strings',
+      message: 'when using JSON array syntax, arrays must be comprised of strings only',
+    },
     { name: 'only comments', text: '# just a comment\n\n', code: 'no-instructions', message: 'file with no instructions' },
-    { name: 'line over 65535 bytes', text: `\n\t\tFROM image\n\t\tLABEL test=${'a'.repeat(65536)}\n`, code: 'line-too-long', message: 'dockerfile line greater than max allowed size of 65535' },
+    {
+      name: 'line over 65535 bytes',
+      text: `\n\t\tFROM image\n\t\tLABEL test=${'a'.repeat(65536)}\n`,
+      code: 'line-too-long',
+      message: 'dockerfile line greater than max allowed size of 65535',
+    },
   ])('$name', ({ text, code, message }) => {
     const parsed = parseDockerfile(text);
     expect(!parsed.ok && parsed.issues[0]).toMatchObject({ code, message });

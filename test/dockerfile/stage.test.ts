@@ -48,12 +48,72 @@ describe('stored ENTRYPOINT and CMD', () => {
     { source: 'empty-ep-array (R2.3)', profile: 'buildkit', base: BASE_EP_CMD, steps: [['ENTRYPOINT', exec()]], entrypoint: null, cmd: null },
     { source: 'empty-ep-array', profile: 'classic', base: BASE_EP_CMD, steps: [['ENTRYPOINT', exec()]], entrypoint: null, cmd: null },
     { source: 'empty-ep-array', profile: 'podman docker', base: BASE_EP_CMD, steps: [['ENTRYPOINT', exec()]], entrypoint: [], cmd: [] },
-    { source: 'shell-valid-cmd (R2.1, R2.2)', profile: 'buildkit', base: {}, steps: [['SHELL', ['/argv', 'shell-flag']], ['CMD', shell('echo hi')]], entrypoint: null, cmd: ['/argv', 'shell-flag', 'echo hi'] },
-    { source: 'shell-valid-cmd (R2.8)', profile: 'classic', base: {}, steps: [['SHELL', ['/argv', 'shell-flag']], ['CMD', shell('echo hi')]], entrypoint: null, cmd: ['/argv', 'shell-flag', 'echo hi'] },
-    { source: 'shell-valid-cmd (R2.11: SHELL ignored)', profile: 'podman oci', base: {}, steps: [['SHELL', ['/argv', 'shell-flag']], ['CMD', shell('echo hi')]], entrypoint: null, cmd: ['/bin/sh', '-c', 'echo hi'] },
-    { source: 'shell-ep-words (buildkit testCmdShell)', profile: 'buildkit', base: {}, steps: [['SHELL', ['/argv']], ['ENTRYPOINT', shell('my entrypoint')]], entrypoint: ['/argv', 'my entrypoint'], cmd: null },
-    { source: 'shell-after-cmd (SHELL applies to later instructions)', profile: 'buildkit', base: {}, steps: [['CMD', shell('/argv hi')], ['SHELL', ['/argv', 'late']]], entrypoint: null, cmd: ['/bin/sh', '-c', '/argv hi'] },
-    { source: 'empty-ep-array-then-cmd', profile: 'buildkit', base: BASE_EP, steps: [['ENTRYPOINT', exec()], ['CMD', exec('/argv', 'x')]], entrypoint: null, cmd: ['/argv', 'x'] },
+    {
+      source: 'shell-valid-cmd (R2.1, R2.2)',
+      profile: 'buildkit',
+      base: {},
+      steps: [
+        ['SHELL', ['/argv', 'shell-flag']],
+        ['CMD', shell('echo hi')],
+      ],
+      entrypoint: null,
+      cmd: ['/argv', 'shell-flag', 'echo hi'],
+    },
+    {
+      source: 'shell-valid-cmd (R2.8)',
+      profile: 'classic',
+      base: {},
+      steps: [
+        ['SHELL', ['/argv', 'shell-flag']],
+        ['CMD', shell('echo hi')],
+      ],
+      entrypoint: null,
+      cmd: ['/argv', 'shell-flag', 'echo hi'],
+    },
+    {
+      source: 'shell-valid-cmd (R2.11: SHELL ignored)',
+      profile: 'podman oci',
+      base: {},
+      steps: [
+        ['SHELL', ['/argv', 'shell-flag']],
+        ['CMD', shell('echo hi')],
+      ],
+      entrypoint: null,
+      cmd: ['/bin/sh', '-c', 'echo hi'],
+    },
+    {
+      source: 'shell-ep-words (buildkit testCmdShell)',
+      profile: 'buildkit',
+      base: {},
+      steps: [
+        ['SHELL', ['/argv']],
+        ['ENTRYPOINT', shell('my entrypoint')],
+      ],
+      entrypoint: ['/argv', 'my entrypoint'],
+      cmd: null,
+    },
+    {
+      source: 'shell-after-cmd (SHELL applies to later instructions)',
+      profile: 'buildkit',
+      base: {},
+      steps: [
+        ['CMD', shell('/argv hi')],
+        ['SHELL', ['/argv', 'late']],
+      ],
+      entrypoint: null,
+      cmd: ['/bin/sh', '-c', '/argv hi'],
+    },
+    {
+      source: 'empty-ep-array-then-cmd',
+      profile: 'buildkit',
+      base: BASE_EP,
+      steps: [
+        ['ENTRYPOINT', exec()],
+        ['CMD', exec('/argv', 'x')],
+      ],
+      entrypoint: null,
+      cmd: ['/argv', 'x'],
+    },
   ] as { source: string; profile: keyof typeof PROFILES; base: ImageConfig; steps: Step[]; entrypoint: string[] | null; cmd: string[] | null }[])(
     '$profile: $source',
     ({ profile, base, steps, entrypoint, cmd }) => {
@@ -72,7 +132,12 @@ describe('stored SHELL', () => {
     { profile: 'podman oci', shell: null },
     { profile: 'podman docker', shell: ['/argv', 'shell-flag'] },
   ] as { profile: keyof typeof PROFILES; shell: string[] | null }[])('$profile', ({ profile, shell: want }) => {
-    expect(build(profile, {}, [['SHELL', ['/argv', 'shell-flag']], ['CMD', shell('echo hi')]]).shell).toEqual(want);
+    expect(
+      build(profile, {}, [
+        ['SHELL', ['/argv', 'shell-flag']],
+        ['CMD', shell('echo hi')],
+      ]).shell,
+    ).toEqual(want);
   });
 });
 

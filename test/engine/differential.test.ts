@@ -96,7 +96,12 @@ function originalRuns(c: CaseRecord): unknown[] {
   const seen = new Set<string>();
   const runs: unknown[] = [];
   for (const r of c.runs) {
-    const run = { ...(r.entrypoint !== undefined ? { entrypoint: r.entrypoint } : {}), args: r.args, ...(r.init ? { init: true } : {}), ...(r.ran !== undefined ? { start: true } : {}) };
+    const run = {
+      ...(r.entrypoint !== undefined ? { entrypoint: r.entrypoint } : {}),
+      args: r.args,
+      ...(r.init ? { init: true } : {}),
+      ...(r.ran !== undefined ? { start: true } : {}),
+    };
     const k = JSON.stringify(run);
     if (!seen.has(k)) {
       runs.push(run);
@@ -124,7 +129,9 @@ async function check(engine: 'docker' | 'podman', n: number): Promise<void> {
   const creates = rec.cases.reduce((k, c) => k + c.runs.length, 0);
   const started = rec.cases.reduce((k, c) => k + c.runs.filter((r) => r.ran !== undefined).length, 0);
   let found = disagreements(rec);
-  say(`${engine} ${rec.version}: ${rec.cases.length} cases, ${builds} builds, ${creates} creates, ${started} started in ${Math.round((Date.now() - t0) / 1000)}s; ${found.length} disagreements; cases: ${file}`);
+  say(
+    `${engine} ${rec.version}: ${rec.cases.length} cases, ${builds} builds, ${creates} creates, ${started} started in ${Math.round((Date.now() - t0) / 1000)}s; ${found.length} disagreements; cases: ${file}`,
+  );
   if (found.length > 0 && process.env['ENGINE_SHRINK'] !== '0') {
     // Shrink the first few (each shrink round is one engine run).
     const shrunk: Disagreement[] = [];

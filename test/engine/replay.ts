@@ -13,9 +13,7 @@ export interface RunRecord {
   args: string[];
   init?: boolean;
   cli?: string;
-  create:
-    | { path: string; args: string[]; entrypoint: unknown; cmd: unknown; ociArgs?: string[]; initError?: string }
-    | { error: string };
+  create: { path: string; args: string[]; entrypoint: unknown; cmd: unknown; ociArgs?: string[]; initError?: string } | { error: string };
   ran?: string[] | null;
 }
 export type BuildRecord = { config: Cfg; warnings?: string } | { error: string };

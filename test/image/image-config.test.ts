@@ -7,8 +7,16 @@ describe('imageConfigFrom', () => {
   test.for([
     { name: 'build-02 shell ENTRYPOINT, linux', input: { entrypoint: 'foo bar' }, want: { entrypoint: ['/bin/sh', '-c', 'foo bar'] } },
     { name: 'build-03 shell ENTRYPOINT, windows (BuildKit)', input: { entrypoint: 'foo bar', os: 'windows' as const }, want: { entrypoint: ['cmd', '/S', '/C', 'foo bar'] } },
-    { name: 'build-05 classic builder on windows', input: { cmd: 'echo cmd', os: 'windows' as const, builder: 'classic' as const }, want: { cmd: ['cmd /S /C echo cmd'], argsEscaped: true } },
-    { name: 'build-01 SHELL wraps, ENTRYPOINT resets base CMD', input: { base: { cmd: ['test'] }, shell: '["ls"]', entrypoint: 'my entrypoint' }, want: { entrypoint: ['ls', 'my entrypoint'], cmd: null } },
+    {
+      name: 'build-05 classic builder on windows',
+      input: { cmd: 'echo cmd', os: 'windows' as const, builder: 'classic' as const },
+      want: { cmd: ['cmd /S /C echo cmd'], argsEscaped: true },
+    },
+    {
+      name: 'build-01 SHELL wraps, ENTRYPOINT resets base CMD',
+      input: { base: { cmd: ['test'] }, shell: '["ls"]', entrypoint: 'my entrypoint' },
+      want: { entrypoint: ['ls', 'my entrypoint'], cmd: null },
+    },
     { name: 'build-07 ENTRYPOINT resets base CMD', input: { base: { cmd: ['test'], entrypoint: ['echo'] }, entrypoint: '["cat"]' }, want: { entrypoint: ['cat'], cmd: null } },
     { name: 'build-08 CMD [] is stored as absent (BuildKit)', input: { entrypoint: '["/bin/bash"]', cmd: '[]' }, want: { entrypoint: ['/bin/bash'], cmd: null } },
     { name: 'CMD [] is kept empty (classic, semantics.md §12)', input: { cmd: '[]', builder: 'classic' as const }, want: { cmd: [] } },
@@ -19,8 +27,16 @@ describe('imageConfigFrom', () => {
     { name: 'build-21 bare CMD (classic)', input: { cmd: '', builder: 'classic' as const }, want: { cmd: ['/bin/sh', '-c'] } },
     { name: 'build-22 bare ENTRYPOINT (BuildKit)', input: { entrypoint: '' }, want: { entrypoint: ['/bin/sh', '-c', ''] } },
     { name: 'build-22 bare ENTRYPOINT (classic)', input: { entrypoint: '', builder: 'classic' as const }, want: { entrypoint: null } },
-    { name: 'build-24 buildah ignores SHELL for CMD/ENTRYPOINT', input: { shell: '["/bin/bash","-c"]', cmd: 'echo hi', entrypoint: 'echo ep', engine: 'podman' as const }, want: { cmd: ['/bin/sh', '-c', 'echo hi'], entrypoint: ['/bin/sh', '-c', 'echo ep'], shell: null } },
-    { name: 'classic: CMD [] does not protect from the reset', input: { base: { cmd: ['c'] }, cmd: '[]', entrypoint: '["e"]', builder: 'classic' as const }, want: { cmd: null, entrypoint: ['e'] } },
+    {
+      name: 'build-24 buildah ignores SHELL for CMD/ENTRYPOINT',
+      input: { shell: '["/bin/bash","-c"]', cmd: 'echo hi', entrypoint: 'echo ep', engine: 'podman' as const },
+      want: { cmd: ['/bin/sh', '-c', 'echo hi'], entrypoint: ['/bin/sh', '-c', 'echo ep'], shell: null },
+    },
+    {
+      name: 'classic: CMD [] does not protect from the reset',
+      input: { base: { cmd: ['c'] }, cmd: '[]', entrypoint: '["e"]', builder: 'classic' as const },
+      want: { cmd: null, entrypoint: ['e'] },
+    },
   ])('$name', ({ input, want }) => {
     const got = imageConfigFrom(input);
     expect(got.ok, JSON.stringify(got)).toBe(true);

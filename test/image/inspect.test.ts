@@ -17,10 +17,19 @@ describe('imageConfigFromInspect: accepted inputs', () => {
     { name: 'one inspect object', input: { Os: 'linux', Config: { Entrypoint: ['/docker-entrypoint.sh'], Cmd: ['nginx', '-g', 'daemon off;'] } }, config: NGINX },
     {
       name: 'OCI image config',
-      input: { architecture: 'amd64', os: 'linux', config: { Entrypoint: ['/docker-entrypoint.sh'], Cmd: ['nginx', '-g', 'daemon off;'] }, rootfs: { type: 'layers', diff_ids: [] } },
+      input: {
+        architecture: 'amd64',
+        os: 'linux',
+        config: { Entrypoint: ['/docker-entrypoint.sh'], Cmd: ['nginx', '-g', 'daemon off;'] },
+        rootfs: { type: 'layers', diff_ids: [] },
+      },
       config: NGINX,
     },
-    { name: 'a bare Config ({{json .Config}})', input: { Entrypoint: null, Cmd: ['sh'], Env: ['PATH=/bin'] }, config: { entrypoint: null, cmd: ['sh'], shell: null, onBuild: null } },
+    {
+      name: 'a bare Config ({{json .Config}})',
+      input: { Entrypoint: null, Cmd: ['sh'], Env: ['PATH=/bin'] },
+      config: { entrypoint: null, cmd: ['sh'], shell: null, onBuild: null },
+    },
     { name: 'Config null (an image without one)', input: [{ Os: 'linux', Config: null }], config: { entrypoint: null, cmd: null, shell: null, onBuild: null, os: 'linux' } },
     {
       name: 'Windows: SHELL, ArgsEscaped, OS name in any case',

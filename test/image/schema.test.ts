@@ -12,7 +12,11 @@ describe('safeParseImageConfig: the shape is chosen by its keys', () => {
     { name: 'inspect by RepoTags, Config null', input: { RepoTags: ['x:1'], Config: null }, data: { config: null, os: undefined } },
     { name: 'OCI (config, os)', input: { os: 'windows', config: { Shell: ['cmd', '/S', '/C'] } }, data: { config: { Shell: ['cmd', '/S', '/C'] }, os: 'windows' } },
     { name: 'OCI by rootfs alone', input: { rootfs: { type: 'layers' } }, data: { config: undefined, os: undefined } },
-    { name: 'a bare Config, other fields kept', input: { Entrypoint: null, Cmd: ['sh'], Env: ['A=1'] }, data: { config: { Entrypoint: null, Cmd: ['sh'], Env: ['A=1'] }, os: undefined } },
+    {
+      name: 'a bare Config, other fields kept',
+      input: { Entrypoint: null, Cmd: ['sh'], Env: ['A=1'] },
+      data: { config: { Entrypoint: null, Cmd: ['sh'], Env: ['A=1'] }, os: undefined },
+    },
   ])('$name', ({ input, data }) => {
     expect(safeParseImageConfig(input)).toEqual({ success: true, data });
   });

@@ -1,15 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  expectStringArray,
-  expectType,
-  goQuote,
-  goTrimLeftSpace,
-  goTrimSpace,
-  isAsciiDigit,
-  isAsciiLetter,
-  isGoSpace,
-  isReSpace,
-} from '../../src/internal/text.js';
+import { expectStringArray, expectType, goQuote, goTrimLeftSpace, goTrimSpace, isAsciiDigit, isAsciiLetter, isGoSpace, isReSpace } from '../../src/internal/text.js';
 
 // Source: Go unicode.IsSpace documentation ("'\t', '\n', '\v', '\f', '\r', ' ', U+0085 (NEL), U+00A0
 // (NBSP)"; beyond Latin-1 the White_Space property: U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
@@ -43,8 +33,14 @@ describe('isReSpace', () => {
 
 describe('isAsciiLetter / isAsciiDigit', () => {
   test('exactly A–Z, a–z and 0–9', () => {
-    const letters = [...Array(128).keys()].filter(isAsciiLetter).map((c) => String.fromCharCode(c)).join('');
-    const digits = [...Array(128).keys()].filter(isAsciiDigit).map((c) => String.fromCharCode(c)).join('');
+    const letters = [...Array(128).keys()]
+      .filter(isAsciiLetter)
+      .map((c) => String.fromCharCode(c))
+      .join('');
+    const digits = [...Array(128).keys()]
+      .filter(isAsciiDigit)
+      .map((c) => String.fromCharCode(c))
+      .join('');
     expect(letters).toBe('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
     expect(digits).toBe('0123456789');
     expect(isAsciiLetter(0xe9)).toBe(false);

@@ -34,11 +34,24 @@ describe('parseYamlDocuments', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.documents[0]?.ok).toBe(true);
-    expect(r.documents[1]).toMatchObject({ ok: false, index: 1, issues: [{ code: 'yaml-invalid', line: 4, column: 1, source: 'x.yaml', message: expect.stringMatching(/^document 1: /) }] });
+    expect(r.documents[1]).toMatchObject({
+      ok: false,
+      index: 1,
+      issues: [{ code: 'yaml-invalid', line: 4, column: 1, source: 'x.yaml', message: expect.stringMatching(/^document 1: /) }],
+    });
   });
 
   test('aliases are capped (billion laughs): an error of the document, not a hang', () => {
-    const laughs = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    const laughs = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ),
+    ].join('\n');
     const r = parseYamlDocuments(laughs);
     expect(r.ok && r.documents[0]).toMatchObject({ ok: false, issues: [{ code: 'yaml-invalid' }] });
   });

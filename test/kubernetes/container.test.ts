@@ -1,12 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  expandKubernetes,
-  resolveKubernetes,
-  toKubernetes,
-  type DockerRunOptions,
-  type ImageConfig,
-  type KubernetesEnvVar,
-} from '../../src/index.js';
+import { expandKubernetes, resolveKubernetes, toKubernetes, type DockerRunOptions, type ImageConfig, type KubernetesEnvVar } from '../../src/index.js';
 import { vectorsOf } from '../fixtures/vectors.js';
 
 const image = (input: Record<string, unknown>): ImageConfig => ({
@@ -86,19 +79,31 @@ describe('resolveKubernetes', () => {
   });
 
   test('env values see only earlier entries; command sees all', () => {
-    const got = resolveKubernetes({ cmd: null }, {
-      command: ['echo', '$(A)', '$(B)'],
-      env: [{ name: 'A', value: '$(B)' }, { name: 'B', value: 'x' }],
-    });
+    const got = resolveKubernetes(
+      { cmd: null },
+      {
+        command: ['echo', '$(A)', '$(B)'],
+        env: [
+          { name: 'A', value: '$(B)' },
+          { name: 'B', value: 'x' },
+        ],
+      },
+    );
     expect(got.ok && got.argv).toEqual(['echo', '$(B)', 'x']);
     expect(got.diagnostics.some((d) => d.code === 'k8s-undefined-reference' && d.path === 'env[0].value')).toBe(true);
   });
 
   test('a reference to a later env entry is not called undefined', () => {
-    const got = resolveKubernetes({ cmd: null }, {
-      command: ['echo', '$(A)'],
-      env: [{ name: 'A', value: '$(B)-$(C)' }, { name: 'B', value: 'x' }],
-    });
+    const got = resolveKubernetes(
+      { cmd: null },
+      {
+        command: ['echo', '$(A)'],
+        env: [
+          { name: 'A', value: '$(B)-$(C)' },
+          { name: 'B', value: 'x' },
+        ],
+      },
+    );
     const messages = got.diagnostics.filter((d) => d.code === 'k8s-undefined-reference').map((d) => d.message);
     expect(messages).toHaveLength(2);
     expect(messages.find((m) => m.includes('$(B)'))).toMatch(/declared after "A"/);
@@ -148,13 +153,20 @@ describe('resolveKubernetes', () => {
   });
 
   test('service links are visible after env', () => {
-    const got = resolveKubernetes({}, { command: ['echo', '$(DB_SERVICE_HOST)', '$(X)'], env: [{ name: 'X', value: '$(DB_SERVICE_HOST)' }] }, { serviceEnv: { DB_SERVICE_HOST: '10.0.0.1' } });
+    const got = resolveKubernetes(
+      {},
+      { command: ['echo', '$(DB_SERVICE_HOST)', '$(X)'], env: [{ name: 'X', value: '$(DB_SERVICE_HOST)' }] },
+      { serviceEnv: { DB_SERVICE_HOST: '10.0.0.1' } },
+    );
     expect(got.ok && got.argv).toEqual(['echo', '10.0.0.1', '10.0.0.1']);
   });
 
   test('$ + multi-byte: 1.34.0–1.34.3 / 1.35.0 fail to create, ≤1.33 corrupts, fixed releases keep it', () => {
     const c = { command: ['echo', 'price: $€5'] };
-    expect(resolveKubernetes({}, c, { kubernetesVersion: '1.34.2' })).toMatchObject({ ok: false, issues: [{ code: 'k8s-invalid-utf8', message: 'grpc: error while marshaling: string field contains invalid UTF-8' }] });
+    expect(resolveKubernetes({}, c, { kubernetesVersion: '1.34.2' })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'k8s-invalid-utf8', message: 'grpc: error while marshaling: string field contains invalid UTF-8' }],
+    });
     expect(resolveKubernetes({}, c, { kubernetesVersion: '1.35.0' }).ok).toBe(false);
     const old = resolveKubernetes({}, c, { kubernetesVersion: '1.33.5' });
     expect(old.ok && old.argv[1]).toBe('price: $\u00e2\uFFFD\uFFFD5');

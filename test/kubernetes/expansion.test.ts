@@ -13,9 +13,7 @@ describe('expandKubernetes', () => {
 
   test('prototype names stay literal', () => {
     const before = Object.getOwnPropertyNames(Object.prototype).length;
-    expect(expandKubernetes('$(constructor)$(__proto__)$(toString)$(hasOwnProperty)', {})).toBe(
-      '$(constructor)$(__proto__)$(toString)$(hasOwnProperty)',
-    );
+    expect(expandKubernetes('$(constructor)$(__proto__)$(toString)$(hasOwnProperty)', {})).toBe('$(constructor)$(__proto__)$(toString)$(hasOwnProperty)');
     expect(Object.getOwnPropertyNames(Object.prototype).length).toBe(before);
   });
 

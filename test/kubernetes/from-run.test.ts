@@ -16,10 +16,27 @@ describe('runFlagsToKubernetes', () => {
     { line: 'docker run --restart=on-failure:3 img', container: {}, pod: { restartPolicy: 'OnFailure' } },
     { line: 'docker run --restart no img', container: {}, pod: { restartPolicy: 'Never' } },
     { line: 'docker run --restart unless-stopped img', container: {}, pod: { restartPolicy: 'Always' } },
-    { line: 'docker run -u 1000:2000 -w /srv -e A=1 -e A=2 img', container: { securityContext: { runAsUser: 1000, runAsGroup: 2000 }, workingDir: '/srv', env: [{ name: 'A', value: '2' }] }, pod: {} },
-    { line: "docker run -e 'P=$$5 $(B)' -e B=1 img", container: { env: [{ name: 'P', value: '$$$$5 $$(B)' }, { name: 'B', value: '1' }] }, pod: {} },
+    {
+      line: 'docker run -u 1000:2000 -w /srv -e A=1 -e A=2 img',
+      container: { securityContext: { runAsUser: 1000, runAsGroup: 2000 }, workingDir: '/srv', env: [{ name: 'A', value: '2' }] },
+      pod: {},
+    },
+    {
+      line: "docker run -e 'P=$$5 $(B)' -e B=1 img",
+      container: {
+        env: [
+          { name: 'P', value: '$$$$5 $$(B)' },
+          { name: 'B', value: '1' },
+        ],
+      },
+      pod: {},
+    },
     { line: 'docker run --pull always -h web img', container: { imagePullPolicy: 'Always' }, pod: { hostname: 'web' } },
-    { line: 'docker run -it -p 127.0.0.1:8080:80/udp img', container: { stdin: true, tty: true, ports: [{ containerPort: 80, hostPort: 8080, hostIP: '127.0.0.1', protocol: 'UDP' }] }, pod: {} },
+    {
+      line: 'docker run -it -p 127.0.0.1:8080:80/udp img',
+      container: { stdin: true, tty: true, ports: [{ containerPort: 80, hostPort: 8080, hostIP: '127.0.0.1', protocol: 'UDP' }] },
+      pod: {},
+    },
   ])('$line', ({ line, container, pod }) => {
     const r = parseRunCommandLine(line);
     if (!r.ok) throw new Error('parse failed');
@@ -57,12 +74,25 @@ const DOCKER_CPUS_K8S: { value: string; cpu?: string; code?: string; says?: stri
   { value: '0.000000001', code: 'run-flag-no-kubernetes', says: 'no CPU limit' },
   { value: '0' },
   { value: '-1', code: 'run-flag-no-kubernetes', says: 'the daemon refuses --cpus "-1": NanoCpus is negative ("range of CPUs is from 0.01 to N.00' },
-  { value: '1e10', code: 'run-flag-no-kubernetes', says: 'the daemon refuses --cpus "1e10" (NanoCpus overflows int64 and the CLI sends the wrapped -8446744073709551616): NanoCpus is negative' },
+  {
+    value: '1e10',
+    code: 'run-flag-no-kubernetes',
+    says: 'the daemon refuses --cpus "1e10" (NanoCpus overflows int64 and the CLI sends the wrapped -8446744073709551616): NanoCpus is negative',
+  },
   { value: '1e11', code: 'run-flag-no-kubernetes', says: 'the CLI sends the wrapped 7766279631452241920) on any host with fewer CPUs' },
-  { value: '18446744074.709551616', cpu: '1', code: 'run-cpus-wrapped', says: 'the CLI sends the wrapped 1000000000): the container gets the CPU limit of 1000000000 nano-CPUs, not the value written; limits.cpu is 1' },
+  {
+    value: '18446744074.709551616',
+    cpu: '1',
+    code: 'run-cpus-wrapped',
+    says: 'the CLI sends the wrapped 1000000000): the container gets the CPU limit of 1000000000 nano-CPUs, not the value written; limits.cpu is 1',
+  },
   { value: '18446744075.209551616', cpu: '1500m', code: 'run-cpus-wrapped', says: 'the wrapped 1500000000' },
   { value: '18446744073.719551616', cpu: '10m', code: 'run-cpus-wrapped', says: 'the wrapped 10000000' },
-  { value: '18446744073.714551616', code: 'run-flag-no-kubernetes', says: 'cannot start it: --cpus "18446744073.714551616" (NanoCpus overflows int64 and the CLI sends the wrapped 5000000) is a CFS quota of 500 µs' },
+  {
+    value: '18446744073.714551616',
+    code: 'run-flag-no-kubernetes',
+    says: 'cannot start it: --cpus "18446744073.714551616" (NanoCpus overflows int64 and the CLI sends the wrapped 5000000) is a CFS quota of 500 µs',
+  },
   { value: '1e400', code: 'run-flag-no-kubernetes', says: 'docker sets no CPU limit for --cpus "1e400" (NanoCpus overflows int64 and the CLI sends the wrapped 0)' },
   { value: '100000', code: 'run-flag-no-kubernetes', says: 'above 92233.72 CPUs its quota arithmetic overflows int64' },
   { value: '92233.720368547', cpu: '92233721m', code: 'run-cpus-rounded' },
@@ -170,7 +200,11 @@ describe('runFlagsToKubernetes options.engine', () => {
 // reference (--pull always|missing|never, --cap-add/--cap-drop, -e NAME copies the client's variable).
 describe('runFlagsToKubernetes: other flag families', () => {
   test.for([
-    { line: 'docker run --cap-add NET_ADMIN,cap_sys_time --cap-drop ALL img', container: { securityContext: { capabilities: { add: ['NET_ADMIN', 'SYS_TIME'], drop: ['ALL'] } } }, codes: [] },
+    {
+      line: 'docker run --cap-add NET_ADMIN,cap_sys_time --cap-drop ALL img',
+      container: { securityContext: { capabilities: { add: ['NET_ADMIN', 'SYS_TIME'], drop: ['ALL'] } } },
+      codes: [],
+    },
     { line: 'docker run --privileged --read-only img', container: { securityContext: { privileged: true, readOnlyRootFilesystem: true } }, codes: [] },
     { line: 'docker run --privileged=false -i=false img', container: {}, codes: [] },
     { line: 'docker run -u app img', container: {}, codes: ['run-user-name'] },
@@ -182,7 +216,16 @@ describe('runFlagsToKubernetes: other flag families', () => {
     { line: 'docker run --pull toString img', container: {}, codes: ['run-flag-no-kubernetes'] },
     { line: 'podman run --pull constructor img', container: {}, codes: ['run-flag-no-kubernetes'] },
     { line: 'docker run --expose 8080/udp -p 8000-8010:80 img', container: { ports: [{ containerPort: 8080, protocol: 'UDP' }] }, codes: ['run-flag-no-kubernetes'] },
-    { line: 'docker run -p 80 -p 443 img', container: { ports: [{ containerPort: 80, protocol: 'TCP' }, { containerPort: 443, protocol: 'TCP' }] }, codes: ['run-publish-needs-service'] },
+    {
+      line: 'docker run -p 80 -p 443 img',
+      container: {
+        ports: [
+          { containerPort: 80, protocol: 'TCP' },
+          { containerPort: 443, protocol: 'TCP' },
+        ],
+      },
+      codes: ['run-publish-needs-service'],
+    },
     { line: 'docker run -d --rm=false --init=false img', container: {}, codes: ['run-flag-no-kubernetes'] },
     { line: 'docker run -v /data:/data --network host img', container: {}, codes: ['run-flag-no-kubernetes', 'run-flag-no-kubernetes'] },
     { line: 'docker run -m 0 img', container: {}, codes: [] },
@@ -207,7 +250,9 @@ describe('runFlagsToKubernetes: other flag families', () => {
   test('--restart with a policy docker does not have is not translated', () => {
     const k = runFlagsToKubernetes([{ name: 'restart', value: 'sometimes', spelled: '--restart sometimes', location: { line: 1, column: 12 } }]);
     expect(k.pod).toEqual({});
-    expect(k.diagnostics).toEqual([{ code: 'run-flag-no-kubernetes', severity: 'warning', message: '--restart=sometimes is not a Docker restart policy; not translated.', line: 1, column: 12 }]);
+    expect(k.diagnostics).toEqual([
+      { code: 'run-flag-no-kubernetes', severity: 'warning', message: '--restart=sometimes is not a Docker restart policy; not translated.', line: 1, column: 12 },
+    ]);
   });
 });
 

@@ -51,7 +51,10 @@ items:
   test('wrong types name the document and path', () => {
     const yaml = `kind: Pod\nspec: {containers: [{name: a, image: x}]}\n---\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - {name: a, image: x}\n      - {name: b, image: x, args: [1]}\n`;
     const got = resolveManifests(yaml, { images: {} });
-    expect(got).toMatchObject({ ok: false, issues: [{ code: 'manifest-invalid', path: 'spec.template.spec.containers[1].args[0]', message: 'document 1 spec.template.spec.containers[1].args[0]: expected string' }] });
+    expect(got).toMatchObject({
+      ok: false,
+      issues: [{ code: 'manifest-invalid', path: 'spec.template.spec.containers[1].args[0]', message: 'document 1 spec.template.spec.containers[1].args[0]: expected string' }],
+    });
   });
 
   test('malformed YAML is an issue with a position, never a throw', () => {
@@ -65,9 +68,13 @@ items:
   });
 
   test('huge inputs and alias bombs are refused', () => {
-    expect(resolveManifests('x'.repeat(DEFAULT_LIMITS.maxInputLength + 1), { images: {} })).toMatchObject({ ok: false, issues: [{ code: 'input-too-large', limit: 'maxInputLength' }] });
+    expect(resolveManifests('x'.repeat(DEFAULT_LIMITS.maxInputLength + 1), { images: {} })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'input-too-large', limit: 'maxInputLength' }],
+    });
     expect(resolveManifests('kind: Pod\n', { images: {}, limits: { maxInputLength: 5 } })).toMatchObject({ ok: false, issues: [{ code: 'input-too-large' }] });
-    const bomb = 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    const bomb =
+      'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
     expect(resolveManifests(bomb, { images: {} }).ok).toBe(false);
   });
 

@@ -45,13 +45,12 @@ describe('a container', () => {
 });
 
 describe('a pod spec', () => {
-  test.for([
-    { containers: [] },
-    { containers: [CONTAINER], initContainers: [{ name: 'init' }], ephemeralContainers: null },
-    { containers: [{}], volumes: [{ name: 'v' }] },
-  ])('accepts %j', (spec) => {
-    expect(safeParsePodSpec(spec).success).toBe(true);
-  });
+  test.for([{ containers: [] }, { containers: [CONTAINER], initContainers: [{ name: 'init' }], ephemeralContainers: null }, { containers: [{}], volumes: [{ name: 'v' }] }])(
+    'accepts %j',
+    (spec) => {
+      expect(safeParsePodSpec(spec).success).toBe(true);
+    },
+  );
 
   test.for([
     [{}, ['containers']],

@@ -7,9 +7,17 @@ import { listManifestImages, resolveKubernetes, resolveManifests } from '../../s
 // ENTRYPOINT (docs/semantics.md §3 "Kubernetes").
 describe('resolveKubernetes with an unknown image config (null)', () => {
   test.for([
-    { name: 'command set: exact, no image needed', container: { command: ['/app', '$(X)'], args: ['serve'], env: [{ name: 'X', value: '1' }] }, want: { ok: true, complete: true, argv: ['/app', '1', 'serve'] } },
+    {
+      name: 'command set: exact, no image needed',
+      container: { command: ['/app', '$(X)'], args: ['serve'], env: [{ name: 'X', value: '1' }] },
+      want: { ok: true, complete: true, argv: ['/app', '1', 'serve'] },
+    },
     { name: 'command set, args unset: the image CMD is not used', container: { command: ['/app'] }, want: { ok: true, complete: true, argv: ['/app'] } },
-    { name: 'args only: depends on the ENTRYPOINT only', container: { args: ['--port', '$(P)'], env: [{ name: 'P', value: '80' }] }, want: { ok: true, complete: false, dependsOn: ['entrypoint'], args: ['--port', '80'] } },
+    {
+      name: 'args only: depends on the ENTRYPOINT only',
+      container: { args: ['--port', '$(P)'], env: [{ name: 'P', value: '80' }] },
+      want: { ok: true, complete: false, dependsOn: ['entrypoint'], args: ['--port', '80'] },
+    },
     { name: 'neither: depends on ENTRYPOINT and CMD', container: {}, want: { ok: true, complete: false, dependsOn: ['entrypoint', 'cmd'] } },
     { name: 'command: [] is unset: both', container: { command: [] }, want: { ok: true, complete: false, dependsOn: ['entrypoint', 'cmd'] } },
   ])('$name', ({ container, want }) => {
@@ -60,7 +68,8 @@ describe('resolveManifests: images found by reference, unknown ones as data (iss
     expect(bad?.ok === false && bad.issues[0]).toEqual({
       code: 'k8s-image-invalid',
       path: 'spec.template.spec.containers[2].image',
-      message: 'Failed to apply default image tag "Nginx:1.27": couldn\'t parse image name "Nginx:1.27": invalid reference format: repository name (library/Nginx) must be lowercase',
+      message:
+        'Failed to apply default image tag "Nginx:1.27": couldn\'t parse image name "Nginx:1.27": invalid reference format: repository name (library/Nginx) must be lowercase',
     });
   });
 
@@ -77,7 +86,7 @@ describe('resolveManifests: images found by reference, unknown ones as data (iss
   });
 
   test('a key that is not an image reference fails the call', () => {
-    const got = resolveManifests(MANIFEST, { images: { 'Nginx': {} } });
+    const got = resolveManifests(MANIFEST, { images: { Nginx: {} } });
     expect(!got.ok && got.issues[0].code).toBe('image-config-key-invalid');
   });
 });

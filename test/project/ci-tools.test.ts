@@ -23,7 +23,10 @@ const BUILTINS = [':', '[', 'break', 'cd', 'command', 'echo', 'exec', 'exit', 'e
  */
 const PACKAGE_OF: Readonly<Record<string, string>> = {
   ...Object.fromEntries(
-    ['cat', 'cp', 'cut', 'dirname', 'head', 'ln', 'mkdir', 'mktemp', 'rm', 'seq', 'sha256sum', 'sleep', 'sort', 'tail', 'timeout', 'tr', 'uname', 'wc'].map((c) => [c, 'coreutils']),
+    ['cat', 'cp', 'cut', 'dirname', 'head', 'ln', 'mkdir', 'mktemp', 'rm', 'seq', 'sha256sum', 'sleep', 'sort', 'tail', 'timeout', 'tr', 'uname', 'wc'].map((c) => [
+      c,
+      'coreutils',
+    ]),
   ),
   ...Object.fromEntries(['find', 'xargs'].map((c) => [c, 'findutils'])),
   awk: 'mawk',
@@ -67,8 +70,27 @@ const PACKAGE_OF: Readonly<Record<string, string>> = {
  * Debian 12), which the scripts use without installing them.
  */
 const BASE_PACKAGES = new Set([
-  'apt', 'bash', 'binutils', 'coreutils', 'curl', 'dash', 'dpkg', 'findutils', 'gcc', 'git', 'grep', 'gzip', 'jq', 'libc6-dev', 'mawk', 'nodejs', 'openssl',
-  'procps', 'sed', 'tar', 'util-linux',
+  'apt',
+  'bash',
+  'binutils',
+  'coreutils',
+  'curl',
+  'dash',
+  'dpkg',
+  'findutils',
+  'gcc',
+  'git',
+  'grep',
+  'gzip',
+  'jq',
+  'libc6-dev',
+  'mawk',
+  'nodejs',
+  'openssl',
+  'procps',
+  'sed',
+  'tar',
+  'util-linux',
 ]);
 
 /** Commands of the machine image that are no Debian package. */
@@ -197,11 +219,15 @@ const SHELL_ROWS: readonly { script: string; commands: readonly string[]; instal
   { script: "cat > f <<'EOF'\nFROM scratch\nRUN $(false) && dockerd\nEOF\nrm f", commands: ['cat', 'rm'] },
   { script: 'timeout 10 setsid dockerd --host x >log 2>&1 </dev/null &\nwait', commands: ['timeout', 'setsid', 'dockerd', 'wait'] },
   { script: 'n=2; (( n > 1 )) && mkdir -p d; echo $((n + 1))', commands: ['mkdir', 'echo'] },
-  { script: "node -e '\nconst x = require(\"fs\") | y;\n' \"$r\" || status=1", commands: ['node'] },
+  { script: 'node -e \'\nconst x = require("fs") | y;\n\' "$r" || status=1', commands: ['node'] },
   { script: '[[ $x == /* ]] && ln -s a b; [ -e x ] || cp a b', commands: ['ln', '[', 'cp'] },
   { script: 'echo `uname -r` "$(( $(seq 1) + 1 ))"; (( $(sort </dev/null) + 0 ))', commands: ['uname', 'seq', 'echo', 'sort'] },
   { script: 'T=(a:b c:d)\nDEBIAN_FRONTEND=noninteractive apt-get -o X=1 install -y -qq pkg1 pkg2 >/dev/null', commands: ['apt-get'], installs: ['pkg1', 'pkg2'] },
-  { script: 'apt_install() { :; }\napt_install docker.io "$x" busybox-static\nX_TOOLS=(gcc:gcc /usr/bin/docker:docker.io)', commands: [':'], installs: ['docker.io', 'busybox-static', 'gcc'] },
+  {
+    script: 'apt_install() { :; }\napt_install docker.io "$x" busybox-static\nX_TOOLS=(gcc:gcc /usr/bin/docker:docker.io)',
+    commands: [':'],
+    installs: ['docker.io', 'busybox-static', 'gcc'],
+  },
 ];
 
 describe('scanShell', () => {
@@ -227,7 +253,10 @@ describe('scanShell', () => {
         spawnSync('/bin/bash', ['-c', probe], { cwd: dir, encoding: 'utf8', timeout: 10_000 });
         const looked = existsSync(log) ? read(log).trim().split('\n') : [];
         const scanned = new Set(scanShell(script).commands.map((c) => c.command));
-        expect(looked.filter((c) => !scanned.has(c)), script).toEqual([]);
+        expect(
+          looked.filter((c) => !scanned.has(c)),
+          script,
+        ).toEqual([]);
         total += looked.length;
       }
       expect(total).toBeGreaterThan(SHELL_ROWS.length);
@@ -246,9 +275,21 @@ const NODE_ROWS: readonly { name: string; text: string; commands: readonly strin
     commands: ['/usr/bin/docker', 'podman'],
   },
   { name: 'process.execPath', text: "import { spawnSync } from 'node:child_process';\nspawnSync(process.execPath, ['x']);", commands: ['node'] },
-  { name: 'a const set from a call', text: "import { spawnSync } from 'node:child_process';\nconst sh = realpathSync('/bin/sh');\nspawnSync(sh, ['-c', 'x']);", commands: ['/bin/sh'] },
-  { name: 'both branches of a conditional', text: "import { spawnSync } from 'node:child_process';\nconst d = p ? '/usr/bin/podman' : arg('docker', '/usr/local/bin/docker');\nspawnSync(d, []);", commands: ['/usr/bin/podman', '/usr/local/bin/docker'] },
-  { name: 'playwright executablePath', text: "import { chromium } from 'playwright-core';\nconst CHROMIUM = '/usr/bin/chromium';\nchromium.launch({ executablePath: CHROMIUM });", commands: ['/usr/bin/chromium'] },
+  {
+    name: 'a const set from a call',
+    text: "import { spawnSync } from 'node:child_process';\nconst sh = realpathSync('/bin/sh');\nspawnSync(sh, ['-c', 'x']);",
+    commands: ['/bin/sh'],
+  },
+  {
+    name: 'both branches of a conditional',
+    text: "import { spawnSync } from 'node:child_process';\nconst d = p ? '/usr/bin/podman' : arg('docker', '/usr/local/bin/docker');\nspawnSync(d, []);",
+    commands: ['/usr/bin/podman', '/usr/local/bin/docker'],
+  },
+  {
+    name: 'playwright executablePath',
+    text: "import { chromium } from 'playwright-core';\nconst CHROMIUM = '/usr/bin/chromium';\nchromium.launch({ executablePath: CHROMIUM });",
+    commands: ['/usr/bin/chromium'],
+  },
   { name: 'no child_process import: argv data is no call', text: "const argv = ['/bin/bash', '-c', 'x'];\nexecFile('x');", commands: [] },
 ];
 

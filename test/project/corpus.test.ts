@@ -11,7 +11,9 @@ const present = existsSync(dir);
 
 describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
   test('every file evaluates without throwing; counts are stable', () => {
-    const files = readdirSync(dir).filter((f) => f !== 'MANIFEST.tsv').sort();
+    const files = readdirSync(dir)
+      .filter((f) => f !== 'MANIFEST.tsv')
+      .sort();
     let complete = 0;
     let failed = 0;
     const failures: Record<string, number> = {};
@@ -67,8 +69,13 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
   // built-in frontend 1.2 rejects (heredoc bodies read as instructions) evaluate.
   test('`# syntax=` frontends on current Docker and on 20.10', () => {
     if (process.env['CONTAINER_ARGV_CORPUS'] !== undefined) return;
-    const files = readdirSync(dir).filter((f) => f !== 'MANIFEST.tsv').sort();
-    for (const [engineVersion, failedWant] of [[undefined, 41], ['20.10', 43]] as const) {
+    const files = readdirSync(dir)
+      .filter((f) => f !== 'MANIFEST.tsv')
+      .sort();
+    for (const [engineVersion, failedWant] of [
+      [undefined, 41],
+      ['20.10', 43],
+    ] as const) {
       const tally: Record<string, number> = {};
       let failed = 0;
       for (const f of files) {

@@ -6,7 +6,9 @@ import { describe, expect, test } from 'vitest';
 // Runnable examples (mvdan/sh style): every examples/*.ts ends with an `// Output:` block, and
 // running it must print exactly that. `container-argv` maps to src/ via tsconfig `paths` (tsx).
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const EXAMPLES = readdirSync(`${ROOT}examples`).filter((f) => f.endsWith('.ts')).sort();
+const EXAMPLES = readdirSync(`${ROOT}examples`)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 
 function expectedOutput(source: string): string {
   const at = source.lastIndexOf('\n// Output:\n');

@@ -45,21 +45,24 @@ describe('package.json', () => {
 });
 
 describe('browser bundles', () => {
-  test.for(['dist/index.js', 'dist/remark.js', 'dist/markdown-it.js', 'dist/testing.js', 'dist/registry.js', 'dist/catalog.js'])('%s bundles for the browser without node: imports', async (entry) => {
-    const result = await build({
-      entryPoints: [`${BUILD}${entry}`],
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const code = result.outputFiles[0]!.text;
-    expect(code).not.toMatch(/from\s*["']node:|require\(["']node:|import\(["']node:/);
-    const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));
-    expect(imports.filter((p) => p.startsWith('node:'))).toEqual([]);
-  });
+  test.for(['dist/index.js', 'dist/remark.js', 'dist/markdown-it.js', 'dist/testing.js', 'dist/registry.js', 'dist/catalog.js'])(
+    '%s bundles for the browser without node: imports',
+    async (entry) => {
+      const result = await build({
+        entryPoints: [`${BUILD}${entry}`],
+        bundle: true,
+        platform: 'browser',
+        format: 'esm',
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const code = result.outputFiles[0]!.text;
+      expect(code).not.toMatch(/from\s*["']node:|require\(["']node:|import\(["']node:/);
+      const imports = Object.values(result.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));
+      expect(imports.filter((p) => p.startsWith('node:'))).toEqual([]);
+    },
+  );
 
   test('dist/catalog.js has no runtime dependencies, and the core files do not carry its data', () => {
     const code = readFileSync(`${BUILD}dist/catalog.js`, 'utf8');

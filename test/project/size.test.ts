@@ -37,7 +37,9 @@ describe('bundle-size budgets (scripts/size-budgets.json)', () => {
   });
 
   test('the core imports carry neither zod nor yaml', () => {
-    const core = report.rows.filter((r) => r.entry === '.' && Array.isArray(r.names) && ['parseCommand', 'evaluateDockerfile', 'resolveDockerRun'].some((n) => r.names.includes(n)));
+    const core = report.rows.filter(
+      (r) => r.entry === '.' && Array.isArray(r.names) && ['parseCommand', 'evaluateDockerfile', 'resolveDockerRun'].some((n) => r.names.includes(n)),
+    );
     expect(core.length).toBeGreaterThanOrEqual(5);
     for (const r of core) expect(r.bundled, String(r.names)).toEqual([]);
   });

@@ -10,7 +10,9 @@ import { PROPERTY_RUNS, runsFrom } from '../support/property-runs.js';
 
 const TEST = join(import.meta.dirname, '..');
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'fixtures' ? [] : files(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name === 'fixtures' ? [] : files(join(dir, e.name))) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 /** Unit-test sources: what vitest.config.ts leaves in (the engine, browser and live registry suites are separate runs). */
 const separate = (unitConfig.test?.exclude ?? []).filter((g) => g.startsWith('test/')).map((g) => g.replace(/^test\//, '').replace(/\*\*$/, ''));
 const unitFiles = files(TEST)

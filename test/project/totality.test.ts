@@ -14,58 +14,229 @@ const profile = lib.engineProfile();
 const table = lib.entrypointCmdTable();
 const imageRef = (lib.parseImageReference('node') as { reference: lib.ImageReference }).reference;
 const rows: readonly Row[] = [
-  ['parseCommand', ['["a"]', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
-  ['splitBuilderFlags', ['--a b', '\\'], [[0, 'text', 'string'], [1, 'escapeToken', 'string', true]]],
+  [
+    'parseCommand',
+    ['["a"]', {}],
+    [
+      [0, 'text', 'string'],
+      [1, 'options', 'object', true],
+    ],
+  ],
+  [
+    'splitBuilderFlags',
+    ['--a b', '\\'],
+    [
+      [0, 'text', 'string'],
+      [1, 'escapeToken', 'string', true],
+    ],
+  ],
   ['formatCommand', [{ form: 'exec', args: ['a'] }], [[0, 'command', 'object']]],
   ['isExecForm', [{ form: 'exec', args: ['a'] }], [[0, 'command', 'object']]],
   ['isShellForm', [{ form: 'shell', script: 'a' }], [[0, 'command', 'object']]],
   ['engineProfile', [{}], [[0, 'options', 'object', true]]],
   ['parseEngineVersion', ['27.1'], [[0, 'text', 'string']]],
   ['imageConfigFrom', [{}], [[0, 'input', 'object']]],
-  ['resolveDockerRun', [image, {}, {}], [[0, 'image', 'object'], [1, 'run', 'object', true], [2, 'options', 'object', true]]],
-  ['resolveContainerConfig', [image, {}], [[0, 'image', 'object'], [1, 'request', 'object']]],
-  ['analyzeArgv', [['sh', '-c', 'x'], { entrypointLength: 0 }], [[0, 'argv', 'array'], [1, 'origin', 'object']]],
+  [
+    'resolveDockerRun',
+    [image, {}, {}],
+    [
+      [0, 'image', 'object'],
+      [1, 'run', 'object', true],
+      [2, 'options', 'object', true],
+    ],
+  ],
+  [
+    'resolveContainerConfig',
+    [image, {}],
+    [
+      [0, 'image', 'object'],
+      [1, 'request', 'object'],
+    ],
+  ],
+  [
+    'analyzeArgv',
+    [['sh', '-c', 'x'], { entrypointLength: 0 }],
+    [
+      [0, 'argv', 'array'],
+      [1, 'origin', 'object'],
+    ],
+  ],
   ['shellScriptIndex', [['sh', '-c', 'x']], [[0, 'argv', 'array']]],
   ['formatArgv', [['a'], 'json'], [[0, 'argv', 'array']]],
   ['quoteShellWord', ['a b'], [[0, 'word', 'string']]],
   ['entrypointCmdTable', [{}], [[0, 'options', 'object', true]]],
-  ['renderTable', [table, {}], [[0, 'table', 'object'], [1, 'options', 'object', true]]],
+  [
+    'renderTable',
+    [table, {}],
+    [
+      [0, 'table', 'object'],
+      [1, 'options', 'object', true],
+    ],
+  ],
   ['unwrap', [{ ok: true }], [[0, 'result', 'object']]],
-  ['expandKubernetes', ['$(A)', { A: 'a' }, {}], [[0, 'text', 'string'], [1, 'env', 'object'], [2, 'options', 'object', true]]],
+  [
+    'expandKubernetes',
+    ['$(A)', { A: 'a' }, {}],
+    [
+      [0, 'text', 'string'],
+      [1, 'env', 'object'],
+      [2, 'options', 'object', true],
+    ],
+  ],
   ['escapeKubernetes', ['$x'], [[0, 'text', 'string']]],
   ['kubernetesProfile', ['1.34.2'], [[0, 'kubernetesVersion', 'string', true]]],
   ['splitGoShellwords', ['a b'], [[0, 'line', 'string']]],
   ['splitShellWords', ['a b'], [[0, 'line', 'string']]],
   ['quoteShellArg', ['a b'], [[0, 'word', 'string']]],
   ['quoteForShell', [['a b']], [[0, 'argv', 'array']]],
-  ['parseRunCommandLine', ['docker run x', {}], [[0, 'line', 'string-or-array'], [1, 'options', 'object', true]]],
+  [
+    'parseRunCommandLine',
+    ['docker run x', {}],
+    [
+      [0, 'line', 'string-or-array'],
+      [1, 'options', 'object', true],
+    ],
+  ],
   ['bytesToQuantity', [1024], [[0, 'bytes', 'number']]],
   ['parseGoBool', ['true'], [[0, 'text', 'string']]],
   ['parseDockerBytes', ['512m'], [[0, 'text', 'string']]],
   ['parseDockerCpus', ['1.5'], [[0, 'text', 'string']]],
   ['cpusToQuantity', ['1.5'], [[0, 'value', 'string']]],
   ['runFlagsToKubernetes', [[]], [[0, 'flags', 'object']]],
-  ['resolveKubernetes', [image, {}, {}], [[0, 'image', 'object-or-null'], [1, 'container', 'object'], [2, 'options', 'object', true]]],
-  ['toKubernetes', [image, {}], [[0, 'image', 'object'], [1, 'run', 'object', true]]],
-  ['evaluateDockerfile', ['FROM x', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
-  ['unknownInstructionMessage', ['CMDD', profile], [[0, 'keyword', 'string'], [1, 'profile', 'object']]],
-  ['parseDockerfile', ['FROM x', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
+  [
+    'resolveKubernetes',
+    [image, {}, {}],
+    [
+      [0, 'image', 'object-or-null'],
+      [1, 'container', 'object'],
+      [2, 'options', 'object', true],
+    ],
+  ],
+  [
+    'toKubernetes',
+    [image, {}],
+    [
+      [0, 'image', 'object'],
+      [1, 'run', 'object', true],
+    ],
+  ],
+  [
+    'evaluateDockerfile',
+    ['FROM x', {}],
+    [
+      [0, 'text', 'string'],
+      [1, 'options', 'object', true],
+    ],
+  ],
+  [
+    'unknownInstructionMessage',
+    ['CMDD', profile],
+    [
+      [0, 'keyword', 'string'],
+      [1, 'profile', 'object'],
+    ],
+  ],
+  [
+    'parseDockerfile',
+    ['FROM x', {}],
+    [
+      [0, 'text', 'string'],
+      [1, 'options', 'object', true],
+    ],
+  ],
   ['imageConfigFromInspect', ['{}', {}], [[1, 'options', 'object', true]]],
   ['parseComposeCommand', ['a b', {}], [[1, 'options', 'object', true]]],
-  ['resolveCompose', [image, {}], [[0, 'image', 'object-or-null'], [1, 'service', 'object']]],
+  [
+    'resolveCompose',
+    [image, {}],
+    [
+      [0, 'image', 'object-or-null'],
+      [1, 'service', 'object'],
+    ],
+  ],
   ['komposeRewriteArg', ['$x'], [[0, 'arg', 'string']]],
   ['composeToKubernetes', [{}, {}], [[0, 'service', 'object']]],
-  ['interpolateCompose', ['${A}', { A: 'a' }], [[0, 'text', 'string'], [1, 'environment', 'object']]],
-  ['resolveComposeFile', ['services: {}', { images: {} }], [[0, 'yamlText', 'string'], [1, 'options', 'object', true]]],
-  ['listComposeImages', ['services: {}', {}], [[0, 'yamlText', 'string'], [1, 'options', 'object', true]]],
-  ['parseDotEnv', ['A=1', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
-  ['readDotEnvFiles', [[{ text: 'A=1' }], {}], [[0, 'files', 'array'], [1, 'options', 'object', true]]],
-  ['resolveManifests', ['kind: Pod', { images: {} }], [[0, 'yamlText', 'string'], [1, 'options', 'object', true]]],
-  ['listManifestImages', ['kind: Pod', {}], [[0, 'yamlText', 'string'], [1, 'options', 'object', true]]],
-  ['listDockerfileBases', ['FROM x', {}], [[0, 'text', 'string'], [1, 'options', 'object', true]]],
-  ['imageFieldsUsed', [{}, {}], [[0, 'run', 'object', true], [1, 'options', 'object', true]]],
+  [
+    'interpolateCompose',
+    ['${A}', { A: 'a' }],
+    [
+      [0, 'text', 'string'],
+      [1, 'environment', 'object'],
+    ],
+  ],
+  [
+    'resolveComposeFile',
+    ['services: {}', { images: {} }],
+    [
+      [0, 'yamlText', 'string'],
+      [1, 'options', 'object', true],
+    ],
+  ],
+  [
+    'listComposeImages',
+    ['services: {}', {}],
+    [
+      [0, 'yamlText', 'string'],
+      [1, 'options', 'object', true],
+    ],
+  ],
+  [
+    'parseDotEnv',
+    ['A=1', {}],
+    [
+      [0, 'text', 'string'],
+      [1, 'options', 'object', true],
+    ],
+  ],
+  [
+    'readDotEnvFiles',
+    [[{ text: 'A=1' }], {}],
+    [
+      [0, 'files', 'array'],
+      [1, 'options', 'object', true],
+    ],
+  ],
+  [
+    'resolveManifests',
+    ['kind: Pod', { images: {} }],
+    [
+      [0, 'yamlText', 'string'],
+      [1, 'options', 'object', true],
+    ],
+  ],
+  [
+    'listManifestImages',
+    ['kind: Pod', {}],
+    [
+      [0, 'yamlText', 'string'],
+      [1, 'options', 'object', true],
+    ],
+  ],
+  [
+    'listDockerfileBases',
+    ['FROM x', {}],
+    [
+      [0, 'text', 'string'],
+      [1, 'options', 'object', true],
+    ],
+  ],
+  [
+    'imageFieldsUsed',
+    [{}, {}],
+    [
+      [0, 'run', 'object', true],
+      [1, 'options', 'object', true],
+    ],
+  ],
   ['parseImageReference', ['node:20'], [[0, 'text', 'string']]],
-  ['sameImage', [imageRef, imageRef], [[0, 'a', 'object'], [1, 'b', 'object']]],
+  [
+    'sameImage',
+    [imageRef, imageRef],
+    [
+      [0, 'a', 'object'],
+      [1, 'b', 'object'],
+    ],
+  ],
 ];
 
 const WRONG: Record<Kind, readonly unknown[]> = {
@@ -82,7 +253,9 @@ const fns = lib as unknown as Record<string, (...args: unknown[]) => unknown>;
 describe('every public function is listed here', () => {
   test('no exported function is missing from the table', () => {
     const listed = new Set([...rows.map((r) => r[0]), 'defaultShell', 'isCmdResolutionError', 'resolveRunCommandLine', 'CmdResolutionError']);
-    const exported = Object.entries(lib).filter(([, v]) => typeof v === 'function').map(([k]) => k);
+    const exported = Object.entries(lib)
+      .filter(([, v]) => typeof v === 'function')
+      .map(([k]) => k);
     expect(exported.filter((k) => !listed.has(k))).toEqual([]);
   });
 });
@@ -150,7 +323,13 @@ const hostile: readonly (readonly [label: string, call: () => unknown])[] = [
   ['evaluateDockerfile: 100k [', () => lib.evaluateDockerfile(`FROM x\nCMD ${deepText.slice(0, 60_000)}`)],
   ['evaluateDockerfile: 3000 stages', () => lib.evaluateDockerfile(Array.from({ length: 3000 }, (_, i) => `FROM scratch AS s${i}\nCMD ["${i}"]`).join('\n'))],
   ['evaluateDockerfile: CR-only line ends', () => lib.evaluateDockerfile('FROM x\rCMD ["a"]\r\nENTRYPOINT b\r')],
-  ['evaluateDockerfile: __proto__ base', () => lib.evaluateDockerfile('FROM __proto__\nONBUILD CMD x\nFROM constructor', { baseImages: JSON.parse('{"__proto__": {"onBuild": ["CMD [\\"p\\"]"]}}') as Record<string, lib.ImageConfig> })],
+  [
+    'evaluateDockerfile: __proto__ base',
+    () =>
+      lib.evaluateDockerfile('FROM __proto__\nONBUILD CMD x\nFROM constructor', {
+        baseImages: JSON.parse('{"__proto__": {"onBuild": ["CMD [\\"p\\"]"]}}') as Record<string, lib.ImageConfig>,
+      }),
+  ],
   ['evaluateDockerfile: 10k ONBUILD in one stage', () => lib.evaluateDockerfile(`FROM x\n${'ONBUILD RUN x\n'.repeat(10_000)}`)],
   ['parseDockerfile: ONBUILD ONBUILD … (one long line)', () => lib.parseDockerfile(`FROM x\n${'ONBUILD '.repeat(8_000)}CMD x`)],
   ['imageConfigFromInspect: 100k [', () => lib.imageConfigFromInspect(deepText)],
@@ -160,10 +339,16 @@ const hostile: readonly (readonly [label: string, call: () => unknown])[] = [
   ['parseComposeCommand: lone surrogates', () => lib.parseComposeCommand(lone)],
   ['expandKubernetes: $( x 200k', () => lib.expandKubernetes('$('.repeat(200_000), {})],
   ['resolveManifests: 100k [', () => lib.resolveManifests(`kind: Pod\nspec: ${deepText}`, { images: {} })],
-  ['resolveManifests: __proto__ images and env', () => lib.resolveManifests('kind: Pod\nspec:\n  containers:\n  - {name: a, image: __proto__, args: ["$(__proto__)"]}\n', { images: {} })],
+  [
+    'resolveManifests: __proto__ images and env',
+    () => lib.resolveManifests('kind: Pod\nspec:\n  containers:\n  - {name: a, image: __proto__, args: ["$(__proto__)"]}\n', { images: {} }),
+  ],
   ['resolveComposeFile: __proto__ service', () => lib.resolveComposeFile('services:\n  __proto__: {image: constructor, command: "a b"}\n', { images: {} })],
   ['resolveComposeFile: collection key (fuzz seed 1: the yaml package printed a warning)', () => lib.resolveComposeFile('services:\n  ? [a, b]\n  : {image: x}\n', { images: {} })],
-  ['resolveManifests: collection key (fuzz seed 3, call 7508: process warning from yaml)', () => lib.resolveManifests('kind: StatefulSet\n[]: \n  prototype: \n    - \n      - \n        - x\nconstructor: {}', { images: {} })],
+  [
+    'resolveManifests: collection key (fuzz seed 3, call 7508: process warning from yaml)',
+    () => lib.resolveManifests('kind: StatefulSet\n[]: \n  prototype: \n    - \n      - \n        - x\nconstructor: {}', { images: {} }),
+  ],
   ['resolveManifests: {a: x 20k (fuzz seed 1, call 3366: stack overflow inside yaml)', () => lib.resolveManifests(`kind: Pod\nspec: ${'{a: '.repeat(20_000)}`, { images: {} })],
   ['parseRunCommandLine: lone surrogates', () => lib.parseRunCommandLine(`docker run ${lone}`)],
   ['resolveDockerRun: empty strings', () => lib.resolveDockerRun({ entrypoint: [''], cmd: [''] }, { entrypoint: '', args: [''] })],

@@ -1,15 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import {
-  formatArgv,
-  formatCommand,
-  imageConfigFrom,
-  parseCommand,
-  resolveDockerRun,
-  type DockerRunOptions,
-  type ImageConfig,
-} from '../../src/index.js';
+import { formatArgv, formatCommand, imageConfigFrom, parseCommand, resolveDockerRun, type DockerRunOptions, type ImageConfig } from '../../src/index.js';
 import { argvArb, commandArb, imageArb, processWordArb, runArb, wordArb } from './arbitraries.js';
 
 /**
@@ -60,14 +52,11 @@ describe('core properties', () => {
   });
 
   // Pinned at 60: each run starts a /bin/sh process.
-  test.prop([fc.array(processWordArb, { maxLength: 5 })], { numRuns: 60 })(
-    "formatArgv(x, 'shell') round-trips through a real /bin/sh",
-    (argv) => {
-      const script = `printf '%s\\0' ${formatArgv(argv, 'shell')}`;
-      const out = execFileSync('/bin/sh', ['-c', argv.length === 0 ? 'true' : script], { encoding: 'utf8' });
-      expect(argv.length === 0 ? [] : out.split('\0').slice(0, -1)).toEqual(argv);
-    },
-  );
+  test.prop([fc.array(processWordArb, { maxLength: 5 })], { numRuns: 60 })("formatArgv(x, 'shell') round-trips through a real /bin/sh", (argv) => {
+    const script = `printf '%s\\0' ${formatArgv(argv, 'shell')}`;
+    const out = execFileSync('/bin/sh', ['-c', argv.length === 0 ? 'true' : script], { encoding: 'utf8' });
+    expect(argv.length === 0 ? [] : out.split('\0').slice(0, -1)).toEqual(argv);
+  });
 
   test.prop([imageArb, runArb])('resolveDockerRun agrees with the reference resolver', (image, run) => {
     const got = resolveDockerRun(image, run);
@@ -76,25 +65,19 @@ describe('core properties', () => {
     else expect(got.ok && got.argv).toEqual(want);
   });
 
-  test.prop([argvArb.filter((a) => a.length > 0 && a[0] !== ''), commandArb, argvArb])(
-    'an exec-form ENTRYPOINT is a prefix of every argv',
-    (entrypoint, cmd, args) => {
-      const built = imageConfigFrom({ entrypoint: { form: 'exec', args: entrypoint }, cmd });
-      if (!built.ok) return;
-      const run = resolveDockerRun(built.config, { args });
-      expect(run.ok && run.argv.slice(0, entrypoint.length)).toEqual(entrypoint);
-    },
-  );
+  test.prop([argvArb.filter((a) => a.length > 0 && a[0] !== ''), commandArb, argvArb])('an exec-form ENTRYPOINT is a prefix of every argv', (entrypoint, cmd, args) => {
+    const built = imageConfigFrom({ entrypoint: { form: 'exec', args: entrypoint }, cmd });
+    if (!built.ok) return;
+    const run = resolveDockerRun(built.config, { args });
+    expect(run.ok && run.argv.slice(0, entrypoint.length)).toEqual(entrypoint);
+  });
 
-  test.prop([imageArb, fc.option(argvArb, { nil: null }), argvArb.filter((a) => a.length > 0)])(
-    'run args replace CMD whatever the image CMD is',
-    (image, otherCmd, args) => {
-      const a = resolveDockerRun(image, { args });
-      const b = resolveDockerRun({ ...image, cmd: otherCmd }, { args });
-      expect(a).toEqual(b);
-      expect(a.ok && a.argv.slice(-args.length)).toEqual(args);
-    },
-  );
+  test.prop([imageArb, fc.option(argvArb, { nil: null }), argvArb.filter((a) => a.length > 0)])('run args replace CMD whatever the image CMD is', (image, otherCmd, args) => {
+    const a = resolveDockerRun(image, { args });
+    const b = resolveDockerRun({ ...image, cmd: otherCmd }, { args });
+    expect(a).toEqual(b);
+    expect(a.ok && a.argv.slice(-args.length)).toEqual(args);
+  });
 
   test.prop([imageArb, wordArb])('--entrypoint is never split and always drops the image CMD', (image, entrypoint) => {
     fc.pre(entrypoint !== '');

@@ -1,20 +1,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import {
-  escapeKubernetes,
-  expandKubernetes,
-  resolveDockerRun,
-  resolveKubernetes,
-  splitGoShellwords,
-  toKubernetes,
-} from '../../src/index.js';
+import { escapeKubernetes, expandKubernetes, resolveDockerRun, resolveKubernetes, splitGoShellwords, toKubernetes } from '../../src/index.js';
 import { imageArb, runArb, wordArb } from './arbitraries.js';
 
 const envArb = fc.dictionary(fc.oneof(fc.constantFrom('X', 'A', 'constructor', '__proto__', ''), fc.string({ maxLength: 4 })), wordArb, { maxKeys: 5 });
-const dollarTextArb = fc.oneof(
-  wordArb,
-  fc.string({ unit: fc.constantFrom('$', '(', ')', 'X', 'A', '€', '🍺', 'é', ' '), maxLength: 16 }),
-);
+const dollarTextArb = fc.oneof(wordArb, fc.string({ unit: fc.constantFrom('$', '(', ')', 'X', 'A', '€', '🍺', 'é', ' '), maxLength: 16 }));
 const versionArb = fc.constantFrom(undefined, '1.33.5', '1.34.2', '1.34.4', '1.35.0', '1.35.1', '1.36.0');
 
 describe('Kubernetes properties', () => {

@@ -23,7 +23,10 @@ const fromRegistry = forwarder(info.anonymous);
 const other = createServer((req, res) => {
   elsewhere.push({ url: req.url ?? '', authorization: req.headers.authorization });
   delete req.headers.authorization;
-  fromRegistry(req).then((up) => relay(res, up), () => res.destroy());
+  fromRegistry(req).then(
+    (up) => relay(res, up),
+    () => res.destroy(),
+  );
 });
 let otherOrigin = '';
 
@@ -77,7 +80,7 @@ describe('429 and 5xx: bounded retries honouring Retry-After', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(990);
   });
 
-  test('429 for ever: stops after maxRetries + 1 requests with the registry\'s message', async () => {
+  test("429 for ever: stops after maxRetries + 1 requests with the registry's message", async () => {
     anon.set(failFirst(1000, 429, { 'Retry-After': '0' }));
     const r = await lookup(anonHost, { maxRetries: 2 });
     expect(manifestRequests(anon)).toBe(3);
@@ -122,7 +125,10 @@ describe('stalls and broken bodies', () => {
     const started = performance.now();
     const r = await lookup(anonHost, { timeoutMs: 1_000 });
     expect(performance.now() - started).toBeLessThan(5_000);
-    expect(r.ok ? undefined : r.issues[0]).toEqual({ code: 'registry-timeout', message: `reading manifest v1 in ${anonHost}/${image.repository}: no complete answer within 1000 ms` });
+    expect(r.ok ? undefined : r.issues[0]).toEqual({
+      code: 'registry-timeout',
+      message: `reading manifest v1 in ${anonHost}/${image.repository}: no complete answer within 1000 ms`,
+    });
     expect(manifestRequests(anon)).toBe(1);
   });
 

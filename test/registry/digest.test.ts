@@ -16,7 +16,10 @@ describe('digestOf / verifyDigest', () => {
   });
 
   test('mismatches, sizes, bad digests', async () => {
-    expect(await verifyDigest(new TextEncoder().encode('abd'), SHA256_ABC, 'x')).toMatchObject({ code: 'registry-digest-mismatch', message: expect.stringMatching(/^x: digest mismatch: expected sha256:ba78.*, got sha256:/) });
+    expect(await verifyDigest(new TextEncoder().encode('abd'), SHA256_ABC, 'x')).toMatchObject({
+      code: 'registry-digest-mismatch',
+      message: expect.stringMatching(/^x: digest mismatch: expected sha256:ba78.*, got sha256:/),
+    });
     expect(await verifyDigest(abc, SHA256_ABC, 'x', 4)).toEqual({ code: 'registry-digest-mismatch', message: 'x: size mismatch: descriptor says 4 bytes, got 3' });
     expect(await verifyDigest(abc, 'sha256:abc', 'x')).toEqual({ code: 'registry-digest-mismatch', message: 'x: invalid digest "sha256:abc"' });
     expect(await verifyDigest(abc, 'md5:900150983cd24fb0d6963f7d28e17f72', 'x')).toMatchObject({ code: 'registry-unsupported-digest' });

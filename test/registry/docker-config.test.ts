@@ -9,10 +9,25 @@ const b64 = (s: string) => btoa(s);
 describe('dockerConfigCredentials', () => {
   test.for([
     { name: 'auth field (base64 user:password)', config: { auths: { 'ghcr.io': { auth: b64('u:p:w') } } }, domain: 'ghcr.io', want: { username: 'u', password: 'p:w' } },
-    { name: 'Docker Hub under https://index.docker.io/v1/', config: { auths: { 'https://index.docker.io/v1/': { auth: b64('hub:pw') } } }, domain: 'docker.io', want: { username: 'hub', password: 'pw' } },
-    { name: 'legacy key with scheme and path', config: { auths: { 'https://127.0.0.1:5000/v1/': { auth: b64('a:b') } } }, domain: '127.0.0.1:5000', want: { username: 'a', password: 'b' } },
+    {
+      name: 'Docker Hub under https://index.docker.io/v1/',
+      config: { auths: { 'https://index.docker.io/v1/': { auth: b64('hub:pw') } } },
+      domain: 'docker.io',
+      want: { username: 'hub', password: 'pw' },
+    },
+    {
+      name: 'legacy key with scheme and path',
+      config: { auths: { 'https://127.0.0.1:5000/v1/': { auth: b64('a:b') } } },
+      domain: '127.0.0.1:5000',
+      want: { username: 'a', password: 'b' },
+    },
     { name: 'username/password fields', config: { auths: { 'r.test': { username: 'x', password: 'y' } } }, domain: 'r.test', want: { username: 'x', password: 'y' } },
-    { name: 'auth wins over username/password', config: { auths: { 'r.test': { auth: b64('a:b'), username: 'x', password: 'y' } } }, domain: 'r.test', want: { username: 'a', password: 'b' } },
+    {
+      name: 'auth wins over username/password',
+      config: { auths: { 'r.test': { auth: b64('a:b'), username: 'x', password: 'y' } } },
+      domain: 'r.test',
+      want: { username: 'a', password: 'b' },
+    },
     { name: 'NULs trimmed from the password', config: { auths: { 'r.test': { auth: b64('a:b\0\0') } } }, domain: 'r.test', want: { username: 'a', password: 'b' } },
   ])('$name', ({ config, domain, want }) => {
     expect(dockerConfigCredentials(config, domain)).toEqual({ ok: true, credentials: want, diagnostics: [] });
@@ -28,7 +43,12 @@ describe('dockerConfigCredentials', () => {
   test('credsStore or credHelpers: a clear "not supported" failure', () => {
     expect(dockerConfigCredentials({ credsStore: 'desktop', auths: { 'a.test': { auth: b64('a:b') } } }, 'a.test')).toEqual({
       ok: false,
-      issues: [{ code: 'registry-credential-helper-unsupported', message: 'credentials for a.test are kept by the credential helper docker-credential-desktop, which is not supported; pass the credentials explicitly' }],
+      issues: [
+        {
+          code: 'registry-credential-helper-unsupported',
+          message: 'credentials for a.test are kept by the credential helper docker-credential-desktop, which is not supported; pass the credentials explicitly',
+        },
+      ],
       diagnostics: [],
     });
     const helpers = { credHelpers: { 'gcr.io': 'gcloud' }, auths: { 'a.test': { auth: b64('a:b') } } };
@@ -37,7 +57,10 @@ describe('dockerConfigCredentials', () => {
   });
 
   test('identitytoken: not supported', () => {
-    expect(dockerConfigCredentials({ auths: { 'a.test': { identitytoken: 'tok' } } }, 'a.test')).toMatchObject({ ok: false, issues: [{ code: 'registry-identity-token-unsupported' }] });
+    expect(dockerConfigCredentials({ auths: { 'a.test': { identitytoken: 'tok' } } }, 'a.test')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'registry-identity-token-unsupported' }],
+    });
   });
 
   test.for([

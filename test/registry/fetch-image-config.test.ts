@@ -75,7 +75,7 @@ describe('fetchImageConfig reads the config of a single image', () => {
     expect(seen[0]).toBe('http://registry.example.test/v2/team/app/manifests/v1');
   });
 
-  test('a registry error uses the registry\'s own words, as skopeo prints them', async () => {
+  test("a registry error uses the registry's own words, as skopeo prints them", async () => {
     const reg = fakeRegistry(new Store());
     expect(issue(await fetchImageConfig(REF, { fetch: reg.fetch }))).toEqual({
       code: 'registry-not-found',
@@ -101,7 +101,8 @@ describe('fetchImageConfig reads the config of a single image', () => {
 describe('indexes and manifest lists: platform selection', () => {
   function multi(types: 'oci' | 'docker' = 'oci') {
     const store = new Store();
-    const img = (architecture: string, extra: Record<string, string> = {}, os = 'linux') => store.image({ architecture, os, ...extra, config: { Cmd: [`${os}-${architecture}${extra['variant'] ?? ''}${extra['os.version'] ?? ''}`] } }, types);
+    const img = (architecture: string, extra: Record<string, string> = {}, os = 'linux') =>
+      store.image({ architecture, os, ...extra, config: { Cmd: [`${os}-${architecture}${extra['variant'] ?? ''}${extra['os.version'] ?? ''}`] } }, types);
     const entries = [
       { desc: img('unknown', {}, 'unknown'), platform: { architecture: 'unknown', os: 'unknown' } },
       { desc: img('amd64'), platform: { architecture: 'amd64', os: 'linux' } },
@@ -183,7 +184,13 @@ describe('indexes and manifest lists: platform selection', () => {
 describe('refused content', () => {
   test('Docker schema 1 (signed): registry-schema1', async () => {
     const store = new Store();
-    store.tag('v1', store.put(JSON.stringify({ schemaVersion: 1, name: 'team/app', tag: 'v1', fsLayers: [], history: [], signatures: [] }), 'application/vnd.docker.distribution.manifest.v1+prettyjws'));
+    store.tag(
+      'v1',
+      store.put(
+        JSON.stringify({ schemaVersion: 1, name: 'team/app', tag: 'v1', fsLayers: [], history: [], signatures: [] }),
+        'application/vnd.docker.distribution.manifest.v1+prettyjws',
+      ),
+    );
     expect(issue(await fetchImageConfig(REF, { fetch: fakeRegistry(store).fetch }))).toEqual({
       code: 'registry-schema1',
       message: 'reading manifest v1 in registry.example.test/team/app: Docker image manifest v2 schema 1 is not supported (deprecated); push the image again with a current client',
@@ -321,7 +328,10 @@ describe('authentication', () => {
     const { store } = oneImage();
     const reg = fakeRegistry(store, { auth: 'bearer' });
     expect((await fetchImageConfig(REF, { fetch: reg.fetch, credentials: creds })).ok).toBe(true);
-    expect(reg.calls[1]).toMatchObject({ url: `${REALM}?service=registry.example.test&scope=repository%3Ateam%2Fapp%3Apull&account=user`, authorization: `Basic ${btoa('user:pass')}` });
+    expect(reg.calls[1]).toMatchObject({
+      url: `${REALM}?service=registry.example.test&scope=repository%3Ateam%2Fapp%3Apull&account=user`,
+      authorization: `Basic ${btoa('user:pass')}`,
+    });
   });
 
   test('credentials as a function of the domain', async () => {
@@ -445,7 +455,8 @@ describe('redirects', () => {
           seen.push(new Headers(init.headers).get('authorization') ?? undefined);
           return new Response(store.blobs.get(url.pathname.split('/blobs/')[1]!)!.bytes as Uint8Array<ArrayBuffer>, { status: 200 });
         }
-        if (url.pathname.includes('/blobs/') && url.port === '') return new Response(null, { status: 302, headers: { Location: `https://registry.example.test:8443${url.pathname}` } });
+        if (url.pathname.includes('/blobs/') && url.port === '')
+          return new Response(null, { status: 302, headers: { Location: `https://registry.example.test:8443${url.pathname}` } });
         return undefined;
       },
     });
@@ -486,7 +497,8 @@ describe('retries, timeouts and aborts', () => {
   const failing = (n: number, status: number, headers: Record<string, string> = {}) => {
     let left = n;
     return fakeRegistry(oneImage().store, {
-      hook: (url) => (url.pathname.includes('/manifests/') && left-- > 0 ? new Response('{"errors":[{"code":"TOOMANYREQUESTS","message":"rate limited"}]}', { status, headers }) : undefined),
+      hook: (url) =>
+        url.pathname.includes('/manifests/') && left-- > 0 ? new Response('{"errors":[{"code":"TOOMANYREQUESTS","message":"rate limited"}]}', { status, headers }) : undefined,
     });
   };
 
@@ -595,7 +607,7 @@ describe('retries, timeouts and aborts', () => {
     expect(issue(await pending).code).toBe('registry-aborted');
   });
 
-  test('the caller\'s signal aborts the lookup: registry-aborted', async () => {
+  test("the caller's signal aborts the lookup: registry-aborted", async () => {
     const controller = new AbortController();
     controller.abort();
     const reg = fakeRegistry(oneImage().store);

@@ -33,10 +33,18 @@ describe('container-argv/registry exports', () => {
     );
   });
 
-  test.for(['fetchImageConfig', 'basicAuthorization', 'parseChallenges', 'convertToHostname', 'dockerConfigCredentials', 'formatPlatform', 'normalizePlatform', 'selectPlatform', 'windowsVersionMatches', 'registryTarget'])(
-    '%s is a function',
-    (name) => {
-      expect(typeof (registry as Record<string, unknown>)[name]).toBe('function');
-    },
-  );
+  test.for([
+    'fetchImageConfig',
+    'basicAuthorization',
+    'parseChallenges',
+    'convertToHostname',
+    'dockerConfigCredentials',
+    'formatPlatform',
+    'normalizePlatform',
+    'selectPlatform',
+    'windowsVersionMatches',
+    'registryTarget',
+  ])('%s is a function', (name) => {
+    expect(typeof (registry as Record<string, unknown>)[name]).toBe('function');
+  });
 });

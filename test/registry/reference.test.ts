@@ -9,10 +9,19 @@ const D = `sha256:${'a'.repeat(64)}`;
 
 describe('registryTarget', () => {
   test.for([
-    { ref: { domain: 'docker.io', path: 'nginx' }, want: { host: 'registry-1.docker.io', origin: 'https://registry-1.docker.io', repository: 'library/nginx', reference: 'latest' } },
-    { ref: { domain: 'index.docker.io', path: 'bitnami/redis', tag: '7' }, want: { host: 'registry-1.docker.io', origin: 'https://registry-1.docker.io', repository: 'bitnami/redis', reference: '7' } },
+    {
+      ref: { domain: 'docker.io', path: 'nginx' },
+      want: { host: 'registry-1.docker.io', origin: 'https://registry-1.docker.io', repository: 'library/nginx', reference: 'latest' },
+    },
+    {
+      ref: { domain: 'index.docker.io', path: 'bitnami/redis', tag: '7' },
+      want: { host: 'registry-1.docker.io', origin: 'https://registry-1.docker.io', repository: 'bitnami/redis', reference: '7' },
+    },
     { ref: { domain: 'ghcr.io', path: 'a/b/c', tag: 'v1', digest: D }, want: { host: 'ghcr.io', origin: 'https://ghcr.io', repository: 'a/b/c', reference: D, digest: D } },
-    { ref: { domain: 'localhost:5000', path: 'x__y.z-w', tag: 'T_1.0-rc' }, want: { host: 'localhost:5000', origin: 'https://localhost:5000', repository: 'x__y.z-w', reference: 'T_1.0-rc' } },
+    {
+      ref: { domain: 'localhost:5000', path: 'x__y.z-w', tag: 'T_1.0-rc' },
+      want: { host: 'localhost:5000', origin: 'https://localhost:5000', repository: 'x__y.z-w', reference: 'T_1.0-rc' },
+    },
     { ref: { domain: '[::1]:5000', path: 'x' }, want: { host: '[::1]:5000', origin: 'https://[::1]:5000', repository: 'x', reference: 'latest' } },
   ])('$ref.domain/$ref.path', ({ ref, want }) => {
     expect(registryTarget(ref)).toEqual(want);

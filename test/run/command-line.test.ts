@@ -27,7 +27,11 @@ const rows: { line: string; version?: string; want: Expect; source: string }[] =
   { line: 'docker run -it ubuntu sleep 10', want: { image: 'ubuntu', entrypoint: null, args: ['sleep', '10'], init: null }, source: 'seed docker-advanced.md' },
   { line: 'docker run -d ubuntu sleep 10', want: { image: 'ubuntu', entrypoint: null, args: ['sleep', '10'], init: null }, source: 'seed docker-advanced.md' },
   { line: 'docker run --restart=always ubuntu', want: { image: 'ubuntu', entrypoint: null, args: [], init: null }, source: 'seed docker-advanced.md' },
-  { line: 'docker run -d -m 512m --memory-reservation=256m --name 512-limit ubuntu sleep 3600', want: { image: 'ubuntu', entrypoint: null, args: ['sleep', '3600'], init: null }, source: 'seed docker-advanced.md' },
+  {
+    line: 'docker run -d -m 512m --memory-reservation=256m --name 512-limit ubuntu sleep 3600',
+    want: { image: 'ubuntu', entrypoint: null, args: ['sleep', '3600'], init: null },
+    source: 'seed docker-advanced.md',
+  },
   { line: 'docker run -it app:latest /bin/bash', want: { image: 'app:latest', entrypoint: null, args: ['/bin/bash'], init: null }, source: 'seed docker-advanced.md' },
   { line: 'docker run \\\n    -v my_volume:/app \\\n    nginx:latest', want: { image: 'nginx:latest', entrypoint: null, args: [], init: null }, source: 'seed docker-advanced.md' },
   { line: `docker run --entrypoint '' img`, want: { image: 'img', entrypoint: '', args: [], init: null }, source: 'semantics.md R3.2' },
@@ -43,30 +47,99 @@ const rows: { line: string; version?: string; want: Expect; source: string }[] =
   { line: 'docker create -ite', want: { issue: "flag needs an argument: 'e' in -e", code: 'run-flag-needs-argument' }, source: 'docker CLI' },
   { line: 'docker create', version: '20.10', want: { issue: '"docker create" requires at least 1 argument.', code: 'run-missing-image' }, source: 'docker 20.10.24 CLI' },
   { line: 'docker create', version: '28.2', want: { issue: "docker: 'docker create' requires at least 1 argument", code: 'run-missing-image' }, source: 'docker 28.2.2 CLI' },
-  { line: 'docker create --rm=maybe x', want: { issue: 'invalid argument "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax', code: 'run-invalid-flag-value' }, source: 'docker CLI' },
+  {
+    line: 'docker create --rm=maybe x',
+    want: { issue: 'invalid argument "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax', code: 'run-invalid-flag-value' },
+    source: 'docker CLI',
+  },
   { line: 'docker create -m abc x', want: { issue: `invalid argument "abc" for "-m, --memory" flag: invalid size: 'abc'`, code: 'run-invalid-flag-value' }, source: 'docker CLI' },
-  { line: 'docker create -m=5x x', version: '28.2', want: { issue: `invalid argument "5x" for "-m, --memory" flag: invalid suffix: 'x'`, code: 'run-invalid-flag-value' }, source: 'docker 28.2.2 CLI' },
-  { line: 'docker create -m=5x x', version: '20.10', want: { issue: `invalid argument "5x" for "-m, --memory" flag: invalid size: '5x'`, code: 'run-invalid-flag-value' }, source: 'docker 20.10.24 CLI' },
-  { line: 'docker create -e= x', want: { issue: 'invalid argument "=" for "-e, --env" flag: invalid environment variable: =', code: 'run-invalid-flag-value' }, source: 'docker CLI' },
+  {
+    line: 'docker create -m=5x x',
+    version: '28.2',
+    want: { issue: `invalid argument "5x" for "-m, --memory" flag: invalid suffix: 'x'`, code: 'run-invalid-flag-value' },
+    source: 'docker 28.2.2 CLI',
+  },
+  {
+    line: 'docker create -m=5x x',
+    version: '20.10',
+    want: { issue: `invalid argument "5x" for "-m, --memory" flag: invalid size: '5x'`, code: 'run-invalid-flag-value' },
+    source: 'docker 20.10.24 CLI',
+  },
+  {
+    line: 'docker create -e= x',
+    want: { issue: 'invalid argument "=" for "-e, --env" flag: invalid environment variable: =', code: 'run-invalid-flag-value' },
+    source: 'docker CLI',
+  },
   { line: 'docker create ---x y', want: { issue: 'bad flag syntax: ---x', code: 'run-bad-flag-syntax' }, source: 'docker CLI' },
-  { line: 'docker create -q x', version: '20.10', want: { issue: "unknown shorthand flag: 'q' in -q", code: 'run-unknown-flag' }, source: 'docker/cli v20.10.24 create.go (no --quiet)' },
+  {
+    line: 'docker create -q x',
+    version: '20.10',
+    want: { issue: "unknown shorthand flag: 'q' in -q", code: 'run-unknown-flag' },
+    source: 'docker/cli v20.10.24 create.go (no --quiet)',
+  },
   { line: 'docker -H unix:///x --context c container create -q x', want: { image: 'x', entrypoint: null, args: [], init: null }, source: 'docker/cli cli/flags/options.go' },
   { line: 'FOO=1 sudo -E env A=b docker run img a && ls', want: { image: 'img', entrypoint: null, args: ['a'], init: null }, source: 'POSIX XCU 2.9.1' },
-  { line: 'podman create --bogus x', version: '4.3', want: { issue: 'unknown flag: --bogus', code: 'run-unknown-flag' }, source: 'podman 4.3.1 CLI, run by hand 2026-11-28 ("Error: " prefix dropped)' },
+  {
+    line: 'podman create --bogus x',
+    version: '4.3',
+    want: { issue: 'unknown flag: --bogus', code: 'run-unknown-flag' },
+    source: 'podman 4.3.1 CLI, run by hand 2026-11-28 ("Error: " prefix dropped)',
+  },
   { line: 'podman create -itz x', version: '4.3', want: { issue: "unknown shorthand flag: 'z' in -z", code: 'run-unknown-flag' }, source: 'podman 4.3.1 CLI, by hand' },
   { line: 'podman create -d x', version: '4.3', want: { issue: "unknown shorthand flag: 'd' in -d", code: 'run-unknown-flag' }, source: 'podman 4.3.1 CLI, by hand' },
   { line: 'podman create -ite', version: '4.3', want: { issue: "flag needs an argument: 'e' in -e", code: 'run-flag-needs-argument' }, source: 'podman 4.3.1 CLI, by hand' },
   { line: 'podman create', version: '4.3', want: { issue: 'requires at least 1 arg(s), only received 0', code: 'run-missing-image' }, source: 'podman 4.3.1 CLI, by hand' },
-  { line: 'podman create --rm=maybe x', version: '4.3', want: { issue: 'invalid argument "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax', code: 'run-invalid-flag-value' }, source: 'podman 4.3.1 CLI, by hand' },
-  { line: 'podman create --log-level=debug --bogus x', version: '4.3', want: { issue: 'unknown flag: --bogus', code: 'run-unknown-flag' }, source: 'podman 4.3.1 CLI, by hand (persistent global flag after the subcommand)' },
-  { line: 'podman create -e= -m abc --rm --restart=always x', version: '4.3', want: { image: 'x', entrypoint: null, args: [], init: null }, source: 'podman 4.3.1 CLI, by hand (no client-side check; fails later at image lookup)' },
-  { line: 'docker create --cpus 0.0000000001 x', want: { issue: 'invalid argument "0.0000000001" for "--cpus" flag: value is too precise', code: 'run-invalid-flag-value' }, source: 'docker 20.10.24 CLI, by hand 2026-11-28' },
-  { line: 'docker create --cpus=1/3 x', want: { issue: 'invalid argument "1/3" for "--cpus" flag: value is too precise', code: 'run-invalid-flag-value' }, source: 'docker 20.10.24 CLI, by hand 2026-11-28' },
-  { line: 'docker create --cpus abc x', want: { issue: 'invalid argument "abc" for "--cpus" flag: failed to parse abc as a rational number', code: 'run-invalid-flag-value' }, source: 'docker 20.10.24 CLI, by hand 2026-11-28' },
+  {
+    line: 'podman create --rm=maybe x',
+    version: '4.3',
+    want: { issue: 'invalid argument "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax', code: 'run-invalid-flag-value' },
+    source: 'podman 4.3.1 CLI, by hand',
+  },
+  {
+    line: 'podman create --log-level=debug --bogus x',
+    version: '4.3',
+    want: { issue: 'unknown flag: --bogus', code: 'run-unknown-flag' },
+    source: 'podman 4.3.1 CLI, by hand (persistent global flag after the subcommand)',
+  },
+  {
+    line: 'podman create -e= -m abc --rm --restart=always x',
+    version: '4.3',
+    want: { image: 'x', entrypoint: null, args: [], init: null },
+    source: 'podman 4.3.1 CLI, by hand (no client-side check; fails later at image lookup)',
+  },
+  {
+    line: 'docker create --cpus 0.0000000001 x',
+    want: { issue: 'invalid argument "0.0000000001" for "--cpus" flag: value is too precise', code: 'run-invalid-flag-value' },
+    source: 'docker 20.10.24 CLI, by hand 2026-11-28',
+  },
+  {
+    line: 'docker create --cpus=1/3 x',
+    want: { issue: 'invalid argument "1/3" for "--cpus" flag: value is too precise', code: 'run-invalid-flag-value' },
+    source: 'docker 20.10.24 CLI, by hand 2026-11-28',
+  },
+  {
+    line: 'docker create --cpus abc x',
+    want: { issue: 'invalid argument "abc" for "--cpus" flag: failed to parse abc as a rational number', code: 'run-invalid-flag-value' },
+    source: 'docker 20.10.24 CLI, by hand 2026-11-28',
+  },
   { line: 'docker create --cpus 1e-9 x', want: { image: 'x', entrypoint: null, args: [], init: null }, source: 'docker 20.10.24 CLI, by hand 2026-11-28 (NanoCpus 1)' },
-  { line: 'podman create --cpus 0.0000000001 x', version: '4.3', want: { image: 'x', entrypoint: null, args: [], init: null }, source: 'podman 4.3.1 CLI, by hand 2026-11-28 (a float; refused only when the container is made)' },
-  { line: 'podman create --cpus 1e400 x', version: '4.3', want: { issue: 'invalid argument "1e400" for "--cpus" flag: strconv.ParseFloat: parsing "1e400": value out of range', code: 'run-invalid-flag-value' }, source: 'podman 4.3.1 CLI, by hand 2026-11-28' },
-  { line: 'podman --log-level debug create --entrypoint \'["a","b"]\' img', want: { image: 'img', entrypoint: '["a","b"]', args: [], init: null }, source: 'podman cmd/podman/root.go' },
+  {
+    line: 'podman create --cpus 0.0000000001 x',
+    version: '4.3',
+    want: { image: 'x', entrypoint: null, args: [], init: null },
+    source: 'podman 4.3.1 CLI, by hand 2026-11-28 (a float; refused only when the container is made)',
+  },
+  {
+    line: 'podman create --cpus 1e400 x',
+    version: '4.3',
+    want: { issue: 'invalid argument "1e400" for "--cpus" flag: strconv.ParseFloat: parsing "1e400": value out of range', code: 'run-invalid-flag-value' },
+    source: 'podman 4.3.1 CLI, by hand 2026-11-28',
+  },
+  {
+    line: 'podman --log-level debug create --entrypoint \'["a","b"]\' img',
+    want: { image: 'img', entrypoint: '["a","b"]', args: [], init: null },
+    source: 'podman cmd/podman/root.go',
+  },
 ];
 
 describe('parseRunCommandLine', () => {
@@ -268,8 +341,7 @@ interface Fixture {
   image: { entrypoint: string[] | null; cmd: string[] | null };
   cases: FixtureCase[];
 }
-const last = (flags: readonly { name: string; value: string }[], name: string): string | undefined =>
-  flags.filter((f) => f.name === name).at(-1)?.value;
+const last = (flags: readonly { name: string; value: string }[], name: string): string | undefined => flags.filter((f) => f.name === name).at(-1)?.value;
 
 describe.each(files)('recorded %s', (file) => {
   const fx = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Fixture;

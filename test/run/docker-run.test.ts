@@ -47,7 +47,12 @@ describe('resolveDockerRun', () => {
       const run = runFromCli(v.input['cli'] as string[]);
       const exp = v.expected as Record<string, Record<string, unknown>>;
       const cases: [string, Record<string, unknown>][] =
-        'v4' in exp ? [['4.3', exp['v4']], ['5.0', exp['v5']!]] : [['4.3', v.expected]];
+        'v4' in exp
+          ? [
+              ['4.3', exp['v4']],
+              ['5.0', exp['v5']!],
+            ]
+          : [['4.3', v.expected]];
       for (const [version, want] of cases) {
         const got = resolveDockerRun(img, run, { engine: 'podman', engineVersion: version });
         if ('argv' in want) expect(got.ok && got.argv, version).toEqual(want['argv']);
@@ -146,8 +151,13 @@ describe('Podman with nothing to run', () => {
 // Source: test/fixtures/inspect-path-args.json (podman 4.3.1 and docker 20.10.24, `create` then
 // `inspect --format '{{json .Path}} {{json .Args}}'`, by hand). Podman shows the OCI process.args, init
 // included, and a one-word argv as Args [Path]; Docker shows the command without docker-init.
-describe('path/args are what the engine\'s inspect shows', () => {
-  interface InspectCase { create: string[]; path?: string; args?: string[]; error?: string }
+describe("path/args are what the engine's inspect shows", () => {
+  interface InspectCase {
+    create: string[];
+    path?: string;
+    args?: string[];
+    error?: string;
+  }
   const fx = JSON.parse(readFileSync(new URL('../fixtures/inspect-path-args.json', import.meta.url), 'utf8')) as {
     images: Record<string, { config: ImageConfig }>;
     engines: { engine: 'docker' | 'podman'; version: string; cases: InspectCase[] }[];
@@ -162,4 +172,3 @@ describe('path/args are what the engine\'s inspect shows', () => {
     else expect(got.ok ? [got.path, got.args] : got.issues[0].message).toEqual([path, args]);
   });
 });
-

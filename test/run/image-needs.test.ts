@@ -3,7 +3,15 @@ import { imageFieldsUsed, resolveDockerRun, type DockerRunOptions, type EngineOp
 
 // Which image fields a run takes: checked against resolveDockerRun itself (moby merge / podman makeCommand),
 // by changing the image's ENTRYPOINT and CMD and seeing whether the argv changes.
-const RUNS: readonly DockerRunOptions[] = [{}, { args: ['a'] }, { entrypoint: 'e' }, { entrypoint: '' }, { entrypoint: 'e', args: ['a'] }, { entrypoint: '[]' }, { entrypoint: '["x"]' }];
+const RUNS: readonly DockerRunOptions[] = [
+  {},
+  { args: ['a'] },
+  { entrypoint: 'e' },
+  { entrypoint: '' },
+  { entrypoint: 'e', args: ['a'] },
+  { entrypoint: '[]' },
+  { entrypoint: '["x"]' },
+];
 const ENGINES: readonly EngineOptions[] = [{}, { engine: 'podman' }];
 
 describe('imageFieldsUsed agrees with resolveDockerRun', () => {
@@ -13,10 +21,7 @@ describe('imageFieldsUsed agrees with resolveDockerRun', () => {
       return r.ok ? r.argv.join('\0') : r.issues[0].code;
     };
     const base = { entrypoint: ['/ep'], cmd: ['c'] };
-    const used = [
-      ...(argv(base) !== argv({ ...base, entrypoint: ['/other'] }) ? ['entrypoint'] : []),
-      ...(argv(base) !== argv({ ...base, cmd: ['other'] }) ? ['cmd'] : []),
-    ];
+    const used = [...(argv(base) !== argv({ ...base, entrypoint: ['/other'] }) ? ['entrypoint'] : []), ...(argv(base) !== argv({ ...base, cmd: ['other'] }) ? ['cmd'] : [])];
     expect(imageFieldsUsed(run, options)).toEqual(used);
   });
 });

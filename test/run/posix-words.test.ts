@@ -60,7 +60,12 @@ describe('splitShellWords', () => {
   });
   test('columns are 1-based per line', () => {
     const r = splitShellWords('docker run \\\n  -it img');
-    expect(r.ok && r.words.map((w) => [w.line, w.column])).toEqual([[1, 1], [1, 8], [2, 3], [2, 7]]);
+    expect(r.ok && r.words.map((w) => [w.line, w.column])).toEqual([
+      [1, 1],
+      [1, 8],
+      [2, 3],
+      [2, 7],
+    ]);
   });
   test('property: splitShellWords(quoteForShell(argv)) gives argv back', () => {
     fc.assert(

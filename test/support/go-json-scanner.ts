@@ -15,9 +15,7 @@
 
 /** Outcome of {@link decodeStringArray}. */
 export type StringArrayDecoding =
-  | { readonly kind: 'strings'; readonly values: string[] }
-  | { readonly kind: 'not-strings' }
-  | { readonly kind: 'invalid'; readonly offset: number };
+  { readonly kind: 'strings'; readonly values: string[] } | { readonly kind: 'not-strings' } | { readonly kind: 'invalid'; readonly offset: number };
 
 /** Go's `maxNestingDepth` in encoding/json. */
 const MAX_DEPTH = 10000;
@@ -91,14 +89,30 @@ function scanString(text: string, start: number, out: string[] | null): number {
       const e = text.charCodeAt(i + 1);
       let decoded: string;
       switch (e) {
-        case Ch.Quote: decoded = '"'; break;
-        case Ch.Backslash: decoded = '\\'; break;
-        case Ch.Slash: decoded = '/'; break;
-        case 98: decoded = '\b'; break;
-        case 102: decoded = '\f'; break;
-        case 110: decoded = '\n'; break;
-        case 114: decoded = '\r'; break;
-        case 116: decoded = '\t'; break;
+        case Ch.Quote:
+          decoded = '"';
+          break;
+        case Ch.Backslash:
+          decoded = '\\';
+          break;
+        case Ch.Slash:
+          decoded = '/';
+          break;
+        case 98:
+          decoded = '\b';
+          break;
+        case 102:
+          decoded = '\f';
+          break;
+        case 110:
+          decoded = '\n';
+          break;
+        case 114:
+          decoded = '\r';
+          break;
+        case 116:
+          decoded = '\t';
+          break;
         case 117: {
           const u = hex4(text, i + 2);
           if (u < 0) return -1;

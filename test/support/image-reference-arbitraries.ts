@@ -6,13 +6,28 @@ import fc from 'fast-check';
 // tests and by scripts/record-image-references.ts to pick inputs for the docker CLI probe.
 
 const HEX: string = '0123456789abcdef';
-const hexArb = (length: number, upper = false) =>
-  fc.string({ unit: fc.constantFrom(...(upper ? `${HEX}ABCDEF` : HEX)), minLength: length, maxLength: length });
+const hexArb = (length: number, upper = false) => fc.string({ unit: fc.constantFrom(...(upper ? `${HEX}ABCDEF` : HEX)), minLength: length, maxLength: length });
 
 export const hostArb = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc.constantFrom('docker.io', 'index.docker.io', 'localhost', 'gcr.io', 'b.gcr.io', 'Foo', 'LOCALDOMAIN', 'my_reg.local', 'a-b.com', '-ab.com', 'ab-.com', 'xn--n3h.com', '127.0.0.1', 'foo', 'library'),
+    arbitrary: fc.constantFrom(
+      'docker.io',
+      'index.docker.io',
+      'localhost',
+      'gcr.io',
+      'b.gcr.io',
+      'Foo',
+      'LOCALDOMAIN',
+      'my_reg.local',
+      'a-b.com',
+      '-ab.com',
+      'ab-.com',
+      'xn--n3h.com',
+      '127.0.0.1',
+      'foo',
+      'library',
+    ),
   },
   { weight: 1, arbitrary: fc.constantFrom('[::1]', '[2001:db8::1]', '[fe80::1%eth0]', '[]', '[g::1]') },
 );
@@ -20,7 +35,28 @@ export const portArb = fc.oneof({ weight: 3, arbitrary: fc.constant('') }, { wei
 export const componentArb = fc.oneof(
   {
     weight: 4,
-    arbitrary: fc.constantFrom('node', 'library', 'a', 'ab', 'a.b', 'a_b', 'a__b', 'a___b', 'a-b', 'a---b', 'a..b', '-a', 'a-', '_a', 'Node', 'nODE', 'sha256', 'x\u212Ay', 'x\u0130y', 'é'),
+    arbitrary: fc.constantFrom(
+      'node',
+      'library',
+      'a',
+      'ab',
+      'a.b',
+      'a_b',
+      'a__b',
+      'a___b',
+      'a-b',
+      'a---b',
+      'a..b',
+      '-a',
+      'a-',
+      '_a',
+      'Node',
+      'nODE',
+      'sha256',
+      'x\u212Ay',
+      'x\u0130y',
+      'é',
+    ),
   },
   { weight: 3, arbitrary: fc.stringMatching(/^[a-z0-9]{1,4}(?:[._-][a-z0-9]{1,3}){0,2}$/) },
   { weight: 1, arbitrary: hexArb(64) },

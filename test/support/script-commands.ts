@@ -26,10 +26,7 @@ export interface ShellScan {
   readonly tools: readonly (readonly [command: string, pkg: string])[];
 }
 
-type Token =
-  | { kind: 'word'; raw: string; line: number }
-  | { kind: 'op'; op: string; line: number }
-  | { kind: 'redirect'; line: number };
+type Token = { kind: 'word'; raw: string; line: number } | { kind: 'op'; op: string; line: number } | { kind: 'redirect'; line: number };
 
 const KEYWORD_OPENERS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time']);
 const KEYWORD_CLOSERS = new Set(['fi', 'done', '}', 'esac']);
@@ -141,8 +138,7 @@ function parse(tokens: readonly Token[], out: FoundCommand[], functions: Set<str
     } else if (KEYWORD_CLOSERS.has(t.raw)) {
       atCommand = false;
       words = [];
-    }
-    else if (KEYWORD_OPENERS.has(t.raw)) words = [];
+    } else if (KEYWORD_OPENERS.has(t.raw)) words = [];
     else if (t.raw === '[[' || t.raw === '((') skipToSeparator = true;
     else if (ASSIGNMENT.test(t.raw)) {
       const [name, value] = [t.raw.slice(0, t.raw.indexOf('=')), t.raw.slice(t.raw.indexOf('=') + 1)];
@@ -216,8 +212,16 @@ function lex(text: string, start: number, startLine: number, nested: boolean, ou
   };
   while (i < text.length) {
     const c = text[i] as string;
-    if (c === '\\' && text[i + 1] === '\n') { i += 2; line++; continue; }
-    if (c === '\\') { word += text.slice(i, i + 2); i += 2; continue; }
+    if (c === '\\' && text[i + 1] === '\n') {
+      i += 2;
+      line++;
+      continue;
+    }
+    if (c === '\\') {
+      word += text.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
     if (c === "'") {
       const close = text.indexOf("'", i + 1);
       const end = close < 0 ? text.length : close + 1;
@@ -230,9 +234,23 @@ function lex(text: string, start: number, startLine: number, nested: boolean, ou
       word += '"';
       i++;
       while (i < text.length && text[i] !== '"') {
-        if (text[i] === '\\') { word += text.slice(i, i + 2); i += 2; continue; }
-        if (text.startsWith('$((', i)) { const e = arithmetic(i + 1); word += text.slice(i, e); i = e; continue; }
-        if (text.startsWith('$(', i)) { const e = sub(i + 2); word += text.slice(i, e); i = e; continue; }
+        if (text[i] === '\\') {
+          word += text.slice(i, i + 2);
+          i += 2;
+          continue;
+        }
+        if (text.startsWith('$((', i)) {
+          const e = arithmetic(i + 1);
+          word += text.slice(i, e);
+          i = e;
+          continue;
+        }
+        if (text.startsWith('$(', i)) {
+          const e = sub(i + 2);
+          word += text.slice(i, e);
+          i = e;
+          continue;
+        }
         if (text[i] === '\n') line++;
         word += text[i];
         i++;
@@ -241,9 +259,24 @@ function lex(text: string, start: number, startLine: number, nested: boolean, ou
       i++;
       continue;
     }
-    if (text.startsWith('$((', i)) { const e = arithmetic(i + 1); word += text.slice(i, e); i = e; continue; }
-    if (text.startsWith('$(', i)) { const e = sub(i + 2); word += text.slice(i, e); i = e; continue; }
-    if (text.startsWith('${', i)) { const e = skipBraces(text, i + 1); word += text.slice(i, e); i = e; continue; }
+    if (text.startsWith('$((', i)) {
+      const e = arithmetic(i + 1);
+      word += text.slice(i, e);
+      i = e;
+      continue;
+    }
+    if (text.startsWith('$(', i)) {
+      const e = sub(i + 2);
+      word += text.slice(i, e);
+      i = e;
+      continue;
+    }
+    if (text.startsWith('${', i)) {
+      const e = skipBraces(text, i + 1);
+      word += text.slice(i, e);
+      i = e;
+      continue;
+    }
     if (c === '`') {
       const close = text.indexOf('`', i + 1);
       const end = close < 0 ? text.length : close;
@@ -252,7 +285,10 @@ function lex(text: string, start: number, startLine: number, nested: boolean, ou
       i = end + 1;
       continue;
     }
-    if (c === '#' && word === '') { while (i < text.length && text[i] !== '\n') i++; continue; }
+    if (c === '#' && word === '') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
     if (c === '(' && word !== '' && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(word)) {
       // array assignment NAME=( … )
       const e = skipParens(text, i);
@@ -282,12 +318,19 @@ function lex(text: string, start: number, startLine: number, nested: boolean, ou
         }
         continue;
       }
-      if (/&$/.test(op) && /[\d-]/.test(text[i] ?? '')) { while (/[\d-]/.test(text[i] ?? '')) i++; continue; }
+      if (/&$/.test(op) && /[\d-]/.test(text[i] ?? '')) {
+        while (/[\d-]/.test(text[i] ?? '')) i++;
+        continue;
+      }
       while (text[i] === ' ' || text[i] === '\t') i++;
       redirectPending = true;
       continue;
     }
-    if (c === ' ' || c === '\t') { flush(); i++; continue; }
+    if (c === ' ' || c === '\t') {
+      flush();
+      i++;
+      continue;
+    }
     if (c === '\n') {
       flush();
       tokens.push({ kind: 'op', op: '\n', line });

@@ -19,13 +19,7 @@ async function toMarkdown(md: string): Promise<string> {
 }
 
 async function toHtml(md: string): Promise<string> {
-  const file = await unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkEntrypointCmdTable)
-    .use(remarkRehype)
-    .use(rehypeStringify)
-    .process(md);
+  const file = await unified().use(remarkParse).use(remarkGfm).use(remarkEntrypointCmdTable).use(remarkRehype).use(rehypeStringify).process(md);
   return String(file);
 }
 
@@ -148,15 +142,8 @@ describe('remarkEntrypointCmdTable', () => {
   });
 
   test('a non-empty fence body is reported as a message, not an error', async () => {
-    const file = await unified()
-      .use(remarkParse)
-      .use(remarkGfm)
-      .use(remarkEntrypointCmdTable)
-      .use(remarkStringify)
-      .process('```entrypoint-cmd-table\npreset=seed\n```\n');
-    expect(file.messages.map((m) => [m.reason, m.line])).toEqual([
-      ['entrypoint-cmd-table: the fence body is ignored; put options in the fence meta', 1],
-    ]);
+    const file = await unified().use(remarkParse).use(remarkGfm).use(remarkEntrypointCmdTable).use(remarkStringify).process('```entrypoint-cmd-table\npreset=seed\n```\n');
+    expect(file.messages.map((m) => [m.reason, m.line])).toEqual([['entrypoint-cmd-table: the fence body is ignored; put options in the fence meta', 1]]);
   });
 
   test.for([

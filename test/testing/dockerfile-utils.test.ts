@@ -50,7 +50,8 @@ const FINDINGS = [
     settings: VSCODE,
     input: 'FROM scratch\nCMD ["python", "-c", "import sys; \\\n  print(sys.argv)"]\n',
     output: 'FROM scratch\nCMD ["python", "-c", "import sys; \\\n    print(sys.argv)"]\n',
-    verdict: 'stage 0 (line 1): with `docker run IMAGE` the left runs ["python","-c","import sys;   print(sys.argv)"] but the right runs ["python","-c","import sys;     print(sys.argv)"]',
+    verdict:
+      'stage 0 (line 1): with `docker run IMAGE` the left runs ["python","-c","import sys;   print(sys.argv)"] but the right runs ["python","-c","import sys;     print(sys.argv)"]',
   },
   {
     finding: 'F4: re-indenting between words changes the image Cmd text (the shell still reads the same words)',

@@ -33,7 +33,10 @@ describe('dockerfileArb', () => {
   });
 
   test('shrinks to a small readable file', () => {
-    const run = fc.check(fc.property(dockerfileArb(), (text) => !/entrypoint \[/i.test(text)), { seed: SEED });
+    const run = fc.check(
+      fc.property(dockerfileArb(), (text) => !/entrypoint \[/i.test(text)),
+      { seed: SEED },
+    );
     expect(run.failed).toBe(true);
     expect(run.counterexample?.[0]).toBe('FROM scratch\nENTRYPOINT []\n');
   });

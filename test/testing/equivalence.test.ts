@@ -24,13 +24,48 @@ describe('compareDockerfiles', () => {
     ['exec form spellings', 'FROM scratch\nCMD ["a","b"]\n', 'FROM scratch\nCMD [ "a" , "b" ]\n', 'equivalent'],
     ['keyword case, CRLF, a BOM and a continuation', 'FROM scratch\nCMD ["a","b"]\n', '\uFEFFfrom scratch\r\ncmd [ "a" ,\\\r\n  "b" ]\r\n', 'equivalent'],
     ['a comment inside a continuation', 'FROM scratch\nCMD echo a\n', 'FROM scratch\nCMD echo \\\n# note\na\n', 'equivalent'],
-    ['shell form vs exec form', 'FROM scratch\nCMD a b\n', 'FROM scratch\nCMD ["a", "b"]\n', 'stage 0 (line 1): with `docker run IMAGE` the left runs ["/bin/sh","-c","a b"] but the right runs ["a","b"]'],
-    ['continuation indentation inside a JSON string', 'FROM scratch\nCMD ["a \\\n  b"]\n', 'FROM scratch\nCMD ["a \\\nb"]\n', 'stage 0 (line 1): with `docker run IMAGE` the left runs ["a   b"] but the right runs ["a b"]'],
-    ['a SHELL only a child image sees', 'FROM scratch\nSHELL ["/bin/bash", "-c"]\nCMD ["x"]\n', 'FROM scratch\nCMD ["x"]\n', 'stage 0 (line 1): in a child image `FROM image; CMD probe $1` the left runs ["/bin/bash","-c","probe $1"] but the right runs ["/bin/sh","-c","probe $1"]'],
-    ['an ONBUILD trigger', 'FROM scratch\nONBUILD CMD ["y"]\nCMD ["x"]\n', 'FROM scratch\nCMD ["x"]\n', 'stage 0 (line 1): in a child image `FROM image` the left runs ["y"] but the right runs ["x"]'],
-    ['an earlier stage differs', 'FROM scratch AS a\nCMD ["x"]\nFROM scratch\nCMD ["z"]\n', 'FROM scratch AS a\nCMD ["y"]\nFROM scratch\nCMD ["z"]\n', 'stage 0 "a" (line 1): with `docker run IMAGE` the left runs ["x"] but the right runs ["y"]'],
-    ['a missing stage', 'FROM scratch AS a\nCMD ["x"]\nFROM a\n', 'FROM scratch AS a\nCMD ["x"]\n', 'stage 1 (line 3): with `docker build` the left is accepted but the right is missing'],
-    ['one side does not build', 'FROM scratch\nFOO x\n', 'FROM scratch\nCMD ["x"]\n', 'with `docker build` the left fails with unknown-instruction (unknown instruction: FOO (did you mean FROM?)) but the right is accepted'],
+    [
+      'shell form vs exec form',
+      'FROM scratch\nCMD a b\n',
+      'FROM scratch\nCMD ["a", "b"]\n',
+      'stage 0 (line 1): with `docker run IMAGE` the left runs ["/bin/sh","-c","a b"] but the right runs ["a","b"]',
+    ],
+    [
+      'continuation indentation inside a JSON string',
+      'FROM scratch\nCMD ["a \\\n  b"]\n',
+      'FROM scratch\nCMD ["a \\\nb"]\n',
+      'stage 0 (line 1): with `docker run IMAGE` the left runs ["a   b"] but the right runs ["a b"]',
+    ],
+    [
+      'a SHELL only a child image sees',
+      'FROM scratch\nSHELL ["/bin/bash", "-c"]\nCMD ["x"]\n',
+      'FROM scratch\nCMD ["x"]\n',
+      'stage 0 (line 1): in a child image `FROM image; CMD probe $1` the left runs ["/bin/bash","-c","probe $1"] but the right runs ["/bin/sh","-c","probe $1"]',
+    ],
+    [
+      'an ONBUILD trigger',
+      'FROM scratch\nONBUILD CMD ["y"]\nCMD ["x"]\n',
+      'FROM scratch\nCMD ["x"]\n',
+      'stage 0 (line 1): in a child image `FROM image` the left runs ["y"] but the right runs ["x"]',
+    ],
+    [
+      'an earlier stage differs',
+      'FROM scratch AS a\nCMD ["x"]\nFROM scratch\nCMD ["z"]\n',
+      'FROM scratch AS a\nCMD ["y"]\nFROM scratch\nCMD ["z"]\n',
+      'stage 0 "a" (line 1): with `docker run IMAGE` the left runs ["x"] but the right runs ["y"]',
+    ],
+    [
+      'a missing stage',
+      'FROM scratch AS a\nCMD ["x"]\nFROM a\n',
+      'FROM scratch AS a\nCMD ["x"]\n',
+      'stage 1 (line 3): with `docker build` the left is accepted but the right is missing',
+    ],
+    [
+      'one side does not build',
+      'FROM scratch\nFOO x\n',
+      'FROM scratch\nCMD ["x"]\n',
+      'with `docker build` the left fails with unknown-instruction (unknown instruction: FOO (did you mean FROM?)) but the right is accepted',
+    ],
     ['the base image decides (KIT_BASE_IMAGES)', 'FROM node:20\n', 'FROM node:20\nCMD ["node"]\n', 'equivalent'],
   ] as const)('%s', ([, left, right, want]) => {
     expect(explain(compareDockerfiles(left, right))).toBe(want);
@@ -73,16 +108,31 @@ describe('compareManifests and compareComposeFiles', () => {
 
   test.for([
     ['an undefined $(A) and $$(A) both pass "$(A)"', pod('    args: ["$(A)"]\n'), pod('    args: ["$$(A)"]\n'), 'equivalent'],
-    ['command replaces the image ENTRYPOINT', pod('    args: ["x"]\n'), pod('    command: ["x"]\n'), 'Pod/p spec.containers[0] (c): with `kubectl apply` the left runs ["/ep","x"] but the right runs ["x"]'],
+    [
+      'command replaces the image ENTRYPOINT',
+      pod('    args: ["x"]\n'),
+      pod('    command: ["x"]\n'),
+      'Pod/p spec.containers[0] (c): with `kubectl apply` the left runs ["/ep","x"] but the right runs ["x"]',
+    ],
   ] as const)('manifests: %s', ([, left, right, want]) => {
     expect(explain(compareManifests(left, right, { images }))).toBe(want);
   });
 
   test.for([
     ['a string command and its list', compose('    command: echo hi\n'), compose('    command: ["echo", "hi"]\n'), 'equivalent'],
-    ['go-shellwords stops at &&', compose('    command: echo hi && echo bye\n'), compose('    command: ["sh", "-c", "echo hi && echo bye"]\n'), 'service web: with `docker compose up web` the left runs ["/ep","echo","hi"] but the right runs ["/ep","sh","-c","echo hi && echo bye"]'],
+    [
+      'go-shellwords stops at &&',
+      compose('    command: echo hi && echo bye\n'),
+      compose('    command: ["sh", "-c", "echo hi && echo bye"]\n'),
+      'service web: with `docker compose up web` the left runs ["/ep","echo","hi"] but the right runs ["/ep","sh","-c","echo hi && echo bye"]',
+    ],
     ['an entrypoint only docker compose run shows', compose('    entrypoint: ["/ep"]\n    command: ["serve"]\n'), compose(''), 'equivalent'],
-    ['entrypoint [] vs unset', compose('    entrypoint: []\n'), compose(''), 'service web: with `docker compose up web` the left runs ["serve"] but the right runs ["/ep","serve"]'],
+    [
+      'entrypoint [] vs unset',
+      compose('    entrypoint: []\n'),
+      compose(''),
+      'service web: with `docker compose up web` the left runs ["serve"] but the right runs ["/ep","serve"]',
+    ],
   ] as const)('compose: %s', ([, left, right, want]) => {
     expect(explain(compareComposeFiles(left, right, { images }))).toBe(want);
   });
@@ -93,7 +143,11 @@ describe('compareKubernetesWithDockerRun', () => {
 
   test.for([
     [{ args: ['x'] }, 'docker run app:1 x', 'equivalent'],
-    [{ command: [] }, 'docker run --entrypoint "" app:1 x', 'Kubernetes (left) vs docker run (right): with `docker run --entrypoint "" app:1 x` the left runs ["/ep","serve"] but the right runs ["x"]'],
+    [
+      { command: [] },
+      'docker run --entrypoint "" app:1 x',
+      'Kubernetes (left) vs docker run (right): with `docker run --entrypoint "" app:1 x` the left runs ["/ep","serve"] but the right runs ["x"]',
+    ],
     [{ command: ['x'] }, 'docker run --entrypoint "" app:1 x', 'equivalent'],
   ] as const)('%o vs %s', ([container, line, want]) => {
     expect(explain(compareKubernetesWithDockerRun(image, container, line))).toBe(want);

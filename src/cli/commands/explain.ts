@@ -72,7 +72,8 @@ export async function runRequestOf(
 }
 
 function describeList(v: readonly string[] | null | undefined, dependency: BaseDependency | undefined): string {
-  if (dependency?.via === 'shell' && dependency.assumed !== null) return `(unknown; ${formatArgv(dependency.assumed, 'json')} if ${dependency.from} is a Linux image with no SHELL)`;
+  if (dependency?.via === 'shell' && dependency.assumed !== null)
+    return `(unknown; ${formatArgv(dependency.assumed, 'json')} if ${dependency.from} is a Linux image with no SHELL)`;
   if (dependency !== undefined) return '(unknown)';
   return v == null ? '(not set)' : formatArgv(v, 'json');
 }
@@ -85,7 +86,8 @@ function text(image: LoadedImage, request: RunRequest, result: DockerRunResult |
     const name = s.name !== null ? ` "${s.name}"` : '';
     lines.push(`${p.bold(image.file)}: target stage ${s.index}${name} (FROM ${s.baseText} at line ${s.line})`);
     const fe = image.frontend;
-    if (fe != null) lines.push(`  ${label('frontend')}${fe.ref}  ${p.dim(fe.version === null ? '(not modelled: built-in rules)' : `(rules of Dockerfile frontend ${fe.version})`)}`);
+    if (fe != null)
+      lines.push(`  ${label('frontend')}${fe.ref}  ${p.dim(fe.version === null ? '(not modelled: built-in rules)' : `(rules of Dockerfile frontend ${fe.version})`)}`);
   } else {
     lines.push(`${p.bold(image.file)}: image config`);
   }

@@ -41,7 +41,16 @@ export async function k8sCommand(dockerfile: string | undefined, o: K8sOptions, 
   if (unknown !== null) {
     sortFindings(findings);
     if (o.json === true) {
-      io.stdout.write(toJson({ ok: false, complete: false, file: image.file, run: request.display, dependsOn: { from: unknown.from, fields: unknown.fields, via: unknown.via }, diagnostics: findings }));
+      io.stdout.write(
+        toJson({
+          ok: false,
+          complete: false,
+          file: image.file,
+          run: request.display,
+          dependsOn: { from: unknown.from, fields: unknown.fields, via: unknown.via },
+          diagnostics: findings,
+        }),
+      );
     } else {
       const lines = [`# ${image.file}: ${request.display}`, `# ${p.yellow(unknownHeadline(unknown))}: ${unknownDetail(unknown)}`];
       for (const f of findings) lines.push(`# ${formatFinding(f, p)}`);

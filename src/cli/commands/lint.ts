@@ -64,13 +64,7 @@ function walk(root: string, io: CliIO, out: string[]): void {
  * Lints one Dockerfile: the build's diagnostics, plus the default run's when the argv does not
  * depend on an unknown base (else the `depends-on-unknown-base` warning says so, for `--fail-on warning`).
  */
-async function lintDockerfile(
-  path: string,
-  text: string,
-  images: ImageTable,
-  buildArgs: Record<string, string> | undefined,
-  engine: EngineOptions,
-): Promise<Finding[]> {
+async function lintDockerfile(path: string, text: string, images: ImageTable, buildArgs: Record<string, string> | undefined, engine: EngineOptions): Promise<Finding[]> {
   const file = displayName(path);
   const { evaluateDockerfile } = await import('../../dockerfile/evaluate.js');
   const result = evaluateDockerfile(text, { ...engine, baseImages: (_ref, reference) => findImage(images, reference), ...(buildArgs !== undefined && { buildArgs }) });
@@ -175,8 +169,7 @@ async function lintFiles(
     linted++;
     if (k === 'dockerfile') findings.push(...(await lintDockerfile(path, text, images, buildArgs, engine)));
     else {
-      const report =
-        k === 'compose' ? await composeReport(io, path, shared, {}, text, await composeEnvFiles(io, path)) : await manifestReport(io, path, shared, text);
+      const report = k === 'compose' ? await composeReport(io, path, shared, {}, text, await composeEnvFiles(io, path)) : await manifestReport(io, path, shared, text);
       findings.push(...report.findings, ...report.units.flatMap((u) => u.findings));
     }
   }

@@ -14,7 +14,7 @@ describe('container-argv explain', () => {
     const r = await run(['explain', 'Dockerfile', '--base', 'node:20-slim=node.json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('  argv       /app/entrypoint.sh /bin/sh -c \'node server.js\'\n');
+    expect(r.stdout).toContain("  argv       /app/entrypoint.sh /bin/sh -c 'node server.js'\n");
     expect(r.stdout).toContain('  json       ["/app/entrypoint.sh", "/bin/sh", "-c", "node server.js"]\n');
     expect(r.stdout).toContain('← ENTRYPOINT at Dockerfile:3:1');
     expect(r.stdout).toContain('← CMD at Dockerfile:4:1');
@@ -27,7 +27,12 @@ describe('container-argv explain', () => {
     expect(r.stdout).toContain('  depends on node:20-slim (base image config unknown): ENTRYPOINT inherited from it; CMD inherited from it\n');
     expect(r.stdout).not.toContain('does not start');
     const json = JSON.parse((await run(['explain', 'base-only.Dockerfile', '--json'])).stdout);
-    expect(json).toMatchObject({ ok: false, complete: false, dependsOn: { from: 'node:20-slim', fields: ['entrypoint', 'cmd'] }, image: { entrypoint: 'unknown', cmd: 'unknown' } });
+    expect(json).toMatchObject({
+      ok: false,
+      complete: false,
+      dependsOn: { from: 'node:20-slim', fields: ['entrypoint', 'cmd'] },
+      image: { entrypoint: 'unknown', cmd: 'unknown' },
+    });
     expect(json.unknownBases).toEqual([{ from: 'node:20-slim', stage: 0, line: 1, column: 1 }]);
     const strict = await run(['explain', 'base-only.Dockerfile', '--strict']);
     expect(strict.code).toBe(1);

@@ -36,7 +36,9 @@ describe('container-argv lint', () => {
   test('an --image-config entry no linted file uses is reported once', async () => {
     const r = await run(['lint', 'repo/compose.yaml', 'repo/Dockerfile', '--image-config', 'node:20-slim=node.json', '--image-config', 'redis=node.json', '--json']);
     const unused = JSON.parse(r.stdout).diagnostics.filter((d: { code: string }) => d.code === 'image-config-unused');
-    expect(unused).toEqual([expect.objectContaining({ file: '--image-config', severity: 'warning', message: 'the image config given for "redis" is not used: no linted file names redis' })]);
+    expect(unused).toEqual([
+      expect.objectContaining({ file: '--image-config', severity: 'warning', message: 'the image config given for "redis" is not used: no linted file names redis' }),
+    ]);
   });
 
   test.for([

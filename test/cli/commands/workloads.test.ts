@@ -73,7 +73,10 @@ describe('container-argv compose', () => {
   });
 
   test.for(['compose', 'lint'])('%s: an image named like an Object.prototype key is just unknown (no internal error)', async (command) => {
-    const r = await run([command, '-', ...(command === 'compose' ? ['--image-config', 'node:20-slim=node.json'] : [])], 'services:\n  web:\n    image: constructor\n    command: x\n');
+    const r = await run(
+      [command, '-', ...(command === 'compose' ? ['--image-config', 'node:20-slim=node.json'] : [])],
+      'services:\n  web:\n    image: constructor\n    command: x\n',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(command === 'compose' ? 3 : 0);
   });
@@ -96,7 +99,13 @@ describe('container-argv compose: .env files', () => {
     { name: 'the .env beside the compose file', args: [], env: undefined, envFiles: ['envproj/.env'], tail: ['serve', '--port', '8080'] },
     { name: '--env wins over .env', args: ['--env', 'PORT=9'], env: undefined, envFiles: ['envproj/.env'], tail: ['serve', '--port', '9'] },
     { name: '--env-file replaces the default .env', args: ['--env-file', 'envproj/prod.env'], env: undefined, envFiles: ['envproj/prod.env'], tail: ['prod', '--port', '80'] },
-    { name: 'a later --env-file wins', args: ['--env-file', 'envproj/prod.env', '--env-file', 'envproj/late.env'], env: undefined, envFiles: ['envproj/prod.env', 'envproj/late.env'], tail: ['prod', '--port', '443'] },
+    {
+      name: 'a later --env-file wins',
+      args: ['--env-file', 'envproj/prod.env', '--env-file', 'envproj/late.env'],
+      env: undefined,
+      envFiles: ['envproj/prod.env', 'envproj/late.env'],
+      tail: ['prod', '--port', '443'],
+    },
     { name: 'COMPOSE_DISABLE_ENV_FILE=true', args: [], env: { COMPOSE_DISABLE_ENV_FILE: 'true' }, envFiles: undefined, tail: ['fallback', '--port'] },
   ])('$name', async ({ args, env, envFiles, tail }) => {
     const r = await argvOf(args, env);
@@ -115,6 +124,10 @@ describe('container-argv compose: .env files', () => {
   });
 
   test('a missing --env-file is an input error', async () => {
-    expect(await cli(['compose', 'envproj/compose.yaml', '--env-file', 'nope.env'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'container-argv: cannot read "nope.env": no such file\n' });
+    expect(await cli(['compose', 'envproj/compose.yaml', '--env-file', 'nope.env'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'container-argv: cannot read "nope.env": no such file\n',
+    });
   });
 });
