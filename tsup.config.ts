@@ -1,4 +1,9 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
+
+/** A subpath export (`container-argv/<name>`): one self-contained ESM + CJS bundle with declarations. */
+function subpath(name: string, entry: string): Options {
+  return { entry: { [name]: entry }, format: ['esm', 'cjs'], dts: true, clean: false, sourcemap: true, target: 'es2022', treeshake: true };
+}
 
 export default defineConfig([
   {
@@ -31,60 +36,21 @@ export default defineConfig([
     clean: false,
     target: 'es2022',
   },
+  // The subpath exports, each its own self-contained ESM + CJS bundle so that the core never pulls it in:
+  // - remark (`container-argv/remark`) and markdown-it (`container-argv/markdown-it`): the docs-site
+  //   plugins, sharing src/table/fence.ts; pure, browser-safe, no runtime dependencies;
+  // - testing (`container-argv/testing`): fast-check is a peer dependency (kept external, like yaml),
+  //   imported by this bundle only; the core files never reference it;
+  // - registry (`container-argv/registry`): fetch + WebCrypto, browser-safe, network I/O; zod external.
+  subpath('remark', 'src/table/remark.ts'),
+  subpath('markdown-it', 'src/table/markdown-it.ts'),
+  subpath('testing', 'src/testing/index.ts'),
+  subpath('registry', 'src/registry/index.ts'),
   {
-    // The remark plugin (`container-argv/remark`): pure, browser-safe, no runtime dependencies.
-    // A separate build so that `dist/index.*` and `dist/remark.*` stay self-contained files.
-    entry: { remark: 'src/table/remark.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: false,
-    sourcemap: true,
-    target: 'es2022',
-    treeshake: true,
-  },
-  {
-    // The markdown-it plugin (`container-argv/markdown-it`): same fence code as the remark plugin
-    // (src/table/fence.ts), its own self-contained bundle, no runtime dependencies.
-    entry: { 'markdown-it': 'src/table/markdown-it.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: false,
-    sourcemap: true,
-    target: 'es2022',
-    treeshake: true,
-  },
-  {
-    // The property-testing kit (`container-argv/testing`): fast-check is a peer dependency (kept
-    // external, like yaml), imported by this bundle only; the core files never reference it.
-    entry: { testing: 'src/testing/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: false,
-    sourcemap: true,
-    target: 'es2022',
-    treeshake: true,
-  },
-  {
-    // The registry client (`container-argv/registry`): fetch + WebCrypto, browser-safe, network
-    // I/O. Its own bundle so that the core never pulls it in; zod stays an external dependency.
-    entry: { registry: 'src/registry/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: false,
-    sourcemap: true,
-    target: 'es2022',
-    treeshake: true,
-  },
-  {
-    // The base-image catalog (`container-argv/catalog`): its data (src/catalog/data.json) is bundled
+    // The base-image catalog (`container-argv/catalog`): its data (src/catalog/data.ts) is bundled
     // into dist/catalog.{js,cjs} only, so `dist/index.*` and the per-module ESM files stay small.
-    entry: { catalog: 'src/catalog/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: false,
+    ...subpath('catalog', 'src/catalog/index.ts'),
     sourcemap: false,
-    target: 'es2022',
-    treeshake: true,
     // The data is most of the file: no indentation (halves the installed size; gzip barely changes).
     esbuildOptions(options) {
       options.minifyWhitespace = true;
