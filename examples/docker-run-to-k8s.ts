@@ -13,9 +13,7 @@ for (const line of lines) {
   if (!parsed.ok) throw new Error(parsed.issues[0].message);
   const k8s = toKubernetes(image, parsed.run);
   if (!k8s.ok) throw new Error(k8s.issues[0].message);
-  const fields = [k8s.command !== undefined ? `command: ${formatArgv(k8s.command)}` : null, k8s.args !== undefined ? `args: ${formatArgv(k8s.args)}` : null].filter(
-    (f) => f !== null,
-  );
+  const fields = [k8s.command !== null ? `command: ${formatArgv(k8s.command)}` : null, k8s.args !== null ? `args: ${formatArgv(k8s.args)}` : null].filter((f) => f !== null);
   console.log(`${parsed.image}: ${fields.length > 0 ? fields.join('  ') : '(image defaults)'}`);
 }
 

@@ -24,7 +24,7 @@ process.exitCode = failed ? 1 : 0;
 
 // Output:
 // Dockerfile:3:1: info json-args-recommended
-// Dockerfile:3:1: warning shell-entrypoint-cmd
-// Dockerfile: warning shell-entrypoint-args
-// Dockerfile: info shell-pid1
+// Dockerfile:3:1: warning entrypoint-shell-form-cmd
+// Dockerfile: warning argv-shell-entrypoint-args
+// Dockerfile: info argv-shell-pid1
 // PASS

@@ -1,16 +1,6 @@
 // The playground: every keystroke re-runs the library (bundled from dist/index.js into
 // lib/container-argv.js by `npm run playground`) on the Dockerfile and docker run options.
-import {
-  DIAGNOSTICS,
-  entrypointCmdTable,
-  evaluateDockerfile,
-  formatArgv,
-  parseRunCommandLine,
-  renderTable,
-  resolveDockerRun,
-  splitShellWords,
-  toKubernetes,
-} from './lib/container-argv.js';
+import { DIAGNOSTICS, entrypointCmdTable, evaluateDockerfile, formatArgv, parseRunCommandLine, renderTable, resolveDockerRun, toKubernetes } from './lib/container-argv.js';
 
 const EXAMPLE = `# syntax=docker/dockerfile:1
 FROM node:20-slim AS build
@@ -79,9 +69,12 @@ function update() {
       for (const d of parsed.diagnostics) problems.push({ ...d, where: 'docker run' });
     } else for (const i of parsed.issues) problems.push({ ...i, severity: 'error', where: 'docker run' });
   } else {
-    const words = splitShellWords($('args').value);
-    const args = words.ok ? words.words.map((w) => w.value) : [];
-    if (!words.ok) for (const i of words.issues) problems.push({ ...i, severity: 'error', where: 'IMAGE args' });
+    // The field is split as the words after the image of a docker run line (POSIX shell quoting).
+    const prefix = 'docker run image ';
+    const words = parseRunCommandLine(prefix + $('args').value, { engine });
+    const args = words.ok ? words.run.args : [];
+    const inField = (i) => (i.line === 1 && i.column !== undefined ? { ...i, column: Math.max(1, i.column - prefix.length) } : i);
+    if (!words.ok) for (const i of words.issues) problems.push({ ...inField(i), severity: 'error', where: 'IMAGE args' });
     run = {
       ...($('entrypoint-set').checked && { entrypoint: $('entrypoint').value }),
       ...(args.length > 0 && { args }),
@@ -128,8 +121,8 @@ function update() {
   else if (!k8s.ok) $('k8s').textContent = `# cannot be expressed: ${k8s.issues[0].message}`;
   else {
     const out = [];
-    if (k8s.command !== undefined) out.push(`command: ${yamlList(k8s.command)}`);
-    if (k8s.args !== undefined) out.push(`args: ${yamlList(k8s.args)}`);
+    if (k8s.command !== null) out.push(`command: ${yamlList(k8s.command)}`);
+    if (k8s.args !== null) out.push(`args: ${yamlList(k8s.args)}`);
     $('k8s').textContent = out.length > 0 ? out.join('\n') : '# the image defaults already run this: leave command and args unset';
     for (const d of k8s.diagnostics) problems.push({ ...d, where: 'Kubernetes' });
   }

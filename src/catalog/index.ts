@@ -6,11 +6,13 @@
  * A separate entry point, so the core bundle does not carry the data.
  */
 
+import type { SourcedImageConfig } from '../core/image-lookup.js';
 import type { Diagnostic, Failure, ImageConfig, Issue, OperatingSystem } from '../core/types.js';
 import { expectType } from '../internal/text.js';
 import { CATALOG_JSON, CATALOG_META } from './data.js';
 import type { CatalogCounts, CatalogData, CatalogDataConfig, CatalogDataEntry, CatalogDataSource, CatalogOrigin } from './format.js';
 import { catalogReference } from './reference.js';
+import type { DiagnosticCode } from '../core/diagnostics.js';
 
 export type { CatalogCounts, CatalogDataSource, CatalogOrigin } from './format.js';
 
@@ -94,12 +96,12 @@ function entriesFor(repository: string, tag: string): CatalogDataEntry[] {
 
 const osOf = (e: CatalogDataEntry): OperatingSystem => (e.platform.startsWith('windows/') ? 'windows' : 'linux');
 
-function fail(code: string, message: string): Failure {
+function fail(code: DiagnosticCode, message: string): Failure {
   const issue: Issue = { code, message };
   return { ok: false, issues: [issue], diagnostics: [] };
 }
 
-function diagnostic(code: string, message: string): Diagnostic {
+function diagnostic(code: DiagnosticCode, message: string): Diagnostic {
   return { code, severity: 'info', message };
 }
 
@@ -215,23 +217,21 @@ export function lookupCatalog(reference: string, options: CatalogLookupOptions =
   return { ok: true, config: configAt(entry.config), source, diagnostics };
 }
 
-/** A lookup function usable as `baseImages` (evaluateDockerfile), `images` (resolveManifests) and `images` (resolveComposeFile). */
-export type CatalogImageLookup = (reference: string | undefined) => ImageConfig | undefined;
-
 /**
- * Makes an image lookup backed by the catalog, for the options that take one:
+ * Makes an image lookup (`ImageLookup`) backed by the catalog, for the options that take one:
  * `evaluateDockerfile(text, { baseImages: catalogImageLookup() })`, `resolveManifests(yaml,
  * { images: catalogImageLookup() })`, `resolveComposeFile(yaml, { images: catalogImageLookup() })`.
- * An image the catalog cannot answer for is `undefined` (unknown), as if not given.
+ * An answer carries its {@link CatalogSource}; an image the catalog cannot answer for is
+ * `undefined` (unknown), as if not given.
  *
  * @param options - OS or platform to answer for
  * @returns the lookup function
  */
-export function catalogImageLookup(options: CatalogLookupOptions = {}): CatalogImageLookup {
+export function catalogImageLookup(options: CatalogLookupOptions = {}): (reference: string) => SourcedImageConfig | undefined {
   expectType(options, 'object', 'options');
   return (reference) => {
     if (typeof reference !== 'string') return undefined;
     const found = lookupCatalog(reference, options);
-    return found.ok ? found.config : undefined;
+    return found.ok ? { config: found.config, source: found.source } : undefined;
   };
 }

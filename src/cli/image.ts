@@ -3,16 +3,16 @@ import type { DockerfileStage, ValueSource } from '../dockerfile/evaluate.js';
 import type { ConfigDependencies, UnknownBase } from '../dockerfile/base-dependency.js';
 import type { DockerfileFrontend } from '../dockerfile/frontend.js';
 import type { Builder, Engine, EngineOptions, ImageConfig, OperatingSystem } from '../core/types.js';
-import { buildArgsOf, displayName, loadImageConfig, loadImageMap } from './inputs.js';
+import { buildArgsOf, displayName, loadImageConfig, loadImageMap, splitAssignment } from './inputs.js';
 import { UsageError, readInput, type CliIO } from './io.js';
 import { findingsOf, type Finding } from './report.js';
 
 /** Options shared by `explain` and `k8s` that pick the image. */
 export interface ImageSourceOptions {
   readonly target?: string;
-  readonly base?: readonly string[];
   readonly buildArg?: readonly string[];
-  readonly imageConfig?: string | readonly string[];
+  /** `FILE`: the image to look at instead of a Dockerfile; `REF=FILE`: the config of a base image. */
+  readonly imageConfig?: readonly string[];
   readonly os?: OperatingSystem;
   readonly builder?: Builder;
   readonly engine?: Engine;
@@ -75,22 +75,35 @@ function originOf(source: ValueSource, file: string): ValueOrigin {
   }
 }
 
-/** Single image config value given as `--image-config FILE` (the first one). */
-function singleImageConfig(o: ImageSourceOptions): string | undefined {
-  const v = o.imageConfig;
-  if (v === undefined) return undefined;
-  if (typeof v === 'string') return v;
-  if (v.length > 1) throw new UsageError("give --image-config once (one image), or use --base REF=FILE for the Dockerfile's base images");
-  return v[0];
+/**
+ * The `--image-config` values: a `FILE` (no `=`) is the image to look at instead of a Dockerfile (at
+ * most one), each `REF=FILE` the config of a base image (image references never contain `=`).
+ */
+export function imageConfigValues(o: ImageSourceOptions): { readonly file: string | undefined; readonly refs: readonly string[] } {
+  const values = o.imageConfig ?? [];
+  const files = values.filter((v) => !v.includes('='));
+  if (files.length > 1) throw new UsageError('give one --image-config FILE (the image to explain); base images are --image-config REF=FILE');
+  return { file: files[0], refs: values.filter((v) => v.includes('=')) };
+}
+
+/**
+ * `--base REF=FILE`, the deprecated name of `--image-config REF=FILE` (the name every other command
+ * uses): still accepted, with a one-line note on stderr.
+ */
+export function withDeprecatedBase<T extends { readonly base?: readonly string[]; readonly imageConfig?: readonly string[] }>(o: T, io: CliIO): T {
+  if (o.base === undefined || o.base.length === 0) return o;
+  for (const value of o.base) splitAssignment(value, '--base');
+  io.stderr.write('container-argv: --base is deprecated; use --image-config REF=FILE (same meaning)\n');
+  return { ...o, imageConfig: [...(o.imageConfig ?? []), ...o.base] };
 }
 
 /** Reads the image: `--image-config FILE`, or the Dockerfile (default `./Dockerfile`, `-` for stdin). */
 export async function loadImage(io: CliIO, dockerfile: string | undefined, o: ImageSourceOptions): Promise<LoadedImage> {
-  const configFile = singleImageConfig(o);
+  const { file: configFile, refs } = imageConfigValues(o);
   if (configFile !== undefined) {
     if (dockerfile !== undefined) throw new UsageError('give either a Dockerfile or --image-config FILE, not both');
-    if (o.target !== undefined || (o.base !== undefined && o.base.length > 0) || (o.buildArg !== undefined && o.buildArg.length > 0)) {
-      throw new UsageError('--target, --base and --build-arg apply to a Dockerfile, not to --image-config');
+    if (o.target !== undefined || refs.length > 0 || (o.buildArg !== undefined && o.buildArg.length > 0)) {
+      throw new UsageError('--target, --build-arg and --image-config REF=FILE apply to a Dockerfile, not to --image-config FILE');
     }
     const config = await loadImageConfig(io, configFile);
     const name = displayName(configFile);
@@ -100,7 +113,7 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
   const path = dockerfile ?? 'Dockerfile';
   const file = displayName(path);
   const text = await readInput(io, path);
-  const baseImages = await loadImageMap(io, o.base ?? [], '--base');
+  const baseImages = await loadImageMap(io, refs, '--image-config');
   const { evaluateDockerfile } = await import('../dockerfile/evaluate.js');
   const buildArgs = buildArgsOf(o.buildArg, io.env);
   const result = evaluateDockerfile(text, {
@@ -112,9 +125,9 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
     ...(o.strict === true && { strict: true }),
   });
   if (!result.ok) {
-    // A bad `--base` key is the command line's fault, not the build's.
+    // A bad `--image-config` key is the command line's fault, not the build's.
     const key = result.issues.find((i) => i.code === 'image-config-key-invalid' || i.code === 'image-config-duplicate');
-    if (key !== undefined) throw new UsageError(`--base: ${key.message}`);
+    if (key !== undefined) throw new UsageError(`--image-config: ${key.message}`);
     return {
       ok: false,
       config: null,

@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { parseEngineVersion } from '../core/engine-profile.js';
 import { InputError, UsageError, palette, useColor, type CliIO } from './io.js';
+import type { K8sOptions } from './commands/k8s.js';
 
 const ENGINES = ['docker', 'podman'] as const;
 const BUILDERS = ['buildkit', 'classic'] as const;
@@ -27,6 +28,11 @@ function engineOptions(cmd: Command): Command {
 const EXIT_STATUS =
   '\nExit status: 0 ok; 1 nothing runs, or a finding at --fail-on; 2 usage or input error; 3 the answer depends on an image\n' +
   'config that was not given ("depends on node:20 (base image config unknown)"; --strict makes it 1).\n';
+
+/** `--base REF=FILE`: the old name of `--image-config REF=FILE` in explain and k8s; hidden, still accepted (with a note). */
+function deprecatedBase(): Option {
+  return new Option('--base <REF=FILE>', 'deprecated: use --image-config REF=FILE').hideHelp().argParser(collect);
+}
 
 function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -144,10 +150,14 @@ function registerExplain(program: Command, run: CliRun): void {
       .description('print the argv a container of this image executes, where ENTRYPOINT/CMD came from, and every diagnostic')
       .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
       .option('--target <stage>', 'build stage to evaluate (default: the last)')
-      .option('--base <REF=FILE>', 'config of a base image: docker image inspect output or an OCI config (repeatable)', collect)
+      .option(
+        '--image-config <FILE|REF=FILE>',
+        'an image config (docker image inspect output or an OCI config): FILE explains that image instead of a Dockerfile; REF=FILE is a base image (repeatable)',
+        collect,
+      )
+      .addOption(deprecatedBase())
       .option('--build-arg <KEY=VALUE>', 'docker build --build-arg for ARGs before the first FROM (repeatable)', collect)
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
-      .option('--image-config <file>', 'explain an image config (docker image inspect / OCI JSON) instead of a Dockerfile')
       .option('--entrypoint <cmd>', 'docker run --entrypoint (one word, never split; "" clears it)')
       .option('--init', 'docker run --init')
       .option('--run <line>', "a whole 'docker run … IMAGE args' (or podman run) line instead of --entrypoint/--init/-- ARGS")
@@ -160,7 +170,7 @@ function registerExplain(program: Command, run: CliRun): void {
       'after',
       examples([
         'container-argv explain Dockerfile',
-        'container-argv explain Dockerfile --base node:20=node.inspect.json -- --port 8080',
+        'container-argv explain Dockerfile --image-config node:20=node.inspect.json -- --port 8080',
         "container-argv explain Dockerfile --run 'docker run --rm --entrypoint sh app -c id'",
         'container-argv explain --image-config <(docker image inspect nginx) --json',
         'cat Dockerfile | container-argv explain - --target runtime',
@@ -168,7 +178,8 @@ function registerExplain(program: Command, run: CliRun): void {
     )
     .action(async (dockerfile: string | undefined, options) => {
       const { explainCommand } = await import('./commands/explain.js');
-      run.exitCode = await explainCommand(dockerfile, options, run.passthrough, run.io);
+      const { withDeprecatedBase } = await import('./image.js');
+      run.exitCode = await explainCommand(dockerfile, withDeprecatedBase(options, run.io), run.passthrough, run.io);
     });
 }
 
@@ -179,10 +190,14 @@ function registerK8s(program: Command, run: CliRun): void {
       .description('print the Kubernetes command/args that run exactly what docker run runs')
       .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
       .option('--target <stage>', 'build stage to evaluate (default: the last)')
-      .option('--base <REF=FILE>', 'config of a base image (repeatable)', collect)
+      .option(
+        '--image-config <FILE|REF=FILE>',
+        'an image config (docker image inspect output or an OCI config): FILE instead of a Dockerfile; REF=FILE a base image, or with --manifest a container image (repeatable)',
+        collect,
+      )
+      .addOption(deprecatedBase())
       .option('--build-arg <KEY=VALUE>', 'docker build --build-arg (repeatable)', collect)
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
-      .option('--image-config <file|REF=FILE>', 'image config (docker image inspect / OCI JSON) instead of a Dockerfile; with --manifest: REF=FILE, repeatable', collect)
       .option('--manifest <file>', 'a Kubernetes manifest (Pod, Deployment, … several documents): what each container runs')
       .option('--entrypoint <cmd>', 'docker run --entrypoint to translate')
       .option('--init', 'docker run --init (Kubernetes has no equivalent: reported)')
@@ -196,7 +211,9 @@ function registerK8s(program: Command, run: CliRun): void {
       'after',
       examples(['container-argv k8s Dockerfile -- --port 8080', 'container-argv k8s --image-config nginx.json --run \'docker run --entrypoint /bin/sh nginx -c "echo $HOME"\'']),
     )
-    .action(async (dockerfile: string | undefined, options) => {
+    .action(async (dockerfile: string | undefined, given: K8sOptions & { readonly manifest?: string; readonly base?: readonly string[] }) => {
+      const { withDeprecatedBase } = await import('./image.js');
+      const options = withDeprecatedBase(given, run.io);
       if (options.manifest !== undefined) {
         if (dockerfile !== undefined) throw new UsageError('give either a Dockerfile or --manifest FILE, not both');
         if (options.entrypoint !== undefined || options.init === true || options.run !== undefined || run.passthrough !== undefined) {

@@ -1,5 +1,5 @@
 /** SARIF 2.1.0 output of `lint`, in the shape GitHub code scanning accepts. */
-import { DIAGNOSTICS } from '../core/diagnostics.js';
+import { DIAGNOSTICS, isDiagnosticCode } from '../core/diagnostics.js';
 import type { Severity } from '../core/types.js';
 import type { Finding } from './report.js';
 
@@ -11,8 +11,8 @@ function ruleName(code: string): string {
 
 /** Builds the SARIF log: one run, every catalogued code as a rule, one result per finding. */
 export function toSarif(findings: readonly Finding[], version: string, uriOf: (file: string) => string): unknown {
-  const codes = Object.keys(DIAGNOSTICS);
-  const extra = [...new Set(findings.map((f) => f.code))].filter((c) => !(c in DIAGNOSTICS));
+  const codes: string[] = Object.keys(DIAGNOSTICS);
+  const extra = [...new Set(findings.map((f) => f.code))].filter((c) => !isDiagnosticCode(c));
   const allCodes = [...codes, ...extra];
   const index = new Map(allCodes.map((c, i) => [c, i]));
   return {
@@ -38,7 +38,7 @@ export function toSarif(findings: readonly Finding[], version: string, uriOf: (f
 
 /** A `reportingDescriptor` for one code, from its catalogue entry (the code itself when not catalogued). */
 function sarifRule(code: string): unknown {
-  const d = DIAGNOSTICS[code];
+  const d = isDiagnosticCode(code) ? DIAGNOSTICS[code] : undefined;
   // The BuildKit check exists from Dockerfile frontend 1.8 (Docker 27.0); each result says whether the selected engine ran it.
   const related =
     d === undefined ? [] : [d.rule && `BuildKit check (Dockerfile frontend 1.8+): ${d.rule}`, d.hadolint && `hadolint: ${d.hadolint}`].filter((s): s is string => Boolean(s));

@@ -1,6 +1,7 @@
 import { interpolateWith } from './interpolation.js';
 import { expectType, isGoSpace, isReSpace } from '../internal/text.js';
 import type { Diagnostic, Failure, Issue } from '../core/types.js';
+import type { DiagnosticCode } from '../core/diagnostics.js';
 
 /**
  * Reads `.env` files as docker compose does for `${VAR}` interpolation (compose-go `dotenv`
@@ -15,14 +16,17 @@ export interface ParseDotEnvOptions {
   readonly source?: string;
 }
 
-/** One `.env` file for {@link readDotEnvFiles}: its text and, optionally, its name. */
+/** One `.env` file (`ResolveComposeFileOptions.envFiles`): its text and, optionally, its name. */
 export interface DotEnvFile {
   readonly text: string;
   readonly source?: string;
 }
 
-/** Result of {@link parseDotEnv} and {@link readDotEnvFiles}. */
-export type DotEnvResult = { readonly ok: true; readonly values: Readonly<Record<string, string>>; readonly diagnostics: readonly Diagnostic[] } | Failure;
+/** Result of {@link parseDotEnv}: the variables the file assigns. */
+export type ParseDotEnvResult = { readonly ok: true; readonly values: Readonly<Record<string, string>>; readonly diagnostics: readonly Diagnostic[] } | Failure;
+
+/** Result of {@link readDotEnvFiles} (the same shape as {@link ParseDotEnvResult}). */
+export type ReadDotEnvFilesResult = ParseDotEnvResult;
 
 /** compose-go `isSpace`: a space that is not a line break. */
 function isLineSpace(c: number): boolean {
@@ -287,7 +291,7 @@ class DotEnvParser {
     return Object.hasOwn(this.environment, name) ? this.environment[name] : this.out.get(name);
   }
 
-  private fail(code: string, offset: number, message: (line: number) => string): Issue {
+  private fail(code: DiagnosticCode, offset: number, message: (line: number) => string): Issue {
     const at = locate(this.text, offset);
     return { code, message: message(at.line), ...at, ...this.src };
   }
@@ -304,7 +308,7 @@ function toRecord(map: Map<string, string>): Record<string, string> {
  * `#` comments, quoted values, `${VAR}` interpolation, and `KEY` alone (taken from `environment`).
  * Returns the file's own assignments.
  */
-export function parseDotEnv(text: string, options: ParseDotEnvOptions = {}): DotEnvResult {
+export function parseDotEnv(text: string, options: ParseDotEnvOptions = {}): ParseDotEnvResult {
   expectType(text, 'string', 'text');
   expectType(options, 'object', 'options');
   return readDotEnvFiles(
@@ -318,7 +322,7 @@ export function parseDotEnv(text: string, options: ParseDotEnvOptions = {}): Dot
  * a later file overrides an earlier one, and each file's `${VAR}` sees `environment` first, then
  * the values read so far. Values in `environment` still win over the result when interpolating.
  */
-export function readDotEnvFiles(files: readonly DotEnvFile[], options: { readonly environment?: Readonly<Record<string, string>> } = {}): DotEnvResult {
+export function readDotEnvFiles(files: readonly DotEnvFile[], options: { readonly environment?: Readonly<Record<string, string>> } = {}): ReadDotEnvFilesResult {
   expectType(files, 'array', 'files');
   expectType(options, 'object', 'options');
   const environment = options.environment ?? {};

@@ -1,7 +1,8 @@
-import { requestNeeds, resolveCompose, type ComposeResult } from './service.js';
+import { requestNeeds, resolveCompose, type ResolveComposeResult } from './service.js';
+import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
 import { parseImageReference, type ImageReference } from '../core/image-reference.js';
 import { findImage, findImageKey, imageTable, unusedImageDiagnostics, type ImageTable } from '../core/image-table.js';
-import { readDotEnvFiles, type DotEnvFile, type DotEnvResult } from './dotenv.js';
+import { readDotEnvFiles, type DotEnvFile, type ReadDotEnvFilesResult } from './dotenv.js';
 import { interpolateWith } from './interpolation.js';
 import { expectType } from '../internal/text.js';
 import type { LimitsOption } from '../core/limits.js';
@@ -15,25 +16,19 @@ import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
  * docs/semantics.md §3, "Reading compose files" for what is supported.
  */
 
-/**
- * Image configs by `image:` reference (matched as the engine matches images: `nginx` =
- * `docker.io/library/nginx:latest`), or by service name (for build-only services, or when the
- * reference is not found), or a function given the `image:` text and the service name.
- */
-export type ComposeImageLookup = Readonly<Record<string, ImageConfig>> | ((ref: string | undefined, service: string) => ImageConfig | undefined);
-
 /** Options of {@link resolveComposeFile}. */
 export interface ResolveComposeFileOptions extends LimitsOption {
   /**
    * Image configs. A service whose image is not found still resolves when it sets a non-empty
    * `entrypoint`; else its result says what depends on the image (`complete: false`). A record key
    * that is neither an image reference nor a service name, or names the same image as another, is an
-   * issue; one no service uses gets an `image-config-unused` warning. Default: none.
+   * issue; one no service uses gets an `image-config-unused` warning. A function is asked for the
+   * `image:` reference, then for the service name (with `reference` undefined). Default: none.
    */
-  readonly images?: ComposeImageLookup;
+  readonly images?: ImageLookup;
   /** Variables for `${VAR}` interpolation (compose: the OS environment); they win over `envFiles`. Default: none. */
   readonly environment?: Readonly<Record<string, string>>;
-  /** `.env` files (the project's `.env`, or each `--env-file` in order) read with {@link readDotEnvFiles}. Default: none. */
+  /** `.env` files (the project's `.env`, or each `--env-file` in order) read as compose-go reads them (later files win). Default: none. */
   readonly envFiles?: readonly DotEnvFile[];
   readonly shellwordsVersion?: ShellwordsVersion;
   readonly source?: string;
@@ -49,7 +44,7 @@ export interface ComposeFileService {
   readonly reference?: ImageReference;
   /** The image config fields the argv depends on (Docker Engine's merge of `entrypoint`/`command` with the image). */
   readonly needs: readonly ('entrypoint' | 'cmd')[];
-  readonly result: ComposeResult;
+  readonly result: ResolveComposeResult;
 }
 
 /** Result of {@link resolveComposeFile}. */
@@ -73,7 +68,7 @@ export function interpolateCompose(
 /**
  * Resolves each service of a compose file (`services.*.command`, `entrypoint`, `image`) as
  * `docker compose up` runs it on Docker Engine. Supported: one YAML document, interpolation of
- * those fields (see {@link interpolateCompose}); `extends` is not evaluated (diagnosed),
+ * those fields (compose-go's `${VAR}` rules); `extends` is not evaluated (diagnosed),
  * profiles are ignored (every service is listed), multi-file overrides are not merged.
  * Malformed YAML, wrong types or invalid interpolation fail the whole call with a path.
  */
@@ -101,15 +96,21 @@ export function resolveComposeFile(yamlText: string, options: ResolveComposeFile
 }
 
 /** How a service's image config is found: by parsed `image:` reference, else by service name. */
-type ServiceImages = (image: string | undefined, reference: ImageReference | undefined, name: string) => ImageConfig | undefined;
+export type ServiceImages = (image: string | undefined, reference: ImageReference | undefined, name: string) => ImageConfig | undefined;
 
-/** The lookup for `options.images`: the function, or the table of a record (keys: references or service names). */
-function serviceImages(
-  images: ComposeImageLookup | undefined,
-  services: readonly (readonly [string, unknown])[],
-): { ok: true; lookup: ServiceImages; table: ImageTable | null } | Failure {
+/** The lookup of {@link serviceImages}, or why a record of image configs is invalid. */
+export type ServiceImagesResult = { ok: true; lookup: ServiceImages; table: ImageTable | null } | Failure;
+
+/**
+ * The lookup for `options.images`: the function, or the table of a record (keys: references or
+ * service names). Internal (also used by the testing kit's Compose comparison).
+ */
+export function serviceImages(images: ImageLookup | undefined, services: readonly (readonly [string, unknown])[]): ServiceImagesResult {
   if (images === undefined) return { ok: true, lookup: () => undefined, table: null };
-  if (typeof images === 'function') return { ok: true, lookup: (image, _reference, name) => images(image, name), table: null };
+  if (typeof images === 'function') {
+    const ask = (ref: string, reference: ImageReference | undefined) => answerConfig(images(ref, reference));
+    return { ok: true, lookup: (image, reference, name) => (image === undefined ? undefined : ask(image, reference)) ?? ask(name, undefined), table: null };
+  }
   const names = new Set(services.map(([name]) => name));
   const read = imageTable(images, (key) => names.has(key));
   if (!read.ok) return read;
@@ -141,7 +142,7 @@ function validateServices(first: ReadDocument, src: Source): { ok: true; service
   return { ok: true, services };
 }
 
-/** Schema issues (at most 20) as `manifest-invalid` issues with paths and positions. */
+/** Schema issues (at most 20) as `compose-file-invalid` issues with paths and positions. */
 function zodIssues(
   first: ReadDocument,
   src: Source,
@@ -152,12 +153,12 @@ function zodIssues(
     const p = formatPath('', [...prefix, ...zi.path]);
     const last = p.endsWith('.command') || p.endsWith('.entrypoint');
     const what = zi.code === 'invalid_type' ? `expected ${String(zi.expected)}` : zi.code === 'invalid_union' && last ? 'expected null, a string or a list of strings' : zi.message;
-    return { code: 'manifest-invalid', path: p, message: `${p === '' ? 'compose file' : p}: ${what}`, ...first.locate([...prefix, ...zi.path]), ...src };
+    return { code: 'compose-file-invalid', path: p, message: `${p === '' ? 'compose file' : p}: ${what}`, ...first.locate([...prefix, ...zi.path]), ...src };
   });
 }
 
 /** The interpolation variables: `environment`, then the `.env` files for names it does not set. */
-function composeEnvironment(options: ResolveComposeFileOptions): DotEnvResult {
+function composeEnvironment(options: ResolveComposeFileOptions): ReadDotEnvFilesResult {
   const environment = options.environment ?? {};
   if (options.envFiles === undefined) return { ok: true, values: environment, diagnostics: [] };
   expectType(options.envFiles, 'array', 'options.envFiles');
@@ -198,7 +199,7 @@ class ComposeServiceResolver {
     const parsed = image === undefined ? null : parseImageReference(image);
     const reference = parsed?.ok === true ? parsed.reference : undefined;
     const { shellwordsVersion } = this.options;
-    const result: ComposeResult =
+    const result: ResolveComposeResult =
       parsed !== null && !parsed.ok
         ? { ok: false, issues: [{ code: 'compose-image-invalid', path: `${path}.image`, message: parsed.issues[0].message, ...this.src }], diagnostics: [] }
         : resolveCompose(this.images(image, reference, name) ?? null, { ...(command !== undefined && { command }), ...(entrypoint !== undefined && { entrypoint }) }, undefined, {

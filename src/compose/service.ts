@@ -1,4 +1,5 @@
-import { resolveContainerConfig, type DockerRunResult } from '../run/docker-run.js';
+import { resolveContainerConfig, type DockerResolution } from '../run/docker-run.js';
+import type { KubernetesCommand } from '../kubernetes/container.js';
 import { unknownImageDiagnostic } from '../run/image-needs.js';
 import { expectType } from '../internal/text.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits, type LimitsOption } from '../core/limits.js';
@@ -22,12 +23,13 @@ export interface ComposeCommandOptions extends LimitsOption {
 /** A parsed `command`/`entrypoint`: `null` = unset (absent or YAML null), `[]` = set but empty. */
 export interface ParsedComposeCommand {
   readonly ok: true;
-  readonly args: readonly string[] | null;
+  /** The words (the value's own list, or the string split with go-shellwords). */
+  readonly command: readonly string[] | null;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /** Result of {@link parseComposeCommand}. */
-export type ComposeCommandResult = ParsedComposeCommand | Failure;
+export type ParseComposeCommandResult = ParsedComposeCommand | Failure;
 
 /**
  * Reads a Compose `command` or `entrypoint` value as compose-go does: null/absent → unset; a list
@@ -35,13 +37,13 @@ export type ComposeCommandResult = ParsedComposeCommand | Failure;
  * cut at the first unquoted `;` `&` `|` `<` `>` — diagnosed), `''` → empty list.
  *
  * @example
- * parseComposeCommand('echo hi && echo bye') // { ok: true, args: ['echo', 'hi'], diagnostics: [compose-command-truncated] }
+ * parseComposeCommand('echo hi && echo bye') // { ok: true, command: ['echo', 'hi'], diagnostics: [compose-command-truncated] }
  */
-export function parseComposeCommand(value: unknown, options: ComposeCommandOptions = {}): ComposeCommandResult {
+export function parseComposeCommand(value: unknown, options: ComposeCommandOptions = {}): ParseComposeCommandResult {
   expectType(options, 'object', 'options');
   const path = options.path;
   const at = path === undefined ? {} : { path };
-  if (value === undefined || value === null) return { ok: true, args: null, diagnostics: [] };
+  if (value === undefined || value === null) return { ok: true, command: null, diagnostics: [] };
   if (Array.isArray(value)) {
     const bad = value.findIndex((v) => typeof v !== 'string');
     if (bad >= 0) {
@@ -51,7 +53,7 @@ export function parseComposeCommand(value: unknown, options: ComposeCommandOptio
         diagnostics: [],
       };
     }
-    return { ok: true, args: value as string[], diagnostics: [] };
+    return { ok: true, command: value as string[], diagnostics: [] };
   }
   if (typeof value !== 'string') {
     return { ok: false, issues: [{ code: 'compose-command-type', message: 'must be a string or a list of strings', ...at }], diagnostics: [] };
@@ -74,7 +76,7 @@ export function parseComposeCommand(value: unknown, options: ComposeCommandOptio
       message: `Compose splits this string without a shell and silently drops everything from ${JSON.stringify(lost)}; the container runs ${JSON.stringify(split.args)}. Use ["sh", "-c", ${JSON.stringify(value)}] for shell syntax.`,
     });
   }
-  return { ok: true, args: split.args, diagnostics };
+  return { ok: true, command: split.args, diagnostics };
 }
 
 /** The service fields that decide what runs. */
@@ -83,8 +85,8 @@ export interface ComposeService {
   readonly entrypoint?: unknown;
 }
 
-/** `docker compose run [--entrypoint STR] SERVICE [COMMAND…]`. */
-export interface ComposeRunOptions {
+/** What `docker compose run [--entrypoint STR] SERVICE [COMMAND…]` overrides in the service. */
+export interface ComposeRunOverrides {
   /** `--entrypoint`: split with go-shellwords; `''` → empty entrypoint. */
   readonly entrypoint?: string;
   /** Words after the service name; they replace the service command when non-empty. */
@@ -118,8 +120,14 @@ export interface ComposePartialResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** What Compose sends (`Config.Entrypoint`/`Cmd`) and what then runs; `complete: false` when that depends on an image config not given. */
-export type ComposeResult = (DockerRunResult & { readonly ok: true; readonly complete: true; readonly request: ComposeRequest }) | ComposePartialResult | Failure;
+/** What Compose sends (`request`: the container's `Config.Entrypoint`/`Cmd`) and what then runs. */
+export interface ComposeResolution extends DockerResolution {
+  readonly complete: true;
+  readonly request: ComposeRequest;
+}
+
+/** Result of {@link resolveCompose}; `complete: false` when what runs depends on an image config not given. */
+export type ResolveComposeResult = ComposeResolution | ComposePartialResult | Failure;
 
 /**
  * The image config fields a container request depends on under Docker Engine's merge (moby
@@ -143,9 +151,14 @@ const NO_IMAGE: ImageConfig = Object.freeze({});
  * (config not known), a service that sets a non-empty `entrypoint` still resolves exactly;
  * otherwise the result says which image fields the argv depends on (`complete: false`).
  */
-export function resolveCompose(image: ImageConfig, service: ComposeService, run?: ComposeRunOptions, options?: ResolveComposeOptions): Exclude<ComposeResult, ComposePartialResult>;
-export function resolveCompose(image: ImageConfig | null, service: ComposeService, run?: ComposeRunOptions, options?: ResolveComposeOptions): ComposeResult;
-export function resolveCompose(known: ImageConfig | null, service: ComposeService, run?: ComposeRunOptions, options: ResolveComposeOptions = {}): ComposeResult {
+export function resolveCompose(
+  image: ImageConfig,
+  service: ComposeService,
+  run?: ComposeRunOverrides,
+  options?: ResolveComposeOptions,
+): Exclude<ResolveComposeResult, ComposePartialResult>;
+export function resolveCompose(image: ImageConfig | null, service: ComposeService, run?: ComposeRunOverrides, options?: ResolveComposeOptions): ResolveComposeResult;
+export function resolveCompose(known: ImageConfig | null, service: ComposeService, run?: ComposeRunOverrides, options: ResolveComposeOptions = {}): ResolveComposeResult {
   if (known !== null) expectType(known, 'object', 'image');
   const image = known ?? NO_IMAGE;
   expectType(service, 'object', 'service');
@@ -157,8 +170,8 @@ export function resolveCompose(known: ImageConfig | null, service: ComposeServic
   const cm = parseComposeCommand(service.command, { ...sw, path: `${base}command` });
   if (!cm.ok) return cm;
   diagnostics.push(...ep.diagnostics, ...cm.diagnostics);
-  let entrypoint = ep.args;
-  let cmd = cm.args;
+  let entrypoint = ep.command;
+  let cmd = cm.command;
   if (run !== undefined) {
     expectType(run, 'object', 'run');
     if (run.command !== undefined && run.command.length > 0) cmd = run.command;
@@ -166,13 +179,13 @@ export function resolveCompose(known: ImageConfig | null, service: ComposeServic
       const split = parseComposeCommand(run.entrypoint, { ...sw, path: '--entrypoint' });
       if (!split.ok) return split;
       diagnostics.push(...split.diagnostics);
-      entrypoint = split.args;
+      entrypoint = split.command;
       if (run.command === undefined || run.command.length === 0) {
-        if (cm.args !== null && cm.args.length > 0) {
+        if (cm.command !== null && cm.command.length > 0) {
           diagnostics.push({
             code: 'compose-run-drops-command',
             severity: 'info',
-            message: `--entrypoint without a command also drops the service command ${JSON.stringify(cm.args)} (docker compose ≥ 2.11.2); pass it after the service name if the new entrypoint needs it.`,
+            message: `--entrypoint without a command also drops the service command ${JSON.stringify(cm.command)} (docker compose ≥ 2.11.2); pass it after the service name if the new entrypoint needs it.`,
           });
         }
         cmd = [];
@@ -216,13 +229,8 @@ export interface ComposeToKubernetesOptions {
   readonly image?: ImageConfig;
 }
 
-/** Kubernetes `command`/`args` for a service (`null` = unset). */
-export interface ComposeKubernetes {
-  readonly ok: true;
-  readonly command: readonly string[] | null;
-  readonly args: readonly string[] | null;
-  readonly diagnostics: readonly Diagnostic[];
-}
+/** Result of {@link composeToKubernetes}: the pod-spec `command`/`args` (`null` = leave unset). */
+export type ComposeToKubernetesResult = KubernetesCommand | Failure;
 
 /** kompose's rewrite of one args element: `$` + `[A-Za-z0-9]*` → `$(…)` (Go regexp ReplaceAllString). */
 export function komposeRewriteArg(arg: string): string {
@@ -253,7 +261,7 @@ export function komposeRewriteArg(arg: string): string {
  * `variant: 'correct'` — so that Kubernetes runs what Docker Engine runs (every `$` escaped, an
  * empty entrypoint expressed by moving the image CMD into `command`).
  */
-export function composeToKubernetes(service: ComposeService, options: ComposeToKubernetesOptions = {}): ComposeKubernetes | Failure {
+export function composeToKubernetes(service: ComposeService, options: ComposeToKubernetesOptions = {}): ComposeToKubernetesResult {
   expectType(service, 'object', 'service');
   const sw = options.shellwordsVersion === undefined ? {} : { shellwordsVersion: options.shellwordsVersion };
   const ep = parseComposeCommand(service.entrypoint, { ...sw, path: 'entrypoint' });
@@ -261,12 +269,12 @@ export function composeToKubernetes(service: ComposeService, options: ComposeToK
   const cm = parseComposeCommand(service.command, { ...sw, path: 'command' });
   if (!cm.ok) return cm;
   const diagnostics: Diagnostic[] = [...ep.diagnostics, ...cm.diagnostics];
-  if ((options.variant ?? 'kompose') === 'kompose') return komposeMapping(ep.args, cm.args, diagnostics);
-  return correctMapping(ep.args, cm.args, options.image, diagnostics);
+  if ((options.variant ?? 'kompose') === 'kompose') return komposeMapping(ep.command, cm.command, diagnostics);
+  return correctMapping(ep.command, cm.command, options.image, diagnostics);
 }
 
 /** What kompose generates: entrypoint → command, command → args with `$NAME` rewritten; both pitfalls diagnosed. */
-function komposeMapping(entrypoint: readonly string[] | null, command: readonly string[] | null, diagnostics: Diagnostic[]): ComposeKubernetes {
+function komposeMapping(entrypoint: readonly string[] | null, command: readonly string[] | null, diagnostics: Diagnostic[]): KubernetesCommand {
   const args = command === null ? null : command.map(komposeRewriteArg);
   if (args !== null && command !== null && args.some((a, i) => a !== command[i])) {
     diagnostics.push({
@@ -297,7 +305,7 @@ function correctMapping(
   command: readonly string[] | null,
   image: ImageConfig | undefined,
   diagnostics: Diagnostic[],
-): ComposeKubernetes | Failure {
+): ComposeToKubernetesResult {
   if (entrypoint !== null && entrypoint.length === 1 && entrypoint[0] === '') {
     // Docker: a non-empty entrypoint drops the image CMD, then [""] counts as none, so only the
     // service command runs. `command: [""]` would make containerd exec "", so put it in command.
@@ -320,11 +328,9 @@ function correctMapping(
     return {
       ok: false,
       issues: [
-        {
-          code: 'k8s-empty-command',
-          path: 'entrypoint',
-          message: image === undefined ? 'entrypoint: [] needs the image config (options.image) to be expressed on Kubernetes' : 'no command specified',
-        },
+        image === undefined
+          ? { code: 'image-config-missing', path: 'entrypoint', message: 'entrypoint: [] needs the image config (options.image) to be expressed on Kubernetes' }
+          : { code: 'no-command', path: 'entrypoint', message: 'no command specified' },
       ],
       diagnostics,
     };

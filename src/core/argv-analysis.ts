@@ -85,7 +85,7 @@ export function analyzeArgvInto(argv: readonly string[], entrypointLength: numbe
     const lost = readsDollarZero(script) ? '' : ` ${JSON.stringify(extra[0])} becomes $0${readsPositional(script) ? ' and is not part of "$@"' : ''}`;
     if (fromEntrypoint) {
       diagnostics.push({
-        code: 'shell-entrypoint-args',
+        code: 'argv-shell-entrypoint-args',
         severity: readsPositional(script) || readsDollarZero(script) ? 'info' : 'warning',
         message: `ENTRYPOINT is shell form, so the CMD or run arguments ${JSON.stringify(extra)} are passed to \`${shell}\` as $0, $1…:${lost || ' the script reads $0'}${readsPositional(script) || readsDollarZero(script) ? '' : ' and the script never reads them'}; use exec form with \`exec "$@"\` to pass them on.`,
       });
@@ -93,7 +93,7 @@ export function analyzeArgvInto(argv: readonly string[], entrypointLength: numbe
       // The extra words come from CMD/args after an exec-form `sh -c` entrypoint, from the CMD alone, or
       // from the entrypoint itself (`ENTRYPOINT ["sh", "-c", "echo", "hi"]`): the same trap each time.
       diagnostics.push({
-        code: 'sh-c-extra-args',
+        code: 'argv-sh-c-extra-args',
         severity: 'warning',
         message: `\`${shell}\` takes one script string; the words after it (${JSON.stringify(extra)}) are $0, $1… of that script, not part of the command:${lost || ' the script reads $0'}. Put the whole command in one string.`,
       });
@@ -101,7 +101,7 @@ export function analyzeArgvInto(argv: readonly string[], entrypointLength: numbe
   }
   if (!init && at === 2 && !/^\s*exec\s/.test(script ?? '')) {
     diagnostics.push({
-      code: 'shell-pid1',
+      code: 'argv-shell-pid1',
       severity: 'info',
       message: `\`${shell}\` runs as PID 1 and may not forward SIGTERM, so \`docker stop\` can wait for the timeout and then kill; prefer exec form, \`exec\` in the script, or --init.`,
     });

@@ -17,10 +17,10 @@ export interface DiagnosticInfo {
 }
 
 /**
- * Every issue and diagnostic code the library emits. Codes are stable: they
- * are never renamed or reused. docs/diagnostics.md is generated from this list.
+ * The catalogue, as written: its keys are the {@link DiagnosticCode} union. Codes are stable: they are
+ * never reused, and a rename before 1.0 is listed in CHANGELOG.md. docs/diagnostics.md is generated from it.
  */
-export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
+const CATALOGUE = {
   // ---- parseCommand / instruction arguments -------------------------------------------------
   'unknown-flag': {
     severity: 'error',
@@ -60,13 +60,13 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'Older engines (Docker < 27.1) ignore text after a valid JSON array; current BuildKit makes the whole text shell form. Remove the trailing text.',
     source: 'buildkit 80518e2 (dockerfile frontend 1.9)',
   },
-  'shell-empty': {
+  'shell-instruction-empty': {
     severity: 'error',
     title: 'SHELL without arguments',
     help: 'SHELL needs a non-empty JSON array such as `["/bin/bash", "-c"]`.',
     source: 'semantics.md R1.13',
   },
-  'shell-not-json': {
+  'shell-instruction-not-json': {
     severity: 'error',
     title: 'SHELL not in JSON form',
     help: 'SHELL accepts exec form only: `SHELL ["/bin/bash", "-c"]`.',
@@ -111,19 +111,19 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     source: 'semantics.md R7.2',
   },
   // ---- argv analysis -----------------------------------------------------------------------
-  'shell-entrypoint-args': {
+  'argv-shell-entrypoint-args': {
     severity: 'warning',
     title: 'Shell-form ENTRYPOINT receives CMD/args as $0, $1…',
     help: 'With a shell-form ENTRYPOINT the argv is `/bin/sh -c "<script>" <args…>`: the first extra word is $0 and the script ignores them unless it reads "$@". Use exec form and `exec "$@"`.',
     source: 'semantics.md R3.8, §9 row 1',
   },
-  'sh-c-extra-args': {
+  'argv-sh-c-extra-args': {
     severity: 'warning',
     title: '`sh -c` followed by several words',
     help: '`sh -c` runs one script string; further words become $0, $1…. Put the whole command into one string.',
     source: 'semantics.md R3.8, §9 row 2 (moby/moby#21014)',
   },
-  'shell-pid1': {
+  'argv-shell-pid1': {
     severity: 'info',
     title: 'Shell is PID 1',
     help: 'In shell form /bin/sh is PID 1 and may not forward SIGTERM, so `docker stop` waits for the timeout. Use exec form, `exec` in the script, or --init.',
@@ -191,11 +191,11 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'Only Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, PodTemplate and List are read; other documents are skipped.',
     source: 'container-argv decision (docs/semantics.md §3)',
   },
-  'manifest-invalid': {
+  'k8s-manifest-invalid': {
     severity: 'error',
     title: 'Manifest does not have the expected shape',
     help: 'A field has the wrong type (e.g. a number in args); the message names the document and path. Kubernetes would reject it too.',
-    source: 'Kubernetes API types (core/v1 Container); compose-spec schema',
+    source: 'Kubernetes API types (core/v1 Container)',
   },
   'yaml-invalid': {
     severity: 'error',
@@ -209,10 +209,10 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'The text or the number of documents/containers exceeds the safety limits; split the file.',
     source: 'container-argv decision',
   },
-  'image-unknown': {
+  'image-config-missing': {
     severity: 'error',
     title: 'Image config not provided',
-    help: 'No ImageConfig was given for this image reference, so the image ENTRYPOINT/CMD are unknown; pass it in options.images.',
+    help: 'The answer needs an image config that was not given: composeToKubernetes with `entrypoint: []` must put the image CMD into the Kubernetes command, since Kubernetes cannot clear the image ENTRYPOINT. Pass options.image.',
     source: 'container-argv API',
   },
   'depends-on-unknown-image': {
@@ -288,6 +288,12 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     title: 'invalid command line string',
     help: 'An unterminated quote, a trailing backslash or an unquoted ( (or, in go-shellwords >= 1.0.13, a bare )) makes Compose reject the string. Quote it or use the list form.',
     source: 'semantics.md R6.2 (docker/compose#8512, #9965)',
+  },
+  'compose-file-invalid': {
+    severity: 'error',
+    title: 'Compose file does not have the expected shape',
+    help: 'A field that decides what runs has the wrong type (services not a mapping, image not a string, command a number…); the message names the path. docker compose rejects the file too.',
+    source: 'compose-spec schema (compose-spec.json)',
   },
   'compose-command-type': {
     severity: 'error',
@@ -368,37 +374,37 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     source: 'semantics.md R6.5',
   },
   // ---- docker run command lines (parseRunCommandLine, splitShellWords, runFlagsToKubernetes) ----
-  'shell-unterminated': {
+  'run-line-unterminated': {
     severity: 'error',
     title: 'Unterminated quote or substitution',
     help: 'A quote, `$(`, `${` or backquote is not closed, so a shell would wait for more input. Close it.',
     source: 'POSIX XCU 2.2-2.3 (docs/semantics.md §4)',
   },
-  'shell-expansion': {
+  'run-line-expansion': {
     severity: 'warning',
     title: 'Shell expansion kept as written',
     help: '`$VAR`, `${…}`, `$(…)`, backquotes, globs and `~` are replaced by the shell that runs the line; the parse keeps the text as written. Quote it with single quotes to pass it literally.',
     source: 'POSIX XCU 2.6 (docs/semantics.md §4)',
   },
-  'shell-operator': {
+  'run-line-operator': {
     severity: 'warning',
     title: 'Shell operator ends the command',
     help: '`;`, `&`, `&&`, `|`, `||`, parentheses and newlines end the docker command; what follows is another command. Quote them to pass them to the container.',
     source: 'POSIX XCU 2.9-2.10',
   },
-  'shell-redirection': {
+  'run-line-redirection': {
     severity: 'warning',
     title: 'Redirection in the command line',
     help: 'A redirection (`>`, `2>`, `<`) and the word after it are handled by the shell and are not passed to docker or the container; the other words still are.',
     source: 'POSIX XCU 2.7, 2.10.1 (IO_NUMBER)',
   },
-  'shell-redirection-target': {
+  'run-line-redirection-target': {
     severity: 'error',
     title: 'Redirection without a target',
     help: 'A `>`/`<` needs a file name (or `&fd`) after it; a shell reports a syntax error.',
     source: 'POSIX XCU 2.7, 2.10.2 (io_redirect grammar); dash 0.5.12 recorded',
   },
-  'shell-comment': {
+  'run-line-comment': {
     severity: 'info',
     title: 'Shell comment',
     help: 'An unquoted `#` at the start of a word starts a comment; the rest of the line is ignored.',
@@ -688,7 +694,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'The base image config was not given (unknownBaseImage: "error"); the engine would fail to pull it.',
     source: 'engine fixtures (unknown-from-absent-image-local)',
   },
-  'unknown-base-image': {
+  'base-image-config-missing': {
     severity: 'info',
     title: 'Base image config unknown',
     help: 'The config of this base image was not given, so what the stage inherits from it (ENTRYPOINT, CMD, SHELL, ONBUILD triggers, OS) is unknown; the result says which values depend on it (dependsOn). Pass its config (baseImages, e.g. from imageConfigFromInspect) for an exact answer.',
@@ -745,7 +751,7 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     hadolint: 'DL3025',
     source: 'semantics.md R2.7 (buildkit linter RuleJSONArgsRecommended)',
   },
-  'shell-entrypoint-cmd': {
+  'entrypoint-shell-form-cmd': {
     severity: 'warning',
     title: 'Shell-form ENTRYPOINT with a CMD',
     help: 'The CMD words are passed to `/bin/sh -c` as $0, $1… and ignored unless the script uses "$@". Use exec form and `exec "$@"`.',
@@ -945,4 +951,15 @@ export const DIAGNOSTICS: Readonly<Record<string, DiagnosticInfo>> = {
     help: 'The config was computed from a Dockerfile read at the nearest stored commit instead of the pinned one, or from a registry record of a moving tag; ENTRYPOINT/CMD rarely change, but inspect the image to be sure.',
     source: 'docs/catalog.md (exactness)',
   },
-};
+} satisfies Readonly<Record<string, DiagnosticInfo>>;
+
+/** Every issue and diagnostic code the library emits: the keys of {@link DIAGNOSTICS} (switch over it exhaustively). */
+export type DiagnosticCode = keyof typeof CATALOGUE;
+
+/** Every issue and diagnostic code with its severity, title, help, BuildKit rule, hadolint id and source. */
+export const DIAGNOSTICS: Readonly<Record<DiagnosticCode, DiagnosticInfo>> = CATALOGUE;
+
+/** True for a catalogued code (e.g. a code read back from JSON or SARIF). */
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.hasOwn(CATALOGUE, code);
+}

@@ -11,7 +11,7 @@ export interface EngineProfile {
   /** `'buildah'` for Podman. */
   readonly builder: Builder | 'buildah';
   /** Release as [major, minor, patch]; `null` = current. */
-  readonly version: readonly [number, number, number] | null;
+  readonly version: Version | null;
   /** Minor version of the Dockerfile frontend 1.x whose parser rules apply (the engine's built-in one unless
    * `# syntax=` names another); `null` for buildah. */
   readonly frontend: number | null;
@@ -90,24 +90,65 @@ export interface EngineProfile {
    * frontend 1.7); `'plain'` = the same without the name (docker/distribution ≤ 2.8.2); `'bare'` = `repository name
    * must be lowercase` (buildah, containers/image). */
   readonly referenceLowercaseError: 'named' | 'plain' | 'bare';
+  /** Which comment lines are parser directives: `'buildkit'` (escape, syntax, check) or `'imagebuilder'`
+   * (buildah: `escape` only, its own pattern). */
+  readonly directives: 'buildkit' | 'imagebuilder';
+  /** A `# syntax=` line or the `BUILDKIT_SYNTAX` build-arg forwards the build to another frontend (BuildKit only). */
+  readonly syntaxDirective: boolean;
+  /** `BUILDKIT_SYNTAX=dockerfile.v0` names the built-in frontend (built-in frontend 1.24 / Docker 29.5, buildkit
+   * 3f3c95735) instead of an image to pull. */
+  readonly syntaxV0Builtin: boolean;
+  /** The frontend's `# syntax=` detection (DetectSyntax) reads only known directives, the first of each
+   * wins, and a `#!` first line is skipped (frontend 1.5); before, any `# key=value` line continues the scan. */
+  readonly syntaxKnownKeys: boolean;
+  /** DetectSyntax skips a leading byte order mark (frontend 1.13). */
+  readonly syntaxSkipsBom: boolean;
+  /** How CMD and ENTRYPOINT set ArgsEscaped: `'cmd'` = every CMD sets it (BuildKit); `'joined'` = shell form on
+   * Windows is stored as one string (`cmd /S /C script`) and both set ArgsEscaped to whether it was (classic
+   * builder); `'kept'` = never changed (buildah). */
+  readonly argsEscaped: 'cmd' | 'joined' | 'kept';
+  /** How the container's Entrypoint/Cmd merge with the image's: `'moby'` (the Docker daemon) or `'libpod'`
+   * (Podman's makeCommand: a user entrypoint replaces the image's even when empty, the image CMD applies only
+   * without a command and without a non-empty entrypoint). */
+  readonly merge: 'moby' | 'libpod';
+  /** Every stage's FROM reference is parsed before any stage is dispatched, built or not (BuildKit, convert.go
+   * `resolveReachableStages`); the classic builder and buildah parse it when they dispatch the stage. */
+  readonly checksAllBaseReferences: boolean;
 }
 
 /** Current Docker Engine release this library tracks as "current". */
 export const CURRENT_DOCKER_VERSION = '29.7' as const;
 
+/** A release as [major, minor, patch]. */
+export type Version = readonly [number, number, number];
+
 /** Parses `'20.10'`, `'v27.3.1'`, `'28.0.0-rc.1'` into numbers; `null` for anything else. */
-export function parseEngineVersion(text: string): readonly [number, number, number] | null {
-  expectType(text, 'string', 'text');
+export function parseEngineVersion(text: string): Version | null {
   const m = /^v?(\d{1,4})(?:\.(\d{1,4}))?(?:\.(\d{1,4}))?(?:[-+][0-9A-Za-z.+-]*)?$/.exec(text.trim());
   if (!m) return null;
   return [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)];
 }
 
-function atLeast(v: readonly [number, number, number] | null, major: number, minor: number, patch = 0): boolean {
-  if (v === null) return true;
-  if (v[0] !== major) return v[0] > major;
-  if (v[1] !== minor) return v[1] > minor;
-  return v[2] >= patch;
+/**
+ * The one version comparator (engine, CLI, daemon API and kubelet releases): true when `version`
+ * is `major.minor.patch` or later. `null` stands for the current release, which is later than any.
+ */
+export function versionAtLeast(version: Version | null, major: number, minor: number, patch = 0): boolean {
+  if (version === null) return true;
+  if (version[0] !== major) return version[0] > major;
+  if (version[1] !== minor) return version[1] > minor;
+  return version[2] >= patch;
+}
+
+/** {@link versionAtLeast} with the minimum as text (a flag table's `since`, `'1.43'`); text that does not parse counts as met. */
+export function versionAtLeastText(version: Version | null, min: string): boolean {
+  const m = parseEngineVersion(min);
+  return m === null || versionAtLeast(version, m[0], m[1], m[2]);
+}
+
+/** `template` with its `%s` replaced by `value` (profile messages that quote the input). */
+export function fillMessage(template: string, value: string): string {
+  return template.replace('%s', () => value);
 }
 
 /**
@@ -161,12 +202,12 @@ function computeProfile(options: EngineOptions): EngineProfile {
       cpusRangeMessage: null,
       entrypointAcceptsJson: true,
       // catatonit at /run/podman-init since Podman 4.2 (/dev/init before).
-      initArgv: atLeast(version, 4, 2) ? ['/run/podman-init', '--'] : ['/dev/init', '--'],
+      initArgv: versionAtLeast(version, 4, 2) ? ['/run/podman-init', '--'] : ['/dev/init', '--'],
       // podman 5cc83da1 (v5.0.0): makeCommand no longer errors on an empty command.
-      emptyCommandFailsAtStart: atLeast(version, 5, 0),
+      emptyCommandFailsAtStart: versionAtLeast(version, 5, 0),
       inspectPathArgs: 'process',
       // imagebuilder b0d49c4 (v1.2.6) first ships in podman 4.9.
-      heredocs: atLeast(version, 4, 9),
+      heredocs: versionAtLeast(version, 4, 9),
       checkDirective: false,
       directiveUnicodeSpace: false,
       checkComments: false,
@@ -181,6 +222,14 @@ function computeProfile(options: EngineOptions): EngineProfile {
       dispatchesUnusedStages: false,
       emptyStageIsBase: true,
       referenceLowercaseError: 'bare',
+      directives: 'imagebuilder',
+      syntaxDirective: false,
+      syntaxV0Builtin: false,
+      syntaxKnownKeys: false,
+      syntaxSkipsBom: false,
+      argsEscaped: 'kept',
+      merge: 'libpod',
+      checksAllBaseReferences: false,
     };
   }
   const builder = options.builder ?? 'buildkit';
@@ -198,9 +247,9 @@ function computeProfile(options: EngineOptions): EngineProfile {
     bareEntrypointHasEmptyScript: buildkit,
     emptyCmdCountsAsSet: buildkit,
     emptyListsStoredAsNull: buildkit,
-    noCommandMessage: atLeast(version, 25, 0) ? 'no command specified' : 'No command specified',
+    noCommandMessage: versionAtLeast(version, 25, 0) ? 'no command specified' : 'No command specified',
     // moby 9b974d599a (v27.5.0; ddd885a961 on master) lower-cased it.
-    cpusRangeMessage: `${atLeast(version, 27, 5) ? 'r' : 'R'}ange of CPUs is from 0.01 to N.00, as there are only N CPUs available`,
+    cpusRangeMessage: `${versionAtLeast(version, 27, 5) ? 'r' : 'R'}ange of CPUs is from 0.01 to N.00, as there are only N CPUs available`,
     entrypointAcceptsJson: false,
     initArgv: ['/sbin/docker-init', '--'],
     emptyCommandFailsAtStart: false,
@@ -216,7 +265,13 @@ function computeProfile(options: EngineOptions): EngineProfile {
     dispatchesUnusedStages: !buildkit,
     emptyStageIsBase: false,
     // moby v25.0.0 vendor.mod: distribution/reference v0.5.0 (docker/distribution v2.8.3 forwards to it).
-    referenceLowercaseError: atLeast(version, 25, 0) ? 'named' : 'plain',
+    referenceLowercaseError: versionAtLeast(version, 25, 0) ? 'named' : 'plain',
+    directives: 'buildkit',
+    syntaxDirective: buildkit,
+    syntaxV0Builtin: buildkit && builtinFrontend(version) >= 24,
+    argsEscaped: buildkit ? 'cmd' : 'joined',
+    merge: 'moby',
+    checksAllBaseReferences: buildkit,
   };
 }
 
@@ -250,9 +305,9 @@ const BUILTIN_FRONTEND: readonly (readonly [number, number, number])[] = [
 ];
 
 /** Minor of the Dockerfile frontend 1.x built into a Docker release (`null` = current). */
-export function builtinFrontend(version: readonly [number, number, number] | null): number {
+export function builtinFrontend(version: Version | null): number {
   let minor = 2;
-  for (const [major, m, fe] of BUILTIN_FRONTEND) if (atLeast(version, major, m)) minor = fe;
+  for (const [major, m, fe] of BUILTIN_FRONTEND) if (versionAtLeast(version, major, m)) minor = fe;
   return minor;
 }
 
@@ -277,6 +332,9 @@ function frontendRules(minor: number, labs = false) {
     checkComments: minor >= 21,
     // Did-you-mean suggestions from 1.3.
     unknownInstruction: minor >= 3 ? 'suggest' : 'upper',
+    // DetectSyntax: known directives only, first wins, `#!` skipped (1.5); a BOM skipped (1.13).
+    syntaxKnownKeys: minor >= 5,
+    syntaxSkipsBom: minor >= 13,
   } as const;
 }
 
@@ -293,7 +351,7 @@ export function withFrontend(profile: EngineProfile, minor: number, labs: boolea
     derived = Object.freeze({
       ...profile,
       ...frontendRules(minor, labs),
-      buildChecks: minor >= 8 && atLeast(profile.version, 23, 0),
+      buildChecks: minor >= 8 && versionAtLeast(profile.version, 23, 0),
       // The frontend image's own go.mod: distribution/reference v0.5.0 from dockerfile/1.7.0 (1.6.0: docker/distribution v2.8.2).
       referenceLowercaseError: minor >= 7 ? 'named' : 'plain',
     } as const);
@@ -305,3 +363,77 @@ export function withFrontend(profile: EngineProfile, minor: number, labs: boolea
 
 /** Profiles derived by {@link withFrontend}, per base profile (which engineProfile caches and freezes). */
 const frontendProfiles = new WeakMap<EngineProfile, Map<number, EngineProfile>>();
+
+/**
+ * The rules of the `docker`/`podman` command-line client of an engine release: flag table, the
+ * checks it makes before contacting the engine, and its error wording. Read only by the run
+ * command-line parser and the run-flag mapping (see {@link cliProfile}), so the core bundle does
+ * not carry them.
+ */
+export interface CliProfile {
+  /** Release whose flag table applies (unversioned Docker: {@link CURRENT_DOCKER_VERSION}); `null`: every flag. */
+  readonly version: Version | null;
+  /** How `--cpus` becomes a CFS quota: `'nano-cpus'` (docker: a big.Rat sent as int64 NanoCpus) or `'float'`
+   * (podman: a float64). */
+  readonly cpusQuota: 'nano-cpus' | 'float';
+  /** The CLI checks `--cpus`, size (`-m`…) and `-e` values itself before contacting the engine (docker/cli opts). */
+  readonly checksValues: boolean;
+  /** A size error names the suffix (`invalid suffix: 'x'`; go-units ≥ 0.5, Docker 23.0) rather than the size. */
+  readonly sizeSuffixError: boolean;
+  /** `--log-level` before the subcommand must be a logrus level (docker). */
+  readonly checksLogLevel: boolean;
+  /** Global flags are persistent: accepted after the subcommand too (podman). */
+  readonly globalFlagsPersistent: boolean;
+  /** The error for run/create without an image; `%s` is the command path (`docker run`). */
+  readonly missingImageMessage: string;
+  /** The CLI refuses flags that need a newer daemon API than `daemonApiVersion` (docker). */
+  readonly checksApiVersion: boolean;
+  /** The refusal of `--rm` with a restart policy other than `no`; `null`: accepted (podman). */
+  readonly rmRestartConflictMessage: string | null;
+  /** The image reference check before contacting the engine: `'none'` (podman), `'classic'` (docker < 28),
+   * `'named'` (docker ≥ 28: the lowercase error names the repository). */
+  readonly referenceCheck: 'none' | 'classic' | 'named';
+}
+
+const PODMAN_CLI: Omit<CliProfile, 'version'> = {
+  cpusQuota: 'float',
+  checksValues: false,
+  sizeSuffixError: true,
+  checksLogLevel: false,
+  globalFlagsPersistent: true,
+  missingImageMessage: 'requires at least 1 arg(s), only received 0',
+  checksApiVersion: false,
+  rmRestartConflictMessage: null,
+  referenceCheck: 'none',
+};
+
+/** The client rules of an engine release (cached per profile). */
+export function cliProfile(profile: EngineProfile): CliProfile {
+  let cli = cliProfiles.get(profile);
+  if (cli === undefined) {
+    cli = Object.freeze(profile.engine === 'podman' ? { ...PODMAN_CLI, version: profile.version } : dockerCli(profile.version));
+    cliProfiles.set(profile, cli);
+  }
+  return cli;
+}
+
+const cliProfiles = new WeakMap<EngineProfile, CliProfile>();
+
+function dockerCli(engineVersion: Version | null): CliProfile {
+  // Unversioned Docker means the release this library tracks as current (not the newest source read).
+  const version = engineVersion ?? parseEngineVersion(CURRENT_DOCKER_VERSION);
+  // docker/cli wording: go-units suffix errors (23.0); the CLI's error rewrite (28.0).
+  const modern28 = versionAtLeast(version, 28, 0);
+  return {
+    version,
+    cpusQuota: 'nano-cpus',
+    checksValues: true,
+    sizeSuffixError: versionAtLeast(version, 23, 0),
+    checksLogLevel: true,
+    globalFlagsPersistent: false,
+    missingImageMessage: modern28 ? "docker: '%s' requires at least 1 argument" : '"%s" requires at least 1 argument.',
+    checksApiVersion: true,
+    rmRestartConflictMessage: modern28 ? 'docker: conflicting options: cannot specify both --restart and --rm' : 'docker: Conflicting options: --restart and --rm.',
+    referenceCheck: modern28 ? 'named' : 'classic',
+  };
+}

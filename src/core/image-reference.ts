@@ -1,5 +1,6 @@
 import type { Diagnostic, Failure, Issue } from './types.js';
 import { expectType } from '../internal/text.js';
+import type { DiagnosticCode } from './diagnostics.js';
 
 /**
  * Image references as Docker reads them: the grammar of distribution/reference v0.6.0
@@ -216,7 +217,7 @@ function referenceDiagnostics(reference: ImageReference): Diagnostic[] {
   return diagnostics;
 }
 
-function failure(code: string, message: string): Failure {
+function failure(code: DiagnosticCode, message: string): Failure {
   return { ok: false, issues: [{ code, message }], diagnostics: [] };
 }
 

@@ -1,5 +1,6 @@
 import { parseImageReference, sameImage, type ImageReference } from './image-reference.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from './types.js';
+import { answerConfig, type SourcedImageConfig } from './image-lookup.js';
 
 /**
  * Image configs given by reference text (`{ 'node:20': config }`), found the way an engine finds
@@ -35,14 +36,14 @@ export type ImageTableResult = { readonly ok: true; readonly table: ImageTable }
  * @param otherKey - Keys that are not references but still valid (kept out of the table).
  * @returns The table, or every bad key as an issue.
  */
-export function imageTable(record: Readonly<Record<string, ImageConfig>>, otherKey?: (key: string) => boolean): ImageTableResult {
+export function imageTable(record: Readonly<Record<string, ImageConfig | SourcedImageConfig>>, otherKey?: (key: string) => boolean): ImageTableResult {
   const entries: ImageTableEntry[] = [];
   const others = new Map<string, { config: ImageConfig; used: boolean }>();
   const issues: Issue[] = [];
   for (const key of Object.keys(record)) {
     const parsed = parseImageReference(key);
     if (!parsed.ok) {
-      if (otherKey !== undefined && otherKey(key)) others.set(key, { config: record[key] as ImageConfig, used: false });
+      if (otherKey !== undefined && otherKey(key)) others.set(key, { config: answerConfig(record[key] as ImageConfig | SourcedImageConfig), used: false });
       else {
         issues.push({ code: 'image-config-key-invalid', message: `the image config key ${JSON.stringify(key)} is not an image reference: ${parsed.issues[0].message}` });
       }
@@ -56,7 +57,7 @@ export function imageTable(record: Readonly<Record<string, ImageConfig>>, otherK
       });
       continue;
     }
-    entries.push({ key, reference: parsed.reference, config: record[key] as ImageConfig, used: false });
+    entries.push({ key, reference: parsed.reference, config: answerConfig(record[key] as ImageConfig | SourcedImageConfig), used: false });
   }
   const [first, ...rest] = issues;
   if (first !== undefined) return { ok: false, issues: [first, ...rest], diagnostics: [] };

@@ -1,3 +1,5 @@
+import type { DiagnosticCode } from './diagnostics.js';
+
 /**
  * Public types of container-argv. Argv lists are `readonly string[]`; "unset"
  * (`undefined`/`null`) is kept apart from "empty" (`[]`) wherever an engine
@@ -68,8 +70,8 @@ export interface Location {
 
 /** Something worth telling the user about a result that is still valid. */
 export interface Diagnostic extends Location {
-  /** Stable identifier, listed in docs/diagnostics.md. */
-  readonly code: string;
+  /** Stable identifier, catalogued in `DIAGNOSTICS` and docs/diagnostics.md. */
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   /** One sentence. */
   readonly message: string;
@@ -81,7 +83,8 @@ export interface Diagnostic extends Location {
 
 /** Why no result could be produced. `message` uses the engine's wording where it has one. */
 export interface Issue extends Location {
-  readonly code: string;
+  /** Stable identifier, catalogued in `DIAGNOSTICS` and docs/diagnostics.md. */
+  readonly code: DiagnosticCode;
   readonly message: string;
 }
 

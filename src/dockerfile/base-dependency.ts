@@ -2,6 +2,7 @@ import type { EngineProfile } from '../core/engine-profile.js';
 import { goQuote } from '../internal/text.js';
 import type { ImageReference } from '../core/image-reference.js';
 import type { Diagnostic, ImageConfig, Issue } from '../core/types.js';
+import { builderMessage } from './builder-messages.js';
 
 /**
  * What part of an evaluation depends on a base image whose config was not given, and the
@@ -107,7 +108,6 @@ export function fromReferenceIssue(profile: EngineProfile, text: string, issue: 
   if (issue.code === 'image-reference-uppercase' && profile.referenceLowercaseError !== 'named') {
     message = profile.referenceLowercaseError === 'plain' ? 'invalid reference format: repository name must be lowercase' : 'repository name must be lowercase';
   }
-  if (profile.builder === 'buildkit') message = `failed to parse stage name ${goQuote(text)}: ${message}`;
-  else if (profile.builder === 'buildah') message = `creating build container: ${message}`;
+  message = builderMessage(profile, `failed to parse stage name ${goQuote(text)}: ${message}`, { classic: message, buildah: `creating build container: ${message}` });
   return { code: 'from-reference-invalid', message, line: at.line, column: at.column };
 }

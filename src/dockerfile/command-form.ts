@@ -37,8 +37,6 @@ export const NOT_STRING_ARRAY_MESSAGE = 'when using JSON array syntax, arrays mu
  * and a lone `--` ends the flags and is dropped.
  */
 export function splitBuilderFlags(text: string, escapeToken = '\\'): { readonly flags: string[]; readonly rest: string } {
-  expectType(text, 'string', 'text');
-  expectType(escapeToken, 'string', 'escapeToken');
   const flags: string[] = [];
   const n = text.length;
   const esc = escapeToken.charCodeAt(0);
@@ -151,7 +149,7 @@ export function parseCommandWith(
 
   if (rest === '') {
     if (instruction === 'SHELL') {
-      return fail({ code: 'shell-empty', message: 'SHELL requires at least one argument' }, diagnostics);
+      return fail({ code: 'shell-instruction-empty', message: 'SHELL requires at least one argument' }, diagnostics);
     }
     return { ok: true, command: { form: 'shell', script: '' }, flags, diagnostics };
   }
@@ -163,7 +161,7 @@ export function parseCommandWith(
     }
     if (decoded.kind === 'strings') {
       if (instruction === 'SHELL' && decoded.values.length === 0) {
-        return fail({ code: 'shell-empty', message: 'SHELL requires at least one argument' }, diagnostics);
+        return fail({ code: 'shell-instruction-empty', message: 'SHELL requires at least one argument' }, diagnostics);
       }
       if (profile.trailingJsonText === 'ignore') {
         const end = decoded.end;
@@ -186,7 +184,7 @@ export function parseCommandWith(
     }
   }
   if (instruction === 'SHELL') {
-    return fail({ code: 'shell-not-json', message: 'SHELL requires the arguments to be in JSON form' }, diagnostics);
+    return fail({ code: 'shell-instruction-not-json', message: 'SHELL requires the arguments to be in JSON form' }, diagnostics);
   }
   return { ok: true, command: { form: 'shell', script: rest }, flags, diagnostics };
 }

@@ -1,5 +1,8 @@
 import { fail, parseCommandWith, unknownFlagMessage, type ParseCommandResult } from './command-form.js';
 import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
+import { builderMessage } from './builder-messages.js';
+import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
+import type { DiagnosticCode } from '../core/diagnostics.js';
 import { KEYWORDS, isSplitSpace, parseDockerfileWith, type DockerfileInstruction } from './parser.js';
 import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstructionsLint, type LintConfig } from './lints.js';
 import type { StringArrayDecoding } from '../internal/go-json.js';
@@ -22,13 +25,6 @@ import {
   type UnknownBase,
 } from './base-dependency.js';
 
-/**
- * Base image configs: a record keyed by image reference (`'node:20'`, matched as the engine
- * matches images: `node` = `node:latest` = `docker.io/library/node:latest`), or a function given
- * the base as written after FROM (after ARG expansion) and its parsed reference.
- */
-export type BaseImages = Readonly<Record<string, ImageConfig>> | ((ref: string, reference: ImageReference) => ImageConfig | undefined);
-
 /** Options of {@link evaluateDockerfile}. */
 export interface EvaluateDockerfileOptions extends EngineOptions, LimitsOption {
   /**
@@ -37,7 +33,7 @@ export interface EvaluateDockerfileOptions extends EngineOptions, LimitsOption {
    * A record key that is not an image reference, or names the same image as another key, is an
    * issue; a key no FROM names gets an `image-config-unused` warning.
    */
-  readonly baseImages?: BaseImages;
+  readonly baseImages?: ImageLookup;
   /** Stage to build (name, case-insensitive); default the last stage. */
   readonly target?: string;
   /** Target OS (default `'linux'`); picks the default shell. */
@@ -139,8 +135,6 @@ function distance(a: string, b: string): number {
 
 /** BuildKit's `unknown instruction` error with its did-you-mean suggestion (util/suggest). */
 export function unknownInstructionMessage(keyword: string, profile: EngineProfile): string {
-  expectType(keyword, 'string', 'keyword');
-  expectType(profile, 'object', 'profile');
   if (profile.unknownInstruction === 'upper') return `unknown instruction: ${keyword.toUpperCase()}`;
   if (profile.unknownInstruction === 'quoted') return `Unknown instruction: ${goQuote(keyword.toUpperCase())}`;
   let message = `unknown instruction: ${keyword}`;
@@ -177,7 +171,7 @@ interface Checked {
   readonly error?: Issue;
 }
 
-function at(instr: { line: number; column: number }, code: string, message: string): Issue {
+function at(instr: { line: number; column: number }, code: DiagnosticCode, message: string): Issue {
   return { code, message, line: instr.line, column: instr.column };
 }
 
@@ -285,7 +279,7 @@ function checkFrom(instr: DockerfileInstruction, profile: EngineProfile): Checke
       return at(instr, 'invalid-stage-name', `invalid name for build stage: ${JSON.stringify(words[2])}, name can't start with a number or contain symbols`);
     }
   } else if (words.length !== 1) {
-    const message = profile.builder === 'buildah' ? 'FROM requires either one argument, or three: FROM <source> [as <name>]' : 'FROM requires either one or three arguments';
+    const message = builderMessage(profile, 'FROM requires either one or three arguments', { buildah: 'FROM requires either one argument, or three: FROM <source> [as <name>]' });
     return at(instr, 'from-arguments', message);
   }
   return { instr, keyword: instr.keyword, stageName, baseText: words[0] as string, platform, diagnostics: NO_DIAGNOSTICS };
@@ -299,7 +293,7 @@ function isIssue(x: Checked | Issue): x is Issue {
 function lookupBase(ev: Evaluation, ref: string, reference: ImageReference): ImageConfig | undefined {
   const baseImages = ev.options.baseImages;
   if (baseImages === undefined) return undefined;
-  if (typeof baseImages === 'function') return baseImages(ref, reference);
+  if (typeof baseImages === 'function') return answerConfig(baseImages(ref, reference));
   return ev.table === null ? undefined : findImage(ev.table, reference);
 }
 
@@ -377,8 +371,8 @@ interface Evaluation {
  * flags, JSON detection), its instruction checks (unknown instruction, SHELL,
  * FROM, ONBUILD), stage dispatch (ONBUILD triggers of the base at FROM,
  * SHELL inheritance, the ENTRYPOINT-resets-inherited-CMD rule, last
- * CMD/ENTRYPOINT wins) and the builder/engine differences of
- * {@link engineProfile}. CMD/ENTRYPOINT/SHELL are never expanded; FROM is
+ * CMD/ENTRYPOINT wins) and the builder/engine differences the engine options
+ * select (`engine`, `engineVersion`, `builder`). CMD/ENTRYPOINT/SHELL are never expanded; FROM is
  * expanded with the ARGs declared before the first FROM.
  *
  * @example
@@ -399,12 +393,7 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   const limits = resolveLimits(options.limits);
   if (text.length === 0) {
     // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
-    const message =
-      engine.builder === 'classic'
-        ? 'the Dockerfile (Dockerfile) cannot be empty'
-        : engine.builder === 'buildah'
-          ? 'no contents in "Dockerfile"'
-          : 'the Dockerfile cannot be empty';
+    const message = builderMessage(engine, 'the Dockerfile cannot be empty', { classic: 'the Dockerfile (Dockerfile) cannot be empty', buildah: 'no contents in "Dockerfile"' });
     return fail({ code: 'empty-dockerfile', message, line: 1, column: 1 }, []);
   }
   const { profile, frontend, diagnostics: found, issue } = resolveFrontend(text, engine, options.buildArgs?.['BUILDKIT_SYNTAX']);
@@ -502,7 +491,7 @@ function resolveBases(ev: Evaluation): Issue | null {
   for (const st of ev.stages) {
     const expanded = expandFromWord(st.baseText, args, escapeToken);
     if (expanded === '') {
-      return at(st, 'blank-base-name', profile.builder === 'buildah' ? 'no FROM statement found' : `base name (${st.baseText}) should not be blank`);
+      return at(st, 'blank-base-name', builderMessage(profile, `base name (${st.baseText}) should not be blank`, { buildah: 'no FROM statement found' }));
     }
     const stageKey = profile.stageNamesCaseSensitive ? expanded : expanded.toLowerCase();
     const stageIndex = byName.get(stageKey);
@@ -532,7 +521,7 @@ function resolveImageBase(ev: Evaluation, st: MutableStage, ref: string): void {
 
 /** BuildKit parses the image reference of every stage, built or not, before dispatching any (convert.go `resolveReachableStages`). */
 function checkReferences(ev: Evaluation): Issue | null {
-  if (ev.profile.builder !== 'buildkit') return null;
+  if (!ev.profile.checksAllBaseReferences) return null;
   for (const st of ev.stages) if (st.referenceError !== null) return st.referenceError;
   return null;
 }
@@ -682,7 +671,7 @@ function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic
     else if (ev.options.unknownBaseImage === 'error') return at(st, 'base-image-not-found', `failed to resolve source metadata for ${base.ref}`);
     else {
       diagnostics.push({
-        code: 'unknown-base-image',
+        code: 'base-image-config-missing',
         severity: 'info',
         message: `The config of ${base.ref} was not given: what this stage inherits from it (ENTRYPOINT, CMD, SHELL, ONBUILD triggers, OS) is unknown.`,
         line: st.line,
@@ -717,7 +706,7 @@ interface Position {
 /**
  * The dispatch of one stage (BuildKit `dispatch`): the base's ONBUILD triggers (positioned at the
  * FROM), then the stage's instructions, into the stage state; with the stage's lints and the
- * diagnostics that depend on the whole stage (entrypoint-resets-cmd, shell-entrypoint-cmd).
+ * diagnostics that depend on the whole stage (entrypoint-resets-cmd, entrypoint-shell-form-cmd).
  */
 class StageDispatch {
   readonly #ev: Evaluation;
@@ -801,7 +790,7 @@ class StageDispatch {
     if (profile.shellAppliesToCommands) {
       if (deps.shell !== null) return { from: deps.shell.from, via: 'shell', assumed: null };
       // The classic builder joins shell form into one string on Windows, whatever the shell.
-      if (this.#state.shell !== null && this.#state.shell.length > 0 && profile.builder !== 'classic') return null;
+      if (this.#state.shell !== null && this.#state.shell.length > 0 && profile.argsEscaped !== 'joined') return null;
     }
     return deps.os === null ? null : { from: deps.os.from, via: 'shell', assumed: null };
   }
@@ -884,7 +873,7 @@ class StageDispatch {
 
 function shellEntrypointDiagnostic(pos: { line: number; column: number; shell: string }): Diagnostic {
   return {
-    code: 'shell-entrypoint-cmd',
+    code: 'entrypoint-shell-form-cmd',
     severity: 'warning',
     message: `ENTRYPOINT is shell form, so the CMD (and docker run arguments) are passed to \`${pos.shell}\` as $0, $1… and ignored unless the script uses "$@"; use exec form and \`exec "$@"\`.`,
     line: pos.line,

@@ -32,14 +32,15 @@ export interface ResolvedFrontend {
 const NONE: readonly Diagnostic[] = [];
 
 /**
- * The value and line of the `syntax` directive as the engine's built-in frontend 1.`builtin`
- * detects it (`DetectSyntax`): leading lines that start with `#` exactly (no indentation).
+ * The value and line of the `syntax` directive as the engine's built-in frontend detects it
+ * (`DetectSyntax`, rules from `profile`): leading lines that start with `#` exactly (no indentation).
  * Before 1.5 any `# key=value` line continues the scan and the last `syntax` wins; from 1.5 only
  * known directives do, the first wins, and a `#!` first line is skipped; from 1.13 a BOM too; from 1.21
  * any Unicode space may follow the `#`.
  */
-export function detectSyntax(text: string, builtin: number): { readonly value: string; readonly line: number } | null {
-  let pos = builtin >= 13 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+export function detectSyntax(text: string, profile: EngineProfile): { readonly value: string; readonly line: number } | null {
+  const knownKeys = profile.syntaxKnownKeys;
+  let pos = profile.syntaxSkipsBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 0;
   let found: { value: string; line: number } | null = null;
   const seen = new Set<string>();
@@ -49,11 +50,11 @@ export function detectSyntax(text: string, builtin: number): { readonly value: s
     const s = text.slice(pos, end);
     pos = end + 1;
     line++;
-    if (line === 1 && builtin >= 5 && s.startsWith('#!')) continue;
-    const m = matchDirective(s, builtin >= 21);
+    if (line === 1 && knownKeys && s.startsWith('#!')) continue;
+    const m = matchDirective(s, profile.directiveUnicodeSpace);
     if (m === null) break;
-    if (builtin >= 5) {
-      if (seen.has(m.key) || !(m.key === 'syntax' || m.key === 'escape' || (m.key === 'check' && builtin >= 8))) break;
+    if (knownKeys) {
+      if (seen.has(m.key) || !(m.key === 'syntax' || m.key === 'escape' || (m.key === 'check' && profile.checkDirective))) break;
       seen.add(m.key);
     }
     if (m.key === 'syntax') found = { value: m.value, line };
@@ -82,14 +83,14 @@ export function frontendVersion(ref: string, latest: number): readonly [number, 
  * brings its own rules, any other image keeps the engine's (with an info diagnostic).
  */
 export function resolveFrontend(text: string, profile: EngineProfile, buildArg?: string): ResolvedFrontend {
-  if (profile.builder !== 'buildkit' || profile.frontend === null) return { profile, frontend: null, diagnostics: NONE };
+  if (!profile.syntaxDirective) return { profile, frontend: null, diagnostics: NONE };
   if (buildArg !== undefined) expectType(buildArg, 'string', 'options.buildArgs.BUILDKIT_SYNTAX');
-  const found = buildArg !== undefined ? { value: goTrimSpace(buildArg), line: 0 } : detectSyntax(text, profile.frontend);
+  const found = buildArg !== undefined ? { value: goTrimSpace(buildArg), line: 0 } : detectSyntax(text, profile);
   if (found === null) return { profile, frontend: null, diagnostics: NONE };
   const ref = found.value.split(' ')[0] as string;
   // buildkit 3f3c95735 (v0.30.0 / Docker 29.5, built-in 1.24): buildx's gateway request for BUILDKIT_SYNTAX
   // `dockerfile.v0` runs the built-in frontend. Older daemons, and a `# syntax=` line, look for that image.
-  if (ref === 'dockerfile.v0' && found.line === 0 && profile.frontend >= 24) return { profile, frontend: null, diagnostics: NONE };
+  if (ref === 'dockerfile.v0' && found.line === 0 && profile.syntaxV0Builtin) return { profile, frontend: null, diagnostics: NONE };
   const where = found.line > 0 ? { line: found.line, column: 1 } : {};
   if (ref === 'dockerfile.v0') {
     // Anywhere else it is pulled as docker.io/library/dockerfile.v0, which cannot exist (probes v0arg, v0dir).
@@ -104,7 +105,7 @@ export function resolveFrontend(text: string, profile: EngineProfile, buildArg?:
   const diagnostic: Diagnostic = {
     code: 'syntax-frontend-not-modelled',
     severity: 'info',
-    message: `Frontend ${ref || '""'} is not modelled; the rules of the built-in frontend 1.${profile.frontend} apply`,
+    message: `Frontend ${ref || '""'} is not modelled; the rules of the built-in frontend 1.${String(profile.frontend)} apply`,
     ...where,
   };
   return { profile, frontend: { ref, version: null }, diagnostics: [diagnostic] };

@@ -1,5 +1,6 @@
 import type { ImageReference } from '../core/image-reference.js';
 import type { Diagnostic, Failure } from '../core/types.js';
+import type { DiagnosticCode } from '../core/diagnostics.js';
 import { evaluateDockerfile, type EvaluateDockerfileOptions } from './evaluate.js';
 import { expectType } from '../internal/text.js';
 
@@ -25,7 +26,7 @@ export type ListDockerfileBasesResult = { readonly ok: true; readonly references
 export type ListDockerfileBasesOptions = Omit<EvaluateDockerfileOptions, 'baseImages' | 'strict' | 'unknownBaseImage'>;
 
 /** Diagnostics about configs not given yet: the point of the listing. */
-const ABOUT_MISSING = new Set(['unknown-base-image', 'depends-on-unknown-base']);
+const ABOUT_MISSING: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['base-image-config-missing', 'depends-on-unknown-base']);
 
 /**
  * Lists the external base images whose configs {@link evaluateDockerfile} reads for the target,

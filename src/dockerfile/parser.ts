@@ -1,4 +1,5 @@
 import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
+import { builderMessage } from './builder-messages.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { matchDirective, matchImagebuilderEscape } from './directive.js';
@@ -7,6 +8,7 @@ import { expectType, goTrimSpace, isAsciiDigit, isGoSpace, isReSpace } from '../
 import { decodeJsonForm, fail, NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command-form.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
 import type { Diagnostic, EngineOptions, Failure } from '../core/types.js';
+import type { DiagnosticCode } from '../core/diagnostics.js';
 
 /**
  * Dockerfile parser (the BuildKit `parser` package rules, re-implemented):
@@ -341,7 +343,7 @@ class DockerfileParser {
     }
     if (this.#tooLong) return this.#tooLongFailure();
     if (this.#instructions.length === 0) {
-      const message = this.#profile.builder === 'buildah' ? 'no stages to build' : 'file with no instructions';
+      const message = builderMessage(this.#profile, 'file with no instructions', { buildah: 'no stages to build' });
       return fail({ code: 'no-instructions', message, line: Math.max(this.#lineNo, 1), column: 1 }, this.#diagnostics);
     }
     return { ok: true, instructions: this.#instructions, directives: this.#directives, escapeToken: this.#escapeToken, diagnostics: this.#diagnostics };
@@ -377,7 +379,7 @@ class DockerfileParser {
   #readDirective(line: string): Failure | null {
     const profile = this.#profile;
     // imagebuilder knows only `escape`: for buildah a `# syntax=` line ends directive scanning.
-    const m = profile.builder === 'buildah' ? matchImagebuilderEscape(line) : matchDirective(line, profile.directiveUnicodeSpace);
+    const m = profile.directives === 'imagebuilder' ? matchImagebuilderEscape(line) : matchDirective(line, profile.directiveUnicodeSpace);
     if (m === null || !(m.key === 'escape' || m.key === 'syntax' || (m.key === 'check' && profile.checkDirective))) {
       this.#directivesDone = true;
       return null;
@@ -390,7 +392,7 @@ class DockerfileParser {
     this.#seen.add(key);
     if (key === 'escape') {
       if (value !== '\\' && value !== '`') {
-        const message = profile.builder === 'buildah' ? `invalid ESCAPE '${value}'. Must be \` or \\` : `invalid escape token '${value}' does not match \` or \\`;
+        const message = builderMessage(profile, `invalid escape token '${value}' does not match \` or \\`, { buildah: `invalid ESCAPE '${value}'. Must be \` or \\` });
         return fail({ code: 'invalid-escape-token', message, line: lineNo, column: 1 }, this.#diagnostics);
       }
       this.#escapeToken = value;
@@ -544,7 +546,7 @@ class DockerfileParser {
   }
 
   /** A failure at the instruction being read. */
-  #fail(message: string, code: string): Failure {
+  #fail(message: string, code: DiagnosticCode): Failure {
     return fail({ code, message, line: this.#startLine, column: this.#column }, this.#diagnostics);
   }
 

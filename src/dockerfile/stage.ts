@@ -61,7 +61,7 @@ function storedForm(state: StageState, command: Command, which: 'cmd' | 'entrypo
     if (withScript) return { list: [...shell, ''], escaped: false };
     return { list: which === 'cmd' ? [...shell] : null, escaped: false };
   }
-  if (profile.builder === 'classic' && state.os === 'windows') {
+  if (profile.argsEscaped === 'joined' && state.os === 'windows') {
     return { list: [`${shell.join(' ')} ${command.script}`], escaped: true };
   }
   return { list: [...shell, command.script], escaped: false };
@@ -71,8 +71,8 @@ function storedForm(state: StageState, command: Command, which: 'cmd' | 'entrypo
 export function dispatchCmd(state: StageState, command: Command, profile: EngineProfile): void {
   const { list, escaped } = storedForm(state, command, 'cmd', profile);
   state.cmd = list;
-  if (profile.builder === 'buildkit') state.argsEscaped = true;
-  else if (profile.builder === 'classic') state.argsEscaped = escaped;
+  if (profile.argsEscaped === 'cmd') state.argsEscaped = true;
+  else if (profile.argsEscaped === 'joined') state.argsEscaped = escaped;
   const hasArgs = command.form === 'exec' ? command.args.length > 0 : command.script !== '';
   if (profile.emptyCmdCountsAsSet || hasArgs) state.cmdSet = true;
 }
@@ -84,7 +84,7 @@ export function dispatchCmd(state: StageState, command: Command, profile: Engine
 export function dispatchEntrypoint(state: StageState, command: Command, profile: EngineProfile): readonly string[] | null {
   const { list, escaped } = storedForm(state, command, 'entrypoint', profile);
   state.entrypoint = list;
-  if (profile.builder === 'classic') state.argsEscaped = escaped;
+  if (profile.argsEscaped === 'joined') state.argsEscaped = escaped;
   if (state.cmdSet) return null;
   const lost = state.cmd;
   state.cmd = null;

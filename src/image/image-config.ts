@@ -17,7 +17,7 @@ export interface ImageConfigInput extends EngineOptions {
 }
 
 /** Result of {@link imageConfigFrom}. */
-export type ImageConfigResult = { readonly ok: true; readonly config: ImageConfig; readonly diagnostics: readonly Diagnostic[] } | Failure;
+export type ImageConfigFromResult = { readonly ok: true; readonly config: ImageConfig; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
 /**
  * Applies SHELL, CMD and ENTRYPOINT (in that order, all in one stage) to a
@@ -29,7 +29,7 @@ export type ImageConfigResult = { readonly ok: true; readonly config: ImageConfi
  * imageConfigFrom({ entrypoint: 'a b', cmd: '["x", "y"]' })
  * // config: { entrypoint: ['/bin/sh', '-c', 'a b'], cmd: ['x', 'y'], … }
  */
-export function imageConfigFrom(input: ImageConfigInput): ImageConfigResult {
+export function imageConfigFrom(input: ImageConfigInput): ImageConfigFromResult {
   expectType(input, 'object', 'input');
   const profile = engineProfile(input);
   const os = input.os ?? input.base?.os ?? 'linux';
@@ -51,12 +51,12 @@ export function imageConfigFrom(input: ImageConfigInput): ImageConfigResult {
       const parsed = parse(input.shell as Command | string, 'SHELL');
       if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics: [...diagnostics, ...parsed.diagnostics] };
       if (parsed.command.form !== 'exec') {
-        return { ok: false, issues: [{ code: 'shell-not-json', message: 'SHELL requires the arguments to be in JSON form' }], diagnostics };
+        return { ok: false, issues: [{ code: 'shell-instruction-not-json', message: 'SHELL requires the arguments to be in JSON form' }], diagnostics };
       }
       shell = parsed.command.args;
     }
     if (shell.length === 0) {
-      return { ok: false, issues: [{ code: 'shell-empty', message: 'SHELL requires at least one argument' }], diagnostics };
+      return { ok: false, issues: [{ code: 'shell-instruction-empty', message: 'SHELL requires at least one argument' }], diagnostics };
     }
     dispatchShell(state, shell);
   }

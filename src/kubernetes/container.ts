@@ -1,5 +1,5 @@
 import { analyzeArgv, shellScriptIndex } from '../core/argv-analysis.js';
-import { resolveDockerRun, type DockerRunOptions } from '../run/docker-run.js';
+import { resolveDockerRun, type DockerRunOverrides } from '../run/docker-run.js';
 import { unknownImageDiagnostic } from '../run/image-needs.js';
 import { expectType } from '../internal/text.js';
 import { escapeKubernetes, expandKubernetesReport, expansionDiagnostics, kubernetesProfile, type KubernetesProfile } from './expansion.js';
@@ -90,14 +90,14 @@ export interface KubernetesPartialResolution {
   readonly complete: false;
   /** The image config fields the argv depends on: `['entrypoint']` when `args` is set, else `['entrypoint', 'cmd']`. */
   readonly dependsOn: readonly ('entrypoint' | 'cmd')[];
-  /** The pod-spec `args` after `$(VAR)` expansion, which follow the image ENTRYPOINT; absent when unset. */
-  readonly args?: readonly string[];
+  /** The pod-spec `args` after `$(VAR)` expansion, which follow the image ENTRYPOINT; `null` when unset. */
+  readonly args: readonly string[] | null;
   readonly env: readonly KubernetesEnvEntry[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /** Result of {@link resolveKubernetes}. */
-export type KubernetesResult = KubernetesResolution | KubernetesPartialResolution | Failure;
+export type ResolveKubernetesResult = KubernetesResolution | KubernetesPartialResolution | Failure;
 
 const NO_IMAGE: ImageConfig = Object.freeze({});
 
@@ -337,8 +337,8 @@ function checkStringList(value: unknown, name: string): void {
  * // ['/ep', '1']
  */
 export function resolveKubernetes(image: ImageConfig, container: KubernetesContainer, options?: KubernetesOptions): KubernetesResolution | Failure;
-export function resolveKubernetes(image: ImageConfig | null, container: KubernetesContainer, options?: KubernetesOptions): KubernetesResult;
-export function resolveKubernetes(imageConfig: ImageConfig | null, container: KubernetesContainer, options: KubernetesOptions = {}): KubernetesResult {
+export function resolveKubernetes(image: ImageConfig | null, container: KubernetesContainer, options?: KubernetesOptions): ResolveKubernetesResult;
+export function resolveKubernetes(imageConfig: ImageConfig | null, container: KubernetesContainer, options: KubernetesOptions = {}): ResolveKubernetesResult {
   if (imageConfig !== null) expectType(imageConfig, 'object', 'image');
   const image = imageConfig ?? NO_IMAGE;
   expectType(container, 'object', 'container');
@@ -379,7 +379,7 @@ export function resolveKubernetes(imageConfig: ImageConfig | null, container: Ku
   if (imageConfig === null && (command ?? []).length === 0) {
     const dependsOn: ('entrypoint' | 'cmd')[] = args === null ? ['entrypoint', 'cmd'] : ['entrypoint'];
     diagnostics.push(unknownImageDiagnostic(dependsOn, `${base}image`, 'command'));
-    return { ok: true, complete: false, dependsOn, ...(args !== null && { args }), env: envList, diagnostics };
+    return { ok: true, complete: false, dependsOn, args, env: envList, diagnostics };
   }
 
   // containerd WithProcessArgs.
@@ -398,11 +398,11 @@ export function resolveKubernetes(imageConfig: ImageConfig | null, container: Ku
   return { ok: true, complete: true, argv, command: effCommand, args: effArgs, env: envList, diagnostics };
 }
 
-/** The `command`/`args` to put in a pod spec; an absent field stays unset. */
+/** The `command`/`args` to put in a pod spec; `null` = leave the field unset (the image default applies). */
 export interface KubernetesCommand {
   readonly ok: true;
-  readonly command?: readonly string[];
-  readonly args?: readonly string[];
+  readonly command: readonly string[] | null;
+  readonly args: readonly string[] | null;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -423,9 +423,9 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
  *
  * @example
  * toKubernetes({ cmd: ['c'] }, { args: ['sh', '-c', 'echo $HOME'] })
- * // { ok: true, args: ['sh', '-c', 'echo $$HOME'], diagnostics: [] }
+ * // { ok: true, command: null, args: ['sh', '-c', 'echo $$HOME'], diagnostics: [] }
  */
-export function toKubernetes(image: ImageConfig, run: DockerRunOptions = {}): ToKubernetesResult {
+export function toKubernetes(image: ImageConfig, run: DockerRunOverrides = {}): ToKubernetesResult {
   const docker = resolveDockerRun(image, run);
   if (!docker.ok) return docker;
   const diagnostics: Diagnostic[] = [];
@@ -469,8 +469,8 @@ export function toKubernetes(image: ImageConfig, run: DockerRunOptions = {}): To
   }
   return {
     ok: true,
-    ...(command !== undefined && { command: command.map(escapeKubernetes) }),
-    ...(kargs !== undefined && { args: kargs.map(escapeKubernetes) }),
+    command: command === undefined ? null : command.map(escapeKubernetes),
+    args: kargs === undefined ? null : kargs.map(escapeKubernetes),
     diagnostics,
   };
 }

@@ -1,4 +1,4 @@
-import { parseEngineVersion } from '../core/engine-profile.js';
+import { parseEngineVersion, versionAtLeast, type Version } from '../core/engine-profile.js';
 import { expectType } from '../internal/text.js';
 import type { Diagnostic } from '../core/types.js';
 
@@ -14,7 +14,7 @@ export type KubernetesEnv = Readonly<Record<string, string>> | ReadonlyMap<strin
 /** Release-dependent kubelet behaviour (resolved from `kubernetesVersion`). */
 export interface KubernetesProfile {
   /** Release as [major, minor, patch]; `null` = current. */
-  readonly version: readonly [number, number, number] | null;
+  readonly version: Version | null;
   /**
    * `$` followed by a multi-byte character: `'corrupt'` = the kubelet copied only the character's
    * first byte (as a Latin-1 character) and left its continuation bytes dangling, i.e. invalid
@@ -29,12 +29,6 @@ export interface KubernetesProfile {
 
 /** The newest Kubernetes minor release this library tracks as "current". */
 export const CURRENT_KUBERNETES_VERSION = '1.36' as const;
-
-function before(v: readonly [number, number, number], major: number, minor: number, patch: number): boolean {
-  if (v[0] !== major) return v[0] < major;
-  if (v[1] !== minor) return v[1] < minor;
-  return v[2] < patch;
-}
 
 /**
  * Resolves a Kubernetes (kubelet) release such as `'1.34.2'` or `'v1.33'` into the rules that
@@ -51,14 +45,14 @@ export function kubernetesProfile(kubernetesVersion?: string): KubernetesProfile
   let corrupt: boolean;
   if (version[0] !== 1) corrupt = version[0] < 1;
   else if (version[1] <= 33) corrupt = true;
-  else if (version[1] === 34) corrupt = before(version, 1, 34, 4);
-  else if (version[1] === 35) corrupt = before(version, 1, 35, 1);
+  else if (version[1] === 34) corrupt = !versionAtLeast(version, 1, 34, 4);
+  else if (version[1] === 35) corrupt = !versionAtLeast(version, 1, 35, 1);
   else corrupt = false;
   return {
     version,
     dollarMultibyte: corrupt ? 'corrupt' : 'keep',
-    rejectsInvalidUtf8: !before(version, 1, 34, 0),
-    relaxedEnvNames: !before(version, 1, 32, 0),
+    rejectsInvalidUtf8: versionAtLeast(version, 1, 34),
+    relaxedEnvNames: versionAtLeast(version, 1, 32),
   };
 }
 

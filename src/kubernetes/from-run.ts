@@ -3,12 +3,13 @@
  * (container fields and the Pod's restartPolicy), and says where there is none.
  * The argv itself (`--entrypoint`, args) is `toKubernetes`' job (src/kubernetes/container.ts).
  */
-import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
+import { cliProfile, engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { goFloatErrorMessage, parseGoFloat64 } from '../internal/go-float.js';
 import { expectType, goQuote } from '../internal/text.js';
 import { escapeKubernetes } from './expansion.js';
 import { parseDockerBytes, parseDockerCpus, parseGoBool, type ParsedRunCommandLine, type ParsedRunFlag } from '../run/command-line.js';
 import type { Diagnostic, EngineOptions } from '../core/types.js';
+import type { DiagnosticCode } from '../core/diagnostics.js';
 
 /** A Kubernetes `EnvVar` with a literal value (every `$` written `$$`, so the kubelet's expansion keeps it). */
 export interface RunEnvVar {
@@ -43,8 +44,8 @@ export interface RunContainerFields {
   };
 }
 
-/** Result of {@link runFlagsToKubernetes}. */
-export interface RunFlagsKubernetes {
+/** Result of {@link runFlagsToKubernetes} (it cannot fail: a flag without a counterpart is a diagnostic). */
+export interface RunFlagsToKubernetesResult {
   readonly ok: true;
   readonly container: RunContainerFields;
   /** Pod-level fields (`restartPolicy`, `hostname`). */
@@ -179,7 +180,7 @@ const NO_COUNTERPART: Record<string, string> = {
  * runFlagsToKubernetes(parseRunCommandLine('docker run -m 512m --restart=always img')).container.resources
  * // { limits: { memory: '512Mi' } }
  */
-export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRunCommandLine, options: EngineOptions = {}): RunFlagsKubernetes {
+export function runFlagsToKubernetes(input: readonly ParsedRunFlag[] | ParsedRunCommandLine, options: EngineOptions = {}): RunFlagsToKubernetesResult {
   expectType(input, 'object', 'flags');
   expectType(options, 'object', 'options');
   const flags: readonly ParsedRunFlag[] = Array.isArray(input) ? input : (input as ParsedRunCommandLine).flags;
@@ -202,7 +203,7 @@ const PULL_POLICIES: Readonly<Record<string, 'Always' | 'IfNotPresent' | 'Never'
 /** Builds the container and Pod fields one flag at a time; one method per flag (or family of flags). */
 class RunFlagTranslator {
   readonly container: RunContainerFields = {};
-  readonly pod: RunFlagsKubernetes['pod'] = {};
+  readonly pod: RunFlagsToKubernetesResult['pod'] = {};
   readonly diagnostics: Diagnostic[] = [];
   restartSeen = false;
   private portsNoted = false;
@@ -268,7 +269,7 @@ class RunFlagTranslator {
 
   /** `--cpus` → limits.cpu for the CFS quota the engine enforces, or why there is none. */
   private cpus(f: ParsedRunFlag): void {
-    const e = this.profile.engine === 'podman' ? podmanCpusEffect(f.value) : dockerCpusEffect(f.value, this.profile.cpusRangeMessage ?? '');
+    const e = cliProfile(this.profile).cpusQuota === 'float' ? podmanCpusEffect(f.value) : dockerCpusEffect(f.value, this.profile.cpusRangeMessage ?? '');
     if ('fails' in e) return this.note('run-flag-no-kubernetes', 'warning', `${e.fails}; not translated.`, f);
     if ('unlimited' in e) {
       if (e.why !== undefined) this.note('run-flag-no-kubernetes', 'warning', `${e.why}; not translated.`, f);
@@ -387,7 +388,7 @@ class RunFlagTranslator {
     return (this.container.securityContext ??= {});
   }
 
-  private note(code: string, severity: Diagnostic['severity'], message: string, f: ParsedRunFlag): void {
+  private note(code: DiagnosticCode, severity: Diagnostic['severity'], message: string, f: ParsedRunFlag): void {
     this.diagnostics.push({ code, severity, message, ...f.location });
   }
 }

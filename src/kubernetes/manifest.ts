@@ -3,7 +3,8 @@ import { parseImageReference, type ImageReference } from '../core/image-referenc
 import { findImage, imageTable, unusedImageDiagnostics, type ImageTable } from '../core/image-table.js';
 import { expectType, goQuote } from '../internal/text.js';
 import { formatPath, readWorkloadYaml, type YamlDocument } from '../internal/yaml.js';
-import { resolveKubernetes, type KubernetesContainer, type KubernetesOptions, type KubernetesResult } from './container.js';
+import { resolveKubernetes, type KubernetesContainer, type KubernetesOptions, type ResolveKubernetesResult } from './container.js';
+import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
 import { safeParsePodSpec, type KubernetesPodSpecInput } from './schema.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
 
@@ -11,12 +12,6 @@ import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
  * Reads Kubernetes manifests (YAML, several documents) and resolves every container. See
  * docs/semantics.md §3, "Reading manifests".
  */
-
-/**
- * Image configs by image reference (`nginx:1.27`, matched as the runtime matches images: `nginx` =
- * `docker.io/library/nginx:latest`), or a function given the `image:` text that returns one (or `undefined`).
- */
-export type ImageLookup = Readonly<Record<string, ImageConfig>> | ((ref: string, context: { readonly container: string; readonly workload: string }) => ImageConfig | undefined);
 
 /** Options of {@link resolveManifests}. */
 export interface ResolveManifestsOptions extends Omit<KubernetesOptions, 'path'>, LimitsOption {
@@ -43,7 +38,7 @@ export interface ManifestContainerResult {
   readonly needs: readonly ('entrypoint' | 'cmd')[];
   /** Path inside the document, e.g. `spec.template.spec.containers[1]`. */
   readonly path: string;
-  readonly result: KubernetesResult;
+  readonly result: ResolveKubernetesResult;
 }
 
 /** One workload (document or List item). */
@@ -86,7 +81,7 @@ function imageNeeds(command: readonly string[] | null | undefined, args: readonl
 }
 
 /** The kubelet's refusal of an `image:` that is not a reference (image_manager.go EnsureImageExists, reason InvalidImageName). */
-function invalidImageIssue(ref: string, message: string, path: string): KubernetesResult {
+function invalidImageIssue(ref: string, message: string, path: string): ResolveKubernetesResult {
   return {
     ok: false,
     issues: [{ code: 'k8s-image-invalid', path, message: `Failed to apply default image tag ${goQuote(ref)}: couldn't parse image name ${goQuote(ref)}: ${message}` }],
@@ -100,7 +95,7 @@ function invalidImageIssue(ref: string, message: string, path: string): Kubernet
  * in a YAML text (several `---` documents and `kind: List` items too). Other kinds are skipped
  * with a `k8s-unknown-kind` diagnostic; empty documents are ignored. Malformed YAML or a field
  * of the wrong type fails the whole call with an issue naming the document and path — no
- * partial output. Per-container failures (`no-command`, `image-unknown`…) stay in that
+ * partial output. Per-container failures (`no-command`, `k8s-image-invalid`…) stay in that
  * container's `result`.
  */
 export function resolveManifests(yamlText: string, options: ResolveManifestsOptions = {}): ResolveManifestsResult {
@@ -109,7 +104,7 @@ export function resolveManifests(yamlText: string, options: ResolveManifestsOpti
   const { images, source, limits: _limits, ...k8sOptions } = options;
   let lookup: ContainerImages = () => undefined;
   let table: ImageTable | null = null;
-  if (typeof images === 'function') lookup = images;
+  if (typeof images === 'function') lookup = (ref, _context, reference) => answerConfig(images(ref, reference));
   else if (images !== undefined) {
     const read = imageTable(images);
     if (!read.ok) return read;
@@ -251,9 +246,9 @@ class ManifestResolver {
     return containers;
   }
 
-  /** A `manifest-invalid` issue at a path of the document (`undefined`: the document itself). */
+  /** A `k8s-manifest-invalid` issue at a path of the document (`undefined`: the document itself). */
   private invalid(doc: ReadDocument, path: string | undefined, parts: readonly PropertyKey[], what: string): void {
-    this.issues.push({ code: 'manifest-invalid', ...(path === undefined ? {} : { path }), message: `${where(doc, path ?? '')}: ${what}`, ...doc.locate(parts), ...this.src });
+    this.issues.push({ code: 'k8s-manifest-invalid', ...(path === undefined ? {} : { path }), message: `${where(doc, path ?? '')}: ${what}`, ...doc.locate(parts), ...this.src });
   }
 }
 

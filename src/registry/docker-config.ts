@@ -1,5 +1,6 @@
 import type { Diagnostic, Failure, Issue } from '../core/types.js';
 import type { Credentials } from './auth.js';
+import type { DiagnosticCode } from '../core/diagnostics.js';
 
 /**
  * Credentials from a Docker client config (`~/.docker/config.json`), read the way docker/cli does
@@ -15,7 +16,7 @@ export type DockerConfigCredentialsResult = { readonly ok: true; readonly creden
 /** docker/cli's key for Docker Hub credentials. */
 export const DOCKER_HUB_AUTH_KEY = 'https://index.docker.io/v1/';
 
-function failure(code: string, message: string): Failure {
+function failure(code: DiagnosticCode, message: string): Failure {
   return { ok: false, issues: [{ code, message } satisfies Issue], diagnostics: [] };
 }
 

@@ -3,8 +3,8 @@
  * docker CLI's own flag grammar (spf13/pflag rules, `SetInterspersed(false)`) and error wording.
  * Rules and sources: docs/semantics.md §4.
  */
-import { resolveDockerRun, type DockerRunOptions, type DockerRunResult } from './docker-run.js';
-import { CURRENT_DOCKER_VERSION, engineProfile, parseEngineVersion } from '../core/engine-profile.js';
+import { resolveDockerRun, type DockerResolution, type DockerRunOverrides } from './docker-run.js';
+import { cliProfile, engineProfile, fillMessage, parseEngineVersion, versionAtLeastText, type CliProfile, type Version } from '../core/engine-profile.js';
 import { goFloatErrorMessage, parseGoFloat64 } from '../internal/go-float.js';
 import { goRatScaledInt64, parseGoRat } from '../internal/go-rat.js';
 import { expectType, goQuote } from '../internal/text.js';
@@ -12,7 +12,8 @@ import { limitIssue, resolveLimits, type LimitsOption } from '../core/limits.js'
 import { DOCKER_GLOBAL_FLAGS, DOCKER_RUN_FLAGS, PODMAN_FLAG_ALIASES, PODMAN_GLOBAL_FLAGS, PODMAN_RUN_FLAGS, type RunFlagSpec } from './flag-table.js';
 import { splitShellWords } from './posix-words.js';
 import { parseImageReference } from '../core/image-reference.js';
-import type { Diagnostic, Engine, EngineOptions, ImageConfig, Issue, Issues, Location } from '../core/types.js';
+import type { Diagnostic, Engine, EngineOptions, Failure, ImageConfig, Issue, Location } from '../core/types.js';
+import type { DiagnosticCode } from '../core/diagnostics.js';
 
 /** Options of {@link parseRunCommandLine}. */
 export interface RunCommandLineOptions extends EngineOptions, LimitsOption {
@@ -59,8 +60,8 @@ export interface ParsedRunCommandLine {
   /** `'run'` or `'create'`. */
   readonly command: 'run' | 'create';
   readonly image: string;
-  /** What decides the argv (feed to `resolveDockerRun` or `toKubernetes`). */
-  readonly run: { readonly entrypoint?: string; readonly args: readonly string[]; readonly init?: boolean };
+  /** What decides the argv (feed to `resolveDockerRun` or `toKubernetes`); `args` are the words after the image. */
+  readonly run: DockerRunOverrides & { readonly args: readonly string[] };
   /** Every run/create flag in order (repeatable flags appear once per use). */
   readonly flags: readonly ParsedRunFlag[];
   /** Flags given to the `docker`/`podman` program before the subcommand. */
@@ -69,7 +70,12 @@ export interface ParsedRunCommandLine {
 }
 
 /** Result of {@link parseRunCommandLine}. */
-export type RunCommandLineResult = ParsedRunCommandLine | { readonly ok: false; readonly issues: Issues; readonly diagnostics: readonly Diagnostic[] };
+export type ParseRunCommandLineResult = ParsedRunCommandLine | Failure;
+
+/** The flag tables of each engine's CLI (src/run/flag-table.ts). */
+const RUN_FLAGS: Readonly<Record<Engine, readonly RunFlagSpec[]>> = { docker: DOCKER_RUN_FLAGS, podman: PODMAN_RUN_FLAGS };
+const GLOBAL_FLAGS: Readonly<Record<Engine, readonly RunFlagSpec[]>> = { docker: DOCKER_GLOBAL_FLAGS, podman: PODMAN_GLOBAL_FLAGS };
+const RUN_FLAG_ALIASES: Readonly<Record<Engine, Readonly<Record<string, string>>>> = { docker: {}, podman: PODMAN_FLAG_ALIASES };
 
 interface Word {
   readonly value: string;
@@ -85,24 +91,16 @@ export function parseGoBool(text: string): boolean | undefined {
   return BOOL_TRUE.has(text) ? true : BOOL_FALSE.has(text) ? false : undefined;
 }
 
-function versionAtLeast(v: readonly [number, number, number] | null, text: string): boolean {
-  if (v === null) return true;
-  const w = parseEngineVersion(text);
-  if (w === null) return true;
-  for (let k = 0; k < 3; k++) if (v[k] !== w[k]) return (v[k] as number) > (w[k] as number);
-  return true;
-}
-
 function flagSetFor(
   list: readonly RunFlagSpec[],
-  version: readonly [number, number, number] | null,
+  version: Version | null,
   command: 'run' | 'create' | 'global',
 ): { long: Map<string, RunFlagSpec>; short: Map<string, RunFlagSpec> } {
   const long = new Map<string, RunFlagSpec>();
   const short = new Map<string, RunFlagSpec>();
   for (const f of list) {
-    if (f.since !== undefined && !versionAtLeast(version, f.since)) continue;
-    if (f.until !== undefined && versionAtLeast(version, f.until)) continue;
+    if (f.since !== undefined && !versionAtLeastText(version, f.since)) continue;
+    if (f.until !== undefined && versionAtLeastText(version, f.until)) continue;
     if (command !== 'global' && f.commands !== 'both' && f.commands !== command) continue;
     long.set(f.name, f);
     if (f.shorthand !== '') short.set(f.shorthand, f);
@@ -198,7 +196,7 @@ function programEngine(word: string): Engine | undefined {
  * parseRunCommandLine(`docker run -it --rm --entrypoint '' ubuntu bash -lc 'echo hi'`).run
  * // { entrypoint: '', args: ['bash', '-lc', 'echo hi'] }
  */
-export function parseRunCommandLine(line: string | readonly string[], options: RunCommandLineOptions = {}): RunCommandLineResult {
+export function parseRunCommandLine(line: string | readonly string[], options: RunCommandLineOptions = {}): ParseRunCommandLineResult {
   expectRunArguments(line, options);
   const { maxInputLength } = resolveLimits(options.limits);
   if (typeof line === 'string' && line.length > maxInputLength) {
@@ -207,9 +205,9 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
   const input = commandWords(line);
   if (!input.ok) return input;
   const { words, diagnostics } = input;
-  const fail = (issue: Issue): RunCommandLineResult => ({ ok: false, issues: [issue], diagnostics });
+  const fail = (issue: Issue): ParseRunCommandLineResult => ({ ok: false, issues: [issue], diagnostics });
 
-  const head = readProgram(words, skipPrefixes(words, diagnostics), options, diagnostics);
+  const head = readProgram(words, skipPrefixes(words, diagnostics, options.engine ?? 'docker'), options, diagnostics);
   if ('issue' in head) return fail(head.issue);
   const cli = cliDialect(head.engine, options);
   const globalFlags: ParsedRunFlag[] = [];
@@ -225,7 +223,7 @@ export function parseRunCommandLine(line: string | readonly string[], options: R
   const r = new FlagScanner(words, cli, diagnostics, { set: runSet, into: flags, scope: 'run', commandPath: sub.commandPath }).scan(sub.index);
   if ('issue' in r) return fail(r.issue);
   const imageWord = words[r.index];
-  if (imageWord === undefined) return fail({ code: 'run-missing-image', message: missingImageMessage(cli, sub.commandPath) });
+  if (imageWord === undefined) return fail({ code: 'run-missing-image', message: fillMessage(cli.missingImageMessage, sub.commandPath) });
   const after = words.slice(r.index + 1);
 
   const last = lastFlags(flags, runSet, diagnostics);
@@ -250,9 +248,7 @@ function expectRunArguments(line: string | readonly string[], options: RunComman
   if (options.engine !== undefined) expectType(options.engine, 'string', 'options.engine');
 }
 
-type WordsResult =
-  | { readonly ok: true; readonly words: readonly Word[]; readonly diagnostics: Diagnostic[] }
-  | { readonly ok: false; readonly issues: Issues; readonly diagnostics: readonly Diagnostic[] };
+type WordsResult = { readonly ok: true; readonly words: readonly Word[]; readonly diagnostics: Diagnostic[] } | Failure;
 
 /** The words to parse: a command line split by POSIX rules (line/column), or argv elements (`[index]`). */
 function commandWords(line: string | readonly string[]): WordsResult {
@@ -265,28 +261,34 @@ function commandWords(line: string | readonly string[]): WordsResult {
 
 // ---- prefixes and program ------------------------------------------------------------------------
 
-/** Skips `VAR=value`, `env …` and `sudo …` before the program, noting each; returns the program's index. */
-function skipPrefixes(words: readonly Word[], diagnostics: Diagnostic[]): number {
+/**
+ * Skips `VAR=value`, `env …` and `sudo …` before the program, noting each; returns the program's
+ * index. A `VAR=value` note names the client: the program after the prefixes, else `fallback`.
+ */
+function skipPrefixes(words: readonly Word[], diagnostics: Diagnostic[], fallback: Engine): number {
+  const notes: ((client: Engine) => Diagnostic)[] = [];
   let i = 0;
   for (let w = words[0]; w !== undefined; w = words[i]) {
-    if (ASSIGNMENT.test(w.value)) {
-      diagnostics.push(prefixNote(`${JSON.stringify(w.value)} sets a variable in the environment of the docker client only, not in the container (use -e).`, w));
+    const word = w;
+    if (ASSIGNMENT.test(word.value)) {
+      notes.push((client) => prefixNote(`${JSON.stringify(word.value)} sets a variable in the environment of the ${client} client only, not in the container (use -e).`, word));
       i++;
-    } else if (w.value === 'sudo' || w.value === 'env') {
-      const isSudo = w.value === 'sudo';
-      diagnostics.push(
-        prefixNote(
-          isSudo
-            ? '`sudo` runs the client as root; it does not change what the container runs.'
-            : '`env` only changes the client environment; variables reach the container only with -e/--env.',
-          w,
-        ),
+    } else if (word.value === 'sudo' || word.value === 'env') {
+      const isSudo = word.value === 'sudo';
+      const note = prefixNote(
+        isSudo
+          ? '`sudo` runs the client as root; it does not change what the container runs.'
+          : '`env` only changes the client environment; variables reach the container only with -e/--env.',
+        word,
       );
+      notes.push(() => note);
       i = skipWrapperOptions(words, i + 1, isSudo);
     } else {
       break;
     }
   }
+  const client = programEngine(words[i]?.value ?? '') ?? fallback;
+  for (const note of notes) diagnostics.push(note(client));
   return i;
 }
 
@@ -340,20 +342,13 @@ function readProgram(
   return { engine, index: detected !== undefined ? i + 1 : i, word };
 }
 
-/** What the flag grammar and its messages depend on. */
-interface CliDialect {
-  /** The engine, also the program name in messages. */
+/** What the flag grammar and its messages depend on: the engine (also the program name in messages) and its client's rules. */
+interface CliDialect extends CliProfile {
   readonly engine: Engine;
-  readonly version: readonly [number, number, number] | null;
-  /** go-units ≥ 0.5 size errors (Docker ≥ 23, Podman). */
-  readonly modern: boolean;
 }
 
 function cliDialect(engine: Engine, options: RunCommandLineOptions): CliDialect {
-  const profile = engineProfile({ ...options, engine });
-  // Unversioned Docker means the release this library tracks as current (not the newest source read).
-  const version = profile.version ?? (engine === 'docker' ? parseEngineVersion(CURRENT_DOCKER_VERSION) : null);
-  return { engine, version, modern: engine === 'podman' || versionAtLeast(version, '23.0') };
+  return { engine, ...cliProfile(engineProfile({ ...options, engine })) };
 }
 
 /** `[container] run|create` after the global flags. */
@@ -400,14 +395,14 @@ interface FlagSet {
 }
 
 function globalFlagSet(cli: CliDialect): FlagSet {
-  return flagSetFor(cli.engine === 'docker' ? DOCKER_GLOBAL_FLAGS : PODMAN_GLOBAL_FLAGS, cli.version, 'global');
+  return flagSetFor(GLOBAL_FLAGS[cli.engine], cli.version, 'global');
 }
 
 function runFlagSet(cli: CliDialect, command: 'run' | 'create'): FlagSet {
-  const set = flagSetFor(cli.engine === 'docker' ? DOCKER_RUN_FLAGS : PODMAN_RUN_FLAGS, cli.version, command);
-  if (cli.engine === 'podman') {
+  const set = flagSetFor(RUN_FLAGS[cli.engine], cli.version, command);
+  if (cli.globalFlagsPersistent) {
     // Podman's global flags are persistent: they are accepted after the subcommand too.
-    for (const f of PODMAN_GLOBAL_FLAGS) {
+    for (const f of GLOBAL_FLAGS[cli.engine]) {
       if (!set.long.has(f.name)) set.long.set(f.name, f);
       if (f.shorthand !== '' && !set.short.has(f.shorthand)) set.short.set(f.shorthand, f);
     }
@@ -460,7 +455,7 @@ class FlagScanner {
     if (body[0] === '-' || body[0] === '=') return this.issue('run-bad-flag-syntax', `bad flag syntax: ${s}`, w);
     const eq = body.indexOf('=');
     const name = eq < 0 ? body : body.slice(0, eq);
-    const f = this.scope.set.long.get(this.scope.scope === 'run' && this.cli.engine === 'podman' ? (PODMAN_FLAG_ALIASES[name] ?? name) : name);
+    const f = this.scope.set.long.get(this.scope.scope === 'run' ? (RUN_FLAG_ALIASES[this.cli.engine][name] ?? name) : name);
     if (f === undefined) {
       if (name === 'help') return this.issue('run-help', `${this.scope.commandPath} --help prints usage and creates no container`, w);
       return this.issue('run-unknown-flag', `unknown flag: --${name}`, w);
@@ -519,7 +514,7 @@ class FlagScanner {
     if (cause !== undefined) {
       return { issue: { code: 'run-invalid-flag-value', message: `invalid argument ${goQuote(value)} for ${goQuote(flagTitle(f))} flag: ${cause}`, ...at } };
     }
-    if (f.deprecatedSince !== undefined && versionAtLeast(this.cli.version, f.deprecatedSince)) {
+    if (f.deprecatedSince !== undefined && versionAtLeastText(this.cli.version, f.deprecatedSince)) {
       this.diagnostics.push({
         code: 'run-flag-deprecated',
         severity: 'warning',
@@ -533,13 +528,13 @@ class FlagScanner {
       return { issue: { code: 'run-help', message: `${this.scope.commandPath} --help prints usage and creates no container`, ...at } };
     }
     // `docker -v run …`: cobra only acts on the root's --version when no subcommand follows (recorded).
-    if (this.scope.scope === 'global' && this.cli.engine === 'docker' && f.name === 'log-level' && !LOGRUS_LEVELS.has(value.toLowerCase())) {
+    if (this.scope.scope === 'global' && this.cli.checksLogLevel && f.name === 'log-level' && !LOGRUS_LEVELS.has(value.toLowerCase())) {
       return { issue: { code: 'run-invalid-flag-value', message: `Unable to parse logging level: ${value}`, ...at } };
     }
     return undefined;
   }
 
-  private issue(code: string, message: string, w: Word): { issue: Issue } {
+  private issue(code: DiagnosticCode, message: string, w: Word): { issue: Issue } {
     return { issue: { code, message, ...w.location } };
   }
 }
@@ -554,13 +549,13 @@ function flagValueError(f: RunFlagSpec, value: string, cli: CliDialect): string 
     const x = parseGoFloat64(value);
     if ('error' in x) return goFloatErrorMessage(value, x.error);
   }
-  if (cli.engine !== 'docker') return undefined;
+  if (!cli.checksValues) return undefined;
   if (f.type === 'cpus') {
     const c = parseDockerCpus(value);
     if ('error' in c) return c.error;
   }
   if (f.type === 'bytes') {
-    const b = parseDockerBytes(value, cli.modern);
+    const b = parseDockerBytes(value, cli.sizeSuffixError);
     if ('error' in b) return b.error;
   }
   if (f.name === 'env' && value.split('=')[0] === '') return `invalid environment variable: ${value}`;
@@ -568,11 +563,6 @@ function flagValueError(f: RunFlagSpec, value: string, cli: CliDialect): string 
 }
 
 // ---- after the flags: image and argv ------------------------------------------------------------
-
-function missingImageMessage(cli: CliDialect, commandPath: string): string {
-  if (cli.engine === 'podman') return 'requires at least 1 arg(s), only received 0';
-  return versionAtLeast(cli.version, '28.0') ? `docker: '${commandPath}' requires at least 1 argument` : `"${commandPath}" requires at least 1 argument.`;
-}
 
 /** The last use of each flag (the value that wins), noting single-value flags given more than once. */
 function lastFlags(flags: readonly ParsedRunFlag[], runSet: FlagSet, diagnostics: Diagnostic[]): Map<string, ParsedRunFlag> {
@@ -594,11 +584,11 @@ function lastFlags(flags: readonly ParsedRunFlag[], runSet: FlagSet, diagnostics
 
 /** docker/cli: a flag annotated with a minimum API version fails against an older daemon. */
 function apiVersionIssue(flags: readonly ParsedRunFlag[], cli: CliDialect, daemonApiVersion: string | undefined): Issue | undefined {
-  if (cli.engine !== 'docker' || daemonApiVersion === undefined) return undefined;
+  if (!cli.checksApiVersion || daemonApiVersion === undefined) return undefined;
   const api = parseEngineVersion(daemonApiVersion);
   for (const f of flags) {
     const min = DOCKER_FLAG_MIN_API[f.name];
-    if (min !== undefined && api !== null && !versionAtLeast(api, min)) {
+    if (min !== undefined && api !== null && !versionAtLeastText(api, min)) {
       return {
         code: 'run-flag-needs-newer-api',
         message: `"--${f.name}" requires API version ${min}, but the Docker daemon API version is ${daemonApiVersion}`,
@@ -613,18 +603,15 @@ function apiVersionIssue(flags: readonly ParsedRunFlag[], cli: CliDialect, daemo
 function rmRestartIssue(last: ReadonlyMap<string, ParsedRunFlag>, cli: CliDialect): Issue | undefined {
   const rm = last.get('rm');
   const restart = last.get('restart');
-  if (cli.engine !== 'docker' || rm === undefined || parseGoBool(rm.value) !== true || restart === undefined) return undefined;
+  const message = cli.rmRestartConflictMessage;
+  if (message === null || rm === undefined || parseGoBool(rm.value) !== true || restart === undefined) return undefined;
   const policy = restart.value.split(':')[0];
   if (policy === '' || policy === 'no') return undefined;
-  return {
-    code: 'run-conflicting-options',
-    message: versionAtLeast(cli.version, '28.0') ? 'docker: conflicting options: cannot specify both --restart and --rm' : 'docker: Conflicting options: --restart and --rm.',
-    ...restart.location,
-  };
+  return { code: 'run-conflicting-options', message, ...restart.location };
 }
 
 function imageReferenceIssue(imageWord: Word, cli: CliDialect): Issue | undefined {
-  const refError = cli.engine === 'docker' ? imageReferenceError(imageWord.value, versionAtLeast(cli.version, '28.0')) : undefined;
+  const refError = cli.referenceCheck === 'none' ? undefined : imageReferenceError(imageWord.value, cli.referenceCheck === 'named');
   return refError === undefined ? undefined : { code: 'run-invalid-reference', message: refError, ...imageWord.location };
 }
 
@@ -704,24 +691,29 @@ function isImageId(ref: string): boolean {
   return true;
 }
 
-/** Result of {@link resolveRunCommandLine}. */
-export type ResolvedRunCommandLine =
-  | { readonly ok: true; readonly parsed: ParsedRunCommandLine; readonly resolution: DockerRunResult; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly ok: false; readonly issues: Issues; readonly diagnostics: readonly Diagnostic[] };
+/** What a run command line executes: the resolution (as {@link resolveDockerRun} gives it) and the parsed line. */
+export interface RunCommandLineResolution extends DockerResolution {
+  readonly parsed: ParsedRunCommandLine;
+}
+
+/** Result of {@link resolveRunCommandLine}: fails when the line does not parse or the container does not start. */
+export type ResolveRunCommandLineResult = RunCommandLineResolution | Failure;
 
 /**
- * Parses a run command line and resolves what it executes for an image config.
- * `resolution` is `resolveDockerRun`'s result (which may itself be a failure, e.g. `no-command`).
+ * Parses a run command line and resolves what it executes for an image config: the line's engine
+ * (`docker`/`podman`) and `options` select the rules. Diagnostics are the line's, then the
+ * resolution's; a failure carries the issues of whichever step failed.
  *
  * @example
  * const r = resolveRunCommandLine('docker run --init app serve', { entrypoint: ['/app'] });
- * // r.ok && r.resolution.ok && r.resolution.argv → ['/sbin/docker-init', '--', '/app', 'serve']
+ * // r.ok && r.argv → ['/sbin/docker-init', '--', '/app', 'serve']; r.parsed.image → 'app'
  */
-export function resolveRunCommandLine(line: string | readonly string[], image: ImageConfig, options: RunCommandLineOptions = {}): ResolvedRunCommandLine {
+export function resolveRunCommandLine(line: string | readonly string[], image: ImageConfig, options: RunCommandLineOptions = {}): ResolveRunCommandLineResult {
   expectType(image, 'object', 'image');
   const parsed = parseRunCommandLine(line, options);
   if (!parsed.ok) return parsed;
-  const runOptions: DockerRunOptions = parsed.run;
-  const resolution = resolveDockerRun(image, runOptions, { ...options, engine: parsed.engine });
-  return { ok: true, parsed, resolution, diagnostics: [...parsed.diagnostics, ...resolution.diagnostics] };
+  const resolution = resolveDockerRun(image, parsed.run, { ...options, engine: parsed.engine });
+  const diagnostics = [...parsed.diagnostics, ...resolution.diagnostics];
+  if (!resolution.ok) return { ok: false, issues: resolution.issues, diagnostics };
+  return { ...resolution, parsed, diagnostics };
 }

@@ -3,11 +3,11 @@ import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { expectStringArray, expectType } from '../internal/text.js';
 import type { Diagnostic, EngineOptions, Failure, ImageConfig } from '../core/types.js';
 
-/** `docker run [--entrypoint=ENTRYPOINT] [--init] IMAGE [ARGS...]`. */
-export interface DockerRunOptions {
+/** What `docker run [--entrypoint=ENTRYPOINT] [--init] IMAGE [ARGS...]` overrides in the image config. */
+export interface DockerRunOverrides {
   /** `--entrypoint`: one string, never split; `''` clears the entrypoint. Podman also accepts a JSON array of strings. */
   readonly entrypoint?: string;
-  /** The words after the image name; they replace the image CMD. */
+  /** The words after the image name (the CMD part); they replace the image CMD. */
   readonly args?: readonly string[];
   /** `--init`: run the engine's init process, which then runs the argv. */
   readonly init?: boolean;
@@ -26,14 +26,17 @@ export type ArgvSource = 'image' | 'run' | 'none';
 
 /**
  * What a container runs: `argv` is the process the engine starts (the init process first, with
- * `--init`); `path`/`args` are what the engine's inspect shows as `.Path`/`.Args` (Docker: the
- * command without the init process; Podman: `argv`, with a one-word argv shown as `Args: [Path]`).
+ * `--init`); `inspectPath`/`inspectArgs` are what the engine's inspect shows as `.Path`/`.Args`
+ * (Docker: the command without the init process; Podman: `argv`, with a one-word argv shown as
+ * `Args: [Path]`).
  */
 export interface DockerResolution {
   readonly ok: true;
   readonly argv: readonly string[];
-  readonly path: string;
-  readonly args: readonly string[];
+  /** `docker inspect`'s `.Path`: the executable. */
+  readonly inspectPath: string;
+  /** `docker inspect`'s `.Args`: the words after `.Path` (Podman: see above); not the CMD part, which is `cmd`. */
+  readonly inspectArgs: readonly string[];
   /** The effective entrypoint part of the argv (empty when none). */
   readonly entrypoint: readonly string[];
   /** The effective CMD part of the argv (empty when none). */
@@ -43,11 +46,14 @@ export interface DockerResolution {
 }
 
 /** Result of {@link resolveDockerRun}. */
-export type DockerRunResult = DockerResolution | Failure;
+export type ResolveDockerRunResult = DockerResolution | Failure;
+
+/** Result of {@link resolveContainerConfig}. */
+export type ResolveContainerConfigResult = DockerResolution | Failure;
 
 const EMPTY: readonly string[] = Object.freeze([]);
 const NO_OPTIONS: EngineOptions = Object.freeze({});
-const NO_RUN: DockerRunOptions = Object.freeze({});
+const NO_RUN: DockerRunOverrides = Object.freeze({});
 
 /** The nine `sources` objects, shared and frozen (the hot path allocates none). */
 const SOURCE_NAMES: readonly ArgvSource[] = ['image', 'run', 'none'];
@@ -72,7 +78,11 @@ function hasWhitespace(s: string): boolean {
  * the Docker daemon does (moby `merge` + `mergeAndVerifyConfig`), then builds
  * the argv. Options select the engine (Podman's merge differs).
  */
-export function resolveContainerConfig(image: ImageConfig, request: ContainerConfigRequest, options: EngineOptions & { readonly init?: boolean } = {}): DockerRunResult {
+export function resolveContainerConfig(
+  image: ImageConfig,
+  request: ContainerConfigRequest,
+  options: EngineOptions & { readonly init?: boolean } = {},
+): ResolveContainerConfigResult {
   expectType(image, 'object', 'image');
   expectImageLists(image);
   expectType(request, 'object', 'request');
@@ -86,8 +96,8 @@ function mergeWith(
   profile: EngineProfile,
   init: boolean,
   diagnostics: Diagnostic[],
-): DockerRunResult {
-  const [entrypoint, cmd, entrypointSource, cmdSource] = (profile.engine === 'podman' ? podmanMerge : dockerMerge)(image, userEntrypoint, userCmd);
+): ResolveDockerRunResult {
+  const [entrypoint, cmd, entrypointSource, cmdSource] = (profile.merge === 'libpod' ? podmanMerge : dockerMerge)(image, userEntrypoint, userCmd);
   // An entrypoint of exactly [""] counts as none.
   const ep = entrypoint === null || (entrypoint.length === 1 && entrypoint[0] === '') ? EMPTY : entrypoint;
   const cm = cmd ?? EMPTY;
@@ -146,8 +156,8 @@ function finish(
   return {
     ok: true,
     argv: full,
-    path: shown[0] as string,
-    args: profile.inspectPathArgs === 'process' && shown.length === 1 ? shown.slice() : shown.slice(1),
+    inspectPath: shown[0] as string,
+    inspectArgs: profile.inspectPathArgs === 'process' && shown.length === 1 ? shown.slice() : shown.slice(1),
     entrypoint,
     cmd,
     sources,
@@ -181,7 +191,7 @@ function podmanEntrypoint(value: string): readonly string[] {
  * resolveDockerRun({ entrypoint: ['/init'], cmd: ['serve'] }, { args: ['debug'] }).argv
  * // ['/init', 'debug']
  */
-export function resolveDockerRun(image: ImageConfig, run: DockerRunOptions = NO_RUN, options: EngineOptions = NO_OPTIONS): DockerRunResult {
+export function resolveDockerRun(image: ImageConfig, run: DockerRunOverrides = NO_RUN, options: EngineOptions = NO_OPTIONS): ResolveDockerRunResult {
   expectType(image, 'object', 'image');
   expectImageLists(image);
   expectType(run, 'object', 'run');
@@ -203,7 +213,8 @@ export function resolveDockerRun(image: ImageConfig, run: DockerRunOptions = NO_
       });
     }
     const imageCmd = image.cmd ?? [];
-    if (args.length === 0 && imageCmd.length > 0 && (entrypoint.length > 0 || profile.engine === 'docker')) {
+    // Docker drops the image CMD for any --entrypoint; Podman keeps it for an empty one (`[]`).
+    if (args.length === 0 && imageCmd.length > 0 && (entrypoint.length > 0 || profile.merge === 'moby')) {
       const cleared = entrypoint.length === 1 && entrypoint[0] === '';
       diagnostics.push(
         cleared

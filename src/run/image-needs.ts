@@ -1,7 +1,7 @@
 import { engineProfile } from '../core/engine-profile.js';
 import { expectType } from '../internal/text.js';
 import type { Diagnostic, EngineOptions } from '../core/types.js';
-import type { DockerRunOptions } from './docker-run.js';
+import type { DockerRunOverrides } from './docker-run.js';
 
 /** An image config field a container's argv can take from the image. */
 export type ImageField = 'entrypoint' | 'cmd';
@@ -19,13 +19,14 @@ export type ImageField = 'entrypoint' | 'cmd';
  * @example
  * imageFieldsUsed({ args: ['serve'] }) // → ['entrypoint']
  */
-export function imageFieldsUsed(run: DockerRunOptions = {}, options: EngineOptions = {}): ImageField[] {
+export function imageFieldsUsed(run: DockerRunOverrides = {}, options: EngineOptions = {}): ImageField[] {
   expectType(run, 'object', 'run');
-  const podman = engineProfile(options).engine === 'podman';
+  // Podman reads `--entrypoint` as JSON when it can; an empty array keeps the image CMD (libpod merge).
+  const jsonEntrypoint = engineProfile(options).entrypointAcceptsJson;
   const fields: ImageField[] = [];
   if (run.entrypoint === undefined) fields.push('entrypoint');
   if ((run.args ?? []).length > 0) return fields;
-  if (run.entrypoint === undefined || (podman && isEmptyJsonArray(run.entrypoint))) fields.push('cmd');
+  if (run.entrypoint === undefined || (jsonEntrypoint && isEmptyJsonArray(run.entrypoint))) fields.push('cmd');
   return fields;
 }
 

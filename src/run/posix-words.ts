@@ -9,9 +9,9 @@
  * Rules: POSIX XCU 2.2 (quoting), 2.3 (token recognition), 2.10.1 (IO_NUMBER). Distinct from
  * compose's go-shellwords dialect (src/compose/go-shellwords.ts).
  */
-import { formatArgv, quoteShellWord } from '../core/format-argv.js';
 import { expectType } from '../internal/text.js';
 import type { Diagnostic, Issue } from '../core/types.js';
+import type { DiagnosticCode } from '../core/diagnostics.js';
 
 /** One word of a command line, after quote removal. */
 export interface ShellWord {
@@ -206,7 +206,7 @@ class ShellWordScanner {
     this.flush();
     const r = this.pendingRedirect;
     if (r !== null) {
-      const issue: Issue = { code: 'shell-redirection-target', message: `syntax error: redirection ${JSON.stringify(r.op)} without a target`, ...this.where(r.offset) };
+      const issue: Issue = { code: 'run-line-redirection-target', message: `syntax error: redirection ${JSON.stringify(r.op)} without a target`, ...this.where(r.offset) };
       return { ok: false, issues: [issue], diagnostics: this.diagnostics };
     }
     return { ok: true, words: this.words, rest, diagnostics: this.diagnostics };
@@ -320,7 +320,7 @@ class ShellWordScanner {
     if (this.expansionsNoted.has(kind)) return;
     this.expansionsNoted.add(kind);
     const effect = kind === 'glob' ? 'expand it to matching file names' : 'replace it before the command runs';
-    this.note('shell-expansion', 'warning', `${text} is kept as written; a shell would ${effect}.`, offset);
+    this.note('run-line-expansion', 'warning', `${text} is kept as written; a shell would ${effect}.`, offset);
   }
 
   // ---- comments, redirections, operators (XCU 2.3, 2.9.1, 2.10.1) ---------------------------
@@ -328,7 +328,7 @@ class ShellWordScanner {
   /** `#` at the start of a word: the rest of the line is ignored (up to a newline). */
   private comment(): Step {
     const nl = this.line.indexOf('\n', this.i);
-    this.note('shell-comment', 'info', 'The rest of the line is a shell comment and is ignored.', this.i);
+    this.note('run-line-comment', 'info', 'The rest of the line is a shell comment and is ignored.', this.i);
     this.i = nl < 0 ? this.line.length : nl;
     return undefined;
   }
@@ -347,7 +347,12 @@ class ShellWordScanner {
     this.i = end;
     if (this.pendingRedirect !== null) return this.finish('');
     this.pendingRedirect = { op, offset: opStart };
-    this.note('shell-redirection', 'warning', `The redirection ${JSON.stringify(op)} and its target are handled by the shell; they are not part of the docker command.`, opStart);
+    this.note(
+      'run-line-redirection',
+      'warning',
+      `The redirection ${JSON.stringify(op)} and its target are handled by the shell; they are not part of the docker command.`,
+      opStart,
+    );
     return undefined;
   }
 
@@ -358,9 +363,9 @@ class ShellWordScanner {
     const rest = this.line.slice(this.i);
     if (c !== '\n') {
       const { op } = readOperator(this.line, this.i, CONTROL_OPERATORS);
-      this.note('shell-operator', 'warning', `The shell operator ${JSON.stringify(op)} ends the command; everything from it on was ignored.`, this.i);
+      this.note('run-line-operator', 'warning', `The shell operator ${JSON.stringify(op)} ends the command; everything from it on was ignored.`, this.i);
     } else if (rest.trim() !== '') {
-      this.note('shell-operator', 'warning', 'A newline ends the command; the following lines are other commands and were ignored.', this.i);
+      this.note('run-line-operator', 'warning', 'A newline ends the command; the following lines are other commands and were ignored.', this.i);
     }
     return this.finish(rest);
   }
@@ -379,12 +384,12 @@ class ShellWordScanner {
     return { line: lo + 1, column: offset - (this.lineStarts[lo] as number) + 1 };
   }
 
-  private note(code: string, severity: Diagnostic['severity'], message: string, offset: number): void {
+  private note(code: DiagnosticCode, severity: Diagnostic['severity'], message: string, offset: number): void {
     this.diagnostics.push({ code, severity, message, ...this.where(offset) });
   }
 
   private unterminated(what: string, offset: number): ShellWordsResult {
-    const issue: Issue = { code: 'shell-unterminated', message: `unexpected end of line: unterminated ${what}`, ...this.where(offset) };
+    const issue: Issue = { code: 'run-line-unterminated', message: `unexpected end of line: unterminated ${what}`, ...this.where(offset) };
     return { ok: false, issues: [issue], diagnostics: this.diagnostics };
   }
 }
@@ -399,15 +404,4 @@ class ShellWordScanner {
 export function splitShellWords(line: string): ShellWordsResult {
   expectType(line, 'string', 'line');
   return new ShellWordScanner(line).scan();
-}
-
-/** Quotes one argv element so a POSIX shell reads it back unchanged. */
-export function quoteShellArg(word: string): string {
-  expectType(word, 'string', 'word');
-  return quoteShellWord(word);
-}
-
-/** Joins an argv into a POSIX command line that {@link splitShellWords} splits back into it (same as `formatArgv(argv, 'shell')`). */
-export function quoteForShell(argv: readonly string[]): string {
-  return formatArgv(argv, 'shell');
 }

@@ -1,11 +1,11 @@
 import { evaluateDockerfile, type EvaluateDockerfileOptions } from '../dockerfile/evaluate.js';
-import { resolveDockerRun, type DockerRunOptions } from '../run/docker-run.js';
+import { resolveDockerRun, type DockerRunOverrides } from '../run/docker-run.js';
 import { parseRunCommandLine, type RunCommandLineOptions } from '../run/command-line.js';
 import { resolveKubernetes, type KubernetesContainer, type KubernetesOptions } from '../kubernetes/container.js';
 import { resolveManifests, type ResolveManifestsOptions } from '../kubernetes/manifest.js';
-import { resolveCompose, type ComposeResult, type ComposeRunOptions } from '../compose/service.js';
-import { resolveComposeFile, type ComposeImageLookup, type ResolveComposeFileOptions } from '../compose/file.js';
-import { quoteShellArg } from '../run/posix-words.js';
+import { resolveCompose, type ComposeRunOverrides, type ResolveComposeResult } from '../compose/service.js';
+import { resolveComposeFile, serviceImages, type ComposeFileService, type ResolveComposeFileOptions, type ServiceImagesResult } from '../compose/file.js';
+import { quoteShellWord } from '../core/format-argv.js';
 import { KIT_BASE_IMAGES } from './dockerfile.js';
 import type { EngineOptions, ImageConfig, Issues } from '../core/types.js';
 
@@ -37,7 +37,7 @@ export type Equivalence =
  * probe per branch (none, args, `--entrypoint X`, `--entrypoint ""`, each with and without args,
  * `--init`) covers every override.
  */
-export const DOCKER_RUN_PROBES: readonly DockerRunOptions[] = Object.freeze([
+export const DOCKER_RUN_PROBES: readonly DockerRunOverrides[] = Object.freeze([
   {},
   { args: ['ARG'] },
   { entrypoint: 'EP' },
@@ -55,7 +55,7 @@ export const DOCKER_RUN_PROBES: readonly DockerRunOptions[] = Object.freeze([
 export const CHILD_BUILD_PROBES: readonly string[] = Object.freeze(['FROM image', 'FROM image; CMD probe $1', 'FROM image; ENTRYPOINT ["probe"]']);
 
 /** `docker compose run` overrides the Compose oracle tries (besides `docker compose up`). */
-export const COMPOSE_RUN_PROBES: readonly ComposeRunOptions[] = Object.freeze([
+export const COMPOSE_RUN_PROBES: readonly ComposeRunOverrides[] = Object.freeze([
   { command: ['ARG'] },
   { entrypoint: 'EP' },
   { entrypoint: 'EP', command: ['ARG'] },
@@ -113,14 +113,14 @@ function compareProbes(
 }
 
 /** `docker run --entrypoint EP IMAGE ARG` for a probe. */
-export function describeRun(run: DockerRunOptions, image = 'IMAGE'): string {
+export function describeRun(run: DockerRunOverrides, image = 'IMAGE'): string {
   const words = [
     'docker',
     'run',
     ...(run.init === true ? ['--init'] : []),
-    ...(run.entrypoint === undefined ? [] : ['--entrypoint', quoteShellArg(run.entrypoint)]),
+    ...(run.entrypoint === undefined ? [] : ['--entrypoint', quoteShellWord(run.entrypoint)]),
     image,
-    ...(run.args ?? []).map(quoteShellArg),
+    ...(run.args ?? []).map(quoteShellWord),
   ];
   return words.join(' ');
 }
@@ -231,14 +231,12 @@ function acceptance(where: string, probe: string, a: { readonly ok: boolean }, b
   return sameOutcome(left, right) ? { equivalent: true, checked: 1 } : differ({ where, probe, left, right });
 }
 
-function lookupCompose(images: ComposeImageLookup | undefined, ref: string | undefined, service: string): ImageConfig {
-  if (images === undefined) return {};
-  if (typeof images === 'function') return images(ref, service) ?? {};
-  const key = ref ?? service;
-  return Object.hasOwn(images, key) ? (images[key] ?? {}) : {};
+/** A service's image config as resolveComposeFile finds it (by `image:` reference, else by name); empty when unknown. */
+function lookupCompose(images: ServiceImagesResult, service: ComposeFileService): ImageConfig {
+  return (images.ok ? images.lookup(service.image, service.reference, service.name) : undefined) ?? {};
 }
 
-function composeRunOutcome(up: ComposeResult, image: ImageConfig, run: ComposeRunOptions): ArgvOutcome {
+function composeRunOutcome(up: ResolveComposeResult, image: ImageConfig, run: ComposeRunOverrides): ArgvOutcome {
   if (!up.ok) return outcomeOf(up);
   return outcomeOf(resolveCompose(image, { entrypoint: up.request.entrypoint, command: up.request.cmd }, run));
 }
@@ -253,18 +251,22 @@ export function compareComposeFiles(left: string, right: string, options: Resolv
   const b = resolveComposeFile(right, options);
   if (!a.ok || !b.ok) return acceptance('', 'docker compose config', a, b);
   const names = [...new Set([...a.services, ...b.services].map((s) => s.name))].sort();
+  const images = serviceImages(
+    options.images,
+    names.map((n) => [n, null]),
+  );
   let checked = 0;
   for (const name of names) {
     const x = a.services.find((s) => s.name === name);
     const y = b.services.find((s) => s.name === name);
     const where = `service ${name}`;
     if (x === undefined || y === undefined) return differ({ where, probe: 'docker compose up', left: x && outcomeOf(x.result), right: y && outcomeOf(y.result) });
-    const ix = lookupCompose(options.images, x.image, name);
-    const iy = lookupCompose(options.images, y.image, name);
+    const ix = lookupCompose(images, x);
+    const iy = lookupCompose(images, y);
     const verdict = compareProbes(where, [
       { probe: `docker compose up ${name}`, left: () => outcomeOf(x.result), right: () => outcomeOf(y.result) },
       ...COMPOSE_RUN_PROBES.map((run) => ({
-        probe: ['docker compose run', ...(run.entrypoint === undefined ? [] : ['--entrypoint', quoteShellArg(run.entrypoint)]), name, ...(run.command ?? [])].join(' '),
+        probe: ['docker compose run', ...(run.entrypoint === undefined ? [] : ['--entrypoint', quoteShellWord(run.entrypoint)]), name, ...(run.command ?? [])].join(' '),
         left: () => composeRunOutcome(x.result, ix, run),
         right: () => composeRunOutcome(y.result, iy, run),
       })),
@@ -285,10 +287,10 @@ export function compareComposeFiles(left: string, right: string, options: Resolv
 export function compareKubernetesWithDockerRun(
   image: ImageConfig,
   container: KubernetesContainer,
-  run: DockerRunOptions | string,
+  run: DockerRunOverrides | string,
   options: KubernetesOptions & RunCommandLineOptions = {},
 ): Equivalence {
-  let overrides: DockerRunOptions;
+  let overrides: DockerRunOverrides;
   let probe: string;
   if (typeof run === 'string') {
     const parsed = parseRunCommandLine(run, options);

@@ -4,7 +4,7 @@
 
 export { argvArb, plainWordArb, processWordArb, wordArb } from './words.js';
 export { commandArb, fullImageConfigArb, imageConfigArb } from './image.js';
-export { dockerRunOptionsArb, runCommandLineArb } from './run.js';
+export { dockerRunOverridesArb, runCommandLineArb } from './run.js';
 export type { GeneratedRunLine } from './run.js';
 export { KIT_BASE_IMAGES, dockerfileArb } from './dockerfile.js';
 export type { DockerfileArbOptions } from './dockerfile.js';

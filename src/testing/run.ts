@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
-import { quoteShellArg } from '../run/posix-words.js';
+import { quoteShellWord } from '../core/format-argv.js';
 import { argvArb, plainWordArb, processWordArb, wordArb } from './words.js';
-import type { DockerRunOptions } from '../run/docker-run.js';
+import type { DockerRunOverrides } from '../run/docker-run.js';
 import type { Engine } from '../core/types.js';
 
 /** `docker run` overrides: `--entrypoint` (including `''`), positional args, `--init`; each key optional. */
-export const dockerRunOptionsArb: fc.Arbitrary<DockerRunOptions> = fc.record(
+export const dockerRunOverridesArb: fc.Arbitrary<DockerRunOverrides> = fc.record(
   { entrypoint: fc.oneof(wordArb, fc.constant('')), args: argvArb, init: fc.boolean() },
   { requiredKeys: [] },
 );
@@ -67,6 +67,6 @@ export function runCommandLineArb(engine: Engine = 'docker'): fc.Arbitrary<Gener
     }
     argv.push('app:1', ...args);
     const run = { ...(entrypoint !== undefined && { entrypoint }), args, ...(init && { init: true as const }) };
-    return { engine, argv, line: argv.map(quoteShellArg).join(' '), run };
+    return { engine, argv, line: argv.map(quoteShellWord).join(' '), run };
   });
 }

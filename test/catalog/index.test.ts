@@ -3,7 +3,7 @@ import { CATALOG_JSON } from '../../src/catalog/data.js';
 import { describe, expect, test } from 'vitest';
 import { CATALOG_INFO, catalogImageLookup, lookupCatalog } from '../../src/catalog/index.js';
 import type { CatalogData, CatalogDataEntry } from '../../src/catalog/format.js';
-import { evaluateDockerfile, resolveDockerRun, type BaseImages, type ComposeImageLookup, type ImageLookup } from '../../src/index.js';
+import { evaluateDockerfile, resolveDockerRun, type ImageLookup } from '../../src/index.js';
 
 // The semantics are checked against the catalog's own data (src/catalog/data.ts, generated from
 // docker-library/official-images 37079fb and the recorded facts under scripts/catalog/inputs/):
@@ -163,12 +163,12 @@ describe('lookupCatalog: operating systems', () => {
 });
 
 describe('catalogImageLookup', () => {
-  test('is accepted where baseImages, resolveManifests images and resolveComposeFile images go', () => {
+  test('is an ImageLookup (baseImages, resolveManifests images, resolveComposeFile images) whose answers carry their source', () => {
     const lookup = catalogImageLookup();
-    const asBase: BaseImages = lookup;
-    const asManifest: ImageLookup = lookup;
-    const asCompose: ComposeImageLookup = lookup;
-    expect([asBase, asManifest, asCompose].every((f) => f === lookup)).toBe(true);
+    const asLookup: ImageLookup = lookup;
+    expect(asLookup).toBe(lookup);
+    const expected = lookupCatalog('node:24');
+    expect(expected.ok && lookup('node:24')).toEqual(expected.ok && { config: expected.config, source: expected.source });
   });
 
   test('FROM node:24 with no CMD inherits the catalogued ENTRYPOINT and CMD (nodejs/docker-node, as the catalog records it)', () => {
@@ -186,7 +186,6 @@ describe('catalogImageLookup', () => {
   test('an image the catalog cannot answer for is unknown (undefined), as if not given', () => {
     const lookup = catalogImageLookup();
     expect(lookup('registry.example/team/app:1')).toBeUndefined();
-    expect(lookup(undefined)).toBeUndefined();
   });
 });
 

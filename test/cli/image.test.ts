@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { engineOptionsOf, loadImage, type ImageSourceOptions } from '../../src/cli/image.js';
+import { engineOptionsOf, imageConfigValues, loadImage, withDeprecatedBase, type ImageSourceOptions } from '../../src/cli/image.js';
 import { UsageError, type CliIO } from '../../src/cli/io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'container-argv-image-'));
@@ -39,9 +39,9 @@ describe('engineOptionsOf', () => {
 describe('loadImage: a Dockerfile', () => {
   test.for([
     ['Dockerfile', {}, 'ENTRYPOINT at Dockerfile:2:1', 'CMD at Dockerfile:3:1'],
-    ['inherit.Dockerfile', { base: ['node:20-slim=node.json'] }, 'inherited from base image node:20-slim', 'inherited from base image node:20-slim'],
-    ['reset.Dockerfile', { base: ['node:20-slim=node.json'] }, 'ENTRYPOINT at reset.Dockerfile:2:1', 'reset by ENTRYPOINT at reset.Dockerfile:2:1'],
-    ['onbuild.Dockerfile', { base: ['builder=builder.json'] }, 'not set', 'ONBUILD CMD of the base image, triggered at onbuild.Dockerfile:1:1'],
+    ['inherit.Dockerfile', { imageConfig: ['node:20-slim=node.json'] }, 'inherited from base image node:20-slim', 'inherited from base image node:20-slim'],
+    ['reset.Dockerfile', { imageConfig: ['node:20-slim=node.json'] }, 'ENTRYPOINT at reset.Dockerfile:2:1', 'reset by ENTRYPOINT at reset.Dockerfile:2:1'],
+    ['onbuild.Dockerfile', { imageConfig: ['builder=builder.json'] }, 'not set', 'ONBUILD CMD of the base image, triggered at onbuild.Dockerfile:1:1'],
     ['stages.Dockerfile', { target: 'one' }, 'not set', 'CMD at stages.Dockerfile:2:1'],
   ] as const)('%s %j: entrypoint %j, cmd %j', async ([file, options, entrypoint, cmd]) => {
     const image = await loadImage(io(), file, options);
@@ -79,22 +79,39 @@ describe('loadImage: --image-config', () => {
     ['node.json', 'image config node.json', 'image config node.json'],
     ['cmd-only.json', 'not set', 'image config cmd-only.json'],
   ] as const)('%s: entrypoint %j, cmd %j', async ([file, entrypoint, cmd]) => {
-    const image = await loadImage(io(), undefined, { imageConfig: file });
+    const image = await loadImage(io(), undefined, { imageConfig: [file] });
     expect(image).toMatchObject({ ok: true, file, kind: 'image-config', findings: [] });
     expect([image.origins.entrypoint.text, image.origins.cmd.text]).toEqual([entrypoint, cmd]);
   });
 
-  test('a one-element list (k8s collects --image-config) is the same as one value', async () => {
-    expect((await loadImage(io(), undefined, { imageConfig: ['node.json'] })).config).toEqual((await loadImage(io(), undefined, { imageConfig: 'node.json' })).config);
+  test('FILE is the image; REF=FILE entries are base images', () => {
+    expect(imageConfigValues({ imageConfig: ['a=x.json', 'node.json', 'b=y.json'] })).toEqual({ file: 'node.json', refs: ['a=x.json', 'b=y.json'] });
+    expect(imageConfigValues({})).toEqual({ file: undefined, refs: [] });
   });
 
   test.for([
-    ['Dockerfile', { imageConfig: 'node.json' }, 'give either a Dockerfile or --image-config FILE, not both'],
-    [undefined, { imageConfig: 'node.json', target: 'x' }, '--target, --base and --build-arg apply to a Dockerfile, not to --image-config'],
-    [undefined, { imageConfig: 'node.json', base: ['a=node.json'] }, '--target, --base and --build-arg apply to a Dockerfile, not to --image-config'],
-    [undefined, { imageConfig: 'node.json', buildArg: ['A=1'] }, '--target, --base and --build-arg apply to a Dockerfile, not to --image-config'],
-    [undefined, { imageConfig: ['node.json', 'cmd-only.json'] }, "give --image-config once (one image), or use --base REF=FILE for the Dockerfile's base images"],
+    ['Dockerfile', { imageConfig: ['node.json'] }, 'give either a Dockerfile or --image-config FILE, not both'],
+    [undefined, { imageConfig: ['node.json'], target: 'x' }, '--target, --build-arg and --image-config REF=FILE apply to a Dockerfile, not to --image-config FILE'],
+    [undefined, { imageConfig: ['node.json', 'a=node.json'] }, '--target, --build-arg and --image-config REF=FILE apply to a Dockerfile, not to --image-config FILE'],
+    [undefined, { imageConfig: ['node.json'], buildArg: ['A=1'] }, '--target, --build-arg and --image-config REF=FILE apply to a Dockerfile, not to --image-config FILE'],
+    [undefined, { imageConfig: ['node.json', 'cmd-only.json'] }, 'give one --image-config FILE (the image to explain); base images are --image-config REF=FILE'],
   ] as const)('%j %j is a usage error', async ([dockerfile, options, message]) => {
     await expect(loadImage(io(), dockerfile, options)).rejects.toThrow(new UsageError(message));
+  });
+});
+
+describe('withDeprecatedBase: --base REF=FILE, the old name of --image-config REF=FILE', () => {
+  test('merges into imageConfig and writes one line to stderr', () => {
+    const err: string[] = [];
+    const quiet = { ...io(), stderr: { write: (t: string) => void err.push(t) } };
+    expect(withDeprecatedBase({ base: ['a=x.json'], imageConfig: ['b=y.json'] }, quiet)).toEqual({ base: ['a=x.json'], imageConfig: ['b=y.json', 'a=x.json'] });
+    expect(err).toEqual(['container-argv: --base is deprecated; use --image-config REF=FILE (same meaning)\n']);
+    const none = { imageConfig: ['b=y.json'] };
+    expect(withDeprecatedBase(none, quiet)).toBe(none);
+    expect(err).toHaveLength(1);
+  });
+
+  test('a value without = is still a usage error (it was REF=FILE only)', () => {
+    expect(() => withDeprecatedBase({ base: ['node.json'] }, io())).toThrow(new UsageError('--base expects REF=FILE, got "node.json"'));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { toSarif } from '../../src/cli/sarif.js';
 import type { Finding } from '../../src/cli/report.js';
-import { DIAGNOSTICS } from '../../src/index.js';
+import { DIAGNOSTICS, type DiagnosticCode } from '../../src/index.js';
 
 // Shapes from the SARIF 2.1.0 OASIS standard (https://docs.oasis-open.org/sarif/sarif/v2.1.0/): §3.13 sarifLog
 // ($schema, version, runs), §3.19.23 driver.rules, §3.27 result (ruleId, ruleIndex §3.27.6, level §3.27.10:
@@ -55,7 +55,7 @@ describe('toSarif', () => {
     ['warning', 'warning'],
     ['info', 'note'],
   ] as const)('severity %s is SARIF level %s (results and rule defaults)', ([severity, level]) => {
-    const code = Object.keys(DIAGNOSTICS).find((c) => DIAGNOSTICS[c]!.severity === severity)!;
+    const code = (Object.keys(DIAGNOSTICS) as DiagnosticCode[]).find((c) => DIAGNOSTICS[c].severity === severity)!;
     const log = sarif([finding({ code, severity })]);
     expect(log.runs[0]!.results[0]!.level).toBe(level);
     expect(log.runs[0]!.tool.driver.rules.find((r) => r.id === code)!.defaultConfiguration.level).toBe(level);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseDotEnv, readDotEnvFiles, resolveComposeFile } from '../../src/index.js';
+import { readDotEnvFiles } from '../../src/compose/dotenv.js';
+import { parseDotEnv, resolveComposeFile } from '../../src/index.js';
 
 // Sources of truth: compose-spec/compose-go v2.13.0, dotenv/parser.go, dotenv/godotenv.go,
 // dotenv/env.go (GetEnvFromFile), cli/options.go (WithDotEnv, Mapping.Merge). Rows marked

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { interpolateCompose, resolveComposeFile } from '../../src/index.js';
+import { interpolateCompose } from '../../src/compose/file.js';
+import { resolveComposeFile } from '../../src/index.js';
 import { vectorsOf } from '../fixtures/vectors.js';
 
 describe('resolveComposeFile', () => {

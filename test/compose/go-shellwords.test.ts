@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { splitGoShellwords } from '../../src/index.js';
+import { splitGoShellwords } from '../../src/compose/go-shellwords.js';
 import { vectorsOf } from '../fixtures/vectors.js';
 
 describe('splitGoShellwords', () => {

@@ -7,14 +7,14 @@ const oci = (o: OciImage): ImageConfig => ({ entrypoint: o.Entrypoint ?? null, c
 
 describe('parseComposeCommand', () => {
   test('null/absent is unset, distinct from empty', () => {
-    expect(parseComposeCommand(null)).toEqual({ ok: true, args: null, diagnostics: [] });
-    expect(parseComposeCommand(undefined)).toEqual({ ok: true, args: null, diagnostics: [] });
-    expect(parseComposeCommand('')).toEqual({ ok: true, args: [], diagnostics: [] });
-    expect(parseComposeCommand([])).toEqual({ ok: true, args: [], diagnostics: [] });
+    expect(parseComposeCommand(null)).toEqual({ ok: true, command: null, diagnostics: [] });
+    expect(parseComposeCommand(undefined)).toEqual({ ok: true, command: null, diagnostics: [] });
+    expect(parseComposeCommand('')).toEqual({ ok: true, command: [], diagnostics: [] });
+    expect(parseComposeCommand([])).toEqual({ ok: true, command: [], diagnostics: [] });
   });
   test('truncation is diagnosed', () => {
     const got = parseComposeCommand("echo '1' && tail -f /dev/null", { path: 'services.a.command' });
-    expect(got).toMatchObject({ ok: true, args: ['echo', '1'], diagnostics: [{ code: 'compose-command-truncated', path: 'services.a.command' }] });
+    expect(got).toMatchObject({ ok: true, command: ['echo', '1'], diagnostics: [{ code: 'compose-command-truncated', path: 'services.a.command' }] });
     expect(parseComposeCommand('ls -la 2>foo').diagnostics?.[0]?.message).toMatch(/"2>foo"/);
   });
   test('errors and wrong types are issues', () => {
@@ -23,8 +23,8 @@ describe('parseComposeCommand', () => {
     expect(parseComposeCommand(['a', 1], { path: 'command' })).toMatchObject({ ok: false, issues: [{ path: 'command[1]' }] });
   });
   test('version option', () => {
-    expect(parseComposeCommand('echo \\t', { shellwordsVersion: '1.0.12' })).toMatchObject({ args: ['echo', 't'] });
-    expect(parseComposeCommand('echo \\t')).toMatchObject({ args: ['echo', '\t'] });
+    expect(parseComposeCommand('echo \\t', { shellwordsVersion: '1.0.12' })).toMatchObject({ command: ['echo', 't'] });
+    expect(parseComposeCommand('echo \\t')).toMatchObject({ command: ['echo', '\t'] });
   });
 });
 

@@ -37,15 +37,21 @@ const codes = (d: readonly Diagnostic[]) => d.map((x) => `${x.code}:${x.severity
 // $0, $1…; a shell as PID 1 does not forward SIGTERM unless it execs (docker run --init reference).
 describe('analyzeArgv', () => {
   test.for([
-    { name: 'sh -c as PID 1', argv: ['sh', '-c', 'echo hi'], ep: 0, init: false, want: ['shell-pid1:info'] },
+    { name: 'sh -c as PID 1', argv: ['sh', '-c', 'echo hi'], ep: 0, init: false, want: ['argv-shell-pid1:info'] },
     { name: 'the script execs', argv: ['sh', '-c', 'exec app'], ep: 0, init: false, want: [] },
     { name: 'an init process forwards signals', argv: ['sh', '-c', 'echo hi'], ep: 0, init: true, want: [] },
     { name: 'not a shell', argv: ['/app', '-c', 'x', 'y'], ep: 1, init: false, want: [] },
-    { name: 'shell-form ENTRYPOINT + CMD words', argv: ['/bin/sh', '-c', 'app', 'serve'], ep: 3, init: false, want: ['shell-entrypoint-args:warning', 'shell-pid1:info'] },
-    { name: 'shell-form ENTRYPOINT whose script reads $@', argv: ['/bin/sh', '-c', 'exec app "$@"', 'x', 'serve'], ep: 3, init: false, want: ['shell-entrypoint-args:info'] },
-    { name: 'exec-form sh -c with extra words', argv: ['sh', '-c', 'echo', 'hi'], ep: 4, init: true, want: ['sh-c-extra-args:warning'] },
-    { name: 'extra words from CMD after an exec-form sh -c ENTRYPOINT', argv: ['sh', '-c', 'echo', 'hi'], ep: 2, init: true, want: ['sh-c-extra-args:warning'] },
-    { name: 'busybox sh: script at index 3, so no PID-1 note', argv: ['busybox', 'sh', '-c', 'x', 'y'], ep: 0, init: false, want: ['sh-c-extra-args:warning'] },
+    {
+      name: 'shell-form ENTRYPOINT + CMD words',
+      argv: ['/bin/sh', '-c', 'app', 'serve'],
+      ep: 3,
+      init: false,
+      want: ['argv-shell-entrypoint-args:warning', 'argv-shell-pid1:info'],
+    },
+    { name: 'shell-form ENTRYPOINT whose script reads $@', argv: ['/bin/sh', '-c', 'exec app "$@"', 'x', 'serve'], ep: 3, init: false, want: ['argv-shell-entrypoint-args:info'] },
+    { name: 'exec-form sh -c with extra words', argv: ['sh', '-c', 'echo', 'hi'], ep: 4, init: true, want: ['argv-sh-c-extra-args:warning'] },
+    { name: 'extra words from CMD after an exec-form sh -c ENTRYPOINT', argv: ['sh', '-c', 'echo', 'hi'], ep: 2, init: true, want: ['argv-sh-c-extra-args:warning'] },
+    { name: 'busybox sh: script at index 3, so no PID-1 note', argv: ['busybox', 'sh', '-c', 'x', 'y'], ep: 0, init: false, want: ['argv-sh-c-extra-args:warning'] },
   ])('$name', ({ argv, ep, init, want }) => {
     expect(codes(analyzeArgv(argv, { entrypointLength: ep, init }))).toEqual(want);
     const into: Diagnostic[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { formatArgv, quoteShellWord } from '../../src/index.js';
+import { quoteShellWord } from '../../src/core/format-argv.js';
+import { formatArgv } from '../../src/index.js';
 
 // Source: POSIX shell quoting (single quotes preserve everything; ' is written '\'').
 describe('formatArgv', () => {

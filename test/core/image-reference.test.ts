@@ -208,7 +208,7 @@ describe('parseImageReference: result shape', () => {
 
   test('every code it can emit is catalogued', () => {
     const codes = ['invalid', 'uppercase', 'too-long', 'hex-name', 'digest-invalid', 'no-domain', 'tag-ignored'].map((c) => `image-reference-${c}`);
-    for (const code of codes) expect(DIAGNOSTICS[code], code).toBeDefined();
+    for (const code of codes) expect(Object.hasOwn(DIAGNOSTICS, code), code).toBe(true);
   });
 
   test('a non-string throws a TypeError naming the parameter', () => {

@@ -282,7 +282,7 @@ describe('base image configs are found by image, not by text (issue 18 §1)', ()
     const seen: string[] = [];
     evaluateDockerfile('ARG T=20\nFROM node:${T}\n', {
       baseImages: (ref, reference) => {
-        seen.push(`${ref} ${reference.canonical}`);
+        seen.push(`${ref} ${reference?.canonical}`);
         return {};
       },
     });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { formatCommand, parseCommand, splitBuilderFlags, type CommandInstruction } from '../../src/index.js';
+import { splitBuilderFlags } from '../../src/dockerfile/command-form.js';
+import { formatCommand, parseCommand, type CommandInstruction } from '../../src/index.js';
 import { vectorsOf } from '../fixtures/vectors.js';
 
 /** Splits `CMD …` into keyword and argument text the way BuildKit's splitCommand does. */

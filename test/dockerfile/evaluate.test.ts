@@ -166,7 +166,7 @@ describe('evaluateDockerfile: stages, sources, diagnostics', () => {
     if (!r.ok) return;
     expect(r.complete).toBe(false);
     const codes = r.diagnostics.map((d) => d.code);
-    expect(codes).toContain('unknown-base-image');
+    expect(codes).toContain('base-image-config-missing');
     expect(codes).toContain('depends-on-unknown-base');
   });
 
@@ -368,14 +368,14 @@ describe('entrypoint-resets-cmd only when the reset shows in the result', () => 
 });
 
 // Review finding: the shell-form ENTRYPOINT warning names the shell actually used (SHELL, Windows).
-describe('shell-entrypoint-cmd names the shell in effect', () => {
+describe('entrypoint-shell-form-cmd names the shell in effect', () => {
   test.for([
     { text: 'FROM scratch\nENTRYPOINT run it\nCMD ["x"]\n', os: 'linux' as const, shell: '`/bin/sh -c`' },
     { text: 'FROM scratch\nSHELL ["/bin/bash", "-c"]\nENTRYPOINT run it\nCMD ["x"]\n', os: 'linux' as const, shell: '`/bin/bash -c`' },
     { text: 'FROM scratch\nENTRYPOINT run it\nCMD ["x"]\n', os: 'windows' as const, shell: '`cmd /S /C`' },
   ])('$shell', ({ text, os, shell }) => {
     const got = evaluateDockerfile(text, { os });
-    const d = got.diagnostics.find((x) => x.code === 'shell-entrypoint-cmd');
+    const d = got.diagnostics.find((x) => x.code === 'entrypoint-shell-form-cmd');
     expect(d?.message).toContain(shell);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { builtinFrontend, parseEngineVersion } from '../../src/core/engine-profile.js';
+import { builtinFrontend, engineProfile, parseEngineVersion } from '../../src/core/engine-profile.js';
 import { detectSyntax } from '../../src/dockerfile/frontend.js';
 import { evaluateDockerfile, parseDockerfile, type EvaluateDockerfileOptions } from '../../src/index.js';
 
@@ -59,8 +59,8 @@ describe("which `# syntax=` line the engine finds (the built-in frontend's Detec
   test('a repeated syntax line: the old scan takes the last, the new one the first; both builds then fail', () => {
     // probe dup: 20.10 resolves docker/dockerfile:1.4; every frontend's parser then rejects the file.
     const text = `# syntax=example.com/a\n# syntax=docker/dockerfile:1.4\n${BODY}`;
-    expect(detectSyntax(text, builtinFrontend(parseEngineVersion('20.10')))).toEqual({ value: 'docker/dockerfile:1.4', line: 2 });
-    expect(detectSyntax(text, builtinFrontend(parseEngineVersion('24.0')))).toEqual({ value: 'example.com/a', line: 1 });
+    expect(detectSyntax(text, engineProfile({ engineVersion: '20.10' }))).toEqual({ value: 'docker/dockerfile:1.4', line: 2 });
+    expect(detectSyntax(text, engineProfile({ engineVersion: '24.0' }))).toEqual({ value: 'example.com/a', line: 1 });
     for (const v of ['20.10', '24.0']) expect(frontendOf(text, { engineVersion: v })).toBe('only one syntax parser directive can be used');
   });
 

@@ -102,7 +102,7 @@ describe('playground (headless Chromium)', () => {
     await page.click('details.table summary');
     await page.screenshot({ path: '/tmp/container-argv-playground.png', fullPage: true });
     expect(await text('argv-shell')).toBe(`/sbin/docker-init -- /bin/sh -c 'echo "hello from $HOSTNAME"' --verbose`);
-    expect(await text('diagnostics')).toContain('shell-entrypoint-args');
+    expect(await text('diagnostics')).toContain('argv-shell-entrypoint-args');
     expect(await page.locator('details.table table td').count()).toBe(9);
     expect(pageErrors).toEqual([]);
   });

@@ -116,8 +116,8 @@ export function replayRun(image: ImageConfig, run: RunRecord, options: EngineOpt
   if (run.create.ociArgs !== undefined && show(resolved.argv) !== show(run.create.ociArgs)) {
     return `${cli}: process.args: library ${show(resolved.argv)}, engine ${show(run.create.ociArgs)}`;
   }
-  if (show([resolved.path, ...resolved.args]) !== show([run.create.path, ...run.create.args])) {
-    return `${cli}: .Path/.Args: library ${show([resolved.path, ...resolved.args])}, engine ${show([run.create.path, ...run.create.args])}`;
+  if (show([resolved.inspectPath, ...resolved.inspectArgs]) !== show([run.create.path, ...run.create.args])) {
+    return `${cli}: .Path/.Args: library ${show([resolved.inspectPath, ...resolved.inspectArgs])}, engine ${show([run.create.path, ...run.create.args])}`;
   }
   // The argv printer prints its own argv. When argv[0] is a real shell (busybox) it runs the printer with
   // other words, so only a run whose printed argv[0] is the resolved argv[0] was the printer exec'd directly.

@@ -51,8 +51,8 @@ describe('imageConfigFrom', () => {
 
   test('errors from instruction text are issues', () => {
     expect(imageConfigFrom({ cmd: '["a", 1]' })).toMatchObject({ ok: false, issues: [{ code: 'json-not-strings' }] });
-    expect(imageConfigFrom({ shell: 'bash -c' })).toMatchObject({ ok: false, issues: [{ code: 'shell-not-json' }] });
-    expect(imageConfigFrom({ shell: [] })).toMatchObject({ ok: false, issues: [{ code: 'shell-empty' }] });
+    expect(imageConfigFrom({ shell: 'bash -c' })).toMatchObject({ ok: false, issues: [{ code: 'shell-instruction-not-json' }] });
+    expect(imageConfigFrom({ shell: [] })).toMatchObject({ ok: false, issues: [{ code: 'shell-instruction-empty' }] });
   });
 
   test('the base config is never modified', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { expandKubernetes, resolveKubernetes, toKubernetes, type DockerRunOptions, type ImageConfig, type KubernetesEnvVar } from '../../src/index.js';
+import { expandKubernetes, resolveKubernetes, toKubernetes, type DockerRunOverrides, type ImageConfig, type KubernetesEnvVar } from '../../src/index.js';
 import { vectorsOf } from '../fixtures/vectors.js';
 
 const image = (input: Record<string, unknown>): ImageConfig => ({
@@ -131,7 +131,7 @@ describe('resolveKubernetes', () => {
     expect(got.ok && got.argv).toEqual(['sh', '-c', 'echo', 'hi']);
     const codes = got.diagnostics.map((d) => d.code);
     expect(codes).toContain('k8s-empty-command');
-    expect(codes).toContain('sh-c-extra-args');
+    expect(codes).toContain('argv-sh-c-extra-args');
   });
 
   test('missing ConfigMap fails like the kubelet; optional is skipped; unknown maps are diagnosed', () => {
@@ -185,7 +185,7 @@ describe('resolveKubernetes', () => {
 });
 
 describe('toKubernetes', () => {
-  function runFromCli(cli: readonly string[]): DockerRunOptions {
+  function runFromCli(cli: readonly string[]): DockerRunOverrides {
     let entrypoint: string | undefined;
     let i = 0;
     for (; i < cli.length; i++) {
@@ -214,12 +214,12 @@ describe('toKubernetes', () => {
   });
 
   test('minimal: args equal to the image CMD stay unset', () => {
-    expect(toKubernetes({ entrypoint: ['/e'], cmd: ['c'] }, { args: ['c'] })).toEqual({ ok: true, diagnostics: [] });
-    expect(toKubernetes({ entrypoint: ['/e'], cmd: [] }, { entrypoint: '/e' })).toEqual({ ok: true, diagnostics: [] });
+    expect(toKubernetes({ entrypoint: ['/e'], cmd: ['c'] }, { args: ['c'] })).toEqual({ ok: true, command: null, args: null, diagnostics: [] });
+    expect(toKubernetes({ entrypoint: ['/e'], cmd: [] }, { entrypoint: '/e' })).toEqual({ ok: true, command: null, args: null, diagnostics: [] });
     expect(toKubernetes({ entrypoint: ['/e'], cmd: ['c'] }, { entrypoint: '/e' })).toMatchObject({ command: ['/e'] });
     // --entrypoint "" with no image ENTRYPOINT: nothing to clear, nothing to say.
-    expect(toKubernetes({ cmd: ['c'] }, { entrypoint: '', args: ['c'] })).toEqual({ ok: true, diagnostics: [] });
-    expect(toKubernetes({ entrypoint: [''], cmd: ['c'] }, { entrypoint: '', args: ['x'] })).toEqual({ ok: true, args: ['x'], diagnostics: [] });
+    expect(toKubernetes({ cmd: ['c'] }, { entrypoint: '', args: ['c'] })).toEqual({ ok: true, command: null, args: null, diagnostics: [] });
+    expect(toKubernetes({ entrypoint: [''], cmd: ['c'] }, { entrypoint: '', args: ['x'] })).toEqual({ ok: true, command: null, args: ['x'], diagnostics: [] });
   });
 
   test('--init cannot be expressed', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { escapeKubernetes, expandKubernetes, kubernetesProfile, resolveKubernetes } from '../../src/index.js';
+import { kubernetesProfile } from '../../src/kubernetes/expansion.js';
+import { escapeKubernetes, expandKubernetes, resolveKubernetes } from '../../src/index.js';
 import { vectorsOf } from '../fixtures/vectors.js';
 
 describe('expandKubernetes', () => {

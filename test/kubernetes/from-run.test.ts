@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { bytesToQuantity, cpusToQuantity, DIAGNOSTICS, parseRunCommandLine, runFlagsToKubernetes } from '../../src/index.js';
+import { bytesToQuantity, cpusToQuantity } from '../../src/kubernetes/from-run.js';
+import { DIAGNOSTICS, parseRunCommandLine, runFlagsToKubernetes } from '../../src/index.js';
 
 describe('runFlagsToKubernetes', () => {
   test('seed: memory limit and reservation', () => {

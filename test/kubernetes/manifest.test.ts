@@ -53,7 +53,7 @@ items:
     const got = resolveManifests(yaml, { images: {} });
     expect(got).toMatchObject({
       ok: false,
-      issues: [{ code: 'manifest-invalid', path: 'spec.template.spec.containers[1].args[0]', message: 'document 1 spec.template.spec.containers[1].args[0]: expected string' }],
+      issues: [{ code: 'k8s-manifest-invalid', path: 'spec.template.spec.containers[1].args[0]', message: 'document 1 spec.template.spec.containers[1].args[0]: expected string' }],
     });
   });
 
@@ -63,7 +63,7 @@ items:
     expect(!got.ok && got.issues[0]).toMatchObject({ code: 'yaml-invalid' });
     expect(!got.ok && got.issues[0].line).toBeGreaterThan(0);
     expect(resolveManifests('a: 1\na: 2\n', { images: {} }).ok).toBe(false);
-    expect(resolveManifests('- just\n- a list\n', { images: {} })).toMatchObject({ ok: false, issues: [{ code: 'manifest-invalid' }] });
+    expect(resolveManifests('- just\n- a list\n', { images: {} })).toMatchObject({ ok: false, issues: [{ code: 'k8s-manifest-invalid' }] });
     expect(resolveManifests('kind: Pod\nspec: 3\n', { images: {} })).toMatchObject({ ok: false, issues: [{ path: 'spec' }] });
   });
 

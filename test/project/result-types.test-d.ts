@@ -4,7 +4,11 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import {
   type KubernetesResolution,
+  composeToKubernetes,
   evaluateDockerfile,
+  listComposeImages,
+  listDockerfileBases,
+  listManifestImages,
   imageConfigFrom,
   imageConfigFromInspect,
   isExecForm,
@@ -21,32 +25,40 @@ import {
   resolveKubernetes,
   resolveManifests,
   resolveRunCommandLine,
+  runFlagsToKubernetes,
   toKubernetes,
   unwrap,
   type Command,
-  type ComposeCommandResult,
-  type ComposeResult,
+  type ComposeToKubernetesResult,
+  type ParseComposeCommandResult,
+  type ResolveComposeResult,
   type Diagnostic,
   type DockerResolution,
-  type DockerRunResult,
-  type DotEnvResult,
+  type ResolveDockerRunResult,
+  type ParseDotEnvResult,
   type EvaluateDockerfileResult,
   type ExecCommand,
   type Failure,
   type ImageConfigFromInspectResult,
-  type ImageConfigResult,
+  type ImageConfigFromResult,
   type Issue,
   type Issues,
-  type KubernetesResult,
+  type ResolveKubernetesResult,
   type ParseCommandResult,
   type ParseImageReferenceResult,
   type ParseDockerfileResult,
   type ParsedCommand,
   type ResolveComposeFileResult,
+  type ResolveContainerConfigResult,
+  type ResolveRunCommandLineResult,
+  type RunFlagsToKubernetesResult,
   type ResolveManifestsResult,
-  type RunCommandLineResult,
+  type ParseRunCommandLineResult,
   type ShellCommand,
   type ToKubernetesResult,
+  type ListComposeImagesResult,
+  type ListDockerfileBasesResult,
+  type ListManifestImagesResult,
 } from '../../src/index.js';
 import { lookupCatalog, type CatalogLookupResult } from '../../src/catalog/index.js';
 import { dockerConfigCredentials, fetchImageConfig, type DockerConfigCredentialsResult, type FetchImageConfigResult } from '../../src/registry/index.js';
@@ -62,20 +74,26 @@ describe('every public function returns its documented result type', () => {
     expectTypeOf(evaluateDockerfile).returns.toEqualTypeOf<EvaluateDockerfileResult>();
     expectTypeOf(parseDockerfile).returns.toEqualTypeOf<ParseDockerfileResult>();
     expectTypeOf(imageConfigFromInspect).returns.toEqualTypeOf<ImageConfigFromInspectResult>();
-    expectTypeOf(imageConfigFrom).returns.toEqualTypeOf<ImageConfigResult>();
+    expectTypeOf(imageConfigFrom).returns.toEqualTypeOf<ImageConfigFromResult>();
+    expectTypeOf(listDockerfileBases).returns.toEqualTypeOf<ListDockerfileBasesResult>();
   });
 
   test('docker run, Kubernetes, Compose', () => {
-    expectTypeOf(resolveDockerRun).returns.toEqualTypeOf<DockerRunResult>();
-    expectTypeOf(resolveContainerConfig).returns.toEqualTypeOf<DockerRunResult>();
-    expectTypeOf(parseRunCommandLine).returns.toEqualTypeOf<RunCommandLineResult>();
-    expectTypeOf(resolveKubernetes).returns.toEqualTypeOf<KubernetesResult>();
+    expectTypeOf(resolveDockerRun).returns.toEqualTypeOf<ResolveDockerRunResult>();
+    expectTypeOf(resolveContainerConfig).returns.toEqualTypeOf<ResolveContainerConfigResult>();
+    expectTypeOf(resolveRunCommandLine).returns.toEqualTypeOf<ResolveRunCommandLineResult>();
+    expectTypeOf(runFlagsToKubernetes).returns.toEqualTypeOf<RunFlagsToKubernetesResult>();
+    expectTypeOf(composeToKubernetes).returns.toEqualTypeOf<ComposeToKubernetesResult>();
+    expectTypeOf(parseRunCommandLine).returns.toEqualTypeOf<ParseRunCommandLineResult>();
+    expectTypeOf(resolveKubernetes).returns.toEqualTypeOf<ResolveKubernetesResult>();
     expectTypeOf(toKubernetes).returns.toEqualTypeOf<ToKubernetesResult>();
     expectTypeOf(resolveManifests).returns.toEqualTypeOf<ResolveManifestsResult>();
-    expectTypeOf(resolveCompose).returns.toEqualTypeOf<ComposeResult>();
-    expectTypeOf(parseComposeCommand).returns.toEqualTypeOf<ComposeCommandResult>();
+    expectTypeOf(resolveCompose).returns.toEqualTypeOf<ResolveComposeResult>();
+    expectTypeOf(parseComposeCommand).returns.toEqualTypeOf<ParseComposeCommandResult>();
     expectTypeOf(resolveComposeFile).returns.toEqualTypeOf<ResolveComposeFileResult>();
-    expectTypeOf(parseDotEnv).returns.toEqualTypeOf<DotEnvResult>();
+    expectTypeOf(parseDotEnv).returns.toEqualTypeOf<ParseDotEnvResult>();
+    expectTypeOf(listManifestImages).returns.toEqualTypeOf<ListManifestImagesResult>();
+    expectTypeOf(listComposeImages).returns.toEqualTypeOf<ListComposeImagesResult>();
   });
 
   test('image references and the catalog and registry subpaths', () => {
@@ -92,16 +110,22 @@ describe('results are unions on ok, with Failure as the failure side', () => {
     expectTypeOf<FailureOf<EvaluateDockerfileResult>>().toEqualTypeOf<Failure>();
     expectTypeOf<FailureOf<ParseDockerfileResult>>().toEqualTypeOf<Failure>();
     expectTypeOf<FailureOf<ImageConfigFromInspectResult>>().toEqualTypeOf<Failure>();
-    expectTypeOf<FailureOf<ImageConfigResult>>().toEqualTypeOf<Failure>();
-    expectTypeOf<FailureOf<DockerRunResult>>().toEqualTypeOf<Failure>();
-    expectTypeOf<FailureOf<RunCommandLineResult>>().toEqualTypeOf<Failure>();
-    expectTypeOf<FailureOf<KubernetesResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ImageConfigFromResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ResolveDockerRunResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ParseRunCommandLineResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ResolveRunCommandLineResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ResolveContainerConfigResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ComposeToKubernetesResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ResolveKubernetesResult>>().toEqualTypeOf<Failure>();
     expectTypeOf<FailureOf<ToKubernetesResult>>().toEqualTypeOf<Failure>();
     expectTypeOf<FailureOf<ResolveManifestsResult>>().toEqualTypeOf<Failure>();
-    expectTypeOf<FailureOf<ComposeResult>>().toEqualTypeOf<Failure>();
-    expectTypeOf<FailureOf<ComposeCommandResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ResolveComposeResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ParseComposeCommandResult>>().toEqualTypeOf<Failure>();
     expectTypeOf<FailureOf<ResolveComposeFileResult>>().toEqualTypeOf<Failure>();
-    expectTypeOf<FailureOf<DotEnvResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ParseDotEnvResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ListDockerfileBasesResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ListManifestImagesResult>>().toEqualTypeOf<Failure>();
+    expectTypeOf<FailureOf<ListComposeImagesResult>>().toEqualTypeOf<Failure>();
     expectTypeOf<FailureOf<ParseImageReferenceResult>>().toEqualTypeOf<Failure>();
     expectTypeOf<FailureOf<CatalogLookupResult>>().toEqualTypeOf<Failure>();
     expectTypeOf<FailureOf<DockerConfigCredentialsResult>>().toEqualTypeOf<Failure>();
@@ -111,8 +135,8 @@ describe('results are unions on ok, with Failure as the failure side', () => {
   test('the success side of each result carries readonly diagnostics', () => {
     expectTypeOf<SuccessOf<ParseCommandResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
     expectTypeOf<SuccessOf<EvaluateDockerfileResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
-    expectTypeOf<SuccessOf<DockerRunResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
-    expectTypeOf<SuccessOf<KubernetesResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
+    expectTypeOf<SuccessOf<ResolveDockerRunResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
+    expectTypeOf<SuccessOf<ResolveKubernetesResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
     expectTypeOf<SuccessOf<ResolveManifestsResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
     expectTypeOf<SuccessOf<ResolveComposeFileResult>['diagnostics']>().toEqualTypeOf<readonly Diagnostic[]>();
     expectTypeOf<SuccessOf<ImageConfigFromInspectResult>['diagnostics']>().toEqualTypeOf<readonly []>();

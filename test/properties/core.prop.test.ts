@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { formatArgv, formatCommand, imageConfigFrom, parseCommand, resolveDockerRun, type DockerRunOptions, type ImageConfig } from '../../src/index.js';
+import { formatArgv, formatCommand, imageConfigFrom, parseCommand, resolveDockerRun, type DockerRunOverrides, type ImageConfig } from '../../src/index.js';
 import { argvArb, commandArb, imageArb, processWordArb, runArb, wordArb } from './arbitraries.js';
 
 /**
  * Reference resolver written from semantics.md R3.1-R3.5 alone, as plainly as
  * possible, for the differential property.
  */
-function referenceArgv(image: ImageConfig, run: DockerRunOptions): string[] | 'error' {
+function referenceArgv(image: ImageConfig, run: DockerRunOverrides): string[] | 'error' {
   const args = run.args ?? [];
   let ep: readonly string[] = [];
   let cmd: readonly string[] = [];

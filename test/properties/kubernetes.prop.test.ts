@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { escapeKubernetes, expandKubernetes, resolveDockerRun, resolveKubernetes, splitGoShellwords, toKubernetes } from '../../src/index.js';
+import { escapeKubernetes, expandKubernetes, resolveDockerRun, resolveKubernetes, toKubernetes } from '../../src/index.js';
+import { splitGoShellwords } from '../../src/compose/go-shellwords.js';
 import { imageArb, runArb, wordArb } from './arbitraries.js';
 
 const envArb = fc.dictionary(fc.oneof(fc.constantFrom('X', 'A', 'constructor', '__proto__', ''), fc.string({ maxLength: 4 })), wordArb, { maxKeys: 5 });

@@ -1,22 +1,13 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import {
-  DIAGNOSTICS,
-  DOCKER_RUN_FLAGS,
-  parseDockerBytes,
-  parseDockerCpus,
-  parseGoBool,
-  parseRunCommandLine,
-  quoteForShell,
-  resolveDockerRun,
-  resolveRunCommandLine,
-  type RunCommandLineResult,
-} from '../../src/index.js';
+import { DIAGNOSTICS, formatArgv, parseRunCommandLine, resolveDockerRun, resolveRunCommandLine, type ParseRunCommandLineResult } from '../../src/index.js';
+import { parseDockerBytes, parseDockerCpus, parseGoBool } from '../../src/run/command-line.js';
+import { DOCKER_RUN_FLAGS } from '../../src/run/flag-table.js';
 
 type Expect = { image?: string; entrypoint?: string | null; args?: string[]; init?: boolean | null; issue?: string; code?: string };
 
-function summary(r: RunCommandLineResult): Expect {
+function summary(r: ParseRunCommandLineResult): Expect {
   if (!r.ok) return { issue: r.issues[0].message, code: r.issues[0].code };
   return { image: r.image, entrypoint: r.run.entrypoint ?? null, args: [...r.run.args], init: r.run.init ?? null };
 }
@@ -178,6 +169,21 @@ describe('parseRunCommandLine', () => {
   });
 });
 
+describe('prefixes before the program', () => {
+  // Source: POSIX XCU 2.9.1 (a VAR=value prefix is in the environment of the command it precedes: the CLI).
+  test.for([
+    { line: 'FOO=1 docker run img', client: 'docker' },
+    { line: 'FOO=1 podman run img', client: 'podman' },
+    { line: 'FOO=1 /usr/bin/podman-remote run img', client: 'podman' },
+    { line: 'FOO=1 sudo BAR=2 podman run img', client: 'podman' },
+  ])('a VAR=value note names the client that runs the line: $line', ({ line, client }) => {
+    const r = parseRunCommandLine(line);
+    const notes = r.diagnostics.filter((d) => d.code === 'run-command-prefix' && d.message.includes('sets a variable'));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const d of notes) expect(d.message).toContain(`in the environment of the ${client} client only`);
+  });
+});
+
 describe('resolveRunCommandLine', () => {
   test.for([
     { line: 'docker run --init app serve', image: { entrypoint: ['/app'], cmd: ['x'] }, argv: ['/sbin/docker-init', '--', '/app', 'serve'] },
@@ -185,7 +191,25 @@ describe('resolveRunCommandLine', () => {
     { line: 'docker run --entrypoint "top -b" img', image: { cmd: ['c'] }, argv: ['top -b'] },
   ])('$line', ({ line, image, argv }) => {
     const r = resolveRunCommandLine(line, image);
-    expect(r.ok && r.resolution.ok ? r.resolution.argv : r).toEqual(argv);
+    expect(r.ok ? r.argv : r).toEqual(argv);
+  });
+
+  test("one result shape: a line that parses but does not start fails, with both steps' diagnostics", () => {
+    // `--entrypoint ''` drops the image CMD and clears the entrypoint: nothing to run (semantics.md R3.4).
+    const r = resolveRunCommandLine("sudo docker run --entrypoint '' img", { entrypoint: ['e'], cmd: ['c'] });
+    expect(r).toMatchObject({ ok: false, issues: [{ code: 'no-command', message: 'no command specified' }] });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['run-command-prefix', 'empty-entrypoint-drops-cmd']);
+    expect(resolveRunCommandLine('docker run', {})).toMatchObject({ ok: false, issues: [{ code: 'run-missing-image' }] });
+  });
+
+  test('success is the resolution plus the parsed line', () => {
+    const r = resolveRunCommandLine('podman run --init app serve', { entrypoint: ['/app'] });
+    expect(r.ok && { argv: r.argv, inspectPath: r.inspectPath, image: r.parsed.image, engine: r.parsed.engine }).toEqual({
+      argv: ['/run/podman-init', '--', '/app', 'serve'],
+      inspectPath: '/run/podman-init',
+      image: 'app',
+      engine: 'podman',
+    });
   });
 });
 
@@ -290,12 +314,12 @@ const word = fc.oneof(
   fc.constantFrom('-it', '-d', '--rm', '--init', '--', '-e', 'A=1', '-p80:80', "it's", 'a b', '$HOME', '#x', '&&', ';', '\\', '"'),
   fc.constantFrom(...flagNames).map((n) => `--${n}`),
 );
-test('parseRunCommandLine(quoteForShell(argv)) equals parseRunCommandLine(argv)', () => {
+test("parseRunCommandLine(formatArgv(argv, 'shell')) equals parseRunCommandLine(argv)", () => {
   fc.assert(
     fc.property(fc.array(word, { maxLength: 8 }), (tail) => {
       const argv = ['docker', 'create', ...tail];
       const a = parseRunCommandLine(argv);
-      const b = parseRunCommandLine(quoteForShell(argv));
+      const b = parseRunCommandLine(formatArgv(argv, 'shell'));
       expect(summary(b)).toEqual(summary(a));
       if (a.ok && b.ok) expect(b.flags.map((f) => [f.name, f.value])).toEqual(a.flags.map((f) => [f.name, f.value]));
     }),
@@ -350,7 +374,7 @@ describe.each(files)('recorded %s', (file) => {
     const argv = ['docker', ...(c.pre ?? []), c.cmd, ...c.argv];
     const r = parseRunCommandLine(argv, options);
     // The same argv typed as a shell line parses the same.
-    expect(summary(parseRunCommandLine(quoteForShell(argv), options))).toEqual(summary(r));
+    expect(summary(parseRunCommandLine(formatArgv(argv, 'shell'), options))).toEqual(summary(r));
     if (!c.ok) {
       expect(r.ok ? 'parsed' : r.issues[0].message).toBe(c.error);
       return;
@@ -368,9 +392,9 @@ describe.each(files)('recorded %s', (file) => {
     const cfg = c.config as FixtureConfig;
     if (c.output !== undefined) {
       // The process really executed: the printer's argv (docker-init, if any, is its parent).
-      expect(resolution.ok ? [resolution.path, ...resolution.args] : null).toEqual(JSON.parse(c.output.trim()));
+      expect(resolution.ok ? [resolution.inspectPath, ...resolution.inspectArgs] : null).toEqual(JSON.parse(c.output.trim()));
     }
-    expect(resolution.ok ? [resolution.path, ...resolution.args] : resolution.issues[0].message).toEqual([cfg.path, ...cfg.args]);
+    expect(resolution.ok ? [resolution.inspectPath, ...resolution.inspectArgs] : resolution.issues[0].message).toEqual([cfg.path, ...cfg.args]);
     expect(r.run.entrypoint === undefined || r.run.entrypoint === '' ? null : [r.run.entrypoint]).toEqual(cfg.entrypoint);
     expect(r.run.args.length > 0 ? r.run.args : null).toEqual(cfg.cmd);
     expect(r.run.init ?? null).toEqual(cfg.init);

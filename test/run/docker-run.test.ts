@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseRunCommandLine, resolveContainerConfig, resolveDockerRun, type DockerRunOptions, type ImageConfig } from '../../src/index.js';
+import { parseRunCommandLine, resolveContainerConfig, resolveDockerRun, type DockerRunOverrides, type ImageConfig } from '../../src/index.js';
 import { vectorsOf } from '../fixtures/vectors.js';
 
 type OciImage = { Entrypoint?: string[] | null; Cmd?: string[] | null };
 const image = (oci: OciImage): ImageConfig => ({ entrypoint: oci.Entrypoint ?? null, cmd: oci.Cmd ?? null });
 
 /** Reads the vectors' `cli` words: `[--entrypoint X] [--init] ARGS…` (the image name is implied). */
-function runFromCli(cli: readonly string[]): DockerRunOptions {
+function runFromCli(cli: readonly string[]): DockerRunOverrides {
   let entrypoint: string | undefined;
   let init = false;
   let i = 0;
@@ -74,22 +74,22 @@ describe('resolveDockerRun', () => {
     const got = resolveDockerRun(IMG, run);
     expect(got).toMatchObject({ ok: true, argv, sources });
     if (got.ok) {
-      expect(got.path).toBe(got.entrypoint[0] ?? got.cmd[0]);
-      expect([got.path, ...got.args]).toEqual(run.init ? argv.slice(2) : argv);
+      expect(got.inspectPath).toBe(got.entrypoint[0] ?? got.cmd[0]);
+      expect([got.inspectPath, ...got.inspectArgs]).toEqual(run.init ? argv.slice(2) : argv);
     }
   });
 
   describe('diagnostics (semantics.md §9)', () => {
-    const codes = (img: ImageConfig, run: DockerRunOptions = {}) => resolveDockerRun(img, run).diagnostics.map((d) => d.code);
+    const codes = (img: ImageConfig, run: DockerRunOverrides = {}) => resolveDockerRun(img, run).diagnostics.map((d) => d.code);
     test('shell-form ENTRYPOINT receiving CMD as $0 (row 1)', () => {
-      expect(codes({ entrypoint: ['/bin/sh', '-c', 'a b'], cmd: ['x', 'y'] })).toContain('shell-entrypoint-args');
-      expect(codes({ entrypoint: ['/bin/sh', '-c', 'a b'] }, { args: ['x'] })).toContain('shell-entrypoint-args');
-      expect(codes({ entrypoint: ['/bin/sh', '-c', 'a b'] })).not.toContain('shell-entrypoint-args');
+      expect(codes({ entrypoint: ['/bin/sh', '-c', 'a b'], cmd: ['x', 'y'] })).toContain('argv-shell-entrypoint-args');
+      expect(codes({ entrypoint: ['/bin/sh', '-c', 'a b'] }, { args: ['x'] })).toContain('argv-shell-entrypoint-args');
+      expect(codes({ entrypoint: ['/bin/sh', '-c', 'a b'] })).not.toContain('argv-shell-entrypoint-args');
     });
     test('sh -c followed by several words (row 2, moby/moby#21014)', () => {
-      expect(codes({ entrypoint: ['sh', '-c'], cmd: ['echo', 'hello'] })).toContain('sh-c-extra-args');
-      expect(codes({ cmd: ['bash', '-ec', 'echo', 'x'] })).toContain('sh-c-extra-args');
-      expect(codes({ cmd: ['sh', '-c', 'echo x'] })).not.toContain('sh-c-extra-args');
+      expect(codes({ entrypoint: ['sh', '-c'], cmd: ['echo', 'hello'] })).toContain('argv-sh-c-extra-args');
+      expect(codes({ cmd: ['bash', '-ec', 'echo', 'x'] })).toContain('argv-sh-c-extra-args');
+      expect(codes({ cmd: ['sh', '-c', 'echo x'] })).not.toContain('argv-sh-c-extra-args');
     });
     test('--entrypoint with whitespace (row 5)', () => {
       expect(codes(IMG, { entrypoint: 'top -b' })).toContain('entrypoint-whitespace');
@@ -106,9 +106,9 @@ describe('resolveDockerRun', () => {
       expect(empty.diagnostics.map((d) => d.code)).toContain('empty-entrypoint-drops-cmd');
     });
     test('shell as PID 1 (row 4), not with --init or exec', () => {
-      expect(codes({ cmd: ['/bin/sh', '-c', 'nginx'] })).toContain('shell-pid1');
-      expect(codes({ cmd: ['/bin/sh', '-c', 'exec nginx'] })).not.toContain('shell-pid1');
-      expect(resolveDockerRun({ cmd: ['/bin/sh', '-c', 'nginx'] }, { init: true }).diagnostics.map((d) => d.code)).not.toContain('shell-pid1');
+      expect(codes({ cmd: ['/bin/sh', '-c', 'nginx'] })).toContain('argv-shell-pid1');
+      expect(codes({ cmd: ['/bin/sh', '-c', 'exec nginx'] })).not.toContain('argv-shell-pid1');
+      expect(resolveDockerRun({ cmd: ['/bin/sh', '-c', 'nginx'] }, { init: true }).diagnostics.map((d) => d.code)).not.toContain('argv-shell-pid1');
     });
   });
 
@@ -122,10 +122,10 @@ describe('resolveDockerRun', () => {
 // Review finding: the extra words of `sh -c` may sit in an exec-form ENTRYPOINT itself (moby/moby#21014 shape).
 describe('sh -c traps wherever the extra words come from', () => {
   test.for([
-    { image: { entrypoint: ['sh', '-c', 'echo', 'hello'] }, code: 'sh-c-extra-args' },
-    { image: { entrypoint: ['sh', '-c'], cmd: ['echo', 'hello'] }, code: 'sh-c-extra-args' },
-    { image: { cmd: ['sh', '-c', 'echo', 'hello'] }, code: 'sh-c-extra-args' },
-    { image: { entrypoint: ['/bin/sh', '-c', 'echo hi'], cmd: ['x'] }, code: 'shell-entrypoint-args' },
+    { image: { entrypoint: ['sh', '-c', 'echo', 'hello'] }, code: 'argv-sh-c-extra-args' },
+    { image: { entrypoint: ['sh', '-c'], cmd: ['echo', 'hello'] }, code: 'argv-sh-c-extra-args' },
+    { image: { cmd: ['sh', '-c', 'echo', 'hello'] }, code: 'argv-sh-c-extra-args' },
+    { image: { entrypoint: ['/bin/sh', '-c', 'echo hi'], cmd: ['x'] }, code: 'argv-shell-entrypoint-args' },
   ])('$image', ({ image, code }) => {
     expect(resolveDockerRun(image).diagnostics.map((d) => d.code)).toContain(code);
   });
@@ -169,6 +169,6 @@ describe("path/args are what the engine's inspect shows", () => {
     const image = fx.images[parsed.image]?.config as ImageConfig;
     const got = resolveDockerRun(image, parsed.run, { engine, engineVersion: version });
     if (error !== undefined) expect(got.ok ? 'ok' : `Error: ${got.issues[0].message}`).toBe(error);
-    else expect(got.ok ? [got.path, got.args] : got.issues[0].message).toEqual([path, args]);
+    else expect(got.ok ? [got.inspectPath, got.inspectArgs] : got.issues[0].message).toEqual([path, args]);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { imageFieldsUsed, resolveDockerRun, type DockerRunOptions, type EngineOptions } from '../../src/index.js';
+import { imageFieldsUsed, resolveDockerRun, type DockerRunOverrides, type EngineOptions } from '../../src/index.js';
 
 // Which image fields a run takes: checked against resolveDockerRun itself (moby merge / podman makeCommand),
 // by changing the image's ENTRYPOINT and CMD and seeing whether the argv changes.
-const RUNS: readonly DockerRunOptions[] = [
+const RUNS: readonly DockerRunOverrides[] = [
   {},
   { args: ['a'] },
   { entrypoint: 'e' },

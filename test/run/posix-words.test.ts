@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { DIAGNOSTICS, quoteForShell, splitShellWords } from '../../src/index.js';
+import { DIAGNOSTICS, formatArgv } from '../../src/index.js';
+import { splitShellWords } from '../../src/run/posix-words.js';
 
 // Expected values: POSIX XCU 2.2-2.3, 2.10.1; checked against `sh -c 'printf "[%s]" …'` (dash) by hand.
 const rows: { line: string; words: string[]; codes?: string[] }[] = [
@@ -10,18 +11,18 @@ const rows: { line: string; words: string[]; codes?: string[] }[] = [
   { line: 'a \\\n b', words: ['a', 'b'] },
   { line: `"" ''`, words: ['', ''] },
   { line: `a"b"'c'd`, words: ['abcd'] },
-  { line: 'a $HOME "${X:-a b}" $(echo a b) `echo c d`', words: ['a', '$HOME', '${X:-a b}', '$(echo a b)', '`echo c d`'], codes: ['shell-expansion'] },
-  { line: 'a b#c # d', words: ['a', 'b#c'], codes: ['shell-comment'] },
-  { line: 'a && b', words: ['a'], codes: ['shell-operator'] },
-  { line: 'a;b', words: ['a'], codes: ['shell-operator'] },
-  { line: 'a | b', words: ['a'], codes: ['shell-operator'] },
-  { line: 'a 2>/dev/null b', words: ['a', 'b'], codes: ['shell-redirection'] },
-  { line: 'a >\\\n> f b', words: ['a', 'b'], codes: ['shell-redirection'] },
-  { line: 'a 2>&1 b', words: ['a', 'b'], codes: ['shell-redirection'] },
-  { line: 'a x2>f', words: ['a', 'x2'], codes: ['shell-redirection'] },
-  { line: 'a "2">f', words: ['a', '2'], codes: ['shell-redirection'] },
-  { line: 'a\nb', words: ['a'], codes: ['shell-operator'] },
-  { line: 'a *.txt ~/x', words: ['a', '*.txt', '~/x'], codes: ['shell-expansion'] },
+  { line: 'a $HOME "${X:-a b}" $(echo a b) `echo c d`', words: ['a', '$HOME', '${X:-a b}', '$(echo a b)', '`echo c d`'], codes: ['run-line-expansion'] },
+  { line: 'a b#c # d', words: ['a', 'b#c'], codes: ['run-line-comment'] },
+  { line: 'a && b', words: ['a'], codes: ['run-line-operator'] },
+  { line: 'a;b', words: ['a'], codes: ['run-line-operator'] },
+  { line: 'a | b', words: ['a'], codes: ['run-line-operator'] },
+  { line: 'a 2>/dev/null b', words: ['a', 'b'], codes: ['run-line-redirection'] },
+  { line: 'a >\\\n> f b', words: ['a', 'b'], codes: ['run-line-redirection'] },
+  { line: 'a 2>&1 b', words: ['a', 'b'], codes: ['run-line-redirection'] },
+  { line: 'a x2>f', words: ['a', 'x2'], codes: ['run-line-redirection'] },
+  { line: 'a "2">f', words: ['a', '2'], codes: ['run-line-redirection'] },
+  { line: 'a\nb', words: ['a'], codes: ['run-line-operator'] },
+  { line: 'a *.txt ~/x', words: ['a', '*.txt', '~/x'], codes: ['run-line-expansion'] },
 ];
 
 // A redirection anywhere in a simple command is removed with its target; the words after it go on.
@@ -48,15 +49,15 @@ describe('splitShellWords', () => {
   test.for(redirectionRows)('redirection mid-command: $line', ({ line, words }) => {
     const r = splitShellWords(line);
     expect(r.ok && r.words.map((w) => w.value)).toEqual(words);
-    expect(r.ok && r.diagnostics.map((d) => d.code)).toContain('shell-redirection');
+    expect(r.ok && r.diagnostics.map((d) => d.code)).toContain('run-line-redirection');
   });
   test.for([`a 'b`, 'a "b', 'a $(b', 'a `b', 'a ${b'])('unterminated: %s', (line) => {
     const r = splitShellWords(line);
-    expect(r.ok ? 'ok' : r.issues[0].code).toBe('shell-unterminated');
+    expect(r.ok ? 'ok' : r.issues[0].code).toBe('run-line-unterminated');
   });
   test.for(['a >', 'a > ; b', 'a 2> > f'])('redirection without target: %s', (line) => {
     const r = splitShellWords(line);
-    expect(r.ok ? 'ok' : r.issues[0].code).toBe('shell-redirection-target');
+    expect(r.ok ? 'ok' : r.issues[0].code).toBe('run-line-redirection-target');
   });
   test('columns are 1-based per line', () => {
     const r = splitShellWords('docker run \\\n  -it img');
@@ -67,10 +68,10 @@ describe('splitShellWords', () => {
       [2, 7],
     ]);
   });
-  test('property: splitShellWords(quoteForShell(argv)) gives argv back', () => {
+  test("property: splitShellWords(formatArgv(argv, 'shell')) gives argv back", () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary' }), { maxLength: 6 }), (argv) => {
-        const r = splitShellWords(quoteForShell(argv));
+        const r = splitShellWords(formatArgv(argv, 'shell'));
         expect(r.ok && r.words.map((w) => w.value)).toEqual(argv);
       }),
     );
@@ -85,7 +86,7 @@ describe.each(shellFiles)('recorded %s', (file) => {
   test.for(fx.cases.map((c, k) => ({ ...c, k })))('line $k', (c) => {
     const r = splitShellWords(c.line);
     // Expansions are kept as written on purpose (a shell would substitute them): no comparison then.
-    if (r.diagnostics.some((d) => d.code === 'shell-expansion')) return;
+    if (r.diagnostics.some((d) => d.code === 'run-line-expansion')) return;
     if (c.error !== undefined) {
       // A syntax error after the first command (later line/after ;) is outside what we parse.
       const firstCommandOnly = !r.ok || r.rest === '';

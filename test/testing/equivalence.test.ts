@@ -9,7 +9,7 @@ import {
   compareKubernetesWithDockerRun,
   compareManifests,
   dockerfileArb,
-  dockerRunOptionsArb,
+  dockerRunOverridesArb,
   fullImageConfigArb,
   imageConfigArb,
   type Equivalence,
@@ -153,7 +153,7 @@ describe('compareKubernetesWithDockerRun', () => {
     expect(explain(compareKubernetesWithDockerRun(image, container, line))).toBe(want);
   });
 
-  it.prop([imageConfigArb, dockerRunOptionsArb])('toKubernetes(image, run) runs what docker run runs (unless Docker fails or --init)', (img, run) => {
+  it.prop([imageConfigArb, dockerRunOverridesArb])('toKubernetes(image, run) runs what docker run runs (unless Docker fails or --init)', (img, run) => {
     const k8s = toKubernetes(img, run);
     fc.pre(k8s.ok);
     if (!k8s.ok) return;

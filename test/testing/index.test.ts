@@ -24,7 +24,7 @@ describe('container-argv/testing exports', () => {
         'composeServiceArb',
         'describeOutcome',
         'describeRun',
-        'dockerRunOptionsArb',
+        'dockerRunOverridesArb',
         'dockerfileArb',
         'fullImageConfigArb',
         'imageConfigArb',

@@ -2,7 +2,7 @@ import { it } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { parseRunCommandLine } from '../../src/run/command-line.js';
 import { resolveDockerRun } from '../../src/run/docker-run.js';
-import { dockerRunOptionsArb, runCommandLineArb } from '../../src/testing/run.js';
+import { dockerRunOverridesArb, runCommandLineArb } from '../../src/testing/run.js';
 
 describe('runCommandLineArb', () => {
   it.prop([runCommandLineArb('docker')])('parseRunCommandLine reads the overrides the line was made with (text and argv)', (line) => {
@@ -18,8 +18,8 @@ describe('runCommandLineArb', () => {
   });
 });
 
-describe('dockerRunOptionsArb', () => {
-  it.prop([dockerRunOptionsArb])('every override resolves on an image with a CMD (a failure is data, never a throw)', (run) => {
+describe('dockerRunOverridesArb', () => {
+  it.prop([dockerRunOverridesArb])('every override resolves on an image with a CMD (a failure is data, never a throw)', (run) => {
     expect(typeof resolveDockerRun({ cmd: ['app'] }, run).ok).toBe('boolean');
   });
 });

@@ -1,6 +1,6 @@
 import { it } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { quoteShellArg } from '../../src/run/posix-words.js';
+import { quoteShellWord } from '../../src/core/format-argv.js';
 import { argvArb, plainWordArb, processWordArb, wordArb } from '../../src/testing/words.js';
 
 describe('word arbitraries', () => {
@@ -17,7 +17,7 @@ describe('word arbitraries', () => {
   });
 
   it.prop([plainWordArb])('plain words need no shell quoting and are not empty', (word) => {
-    expect(quoteShellArg(word)).toBe(word);
+    expect(quoteShellWord(word)).toBe(word);
     expect(word.length).toBeGreaterThan(0);
   });
 });

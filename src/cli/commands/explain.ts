@@ -1,5 +1,5 @@
 /** `container-argv explain`: the argv a container of this image executes, and why. */
-import { resolveDockerRun, type DockerRunOptions, type DockerRunResult } from '../../run/docker-run.js';
+import { resolveDockerRun, type DockerRunOverrides, type ResolveDockerRunResult } from '../../run/docker-run.js';
 import { formatArgv } from '../../core/format-argv.js';
 import type { ImageConfig } from '../../core/types.js';
 import type { BaseDependency } from '../../dockerfile/base-dependency.js';
@@ -18,7 +18,7 @@ export interface ExplainOptions extends ImageSourceOptions {
 
 /** The `docker run` part: from `--run '…'`, or from `--entrypoint`/`--init`/`-- ARGS`. */
 export interface RunRequest {
-  readonly run: DockerRunOptions;
+  readonly run: DockerRunOverrides;
   /** How to show it: `docker run IMAGE serve` or the `--run` line. */
   readonly display: string;
   readonly image?: string;
@@ -55,7 +55,7 @@ export async function runRequestOf(
       findings: findingsOf('--run', parsed.diagnostics),
     };
   }
-  const run: DockerRunOptions = {
+  const run: DockerRunOverrides = {
     ...(o.entrypoint !== undefined && { entrypoint: o.entrypoint }),
     ...(o.init === true && { init: true }),
     ...(passthrough !== undefined && passthrough.length > 0 && { args: passthrough }),
@@ -78,7 +78,7 @@ function describeList(v: readonly string[] | null | undefined, dependency: BaseD
   return v == null ? '(not set)' : formatArgv(v, 'json');
 }
 
-function text(image: LoadedImage, request: RunRequest, result: DockerRunResult | null, unknown: Unknown | null, findings: readonly Finding[], p: Palette): string {
+function text(image: LoadedImage, request: RunRequest, result: ResolveDockerRunResult | null, unknown: Unknown | null, findings: readonly Finding[], p: Palette): string {
   const lines: string[] = [];
   const label = (s: string) => p.bold(s.padEnd(11));
   if (image.kind === 'dockerfile' && image.stage !== undefined) {
@@ -99,7 +99,7 @@ function text(image: LoadedImage, request: RunRequest, result: DockerRunResult |
   lines.push('', p.bold(request.display));
   if (unknown !== null) {
     lines.push(`  ${p.yellow(unknownHeadline(unknown))}: ${unknownDetail(unknown)}`);
-    lines.push(`  ${p.dim(`give its config: --base ${unknown.from}=FILE (docker image inspect ${unknown.from} > FILE)`)}`);
+    lines.push(`  ${p.dim(`give its config: --image-config ${unknown.from}=FILE (docker image inspect ${unknown.from} > FILE)`)}`);
   } else if (result !== null && result.ok) {
     lines.push(`  ${label('argv')}${p.green(formatArgv(result.argv, 'shell'))}`);
     lines.push(`  ${label('json')}${formatArgv(result.argv, 'json')}`);
@@ -129,7 +129,7 @@ export async function explainCommand(dockerfile: string | undefined, o: ExplainO
   const unknown = image.ok ? dockerfileUnknown(image.dependsOn, imageFieldsUsed(request.run, engineOptionsOf(opts))) : null;
   // The library warns that what runs depends on an unknown base; for this run it may not.
   const findings: Finding[] = [...image.findings.filter((f) => unknown !== null || f.code !== 'depends-on-unknown-base'), ...request.findings];
-  let result: DockerRunResult | null = null;
+  let result: ResolveDockerRunResult | null = null;
   if (image.ok && image.config !== null && unknown === null) {
     result = resolveDockerRun(image.config, request.run, engineOptionsOf(opts));
     findings.push(...findingsOf(RUN_LABEL, result.diagnostics, result.ok ? [] : result.issues));

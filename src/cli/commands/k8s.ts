@@ -72,8 +72,8 @@ export async function k8sCommand(dockerfile: string | undefined, o: K8sOptions, 
         file: image.file,
         run: request.display,
         ...(docker.ok && { argv: docker.argv }),
-        ...(result.ok && result.command !== undefined && { command: result.command }),
-        ...(result.ok && result.args !== undefined && { args: result.args }),
+        ...(result.ok && result.command !== null && { command: result.command }),
+        ...(result.ok && result.args !== null && { args: result.args }),
         diagnostics: findings,
       }),
     );
@@ -82,9 +82,9 @@ export async function k8sCommand(dockerfile: string | undefined, o: K8sOptions, 
   const lines: string[] = [`# ${image.file}: ${request.display}`];
   if (docker.ok) lines.push(`# runs ${formatArgv(docker.argv, 'json')}`);
   if (result.ok) {
-    if (result.command === undefined && result.args === undefined) lines.push('# the image defaults already run this: leave command and args unset', '{}');
-    if (result.command !== undefined) lines.push(`command: ${yamlList(result.command)}`);
-    if (result.args !== undefined) lines.push(`args: ${yamlList(result.args)}`);
+    if (result.command === null && result.args === null) lines.push('# the image defaults already run this: leave command and args unset', '{}');
+    if (result.command !== null) lines.push(`command: ${yamlList(result.command)}`);
+    if (result.args !== null) lines.push(`args: ${yamlList(result.args)}`);
   } else {
     lines.push(`# ${p.red('cannot be expressed:')} ${result.issues[0].message}`);
   }

@@ -67,12 +67,16 @@ function walk(root: string, io: CliIO, out: string[]): void {
 async function lintDockerfile(path: string, text: string, images: ImageTable, buildArgs: Record<string, string> | undefined, engine: EngineOptions): Promise<Finding[]> {
   const file = displayName(path);
   const { evaluateDockerfile } = await import('../../dockerfile/evaluate.js');
-  const result = evaluateDockerfile(text, { ...engine, baseImages: (_ref, reference) => findImage(images, reference), ...(buildArgs !== undefined && { buildArgs }) });
+  const result = evaluateDockerfile(text, {
+    ...engine,
+    baseImages: (_ref, reference) => (reference === undefined ? undefined : findImage(images, reference)),
+    ...(buildArgs !== undefined && { buildArgs }),
+  });
   if (!result.ok) return findingsOf(file, result.diagnostics, result.issues);
   // Which bases are unknown is said once, by depends-on-unknown-base where it matters.
   const findings = findingsOf(
     file,
-    result.diagnostics.filter((d) => d.code !== 'unknown-base-image'),
+    result.diagnostics.filter((d) => d.code !== 'base-image-config-missing'),
   );
   const sources = result.target.sources;
   const exact = result.complete;

@@ -11,7 +11,7 @@ import { displayName, loadImageMap } from '../inputs.js';
 import { UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
 import { yamlLocator } from '../yaml-lines.js';
-import { parseImageReference } from '../../core/image-reference.js';
+import type { ImageLookup } from '../../core/image-lookup.js';
 import { findImage, findImageKey, type ImageTable } from '../../core/image-table.js';
 import type { ImageField } from '../../run/image-needs.js';
 import { EXIT_INCOMPLETE, unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
@@ -54,11 +54,12 @@ export class SharedImages {
   constructor(readonly table: ImageTable) {}
 }
 
-/** Looks an `image:` text up in a shared table (by parsed reference), else by key (a Compose service name). */
-function tableLookup(table: ImageTable, ref: string | undefined, key?: string): ImageConfig | undefined {
-  const parsed = ref === undefined || ref === '' ? null : parseImageReference(ref);
-  const byRef = parsed?.ok === true ? findImage(table, parsed.reference) : undefined;
-  return byRef ?? (key === undefined ? undefined : findImageKey(table, key));
+/**
+ * A shared table as an `ImageLookup`: an image by its parsed reference; a text that is no reference
+ * (a Compose service name, asked after the service's image) by key.
+ */
+function tableLookup(table: ImageTable): ImageLookup {
+  return (ref, reference) => (reference !== undefined ? findImage(table, reference) : findImageKey(table, ref));
 }
 
 type Locate = (document: number, path: string) => { line: number; column: number } | undefined;
@@ -97,7 +98,7 @@ export async function manifestReport(io: CliIO, path: string, images: WorkloadIm
   const file = displayName(path);
   const yamlText = text ?? (await readInput(io, path));
   const { resolveManifests } = await import('../../kubernetes/manifest.js');
-  const lookup = images instanceof SharedImages ? (ref: string) => tableLookup(images.table, ref) : images;
+  const lookup = images instanceof SharedImages ? tableLookup(images.table) : images;
   const result = resolveManifests(yamlText, { images: lookup, source: file });
   const locate = yamlLocator(yamlText);
   if (!result.ok) {
@@ -114,7 +115,7 @@ export async function manifestReport(io: CliIO, path: string, images: WorkloadIm
         path: c.path,
         ok: r.ok,
         ...(r.ok && r.complete && { argv: r.argv, fields: { command: r.command, args: r.args } }),
-        ...(r.ok && !r.complete && { unknown: unknownText(c.image, r.dependsOn), ...(r.args !== undefined && { fields: { args: r.args } }) }),
+        ...(r.ok && !r.complete && { unknown: unknownText(c.image, r.dependsOn), ...(r.args !== null && { fields: { args: r.args } }) }),
         ...(!r.ok && { error: r.issues[0].message }),
         findings: located(findingsOf(file, r.diagnostics, r.ok ? [] : r.issues), locate, w.document, c.path),
       });
@@ -159,7 +160,7 @@ export async function composeReport(
   const file = displayName(path);
   const yamlText = text ?? (await readInput(io, path));
   const { resolveComposeFile } = await import('../../compose/file.js');
-  const lookup = images instanceof SharedImages ? (ref: string | undefined, service: string) => tableLookup(images.table, ref, service) : images;
+  const lookup = images instanceof SharedImages ? tableLookup(images.table) : images;
   const result = resolveComposeFile(yamlText, { images: lookup, environment: env, source: file, ...(envFiles.length > 0 && { envFiles }) });
   const locate = yamlLocator(yamlText);
   const envNames = envFiles.length > 0 ? { envFiles: envFiles.map((f) => f.source ?? '.env') } : {};
@@ -229,10 +230,10 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
 /** `container-argv k8s --manifest FILE --image-config REF=FILE…` */
 export async function manifestCommand(
   path: string,
-  o: { readonly imageConfig?: string | readonly string[]; readonly json?: boolean; readonly strict?: boolean },
+  o: { readonly imageConfig?: readonly string[]; readonly json?: boolean; readonly strict?: boolean },
   io: CliIO,
 ): Promise<number> {
-  const values = o.imageConfig === undefined ? [] : typeof o.imageConfig === 'string' ? [o.imageConfig] : o.imageConfig;
+  const values = o.imageConfig ?? [];
   const images = await loadImageMap(io, values, '--image-config');
   return printYamlReport(await manifestReport(io, path, images), io, o.json === true, o.strict === true);
 }

@@ -11,7 +11,7 @@ const run = (argv: string[], stdin?: string) => cli(argv, { cwd: dir, ...(stdin 
 
 describe('container-argv explain', () => {
   test('prints the argv shell-quoted and as JSON, with where ENTRYPOINT and CMD came from', async () => {
-    const r = await run(['explain', 'Dockerfile', '--base', 'node:20-slim=node.json']);
+    const r = await run(['explain', 'Dockerfile', '--image-config', 'node:20-slim=node.json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain("  argv       /app/entrypoint.sh /bin/sh -c 'node server.js'\n");
@@ -39,10 +39,10 @@ describe('container-argv explain', () => {
     expect(strict.stdout).toContain('base-config-required');
   });
 
-  test('a --base key that is not an image reference is a usage error', async () => {
-    const r = await run(['explain', 'base-only.Dockerfile', '--base', 'Node=node.json']);
+  test('an --image-config key that is not an image reference is a usage error', async () => {
+    const r = await run(['explain', 'base-only.Dockerfile', '--image-config', 'Node=node.json']);
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toContain('container-argv: --base: the image config key "Node" is not an image reference: ');
+    expect(r.stderr).toContain('container-argv: --image-config: the image config key "Node" is not an image reference: ');
   });
 
   test('an unknown base the run does not use: the exact argv, exit 0', async () => {
@@ -63,8 +63,8 @@ describe('container-argv explain', () => {
     expect((await run(['explain'])).stdout).toBe((await run(['explain', 'Dockerfile'])).stdout);
   });
 
-  test('--base REF=FILE supplies the base image config; its values are attributed to it', async () => {
-    const r = await run(['explain', 'base-only.Dockerfile', '--base', 'node:20-slim=node.json', '--json']);
+  test('--image-config REF=FILE supplies the base image config; its values are attributed to it', async () => {
+    const r = await run(['explain', 'base-only.Dockerfile', '--image-config', 'node:20-slim=node.json', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.argv).toEqual(['docker-entrypoint.sh', 'node']);
@@ -72,8 +72,28 @@ describe('container-argv explain', () => {
     expect(out.diagnostics).toEqual([]);
   });
 
+  test('--base REF=FILE (deprecated name of --image-config REF=FILE) still works, with a one-line note on stderr', async () => {
+    for (const command of ['explain', 'k8s']) {
+      const r = await run([command, 'base-only.Dockerfile', '--base', 'node:20-slim=node.json', '--json']);
+      const same = await run([command, 'base-only.Dockerfile', '--image-config', 'node:20-slim=node.json', '--json']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(same.stdout);
+      expect(r.stderr).toBe('container-argv: --base is deprecated; use --image-config REF=FILE (same meaning)\n');
+      expect(same.stderr).toBe('');
+    }
+    expect((await run(['explain', '--help'])).stdout).not.toContain('--base');
+  });
+
+  test('--image-config FILE is the image itself; REF=FILE entries are base images and need a Dockerfile', async () => {
+    const r = await run(['explain', '--image-config', 'node.json', '--json']);
+    expect(JSON.parse(r.stdout).argv).toEqual(['docker-entrypoint.sh', 'node']);
+    const both = await run(['explain', '--image-config', 'node.json', '--image-config', 'node:20-slim=node.json']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe('container-argv: --target, --build-arg and --image-config REF=FILE apply to a Dockerfile, not to --image-config FILE\n');
+  });
+
   test('the ENTRYPOINT reset of an inherited CMD is reported with its position', async () => {
-    const r = await run(['explain', 'resets.Dockerfile', '--base', 'node:20-slim=node.json']);
+    const r = await run(['explain', 'resets.Dockerfile', '--image-config', 'node:20-slim=node.json']);
     expect(r.stdout).toContain('  json       ["tini", "--"]\n');
     expect(r.stdout).toMatch(/resets\.Dockerfile:2:1: warning entrypoint-resets-cmd: /);
   });
@@ -81,13 +101,13 @@ describe('container-argv explain', () => {
   test('-- ARGS replace CMD; --entrypoint drops CMD (info)', async () => {
     const a = JSON.parse((await run(['explain', '--json', '--', '--port', '8080'])).stdout);
     expect(a.argv).toEqual(['/app/entrypoint.sh', '--port', '8080']);
-    const b = JSON.parse((await run(['explain', '--entrypoint', 'sh', '--json', '--base', 'node:20-slim=node.json'])).stdout);
+    const b = JSON.parse((await run(['explain', '--entrypoint', 'sh', '--json', '--image-config', 'node:20-slim=node.json'])).stdout);
     expect(b.argv).toEqual(['sh']);
     expect(b.diagnostics.map((d: { code: string }) => d.code)).toContain('entrypoint-drops-cmd');
   });
 
   test('--init and --engine podman use the engine init binary', async () => {
-    const r = JSON.parse((await run(['explain', '--init', '--engine', 'podman', '--json', '--base', 'node:20-slim=node.json'])).stdout);
+    const r = JSON.parse((await run(['explain', '--init', '--engine', 'podman', '--json', '--image-config', 'node:20-slim=node.json'])).stdout);
     expect(r.argv.slice(0, 2)).toEqual(['/run/podman-init', '--']);
   });
 

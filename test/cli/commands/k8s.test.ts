@@ -28,7 +28,7 @@ describe('container-argv k8s', () => {
   });
 
   test('--init cannot be expressed: exit 1 with k8s-no-init', async () => {
-    const r = await run(['k8s', '--init', '--base', 'node:20-slim=node.json']);
+    const r = await run(['k8s', '--init', '--image-config', 'node:20-slim=node.json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('k8s-no-init');
   });

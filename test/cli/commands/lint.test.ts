@@ -17,9 +17,9 @@ describe('container-argv lint', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('repo/bad.Dockerfile:2:1: error json-not-strings: ');
     expect(r.stdout).toContain('repo/Dockerfile:1:1: warning depends-on-unknown-base: What runs depends on alpine, ');
-    expect(r.stdout).toContain('repo/Dockerfile:2:1: warning shell-entrypoint-cmd: ');
+    expect(r.stdout).toContain('repo/Dockerfile:2:1: warning entrypoint-shell-form-cmd: ');
     expect(r.stdout).toMatch(/repo\/deploy\/web\.yaml:10:\d+: warning depends-on-unknown-image: /);
-    expect(r.stdout).toMatch(/repo\/compose\.yaml:\d+:\d+: warning sh-c-extra-args: /);
+    expect(r.stdout).toMatch(/repo\/compose\.yaml:\d+:\d+: warning argv-sh-c-extra-args: /);
     expect(r.stdout).toMatch(/repo\/deploy\/web\.yaml:11:\d+: warning k8s-undefined-reference: /);
     expect(r.stdout).not.toContain('node_modules');
     expect(r.stdout).toMatch(/5 files checked: 1 error\(s\)/);
@@ -28,7 +28,7 @@ describe('container-argv lint', () => {
   test('images without config: nothing that depends on them is reported', async () => {
     const r = await run(['lint', 'repo/compose.yaml', '--json']);
     const codes = JSON.parse(r.stdout).diagnostics.map((d: { code: string }) => d.code);
-    expect(codes).not.toContain('image-unknown');
+    expect(codes).not.toContain('image-config-missing');
     expect(codes).not.toContain('no-command');
     expect(codes).toContain('depends-on-unknown-image');
   });
@@ -58,7 +58,7 @@ describe('container-argv lint', () => {
     expect(without.code).toBe(1);
     expect(without.stdout).toContain('arg.Dockerfile:2:1: error blank-base-name: ');
     expect((await run(['lint', 'arg.Dockerfile', '--build-arg', 'BASE=alpine'])).code).toBe(0);
-    const explained = JSON.parse((await run(['explain', 'arg.Dockerfile', '--build-arg', 'BASE=alpine', '--base', 'alpine=alpine.json', '--json'])).stdout);
+    const explained = JSON.parse((await run(['explain', 'arg.Dockerfile', '--build-arg', 'BASE=alpine', '--image-config', 'alpine=alpine.json', '--json'])).stdout);
     expect(explained.stage).toMatchObject({ index: 0 });
     expect(explained.argv).toEqual(['/app']);
   });
@@ -95,8 +95,8 @@ describe('container-argv lint', () => {
     for (const code of Object.keys(DIAGNOSTICS)) expect(ids).toContain(code);
     const rule = driver.rules.find((x: { id: string }) => x.id === 'json-not-strings');
     expect(rule).toMatchObject({
-      shortDescription: { text: DIAGNOSTICS['json-not-strings']!.title },
-      help: { text: expect.stringContaining(DIAGNOSTICS['json-not-strings']!.help) },
+      shortDescription: { text: DIAGNOSTICS['json-not-strings'].title },
+      help: { text: expect.stringContaining(DIAGNOSTICS['json-not-strings'].help) },
       defaultConfiguration: { level: 'error' },
     });
     const result = only.results.find((x: { ruleId: string }) => x.ruleId === 'json-not-strings');

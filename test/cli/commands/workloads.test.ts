@@ -62,7 +62,7 @@ describe('container-argv compose', () => {
     expect(r.stdout).toContain('service web (node:20-slim)');
     expect(r.stdout).toContain('  json       ["docker-entrypoint.sh", "node", "server.js"]\n');
     expect(r.stdout).toContain('  json       ["/bin/sh", "-c", "node", "worker.js"]\n');
-    expect(r.stdout).toMatch(/repo\/compose\.yaml:\d+:\d+: warning sh-c-extra-args: /);
+    expect(r.stdout).toMatch(/repo\/compose\.yaml:\d+:\d+: warning argv-sh-c-extra-args: /);
   });
 
   test('--json and stdin', async () => {
