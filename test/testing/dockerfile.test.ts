@@ -22,7 +22,7 @@ describe('dockerfileArb', () => {
     ['a backtick continuation', /` ?\r?\n/],
     ['a comment inside a continuation', /[\\`] ?\r?\n[ \t]*# note/],
     ['a heredoc', /<<-?EOT\r?\n[^]*?\r?\nEOT\r?\n/],
-    ['ONBUILD', /\nonbuild |\nONBUILD |\nOnbuild /i],
+    ['ONBUILD', /\nonbuild /i],
     ['SHELL', /^[ \t]*shell \[/im],
     ['a FROM of an earlier stage', /\nFROM s\d/],
     ['a named stage', / AS s\d\r?\n/],
@@ -34,7 +34,10 @@ describe('dockerfileArb', () => {
 
   test('shrinks to a small readable file', () => {
     // Pinned: a fixed seed and run count, so the shrunk counterexample is the same on every run.
-    const run = fc.check(fc.property(dockerfileArb(), (text) => !/entrypoint \[/i.test(text)), { seed: SEED, numRuns: 100 });
+    const run = fc.check(
+      fc.property(dockerfileArb(), (text) => !/entrypoint \[/i.test(text)),
+      { seed: SEED, numRuns: 100 },
+    );
     expect(run.failed).toBe(true);
     expect(run.counterexample?.[0]).toBe('FROM scratch\nENTRYPOINT []\n');
   });
