@@ -33,9 +33,9 @@ describe('dockerfileArb', () => {
   });
 
   test('shrinks to a small readable file', () => {
-    // Pinned: a fixed seed and run count, so the shrunk counterexample is the same on every run.
     const run = fc.check(
       fc.property(dockerfileArb(), (text) => !/entrypoint \[/i.test(text)),
+      // Pinned: a fixed seed and run count, so the shrunk counterexample is the same on every run.
       { seed: SEED, numRuns: 100 },
     );
     expect(run.failed).toBe(true);
