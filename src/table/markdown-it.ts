@@ -126,7 +126,7 @@ function where(state: MarkdownItCoreState, line: number | undefined): string {
  */
 export function markdownItEntrypointCmdTable(md: MarkdownItLike, options: MarkdownItEntrypointCmdTableOptions = {}): void {
   checkTableFenceOptions(options);
-  md.core.ruler.after('inline', 'entrypoint_cmd_table', (state): undefined => {
+  md.core.ruler.after('inline', 'entrypoint_cmd_table', (state) => {
     const tokens = state.tokens;
     const make: MakeToken = (type, tag, nesting) => new state.Token(type, tag, nesting);
     for (let i = tokens.length - 1; i >= 0; i--) {
