@@ -17,6 +17,7 @@ import { entrypointCmdTable, type EntrypointCmdTableOptions } from './table.js';
 import { ENTRYPOINT_CMD_TABLE_LANG, FENCE_BODY_IGNORED, checkTableFenceOptions, resolveTableFence, tableFenceHtml, type TableFenceOptions } from './fence.js';
 
 export { ENTRYPOINT_CMD_TABLE_LANG, parseTableMeta } from './fence.js';
+export type { TableFenceOptions } from './fence.js';
 
 /** Options of {@link markdownItEntrypointCmdTable}: those of the remark plugin, plus a warning sink. */
 export interface MarkdownItEntrypointCmdTableOptions extends TableFenceOptions {

@@ -15,6 +15,7 @@ import { entrypointCmdTable, type EntrypointCmdTableOptions } from './table.js';
 import { ENTRYPOINT_CMD_TABLE_LANG, FENCE_BODY_IGNORED, checkTableFenceOptions, resolveTableFence, tableFenceHtml, type TableFenceOptions } from './fence.js';
 
 export { ENTRYPOINT_CMD_TABLE_LANG, parseTableMeta } from './fence.js';
+export type { TableFenceOptions } from './fence.js';
 
 /** Options of {@link remarkEntrypointCmdTable}; the fence meta overrides them per block. */
 export type RemarkEntrypointCmdTableOptions = TableFenceOptions;

@@ -6,7 +6,7 @@ import { KIT_BASE_IMAGES, dockerfileArb } from '../../src/testing/dockerfile.js'
 const SEED = 20261202;
 
 describe('dockerfileArb', () => {
-  // Pinned: each run reads or evaluates whole generated files (YAML, Dockerfiles); PROPERTY_RUNS=1000 in CI would take minutes.
+  // Pinned: a seeded sample, for the build rate and coverage checks (not a property).
   const sample = fc.sample(dockerfileArb(), { numRuns: 500, seed: SEED });
 
   test('nine in ten generated files evaluate with KIT_BASE_IMAGES', () => {
@@ -35,7 +35,8 @@ describe('dockerfileArb', () => {
   test('shrinks to a small readable file', () => {
     const run = fc.check(
       fc.property(dockerfileArb(), (text) => !/entrypoint \[/i.test(text)),
-      { seed: SEED },
+      // Pinned: a fixed seed and run count, so the shrunk counterexample is the same on every run.
+      { seed: SEED, numRuns: 100 },
     );
     expect(run.failed).toBe(true);
     expect(run.counterexample?.[0]).toBe('FROM scratch\nENTRYPOINT []\n');
@@ -44,7 +45,7 @@ describe('dockerfileArb', () => {
 
 describe('dockerfileArb({ lineContinuations: false })', () => {
   test('breaks no instruction over lines', () => {
-    // Pinned: each run reads or evaluates whole generated files (YAML, Dockerfiles); PROPERTY_RUNS=1000 in CI would take minutes.
+    // Pinned: a seeded sample (not a property).
     const sample = fc.sample(dockerfileArb({ lineContinuations: false }), { numRuns: 300, seed: SEED });
     const withoutDirective = (text: string) => text.replace(/^\uFEFF?#\s*escape\s*=.*\r?\n/, '');
     expect(sample.filter((text) => /[\\`][ \t]*\r?\n/.test(withoutDirective(text)))).toEqual([]);
