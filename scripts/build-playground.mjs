@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-// Bundles the library's ESM build (dist/index.js and the modules it imports, plus yaml and zod)
-// into one browser file, docs/playground/lib/container-argv.js, which the playground loads
-// relatively. Run after `npm run build` (`npm run playground` does both).
+// Bundles the library's ESM build (dist/index.js and the modules it imports, plus yaml and zod,
+// and the base-image catalog of dist/catalog.js) into one browser file,
+// docs/playground/lib/container-argv.js, which the playground loads relatively. Run after
+// `npm run build` (`npm run playground` does both).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const result = await build({
-  entryPoints: [`${root}dist/index.js`],
+  stdin: {
+    contents: "export * from './dist/index.js';\nexport { CATALOG_INFO, catalogImageLookup } from './dist/catalog.js';\n",
+    resolveDir: root,
+    sourcefile: 'playground-entry.js',
+  },
   outfile: `${root}docs/playground/lib/container-argv.js`,
   bundle: true,
   format: 'esm',

@@ -1,6 +1,17 @@
 // The playground: every keystroke re-runs the library (bundled from dist/index.js into
 // lib/container-argv.js by `npm run playground`) on the Dockerfile and docker run options.
-import { DIAGNOSTICS, entrypointCmdTable, evaluateDockerfile, formatArgv, parseRunCommandLine, renderTable, resolveDockerRun, toKubernetes } from './lib/container-argv.js';
+import {
+  CATALOG_INFO,
+  DIAGNOSTICS,
+  catalogImageLookup,
+  entrypointCmdTable,
+  evaluateDockerfile,
+  formatArgv,
+  parseRunCommandLine,
+  renderTable,
+  resolveDockerRun,
+  toKubernetes,
+} from './lib/container-argv.js';
 
 const EXAMPLE = `# syntax=docker/dockerfile:1
 FROM node:20-slim AS build
@@ -37,13 +48,48 @@ function parseList(text, name, problems) {
   return undefined;
 }
 
-function origin(source) {
+function origin(source, dependency) {
   if (source.kind === 'instruction') {
     const what = source.onBuild ? `ONBUILD ${source.instruction} of the base` : source.reset ? 'reset by ENTRYPOINT' : source.instruction;
-    return `${what} at line ${source.line}`;
+    const via = dependency ? ` (run by the SHELL of ${dependency.from}, unknown)` : '';
+    return `${what} at line ${source.line}${via}`;
   }
   if (source.kind === 'inherited') return `inherited from ${source.from}`;
+  if (source.kind === 'unknown') return `inherited from ${source.from} (config unknown)`;
   return 'not set';
+}
+
+const catalog = catalogImageLookup();
+const catalogName = `the catalog (Docker Official Images, ${CATALOG_INFO.date})`;
+
+/**
+ * The base image configs the Dockerfile is evaluated with: the fields typed in, else the catalog.
+ * Records in `used` which base came from where, for the note under the Dockerfile.
+ */
+function baseLookup(typed, used) {
+  return (ref) => {
+    if (typed !== undefined) {
+      used.push(`${ref}: the config typed in`);
+      return typed;
+    }
+    const hit = catalog(ref);
+    if (hit !== undefined) used.push(`${ref}: from ${catalogName}`);
+    return hit;
+  };
+}
+
+/** The config under the assumption that every unknown base image sets nothing (the library's `assumed` values). */
+function assumedConfig(built) {
+  const config = { ...built.config };
+  for (const [field, dependency] of Object.entries(built.dependsOn)) {
+    if (dependency !== null && (field === 'entrypoint' || field === 'cmd')) config[field] = dependency.assumed;
+  }
+  return config;
+}
+
+function showField(id, value, dependency) {
+  if (value) $(id).textContent = formatArgv(value);
+  else $(id).textContent = dependency ? `(depends on ${dependency.from})` : '(not set)';
 }
 
 function yamlList(values) {
@@ -83,22 +129,25 @@ function update() {
   }
   $('entrypoint').disabled = !$('entrypoint-set').checked;
 
-  const built = evaluateDockerfile($('dockerfile').value, {
-    engine: runEngine,
-    ...(base !== undefined && { baseImages: () => base }),
-  });
+  const used = [];
+  const built = evaluateDockerfile($('dockerfile').value, { engine: runEngine, baseImages: baseLookup(base, used) });
   for (const d of built.diagnostics) problems.push({ ...d, where: 'Dockerfile' });
+  $('base-source').textContent = used.length > 0 ? `Base image config: ${[...new Set(used)].join('; ')}.` : '';
   let result = null;
   let k8s = null;
   if (built.ok) {
-    $('image-entrypoint').textContent = built.config.entrypoint ? formatArgv(built.config.entrypoint) : '(not set)';
-    $('image-cmd').textContent = built.config.cmd ? formatArgv(built.config.cmd) : '(not set)';
-    $('origin-entrypoint').textContent = origin(built.target.sources.entrypoint);
-    $('origin-cmd').textContent = origin(built.target.sources.cmd);
-    result = resolveDockerRun(built.config, run, { engine: runEngine });
+    const deps = built.dependsOn;
+    showField('image-entrypoint', built.config.entrypoint, deps.entrypoint);
+    showField('image-cmd', built.config.cmd, deps.cmd);
+    $('origin-entrypoint').textContent = origin(built.target.sources.entrypoint, deps.entrypoint?.via === 'shell' ? deps.entrypoint : null);
+    $('origin-cmd').textContent = origin(built.target.sources.cmd, deps.cmd?.via === 'shell' ? deps.cmd : null);
+    // What depends on an unknown base is not in built.config: the argv shown is then computed on
+    // the library's stated assumption (the base sets nothing), and the status says so.
+    const config = built.complete ? built.config : assumedConfig(built);
+    result = resolveDockerRun(config, run, { engine: runEngine });
     for (const d of result.diagnostics) problems.push({ ...d, where: 'docker run' });
     if (!result.ok) for (const i of result.issues) problems.push({ ...i, severity: 'error', where: 'docker run' });
-    k8s = toKubernetes(built.config, run);
+    k8s = toKubernetes(config, run);
   } else {
     for (const i of built.issues) problems.push({ ...i, severity: 'error', where: 'Dockerfile' });
     for (const id of ['image-entrypoint', 'image-cmd', 'origin-entrypoint', 'origin-cmd']) $(id).textContent = '';
@@ -106,8 +155,12 @@ function update() {
 
   const status = $('status');
   if (result?.ok) {
-    status.textContent = `${result.argv.length} word${result.argv.length === 1 ? '' : 's'}; PID 1 is ${result.argv[0]}`;
-    status.className = 'status';
+    const words = `${result.argv.length} word${result.argv.length === 1 ? '' : 's'}; PID 1 is ${result.argv[0]}`;
+    const unknown = [...new Set(built.unknownBases.map((b) => b.from))].join(', ');
+    status.textContent = built.complete
+      ? words
+      : `Depends on ${unknown}, whose config is unknown: shown as if it set no ENTRYPOINT, CMD or SHELL (type its config under "Base image" to be exact). ${words}`;
+    status.className = built.complete ? 'status' : 'status assumed';
     $('argv-shell').textContent = formatArgv(result.argv, 'shell');
     $('argv-json').textContent = formatArgv(result.argv, 'json');
   } else {
