@@ -47,28 +47,8 @@ PODMAN_TOOLS=("${BASE_TOOLS[@]}" podman:podman buildah:buildah /usr/libexec/podm
 log() { printf '[engine] %s\n' "$*" >&2; }
 die() { printf '[engine] ERROR: %s\n' "$*" >&2; exit 1; }
 
-wait_dpkg() {
-  # An apt/dpkg run may already be going on this machine: wait for it.
-  local i=0
-  while pgrep -x apt-get >/dev/null 2>&1 || pgrep -x dpkg >/dev/null 2>&1 || pgrep -x apt >/dev/null 2>&1; do
-    (( i % 10 == 0 )) && log "waiting for a running apt/dpkg to finish..."
-    i=$((i + 1)); (( i > 900 )) && die "apt/dpkg still busy after 15 minutes"
-    sleep 1
-  done
-}
-
-apt_install() {
-  local missing=()
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  (( ${#missing[@]} == 0 )) && return 0
-  log "installing: ${missing[*]}"
-  wait_dpkg
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get -o DPkg::Lock::Timeout=900 update -qq
-  apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}" >&2
-}
+# shellcheck source=lib/apt.sh
+source "$HERE/lib/apt.sh"
 
 # The commands of a tool list that do not resolve (a path must exist; a name must be on PATH).
 missing_tools() {

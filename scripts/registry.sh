@@ -29,36 +29,13 @@ PASSWORD=argv-registry-password
 SERVICE=container-argv-registry
 ISSUER=container-argv-token-issuer
 INSTANCES=(anon basic token)
-APT_LOG=/tmp/container-argv-registry-apt.log
+APT_LOG=/tmp/container-argv-registry-apt.log  # read by lib/apt.sh
 
 log() { printf '[registry] %s\n' "$*" >&2; }
 die() { printf '[registry] ERROR: %s\n' "$*" >&2; exit 1; }
 
-wait_dpkg() {
-  local i=0
-  while pgrep -x apt-get >/dev/null 2>&1 || pgrep -x dpkg >/dev/null 2>&1 || pgrep -x apt >/dev/null 2>&1; do
-    (( i % 10 == 0 )) && log "waiting for a running apt/dpkg to finish..."
-    i=$((i + 1)); (( i > 900 )) && die "apt/dpkg still busy after 15 minutes"
-    sleep 1
-  done
-}
-
-apt_install() {
-  local missing=()
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  (( ${#missing[@]} == 0 )) && { log "packages present: $*"; return 0; }
-  log "installing: ${missing[*]} (apt output in $APT_LOG)"
-  wait_dpkg
-  export DEBIAN_FRONTEND=noninteractive
-  if ! { apt-get -o DPkg::Lock::Timeout=900 update -qq &&
-    apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}"; } >"$APT_LOG" 2>&1; then
-    tail -20 "$APT_LOG" >&2
-    die "apt-get install ${missing[*]} failed"
-  fi
-  log "installed: ${missing[*]}"
-}
+# shellcheck source=lib/apt.sh
+source "$HERE/lib/apt.sh"
 
 port_of() { case "$1" in anon) echo $ANON_PORT ;; basic) echo $BASIC_PORT ;; token) echo $TOKEN_PORT ;; esac; }
 

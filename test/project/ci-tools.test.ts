@@ -15,7 +15,29 @@ import { scanNode, scanShell, type FoundCommand, type ShellScan } from '../suppo
 const ROOT = join(import.meta.dirname, '../..');
 
 /** bash 5.2 builtins the scripts use (bash(1) "SHELL BUILTIN COMMANDS"; checked below with `type -t`). */
-const BUILTINS = [':', '[', 'break', 'cd', 'command', 'echo', 'exec', 'exit', 'export', 'false', 'kill', 'local', 'printf', 'pwd', 'read', 'return', 'set', 'test', 'true', 'wait'];
+const BUILTINS = [
+  ':',
+  '[',
+  'break',
+  'cd',
+  'command',
+  'echo',
+  'exec',
+  'exit',
+  'export',
+  'false',
+  'kill',
+  'local',
+  'printf',
+  'pwd',
+  'read',
+  'return',
+  'set',
+  'source',
+  'test',
+  'true',
+  'wait',
+];
 
 /**
  * The Debian package of each command (or file) the scripts use. Source: `dpkg -S PATH` on Debian 12.11
@@ -135,25 +157,43 @@ const npmScripts = Object.entries((JSON.parse(read(join(ROOT, 'package.json'))) 
  * script or test relies on any script's install lines (record.mjs on engine.sh's).
  */
 function uninstalled(shell: readonly { file: string; text: string }[], node: readonly { file: string; text: string }[]): string[] {
-  const scans = shell.map(({ file, text }) => ({ file, scan: scanShell(text) }));
-  const anyScript = new Set(scans.flatMap(({ scan }) => [...scan.installs]));
-  const installedFor = new Map<string, ReadonlySet<string>>(scans.map(({ file, scan }) => [file, scan.installs]));
-  const calls: Call[] = [
-    ...scans.flatMap(({ file, scan }) => scan.commands.map((c) => ({ ...c, file }))),
-    ...node.flatMap(({ file, text }) => scanNode(text).map((c) => ({ ...c, file }))),
-  ];
+  const libraries = new Set(shell.flatMap(({ file, text }) => sourcedFiles(file, text)));
+  const scanOf = new Map(shell.map(({ file, text }) => [file, scanShell(text)]));
+  const scripts = [...scanOf].filter(([file]) => !libraries.has(file));
+  const anyScript = new Set(scripts.flatMap(([, scan]) => [...scan.installs]));
+  const installedFor = new Map<string, ReadonlySet<string>>(scripts.map(([file, scan]) => [file, scan.installs]));
+  // A sourced library's commands are checked as the sourcing script's: its installs and its functions.
+  const scriptCalls = shell
+    .filter(({ file }) => !libraries.has(file))
+    .flatMap(({ file, text }) => {
+      const parts = [file, ...sourcedFiles(file, text)].map((f) => ({ file: f, scan: scanOf.get(f) }));
+      const missing = parts.filter((p) => p.scan === undefined).map((p) => ({ command: `source ${p.file}`, line: 0, file, installs: file }));
+      const found = parts.flatMap((p) => (p.scan === undefined ? [] : [{ file: p.file, scan: p.scan }]));
+      const functions = new Set(found.flatMap(({ scan }) => [...scan.functions]));
+      const commands = found.flatMap(({ file: where, scan }) => scan.commands.map((c) => ({ ...c, file: where, installs: file })));
+      return [...missing, ...commands.filter((c) => !functions.has(c.command))];
+    });
+  const calls: (Call & { installs?: string })[] = [...scriptCalls, ...node.flatMap(({ file, text }) => scanNode(text).map((c) => ({ ...c, file })))];
   const problems = calls.flatMap((c) => {
+    if (c.command.startsWith('source ')) return [`${c.installs ?? c.file}: ${c.command}: the sourced file does not exist`];
     if (BUILTINS.includes(c.command) || c.command in MACHINE_IMAGE) return [];
     if (c.command.includes('$')) {
       return REVIEWED_VARIABLES.some((r) => r.file === c.file && r.command === c.command) ? [] : [`${c.file}:${c.line}: ${c.command}: a command the scan cannot resolve`];
     }
     const pkg = PACKAGE_OF[c.command];
     if (pkg === undefined) return [`${c.file}:${c.line}: ${c.command}: unknown command (add its Debian package to PACKAGE_OF and install it)`];
-    const installed = installedFor.get(c.file) ?? anyScript;
+    const owner = c.installs ?? c.file;
+    const installed = installedFor.get(owner) ?? anyScript;
     if (BASE_PACKAGES.has(pkg) || installed.has(pkg)) return [];
-    return [`${c.file}:${c.line}: ${c.command}: Debian package ${pkg} is installed by ${installedFor.has(c.file) ? 'no install line of this script' : 'no script'}`];
+    return [`${c.file}:${c.line}: ${c.command}: Debian package ${pkg} is installed by ${installedFor.has(owner) ? 'no install line of this script' : 'no script'}`];
   });
   return [...new Set(problems)];
+}
+
+/** The files a bash script reads with `source "$HERE/…"` or `. "$HERE/…"` ($HERE: the script's own folder), as paths from the root. */
+function sourcedFiles(file: string, text: string): string[] {
+  const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
+  return [...text.matchAll(/^[ \t]*(?:source|\.)[ \t]+"?\$HERE\/([^"\s]+)"?[ \t]*$/gm)].map((m) => `${folder}/${m[1]!}`);
 }
 
 describe('CI installs every command the scripts call', () => {
@@ -163,17 +203,32 @@ describe('CI installs every command the scripts call', () => {
 
   test('a skopeo call without an install line fails; with `apt_install skopeo` it passes', () => {
     const engine = shellFiles.find((f) => f.file === 'scripts/engine.sh')!;
+    const apt = shellFiles.find((f) => f.file === 'scripts/lib/apt.sh')!;
     const withCall = { file: engine.file, text: `${engine.text}\nskopeo inspect docker://127.0.0.1:5000/x\n` };
     const line = withCall.text.split('\n').length - 1;
     // Installed by another script (scripts/registry.sh installs skopeo) is not enough for a bash script.
     const other = { file: 'scripts/other.sh', text: 'apt-get install -y skopeo\n' };
-    expect(uninstalled([withCall, other], [])).toEqual([`scripts/engine.sh:${line}: skopeo: Debian package skopeo is installed by no install line of this script`]);
-    expect(uninstalled([{ ...withCall, text: `${withCall.text}apt_install skopeo\n` }], [])).toEqual([]);
+    expect(uninstalled([withCall, other, apt], [])).toEqual([`scripts/engine.sh:${line}: skopeo: Debian package skopeo is installed by no install line of this script`]);
+    expect(uninstalled([{ ...withCall, text: `${withCall.text}apt_install skopeo\n` }, apt], [])).toEqual([]);
     const record = { file: 'scripts/engine/x.mjs', text: "import { execFile } from 'node:child_process';\nexecFile('skopeo', ['inspect']);\n" };
-    expect(uninstalled([engine], [record])).toEqual(['scripts/engine/x.mjs:2: skopeo: Debian package skopeo is installed by no script']);
-    expect(uninstalled([engine, other], [record])).toEqual([]);
+    expect(uninstalled([engine, apt], [record])).toEqual(['scripts/engine/x.mjs:2: skopeo: Debian package skopeo is installed by no script']);
+    expect(uninstalled([engine, other, apt], [record])).toEqual([]);
     const node = { file: 'scripts/x.mjs', text: "import { execFile } from 'node:child_process';\nexecFile('crane', ['ls']);\n" };
     expect(uninstalled([], [node])).toEqual(['scripts/x.mjs:2: crane: unknown command (add its Debian package to PACKAGE_OF and install it)']);
+  });
+
+  test('a sourced library is checked with the installs and functions of the script that sources it', () => {
+    const lib = { file: 'scripts/lib/x.sh', text: 'say() { log "$1"; }\nfetch_it() { skopeo inspect "$1"; }\n' };
+    const script = (body: string) => ({ file: 'scripts/a.sh', text: `HERE=x\nlog() { :; }\nsource "$HERE/lib/x.sh"\n${body}` });
+    expect(uninstalled([script('say hi\nfetch_it x\n'), lib], [])).toEqual(['scripts/lib/x.sh:2: skopeo: Debian package skopeo is installed by no install line of this script']);
+    expect(uninstalled([script('apt-get install -y skopeo\nfetch_it x\n'), lib], [])).toEqual([]);
+    // Without the script's log(), the library's call is an unknown command; a missing library is named.
+    expect(uninstalled([{ file: 'scripts/b.sh', text: 'source "$HERE/lib/x.sh"\n' }, lib], [])).toContain(
+      'scripts/lib/x.sh:1: log: unknown command (add its Debian package to PACKAGE_OF and install it)',
+    );
+    expect(uninstalled([{ file: 'scripts/b.sh', text: 'source "$HERE/lib/none.sh"\n' }], [])).toEqual([
+      'scripts/b.sh: source scripts/lib/none.sh: the sourced file does not exist',
+    ]);
   });
 
   test('npm scripts call only tools of node_modules/.bin (npm ci), builtins or base packages', () => {
