@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
-import { checkTable } from './check-table.js';
-import { DOCKER_DOCS_CELLS, SEED_CELLS, libraryCells, seedPageWithFence, type ExpectedTable } from './expected.js';
-import { readCodeBlocks, readTables, readText } from './html-tables.js';
+import { DOCKER_DOCS_CELLS, SEED_CELLS, libraryCells, type ExpectedTable } from './expected.js';
+import { describeBuiltSite } from './site-suite.js';
 
 // A real `docusaurus build` (Docusaurus 3.10.2, sites/docusaurus/package-lock.json) of the seed page
 // and an MDX page, with container-argv/remark from the packed tarball (scripts/sites.sh build).
@@ -20,38 +17,12 @@ const VARIANTS: ExpectedTable[] = [
   { meta: 'format=html', cells: SEED_CELLS, align: null, rowHeader: 'th', heading: 'As raw HTML' },
 ];
 
-describe('Docusaurus: the seed page (docs/docker-advanced.md, parsed as MDX)', () => {
-  test('the page is the seed document with its table replaced by the fence', () => {
-    expect(readFileSync(`${SITE}docs/docker-advanced.md`, 'utf8')).toBe(seedPageWithFence());
-  });
-
-  test('its one table is the seed table, cell by cell', () => {
-    const tables = readTables(page('docker-advanced'));
-    expect(tables).toHaveLength(1);
-    checkTable(tables[0], { meta: 'preset=seed', cells: SEED_CELLS, align: null, rowHeader: 'strong', heading: 'ENTRYPOINT vs CMD' });
-  });
-
-  test('the rest of the page is rendered and no fence is left', () => {
-    const text = readText(page('docker-advanced'));
-    expect(text).toContain('If you build and run the above Dockerfile with the parts marked as comments deactivated');
-    expect(text).toContain('ENTRYPOINT corresponds to the command');
-    expect(text).not.toContain('entrypoint-cmd-table');
-  });
-});
-
-describe('Docusaurus: docs/table-variants.mdx (JSX, admonitions, tabs)', () => {
-  const tables = readTables(page('table-variants'));
-
-  test('has one table per fence', () => {
-    expect(tables).toHaveLength(VARIANTS.length);
-  });
-
-  test.for(VARIANTS.map((want, i) => [want.meta, i] as const))('%s', ([, i]) => {
-    checkTable(tables[i], VARIANTS[i]!);
-  });
-
-  test('the JSX component next to the tables renders, and the docker code block is left alone', () => {
-    expect(readText(page('table-variants'))).toContain('Every table on this page is computed by container-argv when the site is built.');
-    expect(readCodeBlocks(page('table-variants')).map((b) => b.replace(/\s+/g, ' ').trim())).toEqual(['ENTRYPOINT ["a", "b"] CMD ["x", "y"]']);
-  });
+describeBuiltSite({
+  name: 'Docusaurus',
+  seedSource: `${SITE}docs/docker-advanced.md`,
+  page,
+  variantsTitle: 'docs/table-variants.mdx (JSX, admonitions, tabs)',
+  variants: VARIANTS,
+  componentTitle: 'the JSX component next to the tables',
+  componentText: 'Every table on this page is computed by container-argv when the site is built.',
 });
