@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const result = await build({
   stdin: {
-    contents: "export * from './dist/index.js';\nexport { CATALOG_INFO, catalogImageLookup } from './dist/catalog.js';\n",
+    contents: "export * from './dist/index.js';\nexport { CATALOG_INFO, catalogImageLookup, listCatalogImages } from './dist/catalog.js';\n",
     resolveDir: root,
     sourcefile: 'playground-entry.js',
   },

@@ -1,10 +1,12 @@
 // The playground: every keystroke re-runs the library (bundled from dist/index.js into
-// lib/container-argv.js by `npm run playground`) on the Dockerfile and docker run options.
+// lib/container-argv.js by `npm run playground`, with the catalog of dist/catalog.js) on the
+// Dockerfile and docker run options.
 import {
   CATALOG_INFO,
   DIAGNOSTICS,
   catalogImageLookup,
   entrypointCmdTable,
+  listCatalogImages,
   evaluateDockerfile,
   formatArgv,
   parseRunCommandLine,
@@ -198,6 +200,46 @@ function update() {
   $('diag-count').textContent = `(${problems.length})`;
 }
 
+// The catalog picker: choosing an image and a tag writes them into the last FROM line (the target).
+const catalogImages = listCatalogImages();
+
+function fillCatalogPicker() {
+  const select = $('catalog-image');
+  for (const image of catalogImages) select.append(el('option', { value: image.name }, image.name));
+  select.addEventListener('change', () => {
+    const image = catalogImages.find((i) => i.name === select.value);
+    const tags = $('catalog-tag');
+    tags.replaceChildren(el('option', { value: '' }, 'tag…'));
+    tags.disabled = image === undefined;
+    if (image === undefined) return;
+    for (const os of ['linux', 'windows']) {
+      if (image.tags[os].length === 0) continue;
+      const group = el('optgroup', { label: os });
+      for (const tag of image.tags[os]) group.append(el('option', { value: tag }, tag));
+      tags.append(group);
+    }
+  });
+  $('catalog-tag').addEventListener('change', () => {
+    if ($('catalog-tag').value === '') return;
+    $('dockerfile').value = withLastFrom($('dockerfile').value, `${select.value}:${$('catalog-tag').value}`);
+    update();
+  });
+}
+
+/** The Dockerfile with the image of its last FROM line replaced (flags and `AS name` kept), or a FROM line prepended. */
+function withLastFrom(text, image) {
+  const lines = text.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /^(\s*FROM\s+(?:--\S+\s+)*)\S+(\s.*)?$/i.exec(lines[i]);
+    if (m) {
+      lines[i] = `${m[1]}${image}${m[2] ?? ''}`;
+      return lines.join('\n');
+    }
+  }
+  return `FROM ${image}\n${text}`;
+}
+
+fillCatalogPicker();
 $('dockerfile').value = EXAMPLE;
 for (const id of fields) {
   $(id).addEventListener('input', update);

@@ -235,3 +235,37 @@ export function catalogImageLookup(options: CatalogLookupOptions = {}): (referen
     return found.ok ? { config: found.config, source: found.source } : undefined;
   };
 }
+
+/** One image of the catalog, with the tags it can answer for on each OS. */
+export interface CatalogImage {
+  /** `docker.io/library/node` */
+  readonly repository: string;
+  /** The name as FROM usually writes it: `node`, `bitnami/redis`, `mcr.microsoft.com/windows/servercore`. */
+  readonly name: string;
+  /** Per OS, the tags whose config the catalog knows for that OS, in catalog order (a shared tag may be known for one OS only). */
+  readonly tags: Readonly<Record<OperatingSystem, readonly string[]>>;
+}
+
+/** The familiar name of a canonical repository (`docker.io/library/node` → `node`). */
+const familiarName = (repository: string): string => repository.replace(/^docker\.io\/(?:library\/)?/, '');
+
+/** The tags of entries of one OS with a known config. */
+const knownTags = (entries: readonly CatalogDataEntry[], os: OperatingSystem): string[] => [
+  ...new Set(entries.filter((e) => e.config !== null && osOf(e) === os).flatMap((e) => [...e.tags, ...(e.shared ?? [])])),
+];
+
+/**
+ * Lists the catalog's images and, per OS, the tags it answers for (`lookupCatalog(name:tag, { os })`
+ * succeeds for each), sorted by name: for pickers and completion. Images with no known config are
+ * left out.
+ *
+ * @returns the images, by familiar name
+ * @example
+ * listCatalogImages().find((i) => i.name === 'node')?.tags.linux.includes('22') // true
+ */
+export function listCatalogImages(): readonly CatalogImage[] {
+  return Object.entries(data().repositories)
+    .map(([repository, entries]) => ({ repository, name: familiarName(repository), tags: { linux: knownTags(entries, 'linux'), windows: knownTags(entries, 'windows') } }))
+    .filter((image) => image.tags.linux.length + image.tags.windows.length > 0)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

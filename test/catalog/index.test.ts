@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CATALOG_JSON } from '../../src/catalog/data.js';
 import { describe, expect, test } from 'vitest';
-import { CATALOG_INFO, catalogImageLookup, lookupCatalog } from '../../src/catalog/index.js';
+import { CATALOG_INFO, catalogImageLookup, listCatalogImages, lookupCatalog } from '../../src/catalog/index.js';
 import type { CatalogData, CatalogDataEntry } from '../../src/catalog/format.js';
 import { evaluateDockerfile, resolveDockerRun, type ImageLookup } from '../../src/index.js';
 
@@ -200,5 +200,40 @@ describe('layout', () => {
     expect(CATALOG_INFO.sources[0]?.repository).toBe('docker-library/official-images');
     expect(CATALOG_INFO.counts.entries).toBe(entries.length);
     expect(CATALOG_INFO.counts.configs).toBe(DATA.configs.length);
+  });
+});
+
+describe('listCatalogImages', () => {
+  const images = listCatalogImages();
+  const pairs = images.flatMap((i) => (['linux', 'windows'] as const).flatMap((os) => i.tags[os].map((tag) => ({ image: i, os, tag }))));
+
+  test('lists exactly the (repository, OS, tag) triples of entries with a known config', () => {
+    const listed = new Set(pairs.map(({ image, os, tag }) => `${image.repository} ${os} ${tag}`));
+    const known = new Set(answered.flatMap(({ repository, entry }) => [...entry.tags, ...(entry.shared ?? [])].map((t) => `${repository} ${osOf(entry)} ${t}`)));
+    expect(listed).toEqual(known);
+    expect(listed.size).toBe(pairs.length);
+  });
+
+  test('every listed tag answers for its OS through the familiar name', () => {
+    const failures = pairs.filter(({ image, os, tag }) => {
+      const hit = lookupCatalog(`${image.name}:${tag}`, { os });
+      return !(hit.ok && hit.source.reference === `${image.repository}:${tag}` && hit.config.os === os);
+    });
+    expect(failures.map(({ image, os, tag }) => `${image.name}:${tag} (${os})`)).toEqual([]);
+  });
+
+  test('names are familiar (no docker.io/library/), unique and sorted', () => {
+    const names = images.map((i) => i.name);
+    expect(names.filter((n) => n.startsWith('docker.io/'))).toEqual([]);
+    expect(new Set(names).size).toBe(names.length);
+    expect([...names].sort()).toEqual(names);
+    expect(images.find((i) => i.name === 'node')?.repository).toBe('docker.io/library/node');
+  });
+
+  test('a tag known for one OS only is listed for that OS only (openjdk early-access tags: Windows known, Linux base omitted)', () => {
+    const openjdk = images.find((i) => i.name === 'openjdk')!;
+    const oneOs = openjdk.tags.windows.filter((t) => !openjdk.tags.linux.includes(t));
+    expect(oneOs.length).toBeGreaterThan(0);
+    for (const t of oneOs) expect(lookupCatalog(`openjdk:${t}`, { os: 'linux' }).ok).toBe(false);
   });
 });

@@ -109,6 +109,17 @@ describe('playground (headless Chromium)', () => {
     expect(await text('diagnostics')).toMatch(/Dockerfile:2:1 json-not-strings/);
   });
 
+  test('the catalog picker writes an image and tag into the last FROM line', async () => {
+    await page.fill('#dockerfile', 'FROM golang:1.24 AS build\nRUN go build\nFROM --platform=linux/amd64 scratch AS final\nCMD ["--help"]\n');
+    await page.selectOption('#catalog-image', 'python');
+    const tags = await page.locator('#catalog-tag optgroup[label="linux"] option').allInnerTexts();
+    expect(tags).toContain('3.13-slim');
+    await page.selectOption('#catalog-tag', '3.13-slim');
+    expect(await page.inputValue('#dockerfile')).toBe('FROM golang:1.24 AS build\nRUN go build\nFROM --platform=linux/amd64 python:3.13-slim AS final\nCMD ["--help"]\n');
+    expect(await text('argv-json')).toBe('["--help"]');
+    expect(await text('base-source')).toContain('python:3.13-slim: from the catalog');
+  });
+
   test('looks decent (screenshot to /tmp/container-argv-playground.png) and logs no errors', async () => {
     await page.fill('#dockerfile', 'FROM alpine:3.22\nENTRYPOINT echo "hello from $HOSTNAME"\nCMD ["--verbose"]\n');
     await page.fill('#base-entrypoint', '');
