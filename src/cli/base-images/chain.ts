@@ -1,6 +1,6 @@
 /**
  * The command-line options that choose where base image configs come from, turned into the
- * chain resolve.ts runs: `--base`/`--image-config` files, then the local engine
+ * chain resolve.ts runs: `--image-config REF=FILE` files, then the local engine
  * (`--from-engine`), then the registry (`--pull`) or its cache (`--offline`), then the catalog
  * (unless `--no-catalog`). The engine and registry modules are loaded only when asked for.
  */

@@ -1,6 +1,6 @@
 /**
- * Base image configs from files given on the command line (`--base REF=FILE`, `--image-config
- * REF=FILE`), as a source of the chain: a file answers for the reference it is given for,
+ * Base image configs from files given on the command line (`--image-config REF=FILE`, or its
+ * deprecated alias `--base REF=FILE`), as a source of the chain: a file answers for the reference it is given for,
  * compared as Docker compares images (`sameImage`: `node` ≡ `node:latest` ≡
  * `docker.io/library/node:latest`), the way the library matches its image records. The library
  * itself receives the files too (their keys are checked there, unused ones warned about); this

@@ -88,7 +88,7 @@ export async function resolverOf(io: CliIO, files: readonly ImageFile[], o: Base
 
 /**
  * Evaluates a Dockerfile with its base images found by `resolver`: the bases `listDockerfileBases`
- * lists (with `options`), asked of the chain, then one evaluation with the `--base` files and the
+ * lists (with `options`), asked of the chain, then one evaluation with the `--image-config REF=FILE` files and the
  * answers.
  */
 export async function evaluateWithBases(
@@ -107,8 +107,8 @@ export async function evaluateWithBases(
 }
 
 /**
- * `explain`/`k8s` on a Dockerfile: the chain of the options after the `--base` files, and the
- * Dockerfile evaluated with what it finds. The target OS is `--os`, else the OS of `--platform`.
+ * `explain`/`k8s` on a Dockerfile: the chain of the options after the `--image-config REF=FILE`
+ * files, and the Dockerfile evaluated with what it finds. The target OS is `--os`, else the OS of `--platform`.
  */
 export async function dockerfileWithBases(
   io: CliIO,

@@ -1,4 +1,4 @@
-// `--base REF=FILE` / `--image-config REF=FILE` as a source (src/cli/base-images/file-source.ts):
+// `--image-config REF=FILE` (and the deprecated `--base REF=FILE`) as a source (src/cli/base-images/file-source.ts):
 // a file answers for its reference as Docker compares references (sameImage: distribution/
 // reference normalisation, docs in src/core/image-reference.ts), or for the same text.
 import { describe, expect, test } from 'vitest';
@@ -30,7 +30,7 @@ describe('fileSource', () => {
     // Not a valid reference on either side: only the same text matches.
     { given: '$BASE', asked: '$BASE', hit: true },
     { given: 'Node', asked: 'node', hit: false },
-  ])('--base $given=… answers FROM $asked: $hit', async ({ given, asked, hit }) => {
+  ])('--image-config $given=… answers FROM $asked: $hit', async ({ given, asked, hit }) => {
     const r = await fileSource([file(given, 'f.json')]).lookup(query(asked));
     expect(r).toEqual(hit ? { config: { cmd: ['f.json'] }, source: { kind: 'file', file: 'f.json' }, diagnostics: [] } : undefined);
   });
