@@ -6,6 +6,7 @@
  * platform, so `lint` over many files asks once per image.
  */
 import { parseImageReference } from '../../core/image-reference.js';
+import type { SourcedImageConfig } from '../../core/image-lookup.js';
 import type { Diagnostic, ImageConfig } from '../../core/types.js';
 import { formatPlatform, type Platform } from '../../registry/platform.js';
 import { describeBaseSource, isFailure, type BaseConfigSource, type BaseQuery, type BaseSource } from './sources.js';
@@ -46,8 +47,8 @@ export interface BaseChain {
 
 /** What the chain found for a list of requests. */
 export interface ResolvedBases {
-  /** The config found for a reference as written (the evaluator's `baseImages`). */
-  readonly lookup: (reference: string) => ImageConfig | undefined;
+  /** The config found for a reference as written, with its source: an `ImageLookup` answer (the evaluator's `baseImages`). */
+  readonly lookup: (reference: string) => SourcedImageConfig | undefined;
   /** One entry per distinct reference, in request order. */
   readonly bases: readonly BaseResolution[];
   /** Every base's diagnostics, in request order. */
@@ -81,6 +82,11 @@ async function resolveOne(chain: BaseChain, text: string, platform: Platform, pl
   }
   const asked = tried.length === 0 ? 'no source asked' : `asked: ${tried.join(', ')}`;
   return { ...common, config: null, source: null, tried, description: `${text} unknown (${asked})`, diagnostics };
+}
+
+/** A resolution as an `ImageLookup` answer: the config with its source, `undefined` when unknown. */
+function answerOf(b: BaseResolution): SourcedImageConfig | undefined {
+  return b.config === null || b.source === null ? undefined : { config: b.config, source: b.source };
 }
 
 /** Runs `task` over `items` with at most `limit` running at once; results keep the items' order. */
@@ -124,7 +130,7 @@ export function createBaseResolver(chain: BaseChain): BaseResolver {
       const seen = new Set<string>();
       const distinct = requests.filter((r) => !seen.has(r.reference) && seen.add(r.reference));
       const bases = await pool(distinct, chain.concurrency ?? 4, one);
-      const configs = new Map(bases.map((b) => [b.reference, b.config ?? undefined]));
+      const configs = new Map(bases.map((b) => [b.reference, answerOf(b)]));
       return { lookup: (reference) => configs.get(reference), bases, diagnostics: bases.flatMap((b) => b.diagnostics) };
     },
   };

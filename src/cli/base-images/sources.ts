@@ -3,11 +3,15 @@
  * catalog) and the interface every lookup source implements. The evaluator stays synchronous:
  * sources are asked first (resolve.ts), and the evaluator gets a plain lookup of their answers.
  */
+import type { SourcedImageConfig } from '../../core/image-lookup.js';
 import type { ImageReference } from '../../core/image-reference.js';
 import type { Diagnostic, Failure, ImageConfig } from '../../core/types.js';
 import type { Platform } from '../../registry/platform.js';
 
-/** Where a base image config came from; `kind` names the source. */
+/**
+ * Where a base image config came from; `kind` names the source. An `ImageConfigSource` (src/core/image-lookup.ts)
+ * with the fields that say which file, engine, registry or catalog answered.
+ */
 export type BaseSource =
   | { readonly kind: 'file'; readonly file: string }
   | {
@@ -42,8 +46,8 @@ export type BaseSource =
       readonly exact: boolean;
     };
 
-/** A source's answer: the config and where it came from. */
-export interface BaseConfig {
+/** A source's answer: the config and where it came from (an `ImageLookup` answer, plus diagnostics). */
+export interface BaseConfig extends SourcedImageConfig {
   readonly config: ImageConfig;
   readonly source: BaseSource;
   readonly diagnostics: readonly Diagnostic[];

@@ -5,6 +5,7 @@
  * record the user gave, plus the answers of the other sources under the references as written.
  */
 import type { ListComposeImagesResult } from '../../compose/file.js';
+import type { SourcedImageConfig } from '../../core/image-lookup.js';
 import { sameImage, parseImageReference, type ImageReference } from '../../core/image-reference.js';
 import type { ImageConfig } from '../../core/types.js';
 import type { EvaluateDockerfileOptions, EvaluateDockerfileResult } from '../../dockerfile/evaluate.js';
@@ -49,12 +50,12 @@ export function manifestImageRequests(listed: ListManifestImagesResult): BaseReq
 
 /**
  * `given` (the `REF=FILE` configs) with the answers of the other sources added under the
- * references as written. Answers from files are already in `given`; an answer whose image another
+ * references as written, each with its source (`{ config, source }`, an `ImageLookup` answer). Answers from files are already in `given`; an answer whose image another
  * key already names is left out (the library matches records by image and refuses two keys for
  * one image).
  */
-export function withResolved(given: Readonly<Record<string, ImageConfig>>, resolved: ResolvedBases): Record<string, ImageConfig> {
-  const out = Object.assign(Object.create(null) as Record<string, ImageConfig>, given);
+export function withResolved(given: Readonly<Record<string, ImageConfig | SourcedImageConfig>>, resolved: ResolvedBases): Record<string, ImageConfig | SourcedImageConfig> {
+  const out = Object.assign(Object.create(null) as Record<string, ImageConfig | SourcedImageConfig>, given);
   const named: ImageReference[] = [];
   for (const key of Object.keys(given)) {
     const r = parseImageReference(key);
@@ -65,7 +66,7 @@ export function withResolved(given: Readonly<Record<string, ImageConfig>>, resol
     const r = parseImageReference(b.reference);
     if (!r.ok || named.some((n) => sameImage(n, r.reference))) continue;
     named.push(r.reference);
-    out[b.reference] = b.config;
+    out[b.reference] = { config: b.config, source: b.source };
   }
   return out;
 }

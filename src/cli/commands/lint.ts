@@ -84,7 +84,10 @@ async function lintDockerfile(path: string, text: string, images: LintImages, bu
   const options = { ...engine, ...(buildArgs !== undefined && { buildArgs }) };
   const resolved = await images.resolver.resolve(dockerfileBaseRequests(listDockerfileBases(text, options)));
   for (const b of resolved.bases) images.found.set(b.reference, b);
-  const result = evaluateDockerfile(text, { ...options, baseImages: (ref, reference) => (reference === undefined ? undefined : findImage(images.table, reference)) ?? resolved.lookup(ref) });
+  const result = evaluateDockerfile(text, {
+    ...options,
+    baseImages: (ref, reference) => (reference === undefined ? undefined : findImage(images.table, reference)) ?? resolved.lookup(ref),
+  });
   const baseFindings = findingsOf(file, resolved.diagnostics);
   if (!result.ok) return [...baseFindings, ...findingsOf(file, result.diagnostics, result.issues)];
   // Which bases are unknown is said once, by depends-on-unknown-base where it matters.

@@ -11,7 +11,7 @@ import { displayName, imageMapOf, loadImageFiles } from '../inputs.js';
 import { UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
 import { yamlLocator } from '../yaml-lines.js';
-import type { ImageLookup } from '../../core/image-lookup.js';
+import type { ImageLookup, SourcedImageConfig } from '../../core/image-lookup.js';
 import { findImage, findImageKey, type ImageTable } from '../../core/image-table.js';
 import type { ImageField } from '../../run/image-needs.js';
 import { EXIT_INCOMPLETE, unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
@@ -52,13 +52,13 @@ export interface YamlReport {
  * library, which warns about unused ones), or a table shared by several files (`lint`, which
  * reports unused entries once for all files).
  */
-export type WorkloadImages = Readonly<Record<string, ImageConfig>> | SharedImages;
+export type WorkloadImages = Readonly<Record<string, ImageConfig | SourcedImageConfig>> | SharedImages;
 
 /** An image table shared by the files of one `lint` run, and answers found for this file (engine, registry, catalog). */
 export class SharedImages {
   constructor(
     readonly table: ImageTable,
-    readonly found?: (ref: string) => ImageConfig | undefined,
+    readonly found?: (ref: string) => SourcedImageConfig | undefined,
   ) {}
 }
 

@@ -46,7 +46,8 @@ describe('the chain asks sources in order until one answers', () => {
     const base = r.bases[0]!;
     expect(base.tried).toEqual(tried);
     expect(base.source).toEqual(answers === null ? null : SOURCES[answers]);
-    expect(r.lookup('node:20')).toEqual(answers === null ? undefined : cfg(`${answers}:node:20`));
+    // The lookup answers as an ImageLookup answers: the config with its source.
+    expect(r.lookup('node:20')).toEqual(answers === null ? undefined : { config: cfg(`${answers}:node:20`), source: SOURCES[answers] });
     // Sources after the one that answered are never asked.
     fakes.forEach((f, i) => expect(f.queries.length, f.source.name).toBe(i < tried.length ? 1 : 0));
   });
@@ -133,6 +134,6 @@ describe('queries', () => {
     const r = await done;
     expect(most).toBe(2);
     expect(r.bases.map((b) => b.reference)).toEqual(['a', 'b', 'c']);
-    expect(['a', 'b', 'c'].map((x) => r.lookup(x))).toEqual([cfg('a'), cfg('b'), cfg('c')]);
+    expect(['a', 'b', 'c'].map((x) => r.lookup(x)?.config)).toEqual([cfg('a'), cfg('b'), cfg('c')]);
   });
 });

@@ -76,7 +76,7 @@ describe('evaluateWithBases', () => {
 });
 
 describe('withResolved', () => {
-  test('answers of other sources are added under the references as written; files and unknowns are not', async () => {
+  test('answers of other sources are added under the references as written, with their source; files and unknowns are not', async () => {
     const fileFirst: BaseConfigSource = {
       name: 'file',
       lookup: (q) => Promise.resolve(q.text === 'alpine' ? { config: { cmd: ['file'] }, source: { kind: 'file', file: 'a.json' }, diagnostics: [] } : undefined),
@@ -84,7 +84,14 @@ describe('withResolved', () => {
     const chain = createBaseResolver({ sources: [fileFirst, catalog], platform: { os: 'linux', architecture: 'amd64' }, platformGiven: false });
     const resolved = await chain.resolve([{ reference: 'node:20' }, { reference: 'python:3' }, { reference: 'alpine' }]);
     const out = withResolved({ web: { cmd: ['w'] }, 'alpine:latest': { cmd: ['file'] } }, resolved);
-    expect({ ...out }).toEqual({ web: { cmd: ['w'] }, 'alpine:latest': { cmd: ['file'] }, 'node:20': { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'] } });
+    expect({ ...out }).toEqual({
+      web: { cmd: ['w'] },
+      'alpine:latest': { cmd: ['file'] },
+      'node:20': {
+        config: { entrypoint: ['docker-entrypoint.sh'], cmd: ['node'] },
+        source: { kind: 'catalog', date: '2026-08-21', reference: 'docker.io/library/node:20', platform: 'linux/amd64', exact: true },
+      },
+    });
     expect(Object.getPrototypeOf(out)).toBeNull();
   });
 
