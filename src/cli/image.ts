@@ -1,14 +1,17 @@
 /** The image a command looks at: a Dockerfile evaluated with its base images, or an image config file. */
-import type { DockerfileStage, ValueSource } from '../dockerfile/evaluate.js';
+import type { DockerfileStage, EvaluateDockerfileOptions, ValueSource } from '../dockerfile/evaluate.js';
 import type { ConfigDependencies, UnknownBase } from '../dockerfile/base-dependency.js';
 import type { DockerfileFrontend } from '../dockerfile/frontend.js';
 import type { Builder, Engine, EngineOptions, ImageConfig, OperatingSystem } from '../core/types.js';
-import { buildArgsOf, displayName, loadImageConfig, loadImageMap, splitAssignment } from './inputs.js';
+import type { BaseImageOptions } from './base-images/chain.js';
+import type { BaseResolution } from './base-images/resolve.js';
+import type { EvaluationWithBases } from './base-images/with-bases.js';
+import { buildArgsOf, displayName, imageMapOf, loadImageConfig, loadImageFiles, splitAssignment, type ImageFile } from './inputs.js';
 import { UsageError, readInput, type CliIO } from './io.js';
 import { findingsOf, type Finding } from './report.js';
 
-/** Options shared by `explain` and `k8s` that pick the image. */
-export interface ImageSourceOptions {
+/** Options shared by `explain` and `k8s` that pick the image (and where its base images come from). */
+export interface ImageSourceOptions extends BaseImageOptions {
   readonly target?: string;
   readonly buildArg?: readonly string[];
   /** `FILE`: the image to look at instead of a Dockerfile; `REF=FILE`: the config of a base image. */
@@ -43,6 +46,8 @@ export interface LoadedImage {
   readonly dependsOn?: ConfigDependencies;
   /** Dockerfile only: base images of built stages whose config was not given. */
   readonly unknownBases?: readonly UnknownBase[];
+  /** Dockerfile only: where each external base image's config came from. */
+  readonly bases?: readonly BaseResolution[];
   readonly findings: readonly Finding[];
 }
 
@@ -97,6 +102,32 @@ export function withDeprecatedBase<T extends { readonly base?: readonly string[]
   return { ...o, imageConfig: [...(o.imageConfig ?? []), ...o.base] };
 }
 
+/** True when the command line gives base image configs (`REF=FILE`) or asks for them from somewhere (engine, registry, platform). */
+function usesBaseImageOptions(o: ImageSourceOptions, files: readonly ImageFile[]): boolean {
+  return files.length > 0 || o.fromEngine !== undefined || o.pull === true || o.offline === true || o.platform !== undefined || (o.insecureRegistry?.length ?? 0) > 0;
+}
+
+/**
+ * Evaluates the Dockerfile with its base images found by the chain (base-images/with-bases.ts).
+ * The chain's modules are loaded only when there is something to find: a Dockerfile built only
+ * FROM scratch or its own stages, with no base image option, starts as fast as before.
+ */
+async function evaluateWithBaseImages(
+  io: CliIO,
+  text: string,
+  o: ImageSourceOptions,
+  options: Omit<EvaluateDockerfileOptions, 'baseImages'>,
+  files: readonly ImageFile[],
+): Promise<EvaluationWithBases> {
+  if (!usesBaseImageOptions(o, files)) {
+    const { evaluateDockerfile } = await import('../dockerfile/evaluate.js');
+    const result = evaluateDockerfile(text, { ...options, baseImages: imageMapOf(files) });
+    if (!result.ok || !result.stages.some((s) => s.built && s.base.kind === 'image')) return { result, bases: [] };
+  }
+  const { dockerfileWithBases } = await import('./base-images/with-bases.js');
+  return dockerfileWithBases(io, text, options, files, o);
+}
+
 /** Reads the image: `--image-config FILE`, or the Dockerfile (default `./Dockerfile`, `-` for stdin). */
 export async function loadImage(io: CliIO, dockerfile: string | undefined, o: ImageSourceOptions): Promise<LoadedImage> {
   const { file: configFile, refs } = imageConfigValues(o);
@@ -104,6 +135,9 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
     if (dockerfile !== undefined) throw new UsageError('give either a Dockerfile or --image-config FILE, not both');
     if (o.target !== undefined || refs.length > 0 || (o.buildArg !== undefined && o.buildArg.length > 0)) {
       throw new UsageError('--target, --build-arg and --image-config REF=FILE apply to a Dockerfile, not to --image-config FILE');
+    }
+    if (o.fromEngine !== undefined || o.pull === true || o.offline === true || o.platform !== undefined) {
+      throw new UsageError('--from-engine, --pull, --offline and --platform find the base images of a Dockerfile, not of --image-config');
     }
     const config = await loadImageConfig(io, configFile);
     const name = displayName(configFile);
@@ -113,17 +147,22 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
   const path = dockerfile ?? 'Dockerfile';
   const file = displayName(path);
   const text = await readInput(io, path);
-  const baseImages = await loadImageMap(io, refs, '--image-config');
-  const { evaluateDockerfile } = await import('../dockerfile/evaluate.js');
+  const files = await loadImageFiles(io, refs, '--image-config');
   const buildArgs = buildArgsOf(o.buildArg, io.env);
-  const result = evaluateDockerfile(text, {
-    ...engineOptionsOf(o),
-    baseImages,
-    ...(buildArgs !== undefined && { buildArgs }),
-    ...(o.target !== undefined && { target: o.target }),
-    ...(o.os !== undefined && { os: o.os }),
-    ...(o.strict === true && { strict: true }),
-  });
+  const { result, bases, resolved } = await evaluateWithBaseImages(
+    io,
+    text,
+    o,
+    {
+      ...engineOptionsOf(o),
+      ...(buildArgs !== undefined && { buildArgs }),
+      ...(o.target !== undefined && { target: o.target }),
+      ...(o.os !== undefined && { os: o.os }),
+      ...(o.strict === true && { strict: true }),
+    },
+    files,
+  );
+  const baseFindings = findingsOf(file, resolved?.diagnostics ?? []);
   if (!result.ok) {
     // A bad `--image-config` key is the command line's fault, not the build's.
     const key = result.issues.find((i) => i.code === 'image-config-key-invalid' || i.code === 'image-config-duplicate');
@@ -134,7 +173,8 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
       file,
       kind: 'dockerfile',
       origins: { entrypoint: { text: 'not built' }, cmd: { text: 'not built' } },
-      findings: findingsOf(file, result.diagnostics, result.issues),
+      bases,
+      findings: [...baseFindings, ...findingsOf(file, result.diagnostics, result.issues)],
     };
   }
   return {
@@ -147,6 +187,7 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
     origins: { entrypoint: originOf(result.target.sources.entrypoint, file), cmd: originOf(result.target.sources.cmd, file) },
     dependsOn: result.dependsOn,
     unknownBases: result.unknownBases,
-    findings: findingsOf(file, result.diagnostics),
+    bases,
+    findings: [...baseFindings, ...findingsOf(file, result.diagnostics)],
   };
 }

@@ -30,15 +30,36 @@ export function splitAssignment(value: string, option: string): { readonly ref: 
   return { ref: value.slice(0, eq), file: value.slice(eq + 1) };
 }
 
-/** Loads every `REF=FILE` into a map of image configs. */
-export async function loadImageMap(io: CliIO, values: readonly string[], option: string): Promise<Record<string, ImageConfig>> {
-  // No prototype: an image or service named `constructor` or `toString` must not find a function.
-  const out = Object.create(null) as Record<string, ImageConfig>;
+/** One `REF=FILE` value, read. */
+export interface ImageFile {
+  /** The reference (or Compose service name) as given before `=`. */
+  readonly ref: string;
+  /** The file as given after `=` (`<stdin>` for `-`). */
+  readonly file: string;
+  readonly config: ImageConfig;
+}
+
+/** Reads every `REF=FILE` value of `option`, in order. */
+export async function loadImageFiles(io: CliIO, values: readonly string[], option: string): Promise<ImageFile[]> {
+  const out: ImageFile[] = [];
   for (const value of values) {
     const { ref, file } = splitAssignment(value, option);
-    out[ref] = await loadImageConfig(io, file);
+    out.push({ ref, file: displayName(file), config: await loadImageConfig(io, file) });
   }
   return out;
+}
+
+/** The configs of `files` by reference as given (a later value for the same key wins). */
+export function imageMapOf(files: readonly ImageFile[]): Record<string, ImageConfig> {
+  // No prototype: an image or service named `constructor` or `toString` must not find a function.
+  const out = Object.create(null) as Record<string, ImageConfig>;
+  for (const f of files) out[f.ref] = f.config;
+  return out;
+}
+
+/** Loads every `REF=FILE` into a map of image configs. */
+export async function loadImageMap(io: CliIO, values: readonly string[], option: string): Promise<Record<string, ImageConfig>> {
+  return imageMapOf(await loadImageFiles(io, values, option));
 }
 
 /** `--build-arg KEY=VALUE` values (a bare `KEY` takes the value from the environment, as docker build does). */

@@ -34,6 +34,20 @@ function deprecatedBase(): Option {
   return new Option('--base <REF=FILE>', 'deprecated: use --image-config REF=FILE').hideHelp().argParser(collect);
 }
 
+/** The commands that look images up (the Dockerfile's bases, the containers' and services' images). */
+const BASE_IMAGE_COMMANDS = new Set(['explain', 'k8s', 'compose', 'lint']);
+
+/** Where configs of base images (and Compose/Kubernetes images) come from besides REF=FILE files. */
+function baseImageOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--from-engine <engine>', 'read images present in a local engine (docker|podman image inspect)').choices(ENGINES))
+    .option('--pull', 'ask registries for image configs (answers cached under $XDG_CACHE_HOME/container-argv)')
+    .option('--offline', 'no network: registry answers from the cache only, then the catalog')
+    .option('--platform <os/arch[/variant]>', 'platform of the images to look up (default linux/amd64)')
+    .option('--insecure-registry <host[:port]>', 'a registry reached over plain http (repeatable; with --pull)', collect)
+    .option('--no-catalog', 'do not answer images from the bundled catalog');
+}
+
 function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -63,6 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const run: CliRun = { io, passthrough: dd >= 0 ? argv.slice(dd + 1) : undefined, exitCode: 0 };
   const program = rootCommand(io, err.red);
   for (const register of COMMANDS) register(program, run);
+  for (const cmd of program.commands) if (BASE_IMAGE_COMMANDS.has(cmd.name())) baseImageOptions(cmd);
   try {
     await program.parseAsync(dd >= 0 ? argv.slice(0, dd) : [...argv], { from: 'user' });
     return run.exitCode;
@@ -171,6 +186,7 @@ function registerExplain(program: Command, run: CliRun): void {
       examples([
         'container-argv explain Dockerfile',
         'container-argv explain Dockerfile --image-config node:20=node.inspect.json -- --port 8080',
+        'container-argv explain Dockerfile --pull --platform linux/arm64',
         "container-argv explain Dockerfile --run 'docker run --rm --entrypoint sh app -c id'",
         'container-argv explain --image-config <(docker image inspect nginx) --json',
         'cat Dockerfile | container-argv explain - --target runtime',

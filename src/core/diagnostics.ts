@@ -951,6 +951,31 @@ const CATALOGUE = {
     help: 'The config was computed from a Dockerfile read at the nearest stored commit instead of the pinned one, or from a registry record of a moving tag; ENTRYPOINT/CMD rarely change, but inspect the image to be sure.',
     source: 'docs/catalog.md (exactness)',
   },
+  // ---- CLI base image lookup (src/cli/base-images) ------------------------------------------
+  'engine-inspect-failed': {
+    severity: 'error',
+    title: 'Local engine lookup failed',
+    help: "`docker image inspect` / `podman image inspect` failed for another reason than a missing image (no daemon, no permission, a timeout); the message has the engine's own words. The next source is asked.",
+    source: 'container-argv (docker CLI 28.2.2 and podman 4.3.1 probed)',
+  },
+  'engine-platform-mismatch': {
+    severity: 'warning',
+    title: 'Local image is for another platform',
+    help: 'The image in the local engine is built for another platform than `--platform` asks for; its config is used, as the engine has no other under that name. Pull the platform wanted, or use `--pull`.',
+    source: 'container-argv',
+  },
+  'base-image-cache-unwritable': {
+    severity: 'warning',
+    title: 'Registry answers not cached',
+    help: 'The cache directory ($XDG_CACHE_HOME/container-argv, default ~/.cache/container-argv) could not be written; the answer is used, but the next run asks the registry again and `--offline` cannot use it.',
+    source: 'container-argv; XDG Base Directory Specification',
+  },
+  'base-image-cache-stale': {
+    severity: 'info',
+    title: 'Offline answer from an old tag lookup',
+    help: 'With `--offline`, a tag is answered from the last time the registry was asked, however long ago; the tag may name another image now. Run with `--pull` to refresh.',
+    source: 'container-argv',
+  },
 } satisfies Readonly<Record<string, DiagnosticInfo>>;
 
 /** Every issue and diagnostic code the library emits: the keys of {@link DIAGNOSTICS} (switch over it exhaustively). */

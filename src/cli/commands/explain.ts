@@ -3,6 +3,7 @@ import { resolveDockerRun, type DockerRunOverrides, type ResolveDockerRunResult 
 import { formatArgv } from '../../core/format-argv.js';
 import type { ImageConfig } from '../../core/types.js';
 import type { BaseDependency } from '../../dockerfile/base-dependency.js';
+import { baseJson, baseText } from '../base-images/report.js';
 import { engineOptionsOf, loadImage, type ImageSourceOptions, type LoadedImage } from '../image.js';
 import { UsageError, palette, useColor, type CliIO, type Palette } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
@@ -88,6 +89,7 @@ function text(image: LoadedImage, request: RunRequest, result: ResolveDockerRunR
     const fe = image.frontend;
     if (fe != null)
       lines.push(`  ${label('frontend')}${fe.ref}  ${p.dim(fe.version === null ? '(not modelled: built-in rules)' : `(rules of Dockerfile frontend ${fe.version})`)}`);
+    for (const b of image.bases ?? []) lines.push(`  ${label('base')}${baseText(b, p)}`);
   } else {
     lines.push(`${p.bold(image.file)}: image config`);
   }
@@ -144,7 +146,7 @@ export async function explainCommand(dockerfile: string | undefined, o: ExplainO
         ...(unknown !== null && { dependsOn: { from: unknown.from, fields: unknown.fields, via: unknown.via } }),
         file: image.file,
         ...(image.stage !== undefined && { stage: { index: image.stage.index, name: image.stage.name, line: image.stage.line } }),
-        ...(image.kind === 'dockerfile' && { frontend: image.frontend ?? null }),
+        ...(image.kind === 'dockerfile' && { frontend: image.frontend ?? null, bases: (image.bases ?? []).map(baseJson) }),
         image: image.config === null ? null : { entrypoint: known(image.config.entrypoint, image.dependsOn?.entrypoint), cmd: known(image.config.cmd, image.dependsOn?.cmd) },
         ...(image.unknownBases !== undefined && { unknownBases: image.unknownBases.map(({ from, stage, line, column }) => ({ from, stage, line, column })) }),
         origins: image.origins,

@@ -2,6 +2,7 @@
 import { toKubernetes } from '../../kubernetes/container.js';
 import { formatArgv } from '../../core/format-argv.js';
 import { resolveDockerRun } from '../../run/docker-run.js';
+import { baseJson } from '../base-images/report.js';
 import { engineOptionsOf, loadImage, type ImageSourceOptions } from '../image.js';
 import { palette, useColor, type CliIO } from '../io.js';
 import { runRequestOf } from './explain.js';
@@ -34,6 +35,8 @@ export async function k8sCommand(dockerfile: string | undefined, o: K8sOptions, 
     else io.stdout.write(`${p.bold(image.file)}: ${p.red('the build fails')}\n${findings.map((f) => formatFinding(f, p)).join('\n')}\n`);
     return 1;
   }
+  const bases = image.bases !== undefined ? { bases: image.bases.map(baseJson) } : {};
+  const baseLines = (image.bases ?? []).map((b) => `# base ${b.description}`);
   // What docker run takes from the image; `--entrypoint ""` also needs the ENTRYPOINT, which Kubernetes cannot clear.
   const used: ImageField[] = imageFieldsUsed(request.run, engineOptionsOf(opts));
   if (request.run.entrypoint === '' && !used.includes('entrypoint')) used.unshift('entrypoint');
@@ -47,12 +50,13 @@ export async function k8sCommand(dockerfile: string | undefined, o: K8sOptions, 
           complete: false,
           file: image.file,
           run: request.display,
+          ...bases,
           dependsOn: { from: unknown.from, fields: unknown.fields, via: unknown.via },
           diagnostics: findings,
         }),
       );
     } else {
-      const lines = [`# ${image.file}: ${request.display}`, `# ${p.yellow(unknownHeadline(unknown))}: ${unknownDetail(unknown)}`];
+      const lines = [`# ${image.file}: ${request.display}`, ...baseLines, `# ${p.yellow(unknownHeadline(unknown))}: ${unknownDetail(unknown)}`];
       for (const f of findings) lines.push(`# ${formatFinding(f, p)}`);
       io.stdout.write(`${lines.join('\n')}\n`);
     }
@@ -71,6 +75,7 @@ export async function k8sCommand(dockerfile: string | undefined, o: K8sOptions, 
         ok: result.ok,
         file: image.file,
         run: request.display,
+        ...bases,
         ...(docker.ok && { argv: docker.argv }),
         ...(result.ok && result.command !== null && { command: result.command }),
         ...(result.ok && result.args !== null && { args: result.args }),
@@ -79,7 +84,7 @@ export async function k8sCommand(dockerfile: string | undefined, o: K8sOptions, 
     );
     return result.ok ? 0 : 1;
   }
-  const lines: string[] = [`# ${image.file}: ${request.display}`];
+  const lines: string[] = [`# ${image.file}: ${request.display}`, ...baseLines];
   if (docker.ok) lines.push(`# runs ${formatArgv(docker.argv, 'json')}`);
   if (result.ok) {
     if (result.command === null && result.args === null) lines.push('# the image defaults already run this: leave command and args unset', '{}');

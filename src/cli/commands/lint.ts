@@ -4,11 +4,14 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { resolveDockerRun } from '../../run/docker-run.js';
 import type { EngineOptions, Severity } from '../../core/types.js';
 import { findImage, imageTable, unusedImageDiagnostics, type ImageTable } from '../../core/image-table.js';
-import { buildArgsOf, displayName, loadImageMap } from '../inputs.js';
+import type { BaseImageOptions } from '../base-images/chain.js';
+import { baseJson, baseText } from '../base-images/report.js';
+import type { BaseResolution, BaseResolver } from '../base-images/resolve.js';
+import { buildArgsOf, displayName, imageMapOf, loadImageFiles } from '../inputs.js';
 import { InputError, UsageError, palette, readInput, useColor, type CliIO, type Palette } from '../io.js';
 import { findingsOf, formatFinding, reaches, sortFindings, toJson, type Finding } from '../report.js';
 
-export interface LintOptions {
+export interface LintOptions extends BaseImageOptions {
   readonly failOn?: Severity;
   readonly format?: 'text' | 'json' | 'sarif';
   readonly json?: boolean;
@@ -60,24 +63,41 @@ function walk(root: string, io: CliIO, out: string[]): void {
   }
 }
 
+/** The image configs of one `lint` run: the `--image-config` table, the chain for the rest, and what it found by reference. */
+interface LintImages {
+  readonly table: ImageTable;
+  readonly resolver: BaseResolver;
+  readonly found: Map<string, BaseResolution>;
+}
+
 /**
  * Lints one Dockerfile: the build's diagnostics, plus the default run's when the argv does not
  * depend on an unknown base (else the `depends-on-unknown-base` warning says so, for `--fail-on warning`).
  */
-async function lintDockerfile(path: string, text: string, images: ImageTable, buildArgs: Record<string, string> | undefined, engine: EngineOptions): Promise<Finding[]> {
+async function lintDockerfile(path: string, text: string, images: LintImages, buildArgs: Record<string, string> | undefined, engine: EngineOptions): Promise<Finding[]> {
   const file = displayName(path);
-  const { evaluateDockerfile } = await import('../../dockerfile/evaluate.js');
+  const [{ evaluateDockerfile }, { listDockerfileBases }, { dockerfileBaseRequests }] = await Promise.all([
+    import('../../dockerfile/evaluate.js'),
+    import('../../dockerfile/list-bases.js'),
+    import('../base-images/with-bases.js'),
+  ]);
+  const options = { ...engine, ...(buildArgs !== undefined && { buildArgs }) };
+  const resolved = await images.resolver.resolve(dockerfileBaseRequests(listDockerfileBases(text, options)));
+  for (const b of resolved.bases) images.found.set(b.reference, b);
   const result = evaluateDockerfile(text, {
-    ...engine,
-    baseImages: (_ref, reference) => (reference === undefined ? undefined : findImage(images, reference)),
-    ...(buildArgs !== undefined && { buildArgs }),
+    ...options,
+    baseImages: (ref, reference) => (reference === undefined ? undefined : findImage(images.table, reference)) ?? resolved.lookup(ref),
   });
-  if (!result.ok) return findingsOf(file, result.diagnostics, result.issues);
+  const baseFindings = findingsOf(file, resolved.diagnostics);
+  if (!result.ok) return [...baseFindings, ...findingsOf(file, result.diagnostics, result.issues)];
   // Which bases are unknown is said once, by depends-on-unknown-base where it matters.
-  const findings = findingsOf(
-    file,
-    result.diagnostics.filter((d) => d.code !== 'base-image-config-missing'),
-  );
+  const findings = [
+    ...baseFindings,
+    ...findingsOf(
+      file,
+      result.diagnostics.filter((d) => d.code !== 'base-image-config-missing'),
+    ),
+  ];
   const sources = result.target.sources;
   const exact = result.complete;
   // A final stage built FROM scratch with nothing to run is an export stage (`docker build
@@ -102,9 +122,11 @@ async function lintDockerfile(path: string, text: string, images: ImageTable, bu
 export async function lintCommand(paths: readonly string[], o: LintOptions, io: CliIO, version: string): Promise<number> {
   const format = o.json === true ? 'json' : (o.format ?? 'text');
   // One table for every file: a key may name a base, a container image or a Compose service.
-  const read = imageTable(await loadImageMap(io, o.imageConfig ?? [], '--image-config'), () => true);
+  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
+  const read = imageTable(imageMapOf(files), () => true);
   if (!read.ok) throw new UsageError(`--image-config: ${read.issues[0].message}`);
-  const images = read.table;
+  const { resolverOf } = await import('../base-images/with-bases.js');
+  const images: LintImages = { table: read.table, resolver: await resolverOf(io, files, o), found: new Map() };
   const buildArgs = buildArgsOf(o.buildArg, io.env);
   const engine: EngineOptions = {
     ...(o.engine !== undefined && { engine: o.engine }),
@@ -119,9 +141,9 @@ export async function lintCommand(paths: readonly string[], o: LintOptions, io: 
     const uriOf = (file: string) => (file === '<stdin>' ? 'stdin' : relative(io.cwd, resolve(io.cwd, file)).split(sep).join('/'));
     io.stdout.write(toJson(toSarif(findings, version, uriOf)));
   } else if (format === 'json') {
-    io.stdout.write(toJson({ ok: !failed, files: linted, diagnostics: findings }));
+    io.stdout.write(toJson({ ok: !failed, files: linted, bases: [...images.found.values()].map(baseJson), diagnostics: findings }));
   } else {
-    io.stdout.write(lintText(findings, linted, failed, palette(useColor(io.stdout, io.env))));
+    io.stdout.write(lintText(findings, [...images.found.values()], linted, failed, palette(useColor(io.stdout, io.env))));
   }
   return failed ? 1 : 0;
 }
@@ -154,14 +176,14 @@ async function lintFiles(
   files: readonly { path: string; kind: LintKind }[],
   paths: readonly string[],
   io: CliIO,
-  images: ImageTable,
+  images: LintImages,
   buildArgs: Record<string, string> | undefined,
   engine: EngineOptions,
 ): Promise<{ findings: Finding[]; linted: number }> {
   const findings: Finding[] = [];
   let linted = 0;
   const { SharedImages, composeEnvFiles, composeReport, manifestReport } = await import('./workloads.js');
-  const shared = new SharedImages(images);
+  const shared = new SharedImages(images.table);
   for (const { path, kind } of files) {
     const text = await readInput(io, path);
     let k = kind;
@@ -173,18 +195,23 @@ async function lintFiles(
     linted++;
     if (k === 'dockerfile') findings.push(...(await lintDockerfile(path, text, images, buildArgs, engine)));
     else {
-      const report = k === 'compose' ? await composeReport(io, path, shared, {}, text, await composeEnvFiles(io, path)) : await manifestReport(io, path, shared, text);
+      const report =
+        k === 'compose'
+          ? await composeReport(io, path, shared, {}, text, await composeEnvFiles(io, path), images.resolver)
+          : await manifestReport(io, path, shared, text, images.resolver);
+      for (const b of report.bases ?? []) images.found.set(b.reference, b);
       findings.push(...report.findings, ...report.units.flatMap((u) => u.findings));
     }
   }
-  findings.push(...findingsOf('--image-config', unusedImageDiagnostics(images, 'no linted file')));
+  findings.push(...findingsOf('--image-config', unusedImageDiagnostics(images.table, 'no linted file')));
   return { findings, linted };
 }
 
-/** The text report: one line per finding, then a summary (red when the run fails). */
-function lintText(findings: readonly Finding[], linted: number, failed: boolean, p: Palette): string {
+/** The text report: one line per finding, one per image and where its config came from, then a summary (red when the run fails). */
+function lintText(findings: readonly Finding[], bases: readonly BaseResolution[], linted: number, failed: boolean, p: Palette): string {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const lines = findings.map((f) => formatFinding(f, p));
+  for (const b of bases) lines.push(p.dim(`image ${baseText(b, p)}`));
   const summary = `${linted} file${linted === 1 ? '' : 's'} checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`;
   lines.push(failed ? p.red(summary) : summary);
   return `${lines.join('\n')}\n`;

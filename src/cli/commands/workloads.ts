@@ -7,14 +7,17 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { DotEnvFile } from '../../compose/dotenv.js';
 import type { ImageConfig, Issue } from '../../core/types.js';
 import { formatArgv } from '../../core/format-argv.js';
-import { displayName, loadImageMap } from '../inputs.js';
+import { displayName, imageMapOf, loadImageFiles } from '../inputs.js';
 import { UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
 import { yamlLocator } from '../yaml-lines.js';
-import type { ImageLookup } from '../../core/image-lookup.js';
+import type { ImageLookup, SourcedImageConfig } from '../../core/image-lookup.js';
 import { findImage, findImageKey, type ImageTable } from '../../core/image-table.js';
 import type { ImageField } from '../../run/image-needs.js';
 import { EXIT_INCOMPLETE, unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
+import type { BaseImageOptions } from '../base-images/chain.js';
+import { baseJson, baseText } from '../base-images/report.js';
+import type { BaseRequest, BaseResolution, BaseResolver, ResolvedBases } from '../base-images/resolve.js';
 
 /** One container or service. */
 export interface Unit {
@@ -40,6 +43,8 @@ export interface YamlReport {
   readonly complete: boolean;
   readonly units: readonly Unit[];
   readonly findings: readonly Finding[];
+  /** Where each image's config came from (when a resolver was given). */
+  readonly bases?: readonly BaseResolution[];
 }
 
 /**
@@ -47,19 +52,35 @@ export interface YamlReport {
  * library, which warns about unused ones), or a table shared by several files (`lint`, which
  * reports unused entries once for all files).
  */
-export type WorkloadImages = Readonly<Record<string, ImageConfig>> | SharedImages;
+export type WorkloadImages = Readonly<Record<string, ImageConfig | SourcedImageConfig>> | SharedImages;
 
-/** An image table shared by the files of one `lint` run. */
+/** An image table shared by the files of one `lint` run, and answers found for this file (engine, registry, catalog). */
 export class SharedImages {
-  constructor(readonly table: ImageTable) {}
+  constructor(
+    readonly table: ImageTable,
+    readonly found?: (ref: string) => SourcedImageConfig | undefined,
+  ) {}
 }
 
 /**
- * A shared table as an `ImageLookup`: an image by its parsed reference; a text that is no reference
- * (a Compose service name, asked after the service's image) by key.
+ * A shared table as an `ImageLookup`: an image by its parsed reference, else what the chain found for
+ * this file; a text that is no reference (a Compose service name, asked after the service's image) by key.
  */
-function tableLookup(table: ImageTable): ImageLookup {
-  return (ref, reference) => (reference !== undefined ? findImage(table, reference) : findImageKey(table, ref));
+function tableLookup(images: SharedImages): ImageLookup {
+  return (ref, reference) => (reference !== undefined ? (findImage(images.table, reference) ?? images.found?.(ref)) : findImageKey(images.table, ref));
+}
+
+type WithBases = typeof import('../base-images/with-bases.js');
+
+/** The chain's answers for the images a file needs (`requestsOf` lists them), added to `images`. */
+async function withChain(
+  images: WorkloadImages,
+  resolver: BaseResolver,
+  requestsOf: (w: WithBases) => readonly BaseRequest[],
+): Promise<{ images: WorkloadImages; resolved: ResolvedBases }> {
+  const w = await import('../base-images/with-bases.js');
+  const resolved = await resolver.resolve(requestsOf(w));
+  return { images: images instanceof SharedImages ? new SharedImages(images.table, resolved.lookup) : w.withResolved(images, resolved), resolved };
 }
 
 type Locate = (document: number, path: string) => { line: number; column: number } | undefined;
@@ -94,11 +115,14 @@ function verdict(units: readonly Unit[], fileFindings: readonly Finding[]): { ok
 }
 
 /** Resolves every container of a manifest. */
-export async function manifestReport(io: CliIO, path: string, images: WorkloadImages, text?: string): Promise<YamlReport> {
+export async function manifestReport(io: CliIO, path: string, given: WorkloadImages, text?: string, resolver?: BaseResolver): Promise<YamlReport> {
   const file = displayName(path);
   const yamlText = text ?? (await readInput(io, path));
-  const { resolveManifests } = await import('../../kubernetes/manifest.js');
-  const lookup = images instanceof SharedImages ? tableLookup(images.table) : images;
+  const { listManifestImages, resolveManifests } = await import('../../kubernetes/manifest.js');
+  const chain = resolver === undefined ? undefined : await withChain(given, resolver, (w) => w.manifestImageRequests(listManifestImages(yamlText, { source: file })));
+  const images = chain?.images ?? given;
+  const bases = chain === undefined ? {} : { bases: chain.resolved.bases };
+  const lookup = images instanceof SharedImages ? tableLookup(images) : images;
   const result = resolveManifests(yamlText, { images: lookup, source: file });
   const locate = yamlLocator(yamlText);
   if (!result.ok) {
@@ -121,8 +145,8 @@ export async function manifestReport(io: CliIO, path: string, images: WorkloadIm
       });
     }
   }
-  const fileFindings = located(findingsOf(file, result.diagnostics), locate, 0);
-  return { file, ...verdict(units, fileFindings), units, findings: fileFindings };
+  const fileFindings = [...findingsOf(file, chain?.resolved.diagnostics ?? []), ...located(findingsOf(file, result.diagnostics), locate, 0)];
+  return { file, ...verdict(units, fileFindings), units, findings: fileFindings, ...bases };
 }
 
 /** Resolves every service of a Compose file. */
@@ -152,16 +176,21 @@ export async function composeEnvFiles(io: CliIO, composePath: string, envFile: r
 export async function composeReport(
   io: CliIO,
   path: string,
-  images: WorkloadImages,
+  given: WorkloadImages,
   env: Readonly<Record<string, string>> = {},
   text?: string,
   envFiles: readonly DotEnvFile[] = [],
+  resolver?: BaseResolver,
 ): Promise<YamlReport> {
   const file = displayName(path);
   const yamlText = text ?? (await readInput(io, path));
-  const { resolveComposeFile } = await import('../../compose/file.js');
-  const lookup = images instanceof SharedImages ? tableLookup(images.table) : images;
-  const result = resolveComposeFile(yamlText, { images: lookup, environment: env, source: file, ...(envFiles.length > 0 && { envFiles }) });
+  const { listComposeImages, resolveComposeFile } = await import('../../compose/file.js');
+  const options = { environment: env, source: file, ...(envFiles.length > 0 && { envFiles }) };
+  const chain = resolver === undefined ? undefined : await withChain(given, resolver, (w) => w.composeImageRequests(listComposeImages(yamlText, options)));
+  const images = chain?.images ?? given;
+  const bases = chain === undefined ? {} : { bases: chain.resolved.bases };
+  const lookup = images instanceof SharedImages ? tableLookup(images) : images;
+  const result = resolveComposeFile(yamlText, { images: lookup, ...options });
   const locate = yamlLocator(yamlText);
   const envNames = envFiles.length > 0 ? { envFiles: envFiles.map((f) => f.source ?? '.env') } : {};
   if (!result.ok) {
@@ -182,8 +211,8 @@ export async function composeReport(
       findings: located(findingsOf(file, r.diagnostics, r.ok ? [] : r.issues), locate, 0, s.path),
     });
   }
-  const fileFindings = located(findingsOf(file, result.diagnostics), locate, 0);
-  return { file, ...envNames, ...verdict(units, fileFindings), units, findings: fileFindings };
+  const fileFindings = [...findingsOf(file, chain?.resolved.diagnostics ?? []), ...located(findingsOf(file, result.diagnostics), locate, 0)];
+  return { file, ...envNames, ...verdict(units, fileFindings), units, findings: fileFindings, ...bases };
 }
 
 /**
@@ -200,6 +229,7 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
         complete: report.complete,
         file: report.file,
         ...(report.envFiles !== undefined && { envFiles: report.envFiles }),
+        ...(report.bases !== undefined && { bases: report.bases.map(baseJson) }),
         units: report.units.map((u) => ({ ...u, findings: undefined, diagnostics: u.findings })),
         diagnostics: report.findings,
       }),
@@ -211,6 +241,8 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
   if (report.envFiles !== undefined) lines.push(p.dim(`${report.file}: \${VAR} from ${report.envFiles.join(', ')}`));
   for (const u of report.units) {
     lines.push(`${p.bold(u.label)}${u.image !== undefined ? ` ${p.dim(`(${u.image})`)}` : ''}  ${p.dim(`${report.file} ${u.path}`)}`);
+    const base = u.image === undefined ? undefined : report.bases?.find((b) => b.reference === u.image);
+    if (base !== undefined) lines.push(`  ${'image'.padEnd(11)}${baseText(base, p)}`);
     if (u.argv !== undefined) {
       lines.push(`  ${'argv'.padEnd(11)}${p.green(formatArgv(u.argv, 'shell'))}`);
       lines.push(`  ${'json'.padEnd(11)}${formatArgv(u.argv, 'json')}`);
@@ -230,21 +262,30 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
 /** `container-argv k8s --manifest FILE --image-config REF=FILE…` */
 export async function manifestCommand(
   path: string,
-  o: { readonly imageConfig?: readonly string[]; readonly json?: boolean; readonly strict?: boolean },
+  o: BaseImageOptions & { readonly imageConfig?: readonly string[]; readonly json?: boolean; readonly strict?: boolean },
   io: CliIO,
 ): Promise<number> {
-  const values = o.imageConfig ?? [];
-  const images = await loadImageMap(io, values, '--image-config');
-  return printYamlReport(await manifestReport(io, path, images), io, o.json === true, o.strict === true);
+  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
+  const { resolverOf } = await import('../base-images/with-bases.js');
+  const resolver = await resolverOf(io, files, o);
+  return printYamlReport(await manifestReport(io, path, imageMapOf(files), undefined, resolver), io, o.json === true, o.strict === true);
 }
 
 /** `container-argv compose FILE --image-config REF=FILE…` */
 export async function composeCommand(
   path: string,
-  o: { readonly imageConfig?: readonly string[]; readonly env?: readonly string[]; readonly envFile?: readonly string[]; readonly json?: boolean; readonly strict?: boolean },
+  o: BaseImageOptions & {
+    readonly imageConfig?: readonly string[];
+    readonly env?: readonly string[];
+    readonly envFile?: readonly string[];
+    readonly json?: boolean;
+    readonly strict?: boolean;
+  },
   io: CliIO,
 ): Promise<number> {
-  const images = await loadImageMap(io, o.imageConfig ?? [], '--image-config');
+  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
+  const { resolverOf } = await import('../base-images/with-bases.js');
+  const resolver = await resolverOf(io, files, o);
   const env: Record<string, string> = {};
   for (const pair of o.env ?? []) {
     const eq = pair.indexOf('=');
@@ -252,5 +293,5 @@ export async function composeCommand(
     else env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   const envFiles = await composeEnvFiles(io, path, o.envFile);
-  return printYamlReport(await composeReport(io, path, images, env, undefined, envFiles), io, o.json === true, o.strict === true);
+  return printYamlReport(await composeReport(io, path, imageMapOf(files), env, undefined, envFiles, resolver), io, o.json === true, o.strict === true);
 }

@@ -13,7 +13,8 @@ const run = (argv: string[], stdin?: string) => cli(argv, { cwd: dir, ...(stdin 
 
 describe('container-argv lint', () => {
   test('walks a directory (skipping node_modules), finds every kind of file, exit 1 on an error', async () => {
-    const r = await run(['lint', 'repo']);
+    // --no-catalog: alpine stays unknown here (the catalog would answer it; test/cli/commands/base-images.test.ts).
+    const r = await run(['lint', 'repo', '--no-catalog']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('repo/bad.Dockerfile:2:1: error json-not-strings: ');
     expect(r.stdout).toContain('repo/Dockerfile:1:1: warning depends-on-unknown-base: What runs depends on alpine, ');
@@ -23,6 +24,13 @@ describe('container-argv lint', () => {
     expect(r.stdout).toMatch(/repo\/deploy\/web\.yaml:11:\d+: warning k8s-undefined-reference: /);
     expect(r.stdout).not.toContain('node_modules');
     expect(r.stdout).toMatch(/5 files checked: 1 error\(s\)/);
+  });
+
+  test('by default the catalog answers alpine: the Dockerfile is checked as run, and each image says where its config came from', async () => {
+    const r = await run(['lint', 'repo']);
+    expect(r.stdout).not.toContain('repo/Dockerfile:1:1: warning depends-on-unknown-base');
+    expect(r.stdout).toContain('repo/Dockerfile:3:1: warning argv-shell-entrypoint-args: ');
+    expect(r.stdout).toMatch(/^image alpine from catalog \d{4}-\d{2}-\d{2}$/m);
   });
 
   test('images without config: nothing that depends on them is reported', async () => {
