@@ -222,26 +222,30 @@ function failure(code: DiagnosticCode, message: string): Failure {
 
 // ---- grammar (regexp.go) -------------------------------------------------------------------
 
-// The patterns of regexp.go, spelled so that none backtracks more than linearly: no two neighbouring
-// repetitions can match the same character (the composed pattern passes the ReDoS lint rules).
-// regexp.go's domain component `[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]` is written as
-// alphanumerics joined by runs of `-`, which is the same language.
-const DOMAIN_COMPONENT = '[a-zA-Z0-9](?:-*[a-zA-Z0-9])*';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const TAG = '\\w[\\w.-]{0,127}';
-const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-
 /**
- * `referenceRegexp` with its captures: domain, path, tag, digest. The first component is the domain
- * when it is a valid host and the rest parses (the leftmost-first preference of Go's optional group,
- * which JavaScript's is too), else all is path.
+ * regexp.go's `ReferenceRegexp`, capturing domain, path, tag and digest; built on first use (a
+ * bundle that only imports {@link sameImage} leaves it out). Its parts are spelled so that none
+ * backtracks more than linearly: no two neighbouring repetitions can match the same character (the
+ * composed pattern passes the ReDoS lint rules). regexp.go's domain component
+ * `[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]` is written as alphanumerics joined by runs of `-`,
+ * the same language. The first component is the domain when it is a valid host and the rest parses
+ * (the leftmost-first preference of Go's optional group, which JavaScript's is too), else all is path.
  */
-const REFERENCE = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+function referenceRegexp(): RegExp {
+  const domainComponent = '[a-zA-Z0-9](?:-*[a-zA-Z0-9])*';
+  const domain = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+  const pathComponent = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+  const tag = '\\w[\\w.-]{0,127}';
+  const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+  return new RegExp(`^(?:(${domain})/)?(${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`);
+}
 
-/** The parts of `s` as `referenceRegexp` captures them, or undefined when it does not match. */
+/** {@link referenceRegexp}, once built. */
+let referencePattern: RegExp | undefined;
+
+/** The parts of `s` as `ReferenceRegexp` captures them, or undefined when it does not match. */
 function matchReference(s: string): ReferenceParts | undefined {
-  const m = REFERENCE.exec(s);
+  const m = (referencePattern ??= referenceRegexp()).exec(s);
   if (m === null) return undefined;
   const [, domain = '', path = '', tag, digest] = m;
   return { domain, path, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
