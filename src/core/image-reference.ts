@@ -10,7 +10,7 @@ import type { DiagnosticCode } from './diagnostics.js';
  * 28.2.2 CLI, test/fixtures/image-reference/). One parser for FROM,
  * `docker pull`/`run` image words, Kubernetes `image:` and Compose `image:`.
  *
- * The grammar is checked by a single left-to-right scan (no regular expressions):
+ * The grammar, checked with regexp.go's patterns spelled so that none backtracks more than linearly:
  *
  *     reference := name [":" tag] ["@" digest]
  *     name      := [domain "/"] path
@@ -52,7 +52,6 @@ const DEFAULT_DOMAIN = 'docker.io';
 const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
 const OFFICIAL_PREFIX = 'library/';
 const DEFAULT_TAG = 'latest';
-const MAX_TAG_LENGTH = 128;
 
 /** Error texts of distribution/reference v0.6.0 and go-digest v1.0.0, as the docker CLI prints them. */
 const MESSAGES = {
@@ -221,133 +220,35 @@ function failure(code: DiagnosticCode, message: string): Failure {
   return { ok: false, issues: [{ code, message }], diagnostics: [] };
 }
 
-// ---- grammar (regexp.go), one scan ---------------------------------------------------------
+// ---- grammar (regexp.go) -------------------------------------------------------------------
 
 /**
- * The captures of `referenceRegexp`: the first component is the domain when it is a valid host
- * and the rest parses (Go's leftmost-first preference for the optional group), else all is path.
+ * regexp.go's `ReferenceRegexp`, capturing domain, path, tag and digest; built on first use (a
+ * bundle that only imports {@link sameImage} leaves it out). Its parts are spelled so that none
+ * backtracks more than linearly: no two neighbouring repetitions can match the same character (the
+ * composed pattern passes the ReDoS lint rules). regexp.go's domain component
+ * `[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]` is written as alphanumerics joined by runs of `-`,
+ * the same language. The first component is the domain when it is a valid host and the rest parses
+ * (the leftmost-first preference of Go's optional group, which JavaScript's is too), else all is path.
  */
+function referenceRegexp(): RegExp {
+  const domainComponent = '[a-zA-Z0-9](?:-*[a-zA-Z0-9])*';
+  const domain = `(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+  const pathComponent = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+  const tag = '\\w[\\w.-]{0,127}';
+  const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+  return new RegExp(`^(?:(${domain})/)?(${pathComponent}(?:/${pathComponent})*)(?::(${tag}))?(?:@(${digest}))?$`);
+}
+
+/** {@link referenceRegexp}, once built. */
+let referencePattern: RegExp | undefined;
+
+/** The parts of `s` as `ReferenceRegexp` captures them, or undefined when it does not match. */
 function matchReference(s: string): ReferenceParts | undefined {
-  const slash = s.indexOf('/');
-  if (slash > 0 && isDomain(s, 0, slash)) {
-    const rest = matchRemainder(s, slash + 1);
-    if (rest !== undefined) return { domain: s.slice(0, slash), ...rest };
-  }
-  const whole = matchRemainder(s, 0);
-  return whole === undefined ? undefined : { domain: '', ...whole };
-}
-
-/** `path [":" tag] ["@" digest]` from `start` to the end of `s`. */
-function matchRemainder(s: string, start: number): Omit<ReferenceParts, 'domain'> | undefined {
-  let end = start;
-  while (end < s.length && s[end] !== ':' && s[end] !== '@') end++;
-  if (!isPath(s, start, end)) return undefined;
-  const path = s.slice(start, end);
-  let i = end;
-  let tag: string | undefined;
-  if (s[i] === ':') {
-    let j = i + 1;
-    while (j < s.length && s[j] !== '@') j++;
-    if (!isTag(s, i + 1, j)) return undefined;
-    tag = s.slice(i + 1, j);
-    i = j;
-  }
-  if (i === s.length) return tag === undefined ? { path } : { path, tag };
-  if (!isDigest(s, i + 1, s.length)) return undefined;
-  const digest = s.slice(i + 1);
-  return tag === undefined ? { path, digest } : { path, tag, digest };
-}
-
-/** `domain-name | "[" ipv6 "]"`, then an optional `:port`, exactly covering `s[a, b)`. */
-function isDomain(s: string, a: number, b: number): boolean {
-  let i = a;
-  if (s.charCodeAt(i) === 0x5b /* [ */) {
-    const first = ++i;
-    while (i < b && (isHex(s.charCodeAt(i)) || s[i] === ':')) i++;
-    if (i === first || i === b || s[i] !== ']') return false;
-    i++;
-  } else {
-    i = domainNameEnd(s, a, b);
-    if (i < 0) return false;
-  }
-  if (i === b) return true;
-  if (s[i] !== ':') return false;
-  const port = ++i;
-  while (i < b && isDigit(s.charCodeAt(i))) i++;
-  return i > port && i === b;
-}
-
-/** End of `component ("." component)*` from `a`, component `[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?`; -1 if none. */
-function domainNameEnd(s: string, a: number, b: number): number {
-  let i = a;
-  for (;;) {
-    if (i >= b || !isAlnum(s.charCodeAt(i))) return -1;
-    while (i < b && (isAlnum(s.charCodeAt(i)) || s[i] === '-')) i++;
-    if (s[i - 1] === '-') return -1;
-    if (i < b && s[i] === '.') i++;
-    else return i;
-  }
-}
-
-/** `component ("/" component)*` exactly covering `s[a, b)`. */
-function isPath(s: string, a: number, b: number): boolean {
-  let i = a;
-  for (;;) {
-    i = pathComponentEnd(s, i, b);
-    if (i < 0) return false;
-    if (i === b) return true;
-    if (s[i] !== '/') return false;
-    i++;
-  }
-}
-
-/** End of `[a-z0-9]+ (([._]|__|-+) [a-z0-9]+)*` from `a`; -1 if none or a separator is left hanging. */
-function pathComponentEnd(s: string, a: number, b: number): number {
-  let i = alnumRunEnd(s, a, b);
-  if (i === a) return -1;
-  while (i < b && s[i] !== '/') {
-    const c = s[i];
-    if (c === '.') i++;
-    else if (c === '_') i += i + 1 < b && s[i + 1] === '_' ? 2 : 1;
-    else if (c === '-') while (i < b && s[i] === '-') i++;
-    else return i;
-    const end = alnumRunEnd(s, i, b);
-    if (end === i) return -1;
-    i = end;
-  }
-  return i;
-}
-
-function alnumRunEnd(s: string, a: number, b: number): number {
-  let i = a;
-  while (i < b && isLowerAlnum(s.charCodeAt(i))) i++;
-  return i;
-}
-
-/** `[\w][\w.-]{0,127}` exactly covering `s[a, b)`. */
-function isTag(s: string, a: number, b: number): boolean {
-  if (b <= a || b - a > MAX_TAG_LENGTH || !isWord(s.charCodeAt(a))) return false;
-  for (let i = a + 1; i < b; i++) {
-    const c = s.charCodeAt(i);
-    if (!isWord(c) && c !== 0x2e && c !== 0x2d) return false;
-  }
-  return true;
-}
-
-/** `digestPat` exactly covering `s[a, b)`: algorithm components, `:`, at least 32 hex digits. */
-function isDigest(s: string, a: number, b: number): boolean {
-  let i = a;
-  for (;;) {
-    if (i >= b || !isLetter(s.charCodeAt(i))) return false;
-    while (i < b && isAlnum(s.charCodeAt(i))) i++;
-    const c = s[i];
-    if (c === '-' || c === '_' || c === '+' || c === '.') i++;
-    else break;
-  }
-  if (s[i] !== ':') return false;
-  const hex = ++i;
-  while (i < b && isHex(s.charCodeAt(i))) i++;
-  return i === b && b - hex >= 32;
+  const m = (referencePattern ??= referenceRegexp()).exec(s);
+  if (m === null) return undefined;
+  const [, domain = '', path = '', tag, digest] = m;
+  return { domain, path, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
 }
 
 /**
@@ -362,15 +263,12 @@ function validateDigest(digest: string): string | undefined {
   const size = algorithm === 'sha256' ? 64 : algorithm === 'sha384' ? 96 : algorithm === 'sha512' ? 128 : 0;
   if (size === 0) return algorithm.toLowerCase() === algorithm ? MESSAGES.digestUnsupported : MESSAGES.digestFormat;
   if (digest.length - colon - 1 !== size) return MESSAGES.digestLength;
-  for (let i = colon + 1; i < digest.length; i++) if (!isLowerHex(digest.charCodeAt(i))) return MESSAGES.digestFormat;
-  return undefined;
+  return /^[a-f0-9]*$/.test(digest.slice(colon + 1)) ? undefined : MESSAGES.digestFormat;
 }
 
 /** `anchoredIdentifierRegexp`: exactly 64 lower-case hex digits. */
 function isIdentifier(s: string): boolean {
-  if (s.length !== 64) return false;
-  for (let i = 0; i < 64; i++) if (!isLowerHex(s.charCodeAt(i))) return false;
-  return true;
+  return /^[a-f0-9]{64}$/.test(s);
 }
 
 /**
@@ -385,26 +283,4 @@ function goLowerAscii(s: string): string {
     out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : c === 0x212a ? 'k' : c === 0x130 ? 'i' : s[i];
   }
   return out;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-function isLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-function isAlnum(c: number): boolean {
-  return isDigit(c) || isLetter(c);
-}
-function isLowerAlnum(c: number): boolean {
-  return isDigit(c) || (c >= 0x61 && c <= 0x7a);
-}
-function isWord(c: number): boolean {
-  return isAlnum(c) || c === 0x5f;
-}
-function isHex(c: number): boolean {
-  return isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-}
-function isLowerHex(c: number): boolean {
-  return isDigit(c) || (c >= 0x61 && c <= 0x66);
 }

@@ -1,4 +1,5 @@
 import { isAsciiDigit, isAsciiLetter, isGoSpace, isReSpace } from '../internal/text.js';
+import type { EngineProfile } from '../core/engine-profile.js';
 
 /** A parser directive line (`# key=value`): the key lower-cased, the value trimmed. */
 export interface DirectiveMatch {
@@ -37,4 +38,9 @@ export function matchImagebuilderEscape(s: string): DirectiveMatch | null {
   // Go's `.` is one code point, and matches `\r`.
   const m = /^#[ \t]*escape[ \t]*=[ \t]*(.)/su.exec(s.toLowerCase());
   return m === null ? null : { key: 'escape', value: m[1] as string };
+}
+
+/** A directive the profile's parser knows: `escape`, `syntax`, and `check` where it is one (`profile.checkDirective`). */
+export function isKnownDirective(key: string, profile: EngineProfile): key is 'escape' | 'syntax' | 'check' {
+  return key === 'escape' || key === 'syntax' || (key === 'check' && profile.checkDirective);
 }

@@ -3,7 +3,7 @@ import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { builderMessage } from './builder-messages.js';
 import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
 import type { DiagnosticCode } from '../core/diagnostics.js';
-import { KEYWORDS, isSplitSpace, parseDockerfileWith, type DockerfileInstruction } from './parser.js';
+import { KEYWORDS, parseDockerfileWith, type DockerfileInstruction } from './parser.js';
 import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstructionsLint, type LintConfig } from './lints.js';
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
@@ -175,28 +175,14 @@ function at(instr: { line: number; column: number }, code: DiagnosticCode, messa
   return { code, message, line: instr.line, column: instr.column };
 }
 
+/** BuildKit's stage name pattern (`^[a-z][a-z0-9-_\.]*$`). */
 function isStageName(name: string): boolean {
-  // ^[a-z][a-z0-9-_\.]*$
-  const c0 = name.charCodeAt(0);
-  if (!(c0 >= 97 && c0 <= 122)) return false;
-  for (let i = 1; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 46)) return false;
-  }
-  return true;
+  return /^[a-z][a-z0-9._-]*$/.test(name);
 }
 
+/** The words of `text` between runs of `[\t\v\f\r ]` (the parser's `isSplitSpace`). */
 function splitWhitespace(text: string): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    while (i < text.length && isSplitSpace(text.charCodeAt(i))) i++;
-    if (i >= text.length) break;
-    const s = i;
-    while (i < text.length && !isSplitSpace(text.charCodeAt(i))) i++;
-    out.push(text.slice(s, i));
-  }
-  return out;
+  return text.match(/[^\t\v\f\r ]+/g) ?? [];
 }
 
 /** `(?i)^\s*ONBUILD\s*` removed from the original line: the trigger expression BuildKit stores. */

@@ -1,4 +1,4 @@
-import { matchDirective } from './directive.js';
+import { isKnownDirective, matchDirective } from './directive.js';
 import { builtinFrontend, withFrontend, type EngineProfile } from '../core/engine-profile.js';
 import { expectType, goTrimSpace } from '../internal/text.js';
 import type { Diagnostic, Issue } from '../core/types.js';
@@ -54,7 +54,7 @@ export function detectSyntax(text: string, profile: EngineProfile): { readonly v
     const m = matchDirective(s, profile.directiveUnicodeSpace);
     if (m === null) break;
     if (knownKeys) {
-      if (seen.has(m.key) || !(m.key === 'syntax' || m.key === 'escape' || (m.key === 'check' && profile.checkDirective))) break;
+      if (seen.has(m.key) || !isKnownDirective(m.key, profile)) break;
       seen.add(m.key);
     }
     if (m.key === 'syntax') found = { value: m.value, line };

@@ -2,7 +2,7 @@ import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { builderMessage } from './builder-messages.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import type { StringArrayDecoding } from '../internal/go-json.js';
-import { matchDirective, matchImagebuilderEscape } from './directive.js';
+import { isKnownDirective, matchDirective, matchImagebuilderEscape } from './directive.js';
 import { splitQuotedWords } from './arg-expansion.js';
 import { expectType, goTrimSpace, isAsciiDigit, isGoSpace, isReSpace } from '../internal/text.js';
 import { decodeJsonForm, fail, NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command-form.js';
@@ -380,7 +380,7 @@ class DockerfileParser {
     const profile = this.#profile;
     // imagebuilder knows only `escape`: for buildah a `# syntax=` line ends directive scanning.
     const m = profile.directives === 'imagebuilder' ? matchImagebuilderEscape(line) : matchDirective(line, profile.directiveUnicodeSpace);
-    if (m === null || !(m.key === 'escape' || m.key === 'syntax' || (m.key === 'check' && profile.checkDirective))) {
+    if (m === null || !isKnownDirective(m.key, profile)) {
       this.#directivesDone = true;
       return null;
     }
