@@ -4,7 +4,9 @@
 //   node scripts/engine/record.mjs [--engine docker|podman] [--seed N] [--generated N]
 //        [--no-handwritten] [--only REGEX] [--jobs N] [--out FILE]
 //        [--extended]          generated cases use the extended generator (generate.mjs; engine suite)
-//        [--cases FILE]        record the cases in FILE (JSON array of {id, family, dockerfile, runs}) instead
+//        [--cases FILE]        record the cases in FILE (JSON array of {id, family, dockerfile, runs, target?}) instead
+//        [--rules N]           also N cases per rule category (rules.mjs), from --seed
+//        [--rules-all]         also every line of the instruction-arguments table once (rules.mjs)
 //
 // Needs `bash scripts/engine.sh up` (docker) or `bash scripts/engine.sh up podman`.
 // Writes test/fixtures/engine/<engine>-<version>.json (format: README.md there).
@@ -15,6 +17,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HANDWRITTEN } from './cases.mjs';
 import { generateCases } from './generate.mjs';
+import { argumentCases, ruleCases } from './rules.mjs';
 import { DERIVED_BASES, ROOT_BASES, referencedBases } from './bases.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -22,7 +25,7 @@ const REPO = resolve(HERE, '..', '..');
 
 // ------------------------------------------------------------------ options
 const argv = process.argv.slice(2);
-const opt = { engine: 'docker', seed: 20261128, generated: 250, handwritten: true, only: null, jobs: 2, out: null, extended: false, cases: null };
+const opt = { engine: 'docker', seed: 20261128, generated: 250, handwritten: true, only: null, jobs: 2, out: null, extended: false, cases: null, rules: 0, rulesAll: false };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const val = () => argv[++i];
@@ -35,6 +38,8 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--out') opt.out = val();
   else if (a === '--extended') opt.extended = true;
   else if (a === '--cases') opt.cases = val();
+  else if (a === '--rules') opt.rules = Number(val());
+  else if (a === '--rules-all') opt.rulesAll = true;
   else {
     console.error(`unknown option ${a}`);
     process.exit(2);
@@ -105,12 +110,13 @@ const docker = {
       detail: { server: v.Server.Version, apiVersion: v.Server.ApiVersion, client: v.Client.Version, os: v.Server.Os, arch: v.Server.Arch },
     };
   },
-  async build(dir, tag, builder) {
+  async build(dir, tag, builder, target) {
     // BuildKit: -q (its 20.10 progress output carries no warnings). Classic: not quiet, because it
     // prints build warnings (e.g. empty continuation lines) only into the stdout stream, in red.
     // The classic builder's cache key is the parent image plus the instruction, not the resulting
     // config: a cached ENTRYPOINT step can carry a CMD that this build would have reset (FINDINGS.md).
-    const args = builder === 'buildkit' ? ['build', '-q', '-t', tag, dir] : ['build', '--no-cache', '-t', tag, dir];
+    const t = target === undefined ? [] : ['--target', target];
+    const args = builder === 'buildkit' ? ['build', '-q', ...t, '-t', tag, dir] : ['build', '--no-cache', ...t, '-t', tag, dir];
     const r = await run(DOCKER, args, { env: { ...DOCKER_ENV, DOCKER_BUILDKIT: builder === 'buildkit' ? '1' : '0' } });
     let stderr = cleanStderr(r.stderr);
     if (builder === 'classic') {
@@ -179,8 +185,8 @@ const podman = {
       detail: { podman: v.Client.Version, apiVersion: v.Client.APIVersion, goVersion: v.Client.GoVersion, buildah: b.stdout.trim() },
     };
   },
-  async build(dir, tag, builder) {
-    const args = ['build', '-q', '--no-cache', '--format', builder, '-t', tag, dir];
+  async build(dir, tag, builder, target) {
+    const args = ['build', '-q', '--no-cache', '--format', builder, ...(target === undefined ? [] : ['--target', target]), '-t', tag, dir];
     const r = await run('podman', [...PODMAN_GLOBAL, ...args]);
     // drop logrus timestamps and the temporary context path so fixtures are stable
     const stderr = cleanStderr(r.stderr)
@@ -272,7 +278,7 @@ async function recordCase(c, bases) {
   const tags = {};
   for (const builder of E.builders) {
     const tag = `cav-case-${process.pid}-${n}-${builder}`;
-    const r = await E.build(dir, tag, builder);
+    const r = await E.build(dir, tag, builder, c.target);
     if (r.ok) {
       tags[builder] = tag;
       builds[builder] = { config: await E.imageConfig(tag), ...(r.stderr ? { warnings: r.stderr } : {}) };
@@ -322,7 +328,7 @@ async function recordCase(c, bases) {
   allTags.push(...Object.values(tags));
   const refs = referencedBases(c.dockerfile);
   const baseImages = Object.fromEntries(refs.map((r) => [r, bases[r].config]));
-  return { id: c.id, family: c.family, ...(c.features ? { features: c.features } : {}), dockerfile: c.dockerfile, baseImages, builds, runs };
+  return { id: c.id, family: c.family, ...(c.features ? { features: c.features } : {}), dockerfile: c.dockerfile, ...(c.target !== undefined ? { target: c.target } : {}), baseImages, builds, runs };
 }
 
 async function pool(items, jobs, fn) {
@@ -356,6 +362,8 @@ if (opt.cases) cases = JSON.parse(readFileSync(opt.cases, 'utf8'));
 else {
   if (opt.handwritten) cases.push(...HANDWRITTEN);
   if (opt.generated > 0) cases.push(...generateCases(opt.seed, opt.generated, { extended: opt.extended }));
+  if (opt.rules > 0) cases.push(...ruleCases(opt.seed, opt.rules));
+  if (opt.rulesAll) cases.push(...argumentCases());
 }
 if (opt.only) cases = cases.filter((c) => opt.only.test(c.id) || opt.only.test(c.family));
 const bases = await buildBases();
@@ -378,8 +386,9 @@ const header = {
   date: new Date().toISOString(),
   machine: { hostname: hostname(), kernel: release(), cpus: cpus().length, node: process.version },
   command: `node scripts/engine/record.mjs ${process.argv.slice(2).map(q).join(' ')}`.trim(),
-  seed: opt.generated > 0 ? opt.seed : null,
+  seed: opt.generated > 0 || opt.rules > 0 ? opt.seed : null,
   generated: opt.generated,
+  ...(opt.rules > 0 ? { rules: opt.rules } : {}),
   fastCheck: fc.version,
   durationSeconds: secs,
   bases,

@@ -676,6 +676,24 @@ const CATALOGUE = {
     help: 'Only ARG may come before the first FROM.',
     source: 'buildkit instructions/commands.go CurrentStage',
   },
+  'instruction-arguments': {
+    severity: 'error',
+    title: 'Instruction arguments refused',
+    help: "The engine's Dockerfile parser refuses this instruction's arguments or builder flags (count, `name=value` syntax, flag names and values, EXPOSE ports, STOPSIGNAL names).",
+    source: 'buildkit frontend/dockerfile/instructions/parse.go, parser/line_parsers.go; moby pkg/signal; go-connections nat',
+  },
+  'duplicate-stage-name': {
+    severity: 'error',
+    title: 'Stage name used twice',
+    help: 'Two stages have the same name; the classic builder refuses the second when it builds it (BuildKit lets the later stage take the name). Rename one.',
+    source: 'moby builder/dockerfile/evaluator.go (stagesBuildResults.checkStageNameAvailable)',
+  },
+  'arg-expansion-error': {
+    severity: 'error',
+    title: 'ARG expansion fails',
+    help: 'A `${NAME…}` form in FROM or in a meta ARG value is malformed, not supported by this release, or refuses an unset/empty ARG (`:?`).',
+    source: 'buildkit frontend/dockerfile/shell/lex.go',
+  },
   'blank-base-name': {
     severity: 'error',
     title: 'FROM expands to nothing',

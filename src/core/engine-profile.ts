@@ -111,6 +111,23 @@ export interface EngineProfile {
    * (Podman's makeCommand: a user entrypoint replaces the image's even when empty, the image CMD applies only
    * without a command and without a non-empty entrypoint). */
   readonly merge: 'moby' | 'libpod';
+  /** Grammar of the shell lexer expanding FROM and meta ARGs, as the Dockerfile frontend 1.x minor that has it (see `expandWord`). */
+  readonly lexer: number;
+  /** What `ARG NAME` without a value (and no build-arg) does to a meta ARG: `'empty'` sets it to the empty string
+   * (frontend ≤ 1.10, metaArgsToMap's ValueString), `'keep'` keeps an earlier value or leaves it unset (1.11,
+   * buildkit b9a4a6eed), `'unset'` unsets it. */
+  readonly metaArgNoValue: 'empty' | 'keep' | 'unset';
+  /** An expansion error in a meta ARG's value fails the build (frontend 1.8); before, the value is empty. */
+  readonly metaArgErrors: boolean;
+  /** The daemon refuses a step's config when it commits it (classic builder): a WORKDIR that is empty after quote
+   * removal (`cannot normalize nothing`), an ENV name that is (`invalid environment variable: =value`). */
+  readonly daemonConfigChecks: boolean;
+  /** How a FROM word is matched against stage names: `'exact'` as expanded (BuildKit keeps a lower-cased name map, so
+   * `FROM Build` is an image reference; buildah keeps names as written), `'lower'` lower-cased (classic builder). */
+  readonly stageReference: 'exact' | 'lower';
+  /** A repeated stage name: `'last'` the later stage takes the name (BuildKit, buildah), `'error'` the first keeps it and
+   * committing the later one fails with `NAME stage name already used` (classic builder). */
+  readonly duplicateStage: 'last' | 'error';
   /** Every stage's FROM reference is parsed before any stage is dispatched, built or not (BuildKit, convert.go
    * `resolveReachableStages`); the classic builder and buildah parse it when they dispatch the stage. */
   readonly checksAllBaseReferences: boolean;
@@ -230,6 +247,12 @@ function computeProfile(options: EngineOptions): EngineProfile {
       argsEscaped: 'kept',
       merge: 'libpod',
       checksAllBaseReferences: false,
+      daemonConfigChecks: false,
+      stageReference: 'exact',
+      duplicateStage: 'last',
+      lexer: 2,
+      metaArgNoValue: 'empty',
+      metaArgErrors: false,
     };
   }
   const builder = options.builder ?? 'buildkit';
@@ -272,6 +295,9 @@ function computeProfile(options: EngineOptions): EngineProfile {
     argsEscaped: buildkit ? 'cmd' : 'joined',
     merge: 'moby',
     checksAllBaseReferences: buildkit,
+    daemonConfigChecks: !buildkit,
+    stageReference: buildkit ? 'exact' : 'lower',
+    duplicateStage: buildkit ? 'last' : 'error',
   };
 }
 
@@ -335,6 +361,9 @@ function frontendRules(minor: number, labs = false) {
     // DetectSyntax: known directives only, first wins, `#!` skipped (1.5); a BOM skipped (1.13).
     syntaxKnownKeys: minor >= 5,
     syntaxSkipsBom: minor >= 13,
+    lexer: minor,
+    metaArgNoValue: minor >= 11 ? 'keep' : 'empty',
+    metaArgErrors: minor >= 8,
   } as const;
 }
 

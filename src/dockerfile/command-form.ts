@@ -1,6 +1,6 @@
 import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { decodeStringArray, type StringArrayDecoding } from '../internal/go-json.js';
-import { expectStringArray, expectType, goTrimSpace, isGoSpace } from '../internal/text.js';
+import { expectStringArray, expectType, goTrimSpace } from '../internal/text.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits } from '../core/limits.js';
 import type { LimitsOption } from '../core/limits.js';
 import type { Command, Diagnostic, EngineOptions, Failure, Issue } from '../core/types.js';
@@ -34,43 +34,70 @@ export const NOT_STRING_ARRAY_MESSAGE = 'when using JSON array syntax, arrays mu
  * Splits leading builder-flag words (`--name[=value]`) off an instruction's
  * argument text, as BuildKit's parser does for every instruction: words are
  * taken while they start with `--`; quotes group, the escape token escapes,
- * and a lone `--` ends the flags and is dropped.
+ * and a lone `--` ends the flags and is dropped. Like BuildKit (extractBuilderFlags),
+ * the scan reads UTF-8 bytes, each one a character of its own: bytes 0x85 and 0xA0
+ * (inside `à`, NBSP…) count as spaces and the other bytes of a non-ASCII character
+ * land in the flag as Latin-1 characters (`--x=à` gives the flag `--x=Ã`).
  */
 export function splitBuilderFlags(text: string, escapeToken = '\\'): { readonly flags: string[]; readonly rest: string } {
   const flags: string[] = [];
-  const n = text.length;
+  const { bytes, units } = utf8Bytes(text);
+  const n = bytes.length;
   const esc = escapeToken.charCodeAt(0);
+  const rest = (i: number) => (i >= n ? '' : text.slice(units[i]));
   let i = 0;
   for (;;) {
-    while (i < n && isGoSpace(text.charCodeAt(i))) i++;
+    while (i < n && isByteSpace(bytes[i] as number)) i++;
     if (i >= n) return { flags, rest: '' };
-    if (text.charCodeAt(i) !== 45 || text.charCodeAt(i + 1) !== 45) return { flags, rest: text.slice(i) };
+    if (bytes[i] !== 45 || bytes[i + 1] !== 45) return { flags, rest: rest(i) };
     let word = '';
     let quote = 0;
     let quoted = false;
     while (i < n) {
-      const c = text.charCodeAt(i);
+      const c = bytes[i] as number;
       if (quote !== 0) {
         if (c === quote) quote = 0;
         else if (c === esc) {
           if (i + 1 === n) quote = 0;
-          else word += text[++i];
-        } else word += text[i];
+          else word += String.fromCharCode(bytes[++i] as number);
+        } else word += String.fromCharCode(c);
         i++;
         continue;
       }
-      if (isGoSpace(c)) break;
+      if (isByteSpace(c)) break;
       if (c === 39 || c === 34) {
         quote = c;
         quoted = true;
       } else if (c === esc) {
-        if (i + 1 < n) word += text[++i];
-      } else word += text[i];
+        if (i + 1 < n) word += String.fromCharCode(bytes[++i] as number);
+      } else word += String.fromCharCode(c);
       i++;
     }
-    if (word === '--') return { flags, rest: i >= n ? '' : text.slice(i) };
+    if (word === '--') return { flags, rest: rest(i) };
     if (quoted || word.length > 0) flags.push(word);
   }
+}
+
+/** Go's `unicode.IsSpace(rune(b))` for one byte. */
+function isByteSpace(b: number): boolean {
+  return b === 32 || (b >= 9 && b <= 13) || b === 0x85 || b === 0xa0;
+}
+
+/** The UTF-8 bytes of `text`, and for each byte the index of its character in `text` (ASCII text: the char codes). */
+function utf8Bytes(text: string): { bytes: number[]; units: number[] } {
+  const bytes: number[] = [];
+  const units: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const start = i;
+    const cp = text.codePointAt(i) as number;
+    if (cp > 0xffff) i++;
+    const seq = cp < 0x80 ? [cp] : cp < 0x800 ? [0xc0 | (cp >> 6), 0x80 | (cp & 63)] : cp < 0x10000 ? [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)] : [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+    for (const b of seq) {
+      bytes.push(b);
+      units.push(start);
+    }
+  }
+  return { bytes, units };
 }
 
 /** `text` (starting with `[`) decoded as JSON form, with the engine's rule for text after the array. */

@@ -1,4 +1,4 @@
-import { fail, parseCommandWith, unknownFlagMessage, type ParseCommandResult } from './command-form.js';
+import { fail, parseCommandWith, type ParseCommandResult } from './command-form.js';
 import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { builderMessage } from './builder-messages.js';
 import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
@@ -7,7 +7,9 @@ import { KEYWORDS, parseDockerfileWith, type DockerfileInstruction } from './par
 import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstructionsLint, type LintConfig } from './lints.js';
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
-import { expandFromWord, parseArgWords, type ArgValues } from './arg-expansion.js';
+import { expandWord, parseArgWords, splitQuotedWords, type ArgValues } from './arg-expansion.js';
+import { exposeError, instructionArgsError, parseFlags, stopSignalError } from './instruction-args.js';
+import { goToLower, goToUpper } from '../internal/go-case.js';
 import { expectType, goQuote, isReSpace } from '../internal/text.js';
 import { limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
 import { cmdResetDiagnostic, commandShell, dispatchCmd, dispatchEntrypoint, dispatchShell, stageConfig, startStage, type StageState } from './stage.js';
@@ -135,7 +137,7 @@ function distance(a: string, b: string): number {
 
 /** BuildKit's `unknown instruction` error with its did-you-mean suggestion (util/suggest). */
 export function unknownInstructionMessage(keyword: string, profile: EngineProfile): string {
-  if (profile.unknownInstruction === 'upper') return `unknown instruction: ${keyword.toUpperCase()}`;
+  if (profile.unknownInstruction === 'upper') return `unknown instruction: ${goToUpper(goToLower(keyword))}`;
   if (profile.unknownInstruction === 'quoted') return `Unknown instruction: ${goQuote(keyword.toUpperCase())}`;
   let message = `unknown instruction: ${keyword}`;
   if (keyword.length > 0 && keyword.length < 64) {
@@ -233,6 +235,8 @@ function checkInstruction(instr: DockerfileInstruction, escapeToken: string, pro
     case 'ONBUILD': {
       // The trigger expression the image stores; some triggers are not allowed.
       if (instr.args === '') return at(instr, 'onbuild-empty', 'ONBUILD requires at least one argument');
+      const flagError = profile.unknownFlag === 'drop' ? null : parseFlags(keyword, instr.flags, profile);
+      if (typeof flagError === 'string') return at(instr, 'unknown-flag', flagError);
       const trigger = instr.trigger?.keyword ?? '';
       if (trigger === 'ONBUILD') return at(instr, 'onbuild-chained', "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
       if (trigger === 'MAINTAINER' || trigger === 'FROM') {
@@ -240,34 +244,31 @@ function checkInstruction(instr: DockerfileInstruction, escapeToken: string, pro
       }
       return { instr, keyword, expression: onBuildExpression(instr), diagnostics: NO_DIAGNOSTICS };
     }
-    default:
-      return { instr, keyword, diagnostics: NO_DIAGNOSTICS };
+    default: {
+      const message = instructionArgsError(instr, escapeToken, profile);
+      return message === null ? { instr, keyword, diagnostics: NO_DIAGNOSTICS } : at(instr, 'instruction-arguments', message);
+    }
   }
 }
 
 /** FROM: `--platform`, the base as written and the stage name (`FROM base [AS name]`). */
 function checkFrom(instr: DockerfileInstruction, profile: EngineProfile): Checked | Issue {
-  let platform: string | undefined;
-  for (const flag of instr.flags) {
-    const eq = flag.indexOf('=');
-    const name = eq < 0 ? flag : flag.slice(0, eq);
-    if (name === '--platform') {
-      platform = eq < 0 ? '' : flag.slice(eq + 1);
-      continue;
-    }
-    if (profile.unknownFlag !== 'drop') return at(instr, 'unknown-flag', unknownFlagMessage(flag, profile));
-  }
   const words = splitWhitespace(instr.args);
   let stageName: string | null = null;
-  if (words.length === 3 && (words[1] as string).toLowerCase() === 'as') {
-    stageName = profile.stageNamesCaseSensitive ? (words[2] as string) : (words[2] as string).toLowerCase();
-    if (!isStageName(stageName.toLowerCase())) {
+  // strings.EqualFold(word, "as"): simple case folding, so `ſ` (U+017F) matches `s`.
+  if (words.length === 3 && /^[aA][sSſ]$/u.test(words[1] as string)) {
+    stageName = profile.stageNamesCaseSensitive ? (words[2] as string) : goToLower(words[2] as string);
+    if (!isStageName(goToLower(stageName))) {
       return at(instr, 'invalid-stage-name', `invalid name for build stage: ${JSON.stringify(words[2])}, name can't start with a number or contain symbols`);
     }
   } else if (words.length !== 1) {
     const message = builderMessage(profile, 'FROM requires either one or three arguments', { buildah: 'FROM requires either one argument, or three: FROM <source> [as <name>]' });
     return at(instr, 'from-arguments', message);
   }
+  // The stage name is checked before the flags (parse.go parseFrom); buildah reads only --platform.
+  const flags = parseFlags('FROM', profile.unknownFlag === 'drop' ? instr.flags.filter((f) => f.startsWith('--platform=')) : instr.flags, profile);
+  if (typeof flags === 'string') return at(instr, 'unknown-flag', flags);
+  const platform = flags.get('platform');
   return { instr, keyword: instr.keyword, stageName, baseText: words[0] as string, platform, diagnostics: NO_DIAGNOSTICS };
 }
 
@@ -457,14 +458,21 @@ function newStage(from: Checked, index: number): MutableStage {
   };
 }
 
-/** The meta ARGs' values: declared defaults, overridden by `buildArgs`. */
-function metaArgValues(ev: Evaluation): ArgValues {
+/** The meta ARGs' values: declared defaults (expanded with the ARGs before them), overridden by `buildArgs`; or the expansion error that fails the build. */
+function metaArgValues(ev: Evaluation): ArgValues | Issue {
+  const { profile, escapeToken } = ev;
   const args: ArgValues = new Map();
   const buildArgs = ev.options.buildArgs;
   for (const m of ev.metaArgs) {
-    for (const { key, value } of parseArgWords(m.instr.args, ev.escapeToken, args)) {
+    for (const { key, value } of parseArgWords(m.instr.args, escapeToken)) {
       const override = buildArgs !== undefined && Object.prototype.hasOwnProperty.call(buildArgs, key) ? buildArgs[key] : undefined;
-      args.set(key, override ?? value);
+      if (override !== undefined) args.set(key, override);
+      else if (value !== undefined) {
+        const x = expandWord(value, args, escapeToken, profile.lexer);
+        if (x.error !== undefined && profile.metaArgErrors) return at(m.instr, 'arg-expansion-error', x.error);
+        args.set(key, x.value);
+      } else if (profile.metaArgNoValue === 'empty') args.set(key, '');
+      else if (profile.metaArgNoValue === 'unset') args.delete(key);
     }
   }
   return args;
@@ -474,19 +482,23 @@ function metaArgValues(ev: Evaluation): ArgValues {
 function resolveBases(ev: Evaluation): Issue | null {
   const { profile, escapeToken, byName } = ev;
   const args = metaArgValues(ev);
+  if (!(args instanceof Map)) return args;
   for (const st of ev.stages) {
-    const expanded = expandFromWord(st.baseText, args, escapeToken);
+    const x = expandWord(st.baseText, args, escapeToken, profile.lexer);
+    if (x.error !== undefined) return at(st, 'arg-expansion-error', x.error);
+    const expanded = x.value;
     if (expanded === '') {
       return at(st, 'blank-base-name', builderMessage(profile, `base name (${st.baseText}) should not be blank`, { buildah: 'no FROM statement found' }));
     }
-    const stageKey = profile.stageNamesCaseSensitive ? expanded : expanded.toLowerCase();
+    const stageKey = profile.stageReference === 'lower' ? goToLower(expanded) : expanded;
     const stageIndex = byName.get(stageKey);
     if (stageIndex !== undefined) {
       st.base = { kind: 'stage', name: stageKey, index: stageIndex };
       st.baseStage = stageIndex;
     } else if (expanded === 'scratch') st.base = { kind: 'scratch' };
     else resolveImageBase(ev, st, expanded);
-    if (st.name !== null && !byName.has(st.name)) byName.set(st.name, st.index);
+    // A later stage of the same name replaces the earlier one (BuildKit) or is refused when it is committed (classic builder).
+    if (st.name !== null && (profile.duplicateStage === 'last' || !byName.has(st.name))) byName.set(st.name, st.index);
   }
   return null;
 }
@@ -519,7 +531,7 @@ function selectTarget(ev: Evaluation): Issue | null {
   ev.target = stages.length - 1;
   if (target !== undefined) {
     expectType(target, 'string', 'options.target');
-    const index = ev.byName.get(ev.profile.stageNamesCaseSensitive ? target : target.toLowerCase());
+    const index = ev.byName.get(ev.profile.stageNamesCaseSensitive ? target : goToLower(target));
     if (index === undefined) return { code: 'unknown-target', message: `target stage "${target}" could not be found` };
     ev.target = index;
   }
@@ -539,7 +551,9 @@ function dispatchStages(ev: Evaluation): Issue | null {
   for (let i = 0; i <= ev.target; i++) {
     const st = ev.stages[i] as MutableStage;
     const stageDiagnostics: Diagnostic[] = [];
-    const error = dispatchStage(st, ev, stageDiagnostics);
+    // The classic builder checks the name is free before it builds the stage (checkStageNameAvailable).
+    const taken = st.name !== null && ev.profile.duplicateStage === 'error' && ev.byName.get(st.name) !== i;
+    const error = taken ? at(st, 'duplicate-stage-name', `${st.name} stage name already used`) : dispatchStage(st, ev, stageDiagnostics);
     if (st.built) append(ev.diagnostics, stageDiagnostics);
     if (error !== null && st.built) return error;
   }
@@ -796,6 +810,9 @@ class StageDispatch {
       if (command.form === 'exec') dispatchShell(this.#state, command.args);
       this.#st.sources.shell = instructionSource('SHELL', onBuild, pos);
       this.#st.deps.shell = null;
+    } else if (keyword === 'EXPOSE' || keyword === 'STOPSIGNAL' || (this.#profile.daemonConfigChecks && (keyword === 'WORKDIR' || keyword === 'ENV'))) {
+      const error = dispatchError(keyword, instr.args, this.#ev.escapeToken, this.#profile);
+      if (error !== null) return at(pos, 'instruction-arguments', error);
     } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'HEALTHCHECK') {
       // `# check=skip=…` counts only where the engine reads it.
       const local = onBuild || !this.#profile.checkComments ? null : commentCheck(instr.comments);
@@ -855,6 +872,32 @@ class StageDispatch {
     }
     this.#shellEntrypoint = command.form === 'shell' && command.script !== '' ? { line: pos.line, column: pos.column, shell: commandShell(state, profile).join(' ') } : null;
   }
+}
+
+/**
+ * The checks made when an instruction is dispatched (only in stages the builder dispatches): EXPOSE ports
+ * (nat.ParsePortSpecs), the STOPSIGNAL name (moby pkg/signal), and where `daemonConfigChecks` a WORKDIR
+ * or ENV name that is empty after quote removal. Words holding a variable are not checked (ENV values
+ * are not modelled).
+ */
+function dispatchError(keyword: string, args: string, esc: string, profile: EngineProfile): string | null {
+  const literal = (w: string) => !w.includes('$');
+  if (keyword === 'STOPSIGNAL') return literal(args) ? stopSignalError(expandWord(args, new Map(), esc, profile.lexer).value) : null;
+  if (keyword === 'WORKDIR') return literal(args) && expandWord(args, new Map(), esc, profile.lexer).value === '' ? 'cannot normalize nothing' : null;
+  const words = splitQuotedWords(args, esc.charCodeAt(0), true);
+  // ENV's old `NAME value` form: the name is the first word.
+  if (keyword === 'ENV' && !(words[0] ?? '=').includes('=')) words.splice(1, words.length, '');
+  for (const word of words) {
+    if (!literal(word)) continue;
+    if (keyword === 'ENV') {
+      const eq = word.indexOf('=');
+      if (word !== '' && expandWord(word.slice(0, eq < 0 ? undefined : eq), new Map(), esc, profile.lexer).value === '') return `invalid environment variable: =${expandWord(word.slice(eq + 1), new Map(), esc, profile.lexer).value}`;
+      continue;
+    }
+    const error = exposeError(expandWord(word, new Map(), esc, profile.lexer).value);
+    if (error !== null) return error;
+  }
+  return null;
 }
 
 function shellEntrypointDiagnostic(pos: { line: number; column: number; shell: string }): Diagnostic {

@@ -6,6 +6,8 @@ import { isKnownDirective, matchDirective, matchImagebuilderEscape } from './dir
 import { splitQuotedWords } from './arg-expansion.js';
 import { expectType, goTrimSpace, isAsciiDigit, isGoSpace, isReSpace } from '../internal/text.js';
 import { decodeJsonForm, fail, NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command-form.js';
+import { nameValueError } from './instruction-args.js';
+import { goToLower, goToUpper } from '../internal/go-case.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
 import type { Diagnostic, EngineOptions, Failure } from '../core/types.js';
 import type { DiagnosticCode } from '../core/diagnostics.js';
@@ -141,8 +143,14 @@ const KEYWORD_CASES: ReadonlyMap<string, KeywordCase> = new Map(
   }),
 );
 
+/** The keyword's case forms: Go's `strings.ToLower` (which BuildKit matches exactly against the keywords) and its upper case. */
 function keywordCase(keyword: string): KeywordCase {
-  return KEYWORD_CASES.get(keyword) ?? { upper: keyword.toUpperCase(), lower: keyword.toLowerCase() };
+  const known = KEYWORD_CASES.get(keyword);
+  if (known !== undefined) return known;
+  const lower = goToLower(keyword);
+  const upper = goToUpper(lower);
+  // `expoſe` is no keyword (Go lowers ſ to itself) though it upper-cases to one: it keeps its lower case.
+  return KEYWORD_CASES.get(lower) ?? { upper: KEYWORD_CASES.has(upper) ? lower : upper, lower };
 }
 
 /**
@@ -181,10 +189,9 @@ function skipSpace(text: string, start: number, end: number): number {
   return start;
 }
 
-/** `bytes.TrimRight(line, "\r\n")` for the line `text[start, end)`, which has no `\n`: the end without trailing `\r`s. */
+/** bufio.ScanLines' dropCR for the line `text[start, end)`, which has no `\n`: the end without one trailing `\r` (a second stays). */
 function trimCREnd(text: string, start: number, end: number): number {
-  while (end > start && text.charCodeAt(end - 1) === 13) end--;
-  return end;
+  return end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
 
 /**
@@ -455,6 +462,8 @@ class DockerfileParser {
     const decoded = isJsonInstruction(bodyLower) ? decodeArgs(body.args, this.#profile) : null;
     const kind = decoded === null ? 'none' : decoded.kind;
     if (kind === 'not-strings') return this.#fail(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings');
+    const lineError = this.#lineFunctionError(bodyLower, body.args);
+    if (lineError !== null) return lineError;
     if (this.#emptyContinuation) this.#diagnostics.push(this.#emptyContinuationDiagnostic());
     this.#heredocs = NONE;
     if (this.#profile.heredocs && HEREDOC_KEYWORDS.has(bodyLower) && kind !== 'strings' && this.#joined.includes('<<')) {
@@ -467,6 +476,19 @@ class DockerfileParser {
     return null;
   }
 
+  /**
+   * The errors of the parser's line functions for the other instructions (line_parsers.go): a JSON array
+   * holding a non-string in ADD, COPY, VOLUME (parseMaybeJSONToList) and after HEALTHCHECK's type
+   * (parseHealthConfig), and ENV/LABEL syntax (parseNameVal). Also raised for an ONBUILD trigger.
+   */
+  #lineFunctionError(lower: string, args: string): Failure | null {
+    let json = lower === 'add' || lower === 'copy' || lower === 'volume' ? args : '';
+    if (lower === 'healthcheck') json = goTrimSpace(args.slice(args.search(/\s|$/u)));
+    if (json !== '' && decodeArgs(json, this.#profile)?.kind === 'not-strings') return this.#fail(NOT_STRING_ARRAY_MESSAGE, 'json-not-strings');
+    const message = lower === 'env' || lower === 'label' ? nameValueError(lower.toUpperCase(), args, this.#escapeToken) : null;
+    return message === null ? null : this.#fail(message, 'instruction-arguments');
+  }
+
   /** A failure over one of the limits, at the instruction being read. */
   #limitFailure(limit: 'maxInstructionLength' | 'maxInstructions', what: string, value: number): Failure {
     return fail(limitIssue(limit, what, value, this.#limits[limit], { line: this.#startLine, column: this.#column }), this.#diagnostics);
@@ -475,9 +497,9 @@ class DockerfileParser {
   /** `ONBUILD ONBUILD …`: peels the nested ONBUILD words (iteratively); true when a JSON form holds a non-string. */
   #nestedTriggerNotStrings(trigger: SplitInstruction, flagEscape: string): boolean {
     let peel = trigger;
-    while (peel.keyword.toLowerCase() === 'onbuild' && peel.args !== '') {
+    while (goToLower(peel.keyword) === 'onbuild' && peel.args !== '') {
       peel = splitInstruction(peel.args, flagEscape);
-      if (isJsonInstruction(peel.keyword.toLowerCase()) && decodeArgs(peel.args, this.#profile)?.kind === 'not-strings') return true;
+      if (isJsonInstruction(goToLower(peel.keyword)) && decodeArgs(peel.args, this.#profile)?.kind === 'not-strings') return true;
     }
     return false;
   }

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { expandFromWord, parseArgWords, splitQuotedWords } from '../../src/dockerfile/arg-expansion.js';
+import { expandWord, parseArgWords, splitQuotedWords } from '../../src/dockerfile/arg-expansion.js';
 
-const vars = (o: Record<string, string>) => new Map<string, string | undefined>(Object.entries(o));
+const vars = (o: Record<string, string>) => new Map<string, string>(Object.entries(o));
+/** The current frontend's grammar. */
+const CURRENT = 26;
 const E = { FOO: 'xxx', BAR: '' };
 const RELEASE = 'something-${VERSION}.${TARGETOS}-${TARGETARCH}${TARGETVARIANT:+-${TARGETVARIANT}}.tar.gz';
 
@@ -9,7 +11,7 @@ const RELEASE = 'something-${VERSION}.${TARGETOS}-${TARGETARCH}${TARGETVARIANT:+
 // Rows "Matches" are buildkit shell/lex_test.go TestProcessWithMatches, "Platform" TestProcessWithMatchesPlatform
 // (12f04ef5); the `?` forms are kept only where BuildKit does not fail. Quote rows: lex.go processSingleQuote (no
 // escapes), processDoubleQuote (the escape token escapes only `"`, `$` and itself), processDollar.
-describe('expandFromWord', () => {
+describe('expandWord', () => {
   test.for([
     { text: 'x', vars: {}, want: 'x', source: 'Matches' },
     { text: 'x ${UNUSED}', vars: { DUMMY: 'dummy' }, want: 'x ', source: 'Matches' },
@@ -36,7 +38,7 @@ describe('expandFromWord', () => {
     { text: '"\\$FOO"', vars: E, want: '$FOO', source: 'processDoubleQuote: escaped $' },
     { text: '"a\\b"', vars: {}, want: 'a\\b', source: 'processDoubleQuote: other escapes kept' },
   ])('$text ($source)', ({ text, vars: v, want }) => {
-    expect(expandFromWord(text, vars(v), '\\')).toBe(want);
+    expect(expandWord(text, vars(v), '\\', CURRENT)).toEqual({ value: want });
   });
 
   // `# escape=\``: the backtick escapes; a backslash is an ordinary character (semantics.md R1.17).
@@ -44,7 +46,7 @@ describe('expandFromWord', () => {
     { text: 'a\\b`$FOO', want: 'a\\b$FOO' },
     { text: '"a`"b"', want: 'a"b' },
   ])('escape token `: $text', ({ text, want }) => {
-    expect(expandFromWord(text, vars(E), '`')).toBe(want);
+    expect(expandWord(text, vars(E), '`', CURRENT)).toEqual({ value: want });
   });
 });
 
@@ -65,25 +67,23 @@ describe('splitQuotedWords', () => {
   });
 });
 
-// ARG words (buildkit instructions/parse.go parseArg: `name[=value]` words; dockerfile2llb/convert.go buildMetaArgs
-// expands each value with the meta ARGs defined before this ARG instruction; a bare name keeps its earlier value).
+// ARG words (buildkit instructions/parse.go parseArg: `name[=value]` words split at the first `=`, the value
+// unexpanded; dockerfile2llb/convert.go expands it with the meta ARGs defined before it).
 describe('parseArgWords', () => {
   test.for([
-    { text: 'B=img:1', vars: {}, want: [{ key: 'B', value: 'img:1' }] },
-    { text: 'B="img:1"', vars: {}, want: [{ key: 'B', value: 'img:1' }] },
-    { text: 'V=${T:-2}', vars: {}, want: [{ key: 'V', value: '2' }] },
-    { text: 'B=$A', vars: { A: 'a' }, want: [{ key: 'B', value: 'a' }] },
-    { text: 'D', vars: { D: 'dee' }, want: [{ key: 'D', value: 'dee' }] },
-    { text: 'D', vars: {}, want: [{ key: 'D', value: undefined }] },
+    { text: 'B=img:1', want: [{ key: 'B', value: 'img:1' }] },
+    { text: 'B="img:1"', want: [{ key: 'B', value: '"img:1"' }] },
+    { text: 'V=${T:-2}', want: [{ key: 'V', value: '${T:-2}' }] },
+    { text: 'D', want: [{ key: 'D', value: undefined }] },
+    { text: 'A=b=c', want: [{ key: 'A', value: 'b=c' }] },
     {
       text: 'A=1  B="x y"',
-      vars: {},
       want: [
         { key: 'A', value: '1' },
-        { key: 'B', value: 'x y' },
+        { key: 'B', value: '"x y"' },
       ],
     },
-  ])('$text', ({ text, vars: v, want }) => {
-    expect(parseArgWords(text, '\\', vars(v))).toEqual(want);
+  ])('$text', ({ text, want }) => {
+    expect(parseArgWords(text, '\\')).toEqual(want);
   });
 });

@@ -22,6 +22,8 @@ export interface CaseRecord {
   family: string;
   features?: string[];
   dockerfile: string;
+  /** `--target` of the build (rule cases). */
+  target?: string;
   baseImages: Record<string, Cfg>;
   builds: Record<string, BuildRecord>;
   runs: RunRecord[];
@@ -31,6 +33,8 @@ export interface Recording {
   engine: 'docker' | 'podman';
   version: string;
   builders?: Record<string, string>;
+  /** The base images built for the recording, with their configs as inspected. */
+  bases?: Record<string, { config: Cfg }>;
   cases: CaseRecord[];
   [key: string]: unknown;
 }
@@ -70,11 +74,14 @@ const show = (v: unknown) => JSON.stringify(v);
  * engine's). Returns null when the library agrees with the engine, else a one-line description of the
  * first disagreement.
  */
-export function replayBuild(rec: Pick<Recording, 'engine' | 'version'>, c: CaseRecord, builder: string, options: EngineOptions = optionsFor(rec, builder)): string | null {
+export function replayBuild(rec: Pick<Recording, 'engine' | 'version' | 'bases'>, c: CaseRecord, builder: string, options: EngineOptions = optionsFor(rec, builder)): string | null {
   const build = c.builds[builder];
   if (build === undefined) return `no build ${builder}`;
-  const baseImages = Object.fromEntries(Object.entries(c.baseImages).map(([k, v]) => [k, toConfig(v)]));
-  const result = evaluateDockerfile(c.dockerfile, { ...options, baseImages, unknownBaseImage: 'error' });
+  // Every base the engine had (the recording's header) backs up the case's own list, which names only the bases
+  // the Dockerfile spells out (not `argvbase-${T:-cmd}:1`).
+  const all = { ...Object.fromEntries(Object.entries(rec.bases ?? {}).map(([k, v]) => [k, v.config])), ...c.baseImages };
+  const baseImages = Object.fromEntries(Object.entries(all).map(([k, v]) => [k, toConfig(v)]));
+  const result = evaluateDockerfile(c.dockerfile, { ...options, baseImages, unknownBaseImage: 'error', ...(c.target !== undefined ? { target: c.target } : {}) });
   if ('error' in build) {
     if (result.ok) return `engine failed (${build.error.split('\n').pop() ?? ''}), library built ${show(result.config)}`;
     const issue = result.issues[0];
