@@ -688,6 +688,12 @@ const CATALOGUE = {
     help: 'Two stages have the same name; the classic builder refuses the second when it builds it (BuildKit lets the later stage take the name). Rename one.',
     source: 'moby builder/dockerfile/evaluator.go (stagesBuildResults.checkStageNameAvailable)',
   },
+  'from-platform-invalid': {
+    severity: 'error',
+    title: 'FROM --platform is not a platform',
+    help: 'The `--platform` value expands to nothing (the classic builder has no automatic `BUILDPLATFORM`/`TARGETPLATFORM` ARGs); give a value such as `linux/amd64` or build with BuildKit.',
+    source: 'moby builder/dockerfile/dispatchers.go (dispatchFrom); containerd platforms.Parse',
+  },
   'arg-expansion-error': {
     severity: 'error',
     title: 'ARG expansion fails',

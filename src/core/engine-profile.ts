@@ -119,6 +119,13 @@ export interface EngineProfile {
   readonly metaArgNoValue: 'empty' | 'keep' | 'unset';
   /** An expansion error in a meta ARG's value fails the build (frontend 1.8); before, the value is empty. */
   readonly metaArgErrors: boolean;
+  /** The instruction parser's argument checks of BuildKit (`instructions/parse.go`: counts, names, flags of every
+   * instruction) and its dispatch checks (EXPOSE ports, STOPSIGNAL, empty VOLUME); buildah (imagebuilder) has its
+   * own, not modelled. */
+  readonly checksArguments: boolean;
+  /** A `--platform` value that expands to nothing fails the stage (`failed to parse platform : "" is an invalid
+   * component…`): the classic builder, which defines no automatic platform ARGs, so `$BUILDPLATFORM` is empty there. */
+  readonly emptyPlatformFails: boolean;
   /** The daemon refuses a step's config when it commits it (classic builder): a WORKDIR that is empty after quote
    * removal (`cannot normalize nothing`), an ENV name that is (`invalid environment variable: =value`). */
   readonly daemonConfigChecks: boolean;
@@ -247,6 +254,8 @@ function computeProfile(options: EngineOptions): EngineProfile {
       argsEscaped: 'kept',
       merge: 'libpod',
       checksAllBaseReferences: false,
+      checksArguments: false,
+      emptyPlatformFails: false,
       daemonConfigChecks: false,
       stageReference: 'exact',
       duplicateStage: 'last',
@@ -295,6 +304,8 @@ function computeProfile(options: EngineOptions): EngineProfile {
     argsEscaped: buildkit ? 'cmd' : 'joined',
     merge: 'moby',
     checksAllBaseReferences: buildkit,
+    checksArguments: true,
+    emptyPlatformFails: !buildkit,
     daemonConfigChecks: !buildkit,
     stageReference: buildkit ? 'exact' : 'lower',
     duplicateStage: buildkit ? 'last' : 'error',

@@ -245,7 +245,7 @@ function checkInstruction(instr: DockerfileInstruction, escapeToken: string, pro
       return { instr, keyword, expression: onBuildExpression(instr), diagnostics: NO_DIAGNOSTICS };
     }
     default: {
-      const message = instructionArgsError(instr, escapeToken, profile);
+      const message = profile.checksArguments ? instructionArgsError(instr, escapeToken, profile) : null;
       return message === null ? { instr, keyword, diagnostics: NO_DIAGNOSTICS } : at(instr, 'instruction-arguments', message);
     }
   }
@@ -300,6 +300,8 @@ interface MutableStage {
   baseText: string;
   base: StageBase;
   platform: string | undefined;
+  /** `platform` expanded with the meta ARGs. */
+  expandedPlatform?: string;
   line: number;
   column: number;
   config: ImageConfig | null;
@@ -484,6 +486,7 @@ function resolveBases(ev: Evaluation): Issue | null {
   const args = metaArgValues(ev);
   if (!(args instanceof Map)) return args;
   for (const st of ev.stages) {
+    if (st.platform) st.expandedPlatform = expandWord(st.platform, args, escapeToken, profile.lexer).value;
     const x = expandWord(st.baseText, args, escapeToken, profile.lexer);
     if (x.error !== undefined) return at(st, 'arg-expansion-error', x.error);
     const expanded = x.value;
@@ -652,6 +655,9 @@ function unknownBaseDependencies(from: string, osKnown: boolean): Dependencies {
  */
 function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic[]): Issue | null {
   const base = st.base;
+  if (ev.profile.emptyPlatformFails && st.platform && st.expandedPlatform === '') {
+    return at(st, 'from-platform-invalid', 'failed to parse platform : "" is an invalid component of "": platform specifier component must match "^[A-Za-z0-9_-]+$": invalid argument');
+  }
   let config: ImageConfig | undefined;
   let triggers = NO_TRIGGERS;
   let deps: Readonly<Dependencies> = KNOWN;
@@ -810,7 +816,7 @@ class StageDispatch {
       if (command.form === 'exec') dispatchShell(this.#state, command.args);
       this.#st.sources.shell = instructionSource('SHELL', onBuild, pos);
       this.#st.deps.shell = null;
-    } else if (keyword === 'EXPOSE' || keyword === 'STOPSIGNAL' || (this.#profile.daemonConfigChecks && (keyword === 'WORKDIR' || keyword === 'ENV'))) {
+    } else if (this.#profile.checksArguments && (keyword === 'EXPOSE' || keyword === 'STOPSIGNAL' || keyword === 'VOLUME' || (this.#profile.daemonConfigChecks && (keyword === 'WORKDIR' || keyword === 'ENV')))) {
       const error = dispatchError(keyword, instr.args, this.#ev.escapeToken, this.#profile);
       if (error !== null) return at(pos, 'instruction-arguments', error);
     } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'HEALTHCHECK') {
@@ -876,7 +882,7 @@ class StageDispatch {
 
 /**
  * The checks made when an instruction is dispatched (only in stages the builder dispatches): EXPOSE ports
- * (nat.ParsePortSpecs), the STOPSIGNAL name (moby pkg/signal), and where `daemonConfigChecks` a WORKDIR
+ * (nat.ParsePortSpecs), the STOPSIGNAL name (moby pkg/signal), a VOLUME that is empty after quote removal, and where `daemonConfigChecks` a WORKDIR
  * or ENV name that is empty after quote removal. Words holding a variable are not checked (ENV values
  * are not modelled).
  */
@@ -889,6 +895,10 @@ function dispatchError(keyword: string, args: string, esc: string, profile: Engi
   if (keyword === 'ENV' && !(words[0] ?? '=').includes('=')) words.splice(1, words.length, '');
   for (const word of words) {
     if (!literal(word)) continue;
+    if (keyword === 'VOLUME') {
+      if (word[0] !== '[' && expandWord(word, new Map(), esc, profile.lexer).value === '') return 'VOLUME specified can not be an empty string';
+      continue;
+    }
     if (keyword === 'ENV') {
       const eq = word.indexOf('=');
       if (word !== '' && expandWord(word.slice(0, eq < 0 ? undefined : eq), new Map(), esc, profile.lexer).value === '') return `invalid environment variable: =${expandWord(word.slice(eq + 1), new Map(), esc, profile.lexer).value}`;
