@@ -14,6 +14,8 @@ import { isEngineFlake, replayBuild, type CaseRecord, type Recording } from './r
  *   ENGINE_SEED=n               replay a run (the seed is printed; default: time-based)
  *   ENGINE_DOCKER_CASES=n       default 150 (each built with BuildKit and classic)
  *   ENGINE_PODMAN_CASES=n       default 50 (the first n of the same seed; each built --format oci and docker)
+ *   ENGINE_RULE_CASES=n         default 6: n cases per share of each rule category (scripts/engine/rules.mjs, issue 13)
+ *                               for Docker; Podman gets the categories modelled for buildah (line endings, flag scanning)
  *   ENGINE_SHRINK=0             do not shrink disagreements
  */
 
@@ -22,6 +24,9 @@ const DOCKER_HOST = 'unix:///tmp/container-argv-docker/docker.sock';
 const seed = process.env['ENGINE_SEED'] ? Number(process.env['ENGINE_SEED']) : Date.now() % 2_000_000_000;
 const dockerCases = Number(process.env['ENGINE_DOCKER_CASES'] ?? 150);
 const podmanCases = Number(process.env['ENGINE_PODMAN_CASES'] ?? 50);
+const ruleCases = Number(process.env['ENGINE_RULE_CASES'] ?? 6);
+/** Rule categories whose buildah behaviour is modelled (the others are Docker's rules only). */
+const PODMAN_FAMILIES = '^(generated|rule-line-endings|rule-flag-scan)$';
 const outDir = join(tmpdir(), `container-argv-engine-${seed}`);
 mkdirSync(outDir, { recursive: true });
 const say = (s: string) => process.stdout.write(`[engine] ${s}\n`);
@@ -82,7 +87,7 @@ async function shrink(engine: 'docker' | 'podman', d: Disagreement): Promise<Dis
     }
     if (candidates.length === 0) break;
     const file = join(outDir, `shrink-${engine}-${round}.json`);
-    writeFileSync(`${file}.cases.json`, JSON.stringify(candidates.map((c) => ({ id: c.id, family: 'shrink', dockerfile: c.dockerfile, runs: originalRuns(d.c) }))));
+    writeFileSync(`${file}.cases.json`, JSON.stringify(candidates.map((c) => ({ id: c.id, family: 'shrink', dockerfile: c.dockerfile, ...(c.target !== undefined ? { target: c.target } : {}), runs: originalRuns(d.c) }))));
     const rec = await record(engine, file, ['--cases', `${file}.cases.json`]);
     const next = rec.cases.find((c) => c.recorderError === undefined && c.builds[best.builder] !== undefined && replayBuild(rec, c, best.builder) !== null);
     if (next === undefined) break;
@@ -124,7 +129,8 @@ function reproduction(engine: string, d: Disagreement): string {
 async function check(engine: 'docker' | 'podman', n: number): Promise<void> {
   const t0 = Date.now();
   const file = join(outDir, `${engine}.json`);
-  const rec = await record(engine, file, ['--seed', String(seed), '--generated', String(n), '--no-handwritten', '--extended']);
+  const rules = ruleCases > 0 ? ['--rules', String(ruleCases), ...(engine === 'podman' ? ['--only', PODMAN_FAMILIES] : [])] : [];
+  const rec = await record(engine, file, ['--seed', String(seed), '--generated', String(n), '--no-handwritten', '--extended', ...rules]);
   const builds = rec.cases.reduce((k, c) => k + Object.keys(c.builds).length, 0);
   const creates = rec.cases.reduce((k, c) => k + c.runs.length, 0);
   const started = rec.cases.reduce((k, c) => k + c.runs.filter((r) => r.ran !== undefined).length, 0);
