@@ -90,13 +90,15 @@ export function expandWord(text: string, vars: ArgValues, escapeToken: string, f
       const name = text.slice(i, end);
       i = end;
       const op = opAt(text, i, frontend);
+      if (op === '' || op === '!') {
+        // Any other character after the name (or the end of the text, U+FFFD) is consumed with it.
+        const ch = op === '' ? '\ufffd' : String.fromCodePoint(text.codePointAt(i) as number);
+        i += op.length * ch.length;
+        return fail(frontend < 6 ? "missing ':' in substitution" : `unsupported modifier (${ch}) in substitution`);
+      }
       i += op.length;
       if (op === '}') f.out += vars.get(name) ?? '';
-      else if (op === '' || op === '!') {
-        // Any other character after the name (or the end of the text) is consumed with it.
-        if (i < n) i += (text.codePointAt(i) as number) > 0xffff ? 2 : 1;
-        return fail(frontend < 6 ? "missing ':' in substitution" : `unsupported modifier (${i > end ? text.slice(end, i) : '\ufffd'}) in substitution`);
-      } else {
+      else {
         const m = op[op.length - 1] as string;
         const raw = frontend >= 7 && (m === '#' || m === '%' || m === '/');
         if (raw && op[0] === ':' && frontend >= 10) return fail(`unsupported modifier (${op}) in substitution`);

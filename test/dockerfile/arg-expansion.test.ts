@@ -87,3 +87,39 @@ describe('parseArgWords', () => {
     expect(parseArgWords(text, '\\')).toEqual(want);
   });
 });
+
+// The lexer's grammar per frontend release. Docker 20.10 rows recorded (test/fixtures/engine/docker-20.10.24-rules.json,
+// family rule-arg-expansion; both builders); later rows from shell/lex.go at dockerfile/1.6.0 (optional colon),
+// 1.7.0 (trimming, substitution) and 1.10.0 (`${N:%…}` refused).
+describe('expandWord grammar by frontend', () => {
+  const T = vars({ T: 'ep', E: '' });
+  const err = (word: string, message: string) => ({ value: '', error: `failed to process "${word}": ${message}` });
+  test.for([
+    { word: 'a-${T:-${U:-x}}', fe: 2, want: { value: 'a-ep' } },
+    { word: 'a-${U:-${T:-x}}', fe: 2, want: { value: 'a-ep' } },
+    { word: 'a-${U:-"c d"}', fe: 2, want: { value: 'a-c d' } },
+    { word: 'a-${T?}', fe: 2, want: { value: 'a-ep' } },
+    { word: 'a-${T-x}', fe: 2, want: err('a-${T-x}', "missing ':' in substitution") },
+    { word: 'a-${T-x}', fe: 6, want: { value: 'a-ep' } },
+    { word: 'a-${U-x}', fe: 6, want: { value: 'a-x' } },
+    { word: 'a-${E-x}', fe: 6, want: { value: 'a-' } },
+    { word: 'a-${U:?}', fe: 2, want: err('a-${U:?}', 'U: is not allowed to be unset') },
+    { word: 'a-${E:?no E}', fe: 2, want: err('a-${E:?no E}', 'E: no E') },
+    { word: 'a-${}', fe: 2, want: err('a-${}', 'syntax error: bad substitution') },
+    { word: 'a-${T', fe: 2, want: err('a-${T', "missing ':' in substitution") },
+    { word: 'a-${T:-x', fe: 2, want: err('a-${T:-x', "syntax error: missing '}'") },
+    { word: 'a-${T:=x}', fe: 2, want: err('a-${T:=x}', 'unsupported modifier (=) in substitution') },
+    { word: 'a-${T:=x}', fe: 6, want: err('a-${T:=x}', 'unsupported modifier (:=) in substitution') },
+    { word: 'a-${T!}', fe: 6, want: err('a-${T!}', 'unsupported modifier (!) in substitution') },
+    { word: 'a-$$-$@-$#-$1-${10}', fe: 2, want: { value: 'a-----' } },
+    { word: 'a-$é', fe: 2, want: { value: 'a-' } },
+    { word: '${T%p}', fe: 2, want: err('${T%p}', "missing ':' in substitution") },
+    { word: '${T%p}', fe: 7, want: { value: 'e' } },
+    { word: '${T#e}', fe: 7, want: { value: 'p' } },
+    { word: '${T/e/x}', fe: 7, want: { value: 'xp' } },
+    { word: '${T:%p}', fe: 9, want: { value: 'e' } },
+    { word: '${T:%p}', fe: 10, want: err('${T:%p}', 'unsupported modifier (:%) in substitution') },
+  ])('$word (1.$fe)', ({ word, fe, want }) => {
+    expect(expandWord(word, T, '\\', fe)).toEqual(want);
+  });
+});
