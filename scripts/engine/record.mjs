@@ -328,7 +328,16 @@ async function recordCase(c, bases) {
   allTags.push(...Object.values(tags));
   const refs = referencedBases(c.dockerfile);
   const baseImages = Object.fromEntries(refs.map((r) => [r, bases[r].config]));
-  return { id: c.id, family: c.family, ...(c.features ? { features: c.features } : {}), dockerfile: c.dockerfile, ...(c.target !== undefined ? { target: c.target } : {}), baseImages, builds, runs };
+  return {
+    id: c.id,
+    family: c.family,
+    ...(c.features ? { features: c.features } : {}),
+    dockerfile: c.dockerfile,
+    ...(c.target !== undefined ? { target: c.target } : {}),
+    baseImages,
+    builds,
+    runs,
+  };
 }
 
 async function pool(items, jobs, fn) {

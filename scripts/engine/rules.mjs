@@ -18,7 +18,31 @@ const ARGUMENTS = {
   MAINTAINER: ['', 'a', 'a b', '--x a', '""'],
   ARG: ['', '=1', 'A=1 =2', 'A B', '--x A', 'A=1', 'A', '""', '"A"=1', 'A="x y"'],
   VOLUME: ['', '[]', '[""]', '["/a"]', '/a /b', '[1]', '["/a", 1]', '[" "]', '[/a]', '--x /a', '""', '["/a",]'],
-  EXPOSE: ['', '80', '80/tcp', '80/udp', '80/sctp', '80/xyz', '80-90', '90-80', 'abc', '0', '65535', '65536', '80/', '/tcp', '80/TCP', '1.2.3.4:80:80', ':80', '80 81', '-1', '80-', '--x 80', '80/tcp/udp', '08'],
+  EXPOSE: [
+    '',
+    '80',
+    '80/tcp',
+    '80/udp',
+    '80/sctp',
+    '80/xyz',
+    '80-90',
+    '90-80',
+    'abc',
+    '0',
+    '65535',
+    '65536',
+    '80/',
+    '/tcp',
+    '80/TCP',
+    '1.2.3.4:80:80',
+    ':80',
+    '80 81',
+    '-1',
+    '80-',
+    '--x 80',
+    '80/tcp/udp',
+    '08',
+  ],
   STOPSIGNAL: ['', 'SIGTERM', 'TERM', '9', 'sigkill', 'SIGFOO', '0', '64', '65', '-1', 'SIGRTMIN+1', 'a b', '--x 9', 'kill', 'SIGRTMAX'],
   HEALTHCHECK: [
     '',
@@ -51,12 +75,22 @@ const ARGUMENTS = {
     '--retries=99999999999 CMD /argv',
     '--timeout=1h2m CMD /argv',
   ],
-  COPY: ['', 'Dockerfile', 'Dockerfile /x', '["Dockerfile"]', '["Dockerfile","/x"]', '--foo Dockerfile /x', '--chown=0:0 Dockerfile /x', 'Dockerfile Dockerfile /d/', '["Dockerfile", 1]'],
+  COPY: [
+    '',
+    'Dockerfile',
+    'Dockerfile /x',
+    '["Dockerfile"]',
+    '["Dockerfile","/x"]',
+    '--foo Dockerfile /x',
+    '--chown=0:0 Dockerfile /x',
+    'Dockerfile Dockerfile /d/',
+    '["Dockerfile", 1]',
+  ],
   ADD: ['', 'Dockerfile', 'Dockerfile /x', '["Dockerfile"]', '--foo Dockerfile /x', '["Dockerfile", 1]'],
 };
-const instructionLine = fc.constantFrom(...Object.keys(ARGUMENTS)).chain((kw) =>
-  fc.tuple(fc.constantFrom(kw, kw.toLowerCase()), fc.constantFrom(...ARGUMENTS[kw])).map(([k, a]) => (a === '' ? k : `${k} ${a}`)),
-);
+const instructionLine = fc
+  .constantFrom(...Object.keys(ARGUMENTS))
+  .chain((kw) => fc.tuple(fc.constantFrom(kw, kw.toLowerCase()), fc.constantFrom(...ARGUMENTS[kw])).map(([k, a]) => (a === '' ? k : `${k} ${a}`)));
 // Where the line is: the target stage, an ONBUILD trigger (declared; fired in a child stage), an unused stage.
 const validation = fc.tuple(instructionLine, fc.constantFrom('plain', 'plain', 'plain', 'onbuild', 'onbuild-fired', 'unused-stage')).map(([line, where]) => {
   if (where === 'onbuild') return df(FROM, `ONBUILD ${line}`, OK);
@@ -66,7 +100,18 @@ const validation = fc.tuple(instructionLine, fc.constantFrom('plain', 'plain', '
 });
 
 // ---------------------------------------------------------------- 2. ARG / FROM expansion
-const ARG_DECLS = [[], ['ARG T'], ['ARG T='], ['ARG T=ep'], ['ARG T=cmd'], ['ARG T=ep', 'ARG T'], ['ARG T', 'ARG T=cmd'], ['ARG T=ep', 'ARG U=${T}'], ['ARG U=cmd', 'ARG T=${U:-ep}'], ['ARG T=e p']];
+const ARG_DECLS = [
+  [],
+  ['ARG T'],
+  ['ARG T='],
+  ['ARG T=ep'],
+  ['ARG T=cmd'],
+  ['ARG T=ep', 'ARG T'],
+  ['ARG T', 'ARG T=cmd'],
+  ['ARG T=ep', 'ARG U=${T}'],
+  ['ARG U=cmd', 'ARG T=${U:-ep}'],
+  ['ARG T=e p'],
+];
 const FROM_WORDS = [
   'argvbase-${T}:1',
   'argvbase-$T:1',
@@ -144,15 +189,21 @@ const keywordCase = fc.tuple(fc.constantFrom(...KEYWORD_LINES), fc.constantFrom(
 });
 const AS_WORDS = ['AS', 'as', 'As', 'aS', 'a\u017f', 'A\u017f', '\u0430s', 'AS\u200b'];
 const STAGE_WORDS = ['base', 'Base', 'ba\u212ae', 'b\u0130', 'b\u0131', 'stra\u00dfe', 'x\u017f'];
-const asCase = fc.tuple(fc.constantFrom(...AS_WORDS), fc.constantFrom(...STAGE_WORDS), fc.boolean()).map(([as, name, lower]) =>
-  df(`FROM argvbase-ep:1 ${as} ${name}`, `FROM ${lower ? name.toLowerCase() : name}`, 'CMD ["from-stage"]'),
-);
+const asCase = fc
+  .tuple(fc.constantFrom(...AS_WORDS), fc.constantFrom(...STAGE_WORDS), fc.boolean())
+  .map(([as, name, lower]) => df(`FROM argvbase-ep:1 ${as} ${name}`, `FROM ${lower ? name.toLowerCase() : name}`, 'CMD ["from-stage"]'));
 const keywords = fc.oneof(keywordCase, asCase);
 
 // ---------------------------------------------------------------- 3. stage names
 const NAMES = ['a', 'A', 'Build', 'b-1', 'b_1', 'b.1', '1b', '-b', 'b/c', 'b:1', 'scratch', 'argvbase-cmd:1', 'argvbase-cmd'];
 const stageNames = fc
-  .tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES), fc.constantFrom('same', 'upper', 'lower', 'other'), fc.constantFrom('none', 'none', 'first', 'second', 'upper'), fc.boolean())
+  .tuple(
+    fc.constantFrom(...NAMES),
+    fc.constantFrom(...NAMES),
+    fc.constantFrom('same', 'upper', 'lower', 'other'),
+    fc.constantFrom('none', 'none', 'first', 'second', 'upper'),
+    fc.boolean(),
+  )
   .map(([n1, n2, ref, target, unusedRef]) => {
     const refName = ref === 'upper' ? n1.toUpperCase() : ref === 'lower' ? n1.toLowerCase() : ref === 'other' ? n2 : n1;
     const lines = [`FROM argvbase-ep:1 AS ${n1}`, 'CMD ["first"]', `FROM argvbase-cmd:1 AS ${n2}`, 'CMD ["second"]'];
@@ -217,9 +268,28 @@ const flagScan = fc
   .map(([kw, flag, sep, rest]) => df('FROM argvbase-rawsh:1', `${kw} ${flag}${sep}${rest}`));
 
 // ---------------------------------------------------------------- 8. ONBUILD triggers
-const TRIGGERS = ['FROM argvbase:1', 'MAINTAINER me', 'ONBUILD CMD ["/argv","x"]', 'CMD ["/argv","trigger"]', 'ENTRYPOINT ["/argv","trig-ep"]', 'SHELL ["/argv","trig-sh"]', 'ARG A', 'WORKDIR', 'ENV A', 'STOPSIGNAL FOO', 'EXPOSE abc', 'CMD ["/argv", 1]', 'FOO bar', 'onbuild cmd ["/argv","lower"]'];
+const TRIGGERS = [
+  'FROM argvbase:1',
+  'MAINTAINER me',
+  'ONBUILD CMD ["/argv","x"]',
+  'CMD ["/argv","trigger"]',
+  'ENTRYPOINT ["/argv","trig-ep"]',
+  'SHELL ["/argv","trig-sh"]',
+  'ARG A',
+  'WORKDIR',
+  'ENV A',
+  'STOPSIGNAL FOO',
+  'EXPOSE abc',
+  'CMD ["/argv", 1]',
+  'FOO bar',
+  'onbuild cmd ["/argv","lower"]',
+];
 const onbuild = fc
-  .tuple(fc.constantFrom(...TRIGGERS), fc.constantFrom('declared', 'child', 'grandchild', 'child-cmd'), fc.constantFrom('argvbase:1', 'argvbase-onbuild-cmd:1', 'argvbase-onbuild-ep:1'))
+  .tuple(
+    fc.constantFrom(...TRIGGERS),
+    fc.constantFrom('declared', 'child', 'grandchild', 'child-cmd'),
+    fc.constantFrom('argvbase:1', 'argvbase-onbuild-cmd:1', 'argvbase-onbuild-ep:1'),
+  )
   .map(([trigger, how, base]) => {
     if (how === 'declared') return df(`FROM ${base}`, `ONBUILD ${trigger}`);
     const lines = [`FROM ${base} AS p`, `ONBUILD ${trigger}`, 'FROM p AS c'];
@@ -231,7 +301,12 @@ const onbuild = fc
 /** Every instruction line of the arguments table once, in the target stage (an exhaustive pass; `--rules-all`). */
 export function argumentCases() {
   return Object.entries(ARGUMENTS).flatMap(([kw, list]) =>
-    list.map((a, i) => ({ id: `arguments-all-${kw.toLowerCase()}-${String(i).padStart(2, '0')}`, family: 'rule-arguments', dockerfile: df(FROM, a === '' ? kw : `${kw} ${a}`, OK), runs: [] })),
+    list.map((a, i) => ({
+      id: `arguments-all-${kw.toLowerCase()}-${String(i).padStart(2, '0')}`,
+      family: 'rule-arguments',
+      dockerfile: df(FROM, a === '' ? kw : `${kw} ${a}`, OK),
+      runs: [],
+    })),
   );
 }
 

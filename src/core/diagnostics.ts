@@ -691,7 +691,7 @@ const CATALOGUE = {
   'from-platform-invalid': {
     severity: 'error',
     title: 'FROM --platform is not a platform',
-    help: 'The `--platform` value expands to nothing (the classic builder has no automatic `BUILDPLATFORM`/`TARGETPLATFORM` ARGs); give a value such as `linux/amd64` or build with BuildKit.',
+    help: 'The `--platform` value is not `os[/arch[/variant]]` (one word must be a known OS or architecture), or expands to nothing under the classic builder (it has no automatic `BUILDPLATFORM`/`TARGETPLATFORM` ARGs); give a value such as `linux/amd64`.',
     source: 'moby builder/dockerfile/dispatchers.go (dispatchFrom); containerd platforms.Parse',
   },
   'arg-expansion-error': {

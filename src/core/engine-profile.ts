@@ -115,7 +115,7 @@ export interface EngineProfile {
   readonly lexer: number;
   /** What `ARG NAME` without a value (and no build-arg) does to a meta ARG: `'empty'` sets it to the empty string
    * (frontend ≤ 1.10, metaArgsToMap's ValueString), `'keep'` keeps an earlier value or leaves it unset (1.11,
-   * buildkit b9a4a6eed), `'unset'` unsets it. */
+   * buildkit b9a4a6eed), `'unset'` unsets it (classic builder). */
   readonly metaArgNoValue: 'empty' | 'keep' | 'unset';
   /** An expansion error in a meta ARG's value fails the build (frontend 1.8); before, the value is empty. */
   readonly metaArgErrors: boolean;
@@ -305,6 +305,8 @@ function computeProfile(options: EngineOptions): EngineProfile {
     merge: 'moby',
     checksAllBaseReferences: buildkit,
     checksArguments: true,
+    // The classic builder keeps a meta ARG without a value as unset (moby BuildArgs.AddMetaArg with a nil value).
+    ...(buildkit ? {} : { metaArgNoValue: 'unset' as const }),
     emptyPlatformFails: !buildkit,
     daemonConfigChecks: !buildkit,
     stageReference: buildkit ? 'exact' : 'lower',

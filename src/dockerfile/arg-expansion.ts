@@ -58,7 +58,11 @@ export function expandWord(text: string, vars: ArgValues, escapeToken: string, f
     const f = stack[stack.length - 1] as Frame;
     if (i >= n) {
       if (f.stop === -1) return { value: f.out };
-      return fail(f.stop === 34 ? 'unexpected end of statement while looking for matching double-quote' : `unexpected end of statement while looking for matching ${String.fromCharCode(f.stop)}`);
+      return fail(
+        f.stop === 34
+          ? 'unexpected end of statement while looking for matching double-quote'
+          : `unexpected end of statement while looking for matching ${String.fromCharCode(f.stop)}`,
+      );
     }
     const c = text.charCodeAt(i);
     if (c === f.stop) {

@@ -8,7 +8,7 @@ import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstruct
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandWord, parseArgWords, splitQuotedWords, type ArgValues } from './arg-expansion.js';
-import { exposeError, instructionArgsError, parseFlags, stopSignalError } from './instruction-args.js';
+import { exposeError, instructionArgsError, parseFlags, platformError, stopSignalError } from './instruction-args.js';
 import { goToLower, goToUpper } from '../internal/go-case.js';
 import { expectType, goQuote, isReSpace } from '../internal/text.js';
 import { limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
@@ -487,6 +487,9 @@ function resolveBases(ev: Evaluation): Issue | null {
   if (!(args instanceof Map)) return args;
   for (const st of ev.stages) {
     if (st.platform) st.expandedPlatform = expandWord(st.platform, args, escapeToken, profile.lexer).value;
+    // BuildKit parses every stage's platform first (an empty expansion is left to its automatic platform ARGs).
+    const platformIssue = profile.checksArguments && !profile.emptyPlatformFails && st.expandedPlatform ? platformError(st.expandedPlatform) : null;
+    if (platformIssue !== null) return at(st, 'from-platform-invalid', platformIssue);
     const x = expandWord(st.baseText, args, escapeToken, profile.lexer);
     if (x.error !== undefined) return at(st, 'arg-expansion-error', x.error);
     const expanded = x.value;
@@ -556,7 +559,7 @@ function dispatchStages(ev: Evaluation): Issue | null {
     const stageDiagnostics: Diagnostic[] = [];
     // The classic builder checks the name is free before it builds the stage (checkStageNameAvailable).
     const taken = st.name !== null && ev.profile.duplicateStage === 'error' && ev.byName.get(st.name) !== i;
-    const error = taken ? at(st, 'duplicate-stage-name', `${st.name} stage name already used`) : dispatchStage(st, ev, stageDiagnostics);
+    const error = taken ? at(st, 'duplicate-stage-name', `${String(st.name)} stage name already used`) : dispatchStage(st, ev, stageDiagnostics);
     if (st.built) append(ev.diagnostics, stageDiagnostics);
     if (error !== null && st.built) return error;
   }
@@ -655,9 +658,9 @@ function unknownBaseDependencies(from: string, osKnown: boolean): Dependencies {
  */
 function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic[]): Issue | null {
   const base = st.base;
-  if (ev.profile.emptyPlatformFails && st.platform && st.expandedPlatform === '') {
-    return at(st, 'from-platform-invalid', 'failed to parse platform : "" is an invalid component of "": platform specifier component must match "^[A-Za-z0-9_-]+$": invalid argument');
-  }
+  // The classic builder parses the platform when it dispatches the stage (an empty one too: it has no platform ARGs).
+  const platformIssue = ev.profile.emptyPlatformFails && st.platform ? platformError(st.expandedPlatform ?? '') : null;
+  if (platformIssue !== null) return at(st, 'from-platform-invalid', platformIssue);
   let config: ImageConfig | undefined;
   let triggers = NO_TRIGGERS;
   let deps: Readonly<Dependencies> = KNOWN;
@@ -816,7 +819,10 @@ class StageDispatch {
       if (command.form === 'exec') dispatchShell(this.#state, command.args);
       this.#st.sources.shell = instructionSource('SHELL', onBuild, pos);
       this.#st.deps.shell = null;
-    } else if (this.#profile.checksArguments && (keyword === 'EXPOSE' || keyword === 'STOPSIGNAL' || keyword === 'VOLUME' || (this.#profile.daemonConfigChecks && (keyword === 'WORKDIR' || keyword === 'ENV')))) {
+    } else if (
+      this.#profile.checksArguments &&
+      (keyword === 'EXPOSE' || keyword === 'STOPSIGNAL' || keyword === 'VOLUME' || (this.#profile.daemonConfigChecks && (keyword === 'WORKDIR' || keyword === 'ENV')))
+    ) {
       const error = dispatchError(keyword, instr.args, this.#ev.escapeToken, this.#profile);
       if (error !== null) return at(pos, 'instruction-arguments', error);
     } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT' || keyword === 'HEALTHCHECK') {
@@ -901,7 +907,8 @@ function dispatchError(keyword: string, args: string, esc: string, profile: Engi
     }
     if (keyword === 'ENV') {
       const eq = word.indexOf('=');
-      if (word !== '' && expandWord(word.slice(0, eq < 0 ? undefined : eq), new Map(), esc, profile.lexer).value === '') return `invalid environment variable: =${expandWord(word.slice(eq + 1), new Map(), esc, profile.lexer).value}`;
+      if (word !== '' && expandWord(word.slice(0, eq < 0 ? undefined : eq), new Map(), esc, profile.lexer).value === '')
+        return `invalid environment variable: =${expandWord(word.slice(eq + 1), new Map(), esc, profile.lexer).value}`;
       continue;
     }
     const error = exposeError(expandWord(word, new Map(), esc, profile.lexer).value);

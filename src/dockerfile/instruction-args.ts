@@ -53,7 +53,14 @@ function jsonOr(text: string, profile: EngineProfile): string[] | null {
 function flagType(kw: string, name: string, minor: number): string | undefined {
   const table: Record<string, string> =
     kw === 'ADD'
-      ? { chown: 's', chmod: 's', ...(minor >= 4 && { link: 'b' }), ...(minor >= 5 && { 'keep-git-dir': 'b', checksum: 's' }), ...(minor >= 7 && { exclude: 'm' }), ...(minor >= 17 && { unpack: 'b' }) }
+      ? {
+          chown: 's',
+          chmod: 's',
+          ...(minor >= 4 && { link: 'b' }),
+          ...(minor >= 5 && { 'keep-git-dir': 'b', checksum: 's' }),
+          ...(minor >= 7 && { exclude: 'm' }),
+          ...(minor >= 17 && { unpack: 'b' }),
+        }
       : kw === 'COPY'
         ? { chown: 's', from: 's', chmod: 's', ...(minor >= 4 && { link: 'b' }), ...(minor >= 7 && { exclude: 'm', parents: 'b' }) }
         : kw === 'HEALTHCHECK'
@@ -190,13 +197,15 @@ export function parseGoDuration(text: string): number | string {
     if (scale === undefined) return `time: unknown unit ${goQuote(unit)} in duration ${goQuote(text)}`;
     s = s.slice(unit.length);
     total += Number(`${m[1] || '0'}.${m[2] ?? '0'}`) * scale;
-    if (total > 9223372036854775807) return invalid;
+    if (total > 2 ** 63) return invalid;
   }
   return neg ? -total : total;
 }
 
 const SIGNALS = new Set(
-  'ABRT ALRM BUS CHLD CLD CONT FPE HUP ILL INT IO IOT KILL PIPE POLL PROF PWR QUIT SEGV STKFLT STOP SYS TERM TRAP TSTP TTIN TTOU URG USR1 USR2 VTALRM WINCH XCPU XFSZ RTMIN RTMAX'.split(' '),
+  'ABRT ALRM BUS CHLD CLD CONT FPE HUP ILL INT IO IOT KILL PIPE POLL PROF PWR QUIT SEGV STKFLT STOP SYS TERM TRAP TSTP TTIN TTOU URG USR1 USR2 VTALRM WINCH XCPU XFSZ RTMIN RTMAX'.split(
+    ' ',
+  ),
 );
 
 /** moby pkg/signal ParseSignal (Linux table): a non-zero integer or a known name with or without `SIG`; else `Invalid signal: …`. */
@@ -233,4 +242,23 @@ export function exposeError(spec: string): string | null {
     return `Invalid ranges specified for container and host Ports: ${port} and ${host}`;
   }
   return ['tcp', 'udp', 'sctp'].includes(proto.toLowerCase()) ? null : `Invalid proto: ${proto}`;
+}
+
+const OSES = new Set('aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris windows zos'.split(' '));
+const ARCHES = new Set(
+  '386 amd64 amd64p32 arm armbe arm64 arm64be ppc64 ppc64le loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc riscv riscv64 s390 s390x sparc sparc64 wasm i386 x86_64 x86-64 aarch64 armhf armel'.split(
+    ' ',
+  ),
+);
+
+/** containerd `platforms.Parse`: the error for a `--platform` value, or null (`os[/arch[/variant]]`, one word a known OS or architecture). */
+export function platformError(value: string): string | null {
+  const parts = value.split('/');
+  const bad = parts.find((p) => !/^[\w-]+$/u.test(p));
+  let inner: string | null = null;
+  if (bad !== undefined) inner = `${goQuote(bad)} is an invalid component of ${goQuote(value)}: platform specifier component must match "^[A-Za-z0-9_-]+$": invalid argument`;
+  else if (parts.length > 3) inner = `${goQuote(value)}: cannot parse platform specifier: invalid argument`;
+  else if (parts.length === 1 && !OSES.has(value.toLowerCase()) && !ARCHES.has(value.toLowerCase()))
+    inner = `${goQuote(value)}: unknown operating system or architecture: invalid argument`;
+  return inner === null ? null : `failed to parse platform ${value}: ${inner}`;
 }

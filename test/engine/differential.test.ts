@@ -87,7 +87,12 @@ async function shrink(engine: 'docker' | 'podman', d: Disagreement): Promise<Dis
     }
     if (candidates.length === 0) break;
     const file = join(outDir, `shrink-${engine}-${round}.json`);
-    writeFileSync(`${file}.cases.json`, JSON.stringify(candidates.map((c) => ({ id: c.id, family: 'shrink', dockerfile: c.dockerfile, ...(c.target !== undefined ? { target: c.target } : {}), runs: originalRuns(d.c) }))));
+    writeFileSync(
+      `${file}.cases.json`,
+      JSON.stringify(
+        candidates.map((c) => ({ id: c.id, family: 'shrink', dockerfile: c.dockerfile, ...(c.target !== undefined ? { target: c.target } : {}), runs: originalRuns(d.c) })),
+      ),
+    );
     const rec = await record(engine, file, ['--cases', `${file}.cases.json`]);
     const next = rec.cases.find((c) => c.recorderError === undefined && c.builds[best.builder] !== undefined && replayBuild(rec, c, best.builder) !== null);
     if (next === undefined) break;

@@ -76,7 +76,12 @@ const show = (v: unknown) => JSON.stringify(v);
  * engine's). Returns null when the library agrees with the engine, else a one-line description of the
  * first disagreement.
  */
-export function replayBuild(rec: Pick<Recording, 'engine' | 'version' | 'bases'>, c: CaseRecord, builder: string, options: EngineOptions = optionsFor(rec, builder)): string | null {
+export function replayBuild(
+  rec: Pick<Recording, 'engine' | 'version' | 'bases'>,
+  c: CaseRecord,
+  builder: string,
+  options: EngineOptions = optionsFor(rec, builder),
+): string | null {
   const build = c.builds[builder];
   if (build === undefined) return `no build ${builder}`;
   // Every base the engine had (the recording's header) backs up the case's own list, which names only the bases
