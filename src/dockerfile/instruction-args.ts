@@ -202,7 +202,7 @@ export function parseGoDuration(text: string): number | string {
   return neg ? -total : total;
 }
 
-const SIGNALS = new Set(
+const SIGNALS = /* @__PURE__ */ new Set(
   'ABRT ALRM BUS CHLD CLD CONT FPE HUP ILL INT IO IOT KILL PIPE POLL PROF PWR QUIT SEGV STKFLT STOP SYS TERM TRAP TSTP TTIN TTOU URG USR1 USR2 VTALRM WINCH XCPU XFSZ RTMIN RTMAX'.split(
     ' ',
   ),
@@ -244,8 +244,8 @@ export function exposeError(spec: string): string | null {
   return ['tcp', 'udp', 'sctp'].includes(proto.toLowerCase()) ? null : `Invalid proto: ${proto}`;
 }
 
-const OSES = new Set('aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris windows zos'.split(' '));
-const ARCHES = new Set(
+const OSES = /* @__PURE__ */ new Set('aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris windows zos'.split(' '));
+const ARCHES = /* @__PURE__ */ new Set(
   '386 amd64 amd64p32 arm armbe arm64 arm64be ppc64 ppc64le loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc riscv riscv64 s390 s390x sparc sparc64 wasm i386 x86_64 x86-64 aarch64 armhf armel'.split(
     ' ',
   ),
