@@ -246,7 +246,8 @@ function checkInstruction(instr: DockerfileInstruction, escapeToken: string, pro
     }
     default: {
       const message = profile.checksArguments ? instructionArgsError(instr, escapeToken, profile) : null;
-      return message === null ? { instr, keyword, diagnostics: NO_DIAGNOSTICS } : at(instr, 'instruction-arguments', message);
+      if (message === null) return { instr, keyword, diagnostics: NO_DIAGNOSTICS };
+      return at(instr, /^unknown flag/iu.test(message) ? 'unknown-flag' : 'instruction-arguments', message);
     }
   }
 }

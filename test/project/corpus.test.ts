@@ -40,13 +40,13 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
     // have a known answer (ENTRYPOINT and CMD do not depend on the base). The rest say what they depend on.
     expect(complete).toBe(272);
     expect(incomplete).toEqual({
-      'entrypoint inherited, cmd inherited': 328, // no CMD/ENTRYPOINT in the target
+      'entrypoint inherited, cmd inherited': 327, // no CMD/ENTRYPOINT in the target
       'entrypoint inherited, cmd known': 135, // CMD only: the base ENTRYPOINT runs it
       'entrypoint known, cmd onbuild': 64, // ENTRYPOINT only, in the first stage: a base ONBUILD CMD would survive
-      'entrypoint inherited, cmd shell': 9, // shell-form CMD: the base SHELL (or Windows cmd) wraps it
+      'entrypoint inherited, cmd shell': 8, // shell-form CMD: the base SHELL (or Windows cmd) wraps it
       'entrypoint shell, cmd known': 1,
     });
-    expect(failed).toBe(41);
+    expect(failed).toBe(43);
     expect(failures).toEqual({
       'blank-base-name': 10, // ARG without default used in FROM: needs --build-arg
       // FROM that is not a reference after ARG expansion: 8 use an ARG without default inside the reference
@@ -59,6 +59,9 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
       'json-not-strings': 1,
       'unknown-flag': 1,
       'no-build-stage': 5,
+      // Issue 13: parser test files that the engine refuses (imagebuilder testfiles-negative/env_no_value `ENV x`,
+      // testfiles/health's bare `HEALTHCHECK`; recorded rows arguments-all-env-01, arguments-all-healthcheck-00).
+      'instruction-arguments': 2,
       'invalid-escape-token': 1,
       'line-too-long': 1,
     });
@@ -73,8 +76,10 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
       .filter((f) => f !== 'MANIFEST.tsv')
       .sort();
     for (const [engineVersion, failedWant] of [
-      [undefined, 41],
-      ['20.10', 43],
+      [undefined, 43],
+      // Issue 13: 13 more fail on 20.10 (frontend 1.2): `COPY --link` (12 docker-library golang, 1 dotnet sample; the
+      // flag came with dockerfile/1.4.0, buildkit 6f6454324) and `ADD --checksum` (moby Dockerfile.simple; 1.5.0, a83fbb989).
+      ['20.10', 58],
     ] as const) {
       const tally: Record<string, number> = {};
       let failed = 0;
