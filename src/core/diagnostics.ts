@@ -682,6 +682,18 @@ const CATALOGUE = {
     help: 'The ARG used in FROM has no value; give it a default or pass --build-arg.',
     source: 'buildkit dockerfile2llb/convert.go',
   },
+  'platform-invalid': {
+    severity: 'error',
+    title: 'Platform is not a platform specifier',
+    help: 'FROM --platform (after ARG expansion) or options.platform/buildPlatform must be os/arch[/variant], e.g. linux/arm64. The classic builder defines no automatic platform ARGs, so `--platform=$BUILDPLATFORM` is empty there.',
+    source: 'containerd platforms.Parse; buildkit dockerfile2llb/convert.go; recorded with docker 20.10.24 (platform-args family)',
+  },
+  'windows-base-image': {
+    severity: 'warning',
+    title: 'Windows base image without its config',
+    help: 'The base image is a Windows image by its name (mcr.microsoft.com/windows/…, a servercore or nanoserver tag) and its config was not given: shell form is taken to run in cmd /S /C, and the engine runs a command line, not an argv. Pass the config (or --os windows).',
+    source: 'container-argv (issue 14 §2); docs/semantics.md "Windows images"',
+  },
   'unknown-target': {
     severity: 'error',
     title: 'Target stage not found',

@@ -114,7 +114,29 @@ export interface EngineProfile {
   /** Every stage's FROM reference is parsed before any stage is dispatched, built or not (BuildKit, convert.go
    * `resolveReachableStages`); the classic builder and buildah parse it when they dispatch the stage. */
   readonly checksAllBaseReferences: boolean;
+  /** The automatic platform ARGs the builder knows (buildkit dockerfile2llb platform.go `defaultArgs`, imagebuilder
+   * dispatchers.go `builtinBuildArgs`); none in the classic builder. A stage sees one after `ARG NAME` (recorded with
+   * docker 20.10.24 BuildKit and podman 4.3.1). */
+  readonly platformArgs: readonly string[];
+  /** The automatic platform ARGs are defined in the global scope, for FROM and meta ARG defaults (BuildKit); buildah
+   * defines one there only after a meta `ARG NAME` (recorded with podman 4.3.1). */
+  readonly platformArgsGlobal: boolean;
+  /** `--build-arg` replaces an automatic platform ARG even when the Dockerfile does not declare it (BuildKit); buildah
+   * applies build args in FROM only to declared meta ARGs. */
+  readonly platformArgsOverridable: boolean;
+  /** `TARGETPLATFORM` is containerd's `FormatAll` (with `(osversion)`, frontend 1.13); before, `Format`. */
+  readonly targetPlatformOsVersion: boolean;
+  /** `FROM --platform` errors quote the flag as written and an empty value has its own message (frontend 1.8,
+   * buildkit 05782a788); `'expanded'`: the expanded value is quoted (before, and the classic builder); `'ignored'`:
+   * an empty value is no platform (buildah, recorded with podman 4.3.1). */
+  readonly platformErrors: 'expression' | 'expanded' | 'ignored';
+  /** A meta `ARG NAME` without a value sets NAME to empty in FROM (frontend ≤ 1.10 `metaArgsToMap`, recorded with
+   * docker 20.10.24 BuildKit); from 1.11 (buildkit b9a4a6eed) it keeps the value NAME already has. */
+  readonly metaArgWithoutValueBlanks: boolean;
 }
+
+/** The automatic platform ARGs of Dockerfile frontend 1.0–1.10 and buildah. */
+const PLATFORM_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'] as const;
 
 /** Current Docker Engine release this library tracks as "current". */
 export const CURRENT_DOCKER_VERSION = '29.7' as const;
@@ -230,6 +252,12 @@ function computeProfile(options: EngineOptions): EngineProfile {
       argsEscaped: 'kept',
       merge: 'libpod',
       checksAllBaseReferences: false,
+      platformArgs: PLATFORM_ARGS,
+      platformArgsGlobal: false,
+      platformArgsOverridable: false,
+      targetPlatformOsVersion: false,
+      platformErrors: 'ignored',
+      metaArgWithoutValueBlanks: false,
     };
   }
   const builder = options.builder ?? 'buildkit';
@@ -272,6 +300,10 @@ function computeProfile(options: EngineOptions): EngineProfile {
     argsEscaped: buildkit ? 'cmd' : 'joined',
     merge: 'moby',
     checksAllBaseReferences: buildkit,
+    platformArgs: buildkit ? rules.platformArgs : [],
+    platformArgsGlobal: buildkit,
+    platformErrors: buildkit ? rules.platformErrors : 'expanded',
+    metaArgWithoutValueBlanks: buildkit && rules.metaArgWithoutValueBlanks,
   };
 }
 
@@ -335,8 +367,17 @@ function frontendRules(minor: number, labs = false) {
     // DetectSyntax: known directives only, first wins, `#!` skipped (1.5); a BOM skipped (1.13).
     syntaxKnownKeys: minor >= 5,
     syntaxSkipsBom: minor >= 13,
+    // defaultArgs: TARGETSTAGE from 1.11 (buildkit 6a31a78b4), *OSVERSION and FormatAll from 1.13 (buildkit 94ddeb7db).
+    platformArgs: minor >= 13 ? PLATFORM_ARGS_1_13 : minor >= 11 ? PLATFORM_ARGS_1_11 : PLATFORM_ARGS,
+    platformArgsOverridable: true,
+    targetPlatformOsVersion: minor >= 13,
+    platformErrors: minor >= 8 ? 'expression' : 'expanded',
+    metaArgWithoutValueBlanks: minor <= 10,
   } as const;
 }
+
+const PLATFORM_ARGS_1_11: readonly string[] = [...PLATFORM_ARGS, 'TARGETSTAGE'];
+const PLATFORM_ARGS_1_13: readonly string[] = [...PLATFORM_ARGS_1_11, 'TARGETOSVERSION', 'BUILDOSVERSION'];
 
 /**
  * `profile` with the rules of Dockerfile frontend 1.`minor` (a `# syntax=` image under BuildKit). Its build

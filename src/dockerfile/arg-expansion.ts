@@ -194,12 +194,12 @@ export function splitQuotedWords(text: string, escape: number, verticalTab: bool
   return words;
 }
 
-/** Splits ARG text into `name[=value]` words (quotes group) and expands the values. */
-export function parseArgWords(text: string, escapeToken: string, vars: ArgValues): { key: string; value: string | undefined }[] {
-  const out: { key: string; value: string | undefined }[] = [];
+/** Splits ARG text into `name[=value]` words (quotes group) and expands the values; `bare`: written without `=value` (the value in scope is kept). */
+export function parseArgWords(text: string, escapeToken: string, vars: ArgValues): { key: string; value: string | undefined; bare?: true }[] {
+  const out: { key: string; value: string | undefined; bare?: true }[] = [];
   for (const word of splitQuotedWords(text, escapeToken.charCodeAt(0), true)) {
     const eq = word.indexOf('=');
-    if (eq < 0) out.push({ key: word, value: vars.has(word) ? vars.get(word) : undefined });
+    if (eq < 0) out.push({ key: word, value: vars.has(word) ? vars.get(word) : undefined, bare: true });
     else out.push({ key: word.slice(0, eq), value: expandFromWord(word.slice(eq + 1), vars, escapeToken) });
   }
   return out;

@@ -8,6 +8,8 @@ import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstruct
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandFromWord, parseArgWords, type ArgValues } from './arg-expansion.js';
+import { automaticArgs, buildPlatforms, stagePlatform, type BuildPlatforms } from './platform.js';
+import { formatPlatformSpecifier } from '../core/platform.js';
 import { expectType, goQuote, isReSpace } from '../internal/text.js';
 import { limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
 import { cmdResetDiagnostic, commandShell, dispatchCmd, dispatchEntrypoint, dispatchShell, stageConfig, startStage, type StageState } from './stage.js';
@@ -36,8 +38,16 @@ export interface EvaluateDockerfileOptions extends EngineOptions, LimitsOption {
   readonly baseImages?: ImageLookup;
   /** Stage to build (name, case-insensitive); default the last stage. */
   readonly target?: string;
-  /** Target OS (default `'linux'`); picks the default shell. */
+  /** Target OS, overriding the OS of the base images' configs; picks the default shell. */
   readonly os?: OperatingSystem;
+  /**
+   * Target platform, `os/arch[/variant]` (`docker build --platform`; default `linux/amd64`): the value of
+   * `TARGETPLATFORM`, `TARGETOS`… and the platform base images are looked up for. Given, it also fixes the OS of
+   * a base image whose config is not given (the engine pulls that platform's image).
+   */
+  readonly platform?: string;
+  /** The engine's own platform (`BUILDPLATFORM`, `BUILDOS`…; default `linux/amd64`). */
+  readonly buildPlatform?: string;
   /** `--build-arg` values for ARGs declared before the first FROM. */
   readonly buildArgs?: Readonly<Record<string, string>>;
   /** `'error'`: a base image of a built stage missing from `baseImages` is an issue (like a failed pull, `base-image-not-found`), whether or not the result depends on it. */
@@ -78,6 +88,7 @@ export interface DockerfileStage {
   /** The base as written after FROM (before ARG expansion). */
   readonly baseText: string;
   readonly base: StageBase;
+  /** `FROM --platform=…` after ARG expansion, normalised (`linux/arm64`): the platform its base image is pulled for. */
   readonly platform?: string;
   readonly line: number;
   readonly column: number;
@@ -276,10 +287,10 @@ function isIssue(x: Checked | Issue): x is Issue {
 }
 
 /** The config given for a base image: by parsed reference in the record's table, or from the lookup function. */
-function lookupBase(ev: Evaluation, ref: string, reference: ImageReference): ImageConfig | undefined {
+function lookupBase(ev: Evaluation, ref: string, reference: ImageReference, platform: string): ImageConfig | undefined {
   const baseImages = ev.options.baseImages;
   if (baseImages === undefined) return undefined;
-  if (typeof baseImages === 'function') return answerConfig(baseImages(ref, reference));
+  if (typeof baseImages === 'function') return answerConfig(baseImages(ref, reference, platform));
   return ev.table === null ? undefined : findImage(ev.table, reference);
 }
 
@@ -299,6 +310,10 @@ interface MutableStage {
   baseText: string;
   base: StageBase;
   platform: string | undefined;
+  /** The OS of `FROM --platform`, when given. */
+  platformOs: string | undefined;
+  /** `FROM --platform` is not a platform: the builder's error when the stage is dispatched. */
+  platformError: Issue | null;
   line: number;
   column: number;
   config: ImageConfig | null;
@@ -346,6 +361,8 @@ interface Evaluation {
   target: number;
   /** `options.baseImages` when it is a record. */
   readonly table: ImageTable | null;
+  /** The target and build platforms. */
+  readonly platforms: BuildPlatforms;
 }
 
 /**
@@ -377,6 +394,8 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   }
   const engine = engineProfile(options);
   const limits = resolveLimits(options.limits);
+  const platforms = buildPlatforms(options.platform, options.buildPlatform);
+  if ('error' in platforms) return fail({ code: 'platform-invalid', message: platforms.error }, []);
   if (text.length === 0) {
     // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
     const message = builderMessage(engine, 'the Dockerfile cannot be empty', { classic: 'the Dockerfile (Dockerfile) cannot be empty', buildah: 'no contents in "Dockerfile"' });
@@ -389,7 +408,7 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   const diagnostics: Diagnostic[] = [...found, ...parsed.diagnostics];
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics };
   const lint = directiveCheck(parsed.directives);
-  const ev: Evaluation = { options, profile, limits, escapeToken: parsed.escapeToken, lint, diagnostics, stages: [], metaArgs: [], byName: new Map(), target: 0, table };
+  const ev: Evaluation = { options, profile, limits, escapeToken: parsed.escapeToken, lint, diagnostics, stages: [], metaArgs: [], byName: new Map(), target: 0, table, platforms };
   const error = collectStages(ev, parsed.instructions, decodings) ?? resolveBases(ev) ?? selectTarget(ev) ?? checkReferences(ev) ?? dispatchStages(ev);
   if (error !== null) return fail(error, diagnostics);
   return finish(ev, frontend);
@@ -441,6 +460,8 @@ function newStage(from: Checked, index: number): MutableStage {
     baseText: from.baseText as string,
     base: { kind: 'scratch' },
     platform: from.platform,
+    platformOs: undefined,
+    platformError: null,
     line: from.instr.line,
     column: from.instr.column,
     config: null,
@@ -457,14 +478,18 @@ function newStage(from: Checked, index: number): MutableStage {
   };
 }
 
-/** The meta ARGs' values: declared defaults, overridden by `buildArgs`. */
+/** The meta ARGs' values: the automatic platform ARGs, then declared defaults, overridden by `buildArgs`. */
 function metaArgValues(ev: Evaluation): ArgValues {
-  const args: ArgValues = new Map();
-  const buildArgs = ev.options.buildArgs;
+  const { profile, options } = ev;
+  const buildArgs = options.buildArgs;
+  const auto = automaticArgs(profile, ev.platforms, options.target, buildArgs);
+  const args: ArgValues = profile.platformArgsGlobal ? new Map(auto) : new Map();
   for (const m of ev.metaArgs) {
-    for (const { key, value } of parseArgWords(m.instr.args, ev.escapeToken, args)) {
+    for (const { key, value, bare } of parseArgWords(m.instr.args, ev.escapeToken, args)) {
       const override = buildArgs !== undefined && Object.prototype.hasOwnProperty.call(buildArgs, key) ? buildArgs[key] : undefined;
-      args.set(key, override ?? value);
+      // A bare `ARG NAME`: blank (frontend ≤ 1.10), the automatic value (buildah), or the value in scope.
+      const declared = bare !== true ? value : profile.metaArgWithoutValueBlanks ? '' : profile.platformArgsGlobal ? value : (auto.get(key) ?? value);
+      args.set(key, override ?? declared);
     }
   }
   return args;
@@ -478,6 +503,16 @@ function resolveBases(ev: Evaluation): Issue | null {
     const expanded = expandFromWord(st.baseText, args, escapeToken);
     if (expanded === '') {
       return at(st, 'blank-base-name', builderMessage(profile, `base name (${st.baseText}) should not be blank`, { buildah: 'no FROM statement found' }));
+    }
+    if (st.platform !== undefined) {
+      const platform = stagePlatform(st.platform, expandFromWord(st.platform, args, escapeToken), profile);
+      if (platform !== null && 'error' in platform) {
+        // BuildKit checks every stage's platform up front (buildDispatchStates); the classic builder when it dispatches the stage.
+        st.platformError = at(st, 'platform-invalid', platform.error);
+        if (profile.checksAllBaseReferences) return st.platformError;
+      }
+      st.platform = platform === null || 'error' in platform ? undefined : formatPlatformSpecifier(platform);
+      st.platformOs = st.platform === undefined ? undefined : (platform as { os: string }).os;
     }
     const stageKey = profile.stageNamesCaseSensitive ? expanded : expanded.toLowerCase();
     const stageIndex = byName.get(stageKey);
@@ -501,7 +536,7 @@ function resolveImageBase(ev: Evaluation, st: MutableStage, ref: string): void {
   }
   st.reference = parsed.reference;
   st.referenceDiagnostics = parsed.diagnostics;
-  st.baseConfig = lookupBase(ev, ref, parsed.reference);
+  st.baseConfig = lookupBase(ev, ref, parsed.reference, st.platform ?? formatPlatformSpecifier(ev.platforms.target));
   st.base = { kind: 'image', ref, reference: parsed.reference, known: st.baseConfig !== undefined };
 }
 
@@ -641,6 +676,7 @@ function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic
   let config: ImageConfig | undefined;
   let triggers = NO_TRIGGERS;
   let deps: Readonly<Dependencies> = KNOWN;
+  if (st.platformError !== null) return st.platformError;
   if (base.kind === 'stage') {
     const parent = ev.stages[base.index] as MutableStage;
     config = parent.config ?? undefined;

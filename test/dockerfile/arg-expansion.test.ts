@@ -73,8 +73,8 @@ describe('parseArgWords', () => {
     { text: 'B="img:1"', vars: {}, want: [{ key: 'B', value: 'img:1' }] },
     { text: 'V=${T:-2}', vars: {}, want: [{ key: 'V', value: '2' }] },
     { text: 'B=$A', vars: { A: 'a' }, want: [{ key: 'B', value: 'a' }] },
-    { text: 'D', vars: { D: 'dee' }, want: [{ key: 'D', value: 'dee' }] },
-    { text: 'D', vars: {}, want: [{ key: 'D', value: undefined }] },
+    { text: 'D', vars: { D: 'dee' }, want: [{ key: 'D', value: 'dee', bare: true }] },
+    { text: 'D', vars: {}, want: [{ key: 'D', value: undefined, bare: true }] },
     {
       text: 'A=1  B="x y"',
       vars: {},

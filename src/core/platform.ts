@@ -1,0 +1,147 @@
+/**
+ * Platforms as the engines read them: containerd's `platforms` package (Parse, Normalize,
+ * Format/FormatAll; containerd/platforms v1.0.0-rc.4, as vendored by buildkit 73ed6825). Rules,
+ * not code, carried over. Shared by the Dockerfile evaluation (`--platform`, the automatic platform
+ * ARGs) and the registry client (index selection).
+ */
+
+/** A platform as an index entry or an image config states it (OCI image-spec `platform`). */
+export interface Platform {
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant?: string;
+  /** Windows only: `os.version`, e.g. `10.0.17763.6054`. */
+  readonly osVersion?: string;
+}
+
+/** A platform after containerd's normalisation (an absent variant is `''`). */
+export interface NormalPlatform {
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant: string;
+}
+
+/** containerd `normalizeOS` + `normalizeArch`: lower case, `x86_64`→`amd64`, `aarch64`→`arm64`, arm's default variant v7, arm64's v8 dropped. */
+export function normalizePlatform(p: Platform): NormalPlatform {
+  const os = p.os.toLowerCase() === 'macos' ? 'darwin' : p.os.toLowerCase();
+  let architecture = p.architecture.toLowerCase();
+  let variant = (p.variant ?? '').toLowerCase();
+  switch (architecture) {
+    case 'i386':
+      architecture = '386';
+      variant = '';
+      break;
+    case 'x86_64':
+    case 'x86-64':
+    case 'amd64':
+      architecture = 'amd64';
+      if (variant === 'v1') variant = '';
+      break;
+    case 'aarch64':
+    case 'arm64':
+      architecture = 'arm64';
+      if (variant === '8' || variant === 'v8' || variant === 'v8.0') variant = '';
+      else if (variant === '9' || variant === '9.0' || variant === 'v9.0') variant = 'v9';
+      break;
+    case 'armhf':
+      architecture = 'arm';
+      variant = 'v7';
+      break;
+    case 'armel':
+      architecture = 'arm';
+      variant = 'v6';
+      break;
+    case 'arm':
+      if (variant === '' || variant === '7') variant = 'v7';
+      else if (variant === '5' || variant === '6' || variant === '8') variant = `v${variant}`;
+      break;
+  }
+  return { os, architecture, variant };
+}
+
+/** A parsed, normalised platform specifier; `osVersion` is `''` when none was written. */
+export interface ParsedPlatform extends NormalPlatform {
+  readonly osVersion: string;
+}
+
+/** Result of {@link parsePlatform}: the platform, or containerd's error text. */
+export type ParsePlatformResult = { readonly ok: true; readonly platform: ParsedPlatform } | { readonly ok: false; readonly message: string };
+
+const COMPONENT = /^[A-Za-z0-9_-]+$/;
+/** Single-word specifiers containerd knows as an OS (the rest of its list never reaches a Linux or Windows engine). */
+const KNOWN_OS = new Set([
+  'linux',
+  'windows',
+  'darwin',
+  'freebsd',
+  'netbsd',
+  'openbsd',
+  'illumos',
+  'solaris',
+  'android',
+  'ios',
+  'aix',
+  'plan9',
+  'js',
+  'wasip1',
+  'dragonfly',
+  'hurd',
+  'zos',
+]);
+/** Single-word specifiers containerd knows as an architecture. */
+const KNOWN_ARCH = new Set([
+  '386',
+  'amd64',
+  'arm',
+  'arm64',
+  'ppc64le',
+  'ppc64',
+  's390x',
+  'riscv64',
+  'mips64le',
+  'mips64',
+  'loong64',
+  'wasm',
+  'x86_64',
+  'x86-64',
+  'aarch64',
+  'i386',
+  'armhf',
+  'armel',
+]);
+
+/**
+ * containerd `platforms.Parse`: `os[(osversion)][/arch[/variant]]`, or a lone architecture (then
+ * `linux`); a lone OS takes the engine's architecture (`amd64` here). Components match
+ * `^[A-Za-z0-9_-]+$`. The result is normalised ({@link normalizePlatform}).
+ */
+export function parsePlatform(text: string): ParsePlatformResult {
+  let spec = text;
+  let osVersion = '';
+  const open = spec.indexOf('(');
+  const close = spec.indexOf(')');
+  if (open > 0 && close > open && (close === spec.length - 1 || spec[close + 1] === '/')) {
+    osVersion = spec.slice(open + 1, close);
+    spec = spec.slice(0, open) + spec.slice(close + 1);
+  }
+  const parts = spec.split('/');
+  for (const part of parts) {
+    if (!COMPONENT.test(part))
+      return { ok: false, message: `"${part}" is an invalid component of "${text}": platform specifier component must match "^[A-Za-z0-9_-]+$": invalid argument` };
+  }
+  const [first, arch, variant] = parts as [string, string | undefined, string | undefined];
+  if (parts.length > 3) return { ok: false, message: `"${text}": cannot parse platform specifier: invalid argument` };
+  if (arch === undefined) {
+    const lower = first.toLowerCase();
+    if (KNOWN_OS.has(lower) || lower === 'macos') return { ok: true, platform: { ...normalizePlatform({ os: first, architecture: 'amd64' }), osVersion } };
+    if (KNOWN_ARCH.has(lower)) return { ok: true, platform: { ...normalizePlatform({ os: 'linux', architecture: first }), osVersion } };
+    return { ok: false, message: `"${text}": unknown operating system or architecture: invalid argument` };
+  }
+  return { ok: true, platform: { ...normalizePlatform({ os: first, architecture: arch, ...(variant === undefined ? {} : { variant }) }), osVersion } };
+}
+
+/** containerd `Format` (`os/arch[/variant]`), or `FormatAll` with `withOsVersion` (`os(osversion)/arch[/variant]`). */
+export function formatPlatformSpecifier(p: ParsedPlatform, withOsVersion = false): string {
+  const os = withOsVersion && p.osVersion !== '' ? `${p.os}(${p.osVersion})` : p.os;
+  return `${os}/${p.architecture}${p.variant === '' ? '' : `/${p.variant}`}`;
+}

@@ -1,0 +1,74 @@
+import type { EngineProfile } from '../core/engine-profile.js';
+import { formatPlatformSpecifier, parsePlatform, type ParsedPlatform } from '../core/platform.js';
+import type { ArgValues } from './arg-expansion.js';
+
+/** The target and build platform when none is given (an amd64 Linux engine). */
+export const DEFAULT_PLATFORM_SPECIFIER = 'linux/amd64';
+
+/** The target and build platforms of a build, parsed. */
+export interface BuildPlatforms {
+  readonly target: ParsedPlatform;
+  readonly build: ParsedPlatform;
+  /** The target platform was given (`options.platform`), so an unknown base image's OS is known. */
+  readonly explicit: boolean;
+}
+
+/**
+ * Parses `options.platform` and `options.buildPlatform` (default {@link DEFAULT_PLATFORM_SPECIFIER}
+ * each: a build on an amd64 Linux engine; the build platform is the engine's, whatever the target).
+ * Returns containerd's error text for an invalid specifier.
+ */
+export function buildPlatforms(platform: string | undefined, buildPlatform: string | undefined): BuildPlatforms | { readonly error: string } {
+  const target = parsePlatform(platform ?? DEFAULT_PLATFORM_SPECIFIER);
+  if (!target.ok) return { error: `options.platform: ${target.message}` };
+  const build = parsePlatform(buildPlatform ?? DEFAULT_PLATFORM_SPECIFIER);
+  if (!build.ok) return { error: `options.buildPlatform: ${build.message}` };
+  return { target: target.platform, build: build.platform, explicit: platform !== undefined };
+}
+
+/**
+ * The values of the automatic platform ARGs the builder knows (`profile.platformArgs`; none for the
+ * classic builder): `TARGETPLATFORM`, `TARGETOS`, `TARGETARCH`, `TARGETVARIANT`, `BUILDPLATFORM`,
+ * `BUILDOS`, `BUILDARCH`, `BUILDVARIANT`, and from Dockerfile frontend 1.11 `TARGETSTAGE`, from 1.13
+ * `TARGETOSVERSION`/`BUILDOSVERSION` (buildkit dockerfile2llb platform.go `defaultArgs`). `buildArgs`
+ * replace them, declared or not, where `profile.platformArgsOverridable` (BuildKit).
+ */
+export function automaticArgs(
+  profile: EngineProfile,
+  platforms: BuildPlatforms,
+  targetStage: string | undefined,
+  buildArgs: Readonly<Record<string, string>> | undefined,
+): ArgValues {
+  const { target: t, build: b } = platforms;
+  const values: Record<string, string> = {
+    TARGETPLATFORM: formatPlatformSpecifier(t, profile.targetPlatformOsVersion),
+    TARGETOS: t.os,
+    TARGETOSVERSION: t.osVersion,
+    TARGETARCH: t.architecture,
+    TARGETVARIANT: t.variant,
+    TARGETSTAGE: targetStage ?? 'default',
+    BUILDPLATFORM: formatPlatformSpecifier(b),
+    BUILDOS: b.os,
+    BUILDOSVERSION: b.osVersion,
+    BUILDARCH: b.architecture,
+    BUILDVARIANT: b.variant,
+  };
+  const args: ArgValues = new Map();
+  for (const name of profile.platformArgs) {
+    const override = profile.platformArgsOverridable && buildArgs !== undefined && Object.prototype.hasOwnProperty.call(buildArgs, name) ? buildArgs[name] : undefined;
+    args.set(name, override ?? values[name]);
+  }
+  return args;
+}
+
+/**
+ * The platform of `FROM --platform=…` after expansion (`expanded`), or the builder's error: empty
+ * (`raw` is the flag as written) or not a platform specifier; null where the builder ignores it (buildah).
+ */
+export function stagePlatform(raw: string, expanded: string, profile: EngineProfile): ParsedPlatform | { readonly error: string } | null {
+  if (expanded === '' && profile.platformErrors === 'expression') return { error: `empty platform value from expression ${raw}` };
+  const parsed = parsePlatform(expanded);
+  if (parsed.ok) return parsed.platform;
+  if (profile.platformErrors === 'ignored') return null;
+  return { error: `failed to parse platform ${profile.platformErrors === 'expression' ? raw : expanded}: ${parsed.message}` };
+}
