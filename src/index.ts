@@ -73,6 +73,7 @@ export type {
 } from './run/command-line.js';
 
 export { imageFieldsUsed } from './run/image-needs.js';
+export { windowsCommandLine } from './run/windows-command-line.js';
 export type { ImageField } from './run/image-needs.js';
 
 // ---- Kubernetes

@@ -8,7 +8,7 @@ import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstruct
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandFromWord, parseArgWords, type ArgValues } from './arg-expansion.js';
-import { automaticArgs, buildPlatforms, stagePlatform, type BuildPlatforms } from './platform.js';
+import { automaticArgs, buildPlatforms, isWindowsImageName, osOf, stagePlatform, type BuildPlatforms } from './platform.js';
 import { formatPlatformSpecifier } from '../core/platform.js';
 import { expectType, goQuote, isReSpace } from '../internal/text.js';
 import { limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
@@ -314,6 +314,9 @@ interface MutableStage {
   platformOs: string | undefined;
   /** `FROM --platform` is not a platform: the builder's error when the stage is dispatched. */
   platformError: Issue | null;
+  /** The OS when the base config does not say: the platform's (`FROM --platform`, else the target's; BuildKit's
+   * `emptyImage(targetPlatform)` for scratch), or Windows for an unknown base with a Windows name. */
+  os: OperatingSystem;
   line: number;
   column: number;
   config: ImageConfig | null;
@@ -462,6 +465,7 @@ function newStage(from: Checked, index: number): MutableStage {
     platform: from.platform,
     platformOs: undefined,
     platformError: null,
+    os: 'linux',
     line: from.instr.line,
     column: from.instr.column,
     config: null,
@@ -514,6 +518,7 @@ function resolveBases(ev: Evaluation): Issue | null {
       st.platform = platform === null || 'error' in platform ? undefined : formatPlatformSpecifier(platform);
       st.platformOs = st.platform === undefined ? undefined : (platform as { os: string }).os;
     }
+    st.os = osOf(expanded === 'scratch' ? undefined : st.platformOs, ev.platforms.target.os);
     const stageKey = profile.stageNamesCaseSensitive ? expanded : expanded.toLowerCase();
     const stageIndex = byName.get(stageKey);
     if (stageIndex !== undefined) {
@@ -699,7 +704,19 @@ function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic
         line: st.line,
         column: st.column,
       });
-      deps = unknownBaseDependencies(base.ref, ev.options.os !== undefined);
+      // The engine pulls the image of the platform asked for; without one, a Windows name is taken for a Windows image.
+      const osKnown = ev.options.os !== undefined || st.platformOs !== undefined || ev.platforms.explicit;
+      if (!osKnown && base.reference !== undefined && isWindowsImageName(base.reference)) {
+        st.os = 'windows';
+        diagnostics.push({
+          code: 'windows-base-image',
+          severity: 'warning',
+          message: `${base.ref} is a Windows image by its name and its config was not given: shell form is taken to run in cmd /S /C on Windows; give its config (or --os windows).`,
+          line: st.line,
+          column: st.column,
+        });
+      }
+      deps = unknownBaseDependencies(base.ref, osKnown);
     }
   }
   return new StageDispatch(ev, st, config, deps, diagnostics).run(triggers);
@@ -754,7 +771,7 @@ class StageDispatch {
     this.#st = st;
     this.#base = base;
     this.#diagnostics = diagnostics;
-    const os: OperatingSystem = ev.options.os ?? base?.os ?? 'linux';
+    const os: OperatingSystem = ev.options.os ?? base?.os ?? st.os;
     const state = startStage(base, os);
     state.onBuild = null;
     this.#state = state;

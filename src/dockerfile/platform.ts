@@ -1,4 +1,6 @@
 import type { EngineProfile } from '../core/engine-profile.js';
+import type { ImageReference } from '../core/image-reference.js';
+import type { OperatingSystem } from '../core/types.js';
 import { formatPlatformSpecifier, parsePlatform, type ParsedPlatform } from '../core/platform.js';
 import type { ArgValues } from './arg-expansion.js';
 
@@ -71,4 +73,22 @@ export function stagePlatform(raw: string, expanded: string, profile: EngineProf
   if (parsed.ok) return parsed.platform;
   if (profile.platformErrors === 'ignored') return null;
   return { error: `failed to parse platform ${profile.platformErrors === 'expression' ? raw : expanded}: ${parsed.message}` };
+}
+
+/** The OS of the first platform given (`windows` or, for any other OS, `linux`: the default shell is all it picks). */
+export function osOf(first: string | undefined, second: string): OperatingSystem {
+  return (first ?? second) === 'windows' ? 'windows' : 'linux';
+}
+
+/**
+ * True for a Windows base image by its name: `mcr.microsoft.com/windows/…` (servercore, nanoserver,
+ * server), a `servercore`/`nanoserver` repository, or a tag naming them (`python:3.14-windowsservercore-ltsc2022`,
+ * `mcr.microsoft.com/dotnet/sdk:10.0-nanoserver-ltsc2025`), as the Docker Official Images and Microsoft tag them.
+ */
+export function isWindowsImageName(reference: ImageReference): boolean {
+  const { domain, path } = reference;
+  if (domain === 'mcr.microsoft.com' && (path === 'windows' || path.startsWith('windows/'))) return true;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  const tag = (reference.tag ?? '').toLowerCase();
+  return last === 'nanoserver' || last.endsWith('servercore') || tag.includes('nanoserver') || tag.includes('servercore');
 }

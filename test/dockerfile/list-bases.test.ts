@@ -41,7 +41,11 @@ describe('listDockerfileBases', () => {
   // automatic platform ARGs, so `--platform=$BUILDPLATFORM` expands to nothing).
   test('classic builder: FROM --platform=$BUILDPLATFORM fails without a BUILDPLATFORM build arg', () => {
     const r = listDockerfileBases(MULTI, { target: 'runtime', builder: 'classic', engineVersion: '20.10' });
-    expect(r.ok ? null : r.issues[0]).toMatchObject({ code: 'platform-invalid', line: 5, message: expect.stringMatching(/^failed to parse platform : "" is an invalid component/) });
+    expect(r.ok ? null : r.issues[0]).toMatchObject({
+      code: 'platform-invalid',
+      line: 5,
+      message: expect.stringMatching(/^failed to parse platform : "" is an invalid component/),
+    });
   });
 
   test('an entry carries the parsed reference, stage and --platform as written', () => {

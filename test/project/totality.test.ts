@@ -219,6 +219,7 @@ const rows: readonly Row[] = [
       [1, 'options', 'object', true],
     ],
   ],
+  ['windowsCommandLine', [['cmd', '/S', '/C', 'echo hi'], true], [[0, 'argv', 'array']]],
   ['parseImageReference', ['node:20'], [[0, 'text', 'string']]],
   [
     'sameImage',

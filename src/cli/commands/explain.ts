@@ -74,7 +74,7 @@ export async function runRequestOf(
 
 function describeList(v: readonly string[] | null | undefined, dependency: BaseDependency | undefined): string {
   if (dependency?.via === 'shell' && dependency.assumed !== null)
-    return `(unknown; ${formatArgv(dependency.assumed, 'json')} if ${dependency.from} is a Linux image with no SHELL)`;
+    return `(unknown; ${formatArgv(dependency.assumed, 'json')} if ${dependency.from} is a ${dependency.assumed[0] === 'cmd' ? 'Windows' : 'Linux'} image with no SHELL)`;
   if (dependency !== undefined) return '(unknown)';
   return v == null ? '(not set)' : formatArgv(v, 'json');
 }
