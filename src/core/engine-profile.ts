@@ -114,10 +114,12 @@ export interface EngineProfile {
   /** Every stage's FROM reference is parsed before any stage is dispatched, built or not (BuildKit, convert.go
    * `resolveReachableStages`); the classic builder and buildah parse it when they dispatch the stage. */
   readonly checksAllBaseReferences: boolean;
-  /** The automatic platform ARGs the builder knows (buildkit dockerfile2llb platform.go `defaultArgs`, imagebuilder
-   * dispatchers.go `builtinBuildArgs`); none in the classic builder. A stage sees one after `ARG NAME` (recorded with
-   * docker 20.10.24 BuildKit and podman 4.3.1). */
-  readonly platformArgs: readonly string[];
+  /** How many of the automatic platform ARGs the builder knows, in the order of `PLATFORM_ARG_NAMES`
+   * (src/dockerfile/platform.ts): 8 (`TARGETPLATFORM` … `BUILDVARIANT`; frontend ≤ 1.10, buildah), 9 (+ `TARGETSTAGE`,
+   * frontend 1.11, buildkit 6a31a78b4), 11 (+ `TARGETOSVERSION`, `BUILDOSVERSION`, 1.13, 94ddeb7db), 0 (the classic
+   * builder). Sources: buildkit dockerfile2llb platform.go `defaultArgs`, imagebuilder dispatchers.go `builtinBuildArgs`;
+   * recorded with docker 20.10.24 and podman 4.3.1. A stage sees one after `ARG NAME`. */
+  readonly platformArgs: number;
   /** The automatic platform ARGs are defined in the global scope, for FROM and meta ARG defaults (BuildKit); buildah
    * defines one there only after a meta `ARG NAME` (recorded with podman 4.3.1). */
   readonly platformArgsGlobal: boolean;
@@ -134,9 +136,6 @@ export interface EngineProfile {
    * docker 20.10.24 BuildKit); from 1.11 (buildkit b9a4a6eed) it keeps the value NAME already has. */
   readonly metaArgWithoutValueBlanks: boolean;
 }
-
-/** The automatic platform ARGs of Dockerfile frontend 1.0–1.10 and buildah. */
-const PLATFORM_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT'] as const;
 
 /** Current Docker Engine release this library tracks as "current". */
 export const CURRENT_DOCKER_VERSION = '29.7' as const;
@@ -252,7 +251,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
       argsEscaped: 'kept',
       merge: 'libpod',
       checksAllBaseReferences: false,
-      platformArgs: PLATFORM_ARGS,
+      platformArgs: 8,
       platformArgsGlobal: false,
       platformArgsOverridable: false,
       targetPlatformOsVersion: false,
@@ -300,7 +299,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
     argsEscaped: buildkit ? 'cmd' : 'joined',
     merge: 'moby',
     checksAllBaseReferences: buildkit,
-    platformArgs: buildkit ? rules.platformArgs : [],
+    platformArgs: buildkit ? rules.platformArgs : 0,
     platformArgsGlobal: buildkit,
     platformErrors: buildkit ? rules.platformErrors : 'expanded',
     metaArgWithoutValueBlanks: buildkit && rules.metaArgWithoutValueBlanks,
@@ -368,16 +367,13 @@ function frontendRules(minor: number, labs = false) {
     syntaxKnownKeys: minor >= 5,
     syntaxSkipsBom: minor >= 13,
     // defaultArgs: TARGETSTAGE from 1.11 (buildkit 6a31a78b4), *OSVERSION and FormatAll from 1.13 (buildkit 94ddeb7db).
-    platformArgs: minor >= 13 ? PLATFORM_ARGS_1_13 : minor >= 11 ? PLATFORM_ARGS_1_11 : PLATFORM_ARGS,
+    platformArgs: minor >= 13 ? 11 : minor >= 11 ? 9 : 8,
     platformArgsOverridable: true,
     targetPlatformOsVersion: minor >= 13,
     platformErrors: minor >= 8 ? 'expression' : 'expanded',
     metaArgWithoutValueBlanks: minor <= 10,
   } as const;
 }
-
-const PLATFORM_ARGS_1_11: readonly string[] = [...PLATFORM_ARGS, 'TARGETSTAGE'];
-const PLATFORM_ARGS_1_13: readonly string[] = [...PLATFORM_ARGS_1_11, 'TARGETOSVERSION', 'BUILDOSVERSION'];
 
 /**
  * `profile` with the rules of Dockerfile frontend 1.`minor` (a `# syntax=` image under BuildKit). Its build

@@ -68,47 +68,9 @@ export interface ParsedPlatform extends NormalPlatform {
 export type ParsePlatformResult = { readonly ok: true; readonly platform: ParsedPlatform } | { readonly ok: false; readonly message: string };
 
 const COMPONENT = /^[A-Za-z0-9_-]+$/;
-/** Single-word specifiers containerd knows as an OS (the rest of its list never reaches a Linux or Windows engine). */
-const KNOWN_OS = new Set([
-  'linux',
-  'windows',
-  'darwin',
-  'freebsd',
-  'netbsd',
-  'openbsd',
-  'illumos',
-  'solaris',
-  'android',
-  'ios',
-  'aix',
-  'plan9',
-  'js',
-  'wasip1',
-  'dragonfly',
-  'hurd',
-  'zos',
-]);
-/** Single-word specifiers containerd knows as an architecture. */
-const KNOWN_ARCH = new Set([
-  '386',
-  'amd64',
-  'arm',
-  'arm64',
-  'ppc64le',
-  'ppc64',
-  's390x',
-  'riscv64',
-  'mips64le',
-  'mips64',
-  'loong64',
-  'wasm',
-  'x86_64',
-  'x86-64',
-  'aarch64',
-  'i386',
-  'armhf',
-  'armel',
-]);
+/** Single-word specifiers containerd knows as an OS (those a Linux or Windows engine meets), else as an architecture. */
+const KNOWN_OS = /^(?:linux|windows|darwin|macos|freebsd)$/i;
+const KNOWN_ARCH = /^(?:386|amd64|arm|arm64|ppc64le|s390x|riscv64|loong64|x86_64|x86-64|aarch64|i386|armhf|armel)$/i;
 
 /**
  * containerd `platforms.Parse`: `os[(osversion)][/arch[/variant]]`, or a lone architecture (then
@@ -129,15 +91,15 @@ export function parsePlatform(text: string): ParsePlatformResult {
     if (!COMPONENT.test(part))
       return { ok: false, message: `"${part}" is an invalid component of "${text}": platform specifier component must match "^[A-Za-z0-9_-]+$": invalid argument` };
   }
-  const [first, arch, variant] = parts as [string, string | undefined, string | undefined];
+  const [first, second, variant] = parts as [string, string | undefined, string | undefined];
+  let [os, arch] = [first, second];
   if (parts.length > 3) return { ok: false, message: `"${text}": cannot parse platform specifier: invalid argument` };
   if (arch === undefined) {
-    const lower = first.toLowerCase();
-    if (KNOWN_OS.has(lower) || lower === 'macos') return { ok: true, platform: { ...normalizePlatform({ os: first, architecture: 'amd64' }), osVersion } };
-    if (KNOWN_ARCH.has(lower)) return { ok: true, platform: { ...normalizePlatform({ os: 'linux', architecture: first }), osVersion } };
-    return { ok: false, message: `"${text}": unknown operating system or architecture: invalid argument` };
+    if (KNOWN_OS.test(os)) arch = 'amd64';
+    else if (KNOWN_ARCH.test(os)) [os, arch] = ['linux', os];
+    else return { ok: false, message: `"${text}": unknown operating system or architecture: invalid argument` };
   }
-  return { ok: true, platform: { ...normalizePlatform({ os: first, architecture: arch, ...(variant === undefined ? {} : { variant }) }), osVersion } };
+  return { ok: true, platform: { ...normalizePlatform({ os, architecture: arch, variant: variant ?? '' }), osVersion } };
 }
 
 /** containerd `Format` (`os/arch[/variant]`), or `FormatAll` with `withOsVersion` (`os(osversion)/arch[/variant]`). */

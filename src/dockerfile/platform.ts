@@ -7,6 +7,21 @@ import type { ArgValues } from './arg-expansion.js';
 /** The target and build platform when none is given (an amd64 Linux engine). */
 export const DEFAULT_PLATFORM_SPECIFIER = 'linux/amd64';
 
+/** The automatic platform ARGs, in the order frontend releases added them (`profile.platformArgs` counts from the start). */
+export const PLATFORM_ARG_NAMES: readonly string[] = [
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETSTAGE',
+  'TARGETOSVERSION',
+  'BUILDOSVERSION',
+];
+
 /** The target and build platforms of a build, parsed. */
 export interface BuildPlatforms {
   readonly target: ParsedPlatform;
@@ -29,8 +44,8 @@ export function buildPlatforms(platform: string | undefined, buildPlatform: stri
 }
 
 /**
- * The values of the automatic platform ARGs the builder knows (`profile.platformArgs`; none for the
- * classic builder): `TARGETPLATFORM`, `TARGETOS`, `TARGETARCH`, `TARGETVARIANT`, `BUILDPLATFORM`,
+ * The values of the automatic platform ARGs the builder knows (the first `profile.platformArgs` of
+ * {@link PLATFORM_ARG_NAMES}; none for the classic builder): `TARGETPLATFORM`, `TARGETOS`, `TARGETARCH`, `TARGETVARIANT`, `BUILDPLATFORM`,
  * `BUILDOS`, `BUILDARCH`, `BUILDVARIANT`, and from Dockerfile frontend 1.11 `TARGETSTAGE`, from 1.13
  * `TARGETOSVERSION`/`BUILDOSVERSION` (buildkit dockerfile2llb platform.go `defaultArgs`). `buildArgs`
  * replace them, declared or not, where `profile.platformArgsOverridable` (BuildKit).
@@ -41,24 +56,20 @@ export function automaticArgs(
   targetStage: string | undefined,
   buildArgs: Readonly<Record<string, string>> | undefined,
 ): ArgValues {
-  const { target: t, build: b } = platforms;
-  const values: Record<string, string> = {
-    TARGETPLATFORM: formatPlatformSpecifier(t, profile.targetPlatformOsVersion),
-    TARGETOS: t.os,
-    TARGETOSVERSION: t.osVersion,
-    TARGETARCH: t.architecture,
-    TARGETVARIANT: t.variant,
-    TARGETSTAGE: targetStage ?? 'default',
-    BUILDPLATFORM: formatPlatformSpecifier(b),
-    BUILDOS: b.os,
-    BUILDOSVERSION: b.osVersion,
-    BUILDARCH: b.architecture,
-    BUILDVARIANT: b.variant,
-  };
   const args: ArgValues = new Map();
-  for (const name of profile.platformArgs) {
+  for (const name of PLATFORM_ARG_NAMES.slice(0, profile.platformArgs)) {
+    // TARGET… or BUILD…, then the part: PLATFORM, OS, OSVERSION, ARCH, VARIANT (TARGETSTAGE: the target).
+    const target = name[0] === 'T';
+    const p = target ? platforms.target : platforms.build;
+    const part = name.slice(target ? 6 : 5);
+    const value =
+      part === 'PLATFORM'
+        ? formatPlatformSpecifier(p, target && profile.targetPlatformOsVersion)
+        : part === 'STAGE'
+          ? (targetStage ?? 'default')
+          : p[part === 'OS' ? 'os' : part === 'OSVERSION' ? 'osVersion' : part === 'ARCH' ? 'architecture' : 'variant'];
     const override = profile.platformArgsOverridable && buildArgs !== undefined && Object.prototype.hasOwnProperty.call(buildArgs, name) ? buildArgs[name] : undefined;
-    args.set(name, override ?? values[name]);
+    args.set(name, override ?? value);
   }
   return args;
 }
