@@ -120,14 +120,11 @@ export interface EngineProfile {
    * builder). Sources: buildkit dockerfile2llb platform.go `defaultArgs`, imagebuilder dispatchers.go `builtinBuildArgs`;
    * recorded with docker 20.10.24 and podman 4.3.1. A stage sees one after `ARG NAME`. */
   readonly platformArgs: number;
-  /** The automatic platform ARGs are defined in the global scope, for FROM and meta ARG defaults (BuildKit); buildah
-   * defines one there only after a meta `ARG NAME` (recorded with podman 4.3.1). */
+  /** The automatic platform ARGs are defined in the global scope, for FROM and meta ARG defaults, and `--build-arg`
+   * replaces them even when not declared (BuildKit); buildah defines one there only after a meta `ARG NAME` and applies
+   * build args in FROM to declared meta ARGs only (recorded with podman 4.3.1; imagebuilder dispatchers.go `from`).
+   * From frontend 1.13 (with the OS-version ARGs) `TARGETPLATFORM` is containerd's `FormatAll` (`os(osversion)/…`). */
   readonly platformArgsGlobal: boolean;
-  /** `--build-arg` replaces an automatic platform ARG even when the Dockerfile does not declare it (BuildKit); buildah
-   * applies build args in FROM only to declared meta ARGs. */
-  readonly platformArgsOverridable: boolean;
-  /** `TARGETPLATFORM` is containerd's `FormatAll` (with `(osversion)`, frontend 1.13); before, `Format`. */
-  readonly targetPlatformOsVersion: boolean;
   /** `FROM --platform` errors quote the flag as written and an empty value has its own message (frontend 1.8,
    * buildkit 05782a788); `'expanded'`: the expanded value is quoted (before, and the classic builder); `'ignored'`:
    * an empty value is no platform (buildah, recorded with podman 4.3.1). */
@@ -253,8 +250,6 @@ function computeProfile(options: EngineOptions): EngineProfile {
       checksAllBaseReferences: false,
       platformArgs: 8,
       platformArgsGlobal: false,
-      platformArgsOverridable: false,
-      targetPlatformOsVersion: false,
       platformErrors: 'ignored',
       metaArgWithoutValueBlanks: false,
     };
@@ -368,8 +363,6 @@ function frontendRules(minor: number, labs = false) {
     syntaxSkipsBom: minor >= 13,
     // defaultArgs: TARGETSTAGE from 1.11 (buildkit 6a31a78b4), *OSVERSION and FormatAll from 1.13 (buildkit 94ddeb7db).
     platformArgs: minor >= 13 ? 11 : minor >= 11 ? 9 : 8,
-    platformArgsOverridable: true,
-    targetPlatformOsVersion: minor >= 13,
     platformErrors: minor >= 8 ? 'expression' : 'expanded',
     metaArgWithoutValueBlanks: minor <= 10,
   } as const;

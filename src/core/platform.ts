@@ -21,42 +21,38 @@ export interface NormalPlatform {
   readonly variant: string;
 }
 
+/** Architecture aliases and the variant each implies (`''`: none; absent: the written one). */
+const ARCH_ALIASES: Readonly<Record<string, readonly [string, string?]>> = {
+  i386: ['386', ''],
+  x86_64: ['amd64'],
+  'x86-64': ['amd64'],
+  aarch64: ['arm64'],
+  armhf: ['arm', 'v7'],
+  armel: ['arm', 'v6'],
+};
+/** Variant spellings containerd folds, by architecture (`arm64/v8` is plain `arm64`, `arm` alone is `arm/v7`). */
+const VARIANTS: Readonly<Record<string, string>> = {
+  'amd64/v1': '',
+  'arm64/8': '',
+  'arm64/v8': '',
+  'arm64/v8.0': '',
+  'arm64/9': 'v9',
+  'arm64/9.0': 'v9',
+  'arm64/v9.0': 'v9',
+  'arm/': 'v7',
+  'arm/7': 'v7',
+  'arm/5': 'v5',
+  'arm/6': 'v6',
+  'arm/8': 'v8',
+};
+
 /** containerd `normalizeOS` + `normalizeArch`: lower case, `x86_64`→`amd64`, `aarch64`→`arm64`, arm's default variant v7, arm64's v8 dropped. */
 export function normalizePlatform(p: Platform): NormalPlatform {
-  const os = p.os.toLowerCase() === 'macos' ? 'darwin' : p.os.toLowerCase();
-  let architecture = p.architecture.toLowerCase();
-  let variant = (p.variant ?? '').toLowerCase();
-  switch (architecture) {
-    case 'i386':
-      architecture = '386';
-      variant = '';
-      break;
-    case 'x86_64':
-    case 'x86-64':
-    case 'amd64':
-      architecture = 'amd64';
-      if (variant === 'v1') variant = '';
-      break;
-    case 'aarch64':
-    case 'arm64':
-      architecture = 'arm64';
-      if (variant === '8' || variant === 'v8' || variant === 'v8.0') variant = '';
-      else if (variant === '9' || variant === '9.0' || variant === 'v9.0') variant = 'v9';
-      break;
-    case 'armhf':
-      architecture = 'arm';
-      variant = 'v7';
-      break;
-    case 'armel':
-      architecture = 'arm';
-      variant = 'v6';
-      break;
-    case 'arm':
-      if (variant === '' || variant === '7') variant = 'v7';
-      else if (variant === '5' || variant === '6' || variant === '8') variant = `v${variant}`;
-      break;
-  }
-  return { os, architecture, variant };
+  const os = p.os.toLowerCase();
+  const lower = p.architecture.toLowerCase();
+  const [architecture, implied] = ARCH_ALIASES[lower] ?? [lower];
+  const variant = implied ?? (p.variant ?? '').toLowerCase();
+  return { os: os === 'macos' ? 'darwin' : os, architecture, variant: VARIANTS[`${architecture}/${variant}`] ?? variant };
 }
 
 /** A parsed, normalised platform specifier; `osVersion` is `''` when none was written. */

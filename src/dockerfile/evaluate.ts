@@ -711,7 +711,7 @@ function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic
         diagnostics.push({
           code: 'windows-base-image',
           severity: 'warning',
-          message: `${base.ref} is a Windows image by its name and its config was not given: shell form is taken to run in cmd /S /C on Windows; give its config (or --os windows).`,
+          message: `${base.ref} is a Windows image by its name; without its config, shell form is taken to run in cmd /S /C.`,
           line: st.line,
           column: st.column,
         });

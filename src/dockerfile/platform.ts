@@ -37,9 +37,8 @@ export interface BuildPlatforms {
  */
 export function buildPlatforms(platform: string | undefined, buildPlatform: string | undefined): BuildPlatforms | { readonly error: string } {
   const target = parsePlatform(platform ?? DEFAULT_PLATFORM_SPECIFIER);
-  if (!target.ok) return { error: `options.platform: ${target.message}` };
   const build = parsePlatform(buildPlatform ?? DEFAULT_PLATFORM_SPECIFIER);
-  if (!build.ok) return { error: `options.buildPlatform: ${build.message}` };
+  if (!target.ok || !build.ok) return { error: `invalid platform: ${target.ok ? (build as { message: string }).message : target.message}` };
   return { target: target.platform, build: build.platform, explicit: platform !== undefined };
 }
 
@@ -48,7 +47,7 @@ export function buildPlatforms(platform: string | undefined, buildPlatform: stri
  * {@link PLATFORM_ARG_NAMES}; none for the classic builder): `TARGETPLATFORM`, `TARGETOS`, `TARGETARCH`, `TARGETVARIANT`, `BUILDPLATFORM`,
  * `BUILDOS`, `BUILDARCH`, `BUILDVARIANT`, and from Dockerfile frontend 1.11 `TARGETSTAGE`, from 1.13
  * `TARGETOSVERSION`/`BUILDOSVERSION` (buildkit dockerfile2llb platform.go `defaultArgs`). `buildArgs`
- * replace them, declared or not, where `profile.platformArgsOverridable` (BuildKit).
+ * replace them, declared or not, where `profile.platformArgsGlobal` (BuildKit).
  */
 export function automaticArgs(
   profile: EngineProfile,
@@ -64,11 +63,11 @@ export function automaticArgs(
     const part = name.slice(target ? 6 : 5);
     const value =
       part === 'PLATFORM'
-        ? formatPlatformSpecifier(p, target && profile.targetPlatformOsVersion)
+        ? formatPlatformSpecifier(p, target && profile.platformArgs > 9)
         : part === 'STAGE'
           ? (targetStage ?? 'default')
           : p[part === 'OS' ? 'os' : part === 'OSVERSION' ? 'osVersion' : part === 'ARCH' ? 'architecture' : 'variant'];
-    const override = profile.platformArgsOverridable && buildArgs !== undefined && Object.prototype.hasOwnProperty.call(buildArgs, name) ? buildArgs[name] : undefined;
+    const override = profile.platformArgsGlobal && buildArgs !== undefined && Object.prototype.hasOwnProperty.call(buildArgs, name) ? buildArgs[name] : undefined;
     args.set(name, override ?? value);
   }
   return args;
