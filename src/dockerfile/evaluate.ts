@@ -487,7 +487,7 @@ function metaArgValues(ev: Evaluation): ArgValues {
   const { profile, options } = ev;
   const buildArgs = options.buildArgs;
   const auto = automaticArgs(profile, ev.platforms, options.target, buildArgs);
-  const args: ArgValues = profile.platformArgsGlobal ? new Map(auto) : new Map();
+  const args: ArgValues = new Map(profile.platformArgsGlobal ? auto : undefined);
   for (const m of ev.metaArgs) {
     for (const { key, value, bare } of parseArgWords(m.instr.args, ev.escapeToken, args)) {
       const override = buildArgs !== undefined && Object.prototype.hasOwnProperty.call(buildArgs, key) ? buildArgs[key] : undefined;
