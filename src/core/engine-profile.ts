@@ -123,7 +123,8 @@ export interface EngineProfile {
   /** The automatic platform ARGs are defined in the global scope, for FROM and meta ARG defaults, and `--build-arg`
    * replaces them even when not declared (BuildKit); buildah defines one there only after a meta `ARG NAME` and applies
    * build args in FROM to declared meta ARGs only (recorded with podman 4.3.1; imagebuilder dispatchers.go `from`).
-   * From frontend 1.13 (with the OS-version ARGs) `TARGETPLATFORM` is containerd's `FormatAll` (`os(osversion)/…`). */
+   * (From frontend 1.13 `TARGETPLATFORM` is containerd's `FormatAll`, which differs only for an `os(osversion)` platform,
+   * not read here: the OS-version ARGs are always empty.) */
   readonly platformArgsGlobal: boolean;
   /** `FROM --platform` errors quote the flag as written and an empty value has its own message (frontend 1.8,
    * buildkit 05782a788); `'expanded'`: the expanded value is quoted (before, and the classic builder); `'ignored'`:

@@ -8,7 +8,7 @@ import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstruct
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandFromWord, parseArgWords, type ArgValues } from './arg-expansion.js';
-import { automaticArgs, buildPlatforms, isWindowsImageName, osOf, stagePlatform, type BuildPlatforms } from './platform.js';
+import { automaticArgs, buildPlatforms, isWindowsImageName, stagePlatform, type BuildPlatforms } from './platform.js';
 import { formatPlatformSpecifier } from '../core/platform.js';
 import { expectType, goQuote, isReSpace } from '../internal/text.js';
 import { limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
@@ -312,8 +312,6 @@ interface MutableStage {
   platform: string | undefined;
   /** The OS of `FROM --platform`, when given. */
   platformOs: string | undefined;
-  /** `FROM --platform` is not a platform: the builder's error when the stage is dispatched. */
-  platformError: Issue | null;
   /** The OS when the base config does not say: the platform's (`FROM --platform`, else the target's; BuildKit's
    * `emptyImage(targetPlatform)` for scratch), or Windows for an unknown base with a Windows name. */
   os: OperatingSystem;
@@ -326,7 +324,7 @@ interface MutableStage {
   commands: Checked[];
   baseStage: number;
   built: boolean;
-  /** Image base: its parsed reference, or the builder's error for it. */
+  /** Image base: its parsed reference; the builder's error for the stage's FROM (its reference or its `--platform`), raised when the stage is dispatched. */
   reference: ImageReference | null;
   referenceDiagnostics: readonly Diagnostic[];
   referenceError: Issue | null;
@@ -464,7 +462,6 @@ function newStage(from: Checked, index: number): MutableStage {
     base: { kind: 'scratch' },
     platform: from.platform,
     platformOs: undefined,
-    platformError: null,
     os: 'linux',
     line: from.instr.line,
     column: from.instr.column,
@@ -512,13 +509,14 @@ function resolveBases(ev: Evaluation): Issue | null {
       const platform = stagePlatform(st.platform, expandFromWord(st.platform, args, escapeToken), profile);
       if (platform !== null && 'error' in platform) {
         // BuildKit checks every stage's platform up front (buildDispatchStates); the classic builder when it dispatches the stage.
-        st.platformError = at(st, 'platform-invalid', platform.error);
-        if (profile.checksAllBaseReferences) return st.platformError;
+        // Kept as the stage's error (the classic builder's, raised when it dispatches the stage).
+        st.referenceError = at(st, 'platform-invalid', platform.error);
+        if (profile.checksAllBaseReferences) return st.referenceError;
       }
       st.platform = platform === null || 'error' in platform ? undefined : formatPlatformSpecifier(platform);
       st.platformOs = st.platform === undefined ? undefined : (platform as { os: string }).os;
     }
-    st.os = osOf(expanded === 'scratch' ? undefined : st.platformOs, ev.platforms.target.os);
+    st.os = ((expanded === 'scratch' ? undefined : st.platformOs) ?? ev.platforms.target.os) === 'windows' ? 'windows' : 'linux';
     const stageKey = profile.stageNamesCaseSensitive ? expanded : expanded.toLowerCase();
     const stageIndex = byName.get(stageKey);
     if (stageIndex !== undefined) {
@@ -535,7 +533,7 @@ function resolveBases(ev: Evaluation): Issue | null {
 function resolveImageBase(ev: Evaluation, st: MutableStage, ref: string): void {
   const parsed = parseImageReference(ref);
   if (!parsed.ok) {
-    st.referenceError = fromReferenceIssue(ev.profile, ref, parsed.issues[0], st);
+    st.referenceError ??= fromReferenceIssue(ev.profile, ref, parsed.issues[0], st);
     st.base = { kind: 'image', ref, known: false };
     return;
   }
@@ -681,7 +679,7 @@ function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic
   let config: ImageConfig | undefined;
   let triggers = NO_TRIGGERS;
   let deps: Readonly<Dependencies> = KNOWN;
-  if (st.platformError !== null) return st.platformError;
+  if (st.referenceError !== null) return st.referenceError;
   if (base.kind === 'stage') {
     const parent = ev.stages[base.index] as MutableStage;
     config = parent.config ?? undefined;
@@ -691,7 +689,6 @@ function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic
     // The parent's own ONBUILD triggers are known, whatever its base was.
     deps = { ...parent.deps, triggers: null };
   } else if (base.kind === 'image') {
-    if (st.referenceError !== null) return st.referenceError;
     for (const d of st.referenceDiagnostics) diagnostics.push({ ...d, line: st.line, column: st.column });
     config = st.baseConfig;
     if (config !== undefined) triggers = config.onBuild ?? NO_TRIGGERS;
@@ -711,7 +708,7 @@ function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic
         diagnostics.push({
           code: 'windows-base-image',
           severity: 'warning',
-          message: `${base.ref} is a Windows image by its name; without its config, shell form is taken to run in cmd /S /C.`,
+          message: `${base.ref} is taken for a Windows image by its name: shell form runs in cmd /S /C.`,
           line: st.line,
           column: st.column,
         });

@@ -1,6 +1,5 @@
 import type { EngineProfile } from '../core/engine-profile.js';
 import type { ImageReference } from '../core/image-reference.js';
-import type { OperatingSystem } from '../core/types.js';
 import { formatPlatformSpecifier, parsePlatform, type ParsedPlatform } from '../core/platform.js';
 import type { ArgValues } from './arg-expansion.js';
 
@@ -38,7 +37,8 @@ export interface BuildPlatforms {
 export function buildPlatforms(platform: string | undefined, buildPlatform: string | undefined): BuildPlatforms | { readonly error: string } {
   const target = parsePlatform(platform ?? DEFAULT_PLATFORM_SPECIFIER);
   const build = parsePlatform(buildPlatform ?? DEFAULT_PLATFORM_SPECIFIER);
-  if (!target.ok || !build.ok) return { error: `invalid platform: ${target.ok ? (build as { message: string }).message : target.message}` };
+  if (!target.ok) return { error: target.message };
+  if (!build.ok) return { error: build.message };
   return { target: target.platform, build: build.platform, explicit: platform !== undefined };
 }
 
@@ -46,7 +46,8 @@ export function buildPlatforms(platform: string | undefined, buildPlatform: stri
  * The values of the automatic platform ARGs the builder knows (the first `profile.platformArgs` of
  * {@link PLATFORM_ARG_NAMES}; none for the classic builder): `TARGETPLATFORM`, `TARGETOS`, `TARGETARCH`, `TARGETVARIANT`, `BUILDPLATFORM`,
  * `BUILDOS`, `BUILDARCH`, `BUILDVARIANT`, and from Dockerfile frontend 1.11 `TARGETSTAGE`, from 1.13
- * `TARGETOSVERSION`/`BUILDOSVERSION` (buildkit dockerfile2llb platform.go `defaultArgs`). `buildArgs`
+ * `TARGETOSVERSION`/`BUILDOSVERSION` (empty: an `os(osversion)` platform is not read; buildkit dockerfile2llb
+ * platform.go `defaultArgs`). `buildArgs`
  * replace them, declared or not, where `profile.platformArgsGlobal` (BuildKit).
  */
 export function automaticArgs(
@@ -55,20 +56,14 @@ export function automaticArgs(
   targetStage: string | undefined,
   buildArgs: Readonly<Record<string, string>> | undefined,
 ): ArgValues {
+  const { target: t, build: b } = platforms;
+  // In the order of PLATFORM_ARG_NAMES.
+  const values = [formatPlatformSpecifier(t), t.os, t.architecture, t.variant, formatPlatformSpecifier(b), b.os, b.architecture, b.variant, targetStage ?? 'default', '', ''];
   const args: ArgValues = new Map();
-  for (const name of PLATFORM_ARG_NAMES.slice(0, profile.platformArgs)) {
-    // TARGET… or BUILD…, then the part: PLATFORM, OS, OSVERSION, ARCH, VARIANT (TARGETSTAGE: the target).
-    const target = name[0] === 'T';
-    const p = target ? platforms.target : platforms.build;
-    const part = name.slice(target ? 6 : 5);
-    const value =
-      part === 'PLATFORM'
-        ? formatPlatformSpecifier(p, target && profile.platformArgs > 9)
-        : part === 'STAGE'
-          ? (targetStage ?? 'default')
-          : p[part === 'OS' ? 'os' : part === 'OSVERSION' ? 'osVersion' : part === 'ARCH' ? 'architecture' : 'variant'];
+  for (let i = 0; i < profile.platformArgs; i++) {
+    const name = PLATFORM_ARG_NAMES[i] as string;
     const override = profile.platformArgsGlobal && buildArgs !== undefined && Object.prototype.hasOwnProperty.call(buildArgs, name) ? buildArgs[name] : undefined;
-    args.set(name, override ?? value);
+    args.set(name, override ?? values[i]);
   }
   return args;
 }
@@ -85,20 +80,11 @@ export function stagePlatform(raw: string, expanded: string, profile: EngineProf
   return { error: `failed to parse platform ${profile.platformErrors === 'expression' ? raw : expanded}: ${parsed.message}` };
 }
 
-/** The OS of the first platform given (`windows` or, for any other OS, `linux`: the default shell is all it picks). */
-export function osOf(first: string | undefined, second: string): OperatingSystem {
-  return (first ?? second) === 'windows' ? 'windows' : 'linux';
-}
-
 /**
  * True for a Windows base image by its name: `mcr.microsoft.com/windows/…` (servercore, nanoserver,
- * server), a `servercore`/`nanoserver` repository, or a tag naming them (`python:3.14-windowsservercore-ltsc2022`,
+ * server), or `servercore`/`nanoserver` in the repository or tag (`python:3.14-windowsservercore-ltsc2022`,
  * `mcr.microsoft.com/dotnet/sdk:10.0-nanoserver-ltsc2025`), as the Docker Official Images and Microsoft tag them.
  */
 export function isWindowsImageName(reference: ImageReference): boolean {
-  const { domain, path } = reference;
-  if (domain === 'mcr.microsoft.com' && (path === 'windows' || path.startsWith('windows/'))) return true;
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  const tag = (reference.tag ?? '').toLowerCase();
-  return last === 'nanoserver' || last.endsWith('servercore') || tag.includes('nanoserver') || tag.includes('servercore');
+  return /^mcr\.microsoft\.com\/windows[/:@]|servercore|nanoserver/i.test(reference.canonical);
 }

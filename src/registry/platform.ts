@@ -4,10 +4,14 @@
  * platform_windows_compat.go). Rules, not code, carried over.
  */
 
-import { normalizePlatform, type NormalPlatform as Normal, type Platform } from '../core/platform.js';
-
-export { normalizePlatform };
-export type { Platform };
+/** A platform as an index entry or an image config states it (OCI image-spec `platform`). */
+export interface Platform {
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant?: string;
+  /** Windows only: `os.version`, e.g. `10.0.17763.6054`. */
+  readonly osVersion?: string;
+}
 
 /** The platform asked for when none is given. */
 export const DEFAULT_PLATFORM: Platform = Object.freeze({ os: 'linux', architecture: 'amd64' });
@@ -18,6 +22,50 @@ export interface DescriptorPlatform {
   readonly architecture?: unknown;
   readonly variant?: unknown;
   readonly 'os.version'?: unknown;
+}
+
+interface Normal {
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant: string;
+}
+
+/** containerd `normalizeOS` + `normalizeArch`: lower case, `x86_64`→`amd64`, `aarch64`→`arm64`, arm's default variant v7, arm64's v8 dropped. */
+export function normalizePlatform(p: Platform): Normal {
+  const os = p.os.toLowerCase() === 'macos' ? 'darwin' : p.os.toLowerCase();
+  let architecture = p.architecture.toLowerCase();
+  let variant = (p.variant ?? '').toLowerCase();
+  switch (architecture) {
+    case 'i386':
+      architecture = '386';
+      variant = '';
+      break;
+    case 'x86_64':
+    case 'x86-64':
+    case 'amd64':
+      architecture = 'amd64';
+      if (variant === 'v1') variant = '';
+      break;
+    case 'aarch64':
+    case 'arm64':
+      architecture = 'arm64';
+      if (variant === '8' || variant === 'v8' || variant === 'v8.0') variant = '';
+      else if (variant === '9' || variant === '9.0' || variant === 'v9.0') variant = 'v9';
+      break;
+    case 'armhf':
+      architecture = 'arm';
+      variant = 'v7';
+      break;
+    case 'armel':
+      architecture = 'arm';
+      variant = 'v6';
+      break;
+    case 'arm':
+      if (variant === '' || variant === '7') variant = 'v7';
+      else if (variant === '5' || variant === '6' || variant === '8') variant = `v${variant}`;
+      break;
+  }
+  return { os, architecture, variant };
 }
 
 /**
