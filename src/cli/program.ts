@@ -43,7 +43,7 @@ function baseImageOptions(cmd: Command): Command {
     .addOption(new Option('--from-engine <engine>', 'read images present in a local engine (docker|podman image inspect)').choices(ENGINES))
     .option('--pull', 'ask registries for image configs (answers cached under $XDG_CACHE_HOME/container-argv)')
     .option('--offline', 'no network: registry answers from the cache only, then the catalog')
-    .option('--platform <os/arch[/variant]>', 'platform of the images to look up (default linux/amd64)')
+    .option('--platform <os/arch[/variant]>', 'target platform: of the images to look up, and TARGETPLATFORM, TARGETOS… in a Dockerfile (default linux/amd64)')
     .option('--insecure-registry <host[:port]>', 'a registry reached over plain http (repeatable; with --pull)', collect)
     .option('--no-catalog', 'do not answer images from the bundled catalog');
 }
@@ -165,6 +165,7 @@ function registerExplain(program: Command, run: CliRun): void {
       .description('print the argv a container of this image executes, where ENTRYPOINT/CMD came from, and every diagnostic')
       .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
       .option('--target <stage>', 'build stage to evaluate (default: the last)')
+      .option('--build-platform <os/arch[/variant]>', "the engine's own platform: BUILDPLATFORM, BUILDOS… in the Dockerfile (default linux/amd64)")
       .option(
         '--image-config <FILE|REF=FILE>',
         'an image config (docker image inspect output or an OCI config): FILE explains that image instead of a Dockerfile; REF=FILE is a base image (repeatable)',
@@ -206,6 +207,7 @@ function registerK8s(program: Command, run: CliRun): void {
       .description('print the Kubernetes command/args that run exactly what docker run runs')
       .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
       .option('--target <stage>', 'build stage to evaluate (default: the last)')
+      .option('--build-platform <os/arch[/variant]>', "the engine's own platform: BUILDPLATFORM, BUILDOS… in the Dockerfile (default linux/amd64)")
       .option(
         '--image-config <FILE|REF=FILE>',
         'an image config (docker image inspect output or an OCI config): FILE instead of a Dockerfile; REF=FILE a base image, or with --manifest a container image (repeatable)',
