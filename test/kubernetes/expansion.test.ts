@@ -48,7 +48,6 @@ describe('expandKubernetes', () => {
       expect(kubernetesProfile('v1.34.0')).toMatchObject({ dollarMultibyte: 'corrupt', rejectsInvalidUtf8: true });
       expect(kubernetesProfile('1.34.4')).toMatchObject({ dollarMultibyte: 'keep' });
       expect(kubernetesProfile('1.35')).toMatchObject({ dollarMultibyte: 'corrupt' });
-      expect(kubernetesProfile('1.31')).toMatchObject({ relaxedEnvNames: false });
     });
   });
 
