@@ -134,14 +134,22 @@ function notUtf8(name: string, key: string, path: string, at: YamlPosition, src:
 export type ConfigDataAnswer = Readonly<Record<string, string>> | null | undefined;
 
 /**
- * Finds a ConfigMap/Secret for a workload in a namespace (`undefined`: the namespace the manifests
- * are applied to): the data of the last such object in input order (as `kubectl apply` leaves it)
- * in the same namespace. Otherwise `undefined`, unknown: an object whose namespace may or may not
- * be the workload's (one side unset) may be it, and the cluster may hold one the input does not.
+ * Finds a ConfigMap/Secret for a workload in `namespace` (`undefined`: the namespace the manifests
+ * are applied to, when not known): the data of the last such object in input order (as `kubectl
+ * apply` leaves it) in the same namespace, an object without `metadata.namespace` being in
+ * `applyNamespace`. Otherwise `undefined`, unknown: an object whose namespace may or may not be the
+ * workload's (one side unset, no apply namespace) may be it, and the cluster may hold one the input
+ * does not.
  */
-export function findConfigObject(objects: readonly KubernetesConfigObject[], kind: KubernetesConfigKind, name: string, namespace: string | undefined): ConfigDataAnswer {
+export function findConfigObject(
+  objects: readonly KubernetesConfigObject[],
+  kind: KubernetesConfigKind,
+  name: string,
+  namespace: string | undefined,
+  applyNamespace?: string,
+): ConfigDataAnswer {
   let found: KubernetesConfigObject | undefined;
-  for (const o of objects) if (o.kind === kind && o.name === name && o.namespace === namespace) found = o;
+  for (const o of objects) if (o.kind === kind && o.name === name && (o.namespace ?? applyNamespace) === namespace) found = o;
   return found?.data;
 }
 
