@@ -224,7 +224,11 @@ function registerK8s(program: Command, run: CliRun): void {
       .option('--build-arg <KEY=VALUE>', 'docker build --build-arg (repeatable)', collect)
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
       .option('--manifest <file>', 'a Kubernetes manifest (Pod, Deployment, … several documents): what each container runs')
-      .option('--config-map <FILE>', "with --manifest: ConfigMaps (YAML, several documents or a List, e.g. 'kubectl get configmap -o yaml') that envFrom/valueFrom read, repeatable", collect)
+      .option(
+        '--config-map <FILE>',
+        "with --manifest: ConfigMaps (YAML, several documents or a List, e.g. 'kubectl get configmap -o yaml') that envFrom/valueFrom read, repeatable",
+        collect,
+      )
       .option('--secret <FILE>', 'with --manifest: Secrets (data base64, stringData) that envFrom/valueFrom read, repeatable', collect)
       .option('--namespace <ns>', 'with --manifest: the namespace objects without metadata.namespace are applied to (kubectl apply -n)')
       .option('--entrypoint <cmd>', 'docker run --entrypoint to translate')

@@ -98,7 +98,7 @@ function decodeQuantum(src: Uint8Array, start: number, out: number[]): number | 
 export function goString(bytes: Uint8Array): { readonly text: string; readonly valid: boolean } {
   let text = '';
   let valid = true;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const n = utf8SequenceLength(bytes, i);
     if (n === 0) {
       text += '\uFFFD';

@@ -34,8 +34,7 @@ export interface ConfigObjectPlace {
 
 /** Result of {@link readConfigObject}: the object and notes about it, or why the API server refuses it. */
 export type ReadConfigObjectResult =
-  | { readonly ok: true; readonly object: KubernetesConfigObject; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+  { readonly ok: true; readonly object: KubernetesConfigObject; readonly diagnostics: readonly Diagnostic[] } | { readonly ok: false; readonly issues: readonly Issue[] };
 
 const CONFIG_KEY = /^[-.\w]+$/;
 
@@ -81,7 +80,12 @@ export function readConfigObject(kind: KubernetesConfigKind, value: Record<strin
   });
   const parsed = safeParseConfigObject(value);
   if (!parsed.success) {
-    return { ok: false, issues: parsed.issues.slice(0, 20).map((zi) => issue(zi.path, `document ${place.document} ${at(zi.path)}: ${zi.code === 'invalid_type' ? `expected ${zi.expected}` : zi.message}`)) };
+    return {
+      ok: false,
+      issues: parsed.issues
+        .slice(0, 20)
+        .map((zi) => issue(zi.path, `document ${place.document} ${at(zi.path)}: ${zi.code === 'invalid_type' ? `expected ${zi.expected}` : zi.message}`)),
+    };
   }
   const metadata = value['metadata'] as Record<string, unknown>;
   const name = metadata['name'] as string;

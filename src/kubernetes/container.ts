@@ -50,9 +50,7 @@ export interface KubernetesContainer {
  * data, `null` (does not exist) or `undefined` (not known here). Values are text (a Secret's
  * decoded).
  */
-export type KubernetesConfigData =
-  | Readonly<Record<string, Readonly<Record<string, string>>>>
-  | ((name: string) => Readonly<Record<string, string>> | null | undefined);
+export type KubernetesConfigData = Readonly<Record<string, Readonly<Record<string, string>>>> | ((name: string) => Readonly<Record<string, string>> | null | undefined);
 
 /** What the kubelet would see besides the pod spec. */
 export interface KubernetesOptions {

@@ -1,5 +1,14 @@
 import { expandKubernetesReport, expansionDiagnostics, type KubernetesProfile } from './expansion.js';
-import type { KubernetesConfigData, KubernetesContainer, KubernetesEnvDependency, KubernetesEnvFromSource, KubernetesEnvSource, KubernetesEnvVar, KubernetesEnvVarSource, KubernetesOptions } from './container.js';
+import type {
+  KubernetesConfigData,
+  KubernetesContainer,
+  KubernetesEnvDependency,
+  KubernetesEnvFromSource,
+  KubernetesEnvSource,
+  KubernetesEnvVar,
+  KubernetesEnvVarSource,
+  KubernetesOptions,
+} from './container.js';
 import type { Diagnostic, Issue } from '../core/types.js';
 
 /**
@@ -75,7 +84,7 @@ export function isServiceLinkName(name: string): boolean {
 function answer(store: KubernetesConfigData | undefined, name: string): Readonly<Record<string, string>> | null | undefined {
   if (store === undefined) return undefined;
   if (typeof store === 'function') return store(name);
-  return Object.hasOwn(store, name) ? (store[name] as Readonly<Record<string, string>>) : null;
+  return Object.hasOwn(store, name) ? (store[name] ?? null) : null;
 }
 
 function own(record: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
@@ -83,7 +92,13 @@ function own(record: Readonly<Record<string, string>> | undefined, key: string):
 }
 
 /** Builds the environment of one container. */
-export function buildEnvironment(container: KubernetesContainer, options: KubernetesOptions, profile: KubernetesProfile, base: string, diagnostics: Diagnostic[]): KubernetesEnvironment {
+export function buildEnvironment(
+  container: KubernetesContainer,
+  options: KubernetesOptions,
+  profile: KubernetesProfile,
+  base: string,
+  diagnostics: Diagnostic[],
+): KubernetesEnvironment {
   const b = new EnvBuilder(container, options, profile, base, diagnostics);
   (container.envFrom ?? []).forEach((source, i) => b.addEnvFrom(source, i));
   (container.env ?? []).forEach((entry, i) => b.addEntry(entry, i));
@@ -120,7 +135,8 @@ class EnvBuilder {
       return;
     }
     if (data === null) {
-      if (ref.optional !== true) this.issues.push({ code: 'k8s-env-source-missing', path, message: `${kind === 'configMap' ? 'configmap' : 'secret'} ${JSON.stringify(ref.name)} not found` });
+      if (ref.optional !== true)
+        this.issues.push({ code: 'k8s-env-source-missing', path, message: `${kind === 'configMap' ? 'configmap' : 'secret'} ${JSON.stringify(ref.name)} not found` });
       return;
     }
     this.addKeys(data, prefix, kind, ref.name, path);
@@ -273,7 +289,11 @@ class EnvBuilder {
 }
 
 /** Which references of a command/args string are unknown (dependencies) and which undefined. */
-export function classifyReferences(names: readonly string[], lookup: KubernetesEnvironment['lookup'], path: string): { dependencies: KubernetesEnvDependency[]; undefinedNames: string[] } {
+export function classifyReferences(
+  names: readonly string[],
+  lookup: KubernetesEnvironment['lookup'],
+  path: string,
+): { dependencies: KubernetesEnvDependency[]; undefinedNames: string[] } {
   const dependencies: KubernetesEnvDependency[] = [];
   const undefinedNames: string[] = [];
   for (const variable of names) {

@@ -202,7 +202,13 @@ class ManifestResolver {
     if (only !== undefined && (!isConfig || (only !== 'any' && kind !== only))) {
       const want = only === 'any' ? 'a ConfigMap or Secret' : `a ${only}`;
       const path = formatPath(obj.path, ['kind']);
-      this.issues.push({ code: 'k8s-manifest-invalid', path, message: `document ${doc.index} ${path}: kind ${JSON.stringify(kind)} where ${want} was expected`, ...doc.locate([...obj.parts, 'kind']), ...src });
+      this.issues.push({
+        code: 'k8s-manifest-invalid',
+        path,
+        message: `document ${doc.index} ${path}: kind ${JSON.stringify(kind)} where ${want} was expected`,
+        ...doc.locate([...obj.parts, 'kind']),
+        ...src,
+      });
       return;
     }
     if (!isConfig) return;
@@ -349,7 +355,13 @@ class ManifestResolver {
  * admission plugin sets it). Everything else (`status.podIP`, `spec.nodeName`, `metadata.uid`…) is
  * known only once the Pod runs.
  */
-function podFieldValues(kind: string, value: Record<string, unknown>, specPath: readonly string[], spec: KubernetesPodSpecInput, namespace: string | undefined): Record<string, string> {
+function podFieldValues(
+  kind: string,
+  value: Record<string, unknown>,
+  specPath: readonly string[],
+  spec: KubernetesPodSpecInput,
+  namespace: string | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
   let meta: unknown = value;
   for (const key of [...specPath.slice(0, -1), 'metadata']) meta = isRecord(meta) ? meta[key] : undefined;

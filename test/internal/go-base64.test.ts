@@ -32,7 +32,19 @@ const CORRUPT: readonly { input: string; offset: number }[] = [
 ];
 
 // Same file, TestNewLineCharacters: each decodes to "sure".
-const NEWLINES = ['c3VyZQ==', 'c3VyZQ==\r', 'c3VyZQ==\n', 'c3VyZQ==\r\n', 'c3VyZ\r\nQ==', 'c3V\ryZ\nQ==', 'c3V\nyZ\rQ==', 'c3VyZ\nQ==', 'c3VyZQ\n==', 'c3VyZQ=\n=', 'c3VyZQ=\r\n\r\n='];
+const NEWLINES = [
+  'c3VyZQ==',
+  'c3VyZQ==\r',
+  'c3VyZQ==\n',
+  'c3VyZQ==\r\n',
+  'c3VyZ\r\nQ==',
+  'c3V\ryZ\nQ==',
+  'c3V\nyZ\rQ==',
+  'c3VyZ\nQ==',
+  'c3VyZQ\n==',
+  'c3VyZQ=\n=',
+  'c3VyZQ=\r\n\r\n=',
+];
 
 describe('decodeGoBase64', () => {
   it.for(CORRUPT)('$input → offset $offset (Go TestDecodeCorrupt)', ({ input, offset }) => {

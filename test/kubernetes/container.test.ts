@@ -139,7 +139,13 @@ describe('resolveKubernetes', () => {
     expect(resolveKubernetes({}, c, { configMaps: {} })).toMatchObject({ ok: false, issues: [{ code: 'k8s-env-source-missing', path: 'envFrom[0]' }] });
     expect(resolveKubernetes({}, { command: ['x'], envFrom: [{ configMapRef: { name: 'nope', optional: true } }] }, { configMaps: {} }).ok).toBe(true);
     const unknown = resolveKubernetes({}, c);
-    expect(unknown).toMatchObject({ ok: true, complete: false, dependsOn: [], argv: ['x', '$(MODE)'], dependsOnEnv: [{ variable: 'MODE', path: 'command[1]', from: [{ kind: 'configMap', name: 'nope' }] }] });
+    expect(unknown).toMatchObject({
+      ok: true,
+      complete: false,
+      dependsOn: [],
+      argv: ['x', '$(MODE)'],
+      dependsOnEnv: [{ variable: 'MODE', path: 'command[1]', from: [{ kind: 'configMap', name: 'nope' }] }],
+    });
     expect(unknown.diagnostics.map((d) => d.code)).toEqual(['k8s-env-value-unknown']);
   });
 

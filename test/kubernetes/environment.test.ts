@@ -96,7 +96,13 @@ const ROWS: readonly Row[] = [
   {
     why: 'an env value built from an unknown value is unknown too',
     source: KUBELET,
-    container: { command: ['echo', '$(URL)'], env: [{ name: 'HOST', valueFrom: { configMapKeyRef: { name: 'net', key: 'host' } } }, { name: 'URL', value: 'http://$(HOST)/' }] },
+    container: {
+      command: ['echo', '$(URL)'],
+      env: [
+        { name: 'HOST', valueFrom: { configMapKeyRef: { name: 'net', key: 'host' } } },
+        { name: 'URL', value: 'http://$(HOST)/' },
+      ],
+    },
     argv: ['echo', '$(URL)'],
     unknown: ['URL'],
   },
@@ -187,7 +193,9 @@ describe('envFromNameRule', () => {
       resolveKubernetes({}, { command: ['x'], envFrom: [{ configMapRef: { name: 'cm' } }] }, { configMaps: { cm: keys }, kubernetesVersion: v }).diagnostics.find(
         (d) => d.code === 'k8s-env-invalid-name',
       )?.message;
-    expect(skipped('1.7')).toBe('Keys [..x, 1x, app.properties, log-level] from the EnvFrom configMap cm were skipped since they are considered invalid environment variable names.');
+    expect(skipped('1.7')).toBe(
+      'Keys [..x, 1x, app.properties, log-level] from the EnvFrom configMap cm were skipped since they are considered invalid environment variable names.',
+    );
     expect(skipped('1.29')).toBe('Keys [..x, 1x] from the EnvFrom configMap cm were skipped since they are considered invalid environment variable names.');
   });
 });
