@@ -189,8 +189,6 @@ function checkStringList(value: unknown, name: string): void {
  * resolveKubernetes({ entrypoint: ['/ep'], cmd: ['a'] }, { args: ['$(X)'], env: [{ name: 'X', value: '1' }] }).argv
  * // ['/ep', '1']
  */
-export function resolveKubernetes(image: ImageConfig, container: KubernetesContainer, options?: KubernetesOptions): KubernetesResolution | Failure;
-export function resolveKubernetes(image: ImageConfig | null, container: KubernetesContainer, options?: KubernetesOptions): ResolveKubernetesResult;
 export function resolveKubernetes(imageConfig: ImageConfig | null, container: KubernetesContainer, options: KubernetesOptions = {}): ResolveKubernetesResult {
   if (imageConfig !== null) expectType(imageConfig, 'object', 'image');
   const image = imageConfig ?? NO_IMAGE;

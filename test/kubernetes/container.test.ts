@@ -51,8 +51,8 @@ describe('resolveKubernetes', () => {
       const args = v.input['args'] as string[] | null;
       const got = resolveKubernetes({ entrypoint: ['/img-ep'], cmd: ['img-cmd'] }, { command, args, env: v.input['env'] as KubernetesEnvVar[] });
       const want = v.expected as { command: string[] | null; args: string[] | null };
-      expect(got.ok).toBe(true);
-      if (!got.ok) return;
+      expect(got.ok && got.complete).toBe(true);
+      if (!got.ok || !got.complete) return;
       expect(got.command).toEqual(want.command ?? ['/img-ep']);
       expect(got.args).toEqual(want.args ?? (want.command ? [] : ['img-cmd']));
     });
@@ -181,10 +181,10 @@ describe('resolveKubernetes', () => {
     });
     expect(resolveKubernetes({}, c, { kubernetesVersion: '1.35.0' }).ok).toBe(false);
     const old = resolveKubernetes({}, c, { kubernetesVersion: '1.33.5' });
-    expect(old.ok && old.argv[1]).toBe('price: $\u00e2\uFFFD\uFFFD5');
+    expect(old.ok && old.argv?.[1]).toBe('price: $\u00e2\uFFFD\uFFFD5');
     expect(old.diagnostics.find((d) => d.code === 'k8s-dollar-multibyte')?.severity).toBe('warning');
     const fixed = resolveKubernetes({}, c, { kubernetesVersion: '1.34.4' });
-    expect(fixed.ok && fixed.argv[1]).toBe('price: $€5');
+    expect(fixed.ok && fixed.argv?.[1]).toBe('price: $€5');
     expect(fixed.diagnostics.find((d) => d.code === 'k8s-dollar-multibyte')?.severity).toBe('info');
     // env values are expanded too (the reproduction).
     expect(resolveKubernetes({}, { command: ['x'], env: [{ name: 'P', value: 'a$ü' }] }, { kubernetesVersion: '1.34.1' }).ok).toBe(false);

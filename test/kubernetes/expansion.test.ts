@@ -79,7 +79,7 @@ describe('one diagnostic per reference', () => {
       .map((d) => [d.code, d.message]);
     expect(codes.map(([c]) => c)).toEqual(want.map(([c]) => c));
     for (const [k, [, text]] of want.entries()) expect(codes[k]?.[1]).toContain(text);
-    if (argv) expect(got.ok && got.argv.slice(1)).toEqual(argv);
+    if (argv) expect(got.ok && got.argv?.slice(1)).toEqual(argv);
   });
 
   test('the message says the inner $ is part of the name', () => {
