@@ -156,10 +156,3 @@ export function findConfigObject(
   for (const o of objects) if (o.kind === kind && o.name === name && (o.namespace ?? applyNamespace) === namespace) found = o;
   return found?.data;
 }
-
-/** Namespaces other than `namespace` that hold a `kind` named `name` in the input (for a note). */
-export function otherNamespaces(objects: readonly KubernetesConfigObject[], kind: KubernetesConfigKind, name: string, namespace: string | undefined): string[] {
-  const out = new Set<string>();
-  for (const o of objects) if (o.kind === kind && o.name === name && o.namespace !== namespace) out.add(o.namespace ?? '(unset)');
-  return [...out].sort();
-}

@@ -91,6 +91,8 @@ describe('ConfigMaps and Secrets in the same input', () => {
     const got = only(HELM);
     expect(outcome(got)).toEqual({ argv: ['/app/server', '--mode=production', '--log=info', '--db-password=s3cr3t', '--token=new-token', '--app=web'] });
     expect(got.diagnostics.filter((d) => d.code.startsWith('k8s-'))).toEqual([]);
+    // The ConfigMap and Secret are read, not skipped as kinds without a pod template.
+    expect(resolveManifests(HELM)).toMatchObject({ ok: true, diagnostics: [] });
   });
 
   it('the ConfigMap after the Deployment counts (the issue 14 §3 case: no false k8s-undefined-reference)', () => {
