@@ -164,7 +164,7 @@ const CATALOGUE = {
   'k8s-env-value-unknown': {
     severity: 'warning',
     title: 'Value of $(NAME) not known here',
-    help: 'A $(NAME) in command/args may be defined by data that was not given: a ConfigMap or Secret not in the input (envFrom makes every name with its prefix possible), a pod field or resource known only once the Pod runs, or a service link. The reference is left as written and the answer is not complete (complete: false, dependsOnEnv). Add the ConfigMap/Secret to the input or give it (options.configMaps/secrets; CLI --config-map/--secret).',
+    help: 'A $(NAME) in command/args may be defined by data that was not given: a ConfigMap or Secret not in the input (envFrom makes every name with its prefix possible), a pod field or resource known only once the Pod runs, or a service link. The reference is left as written and the answer is not complete (complete: false, dependsOnEnv). Add the ConfigMap/Secret to the input or give it (options.configMaps/secrets; CLI `k8s --manifest` with --config-map/--secret).',
     source: 'kubelet_pods.go makeEnvironmentVariables; envvars.go FromServices',
   },
   'k8s-env-source-missing': {

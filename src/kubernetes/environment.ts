@@ -324,7 +324,8 @@ export function describeSource(s: KubernetesEnvSource): string {
 export function unknownValueDiagnostic(dep: KubernetesEnvDependency): Diagnostic {
   const kinds = new Set(dep.from.map((s) => s.kind));
   const hints: string[] = [];
-  if (kinds.has('configMap') || kinds.has('secret')) hints.push('add the ConfigMap/Secret to the input or give it (options.configMaps/secrets; CLI --config-map/--secret)');
+  if (kinds.has('configMap') || kinds.has('secret'))
+    hints.push('add the ConfigMap/Secret to the input or give it (options.configMaps/secrets; k8s --manifest with --config-map/--secret)');
   if (kinds.has('fieldRef') || kinds.has('resourceFieldRef')) hints.push('pod fields and resources are known once the Pod runs (options.fieldValues)');
   if (kinds.has('serviceLinks')) hints.push('service links come from the Services of the namespace when the Pod starts (options.serviceEnv; enableServiceLinks: false drops them)');
   return {
