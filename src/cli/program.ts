@@ -200,6 +200,15 @@ function registerExplain(program: Command, run: CliRun): void {
     });
 }
 
+/** `k8s --manifest` options besides the image ones. */
+interface K8sManifestOptions {
+  readonly manifest?: string;
+  readonly base?: readonly string[];
+  readonly configMap?: readonly string[];
+  readonly secret?: readonly string[];
+  readonly namespace?: string;
+}
+
 function registerK8s(program: Command, run: CliRun): void {
   engineOptions(
     program
@@ -217,6 +226,13 @@ function registerK8s(program: Command, run: CliRun): void {
       .option('--build-arg <KEY=VALUE>', 'docker build --build-arg (repeatable)', collect)
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
       .option('--manifest <file>', 'a Kubernetes manifest (Pod, Deployment, … several documents): what each container runs')
+      .option(
+        '--config-map <FILE>',
+        "with --manifest: ConfigMaps (YAML, several documents or a List, e.g. 'kubectl get configmap -o yaml') that envFrom/valueFrom read, repeatable",
+        collect,
+      )
+      .option('--secret <FILE>', 'with --manifest: Secrets (data base64, stringData) that envFrom/valueFrom read, repeatable', collect)
+      .option('--namespace <ns>', 'with --manifest: the namespace objects without metadata.namespace are applied to (kubectl apply -n)')
       .option('--entrypoint <cmd>', 'docker run --entrypoint to translate')
       .option('--init', 'docker run --init (Kubernetes has no equivalent: reported)')
       .option('--run <line>', "a whole 'docker run … IMAGE args' line to translate")
@@ -227,11 +243,18 @@ function registerK8s(program: Command, run: CliRun): void {
     .addHelpText('after', EXIT_STATUS)
     .addHelpText(
       'after',
-      examples(['container-argv k8s Dockerfile -- --port 8080', 'container-argv k8s --image-config nginx.json --run \'docker run --entrypoint /bin/sh nginx -c "echo $HOME"\'']),
+      examples([
+        'container-argv k8s Dockerfile -- --port 8080',
+        'container-argv k8s --image-config nginx.json --run \'docker run --entrypoint /bin/sh nginx -c "echo $HOME"\'',
+        'helm template ./chart > out.yaml && container-argv k8s --manifest out.yaml --config-map <(kubectl get configmap shared -o yaml)',
+      ]),
     )
-    .action(async (dockerfile: string | undefined, given: K8sOptions & { readonly manifest?: string; readonly base?: readonly string[] }) => {
+    .action(async (dockerfile: string | undefined, given: K8sOptions & K8sManifestOptions) => {
       const { withDeprecatedBase } = await import('./image.js');
       const options = withDeprecatedBase(given, run.io);
+      if (options.manifest === undefined && (options.configMap !== undefined || options.secret !== undefined || options.namespace !== undefined)) {
+        throw new UsageError('--config-map, --secret and --namespace go with --manifest FILE');
+      }
       if (options.manifest !== undefined) {
         if (dockerfile !== undefined) throw new UsageError('give either a Dockerfile or --manifest FILE, not both');
         if (options.entrypoint !== undefined || options.init === true || options.run !== undefined || run.passthrough !== undefined) {

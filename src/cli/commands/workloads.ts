@@ -14,6 +14,9 @@ import { yamlLocator } from '../yaml-lines.js';
 import type { ImageLookup, SourcedImageConfig } from '../../core/image-lookup.js';
 import { findImage, findImageKey, type ImageTable } from '../../core/image-table.js';
 import type { ImageField } from '../../run/image-needs.js';
+import type { KubernetesEnvDependency } from '../../kubernetes/container.js';
+import type { ManifestConfigSource } from '../../kubernetes/manifest.js';
+import { describeSource } from '../../kubernetes/environment.js';
 import { EXIT_INCOMPLETE, unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
 import type { BaseImageOptions } from '../base-images/chain.js';
 import { baseJson, baseText } from '../base-images/report.js';
@@ -114,8 +117,24 @@ function verdict(units: readonly Unit[], fileFindings: readonly Finding[]): { ok
   return { ok: units.every((u) => u.ok) && !all.some((f) => f.severity === 'error'), complete: units.every((u) => u.unknown === undefined) };
 }
 
+/** `depends on ConfigMap "x" (not given): $(MODE)`: the env data a container's argv depends on. */
+function unknownEnvText(deps: readonly KubernetesEnvDependency[]): string {
+  const bySource = new Map<string, string[]>();
+  for (const d of deps) {
+    const key = [...new Set(d.from.map(describeSource))].join(' or ');
+    bySource.set(key, [...(bySource.get(key) ?? []), `$(${d.variable})`]);
+  }
+  return [...bySource].map(([source, refs]) => `depends on ${source} (not given): ${[...new Set(refs)].join(', ')}`).join('; ');
+}
+
+/** ConfigMaps/Secrets from other files (`--config-map`, `--secret`) and the namespace objects without one are applied to. */
+export interface ManifestData {
+  readonly configSources?: readonly ManifestConfigSource[];
+  readonly namespace?: string;
+}
+
 /** Resolves every container of a manifest. */
-export async function manifestReport(io: CliIO, path: string, given: WorkloadImages, text?: string, resolver?: BaseResolver): Promise<YamlReport> {
+export async function manifestReport(io: CliIO, path: string, given: WorkloadImages, text?: string, resolver?: BaseResolver, data: ManifestData = {}): Promise<YamlReport> {
   const file = displayName(path);
   const yamlText = text ?? (await readInput(io, path));
   const { listManifestImages, resolveManifests } = await import('../../kubernetes/manifest.js');
@@ -123,7 +142,7 @@ export async function manifestReport(io: CliIO, path: string, given: WorkloadIma
   const images = chain?.images ?? given;
   const bases = chain === undefined ? {} : { bases: chain.resolved.bases };
   const lookup = images instanceof SharedImages ? tableLookup(images) : images;
-  const result = resolveManifests(yamlText, { images: lookup, source: file });
+  const result = resolveManifests(yamlText, { images: lookup, source: file, ...data });
   const locate = yamlLocator(yamlText);
   if (!result.ok) {
     badImageKey(result.issues);
@@ -139,7 +158,8 @@ export async function manifestReport(io: CliIO, path: string, given: WorkloadIma
         path: c.path,
         ok: r.ok,
         ...(r.ok && r.complete && { argv: r.argv, fields: { command: r.command, args: r.args } }),
-        ...(r.ok && !r.complete && { unknown: unknownText(c.image, r.dependsOn), ...(r.args !== null && { fields: { args: r.args } }) }),
+        ...(r.ok && !r.complete && r.dependsOn.length > 0 && { unknown: unknownText(c.image, r.dependsOn), ...(r.args !== null && { fields: { args: r.args } }) }),
+        ...(r.ok && !r.complete && r.dependsOn.length === 0 && { unknown: unknownEnvText(r.dependsOnEnv), ...(r.argv !== undefined && { argv: r.argv }) }),
         ...(!r.ok && { error: r.issues[0].message }),
         findings: located(findingsOf(file, r.diagnostics, r.ok ? [] : r.issues), locate, w.document, c.path),
       });
@@ -243,8 +263,10 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
     lines.push(`${p.bold(u.label)}${u.image !== undefined ? ` ${p.dim(`(${u.image})`)}` : ''}  ${p.dim(`${report.file} ${u.path}`)}`);
     const base = u.image === undefined ? undefined : report.bases?.find((b) => b.reference === u.image);
     if (base !== undefined) lines.push(`  ${'image'.padEnd(11)}${baseText(base, p)}`);
+    if (u.unknown !== undefined && u.argv !== undefined) lines.push(`  ${p.yellow(u.unknown)}`);
     if (u.argv !== undefined) {
-      lines.push(`  ${'argv'.padEnd(11)}${p.green(formatArgv(u.argv, 'shell'))}`);
+      const argv = formatArgv(u.argv, 'shell');
+      lines.push(`  ${'argv'.padEnd(11)}${u.unknown === undefined ? p.green(argv) : argv}`);
       lines.push(`  ${'json'.padEnd(11)}${formatArgv(u.argv, 'json')}`);
       for (const [k, v] of Object.entries(u.fields ?? {})) lines.push(`  ${k.padEnd(11)}${formatArgv(v, 'json')}`);
     } else if (u.unknown !== undefined) {
@@ -259,16 +281,26 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
   return code;
 }
 
-/** `container-argv k8s --manifest FILE --image-config REF=FILE…` */
+/** `container-argv k8s --manifest FILE --image-config REF=FILE… --config-map FILE… --secret FILE… --namespace NS` */
 export async function manifestCommand(
   path: string,
-  o: BaseImageOptions & { readonly imageConfig?: readonly string[]; readonly json?: boolean; readonly strict?: boolean },
+  o: BaseImageOptions & {
+    readonly imageConfig?: readonly string[];
+    readonly configMap?: readonly string[];
+    readonly secret?: readonly string[];
+    readonly namespace?: string;
+    readonly json?: boolean;
+    readonly strict?: boolean;
+  },
   io: CliIO,
 ): Promise<number> {
   const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
   const { resolverOf } = await import('../base-images/with-bases.js');
   const resolver = await resolverOf(io, files, o);
-  return printYamlReport(await manifestReport(io, path, imageMapOf(files), undefined, resolver), io, o.json === true, o.strict === true);
+  const read = (paths: readonly string[], kind: 'ConfigMap' | 'Secret') => Promise.all(paths.map(async (f) => ({ text: await readInput(io, f), source: displayName(f), kind })));
+  const configSources = [...(await read(o.configMap ?? [], 'ConfigMap')), ...(await read(o.secret ?? [], 'Secret'))];
+  const data: ManifestData = { configSources, ...(o.namespace !== undefined && { namespace: o.namespace }) };
+  return printYamlReport(await manifestReport(io, path, imageMapOf(files), undefined, resolver, data), io, o.json === true, o.strict === true);
 }
 
 /** `container-argv compose FILE --image-config REF=FILE…` */
