@@ -272,8 +272,13 @@ function registerK8s(program: Command, run: CliRun): void {
 function registerCompose(program: Command, run: CliRun): void {
   program
     .command('compose')
-    .description('print what each service of a Compose file runs (docker compose up)')
-    .argument('<file>', 'compose.yaml ("-" reads stdin)')
+    .description('print what each service of a Compose project runs (docker compose up), loaded as docker compose loads it')
+    .argument('[file]', 'a compose file ("-" reads stdin); default: -f, COMPOSE_FILE, else compose.yaml… and its override file')
+    .option('-f, --file <FILE>', 'a compose file, repeatable: later files merge onto earlier ones (docker compose -f)', collect)
+    .option('--profile <NAME>', 'a profile to enable, repeatable (default: COMPOSE_PROFILES)', collect)
+    .option('--project-directory <DIR>', 'the project directory (default: the directory of the first file)')
+    .option('--run <SERVICE>', 'docker compose run SERVICE: that service starts whatever its profiles')
+    .option('--daemon-init', 'the daemon runs an init process by default (dockerd --init): services without init: use it')
     .option('--image-config <REF=FILE>', 'config of an image by reference (or by service name for build-only services), repeatable', collect)
     .option('--env <KEY=VALUE>', 'a variable for ${VAR} interpolation (KEY alone takes it from the environment), repeatable; wins over .env files', collect)
     .option('--env-file <PATH>', "a .env file for ${VAR} interpolation instead of the project's .env (later files win), repeatable", collect)
@@ -283,15 +288,16 @@ function registerCompose(program: Command, run: CliRun): void {
     .addHelpText(
       'after',
       examples([
-        'container-argv compose compose.yaml --image-config nginx:1.27=nginx.json',
+        'container-argv compose --image-config nginx:1.27=nginx.json',
+        'container-argv compose -f compose.yaml -f compose.prod.yaml --profile debug',
         'container-argv compose deploy/compose.yaml --env-file deploy/prod.env --env TAG=1.2',
         'docker image inspect app > app.json && container-argv compose compose.yaml --image-config app=app.json --json',
       ]),
     )
-    .action(async (file: string, options) => {
+    .action(async (file: string | undefined, options) => {
       rejectPassthrough(run, 'compose');
-      const { composeCommand } = await import('./commands/workloads.js');
-      run.exitCode = await composeCommand(file, options, run.io);
+      const { composeProjectCommand } = await import('./commands/compose-project.js');
+      run.exitCode = await composeProjectCommand(file, options, run.io);
     });
 }
 

@@ -33,6 +33,18 @@ export interface Unit {
   readonly error?: string;
   /** The argv depends on an image config that was not given: `depends on nginx (image config unknown)…`. */
   readonly unknown?: string;
+  /** Compose projects: the service's Compose name. */
+  readonly service?: string;
+  /** Compose projects: false when its profiles are inactive (`docker compose up` does not start it). */
+  readonly active?: boolean;
+  /** Compose projects: the init process runs first. */
+  readonly init?: boolean;
+  /** Compose projects: the evaluated `build:`. */
+  readonly build?: unknown;
+  /** Compose projects: where each merged value was written (`command` → `compose.override.yml:4:14`). */
+  readonly origins?: Readonly<Record<string, string>>;
+  /** Compose projects: the container environment, each value with where it was written. */
+  readonly environment?: Readonly<Record<string, { readonly value: string; readonly from: string }>>;
   readonly findings: readonly Finding[];
 }
 
@@ -48,6 +60,8 @@ export interface YamlReport {
   readonly findings: readonly Finding[];
   /** Where each image's config came from (when a resolver was given). */
   readonly bases?: readonly BaseResolution[];
+  /** Compose projects: the project's name, directory, files in merge order and active profiles. */
+  readonly project?: unknown;
 }
 
 /**
@@ -250,6 +264,7 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
         file: report.file,
         ...(report.envFiles !== undefined && { envFiles: report.envFiles }),
         ...(report.bases !== undefined && { bases: report.bases.map(baseJson) }),
+        ...(report.project !== undefined && { project: report.project }),
         units: report.units.map((u) => ({ ...u, findings: undefined, diagnostics: u.findings })),
         diagnostics: report.findings,
       }),
@@ -273,6 +288,8 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
       lines.push(`  ${p.yellow(u.unknown)}`);
       for (const [k, v] of Object.entries(u.fields ?? {})) lines.push(`  ${k.padEnd(11)}${formatArgv(v, 'json')}`);
     } else if (u.error !== undefined) lines.push(`  ${p.red('does not start:')} ${u.error}`);
+    if (u.init === true && u.argv !== undefined) lines.push(`  ${'init'.padEnd(11)}${p.dim('the engine init process runs first (init: true)')}`);
+    for (const [k, v] of Object.entries(u.origins ?? {})) if (k === 'image' || k === 'command' || k === 'entrypoint' || k === 'init') lines.push(`  ${p.dim(`${k} from ${v}`)}`);
     for (const f of sortFindings([...u.findings])) lines.push(`  ${formatFinding(f, p)}`);
   }
   if (report.units.length === 0 && report.findings.length === 0) lines.push(`${report.file}: no containers found`);
