@@ -301,7 +301,15 @@ export class ProjectFiles {
       }
       if (chain.some((c) => c.name === ref.service && c.doc.file === target.file)) {
         const lines = [`  ${name} in ${doc.file}`, ...chain.slice(1).map((c) => `  extends ${c.name} in ${c.doc.file}`), `  extends ${ref.service} in ${target.file}`];
-        return this.fail({ code: 'compose-extends-cycle', message: `Circular reference:\n${lines.join('\n')}`, ...where });
+        const start = (chain[0] as (typeof chain)[number]).model.extends?.origin ?? cur.model.extends.origin;
+        return this.fail({
+          code: 'compose-extends-cycle',
+          message: `Circular reference:\n${lines.join('\n')}`,
+          ...where,
+          path: `services.${name}.extends`,
+          line: start.line,
+          column: start.column,
+        });
       }
       if (chain.length > this.limits.maxYamlAliases)
         return this.fail({ code: 'compose-extends-invalid', message: `extends chain of ${JSON.stringify(name)} is longer than ${this.limits.maxYamlAliases} services`, ...where });

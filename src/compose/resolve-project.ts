@@ -139,7 +139,8 @@ class ProjectResolver {
       // An argv that needs a field of the built config that depends on an unknown base is not known.
       const unknown = resolveCompose(null, service, runOverrides, sw);
       const needs = unknown.ok ? requestNeeds(unknown.request) : [];
-      result = needs.some((f) => built.evaluation.dependsOn[f] !== undefined) ? unknown : resolveCompose(built.config, service, runOverrides, sw);
+      const dependsOn = needs.filter((f) => built.evaluation.dependsOn[f] !== undefined);
+      result = unknown.ok && !unknown.complete && dependsOn.length > 0 ? { ...unknown, dependsOn } : resolveCompose(built.config, service, runOverrides, sw);
     }
     return { name: svc.name, active: svc.active || run !== undefined, image, ...(built !== undefined && { build: built.evaluation }), init, environment, result };
   }

@@ -152,6 +152,11 @@ function asMap(doc: Document.Parsed, node: unknown) {
   return isMap(n) ? n : undefined;
 }
 
+/** A `<<` merge key: with `merge: true` the yaml package reads it as a symbol, otherwise as the text `<<`. */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (key.value === '<<' || (typeof key.value === 'symbol' && key.source === '<<'));
+}
+
 /**
  * The pair of `key` in a mapping, else in the mappings its merge keys (`<<: *a`, `<<: [*a, *b]`)
  * bring in, earlier sources first, one level deep.
@@ -159,7 +164,7 @@ function asMap(doc: Document.Parsed, node: unknown) {
 function findPair(doc: Document.Parsed, node: YamlMap, key: string) {
   const own = node.items.find((it) => isScalar(it.key) && String(it.key.value) === key);
   if (own !== undefined) return own;
-  const merge = node.items.find((it) => isScalar(it.key) && it.key.value === '<<');
+  const merge = node.items.find((it) => isMergeKey(it.key));
   if (merge === undefined) return undefined;
   const sources = isSeq(merge.value) ? merge.value.items : [merge.value];
   for (const source of sources) {
@@ -196,7 +201,7 @@ export function taggedPaths(doc: Document.Parsed, lineCounter: LineCounter, tags
       for (const it of node.items) {
         if (!isPair(it) || !isScalar(it.key)) continue;
         const key = String(it.key.value);
-        if (key === '<<') {
+        if (isMergeKey(it.key)) {
           const sources = isSeq(it.value) ? it.value.items : [it.value];
           for (const s of sources) stack.push({ node: s, path });
         } else stack.push({ node: it.value, path: [...path, key] });

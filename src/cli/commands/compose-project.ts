@@ -60,6 +60,11 @@ function displayPath(io: CliIO, path: string): string {
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
+/** A finding's file for display: `<stdin>` for `-`, absolute paths made relative. */
+function shownFile(io: CliIO, file: string): string {
+  return file === '-' || file.startsWith('/') ? displayPath(io, file) : file;
+}
+
 function originText(io: CliIO, o: ComposeOrigin): string {
   return `${displayPath(io, o.file)}:${o.line}:${o.column}`;
 }
@@ -88,7 +93,7 @@ function originsOf(io: CliIO, svc: ComposeProjectService): Record<string, string
 /** Places a service's diagnostics (paths `services.web.command`…) at the position of the merged value they are about. */
 function placeFindings(io: CliIO, findings: readonly Finding[], svc: ComposeProjectService): Finding[] {
   return findings.map((f) => {
-    if (f.line !== undefined) return { ...f, file: f.file.startsWith('/') ? displayPath(io, f.file) : f.file };
+    if (f.line !== undefined) return { ...f, file: shownFile(io, f.file) };
     const field = f.path?.split('.')[2]?.replace(/\[.*$/, '');
     const value = field === 'command' || field === 'entrypoint' || field === 'image' || field === 'init' ? svc[field] : undefined;
     const o = value?.origin ?? svc.origin;
@@ -140,7 +145,7 @@ function byService(diagnostics: readonly Diagnostic[], names: readonly string[])
 
 /** The report of a project that failed to load or resolve. */
 function failedReport(io: CliIO, file: string, issues: readonly Issue[], diagnostics: readonly Diagnostic[]): YamlReport {
-  const findings = findingsOf(file, diagnostics, issues).map((f) => ({ ...f, file: f.file.startsWith('/') ? displayPath(io, f.file) : f.file }));
+  const findings = findingsOf(file, diagnostics, issues).map((f) => ({ ...f, file: shownFile(io, f.file) }));
   return { file, ok: false, complete: true, units: [], findings };
 }
 
@@ -182,7 +187,7 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
     project.services.map((s) => s.name),
   );
   const units = resolved.services.map((s) => unitOf(io, project, s, split.services.get(s.name) ?? []));
-  const findings = findingsOf(file, split.project).map((f) => ({ ...f, file: f.file.startsWith('/') ? displayPath(io, f.file) : f.file }));
+  const findings = findingsOf(file, split.project).map((f) => ({ ...f, file: shownFile(io, f.file) }));
   const all = [...findings, ...units.flatMap((u) => u.findings)];
   const ok = units.every((u) => u.ok) && !all.some((f) => f.severity === 'error');
   const complete = units.every((u) => u.unknown === undefined);
