@@ -91,7 +91,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Go `fmt.Sprint` of a YAML scalar in an environment map (`1` → `"1"`, `true` → `"true"`). */
 function scalarText(v: unknown): string | null {
-  return v === null || v === undefined ? null : String(v);
+  if (v === null || v === undefined) return null;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }
 
 /** A `KEY=VALUE` list or a mapping as entries, in the order written (a `KEY` alone has value null). */
@@ -236,7 +237,7 @@ export function resetPath(base: ServiceModel, path: readonly string[]): ServiceM
   if (field === undefined || !MODELLED.has(field)) return base;
   const out: Mutable<ServiceModel> = { ...base };
   if (sub === undefined) {
-    delete (out as Record<string, unknown>)[field];
+    Reflect.deleteProperty(out, field);
     return out;
   }
   if (field === 'environment' && path.length === 2) {
@@ -247,7 +248,7 @@ export function resetPath(base: ServiceModel, path: readonly string[]): ServiceM
   }
   if (field === 'build' && base.build !== undefined && BUILD_KEYS.has(sub)) {
     const build: Mutable<BuildModel> = { ...base.build };
-    if (key === undefined) delete (build as Record<string, unknown>)[sub];
+    if (key === undefined) Reflect.deleteProperty(build, sub);
     else if (sub === 'args' && path.length === 3) {
       const args = dropKey(base.build.args, key);
       if (args === undefined) delete build.args;

@@ -56,7 +56,7 @@ function deleteAt(root: unknown, path: readonly string[]): void {
   const last = path[path.length - 1];
   if (last === undefined || node === null || typeof node !== 'object') return;
   if (Array.isArray(node)) node.splice(Number(last), 1);
-  else delete (node as Record<string, unknown>)[last];
+  else Reflect.deleteProperty(node, last);
 }
 
 /** Loads the files of one project in order and merges them (compose-go `loadYamlModel`). */
@@ -215,7 +215,7 @@ export class ProjectFiles {
       if (spec === null || paths === null || paths.length === 0 || !paths.every((p) => typeof p === 'string')) {
         return this.fail({ code: 'compose-include-invalid', message: `include[${i}]: path must be a string or a list of strings`, ...where });
       }
-      const files = (paths as string[]).map((p) => resolvePath(scope.dir, p));
+      const files = paths.map((p) => resolvePath(scope.dir, p));
       const main = files[0] as string;
       if (scope.including.includes(main)) {
         const chain = [...scope.including, main];

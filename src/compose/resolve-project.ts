@@ -95,7 +95,7 @@ function resolvedEntries(entries: readonly KeyEntry[], env: Readonly<Record<stri
   for (const e of entries) {
     const value = e.value ?? (Object.hasOwn(env, e.key) ? env[e.key] : undefined);
     if (value !== undefined) out[e.key] = { value, origin: e.origin };
-    else delete out[e.key];
+    else Reflect.deleteProperty(out, e.key);
   }
   return out;
 }

@@ -94,7 +94,7 @@ function originsOf(io: CliIO, svc: ComposeProjectService): Record<string, string
 function placeFindings(io: CliIO, findings: readonly Finding[], svc: ComposeProjectService): Finding[] {
   return findings.map((f) => {
     if (f.line !== undefined) return { ...f, file: shownFile(io, f.file) };
-    const field = f.path?.split('.')[2]?.replace(/\[.*$/, '');
+    const field = f.path?.split('.')[2]?.split('[')[0];
     const value = field === 'command' || field === 'entrypoint' || field === 'image' || field === 'init' ? svc[field] : undefined;
     const o = value?.origin ?? svc.origin;
     return { ...f, file: displayPath(io, o.file), line: o.line, column: o.column };
