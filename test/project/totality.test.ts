@@ -164,6 +164,19 @@ const rows: readonly Row[] = [
     ],
   ],
   [
+    'loadComposeProject',
+    [{ readFile: (p: string) => (p === '/app/compose.yaml' ? 'services: {}\n' : undefined), workingDirectory: '/app' }],
+    [[0, 'options', 'object']],
+  ],
+  [
+    'resolveComposeProject',
+    [lib.loadComposeProject({ readFile: (p: string) => (p === '/app/compose.yaml' ? 'services:\n  web:\n    image: x\n' : undefined), workingDirectory: '/app' }), {}],
+    [
+      [0, 'project', 'object'],
+      [1, 'options', 'object', true],
+    ],
+  ],
+  [
     'listComposeImages',
     ['services: {}', {}],
     [
