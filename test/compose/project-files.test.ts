@@ -1,3 +1,4 @@
+import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { load, loadOk, serviceValues } from '../support/compose-files.js';
 
@@ -183,5 +184,39 @@ describe('include', () => {
       ok: false,
       issues: [{ code: 'compose-include-cycle', message: 'include cycle detected:\n/app/compose.yaml\n include /app/a.yaml\n include /app/compose.yaml' }],
     });
+  });
+});
+
+// Property (compose-go override/merge.go rules, checked against a naive reference): for any sequence of
+// -f files each optionally setting `command` and some `environment` keys (mapping or list form), the
+// merged command is the last one set and each variable has the value of the last file that sets it.
+describe('merging -f files (property)', () => {
+  const nameArb = fc.constantFrom('A', 'B', 'C');
+  const fileArb = fc.record({
+    command: fc.option(fc.constantFrom('a', 'b c', '["x", "y"]'), { nil: undefined }),
+    env: fc.dictionary(nameArb, fc.constantFrom('1', 'two', '')),
+    list: fc.boolean(),
+  });
+
+  fcTest.prop([fc.array(fileArb, { minLength: 1, maxLength: 4 })])('last command wins; environment keys take the last value', (files) => {
+    const texts = files.map((f) => {
+      const env = Object.entries(f.env);
+      const envText =
+        env.length === 0
+          ? ''
+          : f.list
+            ? `    environment:\n${env.map(([k, v]) => `      - ${k}=${v}\n`).join('')}`
+            : `    environment:\n${env.map(([k, v]) => `      ${k}: "${v}"\n`).join('')}`;
+      return `services:\n  web:\n    image: x\n${f.command === undefined ? '' : `    command: ${f.command}\n`}${envText}`;
+    });
+    const fs = Object.fromEntries(texts.map((t, i) => [`/app/f${i}.yml`, t]));
+    const p = loadOk(fs, { files: texts.map((_, i) => `f${i}.yml`) });
+    const lastCommand = files
+      .map((f) => f.command)
+      .filter((c) => c !== undefined)
+      .at(-1);
+    const got = serviceValues(p, 'web');
+    expect(got?.command).toEqual(lastCommand === undefined ? undefined : lastCommand.startsWith('[') ? JSON.parse(lastCommand) : lastCommand);
+    expect(got?.environment ?? {}).toEqual(Object.assign({}, ...files.map((f) => f.env)));
   });
 });
