@@ -9,14 +9,17 @@ import type { ComposeOrigin } from '../../compose/model.js';
 import type { ComposeProject, ComposeProjectService } from '../../compose/project.js';
 import type { ComposeProjectServiceResult } from '../../compose/resolve-project.js';
 import type { Diagnostic, ImageConfig, Issue } from '../../core/types.js';
-import { loadImageMap } from '../inputs.js';
+import { imageMapOf, loadImageFiles } from '../inputs.js';
+import type { BaseImageOptions } from '../base-images/chain.js';
+import type { BaseRequest, BaseResolver } from '../base-images/resolve.js';
+import type { SourcedImageConfig } from '../../core/image-lookup.js';
 import { readInput, UsageError, type CliIO } from '../io.js';
 import { findingsOf, type Finding } from '../report.js';
 import { printYamlReport, type Unit, type YamlReport } from './workloads.js';
 import { unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
 
 /** Options of `container-argv compose`. */
-export interface ComposeCommandOptions {
+export interface ComposeCommandOptions extends BaseImageOptions {
   readonly file?: readonly string[];
   readonly profile?: readonly string[];
   readonly projectDirectory?: string;
@@ -149,8 +152,33 @@ function failedReport(io: CliIO, file: string, issues: readonly Issue[], diagnos
   return { file, ok: false, complete: true, units: [], findings };
 }
 
+/**
+ * The images the services need from the base-image chain (`--from-engine`, `--pull`, the catalog): each
+ * service's `image:` when it does not build, and the bases of the Dockerfiles of those that do.
+ */
+async function chainRequests(project: ComposeProject, readFile: (path: string) => string | undefined): Promise<BaseRequest[]> {
+  const { listDockerfileBases } = await import('../../dockerfile/list-bases.js');
+  const { dockerfileBaseRequests } = await import('../base-images/with-bases.js');
+  const { isRemoteContext } = await import('../../compose/model.js');
+  const out: BaseRequest[] = [];
+  for (const svc of project.services) {
+    const b = svc.build;
+    if (b === undefined) {
+      if (svc.image !== undefined) out.push({ reference: svc.image.value });
+      continue;
+    }
+    const context = b.context?.value ?? project.projectDirectory;
+    const dockerfile = b.dockerfile?.value ?? 'Dockerfile';
+    const text = b.dockerfile_inline?.value ?? (isRemoteContext(context) ? undefined : readFile(dockerfile.startsWith('/') ? dockerfile : resolve(context, dockerfile)));
+    if (text === undefined) continue;
+    const target = b.target?.value;
+    out.push(...dockerfileBaseRequests(listDockerfileBases(text, target === undefined ? {} : { target })));
+  }
+  return out;
+}
+
 /** Loads and resolves the project of the command line; returns the report. */
-export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, images: Readonly<Record<string, ImageConfig>>): Promise<YamlReport> {
+export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, given: Readonly<Record<string, ImageConfig>>, resolver?: BaseResolver): Promise<YamlReport> {
   const files = o.file ?? [];
   // Given files and env files are read first, so that a missing one is the usual input error.
   for (const f of [...files.filter((f) => f !== '-'), ...(o.envFile ?? [])]) await readInput(io, f);
@@ -171,6 +199,9 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
   const first = files[0] ?? 'compose.yaml';
   if (!project.ok) return failedReport(io, displayPath(io, first === '-' ? '-' : resolve(io.cwd, first)), project.issues, project.diagnostics);
   const file = displayPath(io, project.files[0] ?? first);
+  const chain = resolver === undefined ? undefined : await resolver.resolve(await chainRequests(project, readFile));
+  let images: Readonly<Record<string, ImageConfig | SourcedImageConfig>> = given;
+  if (chain !== undefined) images = (await import('../base-images/with-bases.js')).withResolved(given, chain);
   const resolved = resolveComposeProject(project, {
     images,
     readFile,
@@ -187,7 +218,7 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
     project.services.map((s) => s.name),
   );
   const units = resolved.services.map((s) => unitOf(io, project, s, split.services.get(s.name) ?? []));
-  const findings = findingsOf(file, split.project).map((f) => ({ ...f, file: shownFile(io, f.file) }));
+  const findings = findingsOf(file, [...(chain?.diagnostics ?? []), ...split.project]).map((f) => ({ ...f, file: shownFile(io, f.file) }));
   const all = [...findings, ...units.flatMap((u) => u.findings)];
   const ok = units.every((u) => u.ok) && !all.some((f) => f.severity === 'error');
   const complete = units.every((u) => u.unknown === undefined);
@@ -199,6 +230,7 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
     units,
     findings,
     project: { name: project.name, directory: displayPath(io, project.projectDirectory), files: project.files.map((f) => displayPath(io, f)), profiles: project.profiles },
+    ...(chain !== undefined && { bases: chain.bases }),
   };
 }
 
@@ -206,7 +238,9 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
 export async function composeProjectCommand(file: string | undefined, o: ComposeCommandOptions, io: CliIO): Promise<number> {
   if (file !== undefined && (o.file ?? []).length > 0) throw new UsageError('give the compose file either as an argument or with -f, not both');
   const options = file === undefined ? o : { ...o, file: [file] };
-  const images = await loadImageMap(io, o.imageConfig ?? [], '--image-config');
-  const report = await composeProjectReport(io, options, images);
+  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
+  const { resolverOf } = await import('../base-images/with-bases.js');
+  const resolver = await resolverOf(io, files, o);
+  const report = await composeProjectReport(io, options, imageMapOf(files), resolver);
   return printYamlReport(report, io, o.json === true, o.strict === true);
 }
