@@ -163,11 +163,7 @@ const rows: readonly Row[] = [
       [1, 'options', 'object', true],
     ],
   ],
-  [
-    'loadComposeProject',
-    [{ readFile: (p: string) => (p === '/app/compose.yaml' ? 'services: {}\n' : undefined), workingDirectory: '/app' }],
-    [[0, 'options', 'object']],
-  ],
+  ['loadComposeProject', [{ readFile: (p: string) => (p === '/app/compose.yaml' ? 'services: {}\n' : undefined), workingDirectory: '/app' }], [[0, 'options', 'object']]],
   [
     'resolveComposeProject',
     [lib.loadComposeProject({ readFile: (p: string) => (p === '/app/compose.yaml' ? 'services:\n  web:\n    image: x\n' : undefined), workingDirectory: '/app' }), {}],
