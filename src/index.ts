@@ -73,6 +73,7 @@ export type {
 } from './run/command-line.js';
 
 export { imageFieldsUsed } from './run/image-needs.js';
+export { windowsCommandLine } from './run/windows-command-line.js';
 export type { ImageField } from './run/image-needs.js';
 
 // ---- Kubernetes
@@ -116,6 +117,12 @@ export type {
   ResolveComposeResult,
 } from './compose/service.js';
 export type { ShellwordsVersion } from './compose/go-shellwords.js';
+export { loadComposeProject } from './compose/project.js';
+export type { ComposeProject, ComposeProjectService, LoadComposeProjectOptions, LoadComposeProjectResult } from './compose/project.js';
+export type { BuildModel, ComposeOrigin, EnvFileEntry, ExtendsRef, KeyEntry, KeyedList, ServiceModel, Sourced } from './compose/model.js';
+export type { ComposeReadFile } from './compose/project-files.js';
+export { resolveComposeProject } from './compose/resolve-project.js';
+export type { ComposeBuildEvaluation, ComposeProjectServiceResult, ResolveComposeProjectOptions, ResolveComposeProjectResult } from './compose/resolve-project.js';
 export { parseDotEnv } from './compose/dotenv.js';
 export type { DotEnvFile, ParseDotEnvOptions, ParseDotEnvResult } from './compose/dotenv.js';
 

@@ -6,6 +6,8 @@
 // Dockerfiles are written line by line and joined with "\n" plus a final "\n"
 // unless built with raw() (exact bytes, e.g. CRLF, BOM, no final newline).
 
+import { PLATFORM_CASES } from './cases-platform.mjs';
+
 const df = (...lines) => lines.join('\n') + '\n';
 const raw = (s) => s;
 const R = (args = [], extra = {}) => ({ args, start: true, ...extra });
@@ -406,5 +408,7 @@ const add = (id, family, dockerfile, runs = RUN0) => cases.push({ id, family, do
   ]);
   image(RI, 'run-init-none', 'FROM argvbase:1', [R([], { init: true }), R(['/bin/cat', '/proc/1/cmdline'], { init: true })]);
 }
+
+cases.push(...PLATFORM_CASES);
 
 export const HANDWRITTEN = cases;

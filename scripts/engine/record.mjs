@@ -289,7 +289,8 @@ async function recordCase(c, bases) {
   const targets = [];
   for (const b of E.builders) {
     if (!tags[b]) continue;
-    const same = targets.find((t) => sameConfig(builds[t.builders[0]].config, builds[b].config));
+    // `runPerBuilder`: the case shows build-time values through the image's ENV, which sameConfig does not compare.
+    const same = !c.runPerBuilder && targets.find((t) => sameConfig(builds[t.builders[0]].config, builds[b].config));
     if (same) same.builders.push(b);
     else targets.push({ builders: [b], tag: tags[b] });
   }

@@ -13,6 +13,8 @@ import { findingsOf, type Finding } from './report.js';
 /** Options shared by `explain` and `k8s` that pick the image (and where its base images come from). */
 export interface ImageSourceOptions extends BaseImageOptions {
   readonly target?: string;
+  /** `--build-platform os/arch[/variant]`: BUILDPLATFORM… (`--platform` sets the target platform). */
+  readonly buildPlatform?: string;
   readonly buildArg?: readonly string[];
   /** `FILE`: the image to look at instead of a Dockerfile; `REF=FILE`: the config of a base image. */
   readonly imageConfig?: readonly string[];
@@ -158,6 +160,8 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
       ...(buildArgs !== undefined && { buildArgs }),
       ...(o.target !== undefined && { target: o.target }),
       ...(o.os !== undefined && { os: o.os }),
+      ...(o.platform !== undefined && { platform: o.platform }),
+      ...(o.buildPlatform !== undefined && { buildPlatform: o.buildPlatform }),
       ...(o.strict === true && { strict: true }),
     },
     files,

@@ -43,7 +43,7 @@ function baseImageOptions(cmd: Command): Command {
     .addOption(new Option('--from-engine <engine>', 'read images present in a local engine (docker|podman image inspect)').choices(ENGINES))
     .option('--pull', 'ask registries for image configs (answers cached under $XDG_CACHE_HOME/container-argv)')
     .option('--offline', 'no network: registry answers from the cache only, then the catalog')
-    .option('--platform <os/arch[/variant]>', 'platform of the images to look up (default linux/amd64)')
+    .option('--platform <os/arch[/variant]>', 'target platform: of the images to look up, and TARGETPLATFORM, TARGETOS… in a Dockerfile (default linux/amd64)')
     .option('--insecure-registry <host[:port]>', 'a registry reached over plain http (repeatable; with --pull)', collect)
     .option('--no-catalog', 'do not answer images from the bundled catalog');
 }
@@ -165,6 +165,7 @@ function registerExplain(program: Command, run: CliRun): void {
       .description('print the argv a container of this image executes, where ENTRYPOINT/CMD came from, and every diagnostic')
       .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
       .option('--target <stage>', 'build stage to evaluate (default: the last)')
+      .option('--build-platform <os/arch[/variant]>', "the engine's own platform: BUILDPLATFORM, BUILDOS… in the Dockerfile (default linux/amd64)")
       .option(
         '--image-config <FILE|REF=FILE>',
         'an image config (docker image inspect output or an OCI config): FILE explains that image instead of a Dockerfile; REF=FILE is a base image (repeatable)',
@@ -199,6 +200,15 @@ function registerExplain(program: Command, run: CliRun): void {
     });
 }
 
+/** `k8s --manifest` options besides the image ones. */
+interface K8sManifestOptions {
+  readonly manifest?: string;
+  readonly base?: readonly string[];
+  readonly configMap?: readonly string[];
+  readonly secret?: readonly string[];
+  readonly namespace?: string;
+}
+
 function registerK8s(program: Command, run: CliRun): void {
   engineOptions(
     program
@@ -206,6 +216,7 @@ function registerK8s(program: Command, run: CliRun): void {
       .description('print the Kubernetes command/args that run exactly what docker run runs')
       .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
       .option('--target <stage>', 'build stage to evaluate (default: the last)')
+      .option('--build-platform <os/arch[/variant]>', "the engine's own platform: BUILDPLATFORM, BUILDOS… in the Dockerfile (default linux/amd64)")
       .option(
         '--image-config <FILE|REF=FILE>',
         'an image config (docker image inspect output or an OCI config): FILE instead of a Dockerfile; REF=FILE a base image, or with --manifest a container image (repeatable)',
@@ -215,6 +226,13 @@ function registerK8s(program: Command, run: CliRun): void {
       .option('--build-arg <KEY=VALUE>', 'docker build --build-arg (repeatable)', collect)
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
       .option('--manifest <file>', 'a Kubernetes manifest (Pod, Deployment, … several documents): what each container runs')
+      .option(
+        '--config-map <FILE>',
+        "with --manifest: ConfigMaps (YAML, several documents or a List, e.g. 'kubectl get configmap -o yaml') that envFrom/valueFrom read, repeatable",
+        collect,
+      )
+      .option('--secret <FILE>', 'with --manifest: Secrets (data base64, stringData) that envFrom/valueFrom read, repeatable', collect)
+      .option('--namespace <ns>', 'with --manifest: the namespace objects without metadata.namespace are applied to (kubectl apply -n)')
       .option('--entrypoint <cmd>', 'docker run --entrypoint to translate')
       .option('--init', 'docker run --init (Kubernetes has no equivalent: reported)')
       .option('--run <line>', "a whole 'docker run … IMAGE args' line to translate")
@@ -225,11 +243,18 @@ function registerK8s(program: Command, run: CliRun): void {
     .addHelpText('after', EXIT_STATUS)
     .addHelpText(
       'after',
-      examples(['container-argv k8s Dockerfile -- --port 8080', 'container-argv k8s --image-config nginx.json --run \'docker run --entrypoint /bin/sh nginx -c "echo $HOME"\'']),
+      examples([
+        'container-argv k8s Dockerfile -- --port 8080',
+        'container-argv k8s --image-config nginx.json --run \'docker run --entrypoint /bin/sh nginx -c "echo $HOME"\'',
+        'helm template ./chart > out.yaml && container-argv k8s --manifest out.yaml --config-map <(kubectl get configmap shared -o yaml)',
+      ]),
     )
-    .action(async (dockerfile: string | undefined, given: K8sOptions & { readonly manifest?: string; readonly base?: readonly string[] }) => {
+    .action(async (dockerfile: string | undefined, given: K8sOptions & K8sManifestOptions) => {
       const { withDeprecatedBase } = await import('./image.js');
       const options = withDeprecatedBase(given, run.io);
+      if (options.manifest === undefined && (options.configMap !== undefined || options.secret !== undefined || options.namespace !== undefined)) {
+        throw new UsageError('--config-map, --secret and --namespace go with --manifest FILE');
+      }
       if (options.manifest !== undefined) {
         if (dockerfile !== undefined) throw new UsageError('give either a Dockerfile or --manifest FILE, not both');
         if (options.entrypoint !== undefined || options.init === true || options.run !== undefined || run.passthrough !== undefined) {
@@ -247,8 +272,13 @@ function registerK8s(program: Command, run: CliRun): void {
 function registerCompose(program: Command, run: CliRun): void {
   program
     .command('compose')
-    .description('print what each service of a Compose file runs (docker compose up)')
-    .argument('<file>', 'compose.yaml ("-" reads stdin)')
+    .description('print what each service of a Compose project runs (docker compose up), loaded as docker compose loads it')
+    .argument('[file]', 'a compose file ("-" reads stdin); default: -f, COMPOSE_FILE, else compose.yaml… and its override file')
+    .option('-f, --file <FILE>', 'a compose file, repeatable: later files merge onto earlier ones (docker compose -f)', collect)
+    .option('--profile <NAME>', 'a profile to enable, repeatable (default: COMPOSE_PROFILES)', collect)
+    .option('--project-directory <DIR>', 'the project directory (default: the directory of the first file)')
+    .option('--run <SERVICE>', 'docker compose run SERVICE: that service starts whatever its profiles')
+    .option('--daemon-init', 'the daemon runs an init process by default (dockerd --init): services without init: use it')
     .option('--image-config <REF=FILE>', 'config of an image by reference (or by service name for build-only services), repeatable', collect)
     .option('--env <KEY=VALUE>', 'a variable for ${VAR} interpolation (KEY alone takes it from the environment), repeatable; wins over .env files', collect)
     .option('--env-file <PATH>', "a .env file for ${VAR} interpolation instead of the project's .env (later files win), repeatable", collect)
@@ -258,15 +288,16 @@ function registerCompose(program: Command, run: CliRun): void {
     .addHelpText(
       'after',
       examples([
-        'container-argv compose compose.yaml --image-config nginx:1.27=nginx.json',
+        'container-argv compose --image-config nginx:1.27=nginx.json',
+        'container-argv compose -f compose.yaml -f compose.prod.yaml --profile debug',
         'container-argv compose deploy/compose.yaml --env-file deploy/prod.env --env TAG=1.2',
         'docker image inspect app > app.json && container-argv compose compose.yaml --image-config app=app.json --json',
       ]),
     )
-    .action(async (file: string, options) => {
+    .action(async (file: string | undefined, options) => {
       rejectPassthrough(run, 'compose');
-      const { composeCommand } = await import('./commands/workloads.js');
-      run.exitCode = await composeCommand(file, options, run.io);
+      const { composeProjectCommand } = await import('./commands/compose-project.js');
+      run.exitCode = await composeProjectCommand(file, options, run.io);
     });
 }
 

@@ -135,3 +135,54 @@ function modified(
   if (unset) return { ok: false, message: `required variable ${name} is missing a value: ${arg}` };
   return value;
 }
+
+/** A variable a tree interpolation read while it was unset, and where. */
+export interface UnresolvedAt {
+  readonly path: readonly PropertyKey[];
+  readonly name: string;
+}
+
+/** Result of {@link interpolateTree}. */
+export type TreeInterpolationResult = { ok: true; value: unknown; unresolved: UnresolvedAt[] } | { ok: false; path: readonly PropertyKey[]; message: string };
+
+/**
+ * Interpolates every string value of a parsed YAML tree (keys stay as written), as compose-go
+ * `interpolation.Interpolate` does for each compose file; `cast` may turn the result at a path into
+ * another type (compose-go's `interpolateTypeCastMapping`: `services.*.init` → boolean) or reject it
+ * with a message. Walks without recursion; returns a copy.
+ */
+export function interpolateTree(
+  value: unknown,
+  get: (name: string) => string | undefined,
+  cast: (path: readonly PropertyKey[], text: string) => { value: unknown } | { message: string } = (_p, text) => ({ value: text }),
+): TreeInterpolationResult {
+  const unresolved: UnresolvedAt[] = [];
+  const root: { value: unknown } = { value: undefined };
+  const stack: { from: unknown; path: readonly PropertyKey[]; put: (v: unknown) => void }[] = [{ from: value, path: [], put: (v) => (root.value = v) }];
+  while (stack.length > 0) {
+    const { from, path, put } = stack.pop() as (typeof stack)[number];
+    if (typeof from === 'string') {
+      const r = interpolateWith(from, get);
+      if (!r.ok) return { ok: false, path, message: r.message };
+      for (const name of r.unresolved) unresolved.push({ path, name });
+      const c = cast(path, r.value);
+      if ('message' in c) return { ok: false, path, message: c.message };
+      put(c.value);
+    } else if (Array.isArray(from)) {
+      const copy: unknown[] = new Array<unknown>(from.length);
+      put(copy);
+      // Pushed last to first, so that values are visited (and unset variables reported) in file order.
+      for (let i = from.length - 1; i >= 0; i--) stack.push({ from: from[i] as unknown, path: [...path, i], put: (v) => (copy[i] = v) });
+    } else if (from !== null && typeof from === 'object') {
+      const copy: Record<string, unknown> = {};
+      put(copy);
+      const entries = Object.entries(from);
+      // Keys defined first, in order (own properties, so `__proto__` stays data).
+      for (const [k] of entries) Object.defineProperty(copy, k, { value: undefined, enumerable: true, writable: true, configurable: true });
+      for (const [k, v] of entries.reverse()) {
+        stack.push({ from: v, path: [...path, k], put: (x) => Object.defineProperty(copy, k, { value: x, enumerable: true, writable: true, configurable: true }) });
+      }
+    } else put(from);
+  }
+  return { ok: true, value: root.value, unresolved };
+}

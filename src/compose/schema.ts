@@ -33,6 +33,54 @@ export interface ComposeFileInput {
   readonly services: readonly (readonly [name: string, result: SchemaResult<ComposeServiceInput>])[];
 }
 
+/** `environment`/`build.args`: a mapping of scalars (or null) or a list of `KEY=VALUE` strings. */
+const KeyValuesSchema = z.union([z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])), z.array(z.string())]);
+
+const ComposeBuildSchema = z.looseObject({
+  context: z.optional(z.string()),
+  dockerfile: z.optional(z.string()),
+  dockerfile_inline: z.optional(z.string()),
+  target: z.optional(z.string()),
+  args: z.nullish(KeyValuesSchema),
+  platforms: z.nullish(z.array(z.string())),
+});
+
+const EnvFileEntrySchema = z.union([z.string(), z.looseObject({ path: z.string(), required: z.optional(z.boolean()), format: z.optional(z.string()) })]);
+
+const ComposeProjectServiceSchema = z.nullable(
+  z.looseObject({
+    image: z.nullish(z.string()),
+    command: z.optional(ComposeCommandSchema),
+    entrypoint: z.optional(ComposeCommandSchema),
+    init: z.nullish(z.boolean()),
+    working_dir: z.nullish(z.string()),
+    environment: z.nullish(KeyValuesSchema),
+    env_file: z.nullish(z.union([z.string(), z.array(EnvFileEntrySchema)])),
+    profiles: z.nullish(z.array(z.string())),
+    build: z.nullish(z.union([z.string(), ComposeBuildSchema])),
+    extends: z.nullish(z.union([z.string(), z.looseObject({ service: z.string(), file: z.optional(z.string()) })])),
+  }),
+);
+
+/** `build:` in its long form. */
+export type ComposeBuildInput = z.infer<typeof ComposeBuildSchema>;
+
+/** A service as the project loader reads it (after interpolation): the fields that reach the argv or its explanation. */
+export type ComposeProjectServiceInput = z.infer<typeof ComposeProjectServiceSchema>;
+
+/**
+ * Validates one service of a Compose project (after interpolation and compose-go's casts, so
+ * `init` is a boolean): the fields the loader reads; others pass through unchecked.
+ *
+ * @param value - the service's value in the file.
+ * @returns the service, or issues with paths from the service.
+ */
+export function safeParseComposeProjectService(value: unknown): SchemaResult<ComposeProjectServiceInput> {
+  const error = (localeError ??= en().localeError);
+  const r = ComposeProjectServiceSchema.safeParse(value, { error });
+  return r.success ? { success: true, data: r.data } : { success: false, issues: r.error.issues };
+}
+
 let localeError: ReturnType<typeof en>['localeError'] | undefined;
 
 /**

@@ -98,6 +98,8 @@ export interface ResolveComposeOptions {
   readonly shellwordsVersion?: ShellwordsVersion;
   /** Diagnostic path prefix, e.g. `services.web`. */
   readonly path?: string;
+  /** `init: true` (or the daemon's default init): the engine's init process runs the argv, as `docker run --init`. */
+  readonly init?: boolean;
 }
 
 /** The container's Entrypoint/Cmd as Compose sends them (`null`: unset). */
@@ -215,7 +217,7 @@ export function resolveCompose(known: ImageConfig | null, service: ComposeServic
     diagnostics.push(unknownImageDiagnostic(needs, `${base}image`, 'entrypoint'));
     return { ok: true, complete: false, dependsOn: needs, request, diagnostics };
   }
-  const result = resolveContainerConfig(image, request);
+  const result = resolveContainerConfig(image, request, options.init === true ? { init: true } : {});
   if (!result.ok) return { ...result, diagnostics: [...diagnostics, ...result.diagnostics] };
   return { ...result, complete: true, diagnostics: [...diagnostics, ...result.diagnostics], request };
 }

@@ -114,8 +114,10 @@ export interface EngineProfile {
   /** Grammar of the shell lexer expanding FROM and meta ARGs, as the Dockerfile frontend 1.x minor that has it (see `expandWord`). */
   readonly lexer: number;
   /** What `ARG NAME` without a value (and no build-arg) does to a meta ARG: `'empty'` sets it to the empty string
-   * (frontend ≤ 1.10, metaArgsToMap's ValueString), `'keep'` keeps an earlier value or leaves it unset (1.11,
-   * buildkit b9a4a6eed), `'unset'` unsets it (classic builder). */
+   * (frontend ≤ 1.10, metaArgsToMap's ValueString, automatic platform ARGs too; buildah), `'keep'` keeps an earlier
+   * value or leaves it unset (1.11, buildkit b9a4a6eed), `'unset'` unsets it (classic builder). Buildah gives a bare
+   * meta ARG of a builtin platform name its builtin value (`platformArgsGlobal` false). Recorded with docker 20.10.24
+   * and podman 4.3.1 (test/fixtures/engine/*platform-args.json). */
   readonly metaArgNoValue: 'empty' | 'keep' | 'unset';
   /** An expansion error in a meta ARG's value fails the build (frontend 1.8); before, the value is empty. */
   readonly metaArgErrors: boolean;
@@ -123,9 +125,6 @@ export interface EngineProfile {
    * instruction) and its dispatch checks (EXPOSE ports, STOPSIGNAL, empty VOLUME); buildah (imagebuilder) has its
    * own, not modelled. */
   readonly checksArguments: boolean;
-  /** A `--platform` value that expands to nothing fails the stage (`failed to parse platform : "" is an invalid
-   * component…`): the classic builder, which defines no automatic platform ARGs, so `$BUILDPLATFORM` is empty there. */
-  readonly emptyPlatformFails: boolean;
   /** The daemon refuses a step's config when it commits it (classic builder): a WORKDIR that is empty after quote
    * removal (`cannot normalize nothing`), an ENV name that is (`invalid environment variable: =value`). */
   readonly daemonConfigChecks: boolean;
@@ -138,6 +137,22 @@ export interface EngineProfile {
   /** Every stage's FROM reference is parsed before any stage is dispatched, built or not (BuildKit, convert.go
    * `resolveReachableStages`); the classic builder and buildah parse it when they dispatch the stage. */
   readonly checksAllBaseReferences: boolean;
+  /** How many of the automatic platform ARGs the builder knows, in the order of `PLATFORM_ARG_NAMES`
+   * (src/dockerfile/platform.ts): 8 (`TARGETPLATFORM` … `BUILDVARIANT`; frontend ≤ 1.10, buildah), 9 (+ `TARGETSTAGE`,
+   * frontend 1.11, buildkit 6a31a78b4), 11 (+ `TARGETOSVERSION`, `BUILDOSVERSION`, 1.13, 94ddeb7db), 0 (the classic
+   * builder). Sources: buildkit dockerfile2llb platform.go `defaultArgs`, imagebuilder dispatchers.go `builtinBuildArgs`;
+   * recorded with docker 20.10.24 and podman 4.3.1. A stage sees one after `ARG NAME`. */
+  readonly platformArgs: number;
+  /** The automatic platform ARGs are defined in the global scope, for FROM and meta ARG defaults, and `--build-arg`
+   * replaces them even when not declared (BuildKit); buildah defines one there only after a meta `ARG NAME` and applies
+   * build args in FROM to declared meta ARGs only (recorded with podman 4.3.1; imagebuilder dispatchers.go `from`).
+   * (From frontend 1.13 `TARGETPLATFORM` is containerd's `FormatAll`, which differs only for an `os(osversion)` platform,
+   * not read here: the OS-version ARGs are always empty.) */
+  readonly platformArgsGlobal: boolean;
+  /** `FROM --platform` errors quote the flag as written and an empty value has its own message (frontend 1.8,
+   * buildkit 05782a788); `'expanded'`: the expanded value is quoted (before, and the classic builder); `'ignored'`:
+   * an empty value is no platform (buildah, recorded with podman 4.3.1). */
+  readonly platformErrors: 'expression' | 'expanded' | 'ignored';
 }
 
 /** Current Docker Engine release this library tracks as "current". */
@@ -255,13 +270,15 @@ function computeProfile(options: EngineOptions): EngineProfile {
       merge: 'libpod',
       checksAllBaseReferences: false,
       checksArguments: false,
-      emptyPlatformFails: false,
       daemonConfigChecks: false,
       stageReference: 'exact',
       duplicateStage: 'last',
       lexer: 2,
       metaArgNoValue: 'empty',
       metaArgErrors: false,
+      platformArgs: 8,
+      platformArgsGlobal: false,
+      platformErrors: 'ignored',
     };
   }
   const builder = options.builder ?? 'buildkit';
@@ -307,10 +324,12 @@ function computeProfile(options: EngineOptions): EngineProfile {
     checksArguments: true,
     // The classic builder keeps a meta ARG without a value as unset (moby BuildArgs.AddMetaArg with a nil value).
     ...(buildkit ? {} : { metaArgNoValue: 'unset' as const }),
-    emptyPlatformFails: !buildkit,
     daemonConfigChecks: !buildkit,
     stageReference: buildkit ? 'exact' : 'lower',
     duplicateStage: buildkit ? 'last' : 'error',
+    platformArgs: buildkit ? rules.platformArgs : 0,
+    platformArgsGlobal: buildkit,
+    platformErrors: buildkit ? rules.platformErrors : 'expanded',
   };
 }
 
@@ -377,6 +396,9 @@ function frontendRules(minor: number, labs = false) {
     lexer: minor,
     metaArgNoValue: minor >= 11 ? 'keep' : 'empty',
     metaArgErrors: minor >= 8,
+    // defaultArgs: TARGETSTAGE from 1.11 (buildkit 6a31a78b4), *OSVERSION and FormatAll from 1.13 (buildkit 94ddeb7db).
+    platformArgs: minor >= 13 ? 11 : minor >= 11 ? 9 : 8,
+    platformErrors: minor >= 8 ? 'expression' : 'expanded',
   } as const;
 }
 

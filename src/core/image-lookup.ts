@@ -30,7 +30,8 @@ export interface SourcedImageConfig {
  *   (`resolveComposeFile` also takes service names as keys, for services without `image:`.)
  * - A function gets the reference as written and, when it is one, its parsed form
  *   (`parseImageReference`); `resolveComposeFile` asks it for a service's `image:`, then for the
- *   service name (with `reference` undefined).
+ *   service name (with `reference` undefined). `evaluateDockerfile` also passes the platform the
+ *   engine pulls (`FROM --platform` expanded, else `options.platform`; `linux/amd64` by default).
  *
  * An answer is the config, the config with its source (`{ config, source }`, e.g. a successful
  * `fetchImageConfig` or `lookupCatalog` result), or `undefined` when the image is unknown. The source
@@ -42,7 +43,8 @@ export interface SourcedImageConfig {
  * const fromFiles: ImageLookup = (ref) => (ref === 'app' ? { config: appConfig, source: { kind: 'file' } } : undefined);
  */
 export type ImageLookup =
-  Readonly<Record<string, ImageConfig | SourcedImageConfig>> | ((ref: string, reference: ImageReference | undefined) => ImageConfig | SourcedImageConfig | undefined);
+  | Readonly<Record<string, ImageConfig | SourcedImageConfig>>
+  | ((ref: string, reference: ImageReference | undefined, platform?: string) => ImageConfig | SourcedImageConfig | undefined);
 
 /** The config of a lookup answer (`{ config, source }` unwrapped: an image config has no `source` field). */
 export function answerConfig(answer: ImageConfig | SourcedImageConfig): ImageConfig;

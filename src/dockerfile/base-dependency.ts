@@ -21,7 +21,8 @@ export interface BaseDependency {
   /** The base as written after FROM (after ARG expansion), e.g. `'node:20'`. */
   readonly from: string;
   readonly via: 'inherited' | 'shell' | 'onbuild';
-  /** The value if that base set no ENTRYPOINT, CMD, SHELL or ONBUILD and were a Linux image (`null`: unset). */
+  /** The value if that base set no ENTRYPOINT, CMD, SHELL or ONBUILD and had the OS taken for it (`null`: unset): Linux,
+   * or Windows for a Windows image name (`windows-base-image`) or a Windows platform. */
   readonly assumed: readonly string[] | null;
 }
 

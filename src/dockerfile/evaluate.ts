@@ -8,8 +8,10 @@ import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstruct
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandWord, parseArgWords, splitQuotedWords, type ArgValues } from './arg-expansion.js';
-import { exposeError, instructionArgsError, parseFlags, platformError, stopSignalError } from './instruction-args.js';
+import { exposeError, instructionArgsError, parseFlags, stopSignalError } from './instruction-args.js';
 import { goToLower, goToUpper } from '../internal/go-case.js';
+import { automaticArgs, buildPlatforms, isWindowsImageName, stagePlatform, type BuildPlatforms } from './platform.js';
+import { formatPlatformSpecifier } from '../core/platform.js';
 import { expectType, goQuote, isReSpace } from '../internal/text.js';
 import { limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
 import { cmdResetDiagnostic, commandShell, dispatchCmd, dispatchEntrypoint, dispatchShell, stageConfig, startStage, type StageState } from './stage.js';
@@ -38,8 +40,16 @@ export interface EvaluateDockerfileOptions extends EngineOptions, LimitsOption {
   readonly baseImages?: ImageLookup;
   /** Stage to build (name, case-insensitive); default the last stage. */
   readonly target?: string;
-  /** Target OS (default `'linux'`); picks the default shell. */
+  /** Target OS, overriding the OS of the base images' configs; picks the default shell. */
   readonly os?: OperatingSystem;
+  /**
+   * Target platform, `os/arch[/variant]` (`docker build --platform`; default `linux/amd64`): the value of
+   * `TARGETPLATFORM`, `TARGETOS`… and the platform base images are looked up for. Given, it also fixes the OS of
+   * a base image whose config is not given (the engine pulls that platform's image).
+   */
+  readonly platform?: string;
+  /** The engine's own platform (`BUILDPLATFORM`, `BUILDOS`…; default `linux/amd64`). */
+  readonly buildPlatform?: string;
   /** `--build-arg` values for ARGs declared before the first FROM. */
   readonly buildArgs?: Readonly<Record<string, string>>;
   /** `'error'`: a base image of a built stage missing from `baseImages` is an issue (like a failed pull, `base-image-not-found`), whether or not the result depends on it. */
@@ -80,6 +90,7 @@ export interface DockerfileStage {
   /** The base as written after FROM (before ARG expansion). */
   readonly baseText: string;
   readonly base: StageBase;
+  /** `FROM --platform=…` after ARG expansion, normalised (`linux/arm64`): the platform its base image is pulled for. */
   readonly platform?: string;
   readonly line: number;
   readonly column: number;
@@ -278,10 +289,10 @@ function isIssue(x: Checked | Issue): x is Issue {
 }
 
 /** The config given for a base image: by parsed reference in the record's table, or from the lookup function. */
-function lookupBase(ev: Evaluation, ref: string, reference: ImageReference): ImageConfig | undefined {
+function lookupBase(ev: Evaluation, ref: string, reference: ImageReference, platform: string): ImageConfig | undefined {
   const baseImages = ev.options.baseImages;
   if (baseImages === undefined) return undefined;
-  if (typeof baseImages === 'function') return answerConfig(baseImages(ref, reference));
+  if (typeof baseImages === 'function') return answerConfig(baseImages(ref, reference, platform));
   return ev.table === null ? undefined : findImage(ev.table, reference);
 }
 
@@ -301,8 +312,11 @@ interface MutableStage {
   baseText: string;
   base: StageBase;
   platform: string | undefined;
-  /** `platform` expanded with the meta ARGs. */
-  expandedPlatform?: string;
+  /** The OS of `FROM --platform`, when given. */
+  platformOs: string | undefined;
+  /** The OS when the base config does not say: the platform's (`FROM --platform`, else the target's; BuildKit's
+   * `emptyImage(targetPlatform)` for scratch), or Windows for an unknown base with a Windows name. */
+  os: OperatingSystem;
   line: number;
   column: number;
   config: ImageConfig | null;
@@ -312,7 +326,7 @@ interface MutableStage {
   commands: Checked[];
   baseStage: number;
   built: boolean;
-  /** Image base: its parsed reference, or the builder's error for it. */
+  /** Image base: its parsed reference; the builder's error for the stage's FROM (its reference or its `--platform`), raised when the stage is dispatched. */
   reference: ImageReference | null;
   referenceDiagnostics: readonly Diagnostic[];
   referenceError: Issue | null;
@@ -350,6 +364,8 @@ interface Evaluation {
   target: number;
   /** `options.baseImages` when it is a record. */
   readonly table: ImageTable | null;
+  /** The target and build platforms. */
+  readonly platforms: BuildPlatforms;
 }
 
 /**
@@ -381,6 +397,8 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   }
   const engine = engineProfile(options);
   const limits = resolveLimits(options.limits);
+  const platforms = buildPlatforms(options.platform, options.buildPlatform);
+  if ('error' in platforms) return fail({ code: 'platform-invalid', message: platforms.error }, []);
   if (text.length === 0) {
     // Checked by the frontend / daemon before parsing (docker 20.10 recording unknown-empty-file).
     const message = builderMessage(engine, 'the Dockerfile cannot be empty', { classic: 'the Dockerfile (Dockerfile) cannot be empty', buildah: 'no contents in "Dockerfile"' });
@@ -393,7 +411,7 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   const diagnostics: Diagnostic[] = [...found, ...parsed.diagnostics];
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics };
   const lint = directiveCheck(parsed.directives);
-  const ev: Evaluation = { options, profile, limits, escapeToken: parsed.escapeToken, lint, diagnostics, stages: [], metaArgs: [], byName: new Map(), target: 0, table };
+  const ev: Evaluation = { options, profile, limits, escapeToken: parsed.escapeToken, lint, diagnostics, stages: [], metaArgs: [], byName: new Map(), target: 0, table, platforms };
   const error = collectStages(ev, parsed.instructions, decodings) ?? resolveBases(ev) ?? selectTarget(ev) ?? checkReferences(ev) ?? dispatchStages(ev);
   if (error !== null) return fail(error, diagnostics);
   return finish(ev, frontend);
@@ -444,7 +462,10 @@ function newStage(from: Checked, index: number): MutableStage {
     name: from.stageName ?? null,
     baseText: from.baseText as string,
     base: { kind: 'scratch' },
-    platform: from.platform,
+    // `--platform=` is no platform (both builders; rule case from-flags-20261202-003).
+    platform: from.platform || undefined,
+    platformOs: undefined,
+    os: 'linux',
     line: from.instr.line,
     column: from.instr.column,
     config: null,
@@ -461,20 +482,24 @@ function newStage(from: Checked, index: number): MutableStage {
   };
 }
 
-/** The meta ARGs' values: declared defaults (expanded with the ARGs before them), overridden by `buildArgs`; or the expansion error that fails the build. */
+/** The meta ARGs' values: the automatic platform ARGs, then declared defaults (expanded with the ARGs before them), overridden by `buildArgs`; or the expansion error that fails the build. */
 function metaArgValues(ev: Evaluation): ArgValues | Issue {
-  const { profile, escapeToken } = ev;
-  const args: ArgValues = new Map();
-  const buildArgs = ev.options.buildArgs;
+  const { profile, escapeToken, options } = ev;
+  const buildArgs = options.buildArgs;
+  const auto = automaticArgs(profile, ev.platforms, options.target, buildArgs);
+  const args: ArgValues = new Map(profile.platformArgsGlobal ? auto : undefined);
   for (const m of ev.metaArgs) {
     for (const { key, value } of parseArgWords(m.instr.args, escapeToken)) {
       const override = buildArgs !== undefined && Object.prototype.hasOwnProperty.call(buildArgs, key) ? buildArgs[key] : undefined;
+      const builtin = profile.platformArgsGlobal ? undefined : auto.get(key);
       if (override !== undefined) args.set(key, override);
       else if (value !== undefined) {
         const x = expandWord(value, args, escapeToken, profile.lexer);
         if (x.error !== undefined && profile.metaArgErrors) return at(m.instr, 'arg-expansion-error', x.error);
         args.set(key, x.value);
-      } else if (profile.metaArgNoValue === 'empty') args.set(key, '');
+      } else if (builtin !== undefined)
+        args.set(key, builtin); // buildah: a bare meta ARG of a builtin name gets its value
+      else if (profile.metaArgNoValue === 'empty') args.set(key, '');
       else if (profile.metaArgNoValue === 'unset') args.delete(key);
     }
   }
@@ -487,16 +512,25 @@ function resolveBases(ev: Evaluation): Issue | null {
   const args = metaArgValues(ev);
   if (!(args instanceof Map)) return args;
   for (const st of ev.stages) {
-    if (st.platform) st.expandedPlatform = expandWord(st.platform, args, escapeToken, profile.lexer).value;
-    // BuildKit parses every stage's platform first (an empty expansion is left to its automatic platform ARGs).
-    const platformIssue = profile.checksArguments && !profile.emptyPlatformFails && st.expandedPlatform ? platformError(st.expandedPlatform) : null;
-    if (platformIssue !== null) return at(st, 'from-platform-invalid', platformIssue);
     const x = expandWord(st.baseText, args, escapeToken, profile.lexer);
     if (x.error !== undefined) return at(st, 'arg-expansion-error', x.error);
     const expanded = x.value;
     if (expanded === '') {
       return at(st, 'blank-base-name', builderMessage(profile, `base name (${st.baseText}) should not be blank`, { buildah: 'no FROM statement found' }));
     }
+    if (st.platform !== undefined) {
+      const px = expandWord(st.platform, args, escapeToken, profile.lexer);
+      if (px.error !== undefined) return at(st, 'arg-expansion-error', px.error);
+      const platform = stagePlatform(st.platform, px.value, profile);
+      if (platform !== null && 'error' in platform) {
+        // BuildKit checks every stage's platform up front (buildDispatchStates); the classic builder when it dispatches the stage.
+        st.referenceError = at(st, 'platform-invalid', platform.error);
+        if (profile.checksAllBaseReferences) return st.referenceError;
+      }
+      st.platform = platform === null || 'error' in platform ? undefined : formatPlatformSpecifier(platform);
+      st.platformOs = st.platform === undefined ? undefined : (platform as { os: string }).os;
+    }
+    st.os = ((expanded === 'scratch' ? undefined : st.platformOs) ?? ev.platforms.target.os) === 'windows' ? 'windows' : 'linux';
     const stageKey = profile.stageReference === 'lower' ? goToLower(expanded) : expanded;
     const stageIndex = byName.get(stageKey);
     if (stageIndex !== undefined) {
@@ -514,13 +548,13 @@ function resolveBases(ev: Evaluation): Issue | null {
 function resolveImageBase(ev: Evaluation, st: MutableStage, ref: string): void {
   const parsed = parseImageReference(ref);
   if (!parsed.ok) {
-    st.referenceError = fromReferenceIssue(ev.profile, ref, parsed.issues[0], st);
+    st.referenceError ??= fromReferenceIssue(ev.profile, ref, parsed.issues[0], st);
     st.base = { kind: 'image', ref, known: false };
     return;
   }
   st.reference = parsed.reference;
   st.referenceDiagnostics = parsed.diagnostics;
-  st.baseConfig = lookupBase(ev, ref, parsed.reference);
+  st.baseConfig = lookupBase(ev, ref, parsed.reference, st.platform ?? formatPlatformSpecifier(ev.platforms.target));
   st.base = { kind: 'image', ref, reference: parsed.reference, known: st.baseConfig !== undefined };
 }
 
@@ -659,12 +693,10 @@ function unknownBaseDependencies(from: string, osKnown: boolean): Dependencies {
  */
 function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic[]): Issue | null {
   const base = st.base;
-  // The classic builder parses the platform when it dispatches the stage (an empty one too: it has no platform ARGs).
-  const platformIssue = ev.profile.emptyPlatformFails && st.platform ? platformError(st.expandedPlatform ?? '') : null;
-  if (platformIssue !== null) return at(st, 'from-platform-invalid', platformIssue);
   let config: ImageConfig | undefined;
   let triggers = NO_TRIGGERS;
   let deps: Readonly<Dependencies> = KNOWN;
+  if (st.referenceError !== null) return st.referenceError;
   if (base.kind === 'stage') {
     const parent = ev.stages[base.index] as MutableStage;
     config = parent.config ?? undefined;
@@ -674,7 +706,6 @@ function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic
     // The parent's own ONBUILD triggers are known, whatever its base was.
     deps = { ...parent.deps, triggers: null };
   } else if (base.kind === 'image') {
-    if (st.referenceError !== null) return st.referenceError;
     for (const d of st.referenceDiagnostics) diagnostics.push({ ...d, line: st.line, column: st.column });
     config = st.baseConfig;
     if (config !== undefined) triggers = config.onBuild ?? NO_TRIGGERS;
@@ -687,7 +718,19 @@ function dispatchStage(st: MutableStage, ev: Evaluation, diagnostics: Diagnostic
         line: st.line,
         column: st.column,
       });
-      deps = unknownBaseDependencies(base.ref, ev.options.os !== undefined);
+      // The engine pulls the image of the platform asked for; without one, a Windows name is taken for a Windows image.
+      const osKnown = ev.options.os !== undefined || st.platformOs !== undefined || ev.platforms.explicit;
+      if (!osKnown && base.reference !== undefined && isWindowsImageName(base.reference)) {
+        st.os = 'windows';
+        diagnostics.push({
+          code: 'windows-base-image',
+          severity: 'warning',
+          message: `${base.ref} is taken for a Windows image by its name: shell form runs in cmd /S /C.`,
+          line: st.line,
+          column: st.column,
+        });
+      }
+      deps = unknownBaseDependencies(base.ref, osKnown);
     }
   }
   return new StageDispatch(ev, st, config, deps, diagnostics).run(triggers);
@@ -742,7 +785,7 @@ class StageDispatch {
     this.#st = st;
     this.#base = base;
     this.#diagnostics = diagnostics;
-    const os: OperatingSystem = ev.options.os ?? base?.os ?? 'linux';
+    const os: OperatingSystem = ev.options.os ?? base?.os ?? st.os;
     const state = startStage(base, os);
     state.onBuild = null;
     this.#state = state;

@@ -243,22 +243,3 @@ export function exposeError(spec: string): string | null {
   }
   return ['tcp', 'udp', 'sctp'].includes(proto.toLowerCase()) ? null : `Invalid proto: ${proto}`;
 }
-
-const OSES = /* @__PURE__ */ new Set('aix android darwin dragonfly freebsd hurd illumos ios js linux nacl netbsd openbsd plan9 solaris windows zos'.split(' '));
-const ARCHES = /* @__PURE__ */ new Set(
-  '386 amd64 amd64p32 arm armbe arm64 arm64be ppc64 ppc64le loong64 mips mipsle mips64 mips64le mips64p32 mips64p32le ppc riscv riscv64 s390 s390x sparc sparc64 wasm i386 x86_64 x86-64 aarch64 armhf armel'.split(
-    ' ',
-  ),
-);
-
-/** containerd `platforms.Parse`: the error for a `--platform` value, or null (`os[/arch[/variant]]`, one word a known OS or architecture). */
-export function platformError(value: string): string | null {
-  const parts = value.split('/');
-  const bad = parts.find((p) => !/^[\w-]+$/u.test(p));
-  let inner: string | null = null;
-  if (bad !== undefined) inner = `${goQuote(bad)} is an invalid component of ${goQuote(value)}: platform specifier component must match "^[A-Za-z0-9_-]+$": invalid argument`;
-  else if (parts.length > 3) inner = `${goQuote(value)}: cannot parse platform specifier: invalid argument`;
-  else if (parts.length === 1 && !OSES.has(value.toLowerCase()) && !ARCHES.has(value.toLowerCase()))
-    inner = `${goQuote(value)}: unknown operating system or architecture: invalid argument`;
-  return inner === null ? null : `failed to parse platform ${value}: ${inner}`;
-}

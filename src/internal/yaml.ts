@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits, type Limits, type LimitsOption } from '../core/limits.js';
 import { expectType } from './text.js';
 import type { Issue } from '../core/types.js';
@@ -18,6 +18,8 @@ export type YamlDocument =
       readonly value: unknown;
       /** Where the node at a data path (`['spec', 'containers', 0]`) is; see {@link locateYamlPath}. */
       readonly locate: (path: readonly PropertyKey[]) => YamlPosition;
+      /** With `YamlReadOptions.tags`: the nodes carrying one of those tags, by data path (see {@link taggedPaths}). */
+      readonly tagged?: readonly TaggedPath[];
     }
   | { readonly ok: false; readonly index: number; readonly issues: readonly [Issue, ...Issue[]] };
 
@@ -32,6 +34,22 @@ export function readWorkloadYaml(yamlText: string, options: LimitsOption & { rea
   return parseYamlDocuments(yamlText, options.source, resolveLimits(options.limits));
 }
 
+/** Options of {@link parseYamlDocuments} beyond the limits. */
+export interface YamlReadOptions {
+  /** Apply YAML 1.1 merge keys (`<<: *anchor`), as go-yaml does for Compose files. Default: false. */
+  readonly merge?: boolean;
+  /** Local tags to report by data path (Compose: `!reset`, `!override`); such nodes otherwise read as untagged. */
+  readonly tags?: readonly string[];
+}
+
+/** A node carrying one of the requested tags, at a data path (merge keys `<<` left out of it). */
+export interface TaggedPath {
+  readonly path: readonly string[];
+  readonly tag: string;
+  readonly line: number;
+  readonly column: number;
+}
+
 /**
  * Parses (multi-document) YAML into plain data. Keys named `__proto__` become own properties (the
  * yaml package defines them, never assigns), aliases are capped (billion laughs), and every error
@@ -41,6 +59,7 @@ export function parseYamlDocuments(
   text: string,
   source?: string,
   limits: Limits = DEFAULT_LIMITS,
+  read: YamlReadOptions = {},
 ): { ok: true; documents: YamlDocument[] } | { ok: false; issues: [Issue, ...Issue[]] } {
   const src = source === undefined ? {} : { source };
   if (text.length > limits.maxInputLength) {
@@ -55,7 +74,7 @@ export function parseYamlDocuments(
   const lineCounter = new LineCounter();
   let docs;
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error', merge: read.merge === true });
   } catch (e) {
     return { ok: false, issues: [{ code: 'yaml-invalid', message: e instanceof Error ? e.message : String(e), ...src }] };
   }
@@ -77,7 +96,9 @@ export function parseYamlDocuments(
     }
     try {
       const value: unknown = doc.toJS({ maxAliasCount: limits.maxYamlAliases });
-      documents.push({ ok: true, index, line, value, locate: (path) => locateYamlPath(doc, lineCounter, path) });
+      const locate = (path: readonly PropertyKey[]) => locateYamlPath(doc, lineCounter, path);
+      const tagged = read.tags === undefined ? {} : { tagged: taggedPaths(doc, lineCounter, read.tags, limits.maxYamlAliases) };
+      documents.push({ ok: true, index, line, value, locate, ...tagged });
     } catch (e) {
       documents.push({ ok: false, index, issues: [{ code: 'yaml-invalid', message: `document ${index}: ${(e as Error).message}`, line, ...src }] });
     }
@@ -105,7 +126,7 @@ export function locateYamlPath(doc: Document.Parsed, lineCounter: LineCounter, p
     let next: unknown;
     let keyStart: number | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(part));
+      const pair = findPair(doc, node, String(part));
       if (pair === undefined) return at(anchor);
       next = pair.value;
       keyStart = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
@@ -121,6 +142,73 @@ export function locateYamlPath(doc: Document.Parsed, lineCounter: LineCounter, p
   }
   const start = (node as { range?: [number, number, number] } | null)?.range?.[0];
   return at(start ?? anchor);
+}
+
+type YamlMap = Extract<ReturnType<typeof asMap>, object>;
+
+function asMap(doc: Document.Parsed, node: unknown) {
+  let n = node;
+  for (let seen = 0; isAlias(n) && seen < 100; seen++) n = n.resolve(doc);
+  return isMap(n) ? n : undefined;
+}
+
+/** A `<<` merge key: with `merge: true` the yaml package reads it as a symbol, otherwise as the text `<<`. */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && (key.value === '<<' || (typeof key.value === 'symbol' && key.source === '<<'));
+}
+
+/**
+ * The pair of `key` in a mapping, else in the mappings its merge keys (`<<: *a`, `<<: [*a, *b]`)
+ * bring in, earlier sources first, one level deep.
+ */
+function findPair(doc: Document.Parsed, node: YamlMap, key: string) {
+  const own = node.items.find((it) => isScalar(it.key) && String(it.key.value) === key);
+  if (own !== undefined) return own;
+  const merge = node.items.find((it) => isMergeKey(it.key));
+  if (merge === undefined) return undefined;
+  const sources = isSeq(merge.value) ? merge.value.items : [merge.value];
+  for (const source of sources) {
+    const m = asMap(doc, source);
+    const pair = m?.items.find((it) => isScalar(it.key) && String(it.key.value) === key);
+    if (pair !== undefined) return pair;
+  }
+  return undefined;
+}
+
+/**
+ * The nodes tagged with one of `tags`, by data path, walked without recursion. A tag inside a merge
+ * key's mapping counts for the mapping that merges it, and one reached through an alias for the alias's
+ * place too (compose-go's ResetProcessor). At most `maxVisits` alias expansions are followed.
+ */
+export function taggedPaths(doc: Document.Parsed, lineCounter: LineCounter, tags: readonly string[], maxVisits: number): TaggedPath[] {
+  const out: TaggedPath[] = [];
+  const stack: { node: unknown; path: readonly string[] }[] = [{ node: doc.contents, path: [] }];
+  let aliases = 0;
+  while (stack.length > 0) {
+    const { node, path } = stack.pop() as { node: unknown; path: readonly string[] };
+    if (isAlias(node)) {
+      if (++aliases > maxVisits) break;
+      stack.push({ node: node.resolve(doc), path });
+      continue;
+    }
+    const tag = (node as { tag?: string } | null)?.tag;
+    if (tag !== undefined && tags.includes(tag)) {
+      const p = lineCounter.linePos((node as { range?: [number] }).range?.[0] ?? 0);
+      out.push({ path, tag, line: p.line, column: p.col });
+      continue;
+    }
+    if (isMap(node)) {
+      for (const it of node.items) {
+        if (!isPair(it) || !isScalar(it.key)) continue;
+        const key = String(it.key.value);
+        if (isMergeKey(it.key)) {
+          const sources = isSeq(it.value) ? it.value.items : [it.value];
+          for (const s of sources) stack.push({ node: s, path });
+        } else stack.push({ node: it.value, path: [...path, key] });
+      }
+    } else if (isSeq(node)) node.items.forEach((item, i) => stack.push({ node: item, path: [...path, String(i)] }));
+  }
+  return out;
 }
 
 /** Formats a zod/JS path as `spec.containers[1].args[0]`. */

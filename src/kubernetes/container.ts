@@ -3,6 +3,7 @@ import { resolveDockerRun, type DockerRunOverrides } from '../run/docker-run.js'
 import { unknownImageDiagnostic } from '../run/image-needs.js';
 import { expectType } from '../internal/text.js';
 import { escapeKubernetes, expandKubernetesReport, expansionDiagnostics, kubernetesProfile, type KubernetesProfile } from './expansion.js';
+import { buildEnvironment, classifyReferences, unknownValueDiagnostic, type KubernetesEnvironment } from './environment.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
 
 /**
@@ -43,20 +44,49 @@ export interface KubernetesContainer {
   readonly envFrom?: readonly KubernetesEnvFromSource[] | null;
 }
 
-/** What the kubelet would see besides the pod spec. Maps are name → key → (decoded) value. */
+/**
+ * ConfigMaps or Secrets by name, as the kubelet would find them in the Pod's namespace: a record
+ * lists all that exist (a name not in it does not exist), a function answers each name with its
+ * data, `null` (does not exist) or `undefined` (not known here). Values are text (a Secret's
+ * decoded).
+ */
+export type KubernetesConfigData = Readonly<Record<string, Readonly<Record<string, string>>>> | ((name: string) => Readonly<Record<string, string>> | null | undefined);
+
+/** What the kubelet would see besides the pod spec. */
 export interface KubernetesOptions {
   /** Kubelet release, e.g. `'1.34.2'`. Default: current. */
   readonly kubernetesVersion?: string;
-  /** ConfigMaps by name (`data`). Absent: values unknown (diagnosed); present: a missing name is missing. */
-  readonly configMaps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** Secrets by name, values already base64-decoded (`stringData` view). Same rules as `configMaps`. */
-  readonly secrets?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** Service-link variables (`FOO_SERVICE_HOST`…), visible to `$(…)` after env/envFrom. */
+  /** ConfigMaps (`data`). Absent: every ConfigMap is unknown here, so values from one are unknown, not undefined. */
+  readonly configMaps?: KubernetesConfigData;
+  /** Secrets, values base64-decoded with `stringData` applied. Same rules as `configMaps`. */
+  readonly secrets?: KubernetesConfigData;
+  /** Service-link variables (`FOO_SERVICE_HOST`…), seen by `$(…)` after env/envFrom. Absent: names of that form are unknown, not undefined. */
   readonly serviceEnv?: Readonly<Record<string, string>>;
-  /** Values of `fieldRef`/`resourceFieldRef` sources by field path (`metadata.name`) or resource (`limits.cpu`). */
+  /** The pod spec's `enableServiceLinks` (default true): false leaves only the `KUBERNETES_*` service variables. */
+  readonly enableServiceLinks?: boolean;
+  /** Values of `fieldRef`/`resourceFieldRef` sources by field path (`metadata.name`) or resource (`limits.cpu`); others are unknown. */
   readonly fieldValues?: Readonly<Record<string, string>>;
+  /** The Pod's namespace (in messages). */
+  readonly namespace?: string;
   /** Prefix for diagnostic paths, e.g. `spec.containers[0]`. */
   readonly path?: string;
+}
+
+/** Data not given here that a variable may take its value from. */
+export interface KubernetesEnvSource {
+  /** An envFrom/valueFrom ConfigMap or Secret, a pod field (`fieldRef`), a container resource (`resourceFieldRef`), or the service links of the namespace. */
+  readonly kind: 'configMap' | 'secret' | 'fieldRef' | 'resourceFieldRef' | 'serviceLinks';
+  /** The ConfigMap/Secret name, field path or resource; absent for service links. */
+  readonly name?: string;
+}
+
+/** A `$(NAME)` reference in `command`/`args` whose value depends on data not given here (left as written in the argv). */
+export interface KubernetesEnvDependency {
+  readonly variable: string;
+  /** Where the reference is, e.g. `spec.containers[0].args[1]`. */
+  readonly path: string;
+  /** What may define it. */
+  readonly from: readonly KubernetesEnvSource[];
 }
 
 /** One variable of the container's final environment. */
@@ -69,7 +99,7 @@ export interface KubernetesEnvEntry {
 /** What a Kubernetes container runs. */
 export interface KubernetesResolution {
   readonly ok: true;
-  /** The argv is known: the image config was given, or `command` is set (the image's ENTRYPOINT and CMD are then not used). */
+  /** The argv is known: the image config was given (or `command` is set), and every `$(NAME)` in command/args is known to be defined or not. */
   readonly complete: true;
   readonly argv: readonly string[];
   /** The effective command part (image ENTRYPOINT when `command` is unset). */
@@ -82,14 +112,20 @@ export interface KubernetesResolution {
 }
 
 /**
- * What a container runs when its image config is not known and the argv depends on it: `command`
- * is unset (or `[]`), so the image ENTRYPOINT runs, followed by `args` when set, else by the image CMD.
+ * What a container runs when the argv depends on data not given: the image config (`command` unset
+ * or `[]`, so the image ENTRYPOINT runs, followed by `args` when set, else by the image CMD), or the
+ * value of a `$(NAME)` in command/args that a ConfigMap, Secret, pod field or service link not
+ * given here may define.
  */
 export interface KubernetesPartialResolution {
   readonly ok: true;
   readonly complete: false;
-  /** The image config fields the argv depends on: `['entrypoint']` when `args` is set, else `['entrypoint', 'cmd']`. */
+  /** The image config fields the argv depends on: `[]` when the image is not the reason, `['entrypoint']` when `args` is set, else `['entrypoint', 'cmd']`. */
   readonly dependsOn: readonly ('entrypoint' | 'cmd')[];
+  /** The references whose value is not known here (`[]` when only the image is the reason). */
+  readonly dependsOnEnv: readonly KubernetesEnvDependency[];
+  /** The argv with those references left as written; absent when it depends on the image config. */
+  readonly argv?: readonly string[];
   /** The pod-spec `args` after `$(VAR)` expansion, which follow the image ENTRYPOINT; `null` when unset. */
   readonly args: readonly string[] | null;
   readonly env: readonly KubernetesEnvEntry[];
@@ -104,210 +140,27 @@ const NO_IMAGE: ImageConfig = Object.freeze({});
 /** containerd's error when nothing is left to run. */
 export const CRI_NO_COMMAND_MESSAGE = 'no command specified';
 
-const STRICT_ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-
-function isValidEnvName(name: string, profile: KubernetesProfile): boolean {
-  if (name === '') return false;
-  if (!profile.relaxedEnvNames) return STRICT_ENV_NAME.test(name);
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c < 32 || c > 126 || c === 61) return false;
-  }
-  return true;
-}
-
-function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-interface EnvBuild {
-  readonly env: Map<string, string | undefined>;
+/** How command/args strings are expanded: the final environment, and where notes and dependencies go. */
+interface ListContext {
+  readonly environment: KubernetesEnvironment;
+  readonly profile: KubernetesProfile;
+  readonly base: string;
+  readonly diagnostics: Diagnostic[];
   readonly issues: Issue[];
+  readonly dependencies: KubernetesEnvDependency[];
 }
 
-/**
- * Builds the container env as the kubelet's makeEnvironmentVariables does: envFrom sources in
- * order (prefix added, invalid names skipped), then each env entry in order, a literal value
- * expanded against the variables so far plus service links, valueFrom values taken verbatim.
- */
-function buildEnv(container: KubernetesContainer, options: KubernetesOptions, profile: KubernetesProfile, base: string, diagnostics: Diagnostic[]): EnvBuild {
-  const builder = new EnvBuilder(container, options, profile, base, diagnostics);
-  (container.envFrom ?? []).forEach((source, i) => builder.addEnvFrom(source, i));
-  builder.startEntries();
-  (container.env ?? []).forEach((entry, i) => builder.addEntry(entry, i));
-  return builder.finish();
-}
-
-/** The env under construction, one method per step of makeEnvironmentVariables. */
-class EnvBuilder {
-  /** Every variable so far, `undefined` for values not known here. */
-  private readonly env = new Map<string, string | undefined>();
-  /** The known values so far (what `$(NAME)` can see before service links). */
-  private readonly known = new Map<string, string>();
-  private readonly issues: Issue[] = [];
-  private readonly serviceEnv: Readonly<Record<string, string>>;
-
-  constructor(
-    private readonly container: KubernetesContainer,
-    private readonly options: KubernetesOptions,
-    private readonly profile: KubernetesProfile,
-    private readonly base: string,
-    private readonly diagnostics: Diagnostic[],
-  ) {
-    this.serviceEnv = options.serviceEnv ?? {};
-  }
-
-  /** One `envFrom` source: every key of the ConfigMap/Secret, prefixed; invalid names skipped and listed. */
-  addEnvFrom(source: KubernetesEnvFromSource, i: number): void {
-    const path = `${this.base}envFrom[${i}]`;
-    const ref = source.configMapRef ?? source.secretRef;
-    if (ref === undefined) return;
-    const kind = source.configMapRef !== undefined ? 'configmap' : 'secret';
-    const store = kind === 'configmap' ? this.options.configMaps : this.options.secrets;
-    if (store === undefined) {
-      this.diagnostics.push({
-        code: 'k8s-env-value-unknown',
-        severity: 'info',
-        path,
-        message: `The variables of ${kind} ${JSON.stringify(ref.name)} are not known here (pass options.${kind === 'configmap' ? 'configMaps' : 'secrets'}); $(…) references to them are shown unexpanded.`,
-      });
-      return;
-    }
-    const data = own(store, ref.name);
-    if (data === undefined) {
-      if (ref.optional !== true) this.issues.push({ code: 'k8s-env-source-missing', path, message: `${kind} ${JSON.stringify(ref.name)} not found` });
-      return;
-    }
-    const invalid: string[] = [];
-    for (const key of Object.keys(data)) {
-      const name = (source.prefix ?? '') + key;
-      if (isValidEnvName(name, this.profile)) this.env.set(name, data[key]);
-      else invalid.push(name);
-    }
-    if (invalid.length > 0) {
-      this.diagnostics.push({
-        code: 'k8s-env-invalid-name',
-        severity: 'warning',
-        path,
-        message: `Keys [${invalid.sort().join(', ')}] from ${kind} ${JSON.stringify(ref.name)} are skipped: they are not valid environment variable names.`,
-      });
-    }
-  }
-
-  /** After envFrom: the known values so far are what the first env entry sees. */
-  startEntries(): void {
-    for (const [k, v] of this.env) if (v !== undefined) this.known.set(k, v);
-  }
-
-  /** One `env` entry: a literal value (expanded), or a valueFrom source; an unresolvable required source is an issue. */
-  addEntry(entry: KubernetesEnvVar, i: number): void {
-    const path = `${this.base}env[${i}]`;
-    let value: string | undefined = entry.value ?? '';
-    if (value !== '') value = this.expandLiteral(entry, i, path);
-    else if (entry.valueFrom !== undefined) {
-      const from = this.valueFrom(entry.valueFrom, `${path}.valueFrom`);
-      if (from === 'skip') return;
-      value = from.value;
-      if (value === undefined) {
-        this.diagnostics.push({
-          code: 'k8s-env-value-unknown',
-          severity: 'info',
-          path: `${path}.valueFrom`,
-          message: `The value of ${JSON.stringify(entry.name)} comes from valueFrom and is not known here; $(${entry.name}) is shown unexpanded.`,
-        });
-      }
-    }
-    this.env.set(entry.name, value);
-    if (value === undefined) this.known.delete(entry.name);
-    else this.known.set(entry.name, value);
-  }
-
-  /** Service links come last, without replacing a variable the container defines. */
-  finish(): EnvBuild {
-    for (const [k, v] of Object.entries(this.serviceEnv)) if (!this.env.has(k)) this.env.set(k, v);
-    return { env: this.env, issues: this.issues };
-  }
-
-  /** A literal value with `$(NAME)` expanded against the variables so far plus service links. */
-  private expandLiteral(entry: KubernetesEnvVar, i: number, path: string): string {
-    const text = entry.value as string;
-    const report = expandKubernetesReport(text, this.lookupEnv(), this.profile);
-    // $VAR in an env value is ordinary text; a $(NAME) left as written is worth a note. A name
-    // declared by a later env entry is defined, just not visible yet: say so instead.
-    const later = new Set((this.container.env ?? []).slice(i + 1).map((e) => e.name));
-    const unknown = report.undefinedNames.filter((n) => !this.env.has(n));
-    const notes = expansionDiagnostics({ ...report, undefinedNames: unknown.filter((n) => !later.has(n)) }, text, `${path}.value`, false, this.profile);
-    this.diagnostics.push(...notes.filter((d) => d.code !== 'k8s-shell-variable'));
-    for (const name of unknown.filter((n) => later.has(n))) {
-      this.diagnostics.push({
-        code: 'k8s-undefined-reference',
-        severity: 'warning',
-        path: `${path}.value`,
-        message: `${JSON.stringify(name)} is declared after ${JSON.stringify(entry.name)} in env; an env value sees only envFrom and the entries before it, so $(${name}) is left as written. Move ${JSON.stringify(name)} above it.`,
-      });
-    }
-    if (report.corrupted && this.profile.rejectsInvalidUtf8) {
-      this.issues.push({ code: 'k8s-invalid-utf8', path: `${path}.value`, message: 'grpc: error while marshaling: string field contains invalid UTF-8' });
-    }
-    return report.output;
-  }
-
-  /** What `$(NAME)` in a literal value sees: the known values so far, then service links. */
-  private lookupEnv(): Map<string, string> {
-    const m = new Map(this.known);
-    for (const [k, v] of Object.entries(this.serviceEnv)) if (!this.env.has(k)) m.set(k, v);
-    return m;
-  }
-
-  /**
-   * A valueFrom source's value (`undefined`: not known here), or `'skip'` when the referenced
-   * ConfigMap/Secret key is missing: an optional one leaves the variable out, a required one is an issue.
-   */
-  private valueFrom(from: KubernetesEnvVarSource, path: string): { value: string | undefined } | 'skip' {
-    const keyRef = from.configMapKeyRef ?? from.secretKeyRef;
-    if (keyRef === undefined) {
-      if (from.fieldRef !== undefined) return { value: own(this.options.fieldValues, from.fieldRef.fieldPath) };
-      if (from.resourceFieldRef !== undefined) return { value: own(this.options.fieldValues, from.resourceFieldRef.resource) };
-      return { value: undefined };
-    }
-    const kind = from.configMapKeyRef !== undefined ? 'configmap' : 'secret';
-    const store = kind === 'configmap' ? this.options.configMaps : this.options.secrets;
-    if (store === undefined) return { value: undefined };
-    const data = own(store, keyRef.name);
-    const value = data === undefined ? undefined : own(data, keyRef.key);
-    if (value !== undefined) return { value };
-    if (keyRef.optional !== true) {
-      this.issues.push({
-        code: 'k8s-env-source-missing',
-        path,
-        message:
-          data === undefined
-            ? `${kind} ${JSON.stringify(keyRef.name)} not found`
-            : `couldn't find key ${keyRef.key} in ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} ${keyRef.name}`,
-      });
-    }
-    return 'skip';
-  }
-}
-
-function expandList(
-  list: readonly string[],
-  field: 'command' | 'args',
-  env: Map<string, string>,
-  declared: ReadonlyMap<string, unknown>,
-  profile: KubernetesProfile,
-  base: string,
-  runsInShell: (index: number) => boolean,
-  diagnostics: Diagnostic[],
-  issues: Issue[],
-): string[] {
+/** Expands `command` or `args`: unknown references are dependencies, undefined ones diagnosed. */
+function expandList(list: readonly string[], field: 'command' | 'args', ctx: ListContext, runsInShell: (index: number) => boolean): string[] {
   return list.map((s, i) => {
-    const report = expandKubernetesReport(s, env, profile);
-    diagnostics.push(
-      ...expansionDiagnostics({ ...report, undefinedNames: report.undefinedNames.filter((n) => !declared.has(n)) }, s, `${base}${field}[${i}]`, runsInShell(i), profile),
-    );
-    if (report.corrupted && profile.rejectsInvalidUtf8) {
-      issues.push({ code: 'k8s-invalid-utf8', path: `${base}${field}[${i}]`, message: 'grpc: error while marshaling: string field contains invalid UTF-8' });
+    const path = `${ctx.base}${field}[${i}]`;
+    const report = expandKubernetesReport(s, ctx.environment.known, ctx.profile);
+    const { dependencies, undefinedNames } = classifyReferences(report.undefinedNames, ctx.environment.lookup, path);
+    ctx.dependencies.push(...dependencies);
+    ctx.diagnostics.push(...dependencies.map(unknownValueDiagnostic));
+    ctx.diagnostics.push(...expansionDiagnostics({ ...report, undefinedNames }, s, path, runsInShell(i), ctx.profile));
+    if (report.corrupted && ctx.profile.rejectsInvalidUtf8) {
+      ctx.issues.push({ code: 'k8s-invalid-utf8', path, message: 'grpc: error while marshaling: string field contains invalid UTF-8' });
     }
     return report.output;
   });
@@ -336,8 +189,6 @@ function checkStringList(value: unknown, name: string): void {
  * resolveKubernetes({ entrypoint: ['/ep'], cmd: ['a'] }, { args: ['$(X)'], env: [{ name: 'X', value: '1' }] }).argv
  * // ['/ep', '1']
  */
-export function resolveKubernetes(image: ImageConfig, container: KubernetesContainer, options?: KubernetesOptions): KubernetesResolution | Failure;
-export function resolveKubernetes(image: ImageConfig | null, container: KubernetesContainer, options?: KubernetesOptions): ResolveKubernetesResult;
 export function resolveKubernetes(imageConfig: ImageConfig | null, container: KubernetesContainer, options: KubernetesOptions = {}): ResolveKubernetesResult {
   if (imageConfig !== null) expectType(imageConfig, 'object', 'image');
   const image = imageConfig ?? NO_IMAGE;
@@ -351,9 +202,10 @@ export function resolveKubernetes(imageConfig: ImageConfig | null, container: Ku
   const profile = kubernetesProfile(options.kubernetesVersion);
   const base = options.path === undefined || options.path === '' ? '' : `${options.path}.`;
   const diagnostics: Diagnostic[] = [];
-  const { env, issues } = buildEnv(container, options, profile, base, diagnostics);
-  const known = new Map<string, string>();
-  for (const [k, v] of env) if (v !== undefined) known.set(k, v);
+  const environment = buildEnvironment(container, options, profile, base, diagnostics);
+  const issues = [...environment.issues];
+  const dependencies: KubernetesEnvDependency[] = [];
+  const ctx: ListContext = { environment, profile, base, diagnostics, issues, dependencies };
 
   const podCommand = container.command ?? [];
   const podArgs = container.args ?? [];
@@ -369,17 +221,17 @@ export function resolveKubernetes(imageConfig: ImageConfig | null, container: Ku
   const preview = [...(podCommand.length > 0 ? podCommand : (image.entrypoint ?? [])), ...podArgs];
   const scriptAt = shellScriptIndex(preview);
   const cmdOffset = podCommand.length > 0 ? 0 : (image.entrypoint ?? []).length;
-  const command = podCommand.length > 0 ? expandList(podCommand, 'command', known, env, profile, base, (i) => i === scriptAt, diagnostics, issues) : null;
-  const args = podArgs.length > 0 ? expandList(podArgs, 'args', known, env, profile, base, (i) => i + cmdOffset === scriptAt, diagnostics, issues) : null;
+  const command = podCommand.length > 0 ? expandList(podCommand, 'command', ctx, (i) => i === scriptAt) : null;
+  const args = podArgs.length > 0 ? expandList(podArgs, 'args', ctx, (i) => i + cmdOffset === scriptAt) : null;
 
   const [firstIssue, ...moreIssues] = issues;
   if (firstIssue !== undefined) return { ok: false, issues: [firstIssue, ...moreIssues], diagnostics };
   const envList: KubernetesEnvEntry[] = [];
-  for (const [name, value] of env) envList.push({ name, value });
+  for (const [name, value] of environment.env) envList.push({ name, value });
   if (imageConfig === null && (command ?? []).length === 0) {
     const dependsOn: ('entrypoint' | 'cmd')[] = args === null ? ['entrypoint', 'cmd'] : ['entrypoint'];
     diagnostics.push(unknownImageDiagnostic(dependsOn, `${base}image`, 'command'));
-    return { ok: true, complete: false, dependsOn, args, env: envList, diagnostics };
+    return { ok: true, complete: false, dependsOn, dependsOnEnv: dependencies, args, env: envList, diagnostics };
   }
 
   // containerd WithProcessArgs.
@@ -395,6 +247,7 @@ export function resolveKubernetes(imageConfig: ImageConfig | null, container: Ku
   }
   const argv = [...effCommand, ...effArgs];
   diagnostics.push(...analyzeArgv(argv, { entrypointLength: effCommand.length }));
+  if (dependencies.length > 0) return { ok: true, complete: false, dependsOn: [], dependsOnEnv: dependencies, argv, args, env: envList, diagnostics };
   return { ok: true, complete: true, argv, command: effCommand, args: effArgs, env: envList, diagnostics };
 }
 

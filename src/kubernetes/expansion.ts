@@ -23,8 +23,6 @@ export interface KubernetesProfile {
   readonly dollarMultibyte: 'corrupt' | 'keep';
   /** Invalid UTF-8 in a CRI string makes container creation fail (gRPC ≥ 1.72, Kubernetes ≥ 1.34). */
   readonly rejectsInvalidUtf8: boolean;
-  /** envFrom keys may be any printable ASCII except `=` (RelaxedEnvironmentVariableValidation, on by default from 1.32). */
-  readonly relaxedEnvNames: boolean;
 }
 
 /** The newest Kubernetes minor release this library tracks as "current". */
@@ -38,7 +36,7 @@ export function kubernetesProfile(kubernetesVersion?: string): KubernetesProfile
   if (kubernetesVersion !== undefined) expectType(kubernetesVersion, 'string', 'kubernetesVersion');
   const version = kubernetesVersion === undefined ? null : parseEngineVersion(kubernetesVersion);
   if (version === null) {
-    return { version: null, dollarMultibyte: 'keep', rejectsInvalidUtf8: true, relaxedEnvNames: true };
+    return { version: null, dollarMultibyte: 'keep', rejectsInvalidUtf8: true };
   }
   // The byte-wise read is as old as the expansion package; the fix (#136325) reached 1.36.0 and was
   // back-ported to 1.34.4 (#136490) and 1.35.1 (#136491). Older lines (≤ 1.33) never got it.
@@ -52,7 +50,6 @@ export function kubernetesProfile(kubernetesVersion?: string): KubernetesProfile
     version,
     dollarMultibyte: corrupt ? 'corrupt' : 'keep',
     rejectsInvalidUtf8: versionAtLeast(version, 1, 34),
-    relaxedEnvNames: versionAtLeast(version, 1, 32),
   };
 }
 

@@ -1,9 +1,10 @@
-import type { LimitsOption } from '../core/limits.js';
+import { resolveLimits, type LimitsOption } from '../core/limits.js';
 import { parseImageReference, type ImageReference } from '../core/image-reference.js';
 import { findImage, imageTable, unusedImageDiagnostics, type ImageTable } from '../core/image-table.js';
 import { expectType, goQuote } from '../internal/text.js';
-import { formatPath, readWorkloadYaml, type YamlDocument } from '../internal/yaml.js';
-import { resolveKubernetes, type KubernetesContainer, type KubernetesOptions, type ResolveKubernetesResult } from './container.js';
+import { formatPath, parseYamlDocuments, readWorkloadYaml, type YamlDocument } from '../internal/yaml.js';
+import { resolveKubernetes, type KubernetesConfigData, type KubernetesContainer, type KubernetesOptions, type ResolveKubernetesResult } from './container.js';
+import { findConfigObject, readConfigObject, type KubernetesConfigKind, type KubernetesConfigObject } from './config-data.js';
 import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
 import { safeParsePodSpec, type KubernetesPodSpecInput } from './schema.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
@@ -24,6 +25,21 @@ export interface ResolveManifestsOptions extends Omit<KubernetesOptions, 'path'>
   readonly images?: ImageLookup;
   /** File name, copied into issue locations. */
   readonly source?: string;
+  /**
+   * More manifests whose ConfigMaps and Secrets the containers read (their other documents are not
+   * resolved); `kind` restricts one to ConfigMaps or Secrets (another kind is an issue).
+   */
+  readonly configSources?: readonly ManifestConfigSource[];
+  /** The namespace objects without `metadata.namespace` are applied to (`kubectl apply -n`); default: not known. */
+  readonly namespace?: string;
+}
+
+/** A YAML text of ConfigMaps and Secrets (a CLI `--config-map`/`--secret` file). */
+export interface ManifestConfigSource {
+  readonly text: string;
+  /** File name, copied into issue locations. */
+  readonly source?: string;
+  readonly kind?: KubernetesConfigKind;
 }
 
 /** One container of a workload. */
@@ -113,8 +129,13 @@ export function resolveManifests(yamlText: string, options: ResolveManifestsOpti
     lookup = (_ref, _context, reference) => (reference === undefined ? undefined : findImage(found, reference));
   }
   const src = source === undefined ? {} : { source };
-  const resolver = new ManifestResolver(lookup, k8sOptions, src);
-  for (const doc of parsed.documents) resolver.document(doc);
+  const { configSources, ...podOptions } = k8sOptions;
+  const resolver = new ManifestResolver(lookup, podOptions, src);
+  // ConfigMaps and Secrets first, from every document and source: order does not matter.
+  const read = parsed.documents.map((doc) => resolver.objects(doc));
+  for (const extra of configSources ?? []) resolver.configSource(extra, options);
+  read.forEach((objects) => objects.forEach(([doc, obj]) => resolver.config(doc, obj, src, undefined)));
+  read.forEach((objects) => objects.forEach(([doc, obj]) => resolver.workload(doc, obj)));
   const { issues, diagnostics, workloads } = resolver;
   const [first, ...rest] = issues;
   if (first !== undefined) return { ok: false, issues: [first, ...rest], diagnostics };
@@ -141,20 +162,62 @@ class ManifestResolver {
   readonly diagnostics: Diagnostic[] = [];
   readonly workloads: ManifestWorkload[] = [];
 
+  /** The ConfigMaps and Secrets of the input and the config sources, in input order. */
+  private readonly configObjects: KubernetesConfigObject[] = [];
+
   constructor(
     private readonly images: ContainerImages,
-    private readonly k8sOptions: Omit<KubernetesOptions, 'path'>,
+    private readonly k8sOptions: Omit<KubernetesOptions, 'path'> & { readonly namespace?: string },
     private readonly src: { readonly source?: string },
   ) {}
 
-  /** One YAML document: its issues, or each workload in it (empty documents are ignored). */
-  document(doc: YamlDocument): void {
+  /** One YAML document: its issues, or its objects (empty documents have none). */
+  objects(doc: YamlDocument): [ReadDocument, WorkloadObject][] {
     if (!doc.ok) {
       this.issues.push(...doc.issues);
+      return [];
+    }
+    if (doc.value === null || doc.value === undefined) return [];
+    return this.objectsOf(doc).map((obj) => [doc, obj]);
+  }
+
+  /** A `--config-map`/`--secret` text: its ConfigMaps and Secrets (of `kind` when given); any other kind is an issue. */
+  configSource(extra: ManifestConfigSource, options: LimitsOption): void {
+    const parsed = parseYamlDocuments(extra.text, extra.source, resolveLimits(options.limits));
+    if (!parsed.ok) {
+      this.issues.push(...parsed.issues);
       return;
     }
-    if (doc.value === null || doc.value === undefined) return;
-    for (const obj of this.objectsOf(doc)) this.workload(doc, obj);
+    const src = extra.source === undefined ? {} : { source: extra.source };
+    for (const doc of parsed.documents) for (const [d, obj] of this.objects(doc)) this.config(d, obj, src, extra.kind ?? 'any');
+  }
+
+  /**
+   * Reads a ConfigMap or Secret object. `only`: in a config source, the kind it may hold (`'any'`:
+   * ConfigMap or Secret); another kind there is an issue. In the main input other kinds are left.
+   */
+  config(doc: ReadDocument, obj: WorkloadObject, src: { readonly source?: string }, only: KubernetesConfigKind | 'any' | undefined): void {
+    const kind = obj.value['kind'];
+    const isConfig = kind === 'ConfigMap' || kind === 'Secret';
+    if (only !== undefined && (!isConfig || (only !== 'any' && kind !== only))) {
+      const want = only === 'any' ? 'a ConfigMap or Secret' : `a ${only}`;
+      const path = formatPath(obj.path, ['kind']);
+      this.issues.push({
+        code: 'k8s-manifest-invalid',
+        path,
+        message: `document ${doc.index} ${path}: kind ${JSON.stringify(kind)} where ${want} was expected`,
+        ...doc.locate([...obj.parts, 'kind']),
+        ...src,
+      });
+      return;
+    }
+    if (!isConfig) return;
+    const read = readConfigObject(kind, obj.value, { document: doc.index, path: obj.path, parts: obj.parts, locate: doc.locate, ...src });
+    if (!read.ok) this.issues.push(...read.issues);
+    else {
+      this.configObjects.push(read.object);
+      this.diagnostics.push(...read.diagnostics);
+    }
   }
 
   /** A List holds items; anything else is one object. Iterative (no recursion on input depth). */
@@ -177,11 +240,12 @@ class ManifestResolver {
     return objects;
   }
 
-  /** One object: its kind says where the pod spec is; unknown kinds are skipped with a diagnostic. */
-  private workload(doc: ReadDocument, obj: WorkloadObject): void {
+  /** One object: its kind says where the pod spec is; ConfigMaps and Secrets were read before; other kinds are skipped with a diagnostic. */
+  workload(doc: ReadDocument, obj: WorkloadObject): void {
     const kind = obj.value['kind'];
     const at = (p: string): string => (obj.path === '' ? p : p === '' ? obj.path : `${obj.path}.${p}`);
     if (typeof kind !== 'string') return this.invalid(doc, at('kind'), [...obj.parts, 'kind'], 'expected string');
+    if (kind === 'ConfigMap' || kind === 'Secret') return;
     const specPath = Object.hasOwn(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : undefined;
     if (specPath === undefined) {
       this.diagnostics.push({
@@ -199,7 +263,8 @@ class ManifestResolver {
     const specAt = at(specPath.join('.'));
     const spec = this.podSpec(doc, obj, specPath, at);
     if (spec === undefined) return;
-    this.workloads.push({ document: doc.index, kind, name, path: obj.path, containers: this.containers(spec, specAt, name) });
+    const podOptions = this.podOptions(kind, obj.value, specPath, spec);
+    this.workloads.push({ document: doc.index, kind, name, path: obj.path, containers: this.containers(spec, specAt, name, podOptions) });
   }
 
   /** The pod spec at `specPath`, checked against the schema (at most 20 issues), or `undefined`. */
@@ -227,7 +292,7 @@ class ManifestResolver {
    * what the argv depends on (exact when `command` is set). An `image:` that is not a reference is
    * that container's issue.
    */
-  private containers(spec: KubernetesPodSpecInput, specAt: string, workload: string): ManifestContainerResult[] {
+  private containers(spec: KubernetesPodSpecInput, specAt: string, workload: string, podOptions: Omit<KubernetesOptions, 'path'>): ManifestContainerResult[] {
     const containers: ManifestContainerResult[] = [];
     for (const list of LISTS) {
       (spec[list] ?? []).forEach((c, i) => {
@@ -239,17 +304,78 @@ class ManifestResolver {
         const result =
           parsed !== null && !parsed.ok
             ? invalidImageIssue(ref, parsed.issues[0].message, `${path}.image`)
-            : resolveKubernetes(this.images(ref, { container: cname, workload }, reference) ?? null, toContainer(c), { ...this.k8sOptions, path });
+            : resolveKubernetes(this.images(ref, { container: cname, workload }, reference) ?? null, toContainer(c), { ...podOptions, path });
         containers.push({ list, name: cname, image: ref, ...(reference !== undefined && { reference }), needs: imageNeeds(c.command, c.args), path, result });
       });
     }
     return containers;
   }
 
+  /**
+   * What the kubelet sees for this Pod: the ConfigMaps/Secrets of its namespace (from the input,
+   * then the caller's), `enableServiceLinks`, and the pod fields known before the Pod runs.
+   */
+  private podOptions(kind: string, value: Record<string, unknown>, specPath: readonly string[], spec: KubernetesPodSpecInput): Omit<KubernetesOptions, 'path'> {
+    const { namespace: applyNamespace, ...rest } = this.k8sOptions;
+    const metadata = value['metadata'];
+    const own = isRecord(metadata) && typeof metadata['namespace'] === 'string' ? metadata['namespace'] : undefined;
+    const namespace = own ?? applyNamespace;
+    const fields = podFieldValues(kind, value, specPath, spec, namespace);
+    return {
+      ...rest,
+      configMaps: this.configData('ConfigMap', namespace, applyNamespace, rest.configMaps),
+      secrets: this.configData('Secret', namespace, applyNamespace, rest.secrets),
+      ...(namespace !== undefined && { namespace }),
+      ...(spec.enableServiceLinks != null && { enableServiceLinks: spec.enableServiceLinks }),
+      fieldValues: { ...fields, ...rest.fieldValues },
+    };
+  }
+
+  /** ConfigMaps or Secrets for a namespace: the input's, then the caller's (whose record is all that exist), else not known. */
+  private configData(kind: KubernetesConfigKind, namespace: string | undefined, applyNamespace: string | undefined, given: KubernetesConfigData | undefined): KubernetesConfigData {
+    const objects = this.configObjects;
+    return (name) => {
+      const found = findConfigObject(objects, kind, name, namespace, applyNamespace);
+      if (found !== undefined || given === undefined) return found;
+      if (typeof given === 'function') return given(name);
+      return Object.hasOwn(given, name) ? given[name] : null;
+    };
+  }
+
   /** A `k8s-manifest-invalid` issue at a path of the document (`undefined`: the document itself). */
   private invalid(doc: ReadDocument, path: string | undefined, parts: readonly PropertyKey[], what: string): void {
     this.issues.push({ code: 'k8s-manifest-invalid', ...(path === undefined ? {} : { path }), message: `${where(doc, path ?? '')}: ${what}`, ...doc.locate(parts), ...this.src });
   }
+}
+
+/**
+ * The pod fields a `fieldRef` reads that the manifest already decides: `metadata.name` (a Pod),
+ * `metadata.namespace` (when known), each `metadata.labels['k']`/`annotations['k']` the pod
+ * template sets, and `spec.serviceAccountName` (`default` when unset, as the ServiceAccount
+ * admission plugin sets it). Everything else (`status.podIP`, `spec.nodeName`, `metadata.uid`…) is
+ * known only once the Pod runs.
+ */
+function podFieldValues(
+  kind: string,
+  value: Record<string, unknown>,
+  specPath: readonly string[],
+  spec: KubernetesPodSpecInput,
+  namespace: string | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  let meta: unknown = value;
+  for (const key of [...specPath.slice(0, -1), 'metadata']) meta = isRecord(meta) ? meta[key] : undefined;
+  if (isRecord(meta)) {
+    if (kind === 'Pod' && typeof meta['name'] === 'string') out['metadata.name'] = meta['name'];
+    for (const field of ['labels', 'annotations'] as const) {
+      const map = meta[field];
+      if (!isRecord(map)) continue;
+      for (const [k, v] of Object.entries(map)) if (typeof v === 'string') Object.defineProperty(out, `metadata.${field}['${k}']`, { value: v, enumerable: true });
+    }
+  }
+  if (namespace !== undefined) out['metadata.namespace'] = namespace;
+  out['spec.serviceAccountName'] = spec.serviceAccountName ?? 'default';
+  return out;
 }
 
 /** `document 2` or `document 2 spec.containers[0]`, as messages name a place. */

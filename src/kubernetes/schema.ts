@@ -44,9 +44,20 @@ const KubernetesContainerSchema = z.looseObject({
 const containerList = z.array(KubernetesContainerSchema).check(z.maxLength(1000));
 
 const KubernetesPodSpecSchema = z.looseObject({
+  enableServiceLinks: z.nullish(z.boolean()),
+  serviceAccountName: z.nullish(z.string()),
   containers: containerList,
   initContainers: z.nullish(containerList),
   ephemeralContainers: z.nullish(containerList),
+});
+
+const stringMap = z.nullish(z.record(z.string(), z.string()));
+
+/** A ConfigMap or Secret: the fields the kubelet's env reads (`binaryData` is never env). */
+const KubernetesConfigObjectSchema = z.looseObject({
+  metadata: z.looseObject({ name: z.string(), namespace: z.nullish(z.string()) }),
+  data: stringMap,
+  stringData: stringMap,
 });
 
 /** core/v1 Container: the fields that decide the argv. */
@@ -66,5 +77,21 @@ let localeError: ReturnType<typeof en>['localeError'] | undefined;
 export function safeParsePodSpec(value: unknown): SchemaResult<KubernetesPodSpecInput> {
   localeError ??= en().localeError;
   const r = KubernetesPodSpecSchema.safeParse(value, { error: localeError });
+  return r.success ? { success: true, data: r.data } : { success: false, issues: r.error.issues };
+}
+
+/** core/v1 ConfigMap or Secret: `metadata.name`/`namespace`, `data`, `stringData`. */
+export type KubernetesConfigObjectInput = z.infer<typeof KubernetesConfigObjectSchema>;
+
+/**
+ * Validates a ConfigMap or Secret document: `metadata.name` a string, `data`/`stringData` maps of
+ * strings (a Secret's `data` values still base64).
+ *
+ * @param value - the parsed document.
+ * @returns the object, or zod's issues with paths relative to `value` and English messages.
+ */
+export function safeParseConfigObject(value: unknown): SchemaResult<KubernetesConfigObjectInput> {
+  localeError ??= en().localeError;
+  const r = KubernetesConfigObjectSchema.safeParse(value, { error: localeError });
   return r.success ? { success: true, data: r.data } : { success: false, issues: r.error.issues };
 }

@@ -69,12 +69,17 @@ export interface CompareImageOptions extends EngineOptions {
   readonly children?: boolean;
 }
 
-type Result = { readonly ok: true; readonly argv: readonly string[] } | { readonly ok: true; readonly complete: false } | { readonly ok: false; readonly issues: Issues };
+type Result =
+  | { readonly ok: true; readonly argv: readonly string[] }
+  | { readonly ok: true; readonly complete: false; readonly dependsOn: readonly unknown[]; readonly argv?: readonly string[] }
+  | { readonly ok: false; readonly issues: Issues };
 
 /** The argv, the failure, or (an answer that depends on an image config not given) that dependency as a code. */
 function outcomeOf(result: Result): ArgvOutcome {
   if (!result.ok) return { code: result.issues[0].code, message: result.issues[0].message };
-  if ('argv' in result) return { argv: result.argv };
+  if (!('complete' in result) || result.complete) return { argv: result.argv as readonly string[] };
+  // A Kubernetes argv that depends only on env values not given (a ConfigMap, a pod field) is not known either.
+  if (result.dependsOn.length === 0) return { code: 'k8s-env-value-unknown', message: 'depends on an environment value that was not given' };
   return { code: 'depends-on-unknown-image', message: 'depends on an image config that was not given' };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { interpolateWith } from '../../src/compose/interpolation.js';
+import { interpolateTree, interpolateWith } from '../../src/compose/interpolation.js';
 
 // Source: compose-spec/compose-go v2.13.0 (87bbe5a9) template/template_test.go, with its own mapping
 // (FOO=first, BAR='' and JSON={"json":2}; everything else unset). Each row names the Go test it comes from.
@@ -140,5 +140,36 @@ describe('interpolateWith: unset names read (the warnings compose-go logs)', () 
     { template: '$X-$Y ${X}', value: '- ', unresolved: ['X', 'Y', 'X'], test: 'one warning per reference' },
   ])('$test: $template', ({ template, value, unresolved }) => {
     expect(interpolateWith(template, get)).toEqual({ ok: true, value, unresolved });
+  });
+});
+
+// compose-go v2.13.0 interpolation/interpolation.go Interpolate: every string value of the tree (keys as
+// written), in document order; a cast at a path (loader/interpolate.go interpolateTypeCastMapping).
+describe('interpolateTree', () => {
+  test('string values interpolated, keys untouched, other scalars kept, unset names reported with their path in order', () => {
+    const r = interpolateTree({ services: { $FOO: { image: '${FOO}:${NOPE}', ports: [8080, '${BAR}x'], init: '${NOPE2:-true}' } } }, get);
+    expect(r).toEqual({
+      ok: true,
+      value: { services: { $FOO: { image: 'first:', ports: [8080, 'x'], init: 'true' } } },
+      unresolved: [{ path: ['services', '$FOO', 'image'], name: 'NOPE' }],
+    });
+  });
+
+  test('a cast turns the text into another value, or fails with its message', () => {
+    const cast = (path: readonly PropertyKey[], text: string) =>
+      path.at(-1) === 'init' ? (text === 'true' ? { value: true } : { message: `invalid boolean: ${text}` }) : { value: text };
+    expect(interpolateTree({ init: '${X:-true}' }, get, cast)).toMatchObject({ ok: true, value: { init: true } });
+    expect(interpolateTree({ a: { init: 'no way' } }, get, cast)).toEqual({ ok: false, path: ['a', 'init'], message: 'invalid boolean: no way' });
+  });
+
+  test('an invalid template fails with its path', () => {
+    expect(interpolateTree({ a: ['x', '${'] }, get)).toEqual({ ok: false, path: ['a', 1], message: 'invalid interpolation format for "${": missing closing brace' });
+  });
+
+  test('__proto__ keys stay own data properties', () => {
+    const value = JSON.parse('{"__proto__": {"polluted": "${FOO}"}}') as unknown;
+    const r = interpolateTree(value, get);
+    expect(r.ok && Object.hasOwn(r.value as object, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { engineProfile } from '../../src/core/engine-profile.js';
-import { exposeError, instructionArgsError, nameValueError, parseGoDuration, platformError, stopSignalError } from '../../src/dockerfile/instruction-args.js';
+import { exposeError, instructionArgsError, nameValueError, parseGoDuration, stopSignalError } from '../../src/dockerfile/instruction-args.js';
 
 // Recorded on Docker 20.10.24, BuildKit and classic alike (test/fixtures/engine/docker-20.10.24-arguments.json, case
 // ids `arguments-all-<keyword>-<row>`), the rules of buildkit v0.8.3 instructions/parse.go.
@@ -105,21 +105,5 @@ describe('dispatch checks', () => {
     { s: '80/xyz', want: 'Invalid proto: xyz' },
   ])('EXPOSE $s', ({ s, want }) => {
     expect(exposeError(s)).toBe(want);
-  });
-});
-
-// containerd platforms.Parse as Docker 20.10.24 reports it, both builders (live engine suite seed 230993860, case
-// from-flags-230993860-001; rule case from-flags-20261202-032 for the empty value under the classic builder).
-describe('platformError', () => {
-  test.for([
-    { v: 'linux/amd64', want: null },
-    { v: 'LINUX/AMD64', want: null },
-    { v: 'linux/foo', want: null },
-    { v: 'linux', want: null },
-    { v: 'linux/amd64/v2', want: null },
-    { v: 'foo', want: 'failed to parse platform foo: "foo": unknown operating system or architecture: invalid argument' },
-    { v: '', want: 'failed to parse platform : "" is an invalid component of "": platform specifier component must match "^[A-Za-z0-9_-]+$": invalid argument' },
-  ])('$v', ({ v, want }) => {
-    expect(platformError(v)).toBe(want);
   });
 });

@@ -29,14 +29,25 @@ describe('listDockerfileBases', () => {
     { name: 'build args expand FROM', options: { target: 'build', buildArgs: { NODE: '22' } }, want: ['node:22@2'] },
     {
       name: 'classic builder: every stage up to the target',
-      options: { target: 'runtime', builder: 'classic' },
-      want: ['node:20@2', 'golang:1.22@4', 'gcr.io/distroless/nodejs20-debian12@6'],
+      options: { target: 'tools', builder: 'classic' },
+      want: ['node:20@2', 'golang:1.22@4'],
     },
   ])('$name', ({ options, want }) => {
     // The classic builder has no automatic platform ARGs: `--platform=$BUILDPLATFORM` expands to nothing and fails
     // (recorded: docker-20.10.24-rules.json from-flags-20261202-032), so its row names the platform.
     const r = listDockerfileBases(options.builder === 'classic' ? MULTI.replace('$BUILDPLATFORM', 'linux/amd64') : MULTI, options);
     expect(r.ok && r.references.map((b) => `${b.text}@${b.line}`)).toEqual(want);
+  });
+
+  // Recorded: docker-20.10.24-platform-args.json platform-flag-buildplatform (the classic builder defines no
+  // automatic platform ARGs, so `--platform=$BUILDPLATFORM` expands to nothing).
+  test('classic builder: FROM --platform=$BUILDPLATFORM fails without a BUILDPLATFORM build arg', () => {
+    const r = listDockerfileBases(MULTI, { target: 'runtime', builder: 'classic', engineVersion: '20.10' });
+    expect(r.ok ? null : r.issues[0]).toMatchObject({
+      code: 'platform-invalid',
+      line: 5,
+      message: expect.stringMatching(/^failed to parse platform : "" is an invalid component/),
+    });
   });
 
   test('an entry carries the parsed reference, stage and --platform as written', () => {

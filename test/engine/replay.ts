@@ -57,6 +57,12 @@ export const SKIPPED: readonly { readonly file: string; readonly id: string; rea
     reason:
       'buildah 1.28 has no heredocs, so `COPY <<EOF /script` copies a build-context file named `<<EOF` and fails (`copier: stat: "/<<EOF"`) before the unknown instruction on the next line is reached; build-context contents are outside the model.',
   },
+  ...['platform-from-redeclared', 'platform-from-default'].map((id) => ({
+    file: 'podman-4.3.1-platform-args.json',
+    id,
+    reason:
+      'buildah 1.28 decides which stages to build from FROM expanded with the build args alone (executor.go, skip-unused-stages), so `FROM base-$TARGETOS` after a meta `ARG TARGETOS[=plan9]` skips the stage `base-linux`/`base-plan9` it then names at dispatch and pulls an image of that name instead; that stage skipping is outside the model.',
+  })),
 ];
 
 /** Daemon-side flakes, not Dockerfile rules (never a library disagreement). */

@@ -140,3 +140,32 @@ describe('readWorkloadYaml', () => {
     expect(() => readWorkloadYaml(text as string, options as never)).toThrow(new TypeError(message));
   });
 });
+
+// YAML 1.1 merge keys as go-yaml applies them (compose files use `<<: *anchor`), and the local tags
+// compose-go reads (loader/reset.go: `!reset`, `!override`; a tag inside a merge key counts for the
+// mapping that merges it, one reached through an alias for the alias's place too).
+describe('parseYamlDocuments with merge keys and tags', () => {
+  const TEXT = 'x-a: &a\n  command: !reset null\n  image: base\nservices:\n  web:\n    <<: *a\n    environment: !override\n      A: "1"\n    ports: [!reset x]\n';
+
+  test('merge keys applied; tagged nodes listed by data path', () => {
+    const r = parseYamlDocuments(TEXT, undefined, DEFAULT_LIMITS, { merge: true, tags: ['!reset', '!override'] });
+    const doc = r.ok ? r.documents[0] : undefined;
+    if (doc === undefined || !doc.ok) throw new Error('not parsed');
+    expect((doc.value as { services: { web: Record<string, unknown> } }).services.web['image']).toBe('base');
+    expect(doc.tagged?.map((t) => `${t.tag} ${t.path.join('.')} ${t.line}`).sort()).toEqual([
+      '!override services.web.environment 8',
+      '!reset services.web.command 2',
+      '!reset services.web.ports.0 9',
+      '!reset x-a.command 2',
+    ]);
+    expect(doc.locate(['services', 'web', 'image'])).toEqual({ line: 3, column: 10 });
+  });
+
+  test('without the option, << is a plain key and no tags are listed', () => {
+    const r = parseYamlDocuments(TEXT);
+    const doc = r.ok ? r.documents[0] : undefined;
+    if (doc === undefined || !doc.ok) throw new Error('not parsed');
+    expect(Object.keys((doc.value as { services: { web: object } }).services.web)).toContain('<<');
+    expect(doc.tagged).toBeUndefined();
+  });
+});

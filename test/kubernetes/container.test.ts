@@ -51,8 +51,8 @@ describe('resolveKubernetes', () => {
       const args = v.input['args'] as string[] | null;
       const got = resolveKubernetes({ entrypoint: ['/img-ep'], cmd: ['img-cmd'] }, { command, args, env: v.input['env'] as KubernetesEnvVar[] });
       const want = v.expected as { command: string[] | null; args: string[] | null };
-      expect(got.ok).toBe(true);
-      if (!got.ok) return;
+      expect(got.ok && got.complete).toBe(true);
+      if (!got.ok || !got.complete) return;
       expect(got.command).toEqual(want.command ?? ['/img-ep']);
       expect(got.args).toEqual(want.args ?? (want.command ? [] : ['img-cmd']));
     });
@@ -134,22 +134,34 @@ describe('resolveKubernetes', () => {
     expect(codes).toContain('argv-sh-c-extra-args');
   });
 
-  test('missing ConfigMap fails like the kubelet; optional is skipped; unknown maps are diagnosed', () => {
-    const c = { command: ['x'], envFrom: [{ configMapRef: { name: 'nope' } }] };
+  test('missing ConfigMap fails like the kubelet; optional is skipped; unknown maps make references unknown', () => {
+    const c = { command: ['x', '$(MODE)'], envFrom: [{ configMapRef: { name: 'nope' } }] };
     expect(resolveKubernetes({}, c, { configMaps: {} })).toMatchObject({ ok: false, issues: [{ code: 'k8s-env-source-missing', path: 'envFrom[0]' }] });
     expect(resolveKubernetes({}, { command: ['x'], envFrom: [{ configMapRef: { name: 'nope', optional: true } }] }, { configMaps: {} }).ok).toBe(true);
     const unknown = resolveKubernetes({}, c);
-    expect(unknown.ok && unknown.diagnostics.map((d) => d.code)).toContain('k8s-env-value-unknown');
+    expect(unknown).toMatchObject({
+      ok: true,
+      complete: false,
+      dependsOn: [],
+      argv: ['x', '$(MODE)'],
+      dependsOnEnv: [{ variable: 'MODE', path: 'command[1]', from: [{ kind: 'configMap', name: 'nope' }] }],
+    });
+    expect(unknown.diagnostics.map((d) => d.code)).toEqual(['k8s-env-value-unknown']);
   });
 
-  test('envFrom invalid names are skipped (strict before 1.32, relaxed after)', () => {
-    const c = { command: ['echo', '$(P_1x)', '$(P_a b)'], envFrom: [{ prefix: 'P_', configMapRef: { name: 'cm' } }] };
-    const maps = { configMaps: { cm: { '1x': 'one', 'a b': 'two' } } };
-    const old = resolveKubernetes({}, c, { ...maps, kubernetesVersion: '1.31' });
-    expect(old.ok && old.argv).toEqual(['echo', 'one', '$(P_a b)']);
-    expect(old.diagnostics.map((d) => d.code)).toContain('k8s-env-invalid-name');
+  // kubelet_pods.go: IsEnvVarName skip + event from kubernetes#42642/#48986 (1.6–1.29); no check
+  // from 1.30 (kubernetes#123385; kubernetes/kubernetes@df5f0243 has none).
+  test('envFrom keys an older kubelet skips (1.29: IsEnvVarName; 1.30+: every key)', () => {
+    const c = { command: ['echo', '$(1x)', '$(P_1x)'], envFrom: [{ configMapRef: { name: 'cm' } }, { prefix: 'P_', configMapRef: { name: 'cm' } }] };
+    const maps = { configMaps: { cm: { '1x': 'one' } } };
+    const old = resolveKubernetes({}, c, { ...maps, kubernetesVersion: '1.29' });
+    expect(old.ok && old.argv).toEqual(['echo', '$(1x)', 'one']);
+    expect(old.diagnostics.find((d) => d.code === 'k8s-env-invalid-name')?.message).toBe(
+      'Keys [1x] from the EnvFrom configMap cm were skipped since they are considered invalid environment variable names.',
+    );
     const cur = resolveKubernetes({}, c, maps);
-    expect(cur.ok && cur.argv).toEqual(['echo', 'one', 'two']);
+    expect(cur.ok && cur.argv).toEqual(['echo', 'one', 'one']);
+    expect(cur.diagnostics.find((d) => d.code === 'k8s-env-invalid-name')?.severity).toBe('info');
   });
 
   test('service links are visible after env', () => {
@@ -169,10 +181,10 @@ describe('resolveKubernetes', () => {
     });
     expect(resolveKubernetes({}, c, { kubernetesVersion: '1.35.0' }).ok).toBe(false);
     const old = resolveKubernetes({}, c, { kubernetesVersion: '1.33.5' });
-    expect(old.ok && old.argv[1]).toBe('price: $\u00e2\uFFFD\uFFFD5');
+    expect(old.ok && old.argv?.[1]).toBe('price: $\u00e2\uFFFD\uFFFD5');
     expect(old.diagnostics.find((d) => d.code === 'k8s-dollar-multibyte')?.severity).toBe('warning');
     const fixed = resolveKubernetes({}, c, { kubernetesVersion: '1.34.4' });
-    expect(fixed.ok && fixed.argv[1]).toBe('price: $€5');
+    expect(fixed.ok && fixed.argv?.[1]).toBe('price: $€5');
     expect(fixed.diagnostics.find((d) => d.code === 'k8s-dollar-multibyte')?.severity).toBe('info');
     // env values are expanded too (the issue's reproduction).
     expect(resolveKubernetes({}, { command: ['x'], env: [{ name: 'P', value: 'a$ü' }] }, { kubernetesVersion: '1.34.1' }).ok).toBe(false);

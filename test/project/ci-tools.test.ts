@@ -76,6 +76,7 @@ const PACKAGE_OF: Readonly<Record<string, string>> = {
   '/bin/busybox': 'busybox-static',
   '/usr/bin/docker': 'docker.io',
   '/usr/sbin/dockerd': 'docker.io',
+  '/usr/bin/docker-compose': 'docker-compose',
   podman: 'podman',
   '/usr/bin/podman': 'podman',
   buildah: 'buildah',

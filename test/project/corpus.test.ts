@@ -36,9 +36,12 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
     }
     if (process.env['CONTAINER_ARGV_CORPUS'] !== undefined) return; // a custom corpus: no fixed counts
     expect(files.length).toBe(850);
-    // Issue 18 §2, the "before" number: without any base image config, 272 of the 809 files that build (34%)
-    // have a known answer (ENTRYPOINT and CMD do not depend on the base). The rest say what they depend on.
-    expect(complete).toBe(272);
+    // Issue 18 §2, the "before" number: without any base image config, 272 of the 809 files that built (34%)
+    // had a known answer (ENTRYPOINT and CMD do not depend on the base). The rest say what they depend on.
+    // Issue 14 §1 (BuildKit's automatic platform ARGs): 277 of 814; of the 49 files using them in FROM,
+    // 48 evaluate (43 before) and 16 are complete (11 before). Issue 13: 812 evaluate (two parser test files the
+    // engine refuses, below), still 277 complete.
+    expect(complete).toBe(277);
     expect(incomplete).toEqual({
       'entrypoint inherited, cmd inherited': 327, // no CMD/ENTRYPOINT in the target
       'entrypoint inherited, cmd known': 135, // CMD only: the base ENTRYPOINT runs it
@@ -46,14 +49,12 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
       'entrypoint inherited, cmd shell': 8, // shell-form CMD: the base SHELL (or Windows cmd) wraps it
       'entrypoint shell, cmd known': 1,
     });
-    expect(failed).toBe(43);
+    expect(failed).toBe(38);
     expect(failures).toEqual({
-      'blank-base-name': 10, // ARG without default used in FROM: needs --build-arg
+      'blank-base-name': 9, // ARG without default used in FROM: needs --build-arg
       // FROM that is not a reference after ARG expansion: 8 use an ARG without default inside the reference
-      // (`golang:${GOLANG_VERSION}`: needs --build-arg; BuildKit fails the same way), 3 are REPLACE-ME
-      // templates, and 4 (docker/cli, docker/compose, moby/moby, moby/buildkit: `FROM binary-$TARGETOS`)
-      // rely on BuildKit's automatic platform ARGs, which are not modelled (those build on the engine).
-      'from-reference-invalid': 15,
+      // (`golang:${GOLANG_VERSION}`: needs --build-arg; BuildKit fails the same way), 3 are REPLACE-ME templates.
+      'from-reference-invalid': 11,
       'unknown-instruction': 6,
       'no-instructions': 1,
       'json-not-strings': 1,
@@ -76,10 +77,10 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
       .filter((f) => f !== 'MANIFEST.tsv')
       .sort();
     for (const [engineVersion, failedWant] of [
-      [undefined, 43],
+      [undefined, 38],
       // Issue 13: 13 more fail on 20.10 (frontend 1.2): `COPY --link` (12 docker-library golang, 1 dotnet sample; the
       // flag came with dockerfile/1.4.0, buildkit 6f6454324) and `ADD --checksum` (moby Dockerfile.simple; 1.5.0, a83fbb989).
-      ['20.10', 58],
+      ['20.10', 53],
     ] as const) {
       const tally: Record<string, number> = {};
       let failed = 0;
@@ -89,7 +90,7 @@ describe.skipIf(!present)(`real Dockerfile corpus (${dir})`, () => {
         else if (r.frontend !== null) tally[String(r.frontend.version)] = (tally[String(r.frontend.version)] ?? 0) + 1;
       }
       expect(failed, engineVersion).toBe(failedWant);
-      expect(tally, engineVersion).toEqual({ '1.26': 71, '1.4': 21, '1.2': 1, null: 1 });
+      expect(tally, engineVersion).toEqual({ '1.26': 75, '1.4': 21, '1.2': 1, null: 1 });
     }
   });
 });

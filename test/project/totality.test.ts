@@ -163,6 +163,15 @@ const rows: readonly Row[] = [
       [1, 'options', 'object', true],
     ],
   ],
+  ['loadComposeProject', [{ readFile: (p: string) => (p === '/app/compose.yaml' ? 'services: {}\n' : undefined), workingDirectory: '/app' }], [[0, 'options', 'object']]],
+  [
+    'resolveComposeProject',
+    [lib.loadComposeProject({ readFile: (p: string) => (p === '/app/compose.yaml' ? 'services:\n  web:\n    image: x\n' : undefined), workingDirectory: '/app' }), {}],
+    [
+      [0, 'project', 'object'],
+      [1, 'options', 'object', true],
+    ],
+  ],
   [
     'listComposeImages',
     ['services: {}', {}],
@@ -219,6 +228,7 @@ const rows: readonly Row[] = [
       [1, 'options', 'object', true],
     ],
   ],
+  ['windowsCommandLine', [['cmd', '/S', '/C', 'echo hi'], true], [[0, 'argv', 'array']]],
   ['parseImageReference', ['node:20'], [[0, 'text', 'string']]],
   [
     'sameImage',

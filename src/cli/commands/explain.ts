@@ -1,6 +1,7 @@
 /** `container-argv explain`: the argv a container of this image executes, and why. */
 import { resolveDockerRun, type DockerRunOverrides, type ResolveDockerRunResult } from '../../run/docker-run.js';
 import { formatArgv } from '../../core/format-argv.js';
+import { windowsCommandLine } from '../../run/windows-command-line.js';
 import type { ImageConfig } from '../../core/types.js';
 import type { BaseDependency } from '../../dockerfile/base-dependency.js';
 import { baseJson, baseText } from '../base-images/report.js';
@@ -74,7 +75,7 @@ export async function runRequestOf(
 
 function describeList(v: readonly string[] | null | undefined, dependency: BaseDependency | undefined): string {
   if (dependency?.via === 'shell' && dependency.assumed !== null)
-    return `(unknown; ${formatArgv(dependency.assumed, 'json')} if ${dependency.from} is a Linux image with no SHELL)`;
+    return `(unknown; ${formatArgv(dependency.assumed, 'json')} if ${dependency.from} is a ${dependency.assumed[0] === 'cmd' ? 'Windows' : 'Linux'} image with no SHELL)`;
   if (dependency !== undefined) return '(unknown)';
   return v == null ? '(not set)' : formatArgv(v, 'json');
 }
@@ -103,7 +104,9 @@ function text(image: LoadedImage, request: RunRequest, result: ResolveDockerRunR
     lines.push(`  ${p.yellow(unknownHeadline(unknown))}: ${unknownDetail(unknown)}`);
     lines.push(`  ${p.dim(`give its config: --image-config ${unknown.from}=FILE (docker image inspect ${unknown.from} > FILE)`)}`);
   } else if (result !== null && result.ok) {
-    lines.push(`  ${label('argv')}${p.green(formatArgv(result.argv, 'shell'))}`);
+    // A Windows container starts with one command line, not an argv: print that, in Windows quoting.
+    const windows = image.config?.os === 'windows';
+    lines.push(windows ? `  ${label('cmdline')}${p.green(windowsLine(result.argv, image.config))}` : `  ${label('argv')}${p.green(formatArgv(result.argv, 'shell'))}`);
     lines.push(`  ${label('json')}${formatArgv(result.argv, 'json')}`);
     const source = (s: string) => (s === 'none' ? '' : `  ${p.dim(`← ${s === 'run' ? 'run options' : s}`)}`);
     lines.push(`  ${label('entrypoint')}${formatArgv(result.entrypoint, 'json')}${source(result.sources.entrypoint)}`);
@@ -152,7 +155,13 @@ export async function explainCommand(dockerfile: string | undefined, o: ExplainO
         origins: image.origins,
         run: { line: request.display, ...request.run },
         ...(result !== null && result.ok
-          ? { argv: result.argv, shell: formatArgv(result.argv, 'shell'), entrypoint: result.entrypoint, cmd: result.cmd, sources: result.sources }
+          ? {
+              argv: result.argv,
+              ...(image.config?.os === 'windows' ? { commandLine: windowsLine(result.argv, image.config) } : { shell: formatArgv(result.argv, 'shell') }),
+              entrypoint: result.entrypoint,
+              cmd: result.cmd,
+              sources: result.sources,
+            }
           : {}),
         diagnostics: findings,
       }),
@@ -164,6 +173,11 @@ export async function explainCommand(dockerfile: string | undefined, o: ExplainO
     io.stdout.write(text(image, request, result, unknown, findings, palette(useColor(io.stdout, io.env))));
   }
   return failed ? 1 : unknown !== null ? EXIT_INCOMPLETE : 0;
+}
+
+/** The command line a Windows container of `config` starts with (its ArgsEscaped leaves the first word as it is). */
+function windowsLine(argv: readonly string[], config: ImageConfig | null): string {
+  return windowsCommandLine(argv, config?.argsEscaped === true);
 }
 
 /** A config list for JSON output: the value, null when unset, `"unknown"` when it depends on an unknown base. */

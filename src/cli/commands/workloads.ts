@@ -14,6 +14,9 @@ import { yamlLocator } from '../yaml-lines.js';
 import type { ImageLookup, SourcedImageConfig } from '../../core/image-lookup.js';
 import { findImage, findImageKey, type ImageTable } from '../../core/image-table.js';
 import type { ImageField } from '../../run/image-needs.js';
+import type { KubernetesEnvDependency } from '../../kubernetes/container.js';
+import type { ManifestConfigSource } from '../../kubernetes/manifest.js';
+import { describeSource } from '../../kubernetes/environment.js';
 import { EXIT_INCOMPLETE, unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
 import type { BaseImageOptions } from '../base-images/chain.js';
 import { baseJson, baseText } from '../base-images/report.js';
@@ -30,6 +33,18 @@ export interface Unit {
   readonly error?: string;
   /** The argv depends on an image config that was not given: `depends on nginx (image config unknown)…`. */
   readonly unknown?: string;
+  /** Compose projects: the service's Compose name. */
+  readonly service?: string;
+  /** Compose projects: false when its profiles are inactive (`docker compose up` does not start it). */
+  readonly active?: boolean;
+  /** Compose projects: the init process runs first. */
+  readonly init?: boolean;
+  /** Compose projects: the evaluated `build:`. */
+  readonly build?: unknown;
+  /** Compose projects: where each merged value was written (`command` → `compose.override.yml:4:14`). */
+  readonly origins?: Readonly<Record<string, string>>;
+  /** Compose projects: the container environment, each value with where it was written. */
+  readonly environment?: Readonly<Record<string, { readonly value: string; readonly from: string }>>;
   readonly findings: readonly Finding[];
 }
 
@@ -45,6 +60,8 @@ export interface YamlReport {
   readonly findings: readonly Finding[];
   /** Where each image's config came from (when a resolver was given). */
   readonly bases?: readonly BaseResolution[];
+  /** Compose projects: the project's name, directory, files in merge order and active profiles. */
+  readonly project?: unknown;
 }
 
 /**
@@ -114,8 +131,24 @@ function verdict(units: readonly Unit[], fileFindings: readonly Finding[]): { ok
   return { ok: units.every((u) => u.ok) && !all.some((f) => f.severity === 'error'), complete: units.every((u) => u.unknown === undefined) };
 }
 
+/** `depends on ConfigMap "x" (not given): $(MODE)`: the env data a container's argv depends on. */
+function unknownEnvText(deps: readonly KubernetesEnvDependency[]): string {
+  const bySource = new Map<string, string[]>();
+  for (const d of deps) {
+    const key = [...new Set(d.from.map(describeSource))].join(' or ');
+    bySource.set(key, [...(bySource.get(key) ?? []), `$(${d.variable})`]);
+  }
+  return [...bySource].map(([source, refs]) => `depends on ${source} (not given): ${[...new Set(refs)].join(', ')}`).join('; ');
+}
+
+/** ConfigMaps/Secrets from other files (`--config-map`, `--secret`) and the namespace objects without one are applied to. */
+export interface ManifestData {
+  readonly configSources?: readonly ManifestConfigSource[];
+  readonly namespace?: string;
+}
+
 /** Resolves every container of a manifest. */
-export async function manifestReport(io: CliIO, path: string, given: WorkloadImages, text?: string, resolver?: BaseResolver): Promise<YamlReport> {
+export async function manifestReport(io: CliIO, path: string, given: WorkloadImages, text?: string, resolver?: BaseResolver, data: ManifestData = {}): Promise<YamlReport> {
   const file = displayName(path);
   const yamlText = text ?? (await readInput(io, path));
   const { listManifestImages, resolveManifests } = await import('../../kubernetes/manifest.js');
@@ -123,7 +156,7 @@ export async function manifestReport(io: CliIO, path: string, given: WorkloadIma
   const images = chain?.images ?? given;
   const bases = chain === undefined ? {} : { bases: chain.resolved.bases };
   const lookup = images instanceof SharedImages ? tableLookup(images) : images;
-  const result = resolveManifests(yamlText, { images: lookup, source: file });
+  const result = resolveManifests(yamlText, { images: lookup, source: file, ...data });
   const locate = yamlLocator(yamlText);
   if (!result.ok) {
     badImageKey(result.issues);
@@ -139,7 +172,8 @@ export async function manifestReport(io: CliIO, path: string, given: WorkloadIma
         path: c.path,
         ok: r.ok,
         ...(r.ok && r.complete && { argv: r.argv, fields: { command: r.command, args: r.args } }),
-        ...(r.ok && !r.complete && { unknown: unknownText(c.image, r.dependsOn), ...(r.args !== null && { fields: { args: r.args } }) }),
+        ...(r.ok && !r.complete && r.dependsOn.length > 0 && { unknown: unknownText(c.image, r.dependsOn), ...(r.args !== null && { fields: { args: r.args } }) }),
+        ...(r.ok && !r.complete && r.dependsOn.length === 0 && { unknown: unknownEnvText(r.dependsOnEnv), ...(r.argv !== undefined && { argv: r.argv }) }),
         ...(!r.ok && { error: r.issues[0].message }),
         findings: located(findingsOf(file, r.diagnostics, r.ok ? [] : r.issues), locate, w.document, c.path),
       });
@@ -230,6 +264,7 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
         file: report.file,
         ...(report.envFiles !== undefined && { envFiles: report.envFiles }),
         ...(report.bases !== undefined && { bases: report.bases.map(baseJson) }),
+        ...(report.project !== undefined && { project: report.project }),
         units: report.units.map((u) => ({ ...u, findings: undefined, diagnostics: u.findings })),
         diagnostics: report.findings,
       }),
@@ -243,14 +278,18 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
     lines.push(`${p.bold(u.label)}${u.image !== undefined ? ` ${p.dim(`(${u.image})`)}` : ''}  ${p.dim(`${report.file} ${u.path}`)}`);
     const base = u.image === undefined ? undefined : report.bases?.find((b) => b.reference === u.image);
     if (base !== undefined) lines.push(`  ${'image'.padEnd(11)}${baseText(base, p)}`);
+    if (u.unknown !== undefined && u.argv !== undefined) lines.push(`  ${p.yellow(u.unknown)}`);
     if (u.argv !== undefined) {
-      lines.push(`  ${'argv'.padEnd(11)}${p.green(formatArgv(u.argv, 'shell'))}`);
+      const argv = formatArgv(u.argv, 'shell');
+      lines.push(`  ${'argv'.padEnd(11)}${u.unknown === undefined ? p.green(argv) : argv}`);
       lines.push(`  ${'json'.padEnd(11)}${formatArgv(u.argv, 'json')}`);
       for (const [k, v] of Object.entries(u.fields ?? {})) lines.push(`  ${k.padEnd(11)}${formatArgv(v, 'json')}`);
     } else if (u.unknown !== undefined) {
       lines.push(`  ${p.yellow(u.unknown)}`);
       for (const [k, v] of Object.entries(u.fields ?? {})) lines.push(`  ${k.padEnd(11)}${formatArgv(v, 'json')}`);
     } else if (u.error !== undefined) lines.push(`  ${p.red('does not start:')} ${u.error}`);
+    if (u.init === true && u.argv !== undefined) lines.push(`  ${'init'.padEnd(11)}${p.dim('the engine init process runs first (init: true)')}`);
+    for (const [k, v] of Object.entries(u.origins ?? {})) if (k === 'image' || k === 'command' || k === 'entrypoint' || k === 'init') lines.push(`  ${p.dim(`${k} from ${v}`)}`);
     for (const f of sortFindings([...u.findings])) lines.push(`  ${formatFinding(f, p)}`);
   }
   if (report.units.length === 0 && report.findings.length === 0) lines.push(`${report.file}: no containers found`);
@@ -259,16 +298,26 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
   return code;
 }
 
-/** `container-argv k8s --manifest FILE --image-config REF=FILE…` */
+/** `container-argv k8s --manifest FILE --image-config REF=FILE… --config-map FILE… --secret FILE… --namespace NS` */
 export async function manifestCommand(
   path: string,
-  o: BaseImageOptions & { readonly imageConfig?: readonly string[]; readonly json?: boolean; readonly strict?: boolean },
+  o: BaseImageOptions & {
+    readonly imageConfig?: readonly string[];
+    readonly configMap?: readonly string[];
+    readonly secret?: readonly string[];
+    readonly namespace?: string;
+    readonly json?: boolean;
+    readonly strict?: boolean;
+  },
   io: CliIO,
 ): Promise<number> {
   const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
   const { resolverOf } = await import('../base-images/with-bases.js');
   const resolver = await resolverOf(io, files, o);
-  return printYamlReport(await manifestReport(io, path, imageMapOf(files), undefined, resolver), io, o.json === true, o.strict === true);
+  const read = (paths: readonly string[], kind: 'ConfigMap' | 'Secret') => Promise.all(paths.map(async (f) => ({ text: await readInput(io, f), source: displayName(f), kind })));
+  const configSources = [...(await read(o.configMap ?? [], 'ConfigMap')), ...(await read(o.secret ?? [], 'Secret'))];
+  const data: ManifestData = { configSources, ...(o.namespace !== undefined && { namespace: o.namespace }) };
+  return printYamlReport(await manifestReport(io, path, imageMapOf(files), undefined, resolver, data), io, o.json === true, o.strict === true);
 }
 
 /** `container-argv compose FILE --image-config REF=FILE…` */

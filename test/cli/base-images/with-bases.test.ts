@@ -19,7 +19,8 @@ describe('dockerfileBaseRequests', () => {
     { dockerfile: 'FROM golang:1.23 AS build\nFROM alpine\nCOPY --from=build /x /x\n', requests: [{ reference: 'alpine' }] },
     { dockerfile: 'ARG V=20\nFROM node:${V}\n', requests: [{ reference: 'node:20' }] },
     { dockerfile: 'FROM --platform=linux/arm64 node:20\n', requests: [{ reference: 'node:20', platform: { os: 'linux', architecture: 'arm64' } }] },
-    { dockerfile: 'FROM --platform=$BUILDPLATFORM node:20\n', requests: [{ reference: 'node:20' }] },
+    // Expanded first (issue 14 §1): the build platform, linux/amd64 unless options.buildPlatform says otherwise.
+    { dockerfile: 'FROM --platform=$BUILDPLATFORM node:20\n', requests: [{ reference: 'node:20', platform: { os: 'linux', architecture: 'amd64' } }] },
     { dockerfile: 'FROM\n', requests: [] },
   ])('$dockerfile', ({ dockerfile, requests }) => {
     expect(dockerfileBaseRequests(listDockerfileBases(dockerfile))).toEqual(requests);

@@ -1,0 +1,270 @@
+import { parseDotEnv } from './dotenv.js';
+import type { ShellwordsVersion } from './go-shellwords.js';
+import { isRemoteContext, type ComposeOrigin, type KeyEntry, type Sourced } from './model.js';
+import { isAbsolutePath, joinPath } from './posix-path.js';
+import type { ComposeProject, ComposeProjectService } from './project.js';
+import type { ComposeReadFile } from './project-files.js';
+import { requestNeeds, resolveCompose, type ComposeRunOverrides, type ResolveComposeResult } from './service.js';
+import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
+import { parseImageReference, type ImageReference } from '../core/image-reference.js';
+import { findImage, findImageKey, imageTable, unusedImageDiagnostics, type ImageTable } from '../core/image-table.js';
+import type { Diagnostic, Failure, ImageConfig } from '../core/types.js';
+import type { ConfigDependencies, UnknownBase } from '../dockerfile/base-dependency.js';
+import { evaluateDockerfile } from '../dockerfile/evaluate.js';
+import { expectType } from '../internal/text.js';
+
+/**
+ * What each service of a loaded Compose project runs (`docker compose up`, or `docker compose run
+ * SERVICE`): its image (built from its Dockerfile when it has `build:`), `init`, and the container
+ * environment from `env_file` and `environment`. See docs/semantics.md §3, "Compose projects".
+ */
+
+/** Options of {@link resolveComposeProject}. */
+export interface ResolveComposeProjectOptions {
+  /**
+   * Image configs, by image reference or (for a service that only builds, or whose image is not
+   * otherwise known) by service name; the base images of built Dockerfiles are looked up here too.
+   */
+  readonly images?: ImageLookup;
+  /** Reads Dockerfiles and `env_file`s by absolute path. Without it, builds are not evaluated and `env_file`s not read. */
+  readonly readFile?: ComposeReadFile;
+  /** `docker compose run [--entrypoint X] SERVICE [COMMAND…]`: that service's overrides (and it runs whatever its profiles). */
+  readonly run?: ComposeRunOverrides & { readonly service: string };
+  /** The daemon's default init (`dockerd --init`, daemon.json `"init": true`): used when a service does not set `init`. Default: false. */
+  readonly daemonInit?: boolean;
+  readonly shellwordsVersion?: ShellwordsVersion;
+}
+
+/** A built image: which Dockerfile, and what of its config depends on base images not given. */
+export interface ComposeBuildEvaluation {
+  /** The Dockerfile's absolute path; `null` for `dockerfile_inline`. */
+  readonly dockerfile: string | null;
+  readonly target?: string;
+  /** False when the built image's ENTRYPOINT or CMD depends on a base image whose config was not given. */
+  readonly complete: boolean;
+  readonly dependsOn: ConfigDependencies;
+  readonly unknownBases: readonly UnknownBase[];
+}
+
+/** One service's answer. */
+export interface ComposeProjectServiceResult {
+  readonly name: string;
+  /** False when its profiles are inactive: `docker compose up` does not start it (its argv is still given). */
+  readonly active: boolean;
+  /** The image the container is created from: `image:`, else `<project>-<service>` for a build (docker/compose `GetImageNameOrDefault`). */
+  readonly image: string;
+  /** Set when the service builds and the Dockerfile was evaluated. */
+  readonly build?: ComposeBuildEvaluation;
+  /** The engine's init process runs first (`init: true`, or the daemon default). */
+  readonly init: boolean;
+  /** The container environment: `env_file` values, then `environment` (unset `KEY` alone dropped), each with where it was written. */
+  readonly environment: Readonly<Record<string, Sourced<string>>>;
+  readonly result: ResolveComposeResult;
+}
+
+/** Result of {@link resolveComposeProject}. */
+export type ResolveComposeProjectResult = { readonly ok: true; readonly services: readonly ComposeProjectServiceResult[]; readonly diagnostics: readonly Diagnostic[] } | Failure;
+
+/** The lookups of `options.images`: service images (by reference, then by service name) and Dockerfile bases. */
+interface Lookups {
+  service(image: string, reference: ImageReference | undefined, name: string): ImageConfig | undefined;
+  readonly bases: ImageLookup | undefined;
+  readonly table: ImageTable | null;
+}
+
+function lookups(images: ImageLookup | undefined, names: ReadonlySet<string>): Lookups | Failure {
+  if (images === undefined) return { service: () => undefined, bases: undefined, table: null };
+  if (typeof images === 'function') {
+    const ask = (ref: string, reference: ImageReference | undefined) => answerConfig(images(ref, reference));
+    return { service: (image, reference, name) => ask(image, reference) ?? ask(name, undefined), bases: images, table: null };
+  }
+  expectType(images, 'object', 'options.images');
+  const read = imageTable(images, (key) => names.has(key));
+  if (!read.ok) return read;
+  const table = read.table;
+  return {
+    service: (_image, reference, name) => (reference !== undefined ? findImage(table, reference) : undefined) ?? findImageKey(table, name),
+    bases: (_ref, reference) => (reference === undefined ? undefined : findImage(table, reference)),
+    table,
+  };
+}
+
+/** `KEY` entries without a value take the project's variable, or are dropped (compose-go `Environment.Resolve`). */
+function resolvedEntries(entries: readonly KeyEntry[], env: Readonly<Record<string, string>>): Record<string, Sourced<string>> {
+  const out: Record<string, Sourced<string>> = Object.create(null) as Record<string, Sourced<string>>;
+  for (const e of entries) {
+    const value = e.value ?? (Object.hasOwn(env, e.key) ? env[e.key] : undefined);
+    if (value !== undefined) out[e.key] = { value, origin: e.origin };
+    else Reflect.deleteProperty(out, e.key);
+  }
+  return out;
+}
+
+/** The built image's name (docker/compose `GetImageNameOrDefault`). */
+function imageName(project: ComposeProject, svc: ComposeProjectService): string {
+  return svc.image?.value ?? `${project.name}-${svc.name}`;
+}
+
+/** Resolves every service of a project (see {@link resolveComposeProject}). */
+class ProjectResolver {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    private readonly project: ComposeProject,
+    private readonly options: ResolveComposeProjectOptions,
+    private readonly lookup: Lookups,
+  ) {}
+
+  service(svc: ComposeProjectService): ComposeProjectServiceResult {
+    const path = `services.${svc.name}`;
+    const image = imageName(this.project, svc);
+    const run = this.options.run?.service === svc.name ? this.options.run : undefined;
+    const init = svc.init?.value ?? this.options.daemonInit === true;
+    const environment = this.environment(svc, path);
+    const parsed = parseImageReference(image);
+    const reference = parsed.ok ? parsed.reference : undefined;
+    const built = svc.build === undefined ? undefined : this.build(svc, path);
+    const service = { ...(svc.command !== undefined && { command: svc.command.value }), ...(svc.entrypoint !== undefined && { entrypoint: svc.entrypoint.value }) };
+    const { shellwordsVersion } = this.options;
+    const sw = { path, init, ...(shellwordsVersion !== undefined && { shellwordsVersion }) };
+    const runOverrides =
+      run === undefined ? undefined : { ...(run.entrypoint !== undefined && { entrypoint: run.entrypoint }), ...(run.command !== undefined && { command: run.command }) };
+    const given = this.lookup.service(image, reference, svc.name);
+    let result: ResolveComposeResult;
+    if (!parsed.ok && svc.image !== undefined) {
+      result = { ok: false, issues: [{ code: 'compose-image-invalid', path: `${path}.image`, message: parsed.issues[0].message }], diagnostics: [] };
+    } else if (given !== undefined || built === undefined || built.config === null) {
+      result = resolveCompose(given ?? null, service, runOverrides, sw);
+    } else {
+      // An argv that needs a field of the built config that depends on an unknown base is not known.
+      const unknown = resolveCompose(null, service, runOverrides, sw);
+      const needs = unknown.ok ? requestNeeds(unknown.request) : [];
+      const dependsOn = needs.filter((f) => built.evaluation.dependsOn[f] !== undefined);
+      result = unknown.ok && !unknown.complete && dependsOn.length > 0 ? { ...unknown, dependsOn } : resolveCompose(built.config, service, runOverrides, sw);
+    }
+    return { name: svc.name, active: svc.active || run !== undefined, image, ...(built !== undefined && { build: built.evaluation }), init, environment, result };
+  }
+
+  /** The container environment: each `env_file` (in order), then `environment` over it. */
+  private environment(svc: ComposeProjectService, path: string): Record<string, Sourced<string>> {
+    const env = this.project.environment;
+    const own = resolvedEntries(svc.environment?.entries ?? [], env);
+    const out: Record<string, Sourced<string>> = Object.create(null) as Record<string, Sourced<string>>;
+    const read = this.options.readFile;
+    for (const file of svc.env_file ?? []) {
+      const text = read?.(file.path);
+      if (text === undefined) {
+        if (read !== undefined && file.required) {
+          this.diagnostics.push({
+            code: 'compose-env-file-not-found',
+            severity: 'error',
+            path: `${path}.env_file`,
+            ...at(file.origin),
+            message: `env file ${file.path} not found`,
+          });
+        }
+        continue;
+      }
+      const lookup: Record<string, string> = { ...Object.fromEntries(Object.entries(own).map(([k, v]) => [k, v.value])), ...env };
+      const parsed = parseDotEnv(text, { environment: lookup, source: file.path });
+      if (!parsed.ok) {
+        this.diagnostics.push(...parsed.issues.map((i): Diagnostic => ({ ...i, severity: 'error' })));
+        continue;
+      }
+      const origin: ComposeOrigin = { file: file.path, line: 1, column: 1 };
+      for (const [k, v] of Object.entries(parsed.values)) out[k] = { value: v, origin };
+    }
+    return Object.assign(out, own);
+  }
+
+  /** Evaluates the service's Dockerfile (`build:`), with its bases from `options.images`. */
+  private build(svc: ComposeProjectService, path: string): { config: ImageConfig | null; evaluation: ComposeBuildEvaluation } | undefined {
+    const b = svc.build;
+    if (b === undefined) return undefined;
+    const context = b.context?.value ?? this.project.projectDirectory;
+    const inline = b.dockerfile_inline?.value;
+    const dockerfile = inline !== undefined ? null : dockerfilePath(context, b.dockerfile?.value ?? 'Dockerfile');
+    const text = inline ?? (dockerfile === null || isRemoteContext(context) ? undefined : this.options.readFile?.(dockerfile));
+    if (text === undefined) {
+      const why = isRemoteContext(context)
+        ? `the build context ${context} is remote`
+        : this.options.readFile === undefined
+          ? 'no file reader was given'
+          : `${dockerfile ?? ''} was not found`;
+      this.diagnostics.push({
+        code: 'compose-build-not-evaluated',
+        severity: 'warning',
+        path: `${path}.build`,
+        ...at(b.origin),
+        message: `${path}.build: the Dockerfile is not evaluated (${why}); what the image runs comes from the image config given for ${JSON.stringify(svc.name)}, if any.`,
+      });
+      return undefined;
+    }
+    const target = b.target?.value;
+    const buildArgs = resolvedEntries(b.args?.entries ?? [], this.project.environment);
+    const r = evaluateDockerfile(text, {
+      ...(this.lookup.bases !== undefined && { baseImages: this.lookup.bases }),
+      ...(target !== undefined && { target }),
+      buildArgs: Object.fromEntries(Object.entries(buildArgs).map(([k, v]) => [k, v.value])),
+    });
+    const source = dockerfile ?? b.dockerfile_inline?.origin.file;
+    if (!r.ok) {
+      this.diagnostics.push(...r.issues.map((i): Diagnostic => ({ ...i, severity: 'error', ...(source !== undefined && { source }) })));
+      return undefined;
+    }
+    this.diagnostics.push(...r.diagnostics.map((d) => ({ ...d, ...(source !== undefined && { source }) })));
+    const evaluation: ComposeBuildEvaluation = { dockerfile, ...(target !== undefined && { target }), complete: r.complete, dependsOn: r.dependsOn, unknownBases: r.unknownBases };
+    return { config: r.config, evaluation };
+  }
+}
+
+function at(origin: ComposeOrigin): { source: string; line: number; column: number } {
+  return { source: origin.file, line: origin.line, column: origin.column };
+}
+
+/** docker/compose `dockerFilePath`: a relative Dockerfile is relative to the (local) context. */
+function dockerfilePath(context: string, dockerfile: string): string {
+  return isAbsolutePath(dockerfile) || isRemoteContext(context) ? dockerfile : joinPath(context, dockerfile);
+}
+
+/**
+ * Resolves what each service of a loaded project runs on Docker Engine, as `docker compose up` (or
+ * `docker compose run SERVICE`) creates it: the service's `entrypoint`/`command` sent with the image
+ * config (given in `options.images`, or, for a service with `build:`, the config its Dockerfile
+ * builds, bases looked up in `options.images`), the init process first with `init: true`.
+ *
+ * @param project - from {@link loadComposeProject} (`ok: true`).
+ * @param options - image configs, a file reader for Dockerfiles and `env_file`s, `run` overrides.
+ * @returns one answer per service (inactive ones too, marked), or the issues of `options.images`.
+ * @example
+ * const project = loadComposeProject({ readFile, workingDirectory: '/app' });
+ * if (project.ok) resolveComposeProject(project, { images: { nginx: { cmd: ['nginx', '-g', 'daemon off;'] } }, readFile });
+ */
+export function resolveComposeProject(project: ComposeProject, options: ResolveComposeProjectOptions = {}): ResolveComposeProjectResult {
+  expectType(project, 'object', 'project');
+  expectType(options, 'object', 'options');
+  const names = new Set(project.services.map((s) => s.name));
+  const run = options.run;
+  if (run !== undefined && !names.has(run.service))
+    return { ok: false, issues: [{ code: 'compose-service-not-found', message: `no such service: ${run.service}` }], diagnostics: [] };
+  const lookup = lookups(options.images, names);
+  if ('issues' in lookup) return lookup;
+  const resolver = new ProjectResolver(project, options, lookup);
+  const services = project.services.map((s) => resolver.service(s));
+  const diagnostics = [...project.diagnostics, ...resolver.diagnostics];
+  for (const s of services) {
+    if (!s.active) {
+      const svc = project.services.find((p) => p.name === s.name);
+      const profiles = (svc?.profiles ?? []).map((p) => p.value);
+      diagnostics.push({
+        code: 'compose-service-inactive',
+        severity: 'info',
+        path: `services.${s.name}`,
+        ...(svc !== undefined && at(svc.origin)),
+        message: `services.${s.name} is not started by \`docker compose up\`: its profiles (${profiles.join(', ')}) are not active (--profile or COMPOSE_PROFILES, or \`docker compose run ${s.name}\`).`,
+      });
+    }
+  }
+  if (lookup.table !== null) diagnostics.push(...unusedImageDiagnostics(lookup.table, 'no service or Dockerfile'));
+  return { ok: true, services, diagnostics };
+}

@@ -1,0 +1,90 @@
+import type { EngineProfile } from '../core/engine-profile.js';
+import type { ImageReference } from '../core/image-reference.js';
+import { formatPlatformSpecifier, parsePlatform, type ParsedPlatform } from '../core/platform.js';
+import type { ArgValues } from './arg-expansion.js';
+
+/** The target and build platform when none is given (an amd64 Linux engine). */
+export const DEFAULT_PLATFORM_SPECIFIER = 'linux/amd64';
+
+/** The automatic platform ARGs, in the order frontend releases added them (`profile.platformArgs` counts from the start). */
+export const PLATFORM_ARG_NAMES: readonly string[] = [
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETSTAGE',
+  'TARGETOSVERSION',
+  'BUILDOSVERSION',
+];
+
+/** The target and build platforms of a build, parsed. */
+export interface BuildPlatforms {
+  readonly target: ParsedPlatform;
+  readonly build: ParsedPlatform;
+  /** The target platform was given (`options.platform`), so an unknown base image's OS is known. */
+  readonly explicit: boolean;
+}
+
+/**
+ * Parses `options.platform` and `options.buildPlatform` (default {@link DEFAULT_PLATFORM_SPECIFIER}
+ * each: a build on an amd64 Linux engine; the build platform is the engine's, whatever the target).
+ * Returns containerd's error text for an invalid specifier.
+ */
+export function buildPlatforms(platform: string | undefined, buildPlatform: string | undefined): BuildPlatforms | { readonly error: string } {
+  const target = parsePlatform(platform ?? DEFAULT_PLATFORM_SPECIFIER);
+  const build = parsePlatform(buildPlatform ?? DEFAULT_PLATFORM_SPECIFIER);
+  if (!target.ok) return { error: target.message };
+  if (!build.ok) return { error: build.message };
+  return { target: target.platform, build: build.platform, explicit: platform !== undefined };
+}
+
+/**
+ * The values of the automatic platform ARGs the builder knows (the first `profile.platformArgs` of
+ * {@link PLATFORM_ARG_NAMES}; none for the classic builder): `TARGETPLATFORM`, `TARGETOS`, `TARGETARCH`, `TARGETVARIANT`, `BUILDPLATFORM`,
+ * `BUILDOS`, `BUILDARCH`, `BUILDVARIANT`, and from Dockerfile frontend 1.11 `TARGETSTAGE`, from 1.13
+ * `TARGETOSVERSION`/`BUILDOSVERSION` (empty: an `os(osversion)` platform is not read; buildkit dockerfile2llb
+ * platform.go `defaultArgs`). `buildArgs`
+ * replace them, declared or not, where `profile.platformArgsGlobal` (BuildKit).
+ */
+export function automaticArgs(
+  profile: EngineProfile,
+  platforms: BuildPlatforms,
+  targetStage: string | undefined,
+  buildArgs: Readonly<Record<string, string>> | undefined,
+): ArgValues {
+  const { target: t, build: b } = platforms;
+  // In the order of PLATFORM_ARG_NAMES.
+  const values = [formatPlatformSpecifier(t), t.os, t.architecture, t.variant, formatPlatformSpecifier(b), b.os, b.architecture, b.variant, targetStage ?? 'default', '', ''];
+  const args: ArgValues = new Map();
+  for (let i = 0; i < profile.platformArgs; i++) {
+    const name = PLATFORM_ARG_NAMES[i] as string;
+    const override = profile.platformArgsGlobal && buildArgs !== undefined && Object.prototype.hasOwnProperty.call(buildArgs, name) ? buildArgs[name] : undefined;
+    args.set(name, override ?? (values[i] as string));
+  }
+  return args;
+}
+
+/**
+ * The platform of `FROM --platform=…` after expansion (`expanded`), or the builder's error: empty
+ * (`raw` is the flag as written) or not a platform specifier; null where the builder ignores it (buildah).
+ */
+export function stagePlatform(raw: string, expanded: string, profile: EngineProfile): ParsedPlatform | { readonly error: string } | null {
+  if (expanded === '' && profile.platformErrors === 'expression') return { error: `empty platform value from expression ${raw}` };
+  const parsed = parsePlatform(expanded);
+  if (parsed.ok) return parsed.platform;
+  if (profile.platformErrors === 'ignored') return null;
+  return { error: `failed to parse platform ${profile.platformErrors === 'expression' ? raw : expanded}: ${parsed.message}` };
+}
+
+/**
+ * True for a Windows base image by its name: `mcr.microsoft.com/windows/…` (servercore, nanoserver,
+ * server), or `servercore`/`nanoserver` in the repository or tag (`python:3.14-windowsservercore-ltsc2022`,
+ * `mcr.microsoft.com/dotnet/sdk:10.0-nanoserver-ltsc2025`), as the Docker Official Images and Microsoft tag them.
+ */
+export function isWindowsImageName(reference: ImageReference): boolean {
+  return /^mcr\.microsoft\.com\/windows[/:@]|servercore|nanoserver/i.test(reference.canonical);
+}
