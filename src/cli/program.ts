@@ -320,5 +320,51 @@ function registerLint(program: Command, run: CliRun): void {
     });
 }
 
+function registerConvert(program: Command, run: CliRun): void {
+  program
+    .command('convert')
+    .description('write a docker run line, a Compose file or a Kubernetes manifest as another of the three, argv-exact')
+    .argument('[file]', 'a compose.yaml or a Kubernetes manifest ("-" reads stdin); or give a run line with --run or after "--"')
+    .addOption(new Option('--to <form>', 'the form to write').choices(['run', 'compose', 'kubernetes']).makeOptionMandatory())
+    .addOption(
+      new Option('--from <form>', 'the form of the input (default: a run line when given, else compose for a file with services:, else kubernetes)').choices([
+        'run',
+        'compose',
+        'kubernetes',
+      ]),
+    )
+    .option('--run <line>', "a whole 'docker run … IMAGE args' (or podman run) line")
+    .option('--service <name>', 'only this service of the Compose file')
+    .option(
+      '--image-config <FILE|REF=FILE>',
+      "an image config (docker image inspect output or an OCI config): FILE for the input's image, REF=FILE by reference (repeatable)",
+      collect,
+    )
+    .option('--catalog', 'look images up in the base-image catalog (container-argv/catalog) when --image-config does not have them')
+    .addOption(new Option('--engine <engine>', 'engine of the run line read or written (podman writes a multi-word entrypoint as JSON)').choices(ENGINES))
+    .option('--engine-version <version>', 'engine release whose run-line grammar applies (default: current)')
+    .addOption(new Option('--shell <shell>', 'shell a written run line is quoted for').choices(['posix', 'powershell', 'cmd']).default('posix'))
+    .addOption(new Option('--kind <kind>', 'what surrounds a written Kubernetes container').choices(['Pod', 'Deployment', 'Container']).default('Pod'))
+    .option('--env <KEY=VALUE>', 'a variable for Compose ${VAR} interpolation (KEY alone takes it from the environment), repeatable', collect)
+    .option('--env-file <PATH>', "a .env file for Compose interpolation instead of the project's .env, repeatable", collect)
+    .option('--strict', 'an answer that depends on an image config not given is an error (exit 1) instead of exit 3')
+    .option('--json', 'print the result as JSON')
+    .usage('[options] [file] [-- docker run ...]')
+    .addHelpText('after', EXIT_STATUS)
+    .addHelpText(
+      'after',
+      examples([
+        "container-argv convert --to compose -- docker run --rm -e A=1 --entrypoint '' nginx echo '$HOME'",
+        'container-argv convert compose.yaml --to kubernetes --kind Deployment --service web',
+        'container-argv convert deploy.yaml --to run --shell powershell',
+        'container-argv convert compose.yaml --to run --image-config app:1=app.json --catalog',
+      ]),
+    )
+    .action(async (file: string | undefined, options) => {
+      const { convertCommand } = await import('./commands/convert.js');
+      run.exitCode = await convertCommand(file, options, run.passthrough, run.io);
+    });
+}
+
 /** The commands in help order; each registers its options and an action that imports its module on use. */
-const COMMANDS: readonly ((program: Command, run: CliRun) => void)[] = [registerTable, registerExplain, registerK8s, registerCompose, registerLint];
+const COMMANDS: readonly ((program: Command, run: CliRun) => void)[] = [registerTable, registerExplain, registerK8s, registerCompose, registerConvert, registerLint];

@@ -120,6 +120,14 @@ class ComposeReader {
 
   private item(field: ComposeField, item: unknown, path: string): void {
     const text = scalar(item);
+    if (text !== undefined && (field.key === 'volumes' || field.key === 'env_file') && /^\.\.?(?:\/|$)|^~/.test(text)) {
+      this.diagnostics.push({
+        code: 'convert-relative-path',
+        severity: 'warning',
+        path,
+        message: `${path} (${JSON.stringify(text)}) is relative to the Compose project directory; docker run reads it from the current directory (and Docker before 23.0 takes a relative -v source for a volume name). Write an absolute path.`,
+      });
+    }
     if (text !== undefined) return this.add(field.flag, text, path);
     if (!isRecord(item)) return this.unreadable(path);
     if (field.key === 'ports') return this.longPort(item, path);

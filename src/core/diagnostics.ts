@@ -1102,6 +1102,12 @@ const CATALOGUE = {
     help: "An empty entrypoint keeps the image CMD, but docker run --entrypoint '' drops it: the image CMD from the given image config is written after the image instead.",
     source: 'moby daemon merge (Entrypoint [] keeps the image Cmd, [""] drops it)',
   },
+  'convert-relative-path': {
+    severity: 'warning',
+    title: 'Relative path moves with the working directory',
+    help: 'Compose resolves relative volume and env_file paths against the project directory; docker run resolves them against the current directory. Write an absolute path.',
+    source: 'compose-spec 05-services.md (volumes short syntax: relative to the Compose file); docker/cli volume parsing',
+  },
   'convert-restart-default': {
     severity: 'info',
     title: 'Pod restart policy defaults to Always',
