@@ -6,6 +6,7 @@ import { parseImageReference } from '../core/image-reference.js';
 import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
 import { findImage, imageTable } from '../core/image-table.js';
 import { readWorkloadYaml } from '../internal/yaml.js';
+import { expectType } from '../internal/text.js';
 import { specFromCompose } from './from-compose.js';
 import { specFromKubernetes } from './from-kubernetes.js';
 import { prependDiagnostics, toConvertYaml, writeSpec, type ConvertContainerResult, type ConvertedContainer } from './convert.js';
@@ -79,6 +80,8 @@ function fileResult(items: ConvertedItem[], to: ContainerForm, diagnostics: read
  * with `specFromCompose` and written in the target form.
  */
 export function convertComposeFile(yamlText: string, options: ConvertComposeFileOptions): ConvertFileResult {
+  expectType(yamlText, 'string', 'yamlText');
+  expectType(options, 'object', 'options');
   const { to, service: only, images, ...rest } = options;
   const checked = resolveComposeFile(yamlText, rest);
   if (!checked.ok) return checked;
@@ -143,6 +146,8 @@ function at(value: unknown, path: string): unknown {
  * read with `specFromKubernetes` (with its Pod spec) and written in the target form.
  */
 export function convertManifests(yamlText: string, options: ConvertManifestsOptions): ConvertFileResult {
+  expectType(yamlText, 'string', 'yamlText');
+  expectType(options, 'object', 'options');
   const { to, images, imageConfig, engine, shell, kubernetesKind, source, ...k8s } = options;
   const checked = resolveManifests(yamlText, { ...k8s, ...(source !== undefined && { source }) });
   if (!checked.ok) return checked;
