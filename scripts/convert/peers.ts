@@ -48,7 +48,7 @@ function tally(counts: Map<string, number>, key: string): void {
 /** Why composerize's service runs something else. */
 function composerizeError(line: string, yaml: string): string {
   const parsed = parseRunCommandLine(line);
-  const service = Object.values(((resolveYaml(yaml) as { services?: Record<string, Record<string, unknown>> }).services ?? {}) as Record<string, Record<string, unknown>>)[0] ?? {};
+  const service = Object.values((resolveYaml(yaml) as { services?: Record<string, Record<string, unknown>> }).services ?? {})[0] ?? {};
   if (service['image'] !== IMAGE) return 'line mis-tokenised (quotes): the image or service name is mangled';
   if (parsed.ok && parsed.run.entrypoint !== undefined && service['entrypoint'] === undefined) return '`--entrypoint` dropped ("ignored options")';
   if (parsed.ok && parsed.flags.filter((f) => f.name === 'entrypoint').length > 1 && Array.isArray(service['entrypoint'])) {

@@ -100,6 +100,11 @@ function withText<T>(r: WriteResult<T>, spec: ContainerSpec, text: (v: T) => Omi
  * const r = convertContainer({ from: 'run', line: `docker run --entrypoint '' nginx echo '$HOME'` }, { to: 'compose' });
  * // r.ok && r.complete && r.value.service → { image: 'nginx', entrypoint: [''], command: ['echo', '$$HOME'] }
  */
+export function convertContainer<T extends ContainerForm>(
+  input: ContainerInput,
+  options: ConvertContainerOptions & { readonly to: T },
+): WriteResult<Extract<ConvertedContainer, { readonly form: T }>>;
+export function convertContainer(input: ContainerInput, options: ConvertContainerOptions): ConvertContainerResult;
 export function convertContainer(input: ContainerInput, options: ConvertContainerOptions): ConvertContainerResult {
   expectType(input, 'object', 'input');
   expectType(options, 'object', 'options');

@@ -57,8 +57,7 @@ function writeFlag(service: Record<string, unknown>, f: SpecFlag, diagnostics: D
   if (field !== undefined) {
     switch (field.kind) {
       case 'list':
-        ((service[field.key] ??= []) as string[]).push(value);
-        return;
+        return addListItem((service[field.key] ??= []) as string[], field.key, value);
       case 'bool':
         service[field.key] = parseGoBool(f.value) === true;
         return;
@@ -79,6 +78,23 @@ function writeFlag(service: Record<string, unknown>, f: SpecFlag, diagnostics: D
   if (f.name === 'ulimit') return ulimit(service, f, diagnostics);
   if ((f.name === 'rm' || f.name === 'detach' || f.name === 'sig-proxy') && parseGoBool(f.value) === false) return;
   diagnostics.push(noCounterpart(`--${f.name}${f.value === 'true' ? '' : ` ${f.value}`}`, 'Compose', f.location, RUN_ONLY[f.name] ?? ''));
+}
+
+/**
+ * Compose lists hold each item once (docker-compose 1.29 refuses duplicates: "contains non-unique
+ * items"; probed 2026-12-02): a repeated item is dropped, and a variable set again replaces its value
+ * in place, as `docker run -e` keeps the last value of a name.
+ */
+function addListItem(list: string[], key: string, item: string): void {
+  if (key === 'environment') {
+    const name = item.split('=')[0] as string;
+    const at = list.findIndex((e) => e.split('=')[0] === name);
+    if (at >= 0) {
+      list[at] = item;
+      return;
+    }
+  }
+  if (!list.includes(item)) list.push(item);
 }
 
 function logging(service: Record<string, unknown>, key: string, value: unknown): void {

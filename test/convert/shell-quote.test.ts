@@ -13,7 +13,7 @@ describe('quoteMsvcArgument', () => {
     ['a\\b', 'a\\b'],
     ['a\\ b\\', '"a\\ b\\\\"'],
     ['a\\"b c', '"a\\\\\\"b c"'],
-  ])('%j → %s', ([word, quoted]) => expect(quoteMsvcArgument(word)).toBe(quoted));
+  ] as const)('%j → %s', ([word, quoted]) => expect(quoteMsvcArgument(word)).toBe(quoted));
 });
 
 describe('quotePowerShellWord', () => {
@@ -28,7 +28,7 @@ describe('quotePowerShellWord', () => {
     ['--%', "'--%'"],
     ['-x.y', "'-x.y'"],
     ['\u2019', "'\u2019\u2019'"],
-  ])('%j → %s', ([word, quoted]) => expect(quotePowerShellWord(word)).toBe(quoted));
+  ] as const)('%j → %s', ([word, quoted]) => expect(quotePowerShellWord(word)).toBe(quoted));
 });
 
 describe('quoteCommandLine', () => {

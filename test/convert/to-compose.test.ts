@@ -49,6 +49,11 @@ describe('specToCompose', () => {
     });
   });
 
+  test('list items once: docker-compose 1.29 refuses duplicates (live probe 2026-12-02), a variable set again keeps its last value', () => {
+    const flags = ['A=1', 'B=2', 'A=3', 'B=2'].map((v) => specFlag('env', v, '-e'));
+    expect(service({ flags: [...flags, specFlag('label', 'l=x', '-l'), specFlag('label', 'l=x', '-l')] })).toEqual({ image: 'app', environment: ['A=3', 'B=2'], labels: ['l=x'] });
+  });
+
   test('flags without a key are named; --rm=false and -d=false say nothing', () => {
     const r = specToCompose(
       spec({
