@@ -1065,6 +1065,7 @@ const CATALOGUE = {
     title: 'Offline answer from an old tag lookup',
     help: 'With `--offline`, a tag is answered from the last time the registry was asked, however long ago; the tag may name another image now. Run with `--pull` to refresh.',
     source: 'container-argv',
+  },
   // ---- convert (src/convert/) -----------------------------------------------------------------
   'convert-no-counterpart': {
     severity: 'warning',
