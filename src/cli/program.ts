@@ -35,7 +35,7 @@ function deprecatedBase(): Option {
 }
 
 /** The commands that look images up (the Dockerfile's bases, the containers' and services' images). */
-const BASE_IMAGE_COMMANDS = new Set(['explain', 'k8s', 'compose', 'lint']);
+const BASE_IMAGE_COMMANDS = new Set(['explain', 'k8s', 'compose', 'convert', 'lint']);
 
 /** Where configs of base images (and Compose/Kubernetes images) come from besides REF=FILE files. */
 function baseImageOptions(cmd: Command): Command {
@@ -340,7 +340,6 @@ function registerConvert(program: Command, run: CliRun): void {
       "an image config (docker image inspect output or an OCI config): FILE for the input's image, REF=FILE by reference (repeatable)",
       collect,
     )
-    .option('--catalog', 'look images up in the base-image catalog (container-argv/catalog) when --image-config does not have them')
     .addOption(new Option('--engine <engine>', 'engine of the run line read or written (podman writes a multi-word entrypoint as JSON)').choices(ENGINES))
     .option('--engine-version <version>', 'engine release whose run-line grammar applies (default: current)')
     .addOption(new Option('--shell <shell>', 'shell a written run line is quoted for').choices(['posix', 'powershell', 'cmd']).default('posix'))
@@ -357,7 +356,7 @@ function registerConvert(program: Command, run: CliRun): void {
         "container-argv convert --to compose -- docker run --rm -e A=1 --entrypoint '' nginx echo '$HOME'",
         'container-argv convert compose.yaml --to kubernetes --kind Deployment --service web',
         'container-argv convert deploy.yaml --to run --shell powershell',
-        'container-argv convert compose.yaml --to run --image-config app:1=app.json --catalog',
+        'container-argv convert compose.yaml --to run --image-config app:1=app.json --pull',
       ]),
     )
     .action(async (file: string | undefined, options) => {

@@ -6,21 +6,21 @@
 import type { ContainerForm, RunLineShell } from '../../convert/spec.js';
 import type { ConvertedItem, ConvertFileResult } from '../../convert/convert-file.js';
 import type { ImageLookup } from '../../core/image-lookup.js';
-import type { Engine, ImageConfig } from '../../core/types.js';
-import { displayName, loadImageConfig, loadImageMap } from '../inputs.js';
+import type { Diagnostic, Engine, ImageConfig } from '../../core/types.js';
+import { displayName, imageMapOf, loadImageConfig, loadImageFiles, type ImageFile } from '../inputs.js';
+import type { BaseImageOptions } from '../base-images/chain.js';
 import { UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
 import { EXIT_INCOMPLETE, unknownDetail, unknownHeadline } from '../completeness.js';
 import { composeEnvFiles } from './workloads.js';
 
 /** Options of the `convert` command. */
-export interface ConvertCliOptions {
+export interface ConvertCliOptions extends BaseImageOptions {
   readonly to: ContainerForm;
   readonly from?: ContainerForm;
   readonly run?: string;
   readonly service?: string;
   readonly imageConfig?: readonly string[];
-  readonly catalog?: boolean;
   readonly engine?: Engine;
   readonly engineVersion?: string;
   readonly shell?: RunLineShell;
@@ -31,26 +31,40 @@ export interface ConvertCliOptions {
   readonly strict?: boolean;
 }
 
-/** `--image-config FILE` (one config for every container) and `--image-config REF=FILE` (by reference), then `--catalog`. */
-async function imagesOf(io: CliIO, o: ConvertCliOptions): Promise<{ one: ImageConfig | undefined; lookup: ImageLookup | undefined }> {
+/** `--image-config FILE`: one config for every container; `REF=FILE` files go to the base-image chain. */
+async function imageFilesOf(io: CliIO, o: ConvertCliOptions): Promise<{ one: ImageConfig | undefined; files: ImageFile[] }> {
   const values = o.imageConfig ?? [];
   const plain = values.filter((v) => !v.includes('='));
   if (plain.length > 1) throw new UsageError('give at most one --image-config FILE (use REF=FILE for several images)');
   const one = plain[0] === undefined ? undefined : await loadImageConfig(io, plain[0]);
-  const record = await loadImageMap(
-    io,
-    values.filter((v) => v.includes('=')),
-    '--image-config',
-  );
-  const hasRecord = Object.keys(record).length > 0;
-  if (o.catalog !== true) return { one, lookup: hasRecord ? record : undefined };
-  const { catalogImageLookup } = await import('../../catalog/index.js');
-  const catalog = catalogImageLookup();
-  if (!hasRecord) return { one, lookup: (ref) => catalog(ref) };
-  const { imageTable, findImage } = await import('../../core/image-table.js');
-  const table = imageTable(record);
-  if (!table.ok) throw new UsageError(`--image-config: ${table.issues[0].message}`);
-  return { one, lookup: (ref, reference) => (reference === undefined ? undefined : findImage(table.table, reference)) ?? catalog(ref) };
+  return {
+    one,
+    files: await loadImageFiles(
+      io,
+      values.filter((v) => v.includes('=')),
+      '--image-config',
+    ),
+  };
+}
+
+/**
+ * The image configs for the references that need one (only Compose `entrypoint: []` without a
+ * command, or Podman's `--entrypoint '[]'`, read the image CMD): the `REF=FILE` files, then the
+ * base-image chain of the options (local engine, registry cache or `--pull`, the catalog), as an
+ * `ImageLookup` record with each answer's source.
+ */
+async function lookupFor(
+  io: CliIO,
+  o: ConvertCliOptions,
+  files: readonly ImageFile[],
+  references: readonly string[],
+): Promise<{ lookup: ImageLookup; diagnostics: readonly Diagnostic[] }> {
+  const given = imageMapOf(files);
+  if (references.length === 0) return { lookup: given, diagnostics: [] };
+  const { resolverOf, withResolved } = await import('../base-images/with-bases.js');
+  const resolver = await resolverOf(io, files, o);
+  const resolved = await resolver.resolve(references.map((reference) => ({ reference })));
+  return { lookup: withResolved(given, resolved), diagnostics: resolved.diagnostics };
 }
 
 /** What the input is: `--from`, else a run line when one is given, else the YAML's shape (`services:` is Compose). */
@@ -60,27 +74,37 @@ function formOf(o: ConvertCliOptions, runGiven: boolean, text: string | undefine
   return /^services\s*:/m.test(text ?? '') ? 'compose' : 'kubernetes';
 }
 
-/** Converts a run line: read it, look its image up, write it. */
-async function convertRunLine(line: string | readonly string[], o: ConvertCliOptions, images: Awaited<ReturnType<typeof imagesOf>>): Promise<ConvertFileResult> {
+/** Converts a run line: read it, look its image up when the argv needs its CMD, write it. */
+async function convertRunLine(
+  io: CliIO,
+  line: string | readonly string[],
+  o: ConvertCliOptions,
+  one: ImageConfig | undefined,
+  files: readonly ImageFile[],
+): Promise<ConvertFileResult> {
   const { specFromRun } = await import('../../convert/from-run.js');
   const { writeSpec, prependDiagnostics } = await import('../../convert/convert.js');
-  const { answerConfig } = await import('../../core/image-lookup.js');
-  const { parseImageReference } = await import('../../core/image-reference.js');
   const read = specFromRun(line, { ...(o.engine !== undefined && { engine: o.engine }), ...(o.engineVersion !== undefined && { engineVersion: o.engineVersion }) });
   if (!read.ok) return { ok: true, items: [{ name: 'run', path: '', result: read }], text: '', complete: true, diagnostics: [] };
-  let config = images.one;
-  if (config === undefined && images.lookup !== undefined && read.spec.image !== undefined) {
-    const ref = parseImageReference(read.spec.image);
-    if (typeof images.lookup === 'function') config = answerConfig(images.lookup(read.spec.image, ref.ok ? ref.reference : undefined));
-    else if (ref.ok) {
-      const { imageTable, findImage } = await import('../../core/image-table.js');
-      const table = imageTable(images.lookup);
-      if (table.ok) config = findImage(table.table, ref.reference);
-    }
-  }
+  const { image, entrypoint, cmd } = read.spec;
+  const needsCmd = image !== undefined && entrypoint !== null && entrypoint.length === 0 && (cmd ?? []).length === 0;
+  const found = one === undefined && needsCmd ? await lookupFor(io, o, files, [image]) : undefined;
+  const config = one ?? (found === undefined ? undefined : await configIn(found.lookup, image as string));
   const written = prependDiagnostics(writeSpec(read.spec, { ...writeOptions(o), imageConfig: config ?? null }), read.diagnostics);
   const text = written.ok && written.complete ? `${written.value.text}${o.to === 'run' ? '\n' : ''}` : '';
-  return { ok: true, items: [{ name: read.spec.image ?? 'run', path: '', result: written }], text, complete: !written.ok || written.complete, diagnostics: [] };
+  return { ok: true, items: [{ name: image ?? 'run', path: '', result: written }], text, complete: !written.ok || written.complete, diagnostics: found?.diagnostics ?? [] };
+}
+
+/** The config a lookup record has for a reference (matched as the engine matches images). */
+async function configIn(lookup: ImageLookup, ref: string): Promise<ImageConfig | undefined> {
+  const { parseImageReference } = await import('../../core/image-reference.js');
+  const { answerConfig } = await import('../../core/image-lookup.js');
+  const parsed = parseImageReference(ref);
+  if (!parsed.ok) return undefined;
+  if (typeof lookup === 'function') return answerConfig(lookup(ref, parsed.reference));
+  const { imageTable, findImage } = await import('../../core/image-table.js');
+  const table = imageTable(lookup);
+  return table.ok ? findImage(table.table, parsed.reference) : undefined;
 }
 
 function writeOptions(o: ConvertCliOptions) {
@@ -107,34 +131,35 @@ export async function convertCommand(file: string | undefined, o: ConvertCliOpti
   const runLine = o.run ?? passthrough;
   if (runLine !== undefined && file !== undefined) throw new UsageError('give either a file or a run line (--run or -- docker run …), not both');
   if (runLine === undefined && file === undefined) throw new UsageError('give a Compose file or manifest, or a run line (--run "docker run …" or -- docker run …)');
-  const images = await imagesOf(io, o);
+  const { one, files } = await imageFilesOf(io, o);
   const text = file === undefined ? undefined : await readInput(io, file);
   const from = formOf(o, runLine !== undefined, text);
   if (from === 'run' && runLine === undefined) throw new UsageError('--from run reads the line from --run or after "--"');
   if (o.service !== undefined && from !== 'compose') throw new UsageError('--service selects a service of a Compose file');
   const name = file === undefined ? 'run line' : displayName(file);
   let result: ConvertFileResult;
-  if (from === 'run') result = await convertRunLine(runLine as string | readonly string[], o, images);
+  if (from === 'run') result = await convertRunLine(io, runLine as string | readonly string[], o, one, files);
   else if (from === 'compose') {
     const { convertComposeFile } = await import('../../convert/convert-file.js');
+    const { listComposeImages } = await import('../../compose/file.js');
     const envFiles = await composeEnvFiles(io, file as string, o.envFile);
-    result = convertComposeFile(text as string, {
+    const read = { source: name, environment: envOf(io, o.env), envFiles };
+    // Only `entrypoint: []` without a command reads the image (its CMD): ask the chain for those.
+    const listed = listComposeImages(text as string, read);
+    const wanted = listed.ok ? listed.images.flatMap((i) => (i.text !== undefined && i.needs.length === 1 && i.needs[0] === 'cmd' ? [i.text] : [])) : [];
+    const found = one === undefined ? await lookupFor(io, o, files, wanted) : { lookup: imageMapOf(files), diagnostics: [] };
+    const converted = convertComposeFile(text as string, {
       ...writeOptions(o),
-      source: name,
-      environment: envOf(io, o.env),
-      envFiles,
+      ...read,
       ...(o.service !== undefined && { service: o.service }),
-      ...(images.lookup !== undefined && { images: images.lookup }),
-      ...(images.one !== undefined && { imageConfig: images.one }),
+      images: found.lookup,
+      ...(one !== undefined && { imageConfig: one }),
     });
+    result = converted.ok ? { ...converted, diagnostics: [...found.diagnostics, ...converted.diagnostics] } : converted;
   } else {
     const { convertManifests } = await import('../../convert/convert-file.js');
-    result = convertManifests(text as string, {
-      ...writeOptions(o),
-      source: name,
-      ...(images.lookup !== undefined && { images: images.lookup }),
-      ...(images.one !== undefined && { imageConfig: images.one }),
-    });
+    // A Kubernetes container never needs its image config to be written in another form.
+    result = convertManifests(text as string, { ...writeOptions(o), source: name, images: imageMapOf(files), ...(one !== undefined && { imageConfig: one }) });
   }
   return report(result, name, from, o, io);
 }

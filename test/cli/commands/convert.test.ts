@@ -46,6 +46,14 @@ describe('container-argv convert', () => {
     expect(r.stdout).toBe("docker run --entrypoint '' node:20-slim node\n");
   });
 
+  test('the base-image chain answers from the catalog (nginx:latest), and says so', async () => {
+    writeFileSync(join(dir, 'nginx.yaml'), 'services:\n  web:\n    image: nginx:latest\n    entrypoint: []\n');
+    const r = await run(['convert', 'nginx.yaml', '--to', 'run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("docker run --entrypoint '' nginx:latest nginx -g 'daemon off;'\n");
+    expect((await run(['convert', 'nginx.yaml', '--to', 'run', '--no-catalog'])).code).toBe(3);
+  });
+
   test('--json', async () => {
     const r = JSON.parse((await run(['convert', '--to', 'run', '--json', '--run', 'docker run app x'])).stdout);
     expect(r).toMatchObject({ ok: true, complete: true, from: 'run', to: 'run', text: 'docker run app x\n', items: [{ ok: true }] });
