@@ -57,7 +57,10 @@ export function specFromKubernetes(container: Readonly<Record<string, unknown>>,
   const resolved = resolveKubernetes(null, container, { ...k8s, path: base });
   if (!resolved.ok) return resolved;
   const diagnostics: Diagnostic[] = [...resolved.diagnostics.filter((d) => d.code !== 'depends-on-unknown-image')];
-  const command = resolved.complete ? resolved.command : null;
+  // Incomplete: the image config (no command: it is not needed here), or env values not given (the
+  // argv keeps those $(VAR) references as written, and resolveKubernetes names them).
+  const partialCommand = resolved.complete || resolved.argv === undefined ? null : resolved.argv.slice(0, resolved.argv.length - (resolved.args ?? []).length);
+  const command = resolved.complete ? resolved.command : partialCommand;
   if (command !== null && command.length === 1 && command[0] === '') {
     return {
       ok: false,

@@ -97,3 +97,17 @@ describe('parseQuantity', () => {
     ['x', undefined],
   ] as const)('%j → %j', ([q, n]) => expect(parseQuantity(q)).toBe(n));
 });
+
+describe('values not given', () => {
+  test('a command whose $(VAR) comes from a ConfigMap not given keeps the reference as written, and says so', () => {
+    const r = specFromKubernetes({
+      name: 'c',
+      image: 'app',
+      command: ['/app', '$(A)'],
+      args: ['x'],
+      env: [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'cm', key: 'a' } } }],
+    });
+    expect(r.ok && r.spec).toMatchObject({ entrypoint: ['/app', '$(A)'], cmd: ['x'] });
+    expect(r.diagnostics.map((d) => d.code)).toContain('k8s-env-value-unknown');
+  });
+});
