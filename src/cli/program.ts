@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { parseEngineVersion } from '../core/engine-profile.js';
 import { InputError, UsageError, palette, useColor, type CliIO } from './io.js';
+import { safeStream } from './terminal.js';
 import type { K8sOptions } from './commands/k8s.js';
 
 const ENGINES = ['docker', 'podman'] as const;
@@ -71,7 +72,9 @@ function rejectPassthrough(run: CliRun, name: string): void {
  * 0 success, 1 findings at or above the failure threshold (or nothing to run), 2 usage or input error,
  * 3 the answer depends on an image config that was not given (`--strict` makes that 1).
  */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIO): Promise<number> {
+  // Every byte written is escaped (src/cli/terminal.ts): input cannot drive the terminal.
+  const io: CliIO = { ...given, stdout: safeStream(given.stdout), stderr: safeStream(given.stderr) };
   const err = palette(useColor(io.stderr, io.env));
   const dd = argv.indexOf('--');
   const run: CliRun = { io, passthrough: dd >= 0 ? argv.slice(dd + 1) : undefined, exitCode: 0 };
@@ -305,13 +308,30 @@ function registerLint(program: Command, run: CliRun): void {
   engineOptions(program.command('lint').description('check Dockerfiles, Compose files and Kubernetes manifests (files or directories, walked)'))
     .argument('[paths...]', 'files or directories (default: .); "-" reads stdin')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info']).default('error'))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe (default: error, or "failOn" of the config file)').choices(['error', 'warning', 'info']),
+    )
+    .option('--ignore <ID>', 'turn a code off: a container-argv code, or a BuildKit check / hadolint rule it maps (repeatable, or comma-separated)', collect)
+    .option('--gitignore', "leave out files the repository's .gitignore files ignore")
+    .option('--verbose', 'say on stderr what was passed over: Kubernetes kinds without a pod template, other YAML, links visited once')
     .option('--image-config <REF=FILE>', 'config of a base/service/container image, repeatable (otherwise only what does not depend on the image is checked)', collect)
     .option('--build-arg <KEY=VALUE>', 'docker build --build-arg for Dockerfiles (repeatable)', collect)
     .option('--json', 'same as --format json')
     .addHelpText(
       'after',
-      examples(['container-argv lint .', 'container-argv lint Dockerfile deploy/ --fail-on warning', 'container-argv lint . --format sarif > container-argv.sarif']),
+      '\nDirectories are walked with their dot-directories (not .git or node_modules), following symbolic links once.\n' +
+        'Configuration: .container-argv.json (or a "container-argv" key in package.json) in the working directory or\n' +
+        'a parent: {"ignore": ["json-args-recommended", "DL4003"], "failOn": "warning", "gitignore": true}.\n' +
+        'In a file, "# container-argv ignore=CODE" (or "# hadolint ignore=DL3025") on the line above a finding turns it off;\n' +
+        '"# container-argv global ignore=CODE" anywhere turns it off for the whole file.\n',
+    )
+    .addHelpText(
+      'after',
+      examples([
+        'container-argv lint .',
+        'container-argv lint Dockerfile deploy/ --fail-on warning',
+        'container-argv lint . --gitignore --ignore DL3025 --format sarif > container-argv.sarif',
+      ]),
     )
     .action(async (paths: string[], options) => {
       rejectPassthrough(run, 'lint');
