@@ -20,7 +20,8 @@ export interface GitignoreRule {
   readonly segments: readonly Segment[];
 }
 
-type Token = { readonly kind: 'char'; readonly ch: string } | { readonly kind: 'any' } | { readonly kind: 'star' } | { readonly kind: 'class'; readonly test: (ch: string) => boolean };
+type Token =
+  { readonly kind: 'char'; readonly ch: string } | { readonly kind: 'any' } | { readonly kind: 'star' } | { readonly kind: 'class'; readonly test: (ch: string) => boolean };
 /** `**` (any number of segments) or a segment's tokens; `null` tokens: a malformed `[` class, which matches nothing (wildmatch aborts). */
 type Segment = { readonly kind: 'globstar' } | { readonly kind: 'tokens'; readonly tokens: readonly Token[] | null };
 
