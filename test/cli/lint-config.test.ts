@@ -27,7 +27,7 @@ describe('findLintConfig', () => {
     ['{"gitignore": "yes"}', '"gitignore" must be true or false'],
     ['{"ignore": ["nope"]}', 'unknown code "nope"'],
     ['{', 'invalid JSON'],
-  ])('%s is refused: %s', ([text, message]) => {
+  ] as const)('%s is refused: %s', ([text, message]) => {
     const root = makeTree({ '.container-argv.json': text });
     expect(() => findLintConfig(root)).toThrow(message);
   });

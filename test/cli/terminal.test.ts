@@ -17,7 +17,7 @@ describe('escapeControls', () => {
     ['tab\tand\nnewline', 'tab\tand\nnewline'],
     ['\u001b[8m', '\\u001b[8m'],
     ['plain', 'plain'],
-  ])('%j → %j', ([input, want]) => {
+  ] as const)('%j → %j', ([input, want]) => {
     expect(escapeControls(input)).toBe(want);
   });
 
