@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { parseEngineVersion } from '../core/engine-profile.js';
+import { engineOptionsProblem, newestModelledFor, parseEngineVersion } from '../core/engine-profile.js';
 import { InputError, UsageError, palette, useColor, type CliIO } from './io.js';
 import { safeStream } from './terminal.js';
 import type { K8sOptions } from './commands/k8s.js';
@@ -134,10 +134,20 @@ function rootCommand(io: CliIO, red: (s: string) => string): Command {
       ]),
     );
   program.hook('preAction', (_program, action) => {
-    const version = action.opts()['engineVersion'] as string | undefined;
+    const opts = action.opts() as { engine?: 'docker' | 'podman'; engineVersion?: string; builder?: 'buildkit' | 'classic' };
+    const version = opts.engineVersion;
     if (version !== undefined && parseEngineVersion(version) === null) {
       throw new UsageError(`--engine-version expects a release like 20.10 or 27.3.1, got ${JSON.stringify(version)}`);
     }
+    const engine = {
+      ...(opts.engine !== undefined && { engine: opts.engine }),
+      ...(version !== undefined && { engineVersion: version }),
+      ...(opts.builder !== undefined && { builder: opts.builder }),
+    };
+    const problem = engineOptionsProblem(engine);
+    if (problem !== null) throw new UsageError(`--builder: ${problem} (leave --builder out with --engine podman)`);
+    const newest = newestModelledFor(engine);
+    if (newest !== null) io.stderr.write(`container-argv: note: Docker ${version} is later than the newest release modelled (${newest}); the rules of ${newest} apply\n`);
   });
   return program;
 }

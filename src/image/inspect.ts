@@ -29,6 +29,73 @@ function fromSchema(schemaIssues: readonly SchemaIssue[], prefix: readonly Prope
   return failure(issues);
 }
 
+/** Keys that only an image's config (or inspect output around it) has: docker/podman inspect, OCI config, Config. */
+const CONFIG_KEYS: ReadonlySet<string> = new Set([
+  // docker/podman image inspect
+  'Id',
+  'RepoTags',
+  'RepoDigests',
+  'Config',
+  'ContainerConfig',
+  'Os',
+  'Architecture',
+  'Created',
+  'RootFS',
+  // OCI image config (image-spec config.md)
+  'config',
+  'os',
+  'architecture',
+  'rootfs',
+  'history',
+  'created',
+  // its Config object (image-spec config.md, moby api/types/container Config)
+  'Entrypoint',
+  'Cmd',
+  'Shell',
+  'OnBuild',
+  'ArgsEscaped',
+  'Env',
+  'WorkingDir',
+  'User',
+  'Labels',
+  'ExposedPorts',
+  'Volumes',
+  'StopSignal',
+  'Healthcheck',
+  'Hostname',
+  'Domainname',
+  'Image',
+  'AttachStdin',
+  'AttachStdout',
+  'AttachStderr',
+  'Tty',
+  'OpenStdin',
+  'StdinOnce',
+]);
+
+/**
+ * Input that is JSON but not an image config: an image manifest or index (image-spec manifest.md,
+ * image-index.md: `schemaVersion` with `layers` or `manifests`), or an object with none of the keys
+ * of inspect output, an OCI config or a Config object (`{"foo": 1}`, which would read as an empty config).
+ */
+function shapeIssue(value: Readonly<Record<string, unknown>>, path: string): Issue | null {
+  const at = path === '' ? '(root)' : path;
+  if ('schemaVersion' in value && ('layers' in value || 'manifests' in value)) {
+    const what = 'manifests' in value ? 'an image index (manifest list)' : 'an image manifest';
+    return { code: 'invalid-image-config', message: `${at}: ${what}, not its config: give the config blob it names (config.digest), or docker image inspect output`, path };
+  }
+  if (Object.keys(value).some((k) => CONFIG_KEYS.has(k))) return null;
+  const keys = Object.keys(value)
+    .slice(0, 5)
+    .map((k) => JSON.stringify(k))
+    .join(', ');
+  return {
+    code: 'invalid-image-config',
+    message: `${at}: ${keys === '' ? 'an empty object' : `found only ${keys}`}; expected docker image inspect output (Config, Os…), an OCI image config (config, os, rootfs…) or its Config object (Entrypoint, Cmd…)`,
+    path,
+  };
+}
+
 function toOs(os: string | undefined): OperatingSystem | undefined {
   if (os === undefined) return undefined;
   return os.toLowerCase() === 'windows' ? 'windows' : 'linux';
@@ -85,6 +152,8 @@ export function imageConfigFromInspect(json: unknown, options: LimitsOption = {}
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return failure([{ code: 'invalid-image-config', message: `${prefix.length ? '[0]' : '(root)'}: expected object`, path: prefix.length ? '[0]' : '' }]);
   }
+  const shape = shapeIssue(value as Record<string, unknown>, prefix.length ? '[0]' : '');
+  if (shape !== null) return failure([shape]);
   const r = safeParseImageConfig(value as Record<string, unknown>);
   if (!r.success) return fromSchema(r.issues, prefix);
   return { ok: true, config: build(r.data.config, r.data.os), diagnostics: [] };

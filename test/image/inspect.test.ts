@@ -58,6 +58,36 @@ describe('imageConfigFromInspect: errors name the path', () => {
     expect(imageConfigFromInspect(input)).toEqual({ ok: false, issues: [{ code: 'invalid-image-config', message, path }], diagnostics: [] });
   });
 
+  // Issue 14 §5: JSON that is not an image config was read as an empty config. The manifest and index are
+  // the examples of opencontainers/image-spec manifest.md and image-index.md (trimmed to their keys).
+  const MANIFEST = {
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: 'sha256:b5b2b2c507a0944348e0303114d8d93aaaa081732b86451d9bce1f432a537bc7', size: 7023 },
+    layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: 'sha256:9834876dcfb05cb167a5c24953eba58c4ac89b1adf57f28f2f9d09af107ee8f0', size: 32654 }],
+  };
+  const INDEX = { schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [] };
+  const EXPECTED = 'expected docker image inspect output (Config, Os…), an OCI image config (config, os, rootfs…) or its Config object (Entrypoint, Cmd…)';
+  test.for([
+    { name: 'an object with none of the keys', input: { foo: 1 }, message: `(root): found only "foo"; ${EXPECTED}`, path: '' },
+    { name: 'an empty object', input: {}, message: `(root): an empty object; ${EXPECTED}`, path: '' },
+    { name: 'in an inspect array', input: [{ foo: 1, bar: 2 }], message: `[0]: found only "foo", "bar"; ${EXPECTED}`, path: '[0]' },
+    {
+      name: 'an OCI image manifest',
+      input: MANIFEST,
+      message: '(root): an image manifest, not its config: give the config blob it names (config.digest), or docker image inspect output',
+      path: '',
+    },
+    {
+      name: 'an OCI image index',
+      input: INDEX,
+      message: '(root): an image index (manifest list), not its config: give the config blob it names (config.digest), or docker image inspect output',
+      path: '',
+    },
+  ])('not an image config: $name', ({ input, message, path }) => {
+    expect(imageConfigFromInspect(input)).toEqual({ ok: false, issues: [{ code: 'invalid-image-config', message, path }], diagnostics: [] });
+  });
+
   test('text that is not JSON: the parser’s own reason', () => {
     let reason = '';
     try {

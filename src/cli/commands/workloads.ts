@@ -338,7 +338,9 @@ export async function composeCommand(
   const env: Record<string, string> = {};
   for (const pair of o.env ?? []) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) env[pair] = io.env[pair] ?? '';
+    // No name: refused as docker run -e refuses it (docker/cli opts.ValidateEnv; docker 28.2.2 and podman 4.3.1 recorded).
+    if (eq === 0 || pair === '') throw new UsageError(`--env: invalid environment variable: ${pair}`);
+    if (eq < 0) env[pair] = io.env[pair] ?? '';
     else env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   const envFiles = await composeEnvFiles(io, path, o.envFile);
