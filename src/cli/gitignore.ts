@@ -114,7 +114,7 @@ const POSIX_CLASSES: Readonly<Record<string, (c: string) => boolean>> = {
   graph: (c) => c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127,
   lower: (c) => /^[a-z]$/.test(c),
   print: (c) => c.charCodeAt(0) >= 32 && c.charCodeAt(0) < 127,
-  punct: (c) => /^[!-/:-@[-`{-~]$/.test(c),
+  punct: (c) => c.length === 1 && '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'.includes(c),
   space: (c) => /^[ \t\n\v\f\r]$/.test(c),
   upper: (c) => /^[A-Z]$/.test(c),
   xdigit: (c) => /^[0-9A-Fa-f]$/.test(c),

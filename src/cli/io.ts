@@ -47,7 +47,7 @@ export function processIO(): CliIO {
     },
     env: process.env,
     cwd: process.cwd(),
-    stdinIsTTY: process.stdin.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY,
     now: () => performance.now(),
   };
 }
@@ -55,7 +55,7 @@ export function processIO(): CliIO {
 /** Reads a file (relative to `io.cwd`) or, for `-`, standard input. Errors become one-line {@link InputError}s. */
 export async function readInput(io: CliIO, path: string): Promise<string> {
   if (path === '-') {
-    if (io.stdinIsTTY === true) io.stderr.write('container-argv: reading standard input (end it with Ctrl-D)\n');
+    if (io.stdinIsTTY) io.stderr.write('container-argv: reading standard input (end it with Ctrl-D)\n');
     return io.readStdin();
   }
   try {

@@ -66,7 +66,7 @@ function configOf(value: unknown, source: string): LintConfigFile {
   if (gitignore !== undefined && typeof gitignore !== 'boolean') throw bad('"gitignore" must be true or false');
   return {
     source,
-    ignore: checkIds(ignore as string[], source),
+    ignore: checkIds(ignore, source),
     ...(failOn !== undefined && { failOn: failOn as Severity }),
     ...(gitignore !== undefined && { gitignore }),
   };

@@ -134,7 +134,7 @@ function rootCommand(io: CliIO, red: (s: string) => string): Command {
       ]),
     );
   program.hook('preAction', (_program, action) => {
-    const opts = action.opts() as { engine?: 'docker' | 'podman'; engineVersion?: string; builder?: 'buildkit' | 'classic' };
+    const opts = action.opts<{ engine?: 'docker' | 'podman'; engineVersion?: string; builder?: 'buildkit' | 'classic' }>();
     const version = opts.engineVersion;
     if (version !== undefined && parseEngineVersion(version) === null) {
       throw new UsageError(`--engine-version expects a release like 20.10 or 27.3.1, got ${JSON.stringify(version)}`);
@@ -147,7 +147,7 @@ function rootCommand(io: CliIO, red: (s: string) => string): Command {
     const problem = engineOptionsProblem(engine);
     if (problem !== null) throw new UsageError(`--builder: ${problem} (leave --builder out with --engine podman)`);
     const newest = newestModelledFor(engine);
-    if (newest !== null) io.stderr.write(`container-argv: note: Docker ${version} is later than the newest release modelled (${newest}); the rules of ${newest} apply\n`);
+    if (newest !== null) io.stderr.write(`container-argv: note: Docker ${version ?? ''} is later than the newest release modelled (${newest}); the rules of ${newest} apply\n`);
   });
   return program;
 }

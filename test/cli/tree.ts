@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** A tree entry: file text, or a symbolic link to a target (relative to the link's directory, as `ln -s` takes it). */
-export type TreeEntry = string | { readonly link: string };
+export type TreeEntry = string | { readonly symlink: string };
 
 /** Writes `entries` (paths with `/`) under a fresh temporary directory and returns it. */
 export function makeTree(entries: Readonly<Record<string, TreeEntry>>): string {
@@ -15,7 +15,7 @@ export function makeTree(entries: Readonly<Record<string, TreeEntry>>): string {
     if (typeof entry === 'string') {
       if (path.endsWith('/')) mkdirSync(abs, { recursive: true });
       else writeFileSync(abs, entry);
-    } else symlinkSync(entry.link, abs);
+    } else symlinkSync(entry.symlink, abs);
   }
   return root;
 }

@@ -28,7 +28,7 @@ describe('walkTree', () => {
   });
 
   test('a symbolic link loop ends: each directory is walked once, by real path', () => {
-    const root = makeTree({ 'a/Dockerfile': '', 'a/up': { link: '..' }, 'a/self': { link: '.' }, 'b/to-a': { link: '../a' } });
+    const root = makeTree({ 'a/Dockerfile': '', 'a/up': { symlink: '..' }, 'a/self': { symlink: '.' }, 'b/to-a': { symlink: '../a' } });
     const r = walk(root);
     expect(r.files).toEqual(['a/Dockerfile']);
     expect(r.notes).toEqual([
@@ -40,19 +40,19 @@ describe('walkTree', () => {
 
   test('a symbolic link to a directory outside the tree is followed', () => {
     const outside = makeTree({ 'svc/Dockerfile': '' });
-    const root = makeTree({ 'vendor/ext': { link: `${outside}/svc` } });
+    const root = makeTree({ 'vendor/ext': { symlink: `${outside}/svc` } });
     expect(walk(root).files).toEqual(['vendor/ext/Dockerfile']);
   });
 
   test('a symbolic link to a file is followed, and a file reached twice is listed once', () => {
-    const root = makeTree({ 'docker/Dockerfile.prod': '', Dockerfile: { link: 'docker/Dockerfile.prod' } });
+    const root = makeTree({ 'docker/Dockerfile.prod': '', Dockerfile: { symlink: 'docker/Dockerfile.prod' } });
     const r = walkTree('.', root, all);
     expect(r.files).toEqual(['Dockerfile']);
     expect(r.notes).toEqual([{ path: 'docker/Dockerfile.prod', level: 'verbose', message: 'same file as Dockerfile (symbolic link); visited once' }]);
   });
 
   test('a broken symbolic link is noted and passed over', () => {
-    const root = makeTree({ Dockerfile: { link: 'missing' } });
+    const root = makeTree({ Dockerfile: { symlink: 'missing' } });
     expect(walk(root)).toEqual({ files: [], notes: [{ path: 'Dockerfile', level: 'verbose', message: 'symbolic link not followed: no such file or directory' }] });
   });
 
