@@ -107,3 +107,42 @@ describe('imageConfigFromInspect: errors name the path', () => {
     expect(() => imageConfigFromInspect({}, null as never)).toThrow(new TypeError('options must be an object, got null'));
   });
 });
+
+// Issue 14 §5: a multi-element inspect array (`docker image inspect a b`: one element per image, with
+// Os/Architecture/Variant as the Docker API's ImageInspect has them) used its first element silently.
+describe('imageConfigFromInspect: several images in one inspect array', () => {
+  const amd = { Os: 'linux', Architecture: 'amd64', Config: { Cmd: ['amd'] } };
+  const arm = { Os: 'linux', Architecture: 'arm64', Variant: 'v8', Config: { Cmd: ['arm'] } };
+  const win = { Os: 'windows', Architecture: 'amd64', Config: { Cmd: ['win'] } };
+  test.for([
+    { name: 'one element: read whatever the platform', input: [arm], platform: 'linux/amd64', cmd: ['arm'] },
+    { name: 'picked by os/arch', input: [amd, arm, win], platform: 'linux/arm64', cmd: ['arm'] },
+    { name: 'arm64 means arm64/v8', input: [amd, arm], platform: 'linux/arm64/v8', cmd: ['arm'] },
+    { name: 'containerd alias aarch64', input: [amd, arm], platform: 'linux/aarch64', cmd: ['arm'] },
+    { name: 'by OS', input: [amd, win], platform: 'windows/amd64', cmd: ['win'] },
+  ])('$name', ({ input, platform, cmd }) => {
+    const r = imageConfigFromInspect(input, { platform });
+    expect(r.ok ? r.config.cmd : r.issues).toEqual(cmd);
+  });
+
+  test.for([
+    {
+      name: 'no platform',
+      platform: undefined,
+      message: '(root): 3 images in the inspect output (linux/amd64, linux/arm64/v8, windows/amd64): give one image, or a platform to pick one',
+    },
+    { name: 'no image for it', platform: 'linux/s390x', message: '(root): no image for linux/s390x in the inspect output (linux/amd64, linux/arm64/v8, windows/amd64)' },
+    { name: 'two images for it', platform: 'linux/amd64', input: [amd, amd], message: '(root): 2 images for linux/amd64 in the inspect output: give one image' },
+  ])('refused: $name', ({ platform, input, message }) => {
+    expect(imageConfigFromInspect(input ?? [amd, arm, win], platform === undefined ? {} : { platform })).toEqual({
+      ok: false,
+      issues: [{ code: 'invalid-image-config', message, path: '' }],
+      diagnostics: [],
+    });
+  });
+
+  test('an error inside the picked element names its index', () => {
+    const r = imageConfigFromInspect([amd, { Os: 'linux', Architecture: 'arm64', Config: { Cmd: [1] } }], { platform: 'linux/arm64' });
+    expect(r.ok ? null : r.issues[0].path).toBe('[1].Config.Cmd[0]');
+  });
+});
