@@ -35,9 +35,6 @@ function fromSchema(schemaIssues: readonly SchemaIssue[], prefix: readonly Prope
   return failure(issues);
 }
 
-/** containerd's architecture aliases (platforms.Normalize), enough to compare inspect output with `os/arch`. */
-const ARCH_ALIASES: Readonly<Record<string, string>> = { x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm', armel: 'arm' };
-
 function field(v: unknown, key: string): string {
   const x = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined;
   return typeof x === 'string' ? x : '';
@@ -55,7 +52,8 @@ function platformOf(v: unknown): string {
 function samePlatform(have: string, want: string): boolean {
   const norm = (p: string) => {
     const [os = '', arch = '', variant = ''] = p.toLowerCase().split('/');
-    const a = ARCH_ALIASES[arch] ?? arch;
+    // containerd's platforms.Normalize aliases.
+    const a = arch === 'x86_64' ? 'amd64' : arch === 'aarch64' ? 'arm64' : arch;
     return { os, arch: a, variant: a === 'arm64' && variant === 'v8' ? '' : variant };
   };
   const h = norm(have);
@@ -77,49 +75,10 @@ function pickElement(elements: readonly unknown[], platform: string | undefined)
   return matching.length === 0 ? `no image for ${platform} in the inspect output (${listed})` : `${matching.length} images for ${platform} in the inspect output: give one image`;
 }
 
-/** Keys that only an image's config (or inspect output around it) has: docker/podman inspect, OCI config, Config. */
-const CONFIG_KEYS: ReadonlySet<string> = new Set([
-  // docker/podman image inspect
-  'Id',
-  'RepoTags',
-  'RepoDigests',
-  'Config',
-  'ContainerConfig',
-  'Os',
-  'Architecture',
-  'Created',
-  'RootFS',
-  // OCI image config (image-spec config.md)
-  'config',
-  'os',
-  'architecture',
-  'rootfs',
-  'history',
-  'created',
-  // its Config object (image-spec config.md, moby api/types/container Config)
-  'Entrypoint',
-  'Cmd',
-  'Shell',
-  'OnBuild',
-  'ArgsEscaped',
-  'Env',
-  'WorkingDir',
-  'User',
-  'Labels',
-  'ExposedPorts',
-  'Volumes',
-  'StopSignal',
-  'Healthcheck',
-  'Hostname',
-  'Domainname',
-  'Image',
-  'AttachStdin',
-  'AttachStdout',
-  'AttachStderr',
-  'Tty',
-  'OpenStdin',
-  'StdinOnce',
-]);
+/** Keys of inspect output, an OCI image config or its Config object (image-spec config.md, moby's ImageInspect). */
+const CONFIG_KEYS: ReadonlySet<string> = new Set(
+  'Id RepoTags Config ContainerConfig Os Architecture RootFS config os architecture rootfs Entrypoint Cmd Shell OnBuild Env WorkingDir User Labels'.split(' '),
+);
 
 /**
  * Input that is JSON but not an image config: an image manifest or index (image-spec manifest.md,
