@@ -61,6 +61,25 @@ describe('bad input is refused or explained', () => {
     expect(r.stderr.startsWith(message)).toBe(true);
   });
 
+  // `docker image inspect node:22 busybox` prints one element per image; the first was used silently.
+  test('an inspect array of several images: refused, or picked by --platform', async () => {
+    const both = JSON.stringify([
+      { Os: 'linux', Architecture: 'amd64', Config: { Cmd: ['amd'] } },
+      { Os: 'linux', Architecture: 'arm64', Variant: 'v8', Config: { Cmd: ['arm'] } },
+    ]);
+    const root = withFile('both.json', both);
+    expect(await cli(['explain', '--image-config', 'both.json'], { cwd: root })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'container-argv: both.json: not an image config: (root): 2 images in the inspect output (linux/amd64, linux/arm64/v8): give one image, or pick one with --platform os/arch\n',
+    });
+    const arm = await cli(['explain', '--image-config', 'both.json', '--platform', 'linux/arm64', '--json'], { cwd: root });
+    expect(JSON.parse(arm.stdout).argv).toEqual(['arm']);
+    const base = await cli(['explain', '-', '--image-config', 'alpine=both.json', '--platform', 'linux/amd64', '--json'], { cwd: root, stdin: 'FROM alpine\n' });
+    expect(JSON.parse(base.stdout).argv).toEqual(['amd']);
+  });
+
   test('explain - says it reads stdin when stdin is a terminal', async () => {
     const tty = await cli(['explain', '-', '--image-config', 'alpine=x.json'], { stdinTTY: true, stdin: 'FROM scratch\nCMD ["a"]\n', cwd: withFile('x.json', '{"Config": {}}') });
     expect(tty.stderr).toBe('container-argv: reading standard input (end it with Ctrl-D)\n');

@@ -154,7 +154,7 @@ export async function lintCommand(paths: readonly string[], o: LintOptions, io: 
     ),
   ];
   // One table for every file: a key may name a base, a container image or a Compose service.
-  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
+  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config', o.platform);
   const read = imageTable(imageMapOf(files), () => true);
   if (!read.ok) throw new UsageError(`--image-config: ${read.issues[0].message}`);
   const { resolverOf } = await import('../base-images/with-bases.js');

@@ -311,7 +311,7 @@ export async function manifestCommand(
   },
   io: CliIO,
 ): Promise<number> {
-  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
+  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config', o.platform);
   const { resolverOf } = await import('../base-images/with-bases.js');
   const resolver = await resolverOf(io, files, o);
   const read = (paths: readonly string[], kind: 'ConfigMap' | 'Secret') => Promise.all(paths.map(async (f) => ({ text: await readInput(io, f), source: displayName(f), kind })));
@@ -332,7 +332,7 @@ export async function composeCommand(
   },
   io: CliIO,
 ): Promise<number> {
-  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
+  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config', o.platform);
   const { resolverOf } = await import('../base-images/with-bases.js');
   const resolver = await resolverOf(io, files, o);
   const env: Record<string, string> = {};
