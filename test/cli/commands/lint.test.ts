@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { DIAGNOSTICS } from '../../../src/index.js';
 import { kindByContent, kindByName } from '../../../src/cli/commands/lint.js';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cli } from '../helpers.js';
@@ -323,5 +323,21 @@ describe.skipIf(!existsSync(CORPUS))('lint over the Dockerfile corpus', () => {
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe(`${expected} files checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`);
     const sarif = JSON.parse((await cli(['lint', CORPUS, '--format', 'sarif'])).stdout);
     expect(sarif.runs[0].results).toHaveLength(report.diagnostics.length);
+  });
+
+  // The corpus names its files `owner__repo__path__Dockerfile.Dockerfile`: laid out again as the repositories
+  // have them, 36 sit under dot-directories (.devcontainer/, .github/) and one is a build context's
+  // Dockerfile.dockerignore. Every file the names select is checked, dot-directories included.
+  test('laid out as in the repositories: dot-directories are walked, *.dockerignore is not linted', async () => {
+    const entries: Record<string, string> = {};
+    for (const f of readdirSync(CORPUS).filter((n) => n.endsWith('.Dockerfile')))
+      entries[f.slice(0, -'.Dockerfile'.length).replaceAll('__', '/')] = readFileSync(join(CORPUS, f), 'utf8');
+    const paths = Object.keys(entries);
+    const selected = paths.filter((p) => kindByName(p) !== null);
+    expect(selected.some((p) => p.includes('/.devcontainer/')) && selected.some((p) => p.includes('/.github/'))).toBe(true);
+    expect(paths.filter((p) => p.endsWith('.dockerignore')).every((p) => !selected.includes(p))).toBe(true);
+    const root = makeTree(entries);
+    const r = await cli(['lint', '.', '--json'], { cwd: root });
+    expect(JSON.parse(r.stdout).files).toBe(selected.length);
   });
 });
