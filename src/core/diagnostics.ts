@@ -826,12 +826,6 @@ const CATALOGUE = {
     help: 'An image config was given for an image that nothing in the input names (after ARG expansion), often a tag or registry that differs from the one written. Matching is by image: `node` = `node:latest`, but `node:20` ≠ `node:20-slim` and a tag never matches a digest.',
     source: 'container-argv (issue 18 §1)',
   },
-  'build-check-violation': {
-    severity: 'error',
-    title: 'Build check violation with check=error=true',
-    help: '`# check=error=true` (or --build-arg BUILDKIT_DOCKERFILE_CHECK=error=true) makes BuildKit fail the build when a build check reports; fix the finding or skip its check (`# check=skip=Rule`). Only the checks this library models are counted: BuildKit runs more.',
-    source: 'buildkit frontend/dockerfile/linter/linter.go Linter.Error (dockerfile/1.8.0); docs.docker.com/build/checks',
-  },
   'multiple-instructions': {
     severity: 'warning',
     title: 'Several CMD/ENTRYPOINT/HEALTHCHECK in one stage',

@@ -4,7 +4,7 @@ import { builderMessage } from './builder-messages.js';
 import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
 import type { DiagnosticCode } from '../core/diagnostics.js';
 import { KEYWORDS, parseDockerfileWith, type DockerfileInstruction } from './parser.js';
-import { checkViolation, commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstructionsLint, parseCheck, NO_LINT_CONFIG, type LintConfig } from './lints.js';
+import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstructionsLint, type LintConfig } from './lints.js';
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandFromWord, parseArgWords, type ArgValues } from './arg-expansion.js';
@@ -408,17 +408,10 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   const parsed = parseDockerfileWith(text, profile, limits, decodings);
   const diagnostics: Diagnostic[] = [...found, ...parsed.diagnostics];
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics };
-  // BUILDKIT_DOCKERFILE_CHECK replaces the file's `# check=` where BuildKit runs the checks (dockerui config.go, dockerfile/1.8.0).
-  const checkArg = profile.buildChecks ? options.buildArgs?.['BUILDKIT_DOCKERFILE_CHECK'] : undefined;
-  const lint = checkArg !== undefined ? (parseCheck(checkArg) ?? NO_LINT_CONFIG) : directiveCheck(parsed.directives);
+  const lint = directiveCheck(parsed.directives);
   const ev: Evaluation = { options, profile, limits, escapeToken: parsed.escapeToken, lint, diagnostics, stages: [], metaArgs: [], byName: new Map(), target: 0, table, platforms };
   const error = collectStages(ev, parsed.instructions, decodings) ?? resolveBases(ev) ?? selectTarget(ev) ?? checkReferences(ev) ?? dispatchStages(ev);
   if (error !== null) return fail(error, diagnostics);
-  const violation = profile.buildChecks ? checkViolation(lint, diagnostics) : null;
-  if (violation !== null) {
-    const at = checkArg === undefined ? parsed.directives.filter((d) => d.name === 'check').at(-1) : undefined;
-    return fail({ code: 'build-check-violation', message: violation, line: at?.line ?? 1, column: 1 }, diagnostics);
-  }
   return finish(ev, frontend);
 }
 

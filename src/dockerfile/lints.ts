@@ -7,28 +7,20 @@ import { matchDirective } from './directive.js';
  * diagnostics carry the hadolint rule too: the advice holds whatever the engine.
  */
 
-/** The rules a `check=` value skips, and whether a check violation fails the build (`error=true`). */
+/** The rules a `check=` value skips. */
 export interface LintConfig {
   readonly skipAll: boolean;
   readonly skip: ReadonlySet<string>;
-  readonly error: boolean;
 }
 
-/** No rule skipped, violations only warn. */
-export const NO_LINT_CONFIG: LintConfig = { skipAll: false, skip: new Set(), error: false };
+/** No rule skipped. */
+export const NO_LINT_CONFIG: LintConfig = { skipAll: false, skip: new Set() };
 
-/** Go's strconv.ParseBool: the spellings it accepts; anything else makes the `check=` value invalid. */
-const GO_BOOLS: ReadonlyMap<string, boolean> = new Map([
-  ...['1', 't', 'T', 'TRUE', 'true', 'True'].map((s): [string, boolean] => [s, true]),
-  ...['0', 'f', 'F', 'FALSE', 'false', 'False'].map((s): [string, boolean] => [s, false]),
-]);
-
-/** `skip=A,B;error=true` → the rules to skip and `error` (BuildKit linter.ParseLintOptions); null when invalid. */
+/** `skip=A,B;error=true` → the rules to skip (BuildKit linter.ParseLintOptions); null when invalid. */
 export function parseCheck(value: string): LintConfig | null {
   const v = value.split(' ')[0]?.trim() ?? '';
   if (v === '') return NO_LINT_CONFIG;
   let skipAll = false;
-  let error = false;
   const skip = new Set<string>();
   for (const part of v.split(';').slice(0, 3)) {
     const eq = part.indexOf('=');
@@ -38,28 +30,9 @@ export function parseCheck(value: string): LintConfig | null {
     if (k === 'skip') {
       if (val === 'all') skipAll = true;
       else for (const r of val.split(',')) skip.add(r.trim());
-    } else if (k === 'error') {
-      const b = GO_BOOLS.get(val);
-      if (b === undefined) return null;
-      error = b;
-    } else if (k !== 'experimental') return null;
+    } else if (k !== 'experimental' && k !== 'error') return null;
   }
-  return { skipAll, skip, error };
-}
-
-/**
- * `# check=error=true`: the build fails once the target is dispatched if a check ran and reported
- * (BuildKit linter.Linter.Error, called from dockerfile2llb's result finalization; dockerfile/1.8.0
- * convert.go, dockerfile/1.26.0 finalizeResultImage). Only the file's directive (or the
- * BUILDKIT_DOCKERFILE_CHECK build-arg) sets it: `check=` comments above an instruction merge skips
- * only (WithMergedConfigFromComments). Go's map order lists the rules in any order; they are sorted here.
- */
-export function checkViolation(global: LintConfig, diagnostics: readonly Diagnostic[]): string | null {
-  if (!global.error) return null;
-  const rules = new Set<string>();
-  for (const d of diagnostics) if (d.rule !== undefined && !isSkipped(d.rule, global, null)) rules.add(d.rule);
-  if (rules.size === 0) return null;
-  return `lint violation found for rules: ${[...rules].sort().join(', ')}`;
+  return { skipAll, skip };
 }
 
 /** The file's lint configuration: its last `# check=` parser directive (an invalid one skips nothing). */

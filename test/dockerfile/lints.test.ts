@@ -86,15 +86,15 @@ describe('commentCheck', () => {
 
 // Linter.Run (linter.go, e269a8a3): a rule is not reported when the configuration skips all rules or names it.
 describe('isSkipped', () => {
-  const skipJson: LintConfig = { skipAll: false, skip: new Set(['JSONArgsRecommended']), error: false };
-  const skipAll: LintConfig = { skipAll: true, skip: new Set(), error: false };
+  const skipJson: LintConfig = { skipAll: false, skip: new Set(['JSONArgsRecommended']) };
+  const skipAll: LintConfig = { skipAll: true, skip: new Set() };
   test.for([
     { name: 'nothing skipped', global: NO_LINT_CONFIG, local: null, want: false },
     { name: 'the file skips the rule', global: skipJson, local: null, want: true },
     { name: 'the file skips all', global: skipAll, local: null, want: true },
     { name: 'the comment skips the rule', global: NO_LINT_CONFIG, local: skipJson, want: true },
     { name: 'the comment skips all', global: NO_LINT_CONFIG, local: skipAll, want: true },
-    { name: 'another rule skipped', global: { skipAll: false, skip: new Set(['MultipleInstructionsDisallowed']), error: false }, local: NO_LINT_CONFIG, want: false },
+    { name: 'another rule skipped', global: { skipAll: false, skip: new Set(['MultipleInstructionsDisallowed']) }, local: NO_LINT_CONFIG, want: false },
   ])('$name', ({ global, local, want }) => {
     expect(isSkipped('JSONArgsRecommended', global, local)).toBe(want);
   });
@@ -216,72 +216,5 @@ describe('lint diagnostics say whether the engine itself reports them', () => {
       .filter((d) => d.code === 'json-args-recommended' || d.code === 'multiple-instructions' || d.code === 'empty-continuation')
       .map((d) => [d.code, d.rule, d.hadolint]);
     expect(lints).toEqual(want);
-  });
-});
-
-// `error=` is Go's strconv.ParseBool of the trimmed value (linter.go ParseLintOptions at dockerfile/1.8.0 and
-// dockerfile/1.26.0); any other spelling makes the whole value invalid.
-describe('parseCheck: error=', () => {
-  test.for([
-    ['error=true', true],
-    ['error=1', true],
-    ['error=\tTrue', true],
-    ['error= True', null],
-    ['skip=all;error=T', true],
-    ['error=false', false],
-    ['error=0', false],
-    ['error=yes', null],
-    ['error=', null],
-  ] as const)('%j → %j', ([value, want]) => {
-    expect(parseCheck(value)?.error ?? null).toBe(want);
-  });
-});
-
-// `# check=error=true` fails the build when a check reported, once the target is dispatched (linter.go
-// Linter.Error, called from dockerfile2llb convert.go at dockerfile/1.8.0 and finalizeResultImage at
-// dockerfile/1.26.0; docs.docker.com/build/checks "Fail build on check violations": `ERROR: lint violation
-// found for rules: JSONArgsRecommended`). Engines without the directive (Docker < 27.0: frontend < 1.8, the
-// classic builder, buildah) read the line as a comment: Docker 20.10.24 here, recorded in
-// test/fixtures/engine/FINDINGS.md item 5, ends directive scanning at a `# check=` line.
-describe('check=error=true', () => {
-  const ERROR = '# check=error=true\nFROM scratch\nCMD x\n';
-  test.for([
-    { name: 'docker current, BuildKit', text: ERROR, options: {}, want: 'lint violation found for rules: JSONArgsRecommended' },
-    { name: 'docker 27.0, BuildKit (frontend 1.8)', text: ERROR, options: { engineVersion: '27.0' }, want: 'lint violation found for rules: JSONArgsRecommended' },
-    {
-      name: 'two rules, sorted',
-      text: '# check=error=true\nFROM scratch\nCMD x\nCMD y\n',
-      options: {},
-      want: 'lint violation found for rules: JSONArgsRecommended, MultipleInstructionsDisallowed',
-    },
-    { name: 'the skipped rule does not count', text: '# check=skip=JSONArgsRecommended;error=true\nFROM scratch\nCMD x\n', options: {}, want: null },
-    { name: 'exec form: nothing to report', text: '# check=error=true\nFROM scratch\nCMD ["x"]\n', options: {}, want: null },
-    { name: 'error=false', text: '# check=error=false\nFROM scratch\nCMD x\n', options: {}, want: null },
-    { name: 'docker 26.1 (frontend 1.7: a comment)', text: ERROR, options: { engineVersion: '26.1' }, want: null },
-    { name: 'docker 20.10 (a comment)', text: ERROR, options: { engineVersion: '20.10' }, want: null },
-    { name: 'classic builder (no checks)', text: ERROR, options: { builder: 'classic' as const }, want: null },
-    { name: 'podman (buildah: no checks)', text: ERROR, options: { engine: 'podman' as const }, want: null },
-    { name: 'in a comment above the instruction: skips merge, error does not', text: 'FROM scratch\n# check=error=true\nCMD x\n', options: {}, want: null },
-    {
-      name: 'the BUILDKIT_DOCKERFILE_CHECK build-arg replaces the directive',
-      text: 'FROM scratch\nCMD x\n',
-      options: { buildArgs: { BUILDKIT_DOCKERFILE_CHECK: 'error=true' } },
-      want: 'lint violation found for rules: JSONArgsRecommended',
-    },
-    { name: 'the build-arg wins over the directive', text: ERROR, options: { buildArgs: { BUILDKIT_DOCKERFILE_CHECK: 'skip=all' } }, want: null },
-  ])('$name', ({ text, options, want }) => {
-    const r = evaluateDockerfile(text, options);
-    if (want === null) expect(r.ok).toBe(true);
-    else {
-      expect(r.ok).toBe(false);
-      if (r.ok) return;
-      expect(r.issues[0]).toMatchObject({ code: 'build-check-violation', message: want });
-      expect(r.diagnostics.some((d) => d.code === 'json-args-recommended')).toBe(true);
-    }
-  });
-
-  test('the issue points at the check directive', () => {
-    const r = evaluateDockerfile('# syntax=docker/dockerfile:1\n# check=error=true\nFROM scratch\nCMD x\n');
-    expect(r.ok ? null : r.issues[0]).toMatchObject({ line: 2, column: 1 });
   });
 });
