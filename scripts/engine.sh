@@ -39,7 +39,8 @@ PODMAN_FLAGS=(--root "$PODMAN_ROOT/root" --runroot "$PODMAN_ROOT/run" --tmpdir "
 # test/project/ci-tools.test.ts scans the scripts and fails on a command that no list installs.
 # BASE_TOOLS build the FROM-scratch base images (a static argv printer and a static busybox).
 BASE_TOOLS=(gcc:gcc strip:binutils /usr/lib/x86_64-linux-gnu/libc.a:libc6-dev /bin/busybox:busybox-static)
-# docker-compose: Compose v1 (1.29), the live oracle of test/engine/compose-v1.test.ts (`docker-compose config`).
+# docker-compose: Compose v1 (1.29), the live oracle of test/engine/compose-v1.test.ts (`docker-compose config`)
+# and of test/engine/convert-compose.test.ts (`docker-compose up --no-start`).
 DOCKER_TOOLS=("${BASE_TOOLS[@]}" /usr/bin/docker:docker.io /usr/sbin/dockerd:docker.io /usr/bin/docker-compose:docker-compose)
 # buildah: record.mjs reads Podman's image configs with `buildah inspect` (a Recommends of podman,
 # so --no-install-recommends leaves it out); catatonit: podman's default --init binary.

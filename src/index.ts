@@ -126,6 +126,16 @@ export type { ComposeBuildEvaluation, ComposeProjectServiceResult, ResolveCompos
 export { parseDotEnv } from './compose/dotenv.js';
 export type { DotEnvFile, ParseDotEnvOptions, ParseDotEnvResult } from './compose/dotenv.js';
 
+// ---- converting between docker run, Compose and Kubernetes
+export { convertContainer } from './convert/convert.js';
+export type { ContainerInput, ConvertContainerOptions, ConvertContainerResult, ConvertedContainer } from './convert/convert.js';
+export { convertComposeFile, convertManifests } from './convert/convert-file.js';
+export type { ConvertComposeFileOptions, ConvertFileResult, ConvertManifestsOptions, ConvertedItem } from './convert/convert-file.js';
+export type { ContainerForm, ContainerSpec, ConvertOptions, RunLineShell, SpecFlag, WriteResult } from './convert/spec.js';
+export type { RunLineOutput } from './convert/to-run.js';
+export type { ComposeServiceOutput } from './convert/to-compose.js';
+export type { KubernetesOutput } from './convert/to-kubernetes.js';
+
 // ---- printing, analysing, tables
 export { formatArgv } from './core/format-argv.js';
 export type { ArgvStyle } from './core/format-argv.js';

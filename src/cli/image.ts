@@ -138,10 +138,11 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
     if (o.target !== undefined || refs.length > 0 || (o.buildArg !== undefined && o.buildArg.length > 0)) {
       throw new UsageError('--target, --build-arg and --image-config REF=FILE apply to a Dockerfile, not to --image-config FILE');
     }
-    if (o.fromEngine !== undefined || o.pull === true || o.offline === true || o.platform !== undefined) {
-      throw new UsageError('--from-engine, --pull, --offline and --platform find the base images of a Dockerfile, not of --image-config');
+    if (o.fromEngine !== undefined || o.pull === true || o.offline === true) {
+      throw new UsageError('--from-engine, --pull and --offline find the base images of a Dockerfile, not of --image-config');
     }
-    const config = await loadImageConfig(io, configFile);
+    // --platform picks the image of a multi-image inspect array.
+    const config = await loadImageConfig(io, configFile, o.platform);
     const name = displayName(configFile);
     const origin = (v: readonly string[] | null | undefined): ValueOrigin => ({ text: v == null ? 'not set' : `image config ${name}` });
     return { ok: true, config, file: name, kind: 'image-config', origins: { entrypoint: origin(config.entrypoint), cmd: origin(config.cmd) }, findings: [] };
@@ -149,7 +150,7 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
   const path = dockerfile ?? 'Dockerfile';
   const file = displayName(path);
   const text = await readInput(io, path);
-  const files = await loadImageFiles(io, refs, '--image-config');
+  const files = await loadImageFiles(io, refs, '--image-config', o.platform);
   const buildArgs = buildArgsOf(o.buildArg, io.env);
   const { result, bases, resolved } = await evaluateWithBaseImages(
     io,

@@ -10,15 +10,20 @@ export function displayName(path: string): string {
 /**
  * Reads an image config file: `docker image inspect` / `podman image inspect` output or an OCI image
  * config. zod (behind src/image/inspect.ts) is loaded only here, so commands without image files never pay for it.
+ * `platform` (`--platform`) picks the element of an inspect array of several images; without it such an array is refused.
  */
-export async function loadImageConfig(io: CliIO, path: string): Promise<ImageConfig> {
+export async function loadImageConfig(io: CliIO, path: string, platform?: string): Promise<ImageConfig> {
   const text = await readInput(io, path);
   const json = parseJsonInput(text, displayName(path));
   const { imageConfigFromInspect } = await import('../image/inspect.js');
-  const result = imageConfigFromInspect(json);
+  const result = imageConfigFromInspect(json, platform === undefined ? {} : { platform });
   if (!result.ok) {
     const issue = result.issues[0];
-    throw new InputError(`${displayName(path)}: not an image config: ${issue.message}`);
+    // The library's "a platform to pick one" is the CLI's --platform.
+    const message = issue.message.endsWith('a platform to pick one')
+      ? `${issue.message.slice(0, -'a platform to pick one'.length)}pick one with --platform os/arch`
+      : issue.message;
+    throw new InputError(`${displayName(path)}: not an image config: ${message}`);
   }
   return result.config;
 }
@@ -40,11 +45,11 @@ export interface ImageFile {
 }
 
 /** Reads every `REF=FILE` value of `option`, in order. */
-export async function loadImageFiles(io: CliIO, values: readonly string[], option: string): Promise<ImageFile[]> {
+export async function loadImageFiles(io: CliIO, values: readonly string[], option: string, platform?: string): Promise<ImageFile[]> {
   const out: ImageFile[] = [];
   for (const value of values) {
     const { ref, file } = splitAssignment(value, option);
-    out.push({ ref, file: displayName(file), config: await loadImageConfig(io, file) });
+    out.push({ ref, file: displayName(file), config: await loadImageConfig(io, file, platform) });
   }
   return out;
 }

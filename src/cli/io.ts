@@ -19,6 +19,10 @@ export interface CliIO {
   readonly readStdin: () => Promise<string>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Standard input is a terminal: reading `-` says so first instead of waiting silently. */
+  readonly stdinIsTTY?: boolean;
+  /** A monotonic clock in milliseconds, for the progress line of long runs (none: no progress shown). */
+  readonly now?: () => number;
 }
 
 /** A usage error: printed as one line, exit code 2. */
@@ -43,12 +47,17 @@ export function processIO(): CliIO {
     },
     env: process.env,
     cwd: process.cwd(),
+    stdinIsTTY: process.stdin.isTTY,
+    now: () => performance.now(),
   };
 }
 
 /** Reads a file (relative to `io.cwd`) or, for `-`, standard input. Errors become one-line {@link InputError}s. */
 export async function readInput(io: CliIO, path: string): Promise<string> {
-  if (path === '-') return io.readStdin();
+  if (path === '-') {
+    if (io.stdinIsTTY) io.stderr.write('container-argv: reading standard input (end it with Ctrl-D)\n');
+    return io.readStdin();
+  }
   try {
     // Synchronous on purpose: node:fs is loaded at start-up anyway, node:fs/promises is not.
     return readFileSync(isAbsolute(path) ? path : resolve(io.cwd, path), 'utf8');

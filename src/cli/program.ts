@@ -5,8 +5,9 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { parseEngineVersion } from '../core/engine-profile.js';
+import { engineOptionsProblem, newestModelledFor, parseEngineVersion } from '../core/engine-profile.js';
 import { InputError, UsageError, palette, useColor, type CliIO } from './io.js';
+import { safeStream } from './terminal.js';
 import type { K8sOptions } from './commands/k8s.js';
 
 const ENGINES = ['docker', 'podman'] as const;
@@ -35,7 +36,7 @@ function deprecatedBase(): Option {
 }
 
 /** The commands that look images up (the Dockerfile's bases, the containers' and services' images). */
-const BASE_IMAGE_COMMANDS = new Set(['explain', 'k8s', 'compose', 'lint']);
+const BASE_IMAGE_COMMANDS = new Set(['explain', 'k8s', 'compose', 'convert', 'lint']);
 
 /** Where configs of base images (and Compose/Kubernetes images) come from besides REF=FILE files. */
 function baseImageOptions(cmd: Command): Command {
@@ -71,7 +72,9 @@ function rejectPassthrough(run: CliRun, name: string): void {
  * 0 success, 1 findings at or above the failure threshold (or nothing to run), 2 usage or input error,
  * 3 the answer depends on an image config that was not given (`--strict` makes that 1).
  */
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIO): Promise<number> {
+  // Every byte written is escaped (src/cli/terminal.ts): input cannot drive the terminal.
+  const io: CliIO = { ...given, stdout: safeStream(given.stdout), stderr: safeStream(given.stderr) };
   const err = palette(useColor(io.stderr, io.env));
   const dd = argv.indexOf('--');
   const run: CliRun = { io, passthrough: dd >= 0 ? argv.slice(dd + 1) : undefined, exitCode: 0 };
@@ -131,10 +134,20 @@ function rootCommand(io: CliIO, red: (s: string) => string): Command {
       ]),
     );
   program.hook('preAction', (_program, action) => {
-    const version = action.opts()['engineVersion'] as string | undefined;
+    const opts = action.opts<{ engine?: 'docker' | 'podman'; engineVersion?: string; builder?: 'buildkit' | 'classic' }>();
+    const version = opts.engineVersion;
     if (version !== undefined && parseEngineVersion(version) === null) {
       throw new UsageError(`--engine-version expects a release like 20.10 or 27.3.1, got ${JSON.stringify(version)}`);
     }
+    const engine = {
+      ...(opts.engine !== undefined && { engine: opts.engine }),
+      ...(version !== undefined && { engineVersion: version }),
+      ...(opts.builder !== undefined && { builder: opts.builder }),
+    };
+    const problem = engineOptionsProblem(engine);
+    if (problem !== null) throw new UsageError(`--builder: ${problem} (leave --builder out with --engine podman)`);
+    const newest = newestModelledFor(engine);
+    if (newest !== null) io.stderr.write(`container-argv: note: Docker ${version ?? ''} is later than the newest release modelled (${newest}); the rules of ${newest} apply\n`);
   });
   return program;
 }
@@ -305,13 +318,30 @@ function registerLint(program: Command, run: CliRun): void {
   engineOptions(program.command('lint').description('check Dockerfiles, Compose files and Kubernetes manifests (files or directories, walked)'))
     .argument('[paths...]', 'files or directories (default: .); "-" reads stdin')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe').choices(['error', 'warning', 'info']).default('error'))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at least this severe (default: error, or "failOn" of the config file)').choices(['error', 'warning', 'info']),
+    )
+    .option('--ignore <ID>', 'turn a code off: a container-argv code, or a BuildKit check / hadolint rule it maps (repeatable, or comma-separated)', collect)
+    .option('--gitignore', "leave out files the repository's .gitignore files ignore")
+    .option('--verbose', 'say on stderr what was passed over: Kubernetes kinds without a pod template, other YAML, links visited once')
     .option('--image-config <REF=FILE>', 'config of a base/service/container image, repeatable (otherwise only what does not depend on the image is checked)', collect)
     .option('--build-arg <KEY=VALUE>', 'docker build --build-arg for Dockerfiles (repeatable)', collect)
     .option('--json', 'same as --format json')
     .addHelpText(
       'after',
-      examples(['container-argv lint .', 'container-argv lint Dockerfile deploy/ --fail-on warning', 'container-argv lint . --format sarif > container-argv.sarif']),
+      '\nDirectories are walked with their dot-directories (not .git or node_modules), following symbolic links once.\n' +
+        'Configuration: .container-argv.json (or a "container-argv" key in package.json) in the working directory or\n' +
+        'a parent: {"ignore": ["json-args-recommended", "DL4003"], "failOn": "warning", "gitignore": true}.\n' +
+        'In a file, "# container-argv ignore=CODE" (or "# hadolint ignore=DL3025") on the line above a finding turns it off;\n' +
+        '"# container-argv global ignore=CODE" anywhere turns it off for the whole file.\n',
+    )
+    .addHelpText(
+      'after',
+      examples([
+        'container-argv lint .',
+        'container-argv lint Dockerfile deploy/ --fail-on warning',
+        'container-argv lint . --gitignore --ignore DL3025 --format sarif > container-argv.sarif',
+      ]),
     )
     .action(async (paths: string[], options) => {
       rejectPassthrough(run, 'lint');
@@ -320,5 +350,50 @@ function registerLint(program: Command, run: CliRun): void {
     });
 }
 
+function registerConvert(program: Command, run: CliRun): void {
+  program
+    .command('convert')
+    .description('write a docker run line, a Compose file or a Kubernetes manifest as another of the three, argv-exact')
+    .argument('[file]', 'a compose.yaml or a Kubernetes manifest ("-" reads stdin); or give a run line with --run or after "--"')
+    .addOption(new Option('--to <form>', 'the form to write').choices(['run', 'compose', 'kubernetes']).makeOptionMandatory())
+    .addOption(
+      new Option('--from <form>', 'the form of the input (default: a run line when given, else compose for a file with services:, else kubernetes)').choices([
+        'run',
+        'compose',
+        'kubernetes',
+      ]),
+    )
+    .option('--run <line>', "a whole 'docker run … IMAGE args' (or podman run) line")
+    .option('--service <name>', 'only this service of the Compose file')
+    .option(
+      '--image-config <FILE|REF=FILE>',
+      "an image config (docker image inspect output or an OCI config): FILE for the input's image, REF=FILE by reference (repeatable)",
+      collect,
+    )
+    .addOption(new Option('--engine <engine>', 'engine of the run line read or written (podman writes a multi-word entrypoint as JSON)').choices(ENGINES))
+    .option('--engine-version <version>', 'engine release whose run-line grammar applies (default: current)')
+    .addOption(new Option('--shell <shell>', 'shell a written run line is quoted for').choices(['posix', 'powershell', 'cmd']).default('posix'))
+    .addOption(new Option('--kind <kind>', 'what surrounds a written Kubernetes container').choices(['Pod', 'Deployment', 'Container']).default('Pod'))
+    .option('--env <KEY=VALUE>', 'a variable for Compose ${VAR} interpolation (KEY alone takes it from the environment), repeatable', collect)
+    .option('--env-file <PATH>', "a .env file for Compose interpolation instead of the project's .env, repeatable", collect)
+    .option('--strict', 'an answer that depends on an image config not given is an error (exit 1) instead of exit 3')
+    .option('--json', 'print the result as JSON')
+    .usage('[options] [file] [-- docker run ...]')
+    .addHelpText('after', EXIT_STATUS)
+    .addHelpText(
+      'after',
+      examples([
+        "container-argv convert --to compose -- docker run --rm -e A=1 --entrypoint '' nginx echo '$HOME'",
+        'container-argv convert compose.yaml --to kubernetes --kind Deployment --service web',
+        'container-argv convert deploy.yaml --to run --shell powershell',
+        'container-argv convert compose.yaml --to run --image-config app:1=app.json --pull',
+      ]),
+    )
+    .action(async (file: string | undefined, options) => {
+      const { convertCommand } = await import('./commands/convert.js');
+      run.exitCode = await convertCommand(file, options, run.passthrough, run.io);
+    });
+}
+
 /** The commands in help order; each registers its options and an action that imports its module on use. */
-const COMMANDS: readonly ((program: Command, run: CliRun) => void)[] = [registerTable, registerExplain, registerK8s, registerCompose, registerLint];
+const COMMANDS: readonly ((program: Command, run: CliRun) => void)[] = [registerTable, registerExplain, registerK8s, registerCompose, registerConvert, registerLint];

@@ -1084,6 +1084,61 @@ const CATALOGUE = {
     help: 'With `--offline`, a tag is answered from the last time the registry was asked, however long ago; the tag may name another image now. Run with `--pull` to refresh.',
     source: 'container-argv',
   },
+  // ---- convert (src/convert/) -----------------------------------------------------------------
+  'convert-no-counterpart': {
+    severity: 'warning',
+    title: 'No counterpart in the target form',
+    help: 'The flag or field has no equivalent in the form converted to, so it is not in the output; the message says what to do instead.',
+    source: 'docs/convert.md (issue 17)',
+  },
+  'convert-not-expressible': {
+    severity: 'error',
+    title: 'The argv cannot be written in the target form',
+    help: 'An entrypoint or command starting with an empty word means "execute the empty path" in one form and "no entrypoint" in the other; the container cannot start either way. Remove the empty word.',
+    source: 'docs/convert.md; moby daemon merge (Entrypoint [""] is none), containerd WithProcessArgs',
+  },
+  'convert-no-image': {
+    severity: 'error',
+    title: 'No image to run',
+    help: 'A Compose service with only build: has no image reference for docker run or Kubernetes; build and tag the image, then set image:.',
+    source: 'docs/convert.md',
+  },
+  'convert-service-unknown': {
+    severity: 'error',
+    title: 'No such service',
+    help: 'The service named for conversion is not in the Compose file.',
+    source: 'docs/convert.md',
+  },
+  'convert-entrypoint-split': {
+    severity: 'info',
+    title: 'Entrypoint split over --entrypoint and the arguments',
+    help: 'docker run takes one --entrypoint word: the first word stays there, the others come first after the image. The argv is the same, and the image CMD is dropped as with the whole entrypoint.',
+    source: 'docker/cli opts.go (--entrypoint is one string); moby daemon merge',
+  },
+  'convert-image-cmd-copied': {
+    severity: 'info',
+    title: 'Image CMD written out',
+    help: "An empty entrypoint keeps the image CMD, but docker run --entrypoint '' drops it: the image CMD from the given image config is written after the image instead.",
+    source: 'moby daemon merge (Entrypoint [] keeps the image Cmd, [""] drops it)',
+  },
+  'convert-relative-path': {
+    severity: 'warning',
+    title: 'Relative path moves with the working directory',
+    help: 'Compose resolves relative volume and env_file paths against the project directory; docker run resolves them against the current directory. Write an absolute path.',
+    source: 'compose-spec 05-services.md (volumes short syntax: relative to the Compose file); docker/cli volume parsing',
+  },
+  'convert-restart-default': {
+    severity: 'info',
+    title: 'Pod restart policy defaults to Always',
+    help: 'A Pod without restartPolicy restarts its containers Always, while docker run restarts nothing unless --restart is given.',
+    source: 'Kubernetes PodSpec restartPolicy (default Always)',
+  },
+  'convert-shell-quoting': {
+    severity: 'warning',
+    title: 'The shell cannot pass this argument exactly',
+    help: 'cmd.exe ends a command at a line break and expands %NAME% even inside quotes; use PowerShell or a POSIX shell for such arguments.',
+    source: 'cmd.exe parsing; Microsoft C runtime argument rules (Go syscall.EscapeArg)',
+  },
 } satisfies Readonly<Record<string, DiagnosticInfo>>;
 
 /** Every issue and diagnostic code the library emits: the keys of {@link DIAGNOSTICS} (switch over it exhaustively). */

@@ -158,6 +158,26 @@ export interface EngineProfile {
 /** Current Docker Engine release this library tracks as "current". */
 export const CURRENT_DOCKER_VERSION = '29.7' as const;
 
+/**
+ * Why engine options name no real setup, or null: Podman has no `builder` choice (it always builds
+ * with buildah; `builder` is a Docker option).
+ */
+export function engineOptionsProblem(options: EngineOptions): string | null {
+  if (options.engine === 'podman' && options.builder !== undefined) return `builder ${JSON.stringify(options.builder)} is a Docker builder; Podman always builds with buildah`;
+  return null;
+}
+
+/**
+ * The Docker release whose rules apply when `engineVersion` is later than {@link CURRENT_DOCKER_VERSION}
+ * (the newest release modelled: a later one is taken to behave as it does), or null.
+ */
+export function newestModelledFor(options: EngineOptions): string | null {
+  if ((options.engine ?? 'docker') !== 'docker' || options.engineVersion === undefined) return null;
+  const v = parseEngineVersion(options.engineVersion);
+  const [major, minor] = CURRENT_DOCKER_VERSION.split('.').map(Number) as [number, number];
+  return v !== null && versionAtLeast(v, major, minor + 1) ? CURRENT_DOCKER_VERSION : null;
+}
+
 /** A release as [major, minor, patch]. */
 export type Version = readonly [number, number, number];
 

@@ -71,8 +71,8 @@ export interface ManifestWorkload {
 /** Result of {@link resolveManifests}: per-workload results; malformed documents fail the whole call. */
 export type ResolveManifestsResult = { readonly ok: true; readonly workloads: readonly ManifestWorkload[]; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
-/** Where the pod spec lives, per kind. */
-const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
+/** Where the pod spec lives, per kind. Internal (also read by src/convert/). */
+export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
   Pod: ['spec'],
   PodTemplate: ['template', 'spec'],
   Deployment: ['spec', 'template', 'spec'],

@@ -165,8 +165,8 @@ function finish(
   };
 }
 
-/** Parses Podman's `--entrypoint` value: a JSON array of strings, else one string. */
-function podmanEntrypoint(value: string): readonly string[] {
+/** Parses Podman's `--entrypoint` value: a JSON array of strings, else one string. Internal (also used by src/convert/). */
+export function podmanEntrypoint(value: string): readonly string[] {
   if (value.trimStart().startsWith('[')) {
     try {
       const parsed: unknown = JSON.parse(value);

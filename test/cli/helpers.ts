@@ -9,7 +9,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output (no TTY, no colours unless `env` forces them). */
-export async function cli(argv: readonly string[], options: { stdin?: string; env?: Record<string, string>; cwd?: string; tty?: boolean } = {}): Promise<CliRun> {
+export async function cli(
+  argv: readonly string[],
+  options: { stdin?: string; env?: Record<string, string>; cwd?: string; tty?: boolean; stdinTTY?: boolean; now?: () => number } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -18,6 +21,8 @@ export async function cli(argv: readonly string[], options: { stdin?: string; en
     readStdin: () => Promise.resolve(options.stdin ?? ''),
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
+    ...(options.stdinTTY !== undefined && { stdinIsTTY: options.stdinTTY }),
+    ...(options.now !== undefined && { now: options.now }),
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };

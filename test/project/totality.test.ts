@@ -112,6 +112,30 @@ const rows: readonly Row[] = [
     ],
   ],
   [
+    'convertContainer',
+    [{ from: 'run', line: 'docker run x' }, { to: 'compose' }],
+    [
+      [0, 'input', 'object'],
+      [1, 'options', 'object'],
+    ],
+  ],
+  [
+    'convertComposeFile',
+    ['services: {}', { to: 'run' }],
+    [
+      [0, 'yamlText', 'string'],
+      [1, 'options', 'object'],
+    ],
+  ],
+  [
+    'convertManifests',
+    ['kind: Pod', { to: 'run' }],
+    [
+      [0, 'yamlText', 'string'],
+      [1, 'options', 'object'],
+    ],
+  ],
+  [
     'toKubernetes',
     [image, {}],
     [

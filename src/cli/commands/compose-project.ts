@@ -50,7 +50,9 @@ function environmentOf(io: CliIO, pairs: readonly string[]): Record<string, stri
   for (const [k, v] of Object.entries(io.env)) if (k.startsWith('COMPOSE_') && v !== undefined) env[k] = v;
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) env[pair] = io.env[pair] ?? '';
+    // No name: refused as docker run -e refuses it (docker/cli opts.ValidateEnv; docker 28.2.2 and podman 4.3.1 recorded).
+    if (eq === 0 || pair === '') throw new UsageError(`--env: invalid environment variable: ${pair}`);
+    if (eq < 0) env[pair] = io.env[pair] ?? '';
     else env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return env;

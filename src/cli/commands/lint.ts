@@ -1,6 +1,10 @@
-/** `container-argv lint PATH…`: diagnostics for Dockerfiles, Compose files and Kubernetes manifests. */
-import { readdirSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+/**
+ * `container-argv lint PATH…`: diagnostics for Dockerfiles, Compose files and Kubernetes manifests.
+ * Directories are walked by src/cli/walk.ts; findings are turned off by src/cli/suppress.ts
+ * (`--ignore`, the config file of src/cli/lint-config.ts, comments in the files).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { resolveDockerRun } from '../../run/docker-run.js';
 import type { EngineOptions, Severity } from '../../core/types.js';
 import { findImage, imageTable, unusedImageDiagnostics, type ImageTable } from '../../core/image-table.js';
@@ -9,7 +13,11 @@ import { baseJson, baseText } from '../base-images/report.js';
 import type { BaseResolution, BaseResolver } from '../base-images/resolve.js';
 import { buildArgsOf, displayName, imageMapOf, loadImageFiles } from '../inputs.js';
 import { InputError, UsageError, palette, readInput, useColor, type CliIO, type Palette } from '../io.js';
+import { findLintConfig } from '../lint-config.js';
+import { Progress } from '../progress.js';
 import { findingsOf, formatFinding, reaches, sortFindings, toJson, type Finding } from '../report.js';
+import { checkIds, inlineSuppressions, isSuppressed } from '../suppress.js';
+import { walkTree, type WalkNote } from '../walk.js';
 
 export interface LintOptions extends BaseImageOptions {
   readonly failOn?: Severity;
@@ -21,16 +29,26 @@ export interface LintOptions extends BaseImageOptions {
   readonly engine?: 'docker' | 'podman';
   readonly engineVersion?: string;
   readonly builder?: 'buildkit' | 'classic';
+  /** `--ignore ID` (repeatable, or comma-separated): codes, BuildKit checks or hadolint rules turned off. */
+  readonly ignore?: readonly string[];
+  /** Leave out files the repository's `.gitignore` files ignore. */
+  readonly gitignore?: boolean;
+  /** Print on stderr what was passed over (skipped kinds, links visited once, ignored paths). */
+  readonly verbose?: boolean;
 }
 
 /** What kind of file a path is, by name; YAML files are told apart by content. */
 export type LintKind = 'dockerfile' | 'compose' | 'manifest' | 'yaml' | null;
 
-/** Classifies a file by its name (`null`: not linted when found in a directory walk). */
+/**
+ * Classifies a file by its name (`null`: not linted when found in a directory walk): `Dockerfile`,
+ * `Containerfile`, `Dockerfile.*`, `Containerfile.*`, `*.Dockerfile`, `*.Containerfile` (any case),
+ * Compose files, other YAML; never `*.dockerignore` (the build context's ignore file) or `*.md`.
+ */
 export function kindByName(path: string): LintKind {
-  const name = basename(path);
-  const lower = name.toLowerCase();
-  if (name === 'Dockerfile' || name === 'Containerfile' || lower === 'dockerfile' || lower === 'containerfile') return 'dockerfile';
+  const lower = basename(path).toLowerCase();
+  if (lower.endsWith('.dockerignore') || lower.endsWith('.md')) return null;
+  if (lower === 'dockerfile' || lower === 'containerfile') return 'dockerfile';
   if (lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) return 'dockerfile';
   if (lower.startsWith('dockerfile.') || lower.startsWith('containerfile.')) return 'dockerfile';
   if (/^(?:docker-)?compose(?:\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
@@ -46,20 +64,15 @@ export function kindByContent(text: string): 'compose' | 'manifest' | null {
   return null;
 }
 
-const SKIP_DIRS = new Set(['node_modules']);
-
-function walk(root: string, io: CliIO, out: string[]): void {
-  const stack = [root];
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    const entries = readdirSync(isAbsolute(dir) ? dir : resolve(io.cwd, dir), { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? 1 : -1));
-    for (const e of entries) {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) stack.push(path);
-      } else if (e.isFile() && kindByName(path) !== null) out.push(path);
-    }
+/** A Helm chart template (under `templates/` of a directory with `Chart.yaml`, with `{{`): not YAML until rendered. */
+function isHelmTemplate(path: string, text: string, cwd: string): boolean {
+  if (!text.includes('{{')) return false;
+  let dir = dirname(resolve(cwd, path));
+  for (;;) {
+    const up = dirname(dir);
+    if (up === dir) return false;
+    if (basename(dir) === 'templates' && existsSync(join(up, 'Chart.yaml'))) return true;
+    dir = up;
   }
 }
 
@@ -118,38 +131,73 @@ async function lintDockerfile(path: string, text: string, images: LintImages, bu
   return findings;
 }
 
-/** Runs `lint`; exit 1 when a finding reaches `--fail-on` (default: error). */
+/** One run's settings, after the config file and the command line are merged. */
+interface LintRun {
+  readonly io: CliIO;
+  readonly images: LintImages;
+  readonly buildArgs: Record<string, string> | undefined;
+  readonly engine: EngineOptions;
+  readonly ignore: readonly string[];
+  readonly notes: WalkNote[];
+  readonly progress: Progress;
+}
+
+/** Runs `lint`; exit 1 when a finding reaches `--fail-on` (default: error, or the config file's `failOn`). */
 export async function lintCommand(paths: readonly string[], o: LintOptions, io: CliIO, version: string): Promise<number> {
   const format = o.json === true ? 'json' : (o.format ?? 'text');
+  const config = findLintConfig(io.cwd);
+  const ignore = [
+    ...(config?.ignore ?? []),
+    ...checkIds(
+      (o.ignore ?? []).flatMap((v) => v.split(',').map((s) => s.trim())).filter((s) => s !== ''),
+      '--ignore',
+    ),
+  ];
   // One table for every file: a key may name a base, a container image or a Compose service.
-  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
+  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config', o.platform);
   const read = imageTable(imageMapOf(files), () => true);
   if (!read.ok) throw new UsageError(`--image-config: ${read.issues[0].message}`);
   const { resolverOf } = await import('../base-images/with-bases.js');
-  const images: LintImages = { table: read.table, resolver: await resolverOf(io, files, o), found: new Map() };
-  const buildArgs = buildArgsOf(o.buildArg, io.env);
-  const engine: EngineOptions = {
-    ...(o.engine !== undefined && { engine: o.engine }),
-    ...(o.engineVersion !== undefined && { engineVersion: o.engineVersion }),
-    ...(o.builder !== undefined && { builder: o.builder }),
+  const run: LintRun = {
+    io,
+    images: { table: read.table, resolver: await resolverOf(io, files, o), found: new Map() },
+    buildArgs: buildArgsOf(o.buildArg, io.env),
+    engine: {
+      ...(o.engine !== undefined && { engine: o.engine }),
+      ...(o.engineVersion !== undefined && { engineVersion: o.engineVersion }),
+      ...(o.builder !== undefined && { builder: o.builder }),
+    },
+    ignore,
+    notes: [],
+    progress: new Progress(io),
   };
-  const { findings, linted } = await lintFiles(lintTargets(paths, io), paths, io, images, buildArgs, engine);
+  const targets = lintTargets(paths, run, o.gitignore ?? config?.gitignore ?? false);
+  const { findings, linted, suppressed } = await lintFiles(targets, paths, run);
+  run.progress.done();
+  writeNotes(run.notes, o.verbose === true, io);
   sortFindings(findings);
-  const failed = reaches(findings, o.failOn ?? 'error');
+  const failed = reaches(findings, o.failOn ?? config?.failOn ?? 'error');
   if (format === 'sarif') {
     const { toSarif } = await import('../sarif.js');
     const uriOf = (file: string) => (file === '<stdin>' ? 'stdin' : relative(io.cwd, resolve(io.cwd, file)).split(sep).join('/'));
     io.stdout.write(toJson(toSarif(findings, version, uriOf)));
   } else if (format === 'json') {
-    io.stdout.write(toJson({ ok: !failed, files: linted, bases: [...images.found.values()].map(baseJson), diagnostics: findings }));
+    io.stdout.write(toJson({ ok: !failed, files: linted, suppressed, bases: [...run.images.found.values()].map(baseJson), diagnostics: findings }));
   } else {
-    io.stdout.write(lintText(findings, [...images.found.values()], linted, failed, palette(useColor(io.stdout, io.env))));
+    io.stdout.write(lintText(findings, [...run.images.found.values()], linted, suppressed, failed, palette(useColor(io.stdout, io.env))));
   }
   return failed ? 1 : 0;
 }
 
+/** Notes on stderr: warnings always, the rest with `--verbose`. */
+function writeNotes(notes: readonly WalkNote[], verbose: boolean, io: CliIO): void {
+  for (const n of notes) {
+    if (n.level === 'warning' || verbose) io.stderr.write(`container-argv: ${n.level === 'warning' ? 'warning' : 'note'}: ${n.path}: ${n.message}\n`);
+  }
+}
+
 /** The files to lint: each path as given (`-` is stdin, read as YAML or a Dockerfile), directories walked. */
-function lintTargets(paths: readonly string[], io: CliIO): { path: string; kind: LintKind }[] {
+function lintTargets(paths: readonly string[], run: LintRun, gitignore: boolean): { path: string; kind: LintKind }[] {
   const files: { path: string; kind: LintKind }[] = [];
   for (const path of paths.length === 0 ? ['.'] : paths) {
     if (path === '-') {
@@ -158,61 +206,88 @@ function lintTargets(paths: readonly string[], io: CliIO): { path: string; kind:
     }
     let isDir: boolean;
     try {
-      isDir = statSync(isAbsolute(path) ? path : resolve(io.cwd, path)).isDirectory();
+      isDir = statSync(resolve(run.io.cwd, path)).isDirectory();
     } catch {
       throw new InputError(`cannot read ${JSON.stringify(path)}: no such file or directory`);
     }
     if (isDir) {
-      const found: string[] = [];
-      walk(path, io, found);
-      for (const f of found) files.push({ path: f, kind: kindByName(f) });
+      const walked = walkTree(path, run.io.cwd, (f) => kindByName(f) !== null, {
+        gitignore,
+        onProgress: (d, f) => run.progress.update(() => `container-argv lint: ${d} directories read, ${f} files found`),
+      });
+      run.notes.push(...walked.notes);
+      for (const f of walked.files) files.push({ path: f, kind: kindByName(f) });
     } else files.push({ path, kind: kindByName(path) ?? 'dockerfile' });
   }
   return files;
 }
 
-/** Lints each file by its kind; a YAML file that is neither Compose nor a manifest is skipped unless named on the command line. */
+/**
+ * Lints each file by its kind; a YAML file that is neither Compose nor a manifest (or is a Helm
+ * template) is skipped unless named on the command line. Kubernetes objects without a pod template
+ * (Service, ConfigMap, …) are notes, not findings. Suppressed findings are counted, not returned.
+ */
 async function lintFiles(
   files: readonly { path: string; kind: LintKind }[],
   paths: readonly string[],
-  io: CliIO,
-  images: LintImages,
-  buildArgs: Record<string, string> | undefined,
-  engine: EngineOptions,
-): Promise<{ findings: Finding[]; linted: number }> {
+  run: LintRun,
+): Promise<{ findings: Finding[]; linted: number; suppressed: number }> {
   const findings: Finding[] = [];
   let linted = 0;
+  let suppressed = 0;
   const { SharedImages, composeEnvFiles, composeReport, manifestReport } = await import('./workloads.js');
-  const shared = new SharedImages(images.table);
-  for (const { path, kind } of files) {
+  const shared = new SharedImages(run.images.table);
+  const { io } = run;
+  for (const [i, { path, kind }] of files.entries()) {
+    run.progress.update(() => `container-argv lint: ${i}/${files.length} files checked`);
     const text = await readInput(io, path);
+    const named = paths.includes(path);
     let k = kind;
     if (k === 'yaml') k = kindByContent(text) ?? (path === '-' ? 'dockerfile' : null);
     if (k === null) {
-      if (paths.includes(path)) throw new UsageError(`${path}: not a Dockerfile, Compose file or Kubernetes manifest`);
+      if (named) throw new UsageError(`${path}: not a Dockerfile, Compose file or Kubernetes manifest`);
+      run.notes.push({ path, level: 'verbose', message: 'YAML file that is neither a Compose file nor a Kubernetes manifest; skipped' });
+      continue;
+    }
+    if (k !== 'dockerfile' && !named && isHelmTemplate(path, text, io.cwd)) {
+      run.notes.push({ path, level: 'verbose', message: 'Helm chart template; skipped (lint the output of helm template instead)' });
       continue;
     }
     linted++;
-    if (k === 'dockerfile') findings.push(...(await lintDockerfile(path, text, images, buildArgs, engine)));
+    let found: Finding[];
+    if (k === 'dockerfile') found = await lintDockerfile(path, text, run.images, run.buildArgs, run.engine);
     else {
       const report =
         k === 'compose'
-          ? await composeReport(io, path, shared, {}, text, await composeEnvFiles(io, path), images.resolver)
-          : await manifestReport(io, path, shared, text, images.resolver);
-      for (const b of report.bases ?? []) images.found.set(b.reference, b);
-      findings.push(...report.findings, ...report.units.flatMap((u) => u.findings));
+          ? await composeReport(io, path, shared, {}, text, await composeEnvFiles(io, path), run.images.resolver)
+          : await manifestReport(io, path, shared, text, run.images.resolver);
+      for (const b of report.bases ?? []) run.images.found.set(b.reference, b);
+      found = [...report.findings, ...report.units.flatMap((u) => u.findings)];
+    }
+    const inline = inlineSuppressions(text);
+    const file = displayName(path);
+    for (const u of inline.unknown)
+      run.notes.push({ path: `${file}:${u.line}`, level: 'warning', message: `unknown code ${JSON.stringify(u.id)} in a container-argv ignore comment` });
+    for (const f of found) {
+      if (f.code === 'k8s-unknown-kind') {
+        run.notes.push({ path: f.line === undefined ? f.file : `${f.file}:${f.line}`, level: 'verbose', message: f.message });
+      } else if (isSuppressed(f, run.ignore, f.file === file ? inline : undefined)) suppressed++;
+      else findings.push(f);
     }
   }
-  findings.push(...findingsOf('--image-config', unusedImageDiagnostics(images.table, 'no linted file')));
-  return { findings, linted };
+  for (const f of findingsOf('--image-config', unusedImageDiagnostics(run.images.table, 'no linted file'))) {
+    if (isSuppressed(f, run.ignore, undefined)) suppressed++;
+    else findings.push(f);
+  }
+  return { findings, linted, suppressed };
 }
 
 /** The text report: one line per finding, one per image and where its config came from, then a summary (red when the run fails). */
-function lintText(findings: readonly Finding[], bases: readonly BaseResolution[], linted: number, failed: boolean, p: Palette): string {
+function lintText(findings: readonly Finding[], bases: readonly BaseResolution[], linted: number, suppressed: number, failed: boolean, p: Palette): string {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const lines = findings.map((f) => formatFinding(f, p));
   for (const b of bases) lines.push(p.dim(`image ${baseText(b, p)}`));
-  const summary = `${linted} file${linted === 1 ? '' : 's'} checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`;
+  const summary = `${linted} file${linted === 1 ? '' : 's'} checked: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${suppressed > 0 ? `, ${suppressed} suppressed` : ''}`;
   lines.push(failed ? p.red(summary) : summary);
   return `${lines.join('\n')}\n`;
 }

@@ -311,7 +311,7 @@ export async function manifestCommand(
   },
   io: CliIO,
 ): Promise<number> {
-  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
+  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config', o.platform);
   const { resolverOf } = await import('../base-images/with-bases.js');
   const resolver = await resolverOf(io, files, o);
   const read = (paths: readonly string[], kind: 'ConfigMap' | 'Secret') => Promise.all(paths.map(async (f) => ({ text: await readInput(io, f), source: displayName(f), kind })));
@@ -332,13 +332,15 @@ export async function composeCommand(
   },
   io: CliIO,
 ): Promise<number> {
-  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
+  const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config', o.platform);
   const { resolverOf } = await import('../base-images/with-bases.js');
   const resolver = await resolverOf(io, files, o);
   const env: Record<string, string> = {};
   for (const pair of o.env ?? []) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) env[pair] = io.env[pair] ?? '';
+    // No name: refused as docker run -e refuses it (docker/cli opts.ValidateEnv; docker 28.2.2 and podman 4.3.1 recorded).
+    if (eq === 0 || pair === '') throw new UsageError(`--env: invalid environment variable: ${pair}`);
+    if (eq < 0) env[pair] = io.env[pair] ?? '';
     else env[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   const envFiles = await composeEnvFiles(io, path, o.envFile);

@@ -232,7 +232,7 @@ describe('--no-catalog and usage errors', () => {
   test.for([
     { argv: ['explain', 'app.Dockerfile', '--pull', '--offline'], message: '--pull asks registries and --offline forbids it' },
     { argv: ['explain', 'app.Dockerfile', '--insecure-registry', HOST], message: '--insecure-registry applies to registry lookups: add --pull' },
-    { argv: ['explain', '--image-config', 'node.json', '--pull'], message: '--from-engine, --pull, --offline and --platform find the base images of a Dockerfile' },
+    { argv: ['explain', '--image-config', 'node.json', '--pull'], message: '--from-engine, --pull and --offline find the base images of a Dockerfile' },
     { argv: ['explain', 'app.Dockerfile', '--platform', 'arm64'], message: '--platform expects os/arch[/variant]' },
     { argv: ['explain', 'app.Dockerfile', '--from-engine', 'containerd'], message: "option '--from-engine <engine>' argument 'containerd' is invalid" },
   ])('$argv', async ({ argv, message }) => {

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { DIAGNOSTICS } from '../../../src/index.js';
 import { kindByContent, kindByName } from '../../../src/cli/commands/lint.js';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cli } from '../helpers.js';
+import { makeTree } from '../tree.js';
+import { escapeControls } from '../../../src/cli/terminal.js';
 import { COMPOSE, DEPLOY, writeWorkloadFixtures } from './fixtures.js';
 
 let dir = '';
@@ -130,6 +135,14 @@ describe('container-argv lint', () => {
     ['docker-compose.prod.yml', 'compose'],
     ['deploy.yaml', 'yaml'],
     ['README.md', null],
+    ['Containerfile.dev', 'dockerfile'],
+    ['app.containerfile', 'dockerfile'],
+    ['dockerfile', 'dockerfile'],
+    // Issue 14 §4: a build context's ignore file and documentation are never Dockerfiles.
+    ['Dockerfile.dockerignore', null],
+    ['api.Dockerfile.dockerignore', null],
+    ['Dockerfile.md', null],
+    ['Dockerfile.prod.md', null],
   ] as const)('kindByName(%j) = %j', ([name, kind]) => {
     expect(kindByName(`x/${name}`)).toBe(kind);
   });
@@ -154,5 +167,177 @@ describe('SARIF results: buildkitCheck only where the engine reports it', () => 
     const log = JSON.parse(r.stdout);
     const result = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'json-args-recommended');
     expect(result?.properties).toEqual(want);
+  });
+});
+
+// Issue 14 §4, on trees written as a repository would have them: dot-directories, links, ignore files,
+// Helm-rendered output, suppression, hostile text.
+describe('lint for CI', () => {
+  const SHELL_CMD = 'FROM scratch\nCMD serve\n';
+  const EXEC_CMD = 'FROM scratch\nCMD ["serve"]\n';
+  const lintIn = (root: string, argv: string[], extra: Parameters<typeof cli>[1] = {}) => cli(['lint', ...argv], { cwd: root, ...extra });
+
+  test('dot-directories and linked files are linted; *.dockerignore and *.md never are', async () => {
+    const root = makeTree({
+      '.devcontainer/Dockerfile': SHELL_CMD,
+      '.github/actions/x/Dockerfile': SHELL_CMD,
+      'svc/Dockerfile.prod': EXEC_CMD,
+      Dockerfile: { symlink: 'svc/Dockerfile.prod' },
+      'Dockerfile.dockerignore': 'node_modules\n*.md\n',
+      'Dockerfile.md': '# How to build\n',
+      'docs/api.Dockerfile.md': 'CMD is [broken\n',
+      '.git/Dockerfile': 'not linted',
+    });
+    const r = await lintIn(root, ['.', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.files).toBe(3);
+    expect(json.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`)).toEqual([
+      '.devcontainer/Dockerfile json-args-recommended',
+      '.devcontainer/Dockerfile argv-shell-pid1',
+      '.github/actions/x/Dockerfile json-args-recommended',
+      '.github/actions/x/Dockerfile argv-shell-pid1',
+    ]);
+  });
+
+  test('a symbolic link loop ends the walk; --verbose says where', async () => {
+    const root = makeTree({ 'a/Dockerfile': EXEC_CMD, 'a/loop': { symlink: '..' } });
+    const r = await lintIn(root, ['.', '--verbose']);
+    expect(r).toMatchObject({ code: 0, stdout: '1 file checked: 0 error(s), 0 warning(s), 0 info\n' });
+    expect(r.stderr).toBe('container-argv: note: a/loop: same directory as . (symbolic link); visited once\n');
+  });
+
+  test('--gitignore (or "gitignore": true in the config file) leaves ignored files out', async () => {
+    const root = makeTree({ '.git/HEAD': '', '.gitignore': 'vendor/\n', 'vendor/Dockerfile': 'FROM scratch\nCMD ["a", 1]\n', Dockerfile: EXEC_CMD });
+    expect((await lintIn(root, ['.'])).code).toBe(1);
+    expect(await lintIn(root, ['.', '--gitignore'])).toMatchObject({ code: 0, stdout: '1 file checked: 0 error(s), 0 warning(s), 0 info\n' });
+    writeFileSync(join(root, '.container-argv.json'), '{"gitignore": true}');
+    expect((await lintIn(root, ['.'])).code).toBe(0);
+  });
+
+  // Helm-rendered output (helm template): a Service, a ServiceAccount and a ConfigMap around the Deployment.
+  test('kinds without a pod template are skipped silently, so --fail-on warning passes on Helm output', async () => {
+    const rendered = [
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\ndata:\n  MODE: prod\n',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - port: 80\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n          command: ["nginx", "-g", "daemon off;"]\n',
+    ].join('---\n');
+    const root = makeTree({
+      'rendered.yaml': rendered,
+      'chart/Chart.yaml': 'name: web\n',
+      'chart/templates/deploy.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n',
+    });
+    const r = await lintIn(root, ['.', '--fail-on', 'warning']);
+    expect(r).toMatchObject({ code: 0, stderr: '', stdout: '1 file checked: 0 error(s), 0 warning(s), 0 info\n' });
+    const verbose = await lintIn(root, ['.', '--fail-on', 'warning', '--verbose']);
+    expect(verbose.stderr).toContain('container-argv: note: chart/templates/deploy.yaml: Helm chart template; skipped (lint the output of helm template instead)\n');
+    expect(verbose.stderr).toContain('container-argv: note: chart/Chart.yaml: YAML file that is neither a Compose file nor a Kubernetes manifest; skipped\n');
+    expect(verbose.stderr).toMatch(/note: rendered\.yaml:\d+: .*kind "Service" has no pod template; skipped\./);
+  });
+
+  test('--ignore takes codes, BuildKit checks and hadolint rules; the summary counts what was suppressed', async () => {
+    const root = makeTree({ Dockerfile: 'FROM scratch\nCMD ["a"]\nCMD b\n' });
+    const base = await lintIn(root, ['Dockerfile', '--json']);
+    expect(JSON.parse(base.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['multiple-instructions', 'json-args-recommended', 'argv-shell-pid1']);
+    for (const ids of [
+      ['DL3025', 'DL4003', 'argv-shell-pid1'],
+      ['JSONArgsRecommended,MultipleInstructionsDisallowed'],
+      ['json-args-recommended', 'multiple-instructions', 'argv-shell-pid1'],
+    ]) {
+      const r = await lintIn(root, ['Dockerfile', '--fail-on', 'info', ...ids.flatMap((id) => ['--ignore', id])]);
+      expect(r).toMatchObject({ code: 0, stdout: '1 file checked: 0 error(s), 0 warning(s), 0 info, 3 suppressed\n' });
+    }
+    expect(await lintIn(root, ['Dockerfile', '--ignore', 'DL9999'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--ignore: unknown code "DL9999"') });
+  });
+
+  test('comments turn a finding off: container-argv and hadolint pragmas, line above or global', async () => {
+    const root = makeTree({
+      'a.Dockerfile': 'FROM scratch\n# hadolint ignore=DL3025\nCMD a\n',
+      'b.Dockerfile': 'FROM scratch\n# container-argv ignore=json-args-recommended\nCMD a\n',
+      'c.Dockerfile': '# container-argv global ignore=JSONArgsRecommended\nFROM scratch\nCMD a\n',
+      'd.Dockerfile': '# hadolint ignore=DL3025\nFROM scratch\nCMD a\n',
+      'e.Dockerfile': 'FROM scratch\n# container-argv ignore=json-args-recomended\nCMD a\n',
+    });
+    const r = await lintIn(root, ['.', '--json']);
+    const json = JSON.parse(r.stdout);
+    // DL3025 and json-args-recommended turn off that finding only; the BuildKit check also covers argv-shell-pid1.
+    expect(json.suppressed).toBe(4);
+    expect(json.diagnostics.map((d: { file: string; code: string }) => `${d.file} ${d.code}`)).toEqual([
+      'a.Dockerfile argv-shell-pid1',
+      'b.Dockerfile argv-shell-pid1',
+      'd.Dockerfile json-args-recommended',
+      'd.Dockerfile argv-shell-pid1',
+      'e.Dockerfile json-args-recommended',
+      'e.Dockerfile argv-shell-pid1',
+    ]);
+    expect(r.stderr).toBe('container-argv: warning: e.Dockerfile:2: unknown code "json-args-recomended" in a container-argv ignore comment\n');
+  });
+
+  test('the config file found upward from the working directory: ignore and failOn', async () => {
+    const root = makeTree({ 'package.json': '{"name": "x", "container-argv": {"ignore": ["DL3025"], "failOn": "info"}}', 'svc/Dockerfile': 'FROM scratch\nCMD a\nCMD b\n' });
+    const r = await cli(['lint', '.'], { cwd: join(root, 'svc') });
+    expect(r).toMatchObject({ code: 1, stdout: expect.stringContaining('1 file checked: 0 error(s), 1 warning(s), 1 info, 2 suppressed') });
+    expect((await cli(['lint', '.', '--fail-on', 'error'], { cwd: join(root, 'svc') })).code).toBe(0);
+  });
+
+  test('a Dockerfile cannot drive the terminal: control characters are escaped in text, JSON and SARIF', async () => {
+    const hostile = 'FROM scratch\nCMD ["a", 1, "\\u001b]0;pwned\\u0007"]\n';
+    const root = makeTree({ 'evil\u001b[2J.Dockerfile': hostile, 'x\u009b2J.Dockerfile': hostile });
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = await lintIn(root, ['.', '--format', format], { env: { FORCE_COLOR: '1' } });
+      expect(r.code).toBe(1);
+      // escapeControls keeps only the palette's colours: output it leaves unchanged has no other control character.
+      expect(escapeControls(r.stdout), format).toBe(r.stdout);
+      expect(r.stdout).toContain('evil\\u001b[2J.Dockerfile');
+      if (format !== 'text') expect(JSON.stringify(JSON.parse(r.stdout))).toContain('evil\\u001b[2J.Dockerfile');
+    }
+  });
+
+  test('progress on stderr when the run is long and stderr is a terminal; erased before the report', async () => {
+    const root = makeTree({ 'a/Dockerfile': EXEC_CMD, 'b/Dockerfile': EXEC_CMD });
+    let t = 0;
+    const r = await lintIn(root, ['.'], { tty: true, now: () => (t += 400) });
+    expect(r.stderr.startsWith('\rcontainer-argv lint: ')).toBe(true);
+    expect(r.stderr).toMatch(/directories read, \d+ files found/);
+    expect(r.stderr).toContain('\rcontainer-argv lint: 1/2 files checked\u001b[K');
+    expect(r.stderr.endsWith('\r\u001b[K')).toBe(true);
+    expect((await lintIn(root, ['.'], { tty: false, now: () => (t += 400) })).stderr).toBe('');
+  });
+});
+
+// The real corpus (shared/corpus/dockerfiles, 850 files named *.Dockerfile, plus MANIFEST.tsv): every
+// file is walked and checked, and each output format holds one entry per finding.
+const CORPUS = process.env['CONTAINER_ARGV_CORPUS'] ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus/dockerfiles');
+describe.skipIf(!existsSync(CORPUS))('lint over the Dockerfile corpus', () => {
+  test('every file is checked; text, JSON and SARIF agree', async () => {
+    const expected = readdirSync(CORPUS).filter((f) => kindByName(f) !== null).length;
+    const json = await cli(['lint', CORPUS, '--json']);
+    const report = JSON.parse(json.stdout);
+    expect(report.files).toBe(expected);
+    expect(json.stderr).toBe('');
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const d of report.diagnostics as { severity: keyof typeof counts }[]) counts[d.severity]++;
+    const text = await cli(['lint', CORPUS]);
+    expect(text.code).toBe(json.code);
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe(`${expected} files checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`);
+    const sarif = JSON.parse((await cli(['lint', CORPUS, '--format', 'sarif'])).stdout);
+    expect(sarif.runs[0].results).toHaveLength(report.diagnostics.length);
+  });
+
+  // The corpus names its files `owner__repo__path__Dockerfile.Dockerfile`: laid out again as the repositories
+  // have them, 36 sit under dot-directories (.devcontainer/, .github/) and one is a build context's
+  // Dockerfile.dockerignore. Every file the names select is checked, dot-directories included.
+  test('laid out as in the repositories: dot-directories are walked, *.dockerignore is not linted', async () => {
+    const entries: Record<string, string> = {};
+    for (const f of readdirSync(CORPUS).filter((n) => n.endsWith('.Dockerfile')))
+      entries[f.slice(0, -'.Dockerfile'.length).replaceAll('__', '/')] = readFileSync(join(CORPUS, f), 'utf8');
+    const paths = Object.keys(entries);
+    const selected = paths.filter((p) => kindByName(p) !== null);
+    expect(selected.some((p) => p.includes('/.devcontainer/')) && selected.some((p) => p.includes('/.github/'))).toBe(true);
+    expect(paths.filter((p) => p.endsWith('.dockerignore')).every((p) => !selected.includes(p))).toBe(true);
+    const root = makeTree(entries);
+    const r = await cli(['lint', '.', '--json'], { cwd: root });
+    expect(JSON.parse(r.stdout).files).toBe(selected.length);
   });
 });

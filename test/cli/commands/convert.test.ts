@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { cli } from '../helpers.js';
+import { COMPOSE, DEPLOY, writeCommandFixtures } from './fixtures.js';
+
+let dir = '';
+beforeAll(() => {
+  dir = writeCommandFixtures();
+  writeFileSync(join(dir, 'compose.yaml'), COMPOSE);
+  writeFileSync(join(dir, 'deploy.yaml'), DEPLOY);
+  writeFileSync(join(dir, 'empty-ep.yaml'), 'services:\n  web:\n    image: node:20-slim\n    entrypoint: []\n');
+});
+
+const run = (argv: string[], stdin?: string) => cli(argv, { cwd: dir, ...(stdin !== undefined && { stdin }) });
+
+describe('container-argv convert', () => {
+  test('a run line after -- → Compose on stdout, what was not translated on stderr', async () => {
+    const r = await run(['convert', '--to', 'compose', '--', 'docker', 'run', '--rm', '--entrypoint', '', 'nginx', 'echo', '$HOME']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('services:\n  nginx:\n    image: "nginx"\n    entrypoint:\n      - ""\n    command:\n      - "echo"\n      - "$$HOME"\n');
+    expect(r.stderr).toContain('convert-no-counterpart');
+  });
+
+  test('--run LINE → Kubernetes Deployment', async () => {
+    const r = await run(['convert', '--to', 'kubernetes', '--kind', 'Deployment', '--run', 'docker run -e A=1 app:1 serve']);
+    expect(r.stdout).toContain('kind: "Deployment"');
+    expect(r.stdout).toMatch(/containers:\n\s+- name: "app"\n\s+image: "app:1"\n\s+args:\n\s+- "serve"\n/);
+  });
+
+  test('a Compose file (detected by services:) → run lines; --service; --shell powershell', async () => {
+    const r = await run(['convert', 'compose.yaml', '--to', 'run', '--service', 'worker', '--shell', 'powershell']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('docker run --entrypoint /bin/sh node:20-slim -c node worker.js\n');
+  });
+
+  test('a manifest → Compose', async () => {
+    const r = await run(['convert', 'deploy.yaml', '--to', 'compose']);
+    expect(r.stdout).toContain('  sidecar:\n    image: "busybox"\n    entrypoint:\n      - "/bin/sh"\n');
+  });
+
+  test('an argv that needs the image CMD: exit 3, --strict 1, --image-config REF=FILE answers', async () => {
+    expect((await run(['convert', 'empty-ep.yaml', '--to', 'run'])).code).toBe(3);
+    expect((await run(['convert', 'empty-ep.yaml', '--to', 'run', '--strict'])).code).toBe(1);
+    const r = await run(['convert', 'empty-ep.yaml', '--to', 'run', '--image-config', 'node:20-slim=node.json']);
+    expect(r.stdout).toBe("docker run --entrypoint '' node:20-slim node\n");
+  });
+
+  test('the base-image chain answers from the catalog (nginx:latest), and says so', async () => {
+    writeFileSync(join(dir, 'nginx.yaml'), 'services:\n  web:\n    image: nginx:latest\n    entrypoint: []\n');
+    const r = await run(['convert', 'nginx.yaml', '--to', 'run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("docker run --entrypoint '' nginx:latest nginx -g 'daemon off;'\n");
+    expect((await run(['convert', 'nginx.yaml', '--to', 'run', '--no-catalog'])).code).toBe(3);
+  });
+
+  test('--json', async () => {
+    const r = JSON.parse((await run(['convert', '--to', 'run', '--json', '--run', 'docker run app x'])).stdout);
+    expect(r).toMatchObject({ ok: true, complete: true, from: 'run', to: 'run', text: 'docker run app x\n', items: [{ ok: true }] });
+  });
+
+  test('usage errors', async () => {
+    expect((await run(['convert', '--to', 'run'])).code).toBe(2);
+    expect((await run(['convert', 'compose.yaml', '--to', 'run', '--run', 'docker run a'])).code).toBe(2);
+    expect((await run(['convert', 'deploy.yaml', '--to', 'run', '--service', 'x'])).code).toBe(2);
+  });
+});

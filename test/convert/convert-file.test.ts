@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { convertComposeFile, convertManifests } from '../../src/convert/convert-file.js';
+
+const compose = 'services:\n  web:\n    image: nginx:${TAG:-1}\n    command: ["echo", "$$HOME", "${X}"]\n  job:\n    build: .\n';
+const manifest = [
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata: {name: d}',
+  'spec:',
+  '  template:',
+  '    spec:',
+  '      initContainers: [{name: init, image: busybox}]',
+  '      containers:',
+  '      - {name: a, image: app:1, args: ["$(A)"], env: [{name: A, value: x}]}',
+  '      - {name: b, image: app:2}',
+  '',
+].join('\n');
+
+describe('convertComposeFile', () => {
+  test('every service, interpolated; a build-only service cannot become a run line', () => {
+    const r = convertComposeFile(compose, { to: 'run', environment: { X: 'x' } });
+    expect(r.ok && r.text).toBe("docker run nginx:1 echo '$HOME' x\n");
+    expect(r.ok && r.items.map((i) => [i.name, i.result.ok])).toEqual([
+      ['web', true],
+      ['job', false],
+    ]);
+  });
+
+  test('one service; an unknown one is an issue', () => {
+    expect(convertComposeFile(compose, { to: 'compose', service: 'web' })).toMatchObject({ ok: true, items: [{ name: 'web' }] });
+    expect(convertComposeFile(compose, { to: 'run', service: 'nope' })).toMatchObject({ ok: false, issues: [{ code: 'convert-service-unknown' }] });
+  });
+
+  test('the image config by reference, for an entrypoint: [] without a command', () => {
+    const text = 'services:\n  web:\n    image: nginx\n    entrypoint: []\n';
+    expect(convertComposeFile(text, { to: 'run' })).toMatchObject({ ok: true, complete: false, text: '' });
+    const r = convertComposeFile(text, { to: 'run', images: { 'docker.io/library/nginx:latest': { entrypoint: ['/e'], cmd: ['nginx'] } } });
+    expect(r.ok && r.text).toBe("docker run --entrypoint '' nginx nginx\n");
+  });
+
+  test('a file resolveComposeFile refuses is refused', () => {
+    expect(convertComposeFile('services:\n  a:\n    command: 1\n', { to: 'run' }).ok).toBe(false);
+  });
+});
+
+describe('convertManifests', () => {
+  test('every container (init containers noted), $(VAR) expanded', () => {
+    const r = convertManifests(manifest, { to: 'run' });
+    expect(r.ok && r.text).toBe('docker run --name a --env A=x app:1 x\ndocker run --name b app:2\n');
+    expect(r.ok && r.diagnostics.map((d) => d.code)).toEqual(['convert-no-counterpart']);
+  });
+
+  test('to Compose: one file with every container', () => {
+    const r = convertManifests(manifest, { to: 'compose' });
+    expect(r.ok && r.text).toContain('services:\n  a:\n');
+    expect(r.ok && r.text).toContain('\n  b:\n');
+  });
+});
