@@ -67,6 +67,22 @@ export async function loadImageMap(io: CliIO, values: readonly string[], option:
   return imageMapOf(await loadImageFiles(io, values, option));
 }
 
+/**
+ * `--env KEY=VALUE` values for Compose interpolation (a bare `KEY` takes the process's value). A pair
+ * with no name is refused as `docker run -e` refuses it (docker/cli opts.ValidateEnv; docker 28.2.2 and
+ * podman 4.3.1 recorded).
+ */
+export function envOptionsOf(pairs: readonly string[], processEnv: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq === 0 || pair === '') throw new UsageError(`--env: invalid environment variable: ${pair}`);
+    if (eq < 0) env[pair] = processEnv[pair] ?? '';
+    else env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return env;
+}
+
 /** `--build-arg KEY=VALUE` values (a bare `KEY` takes the value from the environment, as docker build does). */
 export function buildArgsOf(values: readonly string[] | undefined, env: Readonly<Record<string, string | undefined>>): Record<string, string> | undefined {
   if (values === undefined || values.length === 0) return undefined;

@@ -9,7 +9,7 @@ import type { ComposeOrigin } from '../../compose/model.js';
 import type { ComposeProject, ComposeProjectService } from '../../compose/project.js';
 import type { ComposeProjectServiceResult } from '../../compose/resolve-project.js';
 import type { Diagnostic, ImageConfig, Issue } from '../../core/types.js';
-import { imageMapOf, loadImageFiles } from '../inputs.js';
+import { envOptionsOf, imageMapOf, loadImageFiles } from '../inputs.js';
 import type { BaseImageOptions } from '../base-images/chain.js';
 import type { BaseRequest, BaseResolver } from '../base-images/resolve.js';
 import type { SourcedImageConfig } from '../../core/image-lookup.js';
@@ -48,14 +48,7 @@ function fileReader(stdin: string | undefined): (path: string) => string | undef
 function environmentOf(io: CliIO, pairs: readonly string[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(io.env)) if (k.startsWith('COMPOSE_') && v !== undefined) env[k] = v;
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    // No name: refused as docker run -e refuses it (docker/cli opts.ValidateEnv; docker 28.2.2 and podman 4.3.1 recorded).
-    if (eq === 0 || pair === '') throw new UsageError(`--env: invalid environment variable: ${pair}`);
-    if (eq < 0) env[pair] = io.env[pair] ?? '';
-    else env[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return env;
+  return { ...env, ...envOptionsOf(pairs, io.env) };
 }
 
 /** A path as the user would write it: relative to the working directory when inside it. */

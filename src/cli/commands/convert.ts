@@ -7,7 +7,7 @@ import type { ContainerForm, RunLineShell } from '../../convert/spec.js';
 import type { ConvertedItem, ConvertFileResult } from '../../convert/convert-file.js';
 import type { ImageLookup } from '../../core/image-lookup.js';
 import type { Diagnostic, Engine, ImageConfig } from '../../core/types.js';
-import { displayName, imageMapOf, loadImageConfig, loadImageFiles, type ImageFile } from '../inputs.js';
+import { displayName, envOptionsOf, imageMapOf, loadImageConfig, loadImageFiles, type ImageFile } from '../inputs.js';
 import type { BaseImageOptions } from '../base-images/chain.js';
 import { UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
@@ -116,16 +116,6 @@ function writeOptions(o: ConvertCliOptions) {
   };
 }
 
-function envOf(io: CliIO, pairs: readonly string[] = []): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) env[pair] = io.env[pair] ?? '';
-    else env[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return env;
-}
-
 /** Runs `convert`; returns the exit status (0, 1 when an item cannot be converted, 3 when one depends on an unknown image config). */
 export async function convertCommand(file: string | undefined, o: ConvertCliOptions, passthrough: readonly string[] | undefined, io: CliIO): Promise<number> {
   const runLine = o.run ?? passthrough;
@@ -143,7 +133,7 @@ export async function convertCommand(file: string | undefined, o: ConvertCliOpti
     const { convertComposeFile } = await import('../../convert/convert-file.js');
     const { listComposeImages } = await import('../../compose/file.js');
     const envFiles = await composeEnvFiles(io, file as string, o.envFile);
-    const read = { source: name, environment: envOf(io, o.env), envFiles };
+    const read = { source: name, environment: envOptionsOf(o.env ?? [], io.env), envFiles };
     // Only `entrypoint: []` without a command reads the image (its CMD): ask the chain for those.
     const listed = listComposeImages(text as string, read);
     const wanted = listed.ok ? listed.images.flatMap((i) => (i.text !== undefined && i.needs.length === 1 && i.needs[0] === 'cmd' ? [i.text] : [])) : [];

@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { DotEnvFile } from '../../compose/dotenv.js';
 import type { ImageConfig, Issue } from '../../core/types.js';
 import { formatArgv } from '../../core/format-argv.js';
-import { displayName, imageMapOf, loadImageFiles } from '../inputs.js';
+import { displayName, envOptionsOf, imageMapOf, loadImageFiles } from '../inputs.js';
 import { UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
 import { yamlLocator } from '../yaml-lines.js';
@@ -335,14 +335,7 @@ export async function composeCommand(
   const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config', o.platform);
   const { resolverOf } = await import('../base-images/with-bases.js');
   const resolver = await resolverOf(io, files, o);
-  const env: Record<string, string> = {};
-  for (const pair of o.env ?? []) {
-    const eq = pair.indexOf('=');
-    // No name: refused as docker run -e refuses it (docker/cli opts.ValidateEnv; docker 28.2.2 and podman 4.3.1 recorded).
-    if (eq === 0 || pair === '') throw new UsageError(`--env: invalid environment variable: ${pair}`);
-    if (eq < 0) env[pair] = io.env[pair] ?? '';
-    else env[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
+  const env = envOptionsOf(o.env ?? [], io.env);
   const envFiles = await composeEnvFiles(io, path, o.envFile);
   return printYamlReport(await composeReport(io, path, imageMapOf(files), env, undefined, envFiles, resolver), io, o.json === true, o.strict === true);
 }
