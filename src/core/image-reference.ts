@@ -1,5 +1,6 @@
 import type { Diagnostic, Failure, Issue } from './types.js';
 import { expectType } from '../internal/text.js';
+import { goToLower } from '../internal/go-case.js';
 import type { DiagnosticCode } from './diagnostics.js';
 
 /**
@@ -85,7 +86,8 @@ export function parseDistributionReference(text: string): { readonly ok: true; r
   if (text === '') return { ok: false, issue: { code: 'image-reference-invalid', message: MESSAGES.empty } };
   const parts = matchReference(text);
   if (parts === undefined) {
-    const lowered = goLowerAscii(text);
+    // Go's strings.ToLower: only A-Z, U+212A (Kelvin) and U+0130 lower to ASCII, and the grammar is ASCII.
+    const lowered = goToLower(text);
     if (lowered !== text && matchReference(lowered) !== undefined) {
       return { ok: false, issue: { code: 'image-reference-uppercase', message: MESSAGES.uppercase } };
     }
@@ -269,18 +271,4 @@ function validateDigest(digest: string): string | undefined {
 /** `anchoredIdentifierRegexp`: exactly 64 lower-case hex digits. */
 function isIdentifier(s: string): boolean {
   return /^[a-f0-9]{64}$/.test(s);
-}
-
-/**
- * The part of Go's `strings.ToLower` the grammar can see: ASCII letters, plus the two non-ASCII
- * letters whose simple lower case is ASCII (U+212A KELVIN SIGN → k, U+0130 → i). Any other
- * character stays non-ASCII either way, and the grammar is ASCII.
- */
-function goLowerAscii(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : c === 0x212a ? 'k' : c === 0x130 ? 'i' : s[i];
-  }
-  return out;
 }
