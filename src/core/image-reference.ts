@@ -54,16 +54,10 @@ const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
 const OFFICIAL_PREFIX = 'library/';
 const DEFAULT_TAG = 'latest';
 
-/** Error texts of distribution/reference v0.6.0 and go-digest v1.0.0, as the docker CLI prints them. */
-const MESSAGES = {
-  invalid: 'invalid reference format',
-  uppercase: 'repository name must be lowercase',
-  empty: 'repository name must have at least one component',
-  tooLong: `repository name must not be more than ${MAX_REPOSITORY_PATH_LENGTH} characters`,
-  digestFormat: 'invalid checksum digest format',
-  digestLength: 'invalid checksum digest length',
-  digestUnsupported: 'unsupported digest algorithm',
-} as const;
+// Error texts of distribution/reference v0.6.0 and go-digest v1.0.0, as the docker CLI prints them.
+const INVALID_FORMAT = 'invalid reference format';
+const UPPERCASE = 'repository name must be lowercase';
+const DIGEST_FORMAT = 'invalid checksum digest format';
 
 /** The parts `reference.Parse` captures, before normalisation. */
 interface ReferenceParts {
@@ -83,18 +77,18 @@ interface ReferenceParts {
  */
 export function parseDistributionReference(text: string): { readonly ok: true; readonly parts: ReferenceParts } | { readonly ok: false; readonly issue: Issue } {
   expectType(text, 'string', 'text');
-  if (text === '') return { ok: false, issue: { code: 'image-reference-invalid', message: MESSAGES.empty } };
+  if (text === '') return { ok: false, issue: { code: 'image-reference-invalid', message: 'repository name must have at least one component' } };
   const parts = matchReference(text);
   if (parts === undefined) {
     // Go's strings.ToLower: only A-Z, U+212A (Kelvin) and U+0130 lower to ASCII, and the grammar is ASCII.
     const lowered = goToLower(text);
     if (lowered !== text && matchReference(lowered) !== undefined) {
-      return { ok: false, issue: { code: 'image-reference-uppercase', message: MESSAGES.uppercase } };
+      return { ok: false, issue: { code: 'image-reference-uppercase', message: UPPERCASE } };
     }
-    return { ok: false, issue: { code: 'image-reference-invalid', message: MESSAGES.invalid } };
+    return { ok: false, issue: { code: 'image-reference-invalid', message: INVALID_FORMAT } };
   }
   if (parts.path.length > MAX_REPOSITORY_PATH_LENGTH) {
-    return { ok: false, issue: { code: 'image-reference-too-long', message: MESSAGES.tooLong } };
+    return { ok: false, issue: { code: 'image-reference-too-long', message: `repository name must not be more than ${MAX_REPOSITORY_PATH_LENGTH} characters` } };
   }
   const digestError = parts.digest === undefined ? undefined : validateDigest(parts.digest);
   if (digestError !== undefined) return { ok: false, issue: { code: 'image-reference-digest-invalid', message: digestError } };
@@ -124,7 +118,7 @@ export function parseImageReference(text: string): ParseImageReferenceResult {
   const colon = remainder.indexOf(':');
   const remote = colon < 0 ? remainder : remainder.slice(0, colon);
   if (remote.toLowerCase() !== remote) {
-    return failure('image-reference-uppercase', `${MESSAGES.invalid}: repository name (${remote}) must be lowercase`);
+    return failure('image-reference-uppercase', `${INVALID_FORMAT}: repository name (${remote}) must be lowercase`);
   }
   const parsed = parseDistributionReference(`${domain}/${remainder}`);
   if (!parsed.ok) return { ok: false, issues: [parsed.issue], diagnostics: [] };
@@ -263,9 +257,9 @@ function validateDigest(digest: string): string | undefined {
   const colon = digest.indexOf(':');
   const algorithm = digest.slice(0, colon);
   const size = algorithm === 'sha256' ? 64 : algorithm === 'sha384' ? 96 : algorithm === 'sha512' ? 128 : 0;
-  if (size === 0) return algorithm.toLowerCase() === algorithm ? MESSAGES.digestUnsupported : MESSAGES.digestFormat;
-  if (digest.length - colon - 1 !== size) return MESSAGES.digestLength;
-  return /^[a-f0-9]*$/.test(digest.slice(colon + 1)) ? undefined : MESSAGES.digestFormat;
+  if (size === 0) return algorithm.toLowerCase() === algorithm ? 'unsupported digest algorithm' : DIGEST_FORMAT;
+  if (digest.length - colon - 1 !== size) return 'invalid checksum digest length';
+  return /^[a-f0-9]*$/.test(digest.slice(colon + 1)) ? undefined : DIGEST_FORMAT;
 }
 
 /** `anchoredIdentifierRegexp`: exactly 64 lower-case hex digits. */
