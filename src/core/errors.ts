@@ -1,5 +1,5 @@
 import { expectType } from '../internal/text.js';
-import type { Issues } from './types.js';
+import type { Diagnostic, Failure, Issue, Issues } from './types.js';
 
 /** The one error class the library throws, from its `…OrThrow` helpers only. */
 export class CmdResolutionError extends Error {
@@ -22,4 +22,9 @@ export function unwrap<R extends { readonly ok: true } | { readonly ok: false; r
   expectType(result, 'object', 'result');
   if (result.ok) return result as Extract<R, { readonly ok: true }>;
   throw new CmdResolutionError((result as { readonly issues: Issues }).issues);
+}
+
+/** A failure result with one issue: the library's one failure shape ({@link Failure}). */
+export function fail(issue: Issue, diagnostics: readonly Diagnostic[] = []): Failure {
+  return { ok: false, issues: [issue], diagnostics };
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic, Failure, Issue } from './types.js';
 import { expectType } from '../internal/text.js';
 import { goToLower } from '../internal/go-case.js';
-import type { DiagnosticCode } from './diagnostics.js';
+import { fail } from './errors.js';
 
 /**
  * Image references as Docker reads them: the grammar of distribution/reference v0.6.0
@@ -112,16 +112,16 @@ export function parseDistributionReference(text: string): { readonly ok: true; r
 export function parseImageReference(text: string): ParseImageReferenceResult {
   expectType(text, 'string', 'text');
   if (isIdentifier(text)) {
-    return failure('image-reference-hex-name', `invalid repository name (${text}), cannot specify 64-byte hexadecimal strings`);
+    return fail({ code: 'image-reference-hex-name', message: `invalid repository name (${text}), cannot specify 64-byte hexadecimal strings` });
   }
   const [domain, remainder] = splitDockerDomain(text);
   const colon = remainder.indexOf(':');
   const remote = colon < 0 ? remainder : remainder.slice(0, colon);
   if (remote.toLowerCase() !== remote) {
-    return failure('image-reference-uppercase', `${INVALID_FORMAT}: repository name (${remote}) must be lowercase`);
+    return fail({ code: 'image-reference-uppercase', message: `${INVALID_FORMAT}: repository name (${remote}) must be lowercase` });
   }
   const parsed = parseDistributionReference(`${domain}/${remainder}`);
-  if (!parsed.ok) return { ok: false, issues: [parsed.issue], diagnostics: [] };
+  if (!parsed.ok) return fail(parsed.issue);
   const reference = buildReference(parsed.parts);
   return { ok: true, reference, diagnostics: referenceDiagnostics(reference) };
 }
@@ -210,10 +210,6 @@ function referenceDiagnostics(reference: ImageReference): Diagnostic[] {
     });
   }
   return diagnostics;
-}
-
-function failure(code: DiagnosticCode, message: string): Failure {
-  return { ok: false, issues: [{ code, message }], diagnostics: [] };
 }
 
 // ---- grammar (regexp.go) -------------------------------------------------------------------

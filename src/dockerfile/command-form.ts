@@ -3,6 +3,7 @@ import { decodeStringArray, type StringArrayDecoding } from '../internal/go-json
 import { expectStringArray, expectType, goTrimSpace } from '../internal/text.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits } from '../core/limits.js';
 import type { LimitsOption } from '../core/limits.js';
+import { fail } from '../core/errors.js';
 import type { Command, Diagnostic, EngineOptions, Failure, Issue } from '../core/types.js';
 
 /** Instructions whose argument text is read by {@link parseCommand}. */
@@ -26,6 +27,9 @@ export interface ParsedCommand {
 
 /** Result of {@link parseCommand}. */
 export type ParseCommandResult = ParsedCommand | Failure;
+
+// The failure builder, where the Dockerfile modules have long imported it from.
+export { fail };
 
 /** BuildKit's error for a JSON array holding something other than strings. */
 export const NOT_STRING_ARRAY_MESSAGE = 'when using JSON array syntax, arrays must be comprised of strings only';
@@ -125,11 +129,6 @@ export function unknownFlagMessage(flag: string, profile: EngineProfile): string
     default:
       return `unknown flag: ${bare}`;
   }
-}
-
-/** A failure with one issue. */
-export function fail(issue: Issue, diagnostics: readonly Diagnostic[] = []): Failure {
-  return { ok: false, issues: [issue], diagnostics };
 }
 
 /**

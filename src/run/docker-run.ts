@@ -1,4 +1,5 @@
 import { analyzeArgvInto } from '../core/argv-analysis.js';
+import { fail } from '../core/errors.js';
 import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { expectStringArray, expectType } from '../internal/text.js';
 import type { Diagnostic, EngineOptions, Failure, ImageConfig } from '../core/types.js';
@@ -110,7 +111,7 @@ function mergeWith(
       });
       return finish([''], [], [], sourcesOf('none', 'none'), init, profile, diagnostics);
     }
-    return { ok: false, issues: [{ code: 'no-command', message: profile.noCommandMessage }], diagnostics };
+    return fail({ code: 'no-command', message: profile.noCommandMessage }, diagnostics);
   }
   // Spread, not concat: V8's concat takes a slow generic path (isConcatSpreadable checks).
   const argv = [...ep, ...cm];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CmdResolutionError, isCmdResolutionError, unwrap } from '../../src/core/errors.js';
+import { CmdResolutionError, fail, isCmdResolutionError, unwrap } from '../../src/core/errors.js';
 import type { Issues } from '../../src/index.js';
 
 const ISSUES: Issues = [
@@ -55,5 +55,14 @@ describe('unwrap', () => {
 
   test('a non-object is a programmer error', () => {
     expect(() => unwrap(null as never)).toThrow(new TypeError('result must be an object, got null'));
+  });
+});
+
+describe('fail', () => {
+  test('the failure shape: one issue, the diagnostics given (none by default)', () => {
+    const issue = ISSUES[0];
+    expect(fail(issue)).toEqual({ ok: false, issues: [issue], diagnostics: [] });
+    const diagnostics = [{ code: 'argv-shell-pid1', severity: 'info', message: 'm' }] as const;
+    expect(fail(issue, diagnostics)).toEqual({ ok: false, issues: [issue], diagnostics });
   });
 });
