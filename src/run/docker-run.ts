@@ -56,13 +56,11 @@ const EMPTY: readonly string[] = Object.freeze([]);
 const NO_OPTIONS: EngineOptions = Object.freeze({});
 const NO_RUN: DockerRunOverrides = Object.freeze({});
 
-/** The nine `sources` objects, shared and frozen (the hot path allocates none). */
+/** The nine `sources` objects by entrypoint and CMD source, shared and frozen (the hot path allocates none). */
 const SOURCE_NAMES: readonly ArgvSource[] = ['image', 'run', 'none'];
-const SOURCES: readonly (readonly DockerResolution['sources'][])[] = SOURCE_NAMES.map((entrypoint) => SOURCE_NAMES.map((cmd) => Object.freeze({ entrypoint, cmd })));
-const sourceIndex = (s: ArgvSource): number => (s === 'image' ? 0 : s === 'run' ? 1 : 2);
-function sourcesOf(entrypoint: ArgvSource, cmd: ArgvSource): DockerResolution['sources'] {
-  return (SOURCES[sourceIndex(entrypoint)] as DockerResolution['sources'][])[sourceIndex(cmd)] as DockerResolution['sources'];
-}
+const SOURCES = Object.fromEntries(
+  SOURCE_NAMES.map((entrypoint) => [entrypoint, Object.fromEntries(SOURCE_NAMES.map((cmd) => [cmd, Object.freeze({ entrypoint, cmd })]))]),
+) as Readonly<Record<ArgvSource, Readonly<Record<ArgvSource, DockerResolution['sources']>>>>;
 
 /** `image.entrypoint`/`image.cmd` are arrays or unset (a string would be spread into characters). */
 function expectImageLists(image: ImageConfig): void {
@@ -109,13 +107,13 @@ function mergeWith(
         severity: 'error',
         message: 'Podman 5 creates the container with an empty command; starting it fails because there is nothing to execute.',
       });
-      return finish([''], [], [], sourcesOf('none', 'none'), init, profile, diagnostics);
+      return finish([''], [], [], SOURCES.none.none, init, profile, diagnostics);
     }
     return fail({ code: 'no-command', message: profile.noCommandMessage }, diagnostics);
   }
   // Spread, not concat: V8's concat takes a slow generic path (isConcatSpreadable checks).
   const argv = [...ep, ...cm];
-  return finish(argv, ep, cm, sourcesOf(ep.length === 0 ? 'none' : entrypointSource, cm.length === 0 ? 'none' : cmdSource), init, profile, diagnostics);
+  return finish(argv, ep, cm, SOURCES[ep.length === 0 ? 'none' : entrypointSource][cm.length === 0 ? 'none' : cmdSource], init, profile, diagnostics);
 }
 
 /** The Entrypoint and Cmd a merge picked, and where each came from. */
