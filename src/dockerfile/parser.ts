@@ -166,20 +166,17 @@ export function isSplitSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
 }
 
-/** UTF-8 length of a string (for the line-size limit). */
+/** UTF-8 length of a string (for the line-size limit); a lone surrogate counts as U+FFFD, 3 bytes. */
 function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    // A surrogate pair is one 4-byte character.
+    if ((c & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n++;
+      i++;
+    }
   }
   return n;
 }

@@ -211,3 +211,19 @@ describe('parseDockerfile: failures', () => {
     expect(!parsed.ok && parsed.issues[0]).toMatchObject({ code, message });
   });
 });
+
+// bufio.Scanner counts bytes: the 65535-byte line limit in UTF-8 (a lone surrogate is U+FFFD, 3 bytes, as TextEncoder
+// writes it); the line is the text between newlines.
+describe('parseDockerfile: the line limit counts UTF-8 bytes', () => {
+  const line = (char: string, bytes: number) => {
+    const width = new TextEncoder().encode(char).length;
+    const body = char.repeat(Math.floor((bytes - 4) / width));
+    return `CMD ${body}${'a'.repeat(bytes - 4 - new TextEncoder().encode(body).length)}`;
+  };
+  test.for(['é', '€', '😀', '\ud800', '\udc00', 'x\ud800'])('%j: 65535 bytes pass, 65536 fail', (char) => {
+    expect(new TextEncoder().encode(line(char, 65536)).length).toBe(65536);
+    expect(parseDockerfile(`FROM x\n${line(char, 65535)}\n`).ok).toBe(true);
+    const long = parseDockerfile(`FROM x\n${line(char, 65536)}\n`);
+    expect(!long.ok && long.issues[0]).toMatchObject({ code: 'line-too-long', line: 2 });
+  });
+});
