@@ -1,6 +1,6 @@
 import { engineProfile, type EngineProfile } from '../core/engine-profile.js';
 import { decodeStringArray, type StringArrayDecoding } from '../internal/go-json.js';
-import { expectStringArray, expectType, goTrimSpace } from '../internal/text.js';
+import { expectStringArray, expectType, goTrimSpace, isGoSpace } from '../internal/text.js';
 import { DEFAULT_LIMITS, limitIssue, resolveLimits } from '../core/limits.js';
 import type { LimitsOption } from '../core/limits.js';
 import { fail } from '../core/errors.js';
@@ -51,7 +51,8 @@ export function splitBuilderFlags(text: string, escapeToken = '\\'): { readonly 
   const rest = (i: number) => (i >= n ? '' : text.slice(units[i]));
   let i = 0;
   for (;;) {
-    while (i < n && isByteSpace(bytes[i] as number)) i++;
+    // Go's `unicode.IsSpace(rune(b))` of one byte.
+    while (i < n && isGoSpace(bytes[i] as number)) i++;
     if (i >= n) return { flags, rest: '' };
     if (bytes[i] !== 45 || bytes[i + 1] !== 45) return { flags, rest: rest(i) };
     let word = '';
@@ -68,7 +69,7 @@ export function splitBuilderFlags(text: string, escapeToken = '\\'): { readonly 
         i++;
         continue;
       }
-      if (isByteSpace(c)) break;
+      if (isGoSpace(c)) break;
       if (c === 39 || c === 34) {
         quote = c;
         quoted = true;
@@ -80,11 +81,6 @@ export function splitBuilderFlags(text: string, escapeToken = '\\'): { readonly 
     if (word === '--') return { flags, rest: rest(i) };
     if (quoted || word.length > 0) flags.push(word);
   }
-}
-
-/** Go's `unicode.IsSpace(rune(b))` for one byte. */
-function isByteSpace(b: number): boolean {
-  return b === 32 || (b >= 9 && b <= 13) || b === 0x85 || b === 0xa0;
 }
 
 /** The UTF-8 bytes of `text`, and for each byte the index of its character in `text` (ASCII text: the char codes). */
