@@ -1,4 +1,5 @@
 import type { Issue } from './types.js';
+import { typeName } from '../internal/text.js';
 
 /**
  * Safety caps for untrusted text (issue #7). Every parser is a linear pass, so the caps are not
@@ -48,7 +49,7 @@ export interface LimitsOption {
 export function resolveLimits(limits: Partial<Limits> | undefined): Limits {
   if (limits === undefined) return DEFAULT_LIMITS;
   if (typeof limits !== 'object' || limits === null || Array.isArray(limits)) {
-    throw new TypeError(`options.limits must be an object, got ${limits === null ? 'null' : Array.isArray(limits) ? 'array' : typeof limits}`);
+    throw new TypeError(`options.limits must be an object, got ${typeName(limits)}`);
   }
   const out: Record<string, number> = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(DEFAULT_LIMITS)) {

@@ -57,12 +57,16 @@ export function goQuote(s: string): string {
   return `${out}"`;
 }
 
+/** What a TypeError says a value is: `null`, `array`, or its `typeof`. */
+export function typeName(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
 /** Throws the one programmer error the library raises: a value of the wrong JavaScript type. */
 export function expectType(value: unknown, type: 'string' | 'number' | 'boolean' | 'object' | 'array' | 'function', name: string): void {
   const ok = type === 'array' ? Array.isArray(value) : type === 'object' ? typeof value === 'object' && value !== null : typeof value === type;
   if (!ok) {
-    const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-    throw new TypeError(`${name} must be ${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}, got ${got}`);
+    throw new TypeError(`${name} must be ${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}, got ${typeName(value)}`);
   }
 }
 

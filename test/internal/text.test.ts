@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { expectStringArray, expectType, goQuote, goTrimLeftSpace, goTrimSpace, isAsciiDigit, isAsciiLetter, isGoSpace, isReSpace } from '../../src/internal/text.js';
+import { expectStringArray, expectType, goQuote, goTrimLeftSpace, goTrimSpace, isAsciiDigit, isAsciiLetter, isGoSpace, isReSpace, typeName } from '../../src/internal/text.js';
 
 // Source: Go unicode.IsSpace documentation ("'\t', '\n', '\v', '\f', '\r', ' ', U+0085 (NEL), U+00A0
 // (NBSP)"; beyond Latin-1 the White_Space property: U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
@@ -121,5 +121,18 @@ describe('expectStringArray', () => {
     [[null], 'argv[0] must be a string, got null'],
   ] as const)('%j: TypeError %j', ([value, message]) => {
     expect(() => expectStringArray(value, 'argv')).toThrow(new TypeError(message));
+  });
+});
+
+describe('typeName', () => {
+  test.for([
+    [null, 'null'],
+    [[], 'array'],
+    [{}, 'object'],
+    ['', 'string'],
+    [1, 'number'],
+    [undefined, 'undefined'],
+  ] as const)('%j → %s', ([value, name]) => {
+    expect(typeName(value)).toBe(name);
   });
 });
