@@ -101,26 +101,7 @@ export const MAX_DOCKERFILE_LINE_BYTES = 65535;
 const HEREDOC_KEYWORDS = new Set(['run', 'copy', 'add']);
 
 /** The instruction keywords the engines know, upper-case. */
-export const KEYWORDS = [
-  'ADD',
-  'ARG',
-  'CMD',
-  'COPY',
-  'ENTRYPOINT',
-  'ENV',
-  'EXPOSE',
-  'FROM',
-  'HEALTHCHECK',
-  'LABEL',
-  'MAINTAINER',
-  'ONBUILD',
-  'RUN',
-  'SHELL',
-  'STOPSIGNAL',
-  'USER',
-  'VOLUME',
-  'WORKDIR',
-] as const;
+export const KEYWORDS: readonly string[] = 'ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK LABEL MAINTAINER ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR'.split(' ');
 
 /** A keyword as `toUpperCase` and `toLowerCase` give it. */
 interface KeywordCase {
