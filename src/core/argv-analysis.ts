@@ -41,15 +41,11 @@ function scriptIndex(argv: readonly string[]): number {
   return isDashC(argv[at + 1]) ? at + 2 : -1;
 }
 
-/** True when a shell script reads `$0` (so the first extra word is used). */
-function readsDollarZero(script: string): boolean {
-  return /\$(?:0|\{0\})/.test(script);
-}
+/** A shell script that reads `$0` (so the first extra word is used). */
+const READS_DOLLAR_ZERO = /\$(?:0|\{0\})/;
 
-/** True when a shell script reads positional parameters other than `$0`. */
-function readsPositional(script: string): boolean {
-  return /\$(?:[@*1-9#]|\{[@*#1-9])/.test(script);
-}
+/** A shell script that reads positional parameters other than `$0`. */
+const READS_POSITIONAL = /\$(?:[@*1-9#]|\{[@*#1-9])/;
 
 /** Facts about how the argv was composed, for the explanations. */
 export interface ArgvOrigin {
@@ -82,12 +78,12 @@ export function analyzeArgvInto(argv: readonly string[], entrypointLength: numbe
   const shell = argv.slice(0, at).join(' ');
   if (script !== undefined && extra.length > 0) {
     const fromEntrypoint = entrypointLength === at + 1;
-    const lost = readsDollarZero(script) ? '' : ` ${JSON.stringify(extra[0])} becomes $0${readsPositional(script) ? ' and is not part of "$@"' : ''}`;
+    const lost = READS_DOLLAR_ZERO.test(script) ? '' : ` ${JSON.stringify(extra[0])} becomes $0${READS_POSITIONAL.test(script) ? ' and is not part of "$@"' : ''}`;
     if (fromEntrypoint) {
       diagnostics.push({
         code: 'argv-shell-entrypoint-args',
-        severity: readsPositional(script) || readsDollarZero(script) ? 'info' : 'warning',
-        message: `ENTRYPOINT is shell form, so the CMD or run arguments ${JSON.stringify(extra)} are passed to \`${shell}\` as $0, $1…:${lost || ' the script reads $0'}${readsPositional(script) || readsDollarZero(script) ? '' : ' and the script never reads them'}; use exec form with \`exec "$@"\` to pass them on.`,
+        severity: READS_POSITIONAL.test(script) || READS_DOLLAR_ZERO.test(script) ? 'info' : 'warning',
+        message: `ENTRYPOINT is shell form, so the CMD or run arguments ${JSON.stringify(extra)} are passed to \`${shell}\` as $0, $1…:${lost || ' the script reads $0'}${READS_POSITIONAL.test(script) || READS_DOLLAR_ZERO.test(script) ? '' : ' and the script never reads them'}; use exec form with \`exec "$@"\` to pass them on.`,
       });
     } else {
       // The extra words come from CMD/args after an exec-form `sh -c` entrypoint, from the CMD alone, or
