@@ -4,7 +4,7 @@ import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import type { StringArrayDecoding } from '../internal/go-json.js';
 import { isKnownDirective, matchDirective, matchImagebuilderEscape } from './directive.js';
 import { splitQuotedWords } from './arg-expansion.js';
-import { expectType, goTrimSpace, isAsciiDigit, isGoSpace, isReSpace } from '../internal/text.js';
+import { expectType, goTrimSpace, isGoSpace, isReSpace } from '../internal/text.js';
 import { decodeJsonForm, NOT_STRING_ARRAY_MESSAGE, splitBuilderFlags } from './command-form.js';
 import { fail } from '../core/errors.js';
 import { nameValueError } from './instruction-args.js';
@@ -16,8 +16,8 @@ import type { DiagnosticCode } from '../core/diagnostics.js';
 /**
  * Dockerfile parser (the BuildKit `parser` package rules, re-implemented):
  * physical lines → logical instructions with keyword, builder flags, argument
- * text, positions and heredoc bodies. One linear pass; no regular expressions
- * on input text and no recursion.
+ * text, positions and heredoc bodies. One linear pass and no recursion; the
+ * few regular expressions on input text match in linear time.
  */
 
 /** A heredoc attached to RUN/COPY/ADD (`<<EOF` … `EOF`). */
@@ -225,14 +225,10 @@ function decodeArgs(args: string, profile: EngineProfile): StringArrayDecoding |
 
 /** `^(\d*)<<(-?)\s*([^<]*)$` plus the single-word check; returns the heredoc header or null. */
 function heredocFromWord(word: string): { name: string; chomp: boolean; expand: boolean } | null {
-  let i = 0;
-  while (i < word.length && isAsciiDigit(word.charCodeAt(i))) i++;
-  if (word.charCodeAt(i) !== 60 || word.charCodeAt(i + 1) !== 60) return null;
-  i += 2;
-  const chomp = word.charCodeAt(i) === 45;
-  if (chomp) i++;
-  while (i < word.length && isReSpace(word.charCodeAt(i))) i++;
-  const rest = word.slice(i);
+  const head = /^\d*<<(-?)[\t\n\f\r ]*/.exec(word);
+  if (head === null) return null;
+  const chomp = head[1] === '-';
+  const rest = word.slice(head[0].length);
   if (rest === '' || rest.includes('<')) return null;
   // Unquote (single quotes literal, double quotes with backslash escapes, bare backslash escapes).
   let name = '';
