@@ -52,7 +52,10 @@ export interface UnknownBase {
 export function knownConfig(config: ImageConfig, deps: ConfigDependencies): ImageConfig {
   if (deps.entrypoint === undefined && deps.cmd === undefined && deps.shell === undefined && deps.os === undefined) return config;
   const out: { -readonly [K in keyof ImageConfig]: ImageConfig[K] } = { ...config };
-  for (const field of ['entrypoint', 'cmd', 'shell', 'os'] as const) if (deps[field] !== undefined) delete out[field];
+  if (deps.entrypoint !== undefined) delete out.entrypoint;
+  if (deps.cmd !== undefined) delete out.cmd;
+  if (deps.shell !== undefined) delete out.shell;
+  if (deps.os !== undefined) delete out.os;
   return out;
 }
 
