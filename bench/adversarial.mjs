@@ -5,23 +5,19 @@
 // machine (issue 12 §7): timing is the benchmark's job. `BENCH_ONLY=adversarial npm run bench`.
 import {
   analyzeArgv,
-  cpusToQuantity,
   evaluateDockerfile,
   expandKubernetes,
+  formatArgv,
   imageConfigFromInspect,
   parseCommand,
   parseComposeCommand,
   parseDotEnv,
-  parseEngineVersion,
   parseRunCommandLine,
-  quoteShellArg,
-  quoteShellWord,
   resolveComposeFile,
   resolveDockerRun,
   resolveKubernetes,
   resolveManifests,
-  splitGoShellwords,
-  splitShellWords,
+  runFlagsToKubernetes,
 } from '../dist/index.js';
 import { fmt, median } from './harness.mjs';
 
@@ -56,7 +52,7 @@ const cases = [
   ['Dockerfile directive then blanks (one line: 0.3 n)', (n) => evaluateDockerfile(`# escape=${' '.repeat(line(n))}\`\nFROM x`)],
   ['parseCommand `[` × n', (n) => parseCommand('['.repeat(n))],
   ['parseCommand --flags', (n) => parseCommand('--a '.repeat(n / 4))],
-  ['parseEngineVersion 1.1.1…', (n) => parseEngineVersion(`1${'.1'.repeat(n)}x`)],
+  ['engine version 1.1.1… (resolveDockerRun options.engineVersion)', (n) => resolveDockerRun({ cmd: ['a'] }, {}, { engineVersion: `1${'.1'.repeat(n)}x` })],
   ['analyzeArgv `sh -c` blanks before exec', (n) => analyzeArgv(['sh', '-c', `${' '.repeat(n)}exe`], { entrypointLength: 0 })],
   ['analyzeArgv $ signs', (n) => analyzeArgv(['sh', '-c', '${'.repeat(n), 'x'], { entrypointLength: 3 })],
   ['resolveDockerRun long entrypoint', (n) => resolveDockerRun({ cmd: ['a'] }, { entrypoint: `${'a'.repeat(n)} ` })],
@@ -64,7 +60,7 @@ const cases = [
   ['expandKubernetes $( far before )', (n) => expandKubernetes(`${'$('.repeat(n)})`, {})],
   ['resolveKubernetes ${ without } (was quadratic)', (n) => resolveKubernetes({}, { command: ['${'.repeat(n)] })],
   ['resolveKubernetes long env names', (n) => resolveKubernetes({}, { command: ['x'], env: [{ name: `${'a'.repeat(n)}!`, value: 'v' }] }, { kubernetesVersion: '1.30' })],
-  ['splitGoShellwords quotes and escapes', (n) => splitGoShellwords('"a\\" '.repeat(n / 5))],
+  ['parseComposeCommand quotes and escapes (go-shellwords)', (n) => parseComposeCommand('"a\\" '.repeat(n / 5))],
   ['parseComposeCommand one long word full of `$( … )` (fuzz seed 44)', (n) => parseComposeCommand('éimage:$( AS null${ 巖-c\uFEFF)Pod㚽ONBUILDAS'.repeat(n / 40))],
   ['parseComposeCommand long string', (n) => parseComposeCommand('a "b c" \'d\' \\e '.repeat(n / 16))],
   [
@@ -89,8 +85,8 @@ const cases = [
   ],
   ['parseRunCommandLine many flags', (n) => parseRunCommandLine(`docker run ${'-e A=1 '.repeat(n / 10)}img`)],
   ['parseRunCommandLine int values', (n) => parseRunCommandLine(`docker run --cpu-shares ${'0'.repeat(n)}x img`)],
-  ['splitShellWords $ and quotes', (n) => splitShellWords('$a"b"\'c\' '.repeat(n / 9))],
-  ['cpusToQuantity digits', (n) => cpusToQuantity(`${'1'.repeat(n)}.${'1'.repeat(n)}x`)],
+  ['parseRunCommandLine $ and quotes (POSIX words)', (n) => parseRunCommandLine(`docker run img ${'$a"b"\'c\' '.repeat(n / 9)}`)],
+  ['runFlagsToKubernetes --cpus digits', (n) => runFlagsToKubernetes([{ name: 'cpus', value: `${'1'.repeat(n)}.${'1'.repeat(n)}x`, spelled: '--cpus', location: {} }])],
   [
     'podman --cpus (strconv.ParseFloat) digits and separators',
     (n) => {
@@ -113,7 +109,7 @@ const cases = [
         parseDotEnv(t);
     },
   ],
-  ['quoteShellArg / quoteShellWord', (n) => [quoteShellArg(`${'a'.repeat(n)}'`), quoteShellWord(`${'a'.repeat(n)}'`)]],
+  ['formatArgv shell quoting', (n) => formatArgv([`${'a'.repeat(n)}'`], 'shell')],
 ];
 
 /** Median wall time of `reps` calls after one warm-up call. */
