@@ -663,6 +663,18 @@ const CATALOGUE = {
     help: 'Each of escape, syntax and check may appear once, before the first instruction or comment.',
     source: 'semantics.md R1.16 (buildkit parser/directives.go)',
   },
+  'check-options-invalid': {
+    severity: 'error',
+    title: 'Invalid check directive',
+    help: 'The `# check=` directive (or --build-arg BUILDKIT_DOCKERFILE_CHECK) takes `skip=all` or `skip=Rule,Rule`, `error=` with a Go boolean (true, false, 1, 0, t, f…) and, from frontend 1.10, `experimental=`, separated by `;`. Any other key, a part without `=` or another boolean fails the build before parsing. A `check=` comment above an instruction with such a value is ignored instead.',
+    source: 'buildkit frontend/dockerfile/linter/linter.go ParseLintOptions (dockerfile/1.9.0), dockerfile2llb convert.go newRuleLinter (dockerfile/1.8.0)',
+  },
+  'build-check-violation': {
+    severity: 'error',
+    title: 'Build check violation with check=error=true',
+    help: '`# check=error=true` (or --build-arg BUILDKIT_DOCKERFILE_CHECK=error=true) makes BuildKit fail the build when a build check reports; fix the finding or skip its check (`# check=skip=Rule`). Only the checks this library models are counted: BuildKit runs more.',
+    source: 'buildkit frontend/dockerfile/linter/linter.go Linter.Error (dockerfile/1.8.0); docs.docker.com/build/checks',
+  },
   'invalid-escape-token': {
     severity: 'error',
     title: 'Invalid escape directive',

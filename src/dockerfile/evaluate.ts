@@ -4,9 +4,9 @@ import { builderMessage } from './builder-messages.js';
 import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
 import type { DiagnosticCode } from '../core/diagnostics.js';
 import { KEYWORDS, parseDockerfileWith, type DockerfileInstruction } from './parser.js';
-import { commentCheck, directiveCheck, isSkipped, jsonArgsLint, multipleInstructionsLint, type LintConfig } from './lints.js';
+import { checkViolation, commentCheck, isSkipped, jsonArgsLint, multipleInstructionsLint, parseCheck, NO_LINT_CONFIG, type LintConfig } from './lints.js';
 import type { StringArrayDecoding } from '../internal/go-json.js';
-import { resolveFrontend, type DockerfileFrontend } from './frontend.js';
+import { detectSyntax, resolveFrontend, type DockerfileFrontend } from './frontend.js';
 import { expandWord, parseArgWords, splitQuotedWords, type ArgValues } from './arg-expansion.js';
 import { exposeError, instructionArgsError, parseFlags, stopSignalError } from './instruction-args.js';
 import { goToLower, goToUpper } from '../internal/go-case.js';
@@ -406,13 +406,32 @@ export function evaluateDockerfile(text: string, options: EvaluateDockerfileOpti
   }
   const { profile, frontend, diagnostics: found, issue } = resolveFrontend(text, engine, options.buildArgs?.['BUILDKIT_SYNTAX']);
   if (issue !== undefined) return fail(issue, []);
+  // The frontend reads `# check=` (ParseDirective) before it parses; the BUILDKIT_DOCKERFILE_CHECK build-arg replaces it.
+  // The classic builder parses the directive but has no linter: nothing fails.
+  const buildkit = profile.builder === 'buildkit' && profile.checkDirective;
+  const checkArg = buildkit ? options.buildArgs?.['BUILDKIT_DOCKERFILE_CHECK'] : undefined;
+  const directive = profile.checkDirective && checkArg === undefined ? detectSyntax(text, profile, 'check') : null;
+  let lint = parseCheck(checkArg ?? directive?.value.split(' ')[0] ?? '', profile.lexer < 10 ? 2 : 3);
+  if (typeof lint === 'string') {
+    if (!buildkit) lint = NO_LINT_CONFIG;
+    else {
+      const message = `failed to parse ${checkArg === undefined || profile.lexer < 9 ? 'check options' : 'build-arg:BUILDKIT_DOCKERFILE_CHECK'}: ${lint}`;
+      return fail({ code: 'check-options-invalid', message, ...(directive && { line: directive.line }) }, found);
+    }
+  }
   const decodings: (StringArrayDecoding | null)[] = [];
   const parsed = parseDockerfileWith(text, profile, limits, decodings);
   const diagnostics: Diagnostic[] = [...found, ...parsed.diagnostics];
   if (!parsed.ok) return { ok: false, issues: parsed.issues, diagnostics };
-  const lint = directiveCheck(parsed.directives);
   const ev: Evaluation = { options, profile, limits, escapeToken: parsed.escapeToken, lint, diagnostics, stages: [], metaArgs: [], byName: new Map(), target: 0, table, platforms };
-  const error = collectStages(ev, parsed.instructions, decodings) ?? resolveBases(ev) ?? selectTarget(ev) ?? checkReferences(ev) ?? dispatchStages(ev);
+  const error =
+    collectStages(ev, parsed.instructions, decodings) ??
+    resolveBases(ev) ??
+    selectTarget(ev) ??
+    checkReferences(ev) ??
+    dispatchStages(ev) ??
+    (profile.buildChecks ? checkViolation(lint, diagnostics) : null);
+  if (typeof error === 'string') return fail({ code: 'build-check-violation', message: error }, diagnostics);
   if (error !== null) return fail(error, diagnostics);
   return finish(ev, frontend);
 }

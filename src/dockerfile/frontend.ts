@@ -32,13 +32,13 @@ export interface ResolvedFrontend {
 const NONE: readonly Diagnostic[] = [];
 
 /**
- * The value and line of the `syntax` directive as the engine's built-in frontend detects it
- * (`DetectSyntax`, rules from `profile`): leading lines that start with `#` exactly (no indentation).
+ * The value and line of the `key` directive (`syntax` by default) as the engine's built-in frontend detects it
+ * (`DetectSyntax`, `ParseDirective`; rules from `profile`): leading lines that start with `#` exactly (no indentation).
  * Before 1.5 any `# key=value` line continues the scan and the last `syntax` wins; from 1.5 only
  * known directives do, the first wins, and a `#!` first line is skipped; from 1.13 a BOM too; from 1.21
  * any Unicode space may follow the `#`.
  */
-export function detectSyntax(text: string, profile: EngineProfile): { readonly value: string; readonly line: number } | null {
+export function detectSyntax(text: string, profile: EngineProfile, key = 'syntax'): { readonly value: string; readonly line: number } | null {
   const knownKeys = profile.syntaxKnownKeys;
   let pos = profile.syntaxSkipsBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 0;
@@ -57,7 +57,7 @@ export function detectSyntax(text: string, profile: EngineProfile): { readonly v
       if (seen.has(m.key) || !isKnownDirective(m.key, profile)) break;
       seen.add(m.key);
     }
-    if (m.key === 'syntax') found = { value: m.value, line };
+    if (m.key === key) found = { value: m.value, line };
   }
   return found;
 }

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../core/types.js';
 import { matchDirective } from './directive.js';
+import { goQuote, goTrimSpace } from '../internal/text.js';
+import { goParseBool, goParseBoolError } from '../internal/go-bool.js';
 
 /**
  * BuildKit's build checks that bear on ENTRYPOINT/CMD (`MultipleInstructionsDisallowed`,
@@ -7,41 +9,56 @@ import { matchDirective } from './directive.js';
  * diagnostics carry the hadolint rule too: the advice holds whatever the engine.
  */
 
-/** The rules a `check=` value skips. */
+/** The rules a `check=` value skips, and whether a check violation fails the build (`error=true`). */
 export interface LintConfig {
   readonly skipAll: boolean;
   readonly skip: ReadonlySet<string>;
+  readonly error?: boolean;
 }
 
-/** No rule skipped. */
+/** No rule skipped, violations only warn. */
 export const NO_LINT_CONFIG: LintConfig = { skipAll: false, skip: new Set() };
 
-/** `skip=A,B;error=true` → the rules to skip (BuildKit linter.ParseLintOptions); null when invalid. */
-export function parseCheck(value: string): LintConfig | null {
-  const v = value.split(' ')[0]?.trim() ?? '';
-  if (v === '') return NO_LINT_CONFIG;
+/**
+ * `skip=A,B;error=true` → the configuration, or BuildKit's error text (ParseLintOptions: linter.go from
+ * dockerfile/1.9.0, dockerfile2llb convert.go parseLintOptions at 1.8.0). `parts`: Go's `SplitN(v, ";", n)`,
+ * 2 before frontend 1.10 (which added `experimental=`), 3 since. A later `skip=` replaces an earlier one.
+ */
+export function parseCheck(value: string, parts = 3): LintConfig | string {
+  const v = goTrimSpace(value);
   let skipAll = false;
-  const skip = new Set<string>();
-  for (const part of v.split(';').slice(0, 3)) {
-    const eq = part.indexOf('=');
-    if (eq < 0) return null;
-    const k = part.slice(0, eq).trim();
-    const val = part.slice(eq + 1).trim();
-    if (k === 'skip') {
-      if (val === 'all') skipAll = true;
-      else for (const r of val.split(',')) skip.add(r.trim());
-    } else if (k !== 'experimental' && k !== 'error') return null;
-  }
-  return { skipAll, skip };
+  let error = false;
+  let skip = new Set<string>();
+  const split = v.split(';');
+  // Go's SplitN: the last part keeps the rest of the string.
+  if (split.length > parts) split.push(split.splice(parts - 1).join(';'));
+  if (v !== '')
+    for (const p of split) {
+      const eq = p.indexOf('=');
+      if (eq < 0) return `invalid check option ${goQuote(p)}`;
+      const k = goTrimSpace(p.slice(0, eq));
+      const val = goTrimSpace(p.slice(eq + 1));
+      if (k === 'skip') {
+        skipAll ||= val === 'all';
+        if (val !== 'all') skip = new Set(val.split(',').map(goTrimSpace));
+      } else if (k === 'error') {
+        const b = goParseBool(val);
+        if (b === undefined) return `failed to parse check option ${goQuote(p)}: ${goParseBoolError(val)}`;
+        error = b;
+      } else if (k !== 'experimental' || parts < 3) return `invalid check option ${goQuote(k)}`;
+    }
+  return { skipAll, skip, error };
 }
 
-/** The file's lint configuration: its last `# check=` parser directive (an invalid one skips nothing). */
-export function directiveCheck(directives: readonly { readonly name: string; readonly value: string }[]): LintConfig {
-  let config = NO_LINT_CONFIG;
-  for (const d of directives) {
-    if (d.name === 'check') config = parseCheck(d.value) ?? NO_LINT_CONFIG;
-  }
-  return config;
+/**
+ * `# check=error=true`: the build fails once the target is dispatched if a check ran and reported
+ * (Linter.Error, from dockerfile2llb's result finalization: convert.go at dockerfile/1.8.0,
+ * finalizeResultImage at 1.26.0). The rules are sorted here; Go lists them in map order.
+ */
+export function checkViolation(global: LintConfig, diagnostics: readonly Diagnostic[]): string | null {
+  const rules = new Set<string>();
+  if (global.error) for (const d of diagnostics) if (d.rule !== undefined && !isSkipped(d.rule, global, null)) rules.add(d.rule);
+  return rules.size === 0 ? null : `lint violation found for rules: ${[...rules].sort().join(', ')}`;
 }
 
 /** A `check=` directive inside the comments right before an instruction. */
@@ -50,7 +67,9 @@ export function commentCheck(comments: readonly string[]): LintConfig | null {
     // The linter's DirectiveParser with an empty prefix; `c` is already TrimSpace'd, so the space rule is moot.
     const m = matchDirective(`#${c}`, true);
     if (m === null || m.key !== 'check') continue;
-    return parseCheck(m.value);
+    // An invalid value is ignored (WithMergedConfigFromComments); only the skips merge, never `error`.
+    const config = parseCheck(m.value.split(' ')[0] as string);
+    return typeof config === 'string' ? null : config;
   }
   return null;
 }

@@ -8,6 +8,7 @@ import { cliProfile, engineProfile, fillMessage, parseEngineVersion, versionAtLe
 import { goFloatErrorMessage, parseGoFloat64 } from '../internal/go-float.js';
 import { goRatScaledInt64, parseGoRat } from '../internal/go-rat.js';
 import { expectType, goQuote } from '../internal/text.js';
+import { goParseBool, goParseBoolError } from '../internal/go-bool.js';
 import { limitIssue, resolveLimits, type LimitsOption } from '../core/limits.js';
 import { DOCKER_GLOBAL_FLAGS, DOCKER_RUN_FLAGS, PODMAN_FLAG_ALIASES, PODMAN_GLOBAL_FLAGS, PODMAN_RUN_FLAGS, type RunFlagSpec } from './flag-table.js';
 import { splitShellWords } from './posix-words.js';
@@ -82,13 +83,10 @@ interface Word {
   readonly location: Location;
 }
 
-const BOOL_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-const BOOL_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
-
 /** Go's `strconv.ParseBool`; `undefined` when invalid. */
 export function parseGoBool(text: string): boolean | undefined {
   expectType(text, 'string', 'text');
-  return BOOL_TRUE.has(text) ? true : BOOL_FALSE.has(text) ? false : undefined;
+  return goParseBool(text);
 }
 
 function flagSetFor(
@@ -541,7 +539,7 @@ class FlagScanner {
 
 /** Why a flag's pflag.Value rejects `value` (strconv, go-units, opts wording), or `undefined`. */
 function flagValueError(f: RunFlagSpec, value: string, cli: CliDialect): string | undefined {
-  if (f.bool && parseGoBool(value) === undefined) return `strconv.ParseBool: parsing ${goQuote(value)}: invalid syntax`;
+  if (f.bool && parseGoBool(value) === undefined) return goParseBoolError(value);
   if ((f.type === 'int' || f.type === 'uint') && !(f.type === 'uint' ? UINT_SYNTAX : INT_SYNTAX).test(value)) {
     return `strconv.${f.type === 'uint' ? 'ParseUint' : 'ParseInt'}: parsing ${goQuote(value)}: invalid syntax`;
   }
