@@ -6,7 +6,7 @@ import type { Builder, Engine, EngineOptions, ImageConfig, OperatingSystem } fro
 import type { BaseImageOptions } from './base-images/chain.js';
 import type { BaseResolution } from './base-images/resolve.js';
 import type { EvaluationWithBases } from './base-images/with-bases.js';
-import { buildArgsOf, displayName, imageMapOf, loadImageConfig, loadImageFiles, splitAssignment, type ImageFile } from './inputs.js';
+import { buildArgsOf, displayName, imageMapOf, loadImageConfig, loadImageFiles, platformOptionsOf, splitAssignment, type ImageFile } from './inputs.js';
 import { UsageError, readInput, type CliIO } from './io.js';
 import { findingsOf, type Finding } from './report.js';
 
@@ -161,8 +161,7 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
       ...(buildArgs !== undefined && { buildArgs }),
       ...(o.target !== undefined && { target: o.target }),
       ...(o.os !== undefined && { os: o.os }),
-      ...(o.platform !== undefined && { platform: o.platform }),
-      ...(o.buildPlatform !== undefined && { buildPlatform: o.buildPlatform }),
+      ...platformOptionsOf(o),
       ...(o.strict === true && { strict: true }),
     },
     files,

@@ -1,5 +1,6 @@
 /** Reading what the commands work on: Dockerfiles, image configs (`docker image inspect` JSON), `REF=FILE` pairs. */
 import type { ImageConfig } from '../core/types.js';
+import type { ManifestConfigSource } from '../kubernetes/manifest.js';
 import { InputError, UsageError, parseJsonInput, readInput, type CliIO } from './io.js';
 
 /** The display name of an input path (`<stdin>` for `-`). */
@@ -96,4 +97,35 @@ export function buildArgsOf(values: readonly string[] | undefined, env: Readonly
     } else out[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return out;
+}
+
+/** `--platform` and `--build-platform`: the target and build platforms of a Dockerfile (TARGETOS, BUILDARCH…). */
+export interface PlatformOptions {
+  readonly platform?: string;
+  readonly buildPlatform?: string;
+}
+
+/** The `evaluateDockerfile` options of `--platform` and `--build-platform` (each left out when not given). */
+export function platformOptionsOf(o: PlatformOptions): PlatformOptions {
+  return { ...(o.platform !== undefined && { platform: o.platform }), ...(o.buildPlatform !== undefined && { buildPlatform: o.buildPlatform }) };
+}
+
+/** `--config-map FILE`, `--secret FILE` (repeatable) and `--namespace NS` for Kubernetes manifests. */
+export interface ManifestDataOptions {
+  readonly configMap?: readonly string[];
+  readonly secret?: readonly string[];
+  readonly namespace?: string;
+}
+
+/** ConfigMaps/Secrets from other files and the namespace objects without one are applied to. */
+export interface ManifestData {
+  readonly configSources?: readonly ManifestConfigSource[];
+  readonly namespace?: string;
+}
+
+/** Reads the `--config-map` and `--secret` files (in that order) for `resolveManifests`' `configSources`, with `--namespace`. */
+export async function loadManifestData(io: CliIO, o: ManifestDataOptions): Promise<ManifestData> {
+  const read = (paths: readonly string[], kind: 'ConfigMap' | 'Secret') => Promise.all(paths.map(async (f) => ({ text: await readInput(io, f), source: displayName(f), kind })));
+  const configSources = [...(await read(o.configMap ?? [], 'ConfigMap')), ...(await read(o.secret ?? [], 'Secret'))];
+  return { configSources, ...(o.namespace !== undefined && { namespace: o.namespace }) };
 }

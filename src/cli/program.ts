@@ -49,6 +49,19 @@ function baseImageOptions(cmd: Command): Command {
     .option('--no-catalog', 'do not answer images from the bundled catalog');
 }
 
+/** `--build-platform`, for the commands that evaluate a Dockerfile (`--platform` comes with the image lookups). */
+function buildPlatformOption(): Option {
+  return new Option('--build-platform <os/arch[/variant]>', "the engine's own platform: BUILDPLATFORM, BUILDOS… in the Dockerfile (default linux/amd64)");
+}
+
+/** `--config-map`, `--secret`, `--namespace`: what Kubernetes manifests read besides themselves (`scope`: when they apply). */
+function manifestDataOptions(cmd: Command, scope: string): Command {
+  return cmd
+    .option('--config-map <FILE>', `${scope}ConfigMaps (YAML, several documents or a List, e.g. 'kubectl get configmap -o yaml') that envFrom/valueFrom read, repeatable`, collect)
+    .option('--secret <FILE>', `${scope}Secrets (data base64, stringData) that envFrom/valueFrom read, repeatable`, collect)
+    .option('--namespace <ns>', `${scope}the namespace objects without metadata.namespace are applied to (kubectl apply -n)`);
+}
+
 function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -178,7 +191,7 @@ function registerExplain(program: Command, run: CliRun): void {
       .description('print the argv a container of this image executes, where ENTRYPOINT/CMD came from, and every diagnostic')
       .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
       .option('--target <stage>', 'build stage to evaluate (default: the last)')
-      .option('--build-platform <os/arch[/variant]>', "the engine's own platform: BUILDPLATFORM, BUILDOS… in the Dockerfile (default linux/amd64)")
+      .addOption(buildPlatformOption())
       .option(
         '--image-config <FILE|REF=FILE>',
         'an image config (docker image inspect output or an OCI config): FILE explains that image instead of a Dockerfile; REF=FILE is a base image (repeatable)',
@@ -223,34 +236,30 @@ interface K8sManifestOptions {
 }
 
 function registerK8s(program: Command, run: CliRun): void {
-  engineOptions(
-    program
-      .command('k8s')
-      .description('print the Kubernetes command/args that run exactly what docker run runs')
-      .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
-      .option('--target <stage>', 'build stage to evaluate (default: the last)')
-      .option('--build-platform <os/arch[/variant]>', "the engine's own platform: BUILDPLATFORM, BUILDOS… in the Dockerfile (default linux/amd64)")
-      .option(
-        '--image-config <FILE|REF=FILE>',
-        'an image config (docker image inspect output or an OCI config): FILE instead of a Dockerfile; REF=FILE a base image, or with --manifest a container image (repeatable)',
-        collect,
-      )
-      .addOption(deprecatedBase())
-      .option('--build-arg <KEY=VALUE>', 'docker build --build-arg (repeatable)', collect)
-      .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
-      .option('--manifest <file>', 'a Kubernetes manifest (Pod, Deployment, … several documents): what each container runs')
-      .option(
-        '--config-map <FILE>',
-        "with --manifest: ConfigMaps (YAML, several documents or a List, e.g. 'kubectl get configmap -o yaml') that envFrom/valueFrom read, repeatable",
-        collect,
-      )
-      .option('--secret <FILE>', 'with --manifest: Secrets (data base64, stringData) that envFrom/valueFrom read, repeatable', collect)
-      .option('--namespace <ns>', 'with --manifest: the namespace objects without metadata.namespace are applied to (kubectl apply -n)')
-      .option('--entrypoint <cmd>', 'docker run --entrypoint to translate')
-      .option('--init', 'docker run --init (Kubernetes has no equivalent: reported)')
-      .option('--run <line>', "a whole 'docker run … IMAGE args' line to translate")
-      .option('--strict', 'an answer that depends on an image config not given is an error (exit 1) instead of exit 3')
-      .option('--json', 'print the result as JSON'),
+  manifestDataOptions(
+    engineOptions(
+      program
+        .command('k8s')
+        .description('print the Kubernetes command/args that run exactly what docker run runs')
+        .argument('[dockerfile]', 'Dockerfile to evaluate ("-" reads stdin; default ./Dockerfile)')
+        .option('--target <stage>', 'build stage to evaluate (default: the last)')
+        .addOption(buildPlatformOption())
+        .option(
+          '--image-config <FILE|REF=FILE>',
+          'an image config (docker image inspect output or an OCI config): FILE instead of a Dockerfile; REF=FILE a base image, or with --manifest a container image (repeatable)',
+          collect,
+        )
+        .addOption(deprecatedBase())
+        .option('--build-arg <KEY=VALUE>', 'docker build --build-arg (repeatable)', collect)
+        .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
+        .option('--manifest <file>', 'a Kubernetes manifest (Pod, Deployment, … several documents): what each container runs')
+        .option('--entrypoint <cmd>', 'docker run --entrypoint to translate')
+        .option('--init', 'docker run --init (Kubernetes has no equivalent: reported)')
+        .option('--run <line>', "a whole 'docker run … IMAGE args' line to translate")
+        .option('--strict', 'an answer that depends on an image config not given is an error (exit 1) instead of exit 3')
+        .option('--json', 'print the result as JSON'),
+    ),
+    'with --manifest: ',
   )
     .usage('[options] [dockerfile] [-- ARGS...]')
     .addHelpText('after', EXIT_STATUS)
@@ -315,7 +324,10 @@ function registerCompose(program: Command, run: CliRun): void {
 }
 
 function registerLint(program: Command, run: CliRun): void {
-  engineOptions(program.command('lint').description('check Dockerfiles, Compose files and Kubernetes manifests (files or directories, walked)'))
+  manifestDataOptions(
+    engineOptions(program.command('lint').description('check Dockerfiles, Compose files and Kubernetes manifests (files or directories, walked)')),
+    'for Kubernetes manifests: ',
+  )
     .argument('[paths...]', 'files or directories (default: .); "-" reads stdin')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(
@@ -326,6 +338,7 @@ function registerLint(program: Command, run: CliRun): void {
     .option('--verbose', 'say on stderr what was passed over: Kubernetes kinds without a pod template, other YAML, links visited once')
     .option('--image-config <REF=FILE>', 'config of a base/service/container image, repeatable (otherwise only what does not depend on the image is checked)', collect)
     .option('--build-arg <KEY=VALUE>', 'docker build --build-arg for Dockerfiles (repeatable)', collect)
+    .addOption(buildPlatformOption())
     .option('--json', 'same as --format json')
     .addHelpText(
       'after',

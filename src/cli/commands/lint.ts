@@ -11,7 +11,17 @@ import { findImage, imageTable, unusedImageDiagnostics, type ImageTable } from '
 import type { BaseImageOptions } from '../base-images/chain.js';
 import { baseJson, baseText } from '../base-images/report.js';
 import type { BaseResolution, BaseResolver } from '../base-images/resolve.js';
-import { buildArgsOf, displayName, imageMapOf, loadImageFiles } from '../inputs.js';
+import {
+  buildArgsOf,
+  displayName,
+  imageMapOf,
+  loadImageFiles,
+  loadManifestData,
+  platformOptionsOf,
+  type ManifestData,
+  type ManifestDataOptions,
+  type PlatformOptions,
+} from '../inputs.js';
 import { InputError, UsageError, palette, readInput, useColor, type CliIO, type Palette } from '../io.js';
 import { findLintConfig } from '../lint-config.js';
 import { Progress } from '../progress.js';
@@ -19,7 +29,9 @@ import { findingsOf, formatFinding, reaches, sortFindings, toJson, type Finding 
 import { checkIds, inlineSuppressions, isSuppressed } from '../suppress.js';
 import { walkTree, type WalkNote } from '../walk.js';
 
-export interface LintOptions extends BaseImageOptions {
+export interface LintOptions extends BaseImageOptions, ManifestDataOptions {
+  /** `--build-platform`: BUILDPLATFORM… in Dockerfiles (`--platform`, of BaseImageOptions, sets TARGETPLATFORM…). */
+  readonly buildPlatform?: string;
   readonly failOn?: Severity;
   readonly format?: 'text' | 'json' | 'sarif';
   readonly json?: boolean;
@@ -87,14 +99,21 @@ interface LintImages {
  * Lints one Dockerfile: the build's diagnostics, plus the default run's when the argv does not
  * depend on an unknown base (else the `depends-on-unknown-base` warning says so, for `--fail-on warning`).
  */
-async function lintDockerfile(path: string, text: string, images: LintImages, buildArgs: Record<string, string> | undefined, engine: EngineOptions): Promise<Finding[]> {
+async function lintDockerfile(
+  path: string,
+  text: string,
+  images: LintImages,
+  buildArgs: Record<string, string> | undefined,
+  engine: EngineOptions,
+  platforms: PlatformOptions,
+): Promise<Finding[]> {
   const file = displayName(path);
   const [{ evaluateDockerfile }, { listDockerfileBases }, { dockerfileBaseRequests }] = await Promise.all([
     import('../../dockerfile/evaluate.js'),
     import('../../dockerfile/list-bases.js'),
     import('../base-images/with-bases.js'),
   ]);
-  const options = { ...engine, ...(buildArgs !== undefined && { buildArgs }) };
+  const options = { ...engine, ...platforms, ...(buildArgs !== undefined && { buildArgs }) };
   const resolved = await images.resolver.resolve(dockerfileBaseRequests(listDockerfileBases(text, options)));
   for (const b of resolved.bases) images.found.set(b.reference, b);
   const result = evaluateDockerfile(text, {
@@ -137,6 +156,10 @@ interface LintRun {
   readonly images: LintImages;
   readonly buildArgs: Record<string, string> | undefined;
   readonly engine: EngineOptions;
+  /** `--platform`, `--build-platform` for Dockerfiles. */
+  readonly platforms: PlatformOptions;
+  /** `--config-map`, `--secret`, `--namespace` for manifests. */
+  readonly manifestData: ManifestData;
   readonly ignore: readonly string[];
   readonly notes: WalkNote[];
   readonly progress: Progress;
@@ -167,6 +190,8 @@ export async function lintCommand(paths: readonly string[], o: LintOptions, io: 
       ...(o.engineVersion !== undefined && { engineVersion: o.engineVersion }),
       ...(o.builder !== undefined && { builder: o.builder }),
     },
+    platforms: platformOptionsOf(o),
+    manifestData: await loadManifestData(io, o),
     ignore,
     notes: [],
     progress: new Progress(io),
@@ -255,12 +280,12 @@ async function lintFiles(
     }
     linted++;
     let found: Finding[];
-    if (k === 'dockerfile') found = await lintDockerfile(path, text, run.images, run.buildArgs, run.engine);
+    if (k === 'dockerfile') found = await lintDockerfile(path, text, run.images, run.buildArgs, run.engine, run.platforms);
     else {
       const report =
         k === 'compose'
           ? await composeReport(io, path, shared, {}, text, await composeEnvFiles(io, path), run.images.resolver)
-          : await manifestReport(io, path, shared, text, run.images.resolver);
+          : await manifestReport(io, path, shared, text, run.images.resolver, run.manifestData);
       for (const b of report.bases ?? []) run.images.found.set(b.reference, b);
       found = [...report.findings, ...report.units.flatMap((u) => u.findings)];
     }

@@ -7,7 +7,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { DotEnvFile } from '../../compose/dotenv.js';
 import type { ImageConfig, Issue } from '../../core/types.js';
 import { formatArgv } from '../../core/format-argv.js';
-import { displayName, envOptionsOf, imageMapOf, loadImageFiles } from '../inputs.js';
+import { displayName, envOptionsOf, imageMapOf, loadImageFiles, loadManifestData, type ManifestData, type ManifestDataOptions } from '../inputs.js';
 import { UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
 import { yamlLocator } from '../yaml-lines.js';
@@ -15,7 +15,6 @@ import type { ImageLookup, SourcedImageConfig } from '../../core/image-lookup.js
 import { findImage, findImageKey, type ImageTable } from '../../core/image-table.js';
 import type { ImageField } from '../../run/image-needs.js';
 import type { KubernetesEnvDependency } from '../../kubernetes/container.js';
-import type { ManifestConfigSource } from '../../kubernetes/manifest.js';
 import { describeSource } from '../../kubernetes/environment.js';
 import { EXIT_INCOMPLETE, unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
 import type { BaseImageOptions } from '../base-images/chain.js';
@@ -139,12 +138,6 @@ function unknownEnvText(deps: readonly KubernetesEnvDependency[]): string {
     bySource.set(key, [...(bySource.get(key) ?? []), `$(${d.variable})`]);
   }
   return [...bySource].map(([source, refs]) => `depends on ${source} (not given): ${[...new Set(refs)].join(', ')}`).join('; ');
-}
-
-/** ConfigMaps/Secrets from other files (`--config-map`, `--secret`) and the namespace objects without one are applied to. */
-export interface ManifestData {
-  readonly configSources?: readonly ManifestConfigSource[];
-  readonly namespace?: string;
 }
 
 /** Resolves every container of a manifest. */
@@ -301,22 +294,18 @@ export function printYamlReport(report: YamlReport, io: CliIO, json: boolean, st
 /** `container-argv k8s --manifest FILE --image-config REF=FILE… --config-map FILE… --secret FILE… --namespace NS` */
 export async function manifestCommand(
   path: string,
-  o: BaseImageOptions & {
-    readonly imageConfig?: readonly string[];
-    readonly configMap?: readonly string[];
-    readonly secret?: readonly string[];
-    readonly namespace?: string;
-    readonly json?: boolean;
-    readonly strict?: boolean;
-  },
+  o: BaseImageOptions &
+    ManifestDataOptions & {
+      readonly imageConfig?: readonly string[];
+      readonly json?: boolean;
+      readonly strict?: boolean;
+    },
   io: CliIO,
 ): Promise<number> {
   const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config', o.platform);
   const { resolverOf } = await import('../base-images/with-bases.js');
   const resolver = await resolverOf(io, files, o);
-  const read = (paths: readonly string[], kind: 'ConfigMap' | 'Secret') => Promise.all(paths.map(async (f) => ({ text: await readInput(io, f), source: displayName(f), kind })));
-  const configSources = [...(await read(o.configMap ?? [], 'ConfigMap')), ...(await read(o.secret ?? [], 'Secret'))];
-  const data: ManifestData = { configSources, ...(o.namespace !== undefined && { namespace: o.namespace }) };
+  const data = await loadManifestData(io, o);
   return printYamlReport(await manifestReport(io, path, imageMapOf(files), undefined, resolver, data), io, o.json === true, o.strict === true);
 }
 
