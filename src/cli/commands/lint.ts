@@ -53,16 +53,29 @@ export interface LintOptions extends BaseImageOptions, ManifestDataOptions {
 export type LintKind = 'dockerfile' | 'compose' | 'manifest' | 'yaml' | null;
 
 /**
+ * Last extensions of files named after Dockerfiles that are none: source code (`src/dockerfile.ts` in 15
+ * repositories of the index, buildkit's `dockerfile_test.go`), templates (docker-library/python's
+ * `Dockerfile-linux.template`, Jinja `.j2`), documents, data and editor leftovers.
+ */
+const NOT_DOCKERFILE = new Set(
+  'md dockerignore template tmpl tpl j2 jinja erb go ts tsx mts cts js jsx mjs cjs py rb java kt rs c h cc cpp cs php sh ps1 json toml txt html xml yaml yml lock orig bak rej patch diff'.split(
+    ' ',
+  ),
+);
+
+/**
  * Classifies a file by its name (`null`: not linted when found in a directory walk): `Dockerfile`,
- * `Containerfile`, `Dockerfile.*`, `Containerfile.*`, `*.Dockerfile`, `*.Containerfile` (any case),
- * Compose files, other YAML; never `*.dockerignore` (the build context's ignore file) or `*.md`.
+ * `Containerfile`, `*.Dockerfile`, `*.Containerfile`, and `Dockerfile` or `Containerfile` followed by `.`,
+ * `-` or `_` (`Dockerfile.dev`, `Dockerfile-windows`, `Containerfile_arm64`), any case; Compose files, other
+ * YAML. Never a name whose last extension is in {@link NOT_DOCKERFILE} (`*.dockerignore`, `*.md`, source code,
+ * templates).
  */
 export function kindByName(path: string): LintKind {
   const lower = basename(path).toLowerCase();
-  if (lower.endsWith('.dockerignore') || lower.endsWith('.md')) return null;
-  if (lower === 'dockerfile' || lower === 'containerfile') return 'dockerfile';
-  if (lower.endsWith('.dockerfile') || lower.endsWith('.containerfile')) return 'dockerfile';
-  if (lower.startsWith('dockerfile.') || lower.startsWith('containerfile.')) return 'dockerfile';
+  const dot = lower.lastIndexOf('.');
+  const ext = dot < 0 ? '' : lower.slice(dot + 1);
+  const named = /^(?:docker|container)file(?:[._-].*)?$/.test(lower) || ext === 'dockerfile' || ext === 'containerfile';
+  if (named && !NOT_DOCKERFILE.has(ext)) return 'dockerfile';
   if (/^(?:docker-)?compose(?:\.[\w.-]+)?\.ya?ml$/.test(lower)) return 'compose';
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   return null;

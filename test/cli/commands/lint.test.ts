@@ -143,6 +143,30 @@ describe('container-argv lint', () => {
     ['api.Dockerfile.dockerignore', null],
     ['Dockerfile.md', null],
     ['Dockerfile.prod.md', null],
+    // Dockerfile-* and Dockerfile_* (12 of the 850 corpus files: jenkinsci/docker tests/functions/Dockerfile-windows,
+    // kubernetes/ingress-nginx rootfs/Dockerfile-chroot, containerd integration/images/volume-copy-up/Dockerfile_windows,
+    // zabbix/zabbix-docker Dockerfile_vcpkg.agent2); Renovate's dockerfile manager matches them too
+    // (lib/modules/manager/dockerfile/index.ts at 94cb879b: `(^|/)([Dd]ocker|[Cc]ontainer)file[^/]*$`).
+    ['Dockerfile-windows', 'dockerfile'],
+    ['Dockerfile-chroot', 'dockerfile'],
+    ['Dockerfile_windows', 'dockerfile'],
+    ['Dockerfile_vcpkg.agent2', 'dockerfile'],
+    ['Containerfile-arm64', 'dockerfile'],
+    ['Dockerfile-dev.dockerignore', null],
+    // Not a Dockerfile after all: a longer word (portainer's DockerfileDetails.tsx, openshift/imagebuilder's
+    // testdata Dockerfile2, which only a -f names), source code named after Dockerfiles (src/dockerfile.ts in
+    // rcjsuen/dockerfile-ast f9c0ee66 and microsoft/monaco-editor 60fe7424; buildkit's
+    // frontend/dockerfile/dockerfile_test.go), templates (docker-library/python Dockerfile-linux.template at
+    // be26fbe3), YAML.
+    ['DockerfileDetails.tsx', null],
+    ['Dockerfile2', null],
+    ['dockerfile.ts', null],
+    ['dockerfile_test.go', null],
+    ['Dockerfile-linux.template', null],
+    ['Dockerfile.template', null],
+    ['Dockerfile.j2', null],
+    ['dockerfile-lint.yml', 'yaml'],
+    ['Dockerfiles', null],
   ] as const)('kindByName(%j) = %j', ([name, kind]) => {
     expect(kindByName(`x/${name}`)).toBe(kind);
   });
@@ -339,5 +363,24 @@ describe.skipIf(!existsSync(CORPUS))('lint over the Dockerfile corpus', () => {
     const root = makeTree(entries);
     const r = await cli(['lint', '.', '--json'], { cwd: root });
     expect(JSON.parse(r.stdout).files).toBe(selected.length);
+  });
+
+  // The corpus's MANIFEST.tsv has each file's repository and path: laid out by those, the walk selects every
+  // file but three: a build context's Dockerfile.dockerignore, portainer's DockerfileDetails.tsx (TypeScript)
+  // and openshift/imagebuilder's testdata/copyempty/Dockerfile2 (named with -f only). The 12 Dockerfile-*/_*
+  // files (jenkinsci/docker Dockerfile-windows…) are selected.
+  const MANIFEST = resolve(CORPUS, '../MANIFEST.tsv');
+  test.skipIf(!existsSync(MANIFEST))('laid out by MANIFEST.tsv: every Dockerfile name is walked', async () => {
+    const entries: Record<string, string> = {};
+    for (const line of readFileSync(MANIFEST, 'utf8').trim().split('\n').slice(1)) {
+      const [file, repo, path] = line.split('\t') as [string, string, string];
+      entries[`${repo}/${path}`] = readFileSync(join(CORPUS, file), 'utf8');
+    }
+    const paths = Object.keys(entries);
+    const left = paths.filter((p) => kindByName(p) === null).map((p) => p.slice(p.lastIndexOf('/') + 1));
+    expect(left.sort()).toEqual(['Dockerfile.dockerignore', 'Dockerfile2', 'DockerfileDetails.tsx']);
+    expect(paths.filter((p) => /\/(?:Dockerfile|Containerfile)[-_][^/]*$/.test(p)).length).toBe(12);
+    const r = await cli(['lint', '.', '--json'], { cwd: makeTree(entries) });
+    expect(JSON.parse(r.stdout).files).toBe(paths.length - 3);
   });
 });
