@@ -5,6 +5,7 @@ import { expectType } from '../internal/text.js';
 import { escapeKubernetes, expandKubernetesReport, expansionDiagnostics, kubernetesProfile, type KubernetesProfile } from './expansion.js';
 import { buildEnvironment, classifyReferences, unknownValueDiagnostic, type KubernetesEnvironment } from './environment.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
+import type { KubernetesResources } from './resource-field.js';
 
 /**
  * What Kubernetes runs for a container: the kubelet builds the env and expands `$(VAR)` in the
@@ -17,7 +18,7 @@ export interface KubernetesEnvVarSource {
   readonly configMapKeyRef?: { readonly name: string; readonly key: string; readonly optional?: boolean };
   readonly secretKeyRef?: { readonly name: string; readonly key: string; readonly optional?: boolean };
   readonly fieldRef?: { readonly fieldPath: string };
-  readonly resourceFieldRef?: { readonly resource: string; readonly containerName?: string };
+  readonly resourceFieldRef?: { readonly resource: string; readonly containerName?: string; readonly divisor?: string | number };
 }
 
 /** One `env` entry. */
@@ -42,6 +43,8 @@ export interface KubernetesContainer {
   readonly args?: readonly string[] | null;
   readonly env?: readonly KubernetesEnvVar[] | null;
   readonly envFrom?: readonly KubernetesEnvFromSource[] | null;
+  /** `resources.limits`/`requests`: what `resourceFieldRef` sources of this container read. */
+  readonly resources?: KubernetesResources | null;
 }
 
 /**

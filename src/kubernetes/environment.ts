@@ -1,3 +1,4 @@
+import { resourceFieldValue } from './resource-field.js';
 import { expandKubernetesReport, expansionDiagnostics, type KubernetesProfile } from './expansion.js';
 import type {
   KubernetesConfigData,
@@ -260,7 +261,12 @@ class EnvBuilder {
     const keyRef = from.configMapKeyRef ?? from.secretKeyRef;
     if (keyRef === undefined) {
       if (from.fieldRef !== undefined) return this.field('fieldRef', from.fieldRef.fieldPath);
-      if (from.resourceFieldRef !== undefined) return this.field('resourceFieldRef', from.resourceFieldRef.resource);
+      const ref = from.resourceFieldRef;
+      if (ref !== undefined) {
+        // The container's own resources; another container's (containerName) are not read here.
+        const own = ref.containerName === undefined || ref.containerName === this.container.name;
+        return this.field('resourceFieldRef', ref.resource, own ? resourceFieldValue(ref.resource, ref.divisor, this.container.resources) : undefined);
+      }
       return { value: '' };
     }
     const kind = from.configMapKeyRef !== undefined ? 'configMap' : 'secret';
@@ -281,10 +287,11 @@ class EnvBuilder {
     return 'skip';
   }
 
-  /** A fieldRef/resourceFieldRef value: given in `fieldValues`, else unknown (it is known once the Pod runs). */
-  private field(kind: 'fieldRef' | 'resourceFieldRef', name: string): Value {
+  /** A fieldRef/resourceFieldRef value: given in `fieldValues`, else `computed` from the pod spec, else unknown (it is known once the Pod runs). */
+  private field(kind: 'fieldRef' | 'resourceFieldRef', name: string, computed?: string): Value {
     const values = this.options.fieldValues;
-    return values !== undefined && Object.hasOwn(values, name) ? { value: values[name] as string } : { from: [{ kind, name }] };
+    const value = values !== undefined && Object.hasOwn(values, name) ? values[name] : computed;
+    return value !== undefined ? { value } : { from: [{ kind, name }] };
   }
 }
 

@@ -385,6 +385,8 @@ function where(doc: ReadDocument, path: string): string {
 
 /** Drops YAML nulls so the result fits {@link KubernetesContainer} (null = absent in the API). */
 function toContainer(c: {
+  name?: string | undefined;
+  resources?: unknown;
   command?: string[] | null | undefined;
   args?: string[] | null | undefined;
   env?: { name: string; value?: string | null | undefined; valueFrom?: Record<string, unknown> | null | undefined }[] | null | undefined;
@@ -400,6 +402,8 @@ function toContainer(c: {
   const opt = (o: { name: string; optional?: boolean | null | undefined } | null | undefined) =>
     o == null ? undefined : { name: o.name, ...(o.optional != null && { optional: o.optional }) };
   return {
+    ...(c.name !== undefined && { name: c.name }),
+    ...(isRecord(c.resources) && { resources: c.resources }),
     command: c.command ?? null,
     args: c.args ?? null,
     env: (c.env ?? []).map((e) => ({

@@ -24,7 +24,7 @@ const KubernetesContainerSchema = z.looseObject({
             configMapKeyRef: z.nullish(z.looseObject({ name: z.string(), key: z.string(), optional: z.nullish(z.boolean()) })),
             secretKeyRef: z.nullish(z.looseObject({ name: z.string(), key: z.string(), optional: z.nullish(z.boolean()) })),
             fieldRef: z.nullish(z.looseObject({ fieldPath: z.string() })),
-            resourceFieldRef: z.nullish(z.looseObject({ resource: z.string(), containerName: z.nullish(z.string()) })),
+            resourceFieldRef: z.nullish(z.looseObject({ resource: z.string(), containerName: z.nullish(z.string()), divisor: z.nullish(z.union([z.string(), z.number()])) })),
           }),
         ),
       }),
