@@ -46,8 +46,8 @@ export function buildPlatforms(platform: string | undefined, buildPlatform: stri
  * The values of the automatic platform ARGs the builder knows (the first `profile.platformArgs` of
  * {@link PLATFORM_ARG_NAMES}; none for the classic builder): `TARGETPLATFORM`, `TARGETOS`, `TARGETARCH`, `TARGETVARIANT`, `BUILDPLATFORM`,
  * `BUILDOS`, `BUILDARCH`, `BUILDVARIANT`, and from Dockerfile frontend 1.11 `TARGETSTAGE`, from 1.13
- * `TARGETOSVERSION`/`BUILDOSVERSION` (empty: an `os(osversion)` platform is not read; buildkit dockerfile2llb
- * platform.go `defaultArgs`). `buildArgs`
+ * `TARGETOSVERSION`/`BUILDOSVERSION` (the `osversion` of `os(osversion)/arch`; buildkit dockerfile2llb platform.go
+ * `defaultArgs`). `buildArgs`
  * replace them, declared or not, where `profile.platformArgsGlobal` (BuildKit).
  */
 export function automaticArgs(
@@ -58,7 +58,21 @@ export function automaticArgs(
 ): ArgValues {
   const { target: t, build: b } = platforms;
   // In the order of PLATFORM_ARG_NAMES.
-  const values = [formatPlatformSpecifier(t), t.os, t.architecture, t.variant, formatPlatformSpecifier(b), b.os, b.architecture, b.variant, targetStage ?? 'default', '', ''];
+  // From 1.13 (buildkit 94ddeb7db) TARGETPLATFORM is FormatAll: with `(osversion)`.
+  const all = profile.platformArgs > 9;
+  const values = [
+    formatPlatformSpecifier(t, all),
+    t.os,
+    t.architecture,
+    t.variant,
+    formatPlatformSpecifier(b),
+    b.os,
+    b.architecture,
+    b.variant,
+    targetStage ?? 'default',
+    t.osVersion ?? '',
+    b.osVersion ?? '',
+  ];
   const args: ArgValues = new Map();
   for (let i = 0; i < profile.platformArgs; i++) {
     const name = PLATFORM_ARG_NAMES[i] as string;
@@ -74,7 +88,10 @@ export function automaticArgs(
  */
 export function stagePlatform(raw: string, expanded: string, profile: EngineProfile): ParsedPlatform | { readonly error: string } | null {
   if (expanded === '' && profile.platformErrors === 'expression') return { error: `empty platform value from expression ${raw}` };
-  const parsed = parsePlatform(expanded);
+  // The containerd grammar each frontend vendors (go.mod): platforms v0.2.1 from 1.9, v1.0.0-rc.1 from 1.13, rc.4 from 1.25;
+  // the classic builder is kept on containerd 1.x's (recorded on Docker 20.10.24).
+  const lexer = profile.builder === 'buildkit' ? profile.lexer : 0;
+  const parsed = parsePlatform(expanded, lexer >= 25 ? 3 : lexer >= 13 ? 2 : lexer >= 9 ? 1 : 0);
   if (parsed.ok) return parsed.platform;
   if (profile.platformErrors === 'ignored') return null;
   return { error: `failed to parse platform ${profile.platformErrors === 'expression' ? raw : expanded}: ${parsed.message}` };

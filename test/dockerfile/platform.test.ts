@@ -136,10 +136,22 @@ describe('evaluateDockerfile: FROM --platform', () => {
     },
     // buildkit 05782a788 (frontend 1.8): the expression as written.
     { options: {}, flag: '$NOPE', want: 'empty platform value from expression $NOPE' },
+    // The containerd grammar of the frontend's go.mod: containerd 1.7 before 1.9, containerd/platforms v0.2.1 (1.9),
+    // v1.0.0-rc.1 (1.13: `.` in components), rc.4 (1.25, buildkit 73ed6825).
+    {
+      options: { engineVersion: '20.10' },
+      flag: 'linux/x!y',
+      want: 'failed to parse platform linux/x!y: "x!y" is an invalid component of "linux/x!y": platform specifier component must match "^[A-Za-z0-9_-]+$": invalid argument',
+    },
     {
       options: {},
       flag: 'linux/x!y',
-      want: 'failed to parse platform linux/x!y: "x!y" is an invalid component of "linux/x!y": platform specifier component must match "^[A-Za-z0-9_-]+$": invalid argument',
+      want: 'failed to parse platform linux/x!y: "x!y" is an invalid component of "linux/x!y": platform specifier component must match "^[A-Za-z0-9_.-]+$": invalid argument',
+    },
+    {
+      options: {},
+      flag: 'lin!ux/amd64',
+      want: 'failed to parse platform lin!ux/amd64: "lin!ux" is an invalid OS component of "lin!ux/amd64": OSAndVersion specifier component must match "^([A-Za-z0-9_-]+)(?:\\\\(([A-Za-z0-9_.%-]*)((?:\\\\+[A-Za-z0-9_.%-]+)*)\\\\))?$": invalid argument',
     },
   ] as const)('$flag ($options.builder $options.engineVersion): $want', ({ options, flag, want }) => {
     const r = evaluateDockerfile(df(`FROM --platform=${flag} argvbase:1`), options);
@@ -188,5 +200,23 @@ describe('the OS of a stage when no config says it', () => {
   test.for(['python:3.14', 'mcr.microsoft.com/dotnet/sdk:10.0', 'windowsapp/tool:1', 'mcr.microsoft.com/windowsfoo/x:1'])('not a Windows name: %s', (ref) => {
     const parsed = parseImageReference(ref);
     expect(parsed.ok && isWindowsImageName(parsed.reference)).toBe(false);
+  });
+});
+
+// `os(osversion)` platforms (containerd/platforms v0.2.1+): TARGETOSVERSION and BUILDOSVERSION carry the version
+// (buildkit dockerfile2llb platform.go defaultArgs at 73ed6825).
+describe('TARGETOSVERSION / BUILDOSVERSION', () => {
+  test('the OS version of --platform and --build-platform', () => {
+    const asked: string[] = [];
+    const r = evaluateDockerfile('FROM app:$TARGETOSVERSION-$BUILDOSVERSION\n', {
+      platform: 'windows(10.0.20348)/amd64',
+      buildPlatform: 'windows(10.0.17763)/amd64',
+      baseImages: (ref) => {
+        asked.push(ref);
+        return {};
+      },
+    });
+    expect(r.ok).toBe(true);
+    expect(asked).toEqual(['app:10.0.20348-10.0.17763']);
   });
 });
