@@ -25,7 +25,7 @@ type Fraction = readonly [bigint, bigint];
 export function parseQuantity(value: string | number): Fraction | null {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:([KMGTPE]i)|([numkMGTPE]?)|[eE]([+-]?\d+))$/.exec(String(value));
   if (m === null || (m[2] === '' && (m[3] ?? '') === '')) return null;
-  const digits = `${m[2]}${m[3] ?? ''}`;
+  const digits = `${m[2] ?? ''}${m[3] ?? ''}`;
   let n = BigInt(digits) * (m[1] === '-' ? -1n : 1n);
   let d = 10n ** BigInt((m[3] ?? '').length);
   // Binary SI: Ki = 2^10 … Ei = 2^60; decimal SI: n = 10^-9 … E = 10^18, three digits a step.
