@@ -174,7 +174,8 @@ export function convertManifests(yamlText: string, options: ConvertManifestsOpti
       }
       const raw = isRecord(pod) && Array.isArray(pod['containers']) ? (pod['containers'] as unknown[]).find((x) => isRecord(x) && x['name'] === c.name) : undefined;
       if (!isRecord(raw) || !isRecord(pod)) continue;
-      const read = specFromKubernetes(raw, { ...k8s, pod, podPath, path: c.path });
+      // c.result saw what the kubelet sees in this Pod (the file's ConfigMaps and Secrets, its namespace); no image config was given to it.
+      const read = specFromKubernetes(raw, { ...k8s, pod, podPath, path: c.path, resolved: c.result });
       const name = `${w.kind}/${w.name} ${c.name}`;
       if (!read.ok) {
         items.push({ name, path: c.path, result: read });

@@ -50,6 +50,32 @@ describe('convertManifests', () => {
     expect(r.ok && r.diagnostics.map((d) => d.code)).toEqual(['convert-no-counterpart']);
   });
 
+  // Kubernetes semantics (kubelet $(VAR) expansion over envFrom, namespaced lookup); the same file
+  // through `resolveManifests` (k8s --manifest) gives ["docker-entrypoint.sh", "--port", "8080"].
+  test.for([
+    { to: 'run', namespace: 'shop', want: 'docker run --name web --env PORT=8080 node:22 --port 8080\n' },
+    { to: 'compose', namespace: 'shop', want: '      - "8080"\n' },
+    // A ConfigMap of another namespace is not the Pod's: the reference stays unknown.
+    { to: 'run', namespace: 'other', want: "docker run --name web node:22 --port '$(PORT)'\n" },
+  ] as const)('envFrom a ConfigMap in the same file ($to, ConfigMap in $namespace)', ({ to, namespace, want }) => {
+    const text = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      `metadata: {name: cfg, namespace: ${namespace}}`,
+      'data: {PORT: "8080"}',
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: web, namespace: shop}',
+      'spec:',
+      '  containers:',
+      '  - {name: web, image: "node:22", args: ["--port", "$(PORT)"], envFrom: [{configMapRef: {name: cfg}}]}',
+      '',
+    ].join('\n');
+    const r = convertManifests(text, { to });
+    expect(r.ok && r.text).toContain(want);
+  });
+
   test('to Compose: one file with every container', () => {
     const r = convertManifests(manifest, { to: 'compose' });
     expect(r.ok && r.text).toContain('services:\n  a:\n');
