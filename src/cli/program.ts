@@ -25,10 +25,18 @@ function engineOptions(cmd: Command): Command {
     .addOption(new Option('--builder <builder>', 'Docker builder').choices(BUILDERS));
 }
 
-/** The exit statuses, in every command's help that can return 3. */
-const EXIT_STATUS =
-  '\nExit status: 0 ok; 1 nothing runs, or a finding at --fail-on; 2 usage or input error; 3 the answer depends on an image\n' +
+/** The exit statuses of every command, in the program's own help. */
+const PROGRAM_EXIT_STATUS =
+  '\nExit status: 0 ok; 1 nothing runs, or a finding at lint --fail-on; 2 usage or input error; 3 the answer depends on an image\n' +
   'config that was not given ("depends on node:20 (base image config unknown)"; --strict makes it 1).\n';
+
+/** The exit statuses, in the help of each command that can return 3 (explain, k8s, compose, convert: they have no --fail-on). */
+const EXIT_STATUS =
+  '\nExit status: 0 ok; 1 nothing runs (convert: an item cannot be converted); 2 usage or input error; 3 the answer depends on an\n' +
+  'image config that was not given ("depends on node:20 (base image config unknown)"; --strict makes it 1).\n';
+
+/** The exit statuses of lint. */
+const LINT_EXIT_STATUS = '\nExit status: 0 no finding at --fail-on; 1 a finding at --fail-on or above (default: error); 2 usage or input error.\n';
 
 /** `--base REF=FILE`: the old name of `--image-config REF=FILE` in explain and k8s; hidden, still accepted (with a note). */
 function deprecatedBase(): Option {
@@ -122,7 +130,7 @@ function rootCommand(io: CliIO, red: (s: string) => string): Command {
             .replaceAll('\n', ' ')}\n`,
         ),
     })
-    .addHelpText('after', EXIT_STATUS)
+    .addHelpText('after', PROGRAM_EXIT_STATUS)
     .addHelpText(
       'after',
       examples([
@@ -163,6 +171,7 @@ function registerTable(program: Command, run: CliRun): void {
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
       .option('--json', 'same as --format json'),
   )
+    .addHelpText('after', '\nExit status: 0 ok; 2 usage error.\n')
     .addHelpText('after', examples(['container-argv table', 'container-argv table --cells argv', 'container-argv table --preset docker-docs --format html']))
     .action(async (options) => {
       rejectPassthrough(run, 'table');
@@ -327,6 +336,7 @@ function registerLint(program: Command, run: CliRun): void {
     .option('--image-config <REF=FILE>', 'config of a base/service/container image, repeatable (otherwise only what does not depend on the image is checked)', collect)
     .option('--build-arg <KEY=VALUE>', 'docker build --build-arg for Dockerfiles (repeatable)', collect)
     .option('--json', 'same as --format json')
+    .addHelpText('after', LINT_EXIT_STATUS)
     .addHelpText(
       'after',
       '\nDirectories are walked with their dot-directories (not .git or node_modules), following symbolic links once.\n' +
