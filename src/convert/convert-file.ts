@@ -116,7 +116,8 @@ export function convertComposeFile(yamlText: string, options: ConvertComposeFile
     }
     const ref = typeof svc['image'] === 'string' ? parseImageReference(svc['image']) : undefined;
     const imageConfig = options.imageConfig ?? lookup.lookup(read.spec.image, ref?.ok === true ? ref.reference : undefined, name) ?? null;
-    items.push({ name, path, document, result: prependDiagnostics(writeSpec(read.spec, { ...options, imageConfig }), read.diagnostics) });
+    const spec = { ...read.spec, service: name };
+    items.push({ name, path, document, result: prependDiagnostics(writeSpec(spec, { ...options, imageConfig }), read.diagnostics) });
   }
   return fileResult(items, to, checked.diagnostics);
 }

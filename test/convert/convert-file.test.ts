@@ -38,6 +38,21 @@ describe('convertComposeFile', () => {
     expect(r.ok && r.text).toBe("docker run --entrypoint '' nginx nginx\n");
   });
 
+  // kompose names each object after its service (`kompose convert` writes web-deployment.yaml, name: web);
+  // named after the image, two services of one image became two Deployments "node", and
+  // `kubectl apply` kept only the last. container_name still wins, as --name does.
+  test.for([
+    { to: 'kubernetes', want: ['name: "web"', 'name: "worker"'] },
+    { to: 'compose', want: ['\n  web:\n', '\n  worker:\n'] },
+    { to: 'kubernetes', want: ['name: "jobs"'], extra: '    container_name: jobs\n' },
+  ] as const)('items are named after their service ($to)', ({ to, want, ...rest }) => {
+    const extra = 'extra' in rest ? rest.extra : '';
+    const text = `services:\n  web:\n    image: node:22\n    command: node web.js\n  worker:\n    image: node:22\n    command: node worker.js\n${extra}`;
+    const r = convertComposeFile(text, { to, kubernetesKind: 'Deployment' });
+    for (const w of want) expect(r.ok && r.text).toContain(w);
+    expect(r.ok && r.text).not.toContain('name: "node"');
+  });
+
   test('a file resolveComposeFile refuses is refused', () => {
     expect(convertComposeFile('services:\n  a:\n    command: 1\n', { to: 'run' }).ok).toBe(false);
   });
