@@ -299,7 +299,8 @@ function registerCompose(program: Command, run: CliRun): void {
     .option('-f, --file <FILE>', 'a compose file, repeatable: later files merge onto earlier ones (docker compose -f)', collect)
     .option('--profile <NAME>', 'a profile to enable, repeatable (default: COMPOSE_PROFILES)', collect)
     .option('--project-directory <DIR>', 'the project directory (default: the directory of the first file)')
-    .option('--run <SERVICE>', 'docker compose run SERVICE: that service starts whatever its profiles')
+    .option('--run <SERVICE>', 'docker compose run SERVICE [-- COMMAND…]: that service starts whatever its profiles, COMMAND replacing its command')
+    .option('--entrypoint <cmd>', 'docker compose run --entrypoint (with --run; split like a shell, "" clears it)')
     .option('--daemon-init', 'the daemon runs an init process by default (dockerd --init): services without init: use it')
     .option('--image-config <REF=FILE>', 'config of an image by reference (or by service name for build-only services), repeatable', collect)
     .option('--env <KEY=VALUE>', 'a variable for ${VAR} interpolation (KEY alone takes it from the environment), repeatable; wins over .env files', collect)
@@ -313,13 +314,13 @@ function registerCompose(program: Command, run: CliRun): void {
         'container-argv compose --image-config nginx:1.27=nginx.json',
         'container-argv compose -f compose.yaml -f compose.prod.yaml --profile debug',
         'container-argv compose deploy/compose.yaml --env-file deploy/prod.env --env TAG=1.2',
+        'container-argv compose --run web -- npm test',
         'docker image inspect app > app.json && container-argv compose compose.yaml --image-config app=app.json --json',
       ]),
     )
     .action(async (file: string | undefined, options) => {
-      rejectPassthrough(run, 'compose');
       const { composeProjectCommand } = await import('./commands/compose-project.js');
-      run.exitCode = await composeProjectCommand(file, options, run.io);
+      run.exitCode = await composeProjectCommand(file, { ...options, ...(run.passthrough !== undefined && { command: run.passthrough }) }, run.io);
     });
 }
 
