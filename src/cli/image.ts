@@ -166,7 +166,8 @@ export async function loadImage(io: CliIO, dockerfile: string | undefined, o: Im
     },
     files,
   );
-  const baseFindings = findingsOf(file, resolved?.diagnostics ?? []);
+  const { baseFindingsAt } = await import('./base-images/positions.js');
+  const baseFindings = resolved === undefined ? [] : baseFindingsAt(file, bases, result);
   if (!result.ok) {
     // A bad `--image-config` key is the command line's fault, not the build's.
     const key = result.issues.find((i) => i.code === 'image-config-key-invalid' || i.code === 'image-config-duplicate');

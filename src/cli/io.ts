@@ -35,6 +35,21 @@ export class InputError extends Error {
   override readonly name = 'InputError' as const;
 }
 
+/** Exit status of a process killed by SIGPIPE, as a shell reports it (128 + 13). */
+export const EXIT_BROKEN_PIPE = 141;
+
+/**
+ * Ends the process quietly when the reader of `stream` has gone (`container-argv lint . | head`):
+ * an `EPIPE` write error exits with {@link EXIT_BROKEN_PIPE}, as a Unix tool killed by SIGPIPE does,
+ * instead of an unhandled 'error' event and its stack trace. Other errors are thrown as before.
+ */
+export function exitOnBrokenPipe(stream: { on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown }, exit: (code: number) => void): void {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') exit(EXIT_BROKEN_PIPE);
+    else throw error;
+  });
+}
+
 /** The process's own streams and environment. */
 export function processIO(): CliIO {
   return {

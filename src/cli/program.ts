@@ -25,10 +25,18 @@ function engineOptions(cmd: Command): Command {
     .addOption(new Option('--builder <builder>', 'Docker builder').choices(BUILDERS));
 }
 
-/** The exit statuses, in every command's help that can return 3. */
-const EXIT_STATUS =
-  '\nExit status: 0 ok; 1 nothing runs, or a finding at --fail-on; 2 usage or input error; 3 the answer depends on an image\n' +
+/** The exit statuses of every command, in the program's own help. */
+const PROGRAM_EXIT_STATUS =
+  '\nExit status: 0 ok; 1 nothing runs, or a finding at lint --fail-on; 2 usage or input error; 3 the answer depends on an image\n' +
   'config that was not given ("depends on node:20 (base image config unknown)"; --strict makes it 1).\n';
+
+/** The exit statuses, in the help of each command that can return 3 (explain, k8s, compose, convert: they have no --fail-on). */
+const EXIT_STATUS =
+  '\nExit status: 0 ok; 1 nothing runs (convert: an item cannot be converted); 2 usage or input error; 3 the answer depends on an\n' +
+  'image config that was not given ("depends on node:20 (base image config unknown)"; --strict makes it 1).\n';
+
+/** The exit statuses of lint. */
+const LINT_EXIT_STATUS = '\nExit status: 0 no finding at --fail-on; 1 a finding at --fail-on or above (default: error); 2 usage or input error.\n';
 
 /** `--base REF=FILE`: the old name of `--image-config REF=FILE` in explain and k8s; hidden, still accepted (with a note). */
 function deprecatedBase(): Option {
@@ -135,7 +143,7 @@ function rootCommand(io: CliIO, red: (s: string) => string): Command {
             .replaceAll('\n', ' ')}\n`,
         ),
     })
-    .addHelpText('after', EXIT_STATUS)
+    .addHelpText('after', PROGRAM_EXIT_STATUS)
     .addHelpText(
       'after',
       examples([
@@ -176,6 +184,7 @@ function registerTable(program: Command, run: CliRun): void {
       .addOption(new Option('--os <os>', 'target OS of the image').choices(OSES))
       .option('--json', 'same as --format json'),
   )
+    .addHelpText('after', '\nExit status: 0 ok; 2 usage error.\n')
     .addHelpText('after', examples(['container-argv table', 'container-argv table --cells argv', 'container-argv table --preset docker-docs --format html']))
     .action(async (options) => {
       rejectPassthrough(run, 'table');
@@ -299,7 +308,8 @@ function registerCompose(program: Command, run: CliRun): void {
     .option('-f, --file <FILE>', 'a compose file, repeatable: later files merge onto earlier ones (docker compose -f)', collect)
     .option('--profile <NAME>', 'a profile to enable, repeatable (default: COMPOSE_PROFILES)', collect)
     .option('--project-directory <DIR>', 'the project directory (default: the directory of the first file)')
-    .option('--run <SERVICE>', 'docker compose run SERVICE: that service starts whatever its profiles')
+    .option('--run <SERVICE>', 'docker compose run SERVICE [-- COMMAND…]: that service starts whatever its profiles, COMMAND replacing its command')
+    .option('--entrypoint <cmd>', 'docker compose run --entrypoint (with --run; split like a shell, "" clears it)')
     .option('--daemon-init', 'the daemon runs an init process by default (dockerd --init): services without init: use it')
     .option('--image-config <REF=FILE>', 'config of an image by reference (or by service name for build-only services), repeatable', collect)
     .option('--env <KEY=VALUE>', 'a variable for ${VAR} interpolation (KEY alone takes it from the environment), repeatable; wins over .env files', collect)
@@ -313,13 +323,13 @@ function registerCompose(program: Command, run: CliRun): void {
         'container-argv compose --image-config nginx:1.27=nginx.json',
         'container-argv compose -f compose.yaml -f compose.prod.yaml --profile debug',
         'container-argv compose deploy/compose.yaml --env-file deploy/prod.env --env TAG=1.2',
+        'container-argv compose --run web -- npm test',
         'docker image inspect app > app.json && container-argv compose compose.yaml --image-config app=app.json --json',
       ]),
     )
     .action(async (file: string | undefined, options) => {
-      rejectPassthrough(run, 'compose');
       const { composeProjectCommand } = await import('./commands/compose-project.js');
-      run.exitCode = await composeProjectCommand(file, options, run.io);
+      run.exitCode = await composeProjectCommand(file, { ...options, ...(run.passthrough !== undefined && { command: run.passthrough }) }, run.io);
     });
 }
 
@@ -340,6 +350,7 @@ function registerLint(program: Command, run: CliRun): void {
     .option('--build-arg <KEY=VALUE>', 'docker build --build-arg for Dockerfiles (repeatable)', collect)
     .addOption(buildPlatformOption())
     .option('--json', 'same as --format json')
+    .addHelpText('after', LINT_EXIT_STATUS)
     .addHelpText(
       'after',
       '\nDirectories are walked with their dot-directories (not .git or node_modules), following symbolic links once.\n' +

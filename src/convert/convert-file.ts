@@ -20,6 +20,8 @@ export interface ConvertedItem {
   readonly name: string;
   /** Where it is in the file (`services.web`, `spec.template.spec.containers[0]`). */
   readonly path: string;
+  /** The YAML document it is in (0-based; a Compose file's services are in its first non-empty one). */
+  readonly document: number;
   readonly result: ConvertContainerResult;
 }
 
@@ -86,7 +88,13 @@ export function convertComposeFile(yamlText: string, options: ConvertComposeFile
   const checked = resolveComposeFile(yamlText, rest);
   if (!checked.ok) return checked;
   const docs = readWorkloadYaml(yamlText, rest);
-  const first = docs.ok ? docs.documents.find((d) => d.ok && d.value != null) : undefined;
+  const document = docs.ok
+    ? Math.max(
+        0,
+        docs.documents.findIndex((d) => d.ok && d.value != null),
+      )
+    : 0;
+  const first = docs.ok ? docs.documents[document] : undefined;
   const services = first?.ok === true && isRecord(first.value) && isRecord(first.value['services']) ? first.value['services'] : {};
   if (only !== undefined && !Object.hasOwn(services, only)) {
     return { ok: false, issues: [{ code: 'convert-service-unknown', message: `no such service: ${only}` }], diagnostics: checked.diagnostics };
@@ -103,12 +111,13 @@ export function convertComposeFile(yamlText: string, options: ConvertComposeFile
     const svc = interpolateAll(raw ?? {}, env, path, issues) as Record<string, unknown>;
     const read = specFromCompose(svc, { path, ...(rest.shellwordsVersion !== undefined && { shellwordsVersion: rest.shellwordsVersion }) });
     if (!read.ok) {
-      items.push({ name, path, result: read });
+      items.push({ name, path, document, result: read });
       continue;
     }
     const ref = typeof svc['image'] === 'string' ? parseImageReference(svc['image']) : undefined;
     const imageConfig = options.imageConfig ?? lookup.lookup(read.spec.image, ref?.ok === true ? ref.reference : undefined, name) ?? null;
-    items.push({ name, path, result: prependDiagnostics(writeSpec(read.spec, { ...options, imageConfig }), read.diagnostics) });
+    const spec = { ...read.spec, service: name };
+    items.push({ name, path, document, result: prependDiagnostics(writeSpec(spec, { ...options, imageConfig }), read.diagnostics) });
   }
   return fileResult(items, to, checked.diagnostics);
 }
@@ -174,10 +183,11 @@ export function convertManifests(yamlText: string, options: ConvertManifestsOpti
       }
       const raw = isRecord(pod) && Array.isArray(pod['containers']) ? (pod['containers'] as unknown[]).find((x) => isRecord(x) && x['name'] === c.name) : undefined;
       if (!isRecord(raw) || !isRecord(pod)) continue;
-      const read = specFromKubernetes(raw, { ...k8s, pod, podPath, path: c.path });
+      // c.result saw what the kubelet sees in this Pod (the file's ConfigMaps and Secrets, its namespace); no image config was given to it.
+      const read = specFromKubernetes(raw, { ...k8s, pod, podPath, path: c.path, resolved: c.result });
       const name = `${w.kind}/${w.name} ${c.name}`;
       if (!read.ok) {
-        items.push({ name, path: c.path, result: read });
+        items.push({ name, path: c.path, document: w.document, result: read });
         continue;
       }
       const config = imageConfig ?? lookup(c.image) ?? null;
@@ -188,7 +198,7 @@ export function convertManifests(yamlText: string, options: ConvertManifestsOpti
         ...(shell !== undefined && { shell }),
         ...(kubernetesKind !== undefined && { kubernetesKind }),
       });
-      items.push({ name, path: c.path, result: prependDiagnostics(written, read.diagnostics) });
+      items.push({ name, path: c.path, document: w.document, result: prependDiagnostics(written, read.diagnostics) });
     }
   }
   return fileResult(items, to, diagnostics);

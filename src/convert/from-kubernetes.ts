@@ -1,5 +1,5 @@
 /** Kubernetes container (and its Pod spec) → {@link ContainerSpec}. */
-import { resolveKubernetes, type KubernetesOptions } from '../kubernetes/container.js';
+import { resolveKubernetes, type KubernetesOptions, type ResolveKubernetesResult } from '../kubernetes/container.js';
 import { noCounterpart, specFlag, type ReadResult, type SpecFlag } from './spec.js';
 import { expectType } from '../internal/text.js';
 import type { Diagnostic, Location } from '../core/types.js';
@@ -10,6 +10,12 @@ export interface SpecFromKubernetesOptions extends KubernetesOptions {
   readonly pod?: Readonly<Record<string, unknown>>;
   /** Diagnostic path of the Pod spec, e.g. `spec.template.spec`. */
   readonly podPath?: string;
+  /**
+   * The container already resolved without an image config, with what the kubelet sees in its Pod
+   * (a manifest's own ConfigMaps and Secrets, its namespace, pod fields): `resolveManifests` does
+   * this. Unset: resolved here with `options` alone.
+   */
+  readonly resolved?: ResolveKubernetesResult;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -52,9 +58,9 @@ function dockerBytes(bytes: number): string {
  */
 export function specFromKubernetes(container: Readonly<Record<string, unknown>>, options: SpecFromKubernetesOptions = {}): ReadResult {
   expectType(container, 'object', 'container');
-  const { pod, podPath, ...k8s } = options;
+  const { pod, podPath, resolved: given, ...k8s } = options;
   const base = options.path ?? 'container';
-  const resolved = resolveKubernetes(null, container, { ...k8s, path: base });
+  const resolved = given ?? resolveKubernetes(null, container, { ...k8s, path: base });
   if (!resolved.ok) return resolved;
   const diagnostics: Diagnostic[] = [...resolved.diagnostics.filter((d) => d.code !== 'depends-on-unknown-image')];
   // Incomplete: the image config (no command: it is not needed here), or env values not given (the

@@ -22,6 +22,12 @@ export interface ContainerSpec {
   readonly init: boolean;
   /** Every other setting, as `docker run` flags (`{ name: 'env', value: 'A=1' }`), in order. */
   readonly flags: readonly SpecFlag[];
+  /**
+   * The Compose service it was read from (`convertComposeFile`): the name of a written Kubernetes
+   * container or Compose service when no `--name` (`container_name`) gives one, as kompose names
+   * objects after the service; unset: the image's name.
+   */
+  readonly service?: string;
 }
 
 /** The forms a container converts between. */

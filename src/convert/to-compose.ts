@@ -21,11 +21,11 @@ const RUN_ONLY: Readonly<Record<string, string>> = {
   'disable-content-trust': 'it concerns the client only.',
 };
 
-/** The service name: `--name` when it is a valid one, else the image's last path component, else `app`. */
+/** The service name: `--name` when it is a valid one, else the Compose service it was read from, else the image's last path component, else `app`. */
 function serviceName(spec: ContainerSpec): string {
   const named = [...spec.flags].reverse().find((f) => f.name === 'name')?.value;
   const fromImage = spec.image?.split('@')[0]?.split('/').pop()?.split(':')[0];
-  for (const candidate of [named, fromImage]) {
+  for (const candidate of [named, spec.service, fromImage]) {
     const clean = candidate?.toLowerCase().replace(/[^a-z0-9_.-]/g, '-');
     if (clean !== undefined && /^[a-z0-9][a-z0-9_.-]*$/.test(clean)) return clean;
   }

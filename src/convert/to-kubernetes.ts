@@ -37,10 +37,10 @@ function plan(spec: ContainerSpec, options: ConvertOptions): Plan {
   return imageCmd.length > 0 ? { command: imageCmd, args: null } : { issue: { code: 'no-command', message: 'no command specified' } };
 }
 
-/** The container name: `--name` (runFlagsToKubernetes checks it), else the image's last path component as a DNS label, else `app`. */
+/** The container name: `--name` (runFlagsToKubernetes checks it), else the Compose service's or the image's last path component as a DNS label, else `app`. */
 function containerName(spec: ContainerSpec, fields: RunContainerFields): string {
   if (fields.name !== undefined) return fields.name;
-  const words = (spec.image?.split('@')[0]?.split('/').pop()?.split(':')[0] ?? '').toLowerCase().split(/[^a-z0-9]/);
+  const words = (spec.service ?? spec.image?.split('@')[0]?.split('/').pop()?.split(':')[0] ?? '').toLowerCase().split(/[^a-z0-9]/);
   const base = words.filter((w) => w !== '').join('-');
   return base === '' ? 'app' : base.slice(0, 63).replace(/-$/, '');
 }

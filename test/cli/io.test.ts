@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { InputError, UsageError, palette, parseJsonInput, readInput, useColor, type CliIO } from '../../src/cli/io.js';
+import { EventEmitter } from 'node:events';
+import { EXIT_BROKEN_PIPE, InputError, UsageError, exitOnBrokenPipe, palette, parseJsonInput, readInput, useColor, type CliIO } from '../../src/cli/io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'container-argv-io-'));
 writeFileSync(join(dir, 'a.txt'), 'from a file\n');
@@ -95,5 +96,23 @@ describe('error classes', () => {
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe(name);
     expect(e.message).toBe('m');
+  });
+});
+
+// `container-argv lint . | head -3` crashed with "Error: write EPIPE" and a stack trace once head
+// had read its lines (Node 20 emits EPIPE as an 'error' event on process.stdout).
+describe('exitOnBrokenPipe', () => {
+  const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+  test('a closed reader (EPIPE) exits with 141, as a tool killed by SIGPIPE', () => {
+    const stream = new EventEmitter();
+    const codes: number[] = [];
+    exitOnBrokenPipe(stream, (code) => codes.push(code));
+    stream.emit('error', epipe);
+    expect(codes).toEqual([EXIT_BROKEN_PIPE]);
+  });
+  test('any other write error is thrown as before', () => {
+    const stream = new EventEmitter();
+    exitOnBrokenPipe(stream, () => undefined);
+    expect(() => stream.emit('error', Object.assign(new Error('write EIO'), { code: 'EIO' }))).toThrow('write EIO');
   });
 });

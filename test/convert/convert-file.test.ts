@@ -38,6 +38,21 @@ describe('convertComposeFile', () => {
     expect(r.ok && r.text).toBe("docker run --entrypoint '' nginx nginx\n");
   });
 
+  // kompose names each object after its service (`kompose convert` writes web-deployment.yaml, name: web);
+  // named after the image, two services of one image became two Deployments "node", and
+  // `kubectl apply` kept only the last. container_name still wins, as --name does.
+  test.for([
+    { to: 'kubernetes', want: ['name: "web"', 'name: "worker"'] },
+    { to: 'compose', want: ['\n  web:\n', '\n  worker:\n'] },
+    { to: 'kubernetes', want: ['name: "jobs"'], extra: '    container_name: jobs\n' },
+  ] as const)('items are named after their service ($to)', ({ to, want, ...rest }) => {
+    const extra = 'extra' in rest ? rest.extra : '';
+    const text = `services:\n  web:\n    image: node:22\n    command: node web.js\n  worker:\n    image: node:22\n    command: node worker.js\n${extra}`;
+    const r = convertComposeFile(text, { to, kubernetesKind: 'Deployment' });
+    for (const w of want) expect(r.ok && r.text).toContain(w);
+    expect(r.ok && r.text).not.toContain('name: "node"');
+  });
+
   test('a file resolveComposeFile refuses is refused', () => {
     expect(convertComposeFile('services:\n  a:\n    command: 1\n', { to: 'run' }).ok).toBe(false);
   });
@@ -48,6 +63,32 @@ describe('convertManifests', () => {
     const r = convertManifests(manifest, { to: 'run' });
     expect(r.ok && r.text).toBe('docker run --name a --env A=x app:1 x\ndocker run --name b app:2\n');
     expect(r.ok && r.diagnostics.map((d) => d.code)).toEqual(['convert-no-counterpart']);
+  });
+
+  // Kubernetes semantics (kubelet $(VAR) expansion over envFrom, namespaced lookup); the same file
+  // through `resolveManifests` (k8s --manifest) gives ["docker-entrypoint.sh", "--port", "8080"].
+  test.for([
+    { to: 'run', namespace: 'shop', want: 'docker run --name web --env PORT=8080 node:22 --port 8080\n' },
+    { to: 'compose', namespace: 'shop', want: '      - "8080"\n' },
+    // A ConfigMap of another namespace is not the Pod's: the reference stays unknown.
+    { to: 'run', namespace: 'other', want: "docker run --name web node:22 --port '$(PORT)'\n" },
+  ] as const)('envFrom a ConfigMap in the same file ($to, ConfigMap in $namespace)', ({ to, namespace, want }) => {
+    const text = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      `metadata: {name: cfg, namespace: ${namespace}}`,
+      'data: {PORT: "8080"}',
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: web, namespace: shop}',
+      'spec:',
+      '  containers:',
+      '  - {name: web, image: "node:22", args: ["--port", "$(PORT)"], envFrom: [{configMapRef: {name: cfg}}]}',
+      '',
+    ].join('\n');
+    const r = convertManifests(text, { to });
+    expect(r.ok && r.text).toContain(want);
   });
 
   test('to Compose: one file with every container', () => {

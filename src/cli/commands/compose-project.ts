@@ -27,6 +27,10 @@ export interface ComposeCommandOptions extends BaseImageOptions {
   readonly env?: readonly string[];
   readonly imageConfig?: readonly string[];
   readonly run?: string;
+  /** `docker compose run SERVICE COMMAND…`: the words after `--` (with `run`). */
+  readonly command?: readonly string[];
+  /** `docker compose run --entrypoint X` (with `run`). */
+  readonly entrypoint?: string;
   readonly daemonInit?: boolean;
   readonly json?: boolean;
   readonly strict?: boolean;
@@ -200,7 +204,9 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
   const resolved = resolveComposeProject(project, {
     images,
     readFile,
-    ...(o.run !== undefined && { run: { service: o.run } }),
+    ...(o.run !== undefined && {
+      run: { service: o.run, ...(o.command !== undefined && { command: o.command }), ...(o.entrypoint !== undefined && { entrypoint: o.entrypoint }) },
+    }),
     ...(o.daemonInit === true && { daemonInit: true }),
   });
   if (!resolved.ok) {
@@ -232,6 +238,9 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
 /** `container-argv compose [FILE] [-f FILE…] [--profile P…] [--project-directory DIR] [--env-file F…] --image-config REF=FILE…` */
 export async function composeProjectCommand(file: string | undefined, o: ComposeCommandOptions, io: CliIO): Promise<number> {
   if (file !== undefined && (o.file ?? []).length > 0) throw new UsageError('give the compose file either as an argument or with -f, not both');
+  if (o.run === undefined && (o.command !== undefined || o.entrypoint !== undefined)) {
+    throw new UsageError('a command after "--" and --entrypoint need --run SERVICE (docker compose run [--entrypoint X] SERVICE COMMAND…)');
+  }
   const options = file === undefined ? o : { ...o, file: [file] };
   const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
   const { resolverOf } = await import('../base-images/with-bases.js');

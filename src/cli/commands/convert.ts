@@ -85,14 +85,20 @@ async function convertRunLine(
   const { specFromRun } = await import('../../convert/from-run.js');
   const { writeSpec, prependDiagnostics } = await import('../../convert/convert.js');
   const read = specFromRun(line, { ...(o.engine !== undefined && { engine: o.engine }), ...(o.engineVersion !== undefined && { engineVersion: o.engineVersion }) });
-  if (!read.ok) return { ok: true, items: [{ name: 'run', path: '', result: read }], text: '', complete: true, diagnostics: [] };
+  if (!read.ok) return { ok: true, items: [{ name: 'run', path: '', document: 0, result: read }], text: '', complete: true, diagnostics: [] };
   const { image, entrypoint, cmd } = read.spec;
   const needsCmd = image !== undefined && entrypoint !== null && entrypoint.length === 0 && (cmd ?? []).length === 0;
   const found = one === undefined && needsCmd ? await lookupFor(io, o, files, [image]) : undefined;
   const config = one ?? (found === undefined ? undefined : await configIn(found.lookup, image as string));
   const written = prependDiagnostics(writeSpec(read.spec, { ...writeOptions(o), imageConfig: config ?? null }), read.diagnostics);
   const text = written.ok && written.complete ? `${written.value.text}${o.to === 'run' ? '\n' : ''}` : '';
-  return { ok: true, items: [{ name: image ?? 'run', path: '', result: written }], text, complete: !written.ok || written.complete, diagnostics: found?.diagnostics ?? [] };
+  return {
+    ok: true,
+    items: [{ name: image ?? 'run', path: '', document: 0, result: written }],
+    text,
+    complete: !written.ok || written.complete,
+    diagnostics: found?.diagnostics ?? [],
+  };
 }
 
 /** The config a lookup record has for a reference (matched as the engine matches images). */
@@ -151,27 +157,42 @@ export async function convertCommand(file: string | undefined, o: ConvertCliOpti
     // A Kubernetes container never needs its image config to be written in another form.
     result = convertManifests(text as string, { ...writeOptions(o), source: name, images: imageMapOf(files), ...(one !== undefined && { imageConfig: one }) });
   }
-  return report(result, name, from, o, io);
+  const locate = text === undefined ? undefined : (await import('../yaml-lines.js')).yamlLocator(text);
+  return report(result, name, from, o, io, locate);
+}
+
+type Locate = (document: number, path: string) => { line: number; column: number } | undefined;
+
+/** Adds line/column from a finding's YAML path (else `fallback`, its item's) in the input file, as `k8s --manifest` and `compose` print them. */
+function located(findings: Finding[], locate: Locate | undefined, document: number, fallback?: string): Finding[] {
+  if (locate === undefined) return findings;
+  return findings.map((f) => {
+    const path = f.path ?? fallback;
+    const at = f.line === undefined && path !== undefined && path !== '' ? locate(document, path) : undefined;
+    return at === undefined ? f : { ...f, line: at.line, column: at.column };
+  });
 }
 
 /** Prints the target text (stdout) and the findings (stderr), or the `--json` document; returns the exit status. */
-function report(result: ConvertFileResult, file: string, from: ContainerForm, o: ConvertCliOptions, io: CliIO): number {
+function report(result: ConvertFileResult, file: string, from: ContainerForm, o: ConvertCliOptions, io: CliIO, locate?: Locate): number {
   if (!result.ok) {
-    const findings = sortFindings(findingsOf(file, result.diagnostics, result.issues));
+    const findings = sortFindings(located(findingsOf(file, result.diagnostics, result.issues), locate, 0));
     if (o.json === true) io.stdout.write(toJson({ ok: false, from, to: o.to, diagnostics: findings }));
     else io.stderr.write(`${findings.map((f) => formatFinding(f, palette(useColor(io.stderr, io.env)))).join('\n')}\n`);
     return 1;
   }
-  const items = result.items.map((i) => itemReport(i, file));
+  const items = result.items.map((i) => itemReport(i, file, locate));
+  // A Compose file is one document; a manifest's file-level findings name no document (those that need one carry their line).
+  const fileFindings = located(findingsOf(file, result.diagnostics), from === 'compose' ? locate : undefined, result.items[0]?.document ?? 0);
   const failed = result.items.some((i) => !i.result.ok);
   const status = failed ? 1 : !result.complete ? (o.strict === true ? 1 : EXIT_INCOMPLETE) : 0;
   if (o.json === true) {
-    io.stdout.write(toJson({ ok: !failed, complete: result.complete, from, to: o.to, text: result.text, items, diagnostics: findingsOf(file, result.diagnostics) }));
+    io.stdout.write(toJson({ ok: !failed, complete: result.complete, from, to: o.to, text: result.text, items, diagnostics: fileFindings }));
     return status;
   }
   io.stdout.write(result.text);
   const p = palette(useColor(io.stderr, io.env));
-  const lines: string[] = findingsOf(file, result.diagnostics).map((f) => formatFinding(f, p));
+  const lines: string[] = fileFindings.map((f) => formatFinding(f, p));
   for (const i of items) {
     if (i.unknown !== undefined) lines.push(`${p.bold(`${i.name}:`)} ${p.yellow(i.unknown)}`);
     if (i.error !== undefined) lines.push(`${p.bold(`${i.name}:`)} ${p.red('not converted:')} ${i.error}`);
@@ -184,9 +205,10 @@ function report(result: ConvertFileResult, file: string, from: ContainerForm, o:
 function itemReport(
   i: ConvertedItem,
   file: string,
+  locate: Locate | undefined,
 ): { name: string; path: string; ok: boolean; complete: boolean; unknown?: string; error?: string; text?: string; findings: Finding[] } {
   const r = i.result;
-  const findings = sortFindings(findingsOf(file, r.diagnostics, r.ok ? [] : r.issues));
+  const findings = sortFindings(located(findingsOf(file, r.diagnostics, r.ok ? [] : r.issues), locate, i.document, i.path));
   if (!r.ok) return { name: i.name, path: i.path, ok: false, complete: true, error: r.issues[0].message, findings };
   if (!r.complete) {
     const u = { from: 'the image', kind: 'image' as const, fields: r.dependsOn };

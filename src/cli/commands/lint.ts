@@ -121,10 +121,11 @@ async function lintDockerfile(
   platforms: PlatformOptions,
 ): Promise<Finding[]> {
   const file = displayName(path);
-  const [{ evaluateDockerfile }, { listDockerfileBases }, { dockerfileBaseRequests }] = await Promise.all([
+  const [{ evaluateDockerfile }, { listDockerfileBases }, { dockerfileBaseRequests }, { baseFindingsAt }] = await Promise.all([
     import('../../dockerfile/evaluate.js'),
     import('../../dockerfile/list-bases.js'),
     import('../base-images/with-bases.js'),
+    import('../base-images/positions.js'),
   ]);
   const options = { ...engine, ...platforms, ...(buildArgs !== undefined && { buildArgs }) };
   const resolved = await images.resolver.resolve(dockerfileBaseRequests(listDockerfileBases(text, options)));
@@ -133,7 +134,7 @@ async function lintDockerfile(
     ...options,
     baseImages: (ref, reference) => (reference === undefined ? undefined : findImage(images.table, reference)) ?? resolved.lookup(ref),
   });
-  const baseFindings = findingsOf(file, resolved.diagnostics);
+  const baseFindings = baseFindingsAt(file, resolved.bases, result);
   if (!result.ok) return [...baseFindings, ...findingsOf(file, result.diagnostics, result.issues)];
   // Which bases are unknown is said once, by depends-on-unknown-base where it matters.
   const findings = [

@@ -125,7 +125,7 @@ describe('--pull', () => {
     const r = await run(['explain', 'missing.Dockerfile', '--pull']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`  base       ${HOST}/team/app:v2 unknown (asked: registry, catalog)\n`);
-    expect(r.stdout).toMatch(/missing\.Dockerfile: error registry-not-found: .*manifest unknown/);
+    expect(r.stdout).toMatch(/missing\.Dockerfile:1:1: error registry-not-found: .*manifest unknown/);
   });
 
   test("compose: each service's image and where its config came from", async () => {

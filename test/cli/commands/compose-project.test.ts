@@ -75,6 +75,26 @@ describe('container-argv compose: the project as docker compose loads it', () =>
     expect(unit((await json(['--run', 'debug'])).out.units, 'debug')['active']).toBe(true);
   });
 
+  // docker compose run [--entrypoint X] SERVICE COMMAND… (docker/compose pkg/compose/run.go
+  // applyRunOptions: the command replaces the service's; --entrypoint replaces its entrypoint and,
+  // without a command, clears the service command). Before, --run took no command or entrypoint.
+  test.for([
+    { args: ['--run', 'web', '--', 'npm', 'test'], argv: ['docker-entrypoint.sh', 'npm', 'test'] },
+    { args: ['--run', 'web', '--entrypoint', '', '--', 'id'], argv: ['id'] },
+    { args: ['--run', 'web', '--entrypoint', 'node'], argv: ['node'] },
+  ])('compose $args', async ({ args, argv }) => {
+    const at = args.indexOf('--');
+    const [flags, command] = at < 0 ? [args, []] : [args.slice(0, at), args.slice(at)];
+    const r = await cli(['compose', ...flags, '--image-config', `node:20=${join(dir, 'node.json')}`, '--json', ...command], { cwd: join(dir, 'shop') });
+    expect(r.code).toBe(0);
+    expect(unit((JSON.parse(r.stdout) as { units: Record<string, unknown>[] }).units, 'web')['argv']).toEqual(argv);
+  });
+
+  test('a command after -- without --run is a usage error', async () => {
+    const r = await cli(['compose', '--', 'npm', 'test'], { cwd: join(dir, 'shop') });
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('need --run SERVICE')]);
+  });
+
   test('--project-directory from elsewhere, with -f relative to the working directory', async () => {
     const { out } = await json(['-f', 'shop/compose.yaml', '--project-directory', 'shop'], undefined, '.');
     expect([out.project.files, out.envFiles]).toEqual([['shop/compose.yaml'], ['shop/.env']]);

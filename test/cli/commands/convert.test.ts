@@ -54,6 +54,21 @@ describe('container-argv convert', () => {
     expect((await run(['convert', 'nginx.yaml', '--to', 'run', '--no-catalog'])).code).toBe(3);
   });
 
+  // Findings of file input carry file:line:col, as k8s --manifest and compose print them (the path is
+  // resolved in the item's own YAML document).
+  test('findings on a file carry line and column, in the right document', async () => {
+    writeFileSync(
+      join(dir, 'two-docs.yaml'),
+      'kind: Service\nmetadata: {name: s}\n---\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: a, image: app, args: ["$(NOPE)"]}\n',
+    );
+    const k8s = await run(['convert', 'two-docs.yaml', '--to', 'run']);
+    expect(k8s.stderr).toContain('two-docs.yaml:8:34: warning k8s-undefined-reference');
+    writeFileSync(join(dir, 'build-only.yaml'), 'services:\n  web:\n    image: nginx\n  job:\n    build: .\n');
+    const compose = await run(['convert', 'build-only.yaml', '--to', 'run']);
+    expect(compose.stderr).toContain('build-only.yaml:5:5: error convert-no-image');
+    expect(compose.stderr).toContain('build-only.yaml:5:12: warning convert-no-counterpart');
+  });
+
   test('--json', async () => {
     const r = JSON.parse((await run(['convert', '--to', 'run', '--json', '--run', 'docker run app x'])).stdout);
     expect(r).toMatchObject({ ok: true, complete: true, from: 'run', to: 'run', text: 'docker run app x\n', items: [{ ok: true }] });
