@@ -45,26 +45,25 @@ export const NOT_STRING_ARRAY_MESSAGE = 'when using JSON array syntax, arrays mu
  */
 export function splitBuilderFlags(text: string, escapeToken = '\\'): { readonly flags: string[]; readonly rest: string } {
   const flags: string[] = [];
-  const { bytes, units } = utf8Bytes(text);
-  const n = bytes.length;
+  const { at, n, unit } = byteView(text);
   const esc = escapeToken.charCodeAt(0);
-  const rest = (i: number) => (i >= n ? '' : text.slice(units[i]));
+  const rest = (i: number) => (i >= n ? '' : text.slice(unit(i)));
   let i = 0;
   for (;;) {
     // Go's `unicode.IsSpace(rune(b))` of one byte.
-    while (i < n && isGoSpace(bytes[i] as number)) i++;
+    while (i < n && isGoSpace(at(i))) i++;
     if (i >= n) return { flags, rest: '' };
-    if (bytes[i] !== 45 || bytes[i + 1] !== 45) return { flags, rest: rest(i) };
+    if (at(i) !== 45 || at(i + 1) !== 45) return { flags, rest: rest(i) };
     let word = '';
     let quote = 0;
     let quoted = false;
     while (i < n) {
-      const c = bytes[i] as number;
+      const c = at(i);
       if (quote !== 0) {
         if (c === quote) quote = 0;
         else if (c === esc) {
           if (i + 1 === n) quote = 0;
-          else word += String.fromCharCode(bytes[++i] as number);
+          else word += String.fromCharCode(at(++i));
         } else word += String.fromCharCode(c);
         i++;
         continue;
@@ -74,7 +73,7 @@ export function splitBuilderFlags(text: string, escapeToken = '\\'): { readonly 
         quote = c;
         quoted = true;
       } else if (c === esc) {
-        if (i + 1 < n) word += String.fromCharCode(bytes[++i] as number);
+        if (i + 1 < n) word += String.fromCharCode(at(++i));
       } else word += String.fromCharCode(c);
       i++;
     }
@@ -83,7 +82,19 @@ export function splitBuilderFlags(text: string, escapeToken = '\\'): { readonly 
   }
 }
 
-/** The UTF-8 bytes of `text`, and for each byte the index of its character in `text` (ASCII text: the char codes). */
+/**
+ * `text` as UTF-8 bytes: `at(i)` is byte `i` of `n`, `unit(i)` the index in `text` of its character. ASCII
+ * text (most instructions, and long RUN scripts) is read in place; other text is converted once.
+ */
+function byteView(text: string): { at: (i: number) => number; n: number; unit: (i: number) => number } {
+  if (!NON_ASCII.test(text)) return { at: (i) => text.charCodeAt(i), n: text.length, unit: (i) => i };
+  const { bytes, units } = utf8Bytes(text);
+  return { at: (i) => bytes[i] ?? Number.NaN, n: bytes.length, unit: (i) => units[i] as number };
+}
+
+const NON_ASCII = /[^\0-\x7f]/u;
+
+/** The UTF-8 bytes of `text`, and for each byte the index of its character in `text`. */
 function utf8Bytes(text: string): { bytes: number[]; units: number[] } {
   const bytes: number[] = [];
   const units: number[] = [];

@@ -94,12 +94,17 @@ export function parseFlags(kw: string, flags: readonly string[], profile: Engine
 const atLeastOne = (kw: string) => `${kw} requires at least one argument`;
 const exactlyOne = (kw: string) => `${kw} requires exactly one argument`;
 
+/** The keywords {@link instructionArgsError} checks. */
+const CHECKED_KEYWORDS = new Set(['ENV', 'LABEL', 'MAINTAINER', 'WORKDIR', 'USER', 'STOPSIGNAL', 'ADD', 'COPY', 'EXPOSE', 'VOLUME', 'ARG', 'HEALTHCHECK']);
+
 /**
  * The instruction-parse error of an instruction other than FROM, CMD, ENTRYPOINT, SHELL, RUN and ONBUILD
  * (checked elsewhere), in the order parse.go makes its checks; null when it parses. Buildah drops builder flags.
  */
 export function instructionArgsError(instr: Pick<DockerfileInstruction, 'keyword' | 'flags' | 'args'>, esc: string, profile: EngineProfile): string | null {
   const kw = instr.keyword;
+  // RUN and unknown keywords have no checks here: return before splitting their (often long) text.
+  if (!CHECKED_KEYWORDS.has(kw)) return null;
   const args = nodeArgs(kw, instr.args, esc, profile);
   const flags = (): string | null => {
     if (profile.unknownFlag === 'drop') return null;
@@ -109,7 +114,7 @@ export function instructionArgsError(instr: Pick<DockerfileInstruction, 'keyword
   switch (kw) {
     case 'ENV':
     case 'LABEL':
-      return flags() ?? (args.length === 0 ? atLeastOne(kw) : kvKeys(instr.args, esc).includes('') ? `${kw} names can not be blank` : null);
+      return flags() ?? (args.length === 0 ? atLeastOne(kw) : kvKeys(args, instr.args).includes('') ? `${kw} names can not be blank` : null);
     case 'MAINTAINER':
     case 'WORKDIR':
     case 'USER':
@@ -132,9 +137,8 @@ export function instructionArgsError(instr: Pick<DockerfileInstruction, 'keyword
   }
 }
 
-/** The keys of ENV/LABEL arguments (old `KEY value` form: the first field). */
-function kvKeys(text: string, esc: string): string[] {
-  const words = splitQuotedWords(text, esc.charCodeAt(0), true);
+/** The keys of ENV/LABEL arguments, given their quoted `words` and `text` (old `KEY value` form: the first field). */
+function kvKeys(words: readonly string[], text: string): string[] {
   if (!(words[0] ?? '').includes('=')) return [fields(text)[0] ?? ''];
   return words.map((w) => w.slice(0, w.indexOf('=')));
 }

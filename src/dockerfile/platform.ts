@@ -29,14 +29,21 @@ export interface BuildPlatforms {
   readonly explicit: boolean;
 }
 
+let parsedDefault: ReturnType<typeof parsePlatform> | undefined;
+
+/** {@link DEFAULT_PLATFORM_SPECIFIER} parsed, once per process (every evaluation without options needs it). */
+function defaultPlatform(): ReturnType<typeof parsePlatform> {
+  return (parsedDefault ??= parsePlatform(DEFAULT_PLATFORM_SPECIFIER));
+}
+
 /**
  * Parses `options.platform` and `options.buildPlatform` (default {@link DEFAULT_PLATFORM_SPECIFIER}
  * each: a build on an amd64 Linux engine; the build platform is the engine's, whatever the target).
  * Returns containerd's error text for an invalid specifier.
  */
 export function buildPlatforms(platform: string | undefined, buildPlatform: string | undefined): BuildPlatforms | { readonly error: string } {
-  const target = parsePlatform(platform ?? DEFAULT_PLATFORM_SPECIFIER);
-  const build = parsePlatform(buildPlatform ?? DEFAULT_PLATFORM_SPECIFIER);
+  const target = platform === undefined ? defaultPlatform() : parsePlatform(platform);
+  const build = buildPlatform === undefined ? defaultPlatform() : parsePlatform(buildPlatform);
   if (!target.ok) return { error: target.message };
   if (!build.ok) return { error: build.message };
   return { target: target.platform, build: build.platform, explicit: platform !== undefined };
