@@ -272,7 +272,7 @@ export class ProjectFiles {
     const text = this.readFile(path);
     if (text === undefined) return this.fail({ code: 'compose-file-not-found', message: `open ${path}: no such file or directory`, source: path });
     const docs = this.readDocuments(path, text, scope, dirnamePath(path));
-    const doc = docs === null ? null : (docs[docs.length - 1] ?? null);
+    const doc = docs === null ? null : mergeDocuments(docs, (base, tags) => this.applyTags(base, tags, path));
     this.extendsCache.set(path, doc);
     if (doc === null && docs !== null) return this.fail({ code: 'compose-extends-invalid', message: `cannot extend service: no services section in ${path}`, source: path });
     return doc;
@@ -324,6 +324,32 @@ export class ProjectFiles {
     }
     return merged;
   }
+}
+
+/**
+ * The documents of a file named by `extends: {file}` merged in turn, as compose-go v2.13.0
+ * `getExtendsBaseFromFile` loads it (`loadYamlFile` with `SkipExtends`/`SkipInclude`: each
+ * document's `!reset`/`!override` applied to the earlier ones, then merged onto them); the tags
+ * kept are the last document's (its `PostProcessor`). `null` when the file has no document.
+ */
+function mergeDocuments(docs: readonly LoadedDocument[], applyTags: (base: ServiceModel, tags: readonly TaggedPath[]) => ServiceModel | null): LoadedDocument | null {
+  const last = docs[docs.length - 1];
+  if (last === undefined) return null;
+  const services = new Map<string, ServiceModel>();
+  for (const doc of docs) {
+    for (const [name, tags] of doc.tags) {
+      const base = services.get(name);
+      if (base === undefined) continue;
+      const reset = applyTags(base, tags);
+      if (reset === null) services.delete(name);
+      else services.set(name, reset);
+    }
+    for (const [name, svc] of doc.services) {
+      const base = services.get(name);
+      services.set(name, base === undefined ? svc : mergeService(base, svc));
+    }
+  }
+  return { ...last, services };
 }
 
 /** compose-go `SetDefaultValues` (`build.context` `.`), run per project after its files are merged: the project directory. */

@@ -96,6 +96,24 @@ describe('extends', () => {
     expect(p.services.find((s) => s.name === 'debug')!.origin.line).toBe(9);
   });
 
+  test('every document of an extends file is merged in turn, the later one winning (compose-go getExtendsBaseFromFile → loadYamlFile; v1 refuses: "expected a single document")', () => {
+    const p = loadOk({
+      '/app/compose.yaml': 'services:\n  web:\n    extends: {file: common/base.yml, service: node}\n    command: npm start\n',
+      '/app/common/base.yml':
+        'services:\n  node:\n    image: node:20\n    entrypoint: ["docker-entrypoint.sh"]\n    environment: {NODE_ENV: production}\n---\nservices:\n  node:\n    image: node:22\n    environment: {NODE_ENV: development}\n',
+    });
+    expect(serviceValues(p, 'web')).toEqual({ image: 'node:22', entrypoint: ['docker-entrypoint.sh'], command: 'npm start', environment: { NODE_ENV: 'development' } });
+    expect(p.services[0]!.image?.origin).toEqual({ file: '/app/common/base.yml', line: 9, column: 12 });
+  });
+
+  test('a !reset in a later document of an extends file removes what an earlier document set', () => {
+    const p = loadOk({
+      '/app/compose.yaml': 'services:\n  web:\n    extends: {file: base.yml, service: b}\n',
+      '/app/base.yml': 'services:\n  b:\n    image: a\n    command: one\n---\nservices:\n  b:\n    command: !reset null\n',
+    });
+    expect(serviceValues(p, 'web')).toEqual({ image: 'a' });
+  });
+
   test('TestLoadExtendsSameFile: a context in the extended file is relative to that file', () => {
     const p = loadOk(
       {
