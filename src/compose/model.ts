@@ -85,6 +85,16 @@ export interface ServiceReadContext {
   readonly at: readonly PropertyKey[];
   /** Directory that relative `env_file` and `build.context` paths are relative to. */
   readonly dir: string;
+  /**
+   * Makes a path of the file absolute (`at`: its data path from the service); default: against `dir`.
+   * The project loader passes one that also expands a leading `~` (compose-go `paths.ExpandUser`).
+   */
+  readonly resolve?: (path: string, at: readonly PropertyKey[]) => string;
+}
+
+/** A path of the service made absolute, through `ctx.resolve` when given. */
+function absolute(ctx: ServiceReadContext, path: string, at: readonly PropertyKey[]): string {
+  return ctx.resolve === undefined ? resolvePath(ctx.dir, path) : ctx.resolve(path, [...ctx.at, ...at]);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -117,12 +127,12 @@ export function isRemoteContext(context: string): boolean {
 /** Reads `build:` (string → `{ context }`); a local `context` is made absolute against `ctx.dir`. */
 function readBuild(build: string | ComposeBuildInput, ctx: ServiceReadContext, origin: (path: readonly PropertyKey[]) => ComposeOrigin): BuildModel {
   const at = ['build'];
-  const context = (text: string) => (isRemoteContext(text) ? text : resolvePath(ctx.dir, text));
-  if (typeof build === 'string') return { origin: origin(at), context: { value: context(build), origin: origin(at) } };
+  const context = (text: string, path: readonly PropertyKey[]) => (isRemoteContext(text) ? text : absolute(ctx, text, path));
+  if (typeof build === 'string') return { origin: origin(at), context: { value: context(build, at), origin: origin(at) } };
   const out: Mutable<BuildModel> = { origin: origin(at) };
   for (const key of ['context', 'dockerfile', 'dockerfile_inline', 'target'] as const) {
     const v = build[key];
-    if (typeof v === 'string') out[key] = { value: key === 'context' ? context(v) : v, origin: origin([...at, key]) };
+    if (typeof v === 'string') out[key] = { value: key === 'context' ? context(v, [...at, key]) : v, origin: origin([...at, key]) };
   }
   if (build.args !== undefined && build.args !== null) out.args = readKeyed(build.args, (k) => origin([...at, 'args', k]));
   if (build.platforms !== undefined && build.platforms !== null) out.platforms = build.platforms.map((p, i) => ({ value: p, origin: origin([...at, 'platforms', i]) }));
@@ -150,7 +160,7 @@ export function readService(svc: ComposeProjectServiceInput | null, ctx: Service
       const at = typeof svc.env_file === 'string' ? ['env_file'] : ['env_file', i];
       const path = typeof e === 'string' ? e : e.path;
       const required = typeof e === 'string' ? true : (e.required ?? true);
-      return { path: resolvePath(ctx.dir, path), required, origin: origin(at) };
+      return { path: absolute(ctx, path, typeof e === 'string' ? at : [...at, 'path']), required, origin: origin(at) };
     });
   }
   if (svc.profiles !== undefined && svc.profiles !== null) out.profiles = svc.profiles.map((p, i) => ({ value: p, origin: origin(['profiles', i]) }));
@@ -159,7 +169,7 @@ export function readService(svc: ComposeProjectServiceInput | null, ctx: Service
     const ref =
       typeof svc.extends === 'string'
         ? { service: svc.extends }
-        : { service: svc.extends.service, ...(typeof svc.extends.file === 'string' && { file: resolvePath(ctx.dir, svc.extends.file) }) };
+        : { service: svc.extends.service, ...(typeof svc.extends.file === 'string' && { file: absolute(ctx, svc.extends.file, ['extends', 'file']) }) };
     out.extends = { value: ref, origin: origin(['extends']) };
   }
   return out;

@@ -69,7 +69,27 @@ export class ProjectFiles {
   constructor(
     private readonly readFile: ComposeReadFile,
     private readonly limits: Limits,
+    /** The user's home directory, for a leading `~`; `undefined`: not known (such a path is diagnosed). */
+    private readonly home: string | undefined,
   ) {}
+
+  /**
+   * A path written in `file` made absolute against `dir`, as compose-go v2.13.0 `absPath` does
+   * (paths/resolve.go:112): a leading `~` is first replaced by the home directory (paths/home.go
+   * `ExpandUser`: `filepath.Join(home, p[1:])`, so `~x` is `$HOME/x`). Without a home directory the
+   * path stays as written (as compose-go does when `HOME` is unset) and is diagnosed.
+   */
+  resolveIn(dir: string, path: string, where: { source: string; path: string; line?: number; column?: number }): string {
+    if (!path.startsWith('~')) return resolvePath(dir, path);
+    if (this.home !== undefined) return resolvePath(dir, joinPath(this.home, path.slice(1)));
+    this.diagnostics.push({
+      code: 'compose-path-home-unknown',
+      severity: 'warning',
+      ...where,
+      message: `${where.path}: ${JSON.stringify(path)} starts with ~, which compose expands to the home directory; it was not given (option homeDirectory), so the path is taken as relative to ${dir}.`,
+    });
+    return resolvePath(dir, path);
+  }
 
   /** Loads `files` in order into one map of merged services (`null` after an issue). */
   loadFiles(files: readonly string[], scope: LoadScope): Map<string, ServiceModel> | null {
@@ -153,7 +173,8 @@ export class ProjectFiles {
         const what = first?.code === 'invalid_type' ? `expected ${first.expected}` : (first?.message ?? 'invalid');
         return this.fail({ code: 'compose-file-invalid', message: `${p}: ${what}`, source: file, path: p, ...doc.locate(path) });
       }
-      services.set(name, readService(r.data, { file, locate: doc.locate, at: ['services', name], dir }));
+      const resolve = (path: string, at: readonly PropertyKey[]) => this.resolveIn(dir, path, { source: file, path: formatPath('', at), ...doc.locate(at) });
+      services.set(name, readService(r.data, { file, locate: doc.locate, at: ['services', name], dir, resolve }));
     }
     return services;
   }
@@ -215,15 +236,15 @@ export class ProjectFiles {
       if (spec === null || paths === null || paths.length === 0 || !paths.every((p) => typeof p === 'string')) {
         return this.fail({ code: 'compose-include-invalid', message: `include[${i}]: path must be a string or a list of strings`, ...where });
       }
-      const files = paths.map((p) => resolvePath(scope.dir, p));
+      const files = paths.map((p) => this.resolveIn(scope.dir, p, { ...where, path: `include[${i}].path` }));
       const main = files[0] as string;
       if (scope.including.includes(main)) {
         const chain = [...scope.including, main];
         return this.fail({ code: 'compose-include-cycle', message: `include cycle detected:\n${chain[0] ?? ''}\n include ${chain.slice(1).join('\n include ')}`, ...where });
       }
       const pd = spec['project_directory'];
-      const projectDir = typeof pd === 'string' && pd !== '' ? resolvePath(scope.dir, pd) : dirnamePath(main);
-      const env = this.includeEnvironment(spec['env_file'], projectDir, scope);
+      const projectDir = typeof pd === 'string' && pd !== '' ? this.resolveIn(scope.dir, pd, { ...where, path: `include[${i}].project_directory` }) : dirnamePath(main);
+      const env = this.includeEnvironment(spec['env_file'], projectDir, scope, { ...where, path: `include[${i}].env_file` });
       if (env === null) return null;
       const imported = this.loadFiles(files, { env, dir: projectDir, including: scope.including });
       if (imported === null) return null;
@@ -244,7 +265,7 @@ export class ProjectFiles {
    * The variables of an included project: the including project's, then its env files (the
    * `.env` of its project directory by default) for names not set (compose-go `Mapping.Merge`).
    */
-  private includeEnvironment(envFile: unknown, projectDir: string, scope: LoadScope): Record<string, string> | null {
+  private includeEnvironment(envFile: unknown, projectDir: string, scope: LoadScope, where: { source: string; path: string }): Record<string, string> | null {
     const given = typeof envFile === 'string' ? [envFile] : Array.isArray(envFile) ? (envFile as unknown[]).filter((f): f is string => typeof f === 'string') : [];
     const files: { text: string; source: string }[] = [];
     if (given.length === 0) {
@@ -254,7 +275,7 @@ export class ProjectFiles {
     } else {
       for (const f of given) {
         if (f === '/dev/null') continue;
-        const path = resolvePath(scope.dir, f);
+        const path = this.resolveIn(scope.dir, f, where);
         const text = this.readFile(path);
         if (text === undefined) return this.fail({ code: 'compose-file-not-found', message: `stat ${path}: no such file or directory`, source: path });
         files.push({ text, source: path });

@@ -433,6 +433,12 @@ const CATALOGUE = {
     help: 'The service builds from a remote context (Git or HTTP URL) or a Dockerfile that was not readable; what the built image runs is not known. Give the image config by service name.',
     source: 'container-argv decision; docker/compose pkg/compose/build_bake.go dockerFilePath',
   },
+  'compose-path-home-unknown': {
+    severity: 'warning',
+    title: 'Path depends on the home directory',
+    help: 'A path in the Compose file starts with `~`, which docker compose replaces with the home directory of the user running it. Pass `homeDirectory` (the CLI passes its own) to resolve it; until then the path is read as written, relative to the project directory.',
+    source: 'compose-go v2.13.0 paths/home.go ExpandUser, paths/resolve.go absPath',
+  },
   'compose-unsupported': {
     severity: 'warning',
     title: 'Compose feature not modelled',

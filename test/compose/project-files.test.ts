@@ -238,3 +238,38 @@ describe('merging -f files (property)', () => {
     expect(got?.environment ?? {}).toEqual(Object.assign({}, ...files.map((f) => f.env)));
   });
 });
+
+describe('~ in paths (compose-go v2.13.0 paths/home.go ExpandUser, paths/resolve.go absPath)', () => {
+  const files = {
+    '/srv/app/compose.yaml':
+      'include:\n  - path: ~/shared/db.yaml\n    env_file: ~/shared/db.env\nservices:\n  web:\n    build: ~/src/web\n    env_file: [~/.config/web.env]\n  worker:\n    extends: {file: ~/compose/common.yml, service: job}\n',
+    '/home/dev/shared/db.yaml': 'services:\n  db:\n    image: postgres:${PG}\n',
+    '/home/dev/shared/db.env': 'PG=16\n',
+    '/home/dev/compose/common.yml': 'services:\n  job:\n    image: alpine\n    build:\n      context: ~other\n',
+  };
+
+  test('a leading ~ is the home directory in build.context, env_file, extends.file, include path and env_file [v1 for ~/]', () => {
+    const p = loadOk(files, { workingDirectory: '/srv/app', homeDirectory: '/home/dev' });
+    expect(serviceValues(p, 'web')).toMatchObject({ build: { context: '/home/dev/src/web' }, env_file: ['/home/dev/.config/web.env'] });
+    expect(serviceValues(p, 'db')).toEqual({ image: 'postgres:16' });
+    // filepath.Join(home, p[1:]): "~other" is $HOME/other in v2 (v1's os.path.expanduser reads it as user "other"'s home).
+    expect(serviceValues(p, 'worker')).toMatchObject({ image: 'alpine', build: { context: '/home/dev/other' } });
+    expect(p.diagnostics.filter((d) => d.code === 'compose-path-home-unknown')).toEqual([]);
+  });
+
+  test('without a home directory each such path is diagnosed at its position and read as written', () => {
+    const r = load({ '/app/compose.yaml': 'services:\n  web:\n    image: a\n    build:\n      context: ~/src\n    env_file:\n      - path: ~/web.env\n        required: false\n' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(serviceValues(r, 'web')).toMatchObject({ build: { context: '/app/~/src' }, env_file: ['/app/~/web.env'] });
+    expect(r.diagnostics.filter((d) => d.code === 'compose-path-home-unknown').map((d) => `${d.path}@${d.line}:${d.column}`)).toEqual([
+      'services.web.env_file[0].path@7:15',
+      'services.web.build.context@5:16',
+    ]);
+  });
+
+  test('a ~ that is not at the start, and -f paths, are not expanded (cli/options.go absolutePaths: filepath.Abs only)', () => {
+    const p = loadOk({ '/app/x~/compose.yaml': 'services:\n  web:\n    image: a\n    env_file: ./a~b.env\n' }, { files: ['x~/compose.yaml'], homeDirectory: '/home/dev' });
+    expect(serviceValues(p, 'web')).toMatchObject({ env_file: ['/app/x~/a~b.env'] });
+  });
+});

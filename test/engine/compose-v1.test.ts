@@ -23,7 +23,7 @@ interface Case {
   readonly files: Readonly<Record<string, string>>;
   /** Global options before `config` (`-f`, `--project-directory`, `--env-file`). */
   readonly args?: readonly string[];
-  /** The process environment (besides PATH). */
+  /** The process environment (besides PATH); `{dir}` in a value is the case directory. */
   readonly env?: Readonly<Record<string, string>>;
   /** Working directory, relative to the case directory. */
   readonly cwd?: string;
@@ -115,6 +115,19 @@ const CASES: readonly Case[] = [
       'extra.env': 'C=3\n',
     },
   },
+  {
+    name: '~/ in env_file, build and extends.file is under HOME',
+    files: {
+      'app/docker-compose.yml':
+        'services:\n  web:\n    image: example/web\n    env_file: ~/.config/web.env\n    build: ~/src/web\n  worker:\n    extends: {file: ~/compose/common.yml, service: job}\n',
+      'home/.config/web.env': 'TOKEN=abc\n',
+      'home/src/web/Dockerfile': 'FROM alpine\n',
+      'home/compose/common.yml': 'services:\n  job:\n    image: alpine:3.20\n    command: ["run-job"]\n    env_file: job.env\n',
+      'home/compose/job.env': 'QUEUE=high\n',
+    },
+    env: { HOME: '{dir}/home' },
+    cwd: 'app',
+  },
 ];
 
 /** `$$` in v1's output is its escape of a literal `$` (docker-compose config re-escapes interpolated text). */
@@ -188,8 +201,9 @@ function readOrUndefined(path: string): string | undefined {
 }
 
 describe('Compose v1 (docker-compose 1.29.2 config) and loadComposeProject agree', () => {
-  test.for(CASES.map((c, i) => ({ ...c, i })))('$name', ({ files, args = [], env = {}, cwd = '.', i }) => {
+  test.for(CASES.map((c, i) => ({ ...c, i })))('$name', ({ files, args = [], env: written = {}, cwd = '.', i }) => {
     const dir = join(root, String(i));
+    const env = Object.fromEntries(Object.entries(written).map(([k, v]) => [k, v.replaceAll('{dir}', dir)]));
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
@@ -210,7 +224,15 @@ describe('Compose v1 (docker-compose 1.29.2 config) and loadComposeProject agree
       else if (args[a] === '--project-directory') options.projectDirectory = value;
       else if (args[a] === '--env-file') options.envFiles = [...(options.envFiles ?? []), value];
     }
-    const project = loadComposeProject({ readFile: readOrUndefined, workingDirectory: workdir, files: fileArgs, environment: env, ...options });
+    const home = env['HOME'];
+    const project = loadComposeProject({
+      readFile: readOrUndefined,
+      workingDirectory: workdir,
+      files: fileArgs,
+      environment: env,
+      ...options,
+      ...(home !== undefined && { homeDirectory: home }),
+    });
     expect(project.ok, JSON.stringify(project)).toBe(true);
     if (!project.ok) return;
     expect(project.services.map((s) => s.name).sort()).toEqual(Object.keys(v1.services).sort());

@@ -51,6 +51,15 @@ function environmentOf(io: CliIO, pairs: readonly string[]): Record<string, stri
   return { ...env, ...envOptionsOf(pairs, io.env) };
 }
 
+/**
+ * The home directory compose expands `~` to: Go's `os.UserHomeDir` on Unix is `$HOME` (compose-go
+ * paths/home.go), so an empty or relative `HOME` gives none.
+ */
+function homeOf(io: CliIO): { homeDirectory?: string } {
+  const home = io.env['HOME'];
+  return home !== undefined && home.startsWith('/') ? { homeDirectory: home } : {};
+}
+
 /** A path as the user would write it: relative to the working directory when inside it. */
 function displayPath(io: CliIO, path: string): string {
   if (path === '-') return '<stdin>';
@@ -190,6 +199,7 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
     ...(o.envFile !== undefined && { envFiles: o.envFile.map((f) => resolve(io.cwd, f)) }),
     ...(o.profile !== undefined && { profiles: o.profile }),
     ...(o.run !== undefined && { services: [o.run] }),
+    ...homeOf(io),
   });
   const first = files[0] ?? 'compose.yaml';
   if (!project.ok) return failedReport(io, displayPath(io, first === '-' ? '-' : resolve(io.cwd, first)), project.issues, project.diagnostics);
