@@ -1,6 +1,7 @@
 import { readDotEnvFiles } from './dotenv.js';
 import { interpolateTree } from './interpolation.js';
 import { finishService, mergeService, readService, resetPath, type ServiceModel } from './model.js';
+import { checkComposeFieldTypes } from './field-types.js';
 import { dirnamePath, joinPath, resolvePath } from './posix-path.js';
 import { safeParseComposeProjectService } from './schema.js';
 import type { Limits } from '../core/limits.js';
@@ -97,7 +98,7 @@ export class ProjectFiles {
     for (const file of files) {
       const text = this.readFile(file);
       if (text === undefined) return this.fail({ code: 'compose-file-not-found', message: `open ${file}: no such file or directory`, source: file });
-      const docs = this.readDocuments(file, text, scope, scope.dir);
+      const docs = this.readDocuments(file, text, scope, scope.dir, true);
       if (docs === null) return null;
       for (const doc of docs) if (this.mergeDocument(dict, doc, scope) === null) return null;
     }
@@ -111,21 +112,21 @@ export class ProjectFiles {
   }
 
   /** Parses, interpolates and reads the services of every document of a file. */
-  private readDocuments(file: string, text: string, scope: LoadScope, dir: string): LoadedDocument[] | null {
+  private readDocuments(file: string, text: string, scope: LoadScope, dir: string, validate: boolean): LoadedDocument[] | null {
     const parsed = parseYamlDocuments(text, file, this.limits, { merge: true, tags: COMPOSE_TAGS });
     if (!parsed.ok) return this.fail(parsed.issues[0]);
     const out: LoadedDocument[] = [];
     for (const doc of parsed.documents) {
       if (!doc.ok) return this.fail(doc.issues[0]);
       if (doc.value === null || doc.value === undefined) continue;
-      const loaded = this.readDocument(file, doc, scope, dir);
+      const loaded = this.readDocument(file, doc, scope, dir, validate);
       if (loaded === null) return null;
       out.push(loaded);
     }
     return out;
   }
 
-  private readDocument(file: string, doc: Extract<YamlDocument, { ok: true }>, scope: LoadScope, dir: string): LoadedDocument | null {
+  private readDocument(file: string, doc: Extract<YamlDocument, { ok: true }>, scope: LoadScope, dir: string, validate: boolean): LoadedDocument | null {
     const at = (path: readonly PropertyKey[]) => ({ source: file, path: formatPath('', path), ...doc.locate(path) });
     if (typeof doc.value !== 'object' || Array.isArray(doc.value)) return this.fail({ code: 'compose-file-invalid', message: 'top-level object must be a mapping', ...at([]) });
     const raw = doc.value as Record<string, unknown>;
@@ -146,6 +147,7 @@ export class ProjectFiles {
       });
     }
     const value = interpolated.value as Record<string, unknown>;
+    if (validate && !this.validate(file, doc, value)) return null;
     const services = this.readServices(file, doc, value, dir);
     if (services === null) return null;
     const tags = new Map<string, TaggedPath[]>();
@@ -155,6 +157,18 @@ export class ProjectFiles {
       tags.set(name, [...(tags.get(name) ?? []), t]);
     }
     return { file, value, services, tags };
+  }
+
+  /**
+   * compose-go `schema.Validate` for the two levels container-argv checks (src/compose/field-types.ts):
+   * every wrong type or unknown key is an issue at its position, worded as `docker compose` words it.
+   */
+  private validate(file: string, doc: Extract<YamlDocument, { ok: true }>, value: Record<string, unknown>): boolean {
+    const errors = checkComposeFieldTypes(value);
+    for (const e of errors) {
+      this.issues.push({ code: 'compose-file-invalid', message: `validating ${file}: ${e.message}`, source: file, path: formatPath('', e.path), ...doc.locate(e.path) });
+    }
+    return errors.length === 0;
   }
 
   /** Validates and reads each service of a document. */
@@ -292,7 +306,8 @@ export class ProjectFiles {
     if (this.extendsCache.has(path)) return this.extendsCache.get(path) ?? null;
     const text = this.readFile(path);
     if (text === undefined) return this.fail({ code: 'compose-file-not-found', message: `open ${path}: no such file or directory`, source: path });
-    const docs = this.readDocuments(path, text, scope, dirnamePath(path));
+    // compose-go loads an extends file with SkipValidation (extends.go:163): only what is merged in is checked.
+    const docs = this.readDocuments(path, text, scope, dirnamePath(path), false);
     const doc = docs === null ? null : mergeDocuments(docs, (base, tags) => this.applyTags(base, tags, path));
     this.extendsCache.set(path, doc);
     if (doc === null && docs !== null) return this.fail({ code: 'compose-extends-invalid', message: `cannot extend service: no services section in ${path}`, source: path });

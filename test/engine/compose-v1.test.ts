@@ -241,3 +241,30 @@ describe('Compose v1 (docker-compose 1.29.2 config) and loadComposeProject agree
     }
   });
 });
+
+/** Projects both refuse: a wrong type or an unknown key at the top level or in a service (v1: "contains an invalid type", "Unsupported config option"). */
+const REFUSED: readonly { readonly name: string; readonly compose: string; readonly path: string }[] = [
+  { name: 'ports as a number', compose: 'services:\n  web:\n    image: nginx:1.27\n    ports: 8080\n', path: 'services.web.ports' },
+  { name: 'restart as a list', compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: [always]\n', path: 'services.web.restart' },
+  { name: 'a misspelt key', compose: 'services:\n  web:\n    image: nginx:1.27\n    entrypiont: ["sh"]\n', path: 'services.web' },
+  { name: 'build as a number', compose: 'services:\n  web:\n    image: nginx:1.27\n    build: 5\n', path: 'services.web.build' },
+];
+
+describe('Compose v1 and loadComposeProject both refuse a project with a wrong field type', () => {
+  test.for(REFUSED.map((c, i) => ({ ...c, i })))('$name', ({ compose, path, i }) => {
+    const dir = join(root, `refused-${i}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'docker-compose.yml'), compose);
+    const v1 = (() => {
+      try {
+        execFileSync(DOCKER_COMPOSE, ['config'], { cwd: dir, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' }, encoding: 'utf8', stdio: 'pipe', timeout: 60_000 });
+        return 'accepted';
+      } catch (e) {
+        return String((e as { stderr?: unknown }).stderr);
+      }
+    })();
+    expect(v1).toContain('is invalid because');
+    const project = loadComposeProject({ readFile: readOrUndefined, workingDirectory: dir });
+    expect(project).toMatchObject({ ok: false, issues: [{ code: 'compose-file-invalid', path }] });
+  });
+});
