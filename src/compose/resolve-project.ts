@@ -1,6 +1,6 @@
 import { parseDotEnv } from './dotenv.js';
 import type { ShellwordsVersion } from './go-shellwords.js';
-import { isRemoteContext, type ComposeOrigin, type KeyEntry, type Sourced } from './model.js';
+import { isRemoteContext, type ComposeOrigin, type KeyEntry, type KeyedList, type Sourced } from './model.js';
 import { isAbsolutePath, joinPath } from './posix-path.js';
 import type { ComposeProject, ComposeProjectService } from './project.js';
 import type { ComposeReadFile } from './project-files.js';
@@ -8,9 +8,9 @@ import { requestNeeds, resolveCompose, type ComposeRunOverrides, type ResolveCom
 import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
 import { parseImageReference, type ImageReference } from '../core/image-reference.js';
 import { findImage, findImageKey, imageTable, unusedImageDiagnostics, type ImageTable } from '../core/image-table.js';
-import type { Diagnostic, Failure, ImageConfig } from '../core/types.js';
+import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
 import type { ConfigDependencies, UnknownBase } from '../dockerfile/base-dependency.js';
-import { evaluateDockerfile } from '../dockerfile/evaluate.js';
+import { evaluateDockerfile, type DockerfileStage } from '../dockerfile/evaluate.js';
 import { expectType } from '../internal/text.js';
 
 /**
@@ -35,11 +35,30 @@ export interface ResolveComposeProjectOptions {
   readonly shellwordsVersion?: ShellwordsVersion;
 }
 
+/** A `FROM` that names one of the service's `build.additional_contexts` (BuildKit uses the context, not an image of that name). */
+export interface ComposeContextBase {
+  /** The base as written after FROM (after ARG expansion). */
+  readonly from: string;
+  /** The context's key and value (a local directory made absolute). */
+  readonly context: string;
+  readonly value: string;
+  /** For a `docker-image://` context: the image used instead (its config looked up in `images`); absent: a directory, URL or `service:` context, whose config is unknown. */
+  readonly image?: string;
+  /** Index of the stage built on it, and the position of that FROM. */
+  readonly stage: number;
+  readonly line: number;
+  readonly column: number;
+}
+
 /** A built image: which Dockerfile, and what of its config depends on base images not given. */
 export interface ComposeBuildEvaluation {
   /** The Dockerfile's absolute path; `null` for `dockerfile_inline`. */
   readonly dockerfile: string | null;
   readonly target?: string;
+  /** The platform the Dockerfile was evaluated for (`platform:`, `DOCKER_DEFAULT_PLATFORM` or a single `build.platforms`); absent: the builder's default, taken as `linux/amd64`. */
+  readonly platform?: string;
+  /** Bases that are named contexts (`build.additional_contexts`). */
+  readonly contextBases?: readonly ComposeContextBase[];
   /** False when the built image's ENTRYPOINT or CMD depends on a base image whose config was not given. */
   readonly complete: boolean;
   readonly dependsOn: ConfigDependencies;
@@ -67,7 +86,7 @@ export type ResolveComposeProjectResult = { readonly ok: true; readonly services
 
 /** The lookups of `options.images`: service images (by reference, then by service name) and Dockerfile bases. */
 interface Lookups {
-  service(image: string, reference: ImageReference | undefined, name: string): ImageConfig | undefined;
+  service(image: string, reference: ImageReference | undefined, name: string, platform?: string): ImageConfig | undefined;
   readonly bases: ImageLookup | undefined;
   readonly table: ImageTable | null;
 }
@@ -75,8 +94,8 @@ interface Lookups {
 function lookups(images: ImageLookup | undefined, names: ReadonlySet<string>): Lookups | Failure {
   if (images === undefined) return { service: () => undefined, bases: undefined, table: null };
   if (typeof images === 'function') {
-    const ask = (ref: string, reference: ImageReference | undefined) => answerConfig(images(ref, reference));
-    return { service: (image, reference, name) => ask(image, reference) ?? ask(name, undefined), bases: images, table: null };
+    const ask = (ref: string, reference: ImageReference | undefined, platform?: string) => answerConfig(images(ref, reference, ...(platform === undefined ? [] : [platform])));
+    return { service: (image, reference, name, platform) => ask(image, reference, platform) ?? ask(name, undefined, platform), bases: images, table: null };
   }
   expectType(images, 'object', 'options.images');
   const read = imageTable(images, (key) => names.has(key));
@@ -129,7 +148,7 @@ class ProjectResolver {
     const sw = { path, init, ...(shellwordsVersion !== undefined && { shellwordsVersion }) };
     const runOverrides =
       run === undefined ? undefined : { ...(run.entrypoint !== undefined && { entrypoint: run.entrypoint }), ...(run.command !== undefined && { command: run.command }) };
-    const given = this.lookup.service(image, reference, svc.name);
+    const given = this.lookup.service(image, reference, svc.name, svc.platform?.value ?? this.project.environment['DOCKER_DEFAULT_PLATFORM']);
     let result: ResolveComposeResult;
     if (!parsed.ok && svc.image !== undefined) {
       result = { ok: false, issues: [{ code: 'compose-image-invalid', path: `${path}.image`, message: parsed.issues[0].message }], diagnostics: [] };
@@ -202,9 +221,13 @@ class ProjectResolver {
     }
     const target = b.target?.value;
     const buildArgs = resolvedEntries(b.args?.entries ?? [], this.project.environment);
+    const platform = this.platform(svc, path);
+    const contexts = namedContexts(b.additional_contexts);
+    const bases = contextLookup(contexts, this.lookup.bases);
     const r = evaluateDockerfile(text, {
-      ...(this.lookup.bases !== undefined && { baseImages: this.lookup.bases }),
+      ...(bases !== undefined && { baseImages: bases }),
       ...(target !== undefined && { target }),
+      ...(platform !== undefined && { platform }),
       buildArgs: Object.fromEntries(Object.entries(buildArgs).map(([k, v]) => [k, v.value])),
     });
     const source = dockerfile ?? b.dockerfile_inline?.origin.file;
@@ -213,9 +236,127 @@ class ProjectResolver {
       return undefined;
     }
     this.diagnostics.push(...r.diagnostics.map((d) => ({ ...d, ...(source !== undefined && { source }) })));
-    const evaluation: ComposeBuildEvaluation = { dockerfile, ...(target !== undefined && { target }), complete: r.complete, dependsOn: r.dependsOn, unknownBases: r.unknownBases };
+    const contextBases = this.contextBases(r.stages, contexts, path, source);
+    const evaluation: ComposeBuildEvaluation = {
+      dockerfile,
+      ...(target !== undefined && { target }),
+      ...(platform !== undefined && { platform }),
+      ...(contextBases.length > 0 && { contextBases }),
+      complete: r.complete,
+      dependsOn: r.dependsOn,
+      unknownBases: r.unknownBases,
+    };
     return { config: r.config, evaluation };
   }
+
+  /**
+   * The platform a `build:` is evaluated for, as `docker compose up`/`run` picks it (docker/compose
+   * cmd/compose/options.go `applyPlatforms(project, true)`): `platform:`, else `DOCKER_DEFAULT_PLATFORM`,
+   * else the only `build.platforms`; several are cleared (the builder decides), which is said.
+   */
+  private platform(svc: ComposeProjectService, path: string): string | undefined {
+    const chosen = svc.platform?.value || this.project.environment['DOCKER_DEFAULT_PLATFORM'] || undefined;
+    if (chosen !== undefined) return chosen;
+    const listed = (svc.build?.platforms ?? []).map((p) => p.value);
+    if (listed.length <= 1) return listed[0];
+    const b = svc.build as NonNullable<ComposeProjectService['build']>;
+    this.diagnostics.push({
+      code: 'compose-build-platforms-several',
+      severity: 'info',
+      path: `${path}.build.platforms`,
+      ...at(b.platforms?.[0]?.origin ?? b.origin),
+      message: `${path}.build.platforms lists ${listed.join(', ')}: \`docker compose up\`/\`run\` lets the builder build for its own platform, which is not known here; the Dockerfile was evaluated for linux/amd64. Set \`platform:\` (or DOCKER_DEFAULT_PLATFORM) to choose one.`,
+    });
+    return undefined;
+  }
+
+  /** The stages built on a named context, and a warning for a stage whose name is a context (BuildKit replaces that stage by the context). */
+  private contextBases(stages: readonly DockerfileStage[], contexts: ReadonlyMap<string, KeyEntry>, path: string, source: string | undefined): ComposeContextBase[] {
+    const out: ComposeContextBase[] = [];
+    if (contexts.size === 0) return out;
+    for (const st of stages) {
+      if (!st.built) continue;
+      if (st.name !== null && contexts.has(st.name)) {
+        this.diagnostics.push({
+          code: 'compose-build-context-stage',
+          severity: 'warning',
+          path: `${path}.build.additional_contexts`,
+          ...(source !== undefined && { source }),
+          line: st.line,
+          column: st.column,
+          message: `Stage ${JSON.stringify(st.name)} has the name of an additional context: BuildKit builds it from the context instead of its FROM, which is not modelled; what it contributes is taken from its FROM.`,
+        });
+      }
+      if (st.base.kind !== 'image') continue;
+      const key = contextKey(st.base.ref, st.base.reference);
+      const ctx = contexts.get(key);
+      if (ctx === undefined || ctx.value === null) continue;
+      const image = ctx.value.startsWith(DOCKER_IMAGE) ? ctx.value.slice(DOCKER_IMAGE.length) : undefined;
+      out.push({ from: st.base.ref, context: ctx.key, value: ctx.value, ...(image !== undefined && { image }), stage: st.index, line: st.line, column: st.column });
+      if (image !== undefined) continue;
+      const kind = ctx.value.startsWith('service:') ? 'the image another service builds' : isRemoteContext(ctx.value) ? 'a remote context' : 'a local directory';
+      this.diagnostics.push({
+        code: 'compose-build-context-base',
+        severity: 'info',
+        path: `${path}.build.additional_contexts`,
+        ...(source !== undefined && { source }),
+        line: st.line,
+        column: st.column,
+        message: `FROM ${st.base.ref} is the additional context ${JSON.stringify(ctx.key)} (${ctx.value}, ${kind}), not an image of that name: its config is unknown here.`,
+      });
+    }
+    return out;
+  }
+}
+
+/** docker/compose cmd/compose/options.go `applyPlatforms`: the platform asked for must be one of `build.platforms` when those are listed. */
+function platformIssue(svc: ComposeProjectService, env: Readonly<Record<string, string>>): Issue[] {
+  const listed = (svc.build?.platforms ?? []).map((p) => p.value);
+  if (listed.length === 0) return [];
+  const where = { path: `services.${svc.name}.platform`, ...at(svc.platform?.origin ?? svc.build?.origin ?? svc.origin) };
+  const own = svc.platform?.value ?? '';
+  const fallback = env['DOCKER_DEFAULT_PLATFORM'] ?? '';
+  if (own === '' && fallback !== '' && !listed.includes(fallback))
+    return [
+      {
+        code: 'compose-platform-invalid',
+        ...where,
+        message: `service ${JSON.stringify(svc.name)} build.platforms does not support value set by DOCKER_DEFAULT_PLATFORM: ${fallback}`,
+      },
+    ];
+  if (own !== '' && !listed.includes(own))
+    return [{ code: 'compose-platform-invalid', ...where, message: `service ${JSON.stringify(svc.name)} build configuration does not support platform: ${own}` }];
+  return [];
+}
+
+const DOCKER_IMAGE = 'docker-image://';
+
+/** The name BuildKit looks a FROM up by among named contexts (dockerui/config.go `NamedContext`): the familiar reference without `:latest`. */
+function contextKey(ref: string, reference: ImageReference | undefined): string {
+  return reference === undefined ? ref : reference.familiar.replace(/:latest$/, '');
+}
+
+/** `build.additional_contexts` by key (as written). */
+function namedContexts(list: KeyedList | undefined): Map<string, KeyEntry> {
+  return new Map((list?.entries ?? []).filter((e) => e.value !== null).map((e) => [e.key, e]));
+}
+
+/**
+ * The base lookup with named contexts first (buildkit dockerfile2llb `namedContext` before the image
+ * resolver): a `docker-image://REF` context is looked up as REF; a directory, URL or `service:`
+ * context has no image config (unknown), whatever `images` holds for the name.
+ */
+function contextLookup(contexts: ReadonlyMap<string, KeyEntry>, bases: ImageLookup | undefined): ImageLookup | undefined {
+  if (contexts.size === 0) return bases;
+  return (ref, reference, platform) => {
+    const ctx = contexts.get(contextKey(ref, reference));
+    if (ctx === undefined) return typeof bases === 'function' ? bases(ref, reference, platform) : undefined;
+    const value = ctx.value ?? '';
+    if (!value.startsWith(DOCKER_IMAGE) || typeof bases !== 'function') return undefined;
+    const image = value.slice(DOCKER_IMAGE.length);
+    const parsed = parseImageReference(image);
+    return bases(image, parsed.ok ? parsed.reference : undefined, platform);
+  };
 }
 
 function at(origin: ComposeOrigin): { source: string; line: number; column: number } {
@@ -247,6 +388,9 @@ export function resolveComposeProject(project: ComposeProject, options: ResolveC
   const run = options.run;
   if (run !== undefined && !names.has(run.service))
     return { ok: false, issues: [{ code: 'compose-service-not-found', message: `no such service: ${run.service}` }], diagnostics: [] };
+  const platformIssues = project.services.flatMap((svc) => platformIssue(svc, project.environment));
+  const [platformIssue0, ...morePlatformIssues] = platformIssues;
+  if (platformIssue0 !== undefined) return { ok: false, issues: [platformIssue0, ...morePlatformIssues], diagnostics: [] };
   const lookup = lookups(options.images, names);
   if ('issues' in lookup) return lookup;
   const resolver = new ProjectResolver(project, options, lookup);

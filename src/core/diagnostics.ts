@@ -439,6 +439,30 @@ const CATALOGUE = {
     help: 'A path in the Compose file starts with `~`, which docker compose replaces with the home directory of the user running it. Pass `homeDirectory` (the CLI passes its own) to resolve it; until then the path is read as written, relative to the project directory.',
     source: 'compose-go v2.13.0 paths/home.go ExpandUser, paths/resolve.go absPath',
   },
+  'compose-platform-invalid': {
+    severity: 'error',
+    title: 'Platform not among build.platforms',
+    help: 'The service asks for a platform (`platform:` or DOCKER_DEFAULT_PLATFORM) that its `build.platforms` does not list, so docker compose refuses to build it. Add the platform to `build.platforms` or change `platform:`.',
+    source: 'docker/compose cmd/compose/options.go applyPlatforms; compose-go v2.13.0 loader/validate.go checkConsistency',
+  },
+  'compose-build-platforms-several': {
+    severity: 'info',
+    title: 'Several build platforms',
+    help: '`docker compose up` and `run` build one image to run: with several `build.platforms` and no `platform:`, the builder builds for its own platform. The Dockerfile is evaluated for linux/amd64; set `platform:` to choose.',
+    source: 'docker/compose cmd/compose/options.go applyPlatforms (buildForSinglePlatform)',
+  },
+  'compose-build-context-base': {
+    severity: 'info',
+    title: 'Base is an additional build context',
+    help: "A FROM names one of the service's `build.additional_contexts`: BuildKit builds on that context (a directory, URL or another service's image), not on an image of that name, so its config is unknown. A `docker-image://` context is looked up as that image instead.",
+    source: 'moby/buildkit v0.32.2 frontend/dockerfile/dockerfile2llb/convert.go (namedContext before ResolveImageConfig), frontend/dockerui/config.go NamedContext',
+  },
+  'compose-build-context-stage': {
+    severity: 'warning',
+    title: 'Stage named like an additional context',
+    help: "A build stage has the name of one of the service's `build.additional_contexts`; BuildKit replaces that stage by the context. container-argv still evaluates the stage from its FROM. Rename the stage or the context.",
+    source: 'moby/buildkit v0.32.2 frontend/dockerfile/dockerfile2llb/convert.go toDispatchState (a stage name with a named context)',
+  },
   'compose-unsupported': {
     severity: 'warning',
     title: 'Compose feature not modelled',
