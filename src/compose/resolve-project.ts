@@ -28,8 +28,11 @@ export interface ResolveComposeProjectOptions {
   readonly images?: ImageLookup;
   /** Reads Dockerfiles and `env_file`s by absolute path. Without it, builds are not evaluated and `env_file`s not read. */
   readonly readFile?: ComposeReadFile;
-  /** `docker compose run [--entrypoint X] SERVICE [COMMAND…]`: that service's overrides (and it runs whatever its profiles). */
-  readonly run?: ComposeRunOverrides & { readonly service: string };
+  /**
+   * `docker compose run [--entrypoint X] [--no-deps] SERVICE [COMMAND…]`: that service's overrides (and it
+   * runs whatever its profiles); its `depends_on` services are started first unless `noDeps`.
+   */
+  readonly run?: ComposeRunOverrides & { readonly service: string; readonly noDeps?: boolean };
   /** The daemon's default init (`dockerd --init`, daemon.json `"init": true`): used when a service does not set `init`. Default: false. */
   readonly daemonInit?: boolean;
   readonly shellwordsVersion?: ShellwordsVersion;
@@ -81,8 +84,26 @@ export interface ComposeProjectServiceResult {
   readonly result: ResolveComposeResult;
 }
 
+/** A service `docker compose run` starts before the one it runs (a `depends_on`, followed transitively). */
+export interface ComposeRunDependency {
+  readonly name: string;
+  /** The service that depends on it, and whether that `depends_on` entry is `required`. */
+  readonly of: string;
+  readonly required: boolean;
+  /** False when its profiles are inactive (also with the run service's profiles): not started; a `required` one is an issue instead. */
+  readonly started: boolean;
+}
+
+/** What `docker compose run SERVICE` starts: the service, and (unless `--no-deps`) its dependencies first. */
+export interface ComposeRunPlan {
+  readonly service: string;
+  readonly noDeps: boolean;
+  readonly dependencies: readonly ComposeRunDependency[];
+}
+
 /** Result of {@link resolveComposeProject}. */
-export type ResolveComposeProjectResult = { readonly ok: true; readonly services: readonly ComposeProjectServiceResult[]; readonly diagnostics: readonly Diagnostic[] } | Failure;
+export type ResolveComposeProjectResult =
+  { readonly ok: true; readonly services: readonly ComposeProjectServiceResult[]; readonly run?: ComposeRunPlan; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
 /** The lookups of `options.images`: service images (by reference, then by service name) and Dockerfile bases. */
 interface Lookups {
@@ -391,11 +412,14 @@ export function resolveComposeProject(project: ComposeProject, options: ResolveC
   const platformIssues = project.services.flatMap((svc) => platformIssue(svc, project.environment));
   const [platformIssue0, ...morePlatformIssues] = platformIssues;
   if (platformIssue0 !== undefined) return { ok: false, issues: [platformIssue0, ...morePlatformIssues], diagnostics: [] };
+  const plan = run === undefined ? undefined : runPlan(project, run.service, run.noDeps === true);
+  if (plan !== undefined && 'code' in plan) return { ok: false, issues: [plan], diagnostics: [] };
   const lookup = lookups(options.images, names);
   if ('issues' in lookup) return lookup;
   const resolver = new ProjectResolver(project, options, lookup);
   const services = project.services.map((s) => resolver.service(s));
   const diagnostics = [...project.diagnostics, ...resolver.diagnostics];
+  if (plan !== undefined && plan.dependencies.length > 0) diagnostics.push(runDiagnostic(project, plan));
   for (const s of services) {
     if (!s.active) {
       const svc = project.services.find((p) => p.name === s.name);
@@ -410,5 +434,52 @@ export function resolveComposeProject(project: ComposeProject, options: ResolveC
     }
   }
   if (lookup.table !== null) diagnostics.push(...unusedImageDiagnostics(lookup.table, 'no service or Dockerfile'));
-  return { ok: true, services, diagnostics };
+  return { ok: true, services, ...(plan !== undefined && { run: plan }), diagnostics };
+}
+
+/**
+ * What `docker compose run SERVICE` starts besides SERVICE (docker/compose cmd/compose/run.go `apply`,
+ * pkg/compose/run.go `startDependencies`; compose-go v2.13.0 types/project.go `WithServicesEnabled`,
+ * `WithSelectedServices`, `withServices`): the project's profiles plus SERVICE's when it is not enabled
+ * by them, then SERVICE's `depends_on` followed through enabled services. A dependency that is not
+ * enabled is `no such service: NAME` when required, skipped otherwise. `--no-deps`: none.
+ */
+function runPlan(project: ComposeProject, name: string, noDeps: boolean): ComposeRunPlan | Issue {
+  const byName = new Map(project.services.map((s) => [s.name, s]));
+  const target = byName.get(name) as ComposeProjectService;
+  const extra = target.active ? [] : (target.profiles ?? []).map((p) => p.value);
+  const enabled = (svc: ComposeProjectService | undefined) => svc !== undefined && (svc === target || svc.active || (svc.profiles ?? []).some((p) => extra.includes(p.value)));
+  const dependencies: ComposeRunDependency[] = [];
+  if (noDeps) return { service: name, noDeps, dependencies };
+  const seen = new Set([name]);
+  const queue = [target];
+  for (let svc = queue.shift(); svc !== undefined; svc = queue.shift()) {
+    for (const dep of svc.depends_on ?? []) {
+      if (seen.has(dep.service)) continue;
+      const other = byName.get(dep.service);
+      const started = enabled(other);
+      if (!started && dep.required)
+        return { code: 'compose-service-not-found', path: `services.${svc.name}.depends_on`, ...at(dep.origin), message: `no such service: ${dep.service}` };
+      seen.add(dep.service);
+      dependencies.push({ name: dep.service, of: svc.name, required: dep.required, started });
+      if (started && other !== undefined) queue.push(other);
+    }
+  }
+  return { service: name, noDeps, dependencies };
+}
+
+/** The info that `docker compose run` starts other services first. */
+function runDiagnostic(project: ComposeProject, plan: ComposeRunPlan): Diagnostic {
+  const target = project.services.find((s) => s.name === plan.service) as ComposeProjectService;
+  const started = plan.dependencies.filter((d) => d.started).map((d) => d.name);
+  const skipped = plan.dependencies.filter((d) => !d.started).map((d) => d.name);
+  const also = started.length > 0 ? ` also starts ${started.join(', ')} first (depends_on; --no-deps to start none)` : '';
+  const not = skipped.length > 0 ? `${also === '' ? '' : ';'} does not start ${skipped.join(', ')} (profiles inactive, depends_on not required)` : '';
+  return {
+    code: 'compose-run-dependencies',
+    severity: 'info',
+    path: `services.${plan.service}.depends_on`,
+    ...at(target.depends_on?.[0]?.origin ?? target.origin),
+    message: `\`docker compose run ${plan.service}\`${also}${not}.`,
+  };
 }

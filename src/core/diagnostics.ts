@@ -463,6 +463,12 @@ const CATALOGUE = {
     help: "A build stage has the name of one of the service's `build.additional_contexts`; BuildKit replaces that stage by the context. container-argv still evaluates the stage from its FROM. Rename the stage or the context.",
     source: 'moby/buildkit v0.32.2 frontend/dockerfile/dockerfile2llb/convert.go toDispatchState (a stage name with a named context)',
   },
+  'compose-run-dependencies': {
+    severity: 'info',
+    title: 'docker compose run starts dependencies',
+    help: '`docker compose run SERVICE` first starts the services SERVICE depends on (`depends_on`, followed transitively, among the services its profiles enable); each runs its own command. `--no-deps` starts none.',
+    source: 'docker/compose cmd/compose/run.go apply, pkg/compose/run.go startDependencies; compose-go v2.13.0 types/project.go WithSelectedServices',
+  },
   'compose-unsupported': {
     severity: 'warning',
     title: 'Compose feature not modelled',

@@ -27,6 +27,8 @@ export interface ComposeCommandOptions extends BaseImageOptions {
   readonly env?: readonly string[];
   readonly imageConfig?: readonly string[];
   readonly run?: string;
+  /** commander's `--no-deps`: `deps: false`. */
+  readonly deps?: boolean;
   readonly daemonInit?: boolean;
   readonly json?: boolean;
   readonly strict?: boolean;
@@ -210,7 +212,7 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
   const resolved = resolveComposeProject(project, {
     images,
     readFile,
-    ...(o.run !== undefined && { run: { service: o.run } }),
+    ...(o.run !== undefined && { run: { service: o.run, ...(o.deps === false && { noDeps: true }) } }),
     ...(o.daemonInit === true && { daemonInit: true }),
   });
   if (!resolved.ok) {
@@ -234,7 +236,13 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
     complete,
     units,
     findings,
-    project: { name: project.name, directory: displayPath(io, project.projectDirectory), files: project.files.map((f) => displayPath(io, f)), profiles: project.profiles },
+    project: {
+      name: project.name,
+      directory: displayPath(io, project.projectDirectory),
+      files: project.files.map((f) => displayPath(io, f)),
+      profiles: project.profiles,
+      ...(resolved.run !== undefined && { run: resolved.run }),
+    },
     ...(chain !== undefined && { bases: chain.bases }),
   };
 }
@@ -242,6 +250,7 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
 /** `container-argv compose [FILE] [-f FILE…] [--profile P…] [--project-directory DIR] [--env-file F…] --image-config REF=FILE…` */
 export async function composeProjectCommand(file: string | undefined, o: ComposeCommandOptions, io: CliIO): Promise<number> {
   if (file !== undefined && (o.file ?? []).length > 0) throw new UsageError('give the compose file either as an argument or with -f, not both');
+  if (o.deps === false && o.run === undefined) throw new UsageError('--no-deps needs --run SERVICE');
   const options = file === undefined ? o : { ...o, file: [file] };
   const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
   const { resolverOf } = await import('../base-images/with-bases.js');
