@@ -71,12 +71,12 @@ describe('docker compose run SERVICE: the depends_on services started first', ()
 
   test('with its profile active the optional dependency is started', () => {
     const r = plan('web', false, ['monitoring']);
-    expect(r.ok && r.run?.dependencies.map((d) => `${d.name}:${d.started}`)).toEqual(['api:true', 'metrics:true', 'db:true']);
+    expect(r.ok && r.run?.dependencies.map((d) => `${d.name}:${String(d.started)}`)).toEqual(['api:true', 'metrics:true', 'db:true']);
   });
 
   test("the run service's profiles enable its dependencies that share them (e2e → fixtures)", () => {
     const r = plan('e2e');
-    expect(r.ok && r.run?.dependencies.map((d) => `${d.name}:${d.started}`)).toEqual(['web:true', 'fixtures:true', 'api:true', 'metrics:false', 'db:true']);
+    expect(r.ok && r.run?.dependencies.map((d) => `${d.name}:${String(d.started)}`)).toEqual(['web:true', 'fixtures:true', 'api:true', 'metrics:false', 'db:true']);
   });
 
   test('a required dependency whose profile is not enabled: no such service', () => {
@@ -104,6 +104,6 @@ describe('depends_on merge', () => {
       '/app/compose.yaml': 'services:\n  web:\n    image: a\n    depends_on: [db]\n  db:\n    image: b\n  cache:\n    image: c\n',
       '/app/compose.override.yml': 'services:\n  web:\n    depends_on:\n      db: {condition: service_healthy, required: false}\n      cache: {condition: service_started}\n',
     });
-    expect(p.services[0]!.depends_on?.map((d) => `${d.service}:${d.required}`)).toEqual(['db:false', 'cache:true']);
+    expect(p.services[0]!.depends_on?.map((d) => `${d.service}:${String(d.required)}`)).toEqual(['db:false', 'cache:true']);
   });
 });
