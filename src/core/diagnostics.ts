@@ -472,7 +472,7 @@ const CATALOGUE = {
   'compose-unsupported': {
     severity: 'warning',
     title: 'Compose feature not modelled',
-    help: 'extends and other features that can change command/entrypoint are not evaluated by container-argv; the result ignores them.',
+    help: 'resolveComposeFile reads one document on its own: extends and other features that can change command/entrypoint are not evaluated there, and the result ignores them. loadComposeProject (and the CLI commands compose and lint, which use it) evaluates them.',
     source: 'container-argv decision',
   },
   'kompose-dollar-rewrite': {

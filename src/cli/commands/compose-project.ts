@@ -8,14 +8,14 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { ComposeOrigin } from '../../compose/model.js';
 import type { ComposeProject, ComposeProjectService } from '../../compose/project.js';
 import type { ComposeProjectServiceResult } from '../../compose/resolve-project.js';
-import type { Diagnostic, ImageConfig, Issue } from '../../core/types.js';
+import type { Diagnostic, Issue } from '../../core/types.js';
 import { envOptionsOf, imageMapOf, loadImageFiles } from '../inputs.js';
 import type { BaseImageOptions } from '../base-images/chain.js';
 import type { BaseRequest, BaseResolver } from '../base-images/resolve.js';
-import type { SourcedImageConfig } from '../../core/image-lookup.js';
+import type { ImageLookup } from '../../core/image-lookup.js';
 import { readInput, UsageError, type CliIO } from '../io.js';
 import { findingsOf, type Finding } from '../report.js';
-import { printYamlReport, type Unit, type YamlReport } from './workloads.js';
+import { printYamlReport, SharedImages, tableLookup, type Unit, type WorkloadImages, type YamlReport } from './workloads.js';
 import { unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
 
 /** Options of `container-argv compose`. */
@@ -35,9 +35,10 @@ export interface ComposeCommandOptions extends BaseImageOptions {
 }
 
 /** A file reader for the loader: `'-'` is standard input (read once before), other paths the file system; `undefined` when unreadable. */
-function fileReader(stdin: string | undefined): (path: string) => string | undefined {
+function fileReader(stdin: string | undefined, preread?: { readonly path: string; readonly text: string }): (path: string) => string | undefined {
   return (path) => {
     if (path === '-') return stdin;
+    if (path === preread?.path) return preread.text;
     try {
       return readFileSync(path, 'utf8');
     } catch {
@@ -183,13 +184,23 @@ async function chainRequests(project: ComposeProject, readFile: (path: string) =
   return out;
 }
 
-/** Loads and resolves the project of the command line; returns the report. */
-export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, given: Readonly<Record<string, ImageConfig>>, resolver?: BaseResolver): Promise<YamlReport> {
+/**
+ * Loads and resolves the project of the command line; returns the report. `given` is the
+ * `--image-config` record, or the image table `lint` shares between files; `preread` is a file the
+ * caller has read already (`lint` reads each file first; for `-`, standard input).
+ */
+export async function composeProjectReport(
+  io: CliIO,
+  o: ComposeCommandOptions,
+  given: WorkloadImages,
+  resolver?: BaseResolver,
+  preread?: { readonly path: string; readonly text: string },
+): Promise<YamlReport> {
   const files = o.file ?? [];
   // Given files and env files are read first, so that a missing one is the usual input error.
-  for (const f of [...files.filter((f) => f !== '-'), ...(o.envFile ?? [])]) await readInput(io, f);
-  const stdin = files.includes('-') ? await io.readStdin() : undefined;
-  const readFile = fileReader(stdin);
+  if (preread === undefined) for (const f of [...files.filter((f) => f !== '-'), ...(o.envFile ?? [])]) await readInput(io, f);
+  const stdin = preread?.path === '-' ? preread.text : files.includes('-') ? await io.readStdin() : undefined;
+  const readFile = fileReader(stdin, preread?.path === '-' || preread === undefined ? undefined : { path: resolve(io.cwd, preread.path), text: preread.text });
   const { loadComposeProject } = await import('../../compose/project.js');
   const { resolveComposeProject } = await import('../../compose/resolve-project.js');
   const project = loadComposeProject({
@@ -207,8 +218,8 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
   if (!project.ok) return failedReport(io, displayPath(io, first === '-' ? '-' : resolve(io.cwd, first)), project.issues, project.diagnostics);
   const file = displayPath(io, project.files[0] ?? first);
   const chain = resolver === undefined ? undefined : await resolver.resolve(await chainRequests(project, readFile));
-  let images: Readonly<Record<string, ImageConfig | SourcedImageConfig>> = given;
-  if (chain !== undefined) images = (await import('../base-images/with-bases.js')).withResolved(given, chain);
+  let images: ImageLookup = given instanceof SharedImages ? tableLookup(chain === undefined ? given : new SharedImages(given.table, chain.lookup)) : given;
+  if (chain !== undefined && !(given instanceof SharedImages)) images = (await import('../base-images/with-bases.js')).withResolved(given, chain);
   const resolved = resolveComposeProject(project, {
     images,
     readFile,
