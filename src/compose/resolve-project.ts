@@ -353,7 +353,7 @@ function platformIssue(svc: ComposeProjectService, env: Readonly<Record<string, 
 const DOCKER_IMAGE = 'docker-image://';
 
 /** The name BuildKit looks a FROM up by among named contexts (dockerui/config.go `NamedContext`): the familiar reference without `:latest`. */
-function contextKey(ref: string, reference: ImageReference | undefined): string {
+export function contextKey(ref: string, reference: ImageReference | undefined): string {
   return reference === undefined ? ref : reference.familiar.replace(/:latest$/, '');
 }
 

@@ -14,6 +14,7 @@ import type { BaseImageOptions } from '../base-images/chain.js';
 import type { BaseRequest, BaseResolver } from '../base-images/resolve.js';
 import type { ImageLookup } from '../../core/image-lookup.js';
 import { readInput, UsageError, type CliIO } from '../io.js';
+import { parseImageReference, type ImageReference } from '../../core/image-reference.js';
 import { findingsOf, type Finding } from '../report.js';
 import { printYamlReport, SharedImages, tableLookup, type Unit, type WorkloadImages, type YamlReport } from './workloads.js';
 import { unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
@@ -167,6 +168,7 @@ async function chainRequests(project: ComposeProject, readFile: (path: string) =
   const { listDockerfileBases } = await import('../../dockerfile/list-bases.js');
   const { dockerfileBaseRequests } = await import('../base-images/with-bases.js');
   const { isRemoteContext } = await import('../../compose/model.js');
+  const { contextKey } = await import('../../compose/resolve-project.js');
   const out: BaseRequest[] = [];
   for (const svc of project.services) {
     const b = svc.build;
@@ -179,9 +181,19 @@ async function chainRequests(project: ComposeProject, readFile: (path: string) =
     const text = b.dockerfile_inline?.value ?? (isRemoteContext(context) ? undefined : readFile(dockerfile.startsWith('/') ? dockerfile : resolve(context, dockerfile)));
     if (text === undefined) continue;
     const target = b.target?.value;
-    out.push(...dockerfileBaseRequests(listDockerfileBases(text, target === undefined ? {} : { target })));
+    const contexts = new Map((b.additional_contexts?.entries ?? []).map((e) => [e.key, e.value ?? '']));
+    for (const request of dockerfileBaseRequests(listDockerfileBases(text, target === undefined ? {} : { target }))) out.push(...throughContexts(request, contexts, contextKey));
   }
   return out;
+}
+
+/** A base request seen through the named contexts (as resolveComposeProject looks bases up): `docker-image://REF` asks for REF, another context for nothing. */
+function throughContexts(request: BaseRequest, contexts: ReadonlyMap<string, string>, keyOf: (ref: string, reference: ImageReference | undefined) => string): BaseRequest[] {
+  if (contexts.size === 0) return [request];
+  const parsed = parseImageReference(request.reference);
+  const value = contexts.get(keyOf(request.reference, parsed.ok ? parsed.reference : undefined));
+  if (value === undefined) return [request];
+  return value.startsWith('docker-image://') ? [{ ...request, reference: value.slice('docker-image://'.length) }] : [];
 }
 
 /**

@@ -34,3 +34,16 @@ describe('lint on a Compose file uses the project loader', () => {
     expect(r.stdout).toContain('services.web.ports must be a array');
   });
 });
+
+describe('compose: the base-image chain asks for the image of a docker-image:// additional context', () => {
+  test('FROM base with base = docker-image://alpine:3.20: alpine:3.20 is looked up, "base" is not', async () => {
+    const root = makeTree({
+      'app/compose.yaml': 'services:\n  tool:\n    build:\n      context: .\n      additional_contexts:\n        base: docker-image://alpine:3.20\n        src: ../src\n',
+      'app/Dockerfile': 'FROM base\nCOPY --from=src / /src\nCMD ["sh"]\n',
+    });
+    const r = await cli(['compose', 'app/compose.yaml', '--json'], { cwd: root });
+    const out = JSON.parse(r.stdout) as { bases?: { reference: string }[]; units: { argv?: string[]; build?: { contextBases?: { image?: string }[] } }[] };
+    expect(out.bases?.map((b) => b.reference)).toEqual(['alpine:3.20']);
+    expect(out.units[0]?.build?.contextBases?.[0]?.image).toBe('alpine:3.20');
+  });
+});
