@@ -304,8 +304,8 @@ const CATALOGUE = {
   'compose-file-invalid': {
     severity: 'error',
     title: 'Compose file does not have the expected shape',
-    help: 'A field that decides what runs has the wrong type (services not a mapping, image not a string, command a number…); the message names the path. docker compose rejects the file too.',
-    source: 'compose-spec schema (compose-spec.json)',
+    help: 'A top-level or service key has a type the compose-spec schema does not allow (services not a mapping, image not a string, ports a number…), or is not a Compose key at all; the message names the path. docker compose refuses the whole project too.',
+    source: 'compose-spec schema (compose-spec.json); compose-go v2.13.0 schema/schema.go Validate',
   },
   'compose-command-type': {
     severity: 'error',
