@@ -128,6 +128,14 @@ const CASES: readonly Case[] = [
     env: { HOME: '{dir}/home' },
     cwd: 'app',
   },
+  {
+    name: 'depends_on: a list in the file, a mapping in the override, merged by service name',
+    files: {
+      'docker-compose.yml':
+        'services:\n  web:\n    image: nginx:1.27\n    depends_on: [api]\n  api:\n    image: example/api:2\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n',
+      'docker-compose.override.yml': 'services:\n  web:\n    depends_on:\n      cache:\n        condition: service_started\n',
+    },
+  },
 ];
 
 /** `$$` in v1's output is its escape of a literal `$` (docker-compose config re-escapes interpolated text). */
@@ -146,6 +154,8 @@ interface Comparable {
   working_dir?: unknown;
   environment?: Record<string, unknown>;
   build?: { context?: unknown; dockerfile?: unknown; args?: Record<string, unknown>; target?: unknown };
+  /** The services depended on, sorted (v1 prints a mapping; conditions and `required` are not compared). */
+  depends_on?: string[];
 }
 
 /** What v1's `config` prints for a service, restricted to the fields the library models. */
@@ -161,6 +171,8 @@ function fromV1(svc: Record<string, unknown>): Comparable {
     if (b['args'] !== undefined) out.build.args = unescape(b['args']) as Record<string, unknown>;
     if (b['target'] !== undefined) out.build.target = b['target'];
   }
+  const deps = svc['depends_on'];
+  if (deps !== undefined) out.depends_on = (Array.isArray(deps) ? (deps as string[]) : Object.keys(deps as object)).sort();
   return out;
 }
 
@@ -186,6 +198,7 @@ function fromLibrary(project: ComposeProject, name: string, read: (p: string) =>
     if (b.args !== undefined) out.build.args = Object.fromEntries(b.args.entries.map((e) => [e.key, e.value]));
     if (b.target !== undefined) out.build.target = b.target.value;
   }
+  if (svc.depends_on !== undefined) out.depends_on = svc.depends_on.map((d) => d.service).sort();
   return out;
 }
 
