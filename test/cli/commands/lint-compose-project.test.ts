@@ -47,3 +47,23 @@ describe('compose: the base-image chain asks for the image of a docker-image:// 
     expect(out.units[0]?.build?.contextBases?.[0]?.image).toBe('alpine:3.20');
   });
 });
+
+describe('compose: ~ is $HOME (compose-go paths/home.go ExpandUser reads it through os.UserHomeDir)', () => {
+  const tree = {
+    'app/compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    env_file: ~/secrets/web.env\n',
+    'home/secrets/web.env': 'TOKEN=abc\n',
+  };
+
+  test('with HOME the env_file under it is read', async () => {
+    const root = makeTree(tree);
+    const r = await cli(['compose', 'app/compose.yaml', '--no-catalog', '--json'], { cwd: root, env: { HOME: `${root}/home` } });
+    const out = JSON.parse(r.stdout) as { units: { environment: Record<string, { value: string }> }[] };
+    expect(out.units[0]?.environment['TOKEN']?.value).toBe('abc');
+  });
+
+  test('without HOME the path is diagnosed', async () => {
+    const root = makeTree(tree);
+    const r = await cli(['compose', 'app/compose.yaml', '--no-catalog'], { cwd: root, env: {} });
+    expect(r.stdout).toContain('warning compose-path-home-unknown: services.web.env_file: "~/secrets/web.env" starts with ~');
+  });
+});
