@@ -45,8 +45,12 @@ export interface ComposeContextBase {
   /** The context's key and value (a local directory made absolute). */
   readonly context: string;
   readonly value: string;
-  /** For a `docker-image://` context: the image used instead (its config looked up in `images`); absent: a directory, URL or `service:` context, whose config is unknown. */
+  /** For a `docker-image://` context: the image used instead (its config looked up in `images`). */
   readonly image?: string;
+  /** For a `service:NAME` context: that service, whose image is used (its config given in `images`, or built from its Dockerfile). */
+  readonly service?: string;
+  /** Whether the base's config is known; a directory or URL context never is. */
+  readonly known: boolean;
   /** Index of the stage built on it, and the position of that FROM. */
   readonly stage: number;
   readonly line: number;
@@ -163,7 +167,7 @@ class ProjectResolver {
     const environment = this.environment(svc, path);
     const parsed = parseImageReference(image);
     const reference = parsed.ok ? parsed.reference : undefined;
-    const built = svc.build === undefined ? undefined : this.build(svc, path);
+    const built = svc.build === undefined ? undefined : this.buildOf(svc);
     const service = { ...(svc.command !== undefined && { command: svc.command.value }), ...(svc.entrypoint !== undefined && { entrypoint: svc.entrypoint.value }) };
     const { shellwordsVersion } = this.options;
     const sw = { path, init, ...(shellwordsVersion !== undefined && { shellwordsVersion }) };
@@ -218,7 +222,36 @@ class ProjectResolver {
   }
 
   /** Evaluates the service's Dockerfile (`build:`), with its bases from `options.images`. */
-  private build(svc: ComposeProjectService, path: string): { config: ImageConfig | null; evaluation: ComposeBuildEvaluation } | undefined {
+  /** Each service's build evaluated once (a `service:` context asks for another's); `'pending'` while evaluating, so a cycle reads as unknown. */
+  private readonly builds = new Map<string, Built | undefined | 'pending'>();
+
+  private buildOf(svc: ComposeProjectService): Built | undefined {
+    const memo = this.builds.get(svc.name);
+    if (memo === 'pending') return undefined;
+    if (memo !== undefined || this.builds.has(svc.name)) return memo;
+    this.builds.set(svc.name, 'pending');
+    const built = this.build(svc, `services.${svc.name}`);
+    this.builds.set(svc.name, built);
+    return built;
+  }
+
+  /**
+   * The config of the image another service runs, for a `service:NAME` context (docker/compose
+   * pkg/compose/build.go `toBuildContexts`: `docker-image://` + that service's image name): the config
+   * given for its image, else the one its Dockerfile builds when nothing of it depends on an unknown base.
+   */
+  private serviceImageConfig(name: string): ImageConfig | undefined {
+    const svc = this.project.services.find((s) => s.name === name);
+    if (svc === undefined) return undefined;
+    const image = imageName(this.project, svc);
+    const parsed = parseImageReference(image);
+    const given = this.lookup.service(image, parsed.ok ? parsed.reference : undefined, svc.name, svc.platform?.value);
+    if (given !== undefined || svc.build === undefined) return given;
+    const built = this.buildOf(svc);
+    return built?.config != null && built.evaluation.unknownBases.length === 0 ? built.config : undefined;
+  }
+
+  private build(svc: ComposeProjectService, path: string): Built | undefined {
     const b = svc.build;
     if (b === undefined) return undefined;
     const context = b.context?.value ?? this.project.projectDirectory;
@@ -244,7 +277,7 @@ class ProjectResolver {
     const buildArgs = resolvedEntries(b.args?.entries ?? [], this.project.environment);
     const platform = this.platform(svc, path);
     const contexts = namedContexts(b.additional_contexts);
-    const bases = contextLookup(contexts, this.lookup.bases);
+    const bases = contextLookup(contexts, this.lookup.bases, (name) => this.serviceImageConfig(name));
     const r = evaluateDockerfile(text, {
       ...(bases !== undefined && { baseImages: bases }),
       ...(target !== undefined && { target }),
@@ -313,9 +346,12 @@ class ProjectResolver {
       const ctx = contexts.get(key);
       if (ctx === undefined || ctx.value === null) continue;
       const image = ctx.value.startsWith(DOCKER_IMAGE) ? ctx.value.slice(DOCKER_IMAGE.length) : undefined;
-      out.push({ from: st.base.ref, context: ctx.key, value: ctx.value, ...(image !== undefined && { image }), stage: st.index, line: st.line, column: st.column });
-      if (image !== undefined) continue;
-      const kind = ctx.value.startsWith('service:') ? 'the image another service builds' : isRemoteContext(ctx.value) ? 'a remote context' : 'a local directory';
+      const service = ctx.value.startsWith(SERVICE) ? ctx.value.slice(SERVICE.length) : undefined;
+      const known = st.base.known;
+      const where = { stage: st.index, line: st.line, column: st.column };
+      out.push({ from: st.base.ref, context: ctx.key, value: ctx.value, ...(image !== undefined && { image }), ...(service !== undefined && { service }), known, ...where });
+      if (known || image !== undefined) continue;
+      const kind = service !== undefined ? `the image of service ${service}, not known here` : isRemoteContext(ctx.value) ? 'a remote context' : 'a local directory';
       this.diagnostics.push({
         code: 'compose-build-context-base',
         severity: 'info',
@@ -351,6 +387,13 @@ function platformIssue(svc: ComposeProjectService, env: Readonly<Record<string, 
 }
 
 const DOCKER_IMAGE = 'docker-image://';
+const SERVICE = 'service:';
+
+/** A service's evaluated build: the config (null: not known) and what the answer says of it. */
+interface Built {
+  readonly config: ImageConfig | null;
+  readonly evaluation: ComposeBuildEvaluation;
+}
 
 /** The name BuildKit looks a FROM up by among named contexts (dockerui/config.go `NamedContext`): the familiar reference without `:latest`. */
 export function contextKey(ref: string, reference: ImageReference | undefined): string {
@@ -367,12 +410,13 @@ function namedContexts(list: KeyedList | undefined): Map<string, KeyEntry> {
  * resolver): a `docker-image://REF` context is looked up as REF; a directory, URL or `service:`
  * context has no image config (unknown), whatever `images` holds for the name.
  */
-function contextLookup(contexts: ReadonlyMap<string, KeyEntry>, bases: ImageLookup | undefined): ImageLookup | undefined {
+function contextLookup(contexts: ReadonlyMap<string, KeyEntry>, bases: ImageLookup | undefined, service: (name: string) => ImageConfig | undefined): ImageLookup | undefined {
   if (contexts.size === 0) return bases;
   return (ref, reference, platform) => {
     const ctx = contexts.get(contextKey(ref, reference));
     if (ctx === undefined) return typeof bases === 'function' ? bases(ref, reference, platform) : undefined;
     const value = ctx.value ?? '';
+    if (value.startsWith(SERVICE)) return service(value.slice(SERVICE.length));
     if (!value.startsWith(DOCKER_IMAGE) || typeof bases !== 'function') return undefined;
     const image = value.slice(DOCKER_IMAGE.length);
     const parsed = parseImageReference(image);

@@ -454,7 +454,7 @@ const CATALOGUE = {
   'compose-build-context-base': {
     severity: 'info',
     title: 'Base is an additional build context',
-    help: "A FROM names one of the service's `build.additional_contexts`: BuildKit builds on that context (a directory, URL or another service's image), not on an image of that name, so its config is unknown. A `docker-image://` context is looked up as that image instead.",
+    help: "A FROM names one of the service's `build.additional_contexts`: BuildKit builds on that context, not on an image of that name. A directory or URL context has no config here, nor a `service:` context whose service image is neither given nor built from known bases. A `docker-image://` context is looked up as that image.",
     source: 'moby/buildkit v0.32.2 frontend/dockerfile/dockerfile2llb/convert.go (namedContext before ResolveImageConfig), frontend/dockerui/config.go NamedContext',
   },
   'compose-build-context-stage': {

@@ -105,7 +105,9 @@ describe('build.additional_contexts', () => {
     const r = ok(resolve(files, { images }));
     const api = r.services[0]!;
     expect(api.result.ok && api.result.complete ? api.result.argv : api.result).toEqual(['python', '-m', 'api']);
-    expect(api.build?.contextBases).toEqual([{ from: 'base', context: 'base', value: 'docker-image://python:3.12-slim', image: 'python:3.12-slim', stage: 0, line: 1, column: 1 }]);
+    expect(api.build?.contextBases).toEqual([
+      { from: 'base', context: 'base', value: 'docker-image://python:3.12-slim', image: 'python:3.12-slim', known: true, stage: 0, line: 1, column: 1 },
+    ]);
   });
 
   test('FROM alpine with alpine = docker-image://alpine:3.20 takes alpine:3.20, not alpine', () => {
@@ -118,30 +120,45 @@ describe('build.additional_contexts', () => {
     const r = ok(resolve(files, { images: { ...images, tools: { cmd: ['/wrong'] } } }, { environment: { TARGET: 'dev' } }));
     const api = r.services[0]!;
     expect(api.result).toMatchObject({ ok: true, complete: false });
-    expect(api.build?.contextBases).toEqual([{ from: 'tools', context: 'tools', value: '/app/tools', stage: 1, line: 3, column: 1 }]);
+    expect(api.build?.contextBases).toEqual([{ from: 'tools', context: 'tools', value: '/app/tools', known: false, stage: 1, line: 3, column: 1 }]);
     expect(r.diagnostics.find((d) => d.code === 'compose-build-context-base')?.message).toBe(
       'FROM tools is the additional context "tools" (/app/tools, a local directory), not an image of that name: its config is unknown here.',
     );
   });
 
-  test("a service: context is another service's image, unknown here; ~ in a context path is the home directory", () => {
-    const r = ok(
-      resolve(
-        {
-          '/app/compose.yaml':
-            'services:\n  base:\n    build: ./base\n  app:\n    build:\n      context: .\n      additional_contexts:\n        - base=service:base\n        - assets=~/assets\n',
-          '/app/base/Dockerfile': 'FROM alpine\n',
-          '/app/Dockerfile': 'FROM base\nCOPY --from=assets / /srv\nCMD ["serve"]\n',
-        },
-        {},
-        { homeDirectory: '/home/dev' },
-      ),
-    );
+  const withService = (baseDockerfile: string): Files => ({
+    '/app/compose.yaml':
+      'services:\n  base:\n    build: ./base\n  app:\n    build:\n      context: .\n      additional_contexts:\n        - base=service:base\n        - assets=~/assets\n',
+    '/app/base/Dockerfile': baseDockerfile,
+    '/app/Dockerfile': 'FROM base\nCOPY --from=assets / /srv\nCMD ["serve"]\n',
+  });
+
+  test('a service: context is the image that service builds: known when its own bases are (~ in a context path is the home directory)', () => {
+    const r = ok(resolve(withService('FROM scratch\nENTRYPOINT ["/tini", "--"]\n'), {}, { homeDirectory: '/home/dev' }));
     const app = r.services.find((s) => s.name === 'app')!;
-    expect(app.build?.contextBases?.map((c) => [c.from, c.value])).toEqual([['base', 'service:base']]);
+    expect(app.build?.contextBases).toEqual([{ from: 'base', context: 'base', value: 'service:base', service: 'base', known: true, stage: 0, line: 1, column: 1 }]);
+    expect(app.result.ok && app.result.complete ? app.result.argv : app.result).toEqual(['/tini', '--', 'serve']);
+  });
+
+  test('a service: context whose service builds on an unknown base is unknown, said as data and as a diagnostic', () => {
+    const r = ok(resolve(withService('FROM alpine\n')));
+    const app = r.services.find((s) => s.name === 'app')!;
+    expect(app.build?.contextBases?.map((c) => [c.from, c.value, c.known])).toEqual([['base', 'service:base', false]]);
     // CMD alone: what runs depends on the ENTRYPOINT of the unknown base.
     expect(app.result).toMatchObject({ ok: true, complete: false, dependsOn: ['entrypoint'] });
-    expect(r.diagnostics.find((d) => d.code === 'compose-build-context-base')?.message).toContain('the image another service builds');
+    expect(r.diagnostics.find((d) => d.code === 'compose-build-context-base')?.message).toContain('the image of service base, not known here');
+  });
+
+  test('service: contexts that name each other are unknown, not an endless evaluation', () => {
+    const r = ok(
+      resolve({
+        '/app/compose.yaml':
+          'services:\n  a:\n    build:\n      context: ./a\n      additional_contexts: {b: "service:b"}\n  b:\n    build:\n      context: ./b\n      additional_contexts: {a: "service:a"}\n',
+        '/app/a/Dockerfile': 'FROM b\nCMD ["a"]\n',
+        '/app/b/Dockerfile': 'FROM a\nCMD ["b"]\n',
+      }),
+    );
+    expect(r.services.map((s) => s.result.ok && s.result.complete)).toEqual([false, false]);
   });
 
   test("additional_contexts of an override file are merged by key onto the base file's", () => {
