@@ -122,7 +122,15 @@ export type { ComposeProject, ComposeProjectService, LoadComposeProjectOptions, 
 export type { BuildModel, ComposeOrigin, EnvFileEntry, ExtendsRef, KeyEntry, KeyedList, ServiceModel, Sourced } from './compose/model.js';
 export type { ComposeReadFile } from './compose/project-files.js';
 export { resolveComposeProject } from './compose/resolve-project.js';
-export type { ComposeBuildEvaluation, ComposeProjectServiceResult, ResolveComposeProjectOptions, ResolveComposeProjectResult } from './compose/resolve-project.js';
+export type {
+  ComposeBuildEvaluation,
+  ComposeContextBase,
+  ComposeProjectServiceResult,
+  ComposeRunDependency,
+  ComposeRunPlan,
+  ResolveComposeProjectOptions,
+  ResolveComposeProjectResult,
+} from './compose/resolve-project.js';
 export { parseDotEnv } from './compose/dotenv.js';
 export type { DotEnvFile, ParseDotEnvOptions, ParseDotEnvResult } from './compose/dotenv.js';
 

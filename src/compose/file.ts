@@ -190,7 +190,7 @@ class ComposeServiceResolver {
         severity: 'warning',
         path: `${path}.extends`,
         ...this.src,
-        message: `${path}: extends is not evaluated; the inherited command/entrypoint are not taken into account.`,
+        message: `${path}: extends is not evaluated by this single-file reader; the inherited command/entrypoint are not taken into account (loadComposeProject, and the CLI's compose and lint, evaluate it).`,
       });
     }
     const image = this.interpolate(service.image ?? undefined, name, 'image') as string | undefined;

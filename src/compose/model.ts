@@ -50,6 +50,15 @@ export interface BuildModel {
   readonly target?: Sourced<string>;
   readonly args?: KeyedList;
   readonly platforms?: readonly Sourced<string>[];
+  /** Named contexts (`FROM name` may use one); a local directory is absolute, other values as written (`docker-image://…`, URLs, `service:…`). */
+  readonly additional_contexts?: KeyedList;
+}
+
+/** One `depends_on` entry: the service and whether it is `required` (default true). */
+export interface DependsOnEntry {
+  readonly service: string;
+  readonly required: boolean;
+  readonly origin: ComposeOrigin;
 }
 
 /** What `extends:` names: a service, in this file or in `file` (absolute). */
@@ -75,6 +84,9 @@ export interface ServiceModel {
   readonly profiles?: readonly Sourced<string>[];
   readonly build?: BuildModel;
   readonly extends?: Sourced<ExtendsRef>;
+  /** `platform:` (`os/arch[/variant]`): what is pulled, and what a `build:` builds for. */
+  readonly platform?: Sourced<string>;
+  readonly depends_on?: readonly DependsOnEntry[];
 }
 
 /** How to read one service of one file: its name, the file, positions, and the directory relative paths start from. */
@@ -85,6 +97,16 @@ export interface ServiceReadContext {
   readonly at: readonly PropertyKey[];
   /** Directory that relative `env_file` and `build.context` paths are relative to. */
   readonly dir: string;
+  /**
+   * Makes a path of the file absolute (`at`: its data path from the service); default: against `dir`.
+   * The project loader passes one that also expands a leading `~` (compose-go `paths.ExpandUser`).
+   */
+  readonly resolve?: (path: string, at: readonly PropertyKey[]) => string;
+}
+
+/** A path of the service made absolute, through `ctx.resolve` when given. */
+function absolute(ctx: ServiceReadContext, path: string, at: readonly PropertyKey[]): string {
+  return ctx.resolve === undefined ? resolvePath(ctx.dir, path) : ctx.resolve(path, [...ctx.at, ...at]);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -117,15 +139,21 @@ export function isRemoteContext(context: string): boolean {
 /** Reads `build:` (string → `{ context }`); a local `context` is made absolute against `ctx.dir`. */
 function readBuild(build: string | ComposeBuildInput, ctx: ServiceReadContext, origin: (path: readonly PropertyKey[]) => ComposeOrigin): BuildModel {
   const at = ['build'];
-  const context = (text: string) => (isRemoteContext(text) ? text : resolvePath(ctx.dir, text));
-  if (typeof build === 'string') return { origin: origin(at), context: { value: context(build), origin: origin(at) } };
+  const context = (text: string, path: readonly PropertyKey[]) => (isRemoteContext(text) ? text : absolute(ctx, text, path));
+  if (typeof build === 'string') return { origin: origin(at), context: { value: context(build, at), origin: origin(at) } };
   const out: Mutable<BuildModel> = { origin: origin(at) };
   for (const key of ['context', 'dockerfile', 'dockerfile_inline', 'target'] as const) {
     const v = build[key];
-    if (typeof v === 'string') out[key] = { value: key === 'context' ? context(v) : v, origin: origin([...at, key]) };
+    if (typeof v === 'string') out[key] = { value: key === 'context' ? context(v, [...at, key]) : v, origin: origin([...at, key]) };
   }
   if (build.args !== undefined && build.args !== null) out.args = readKeyed(build.args, (k) => origin([...at, 'args', k]));
   if (build.platforms !== undefined && build.platforms !== null) out.platforms = build.platforms.map((p, i) => ({ value: p, origin: origin([...at, 'platforms', i]) }));
+  if (build.additional_contexts !== undefined && build.additional_contexts !== null) {
+    const list = readKeyed(build.additional_contexts, (k) => origin([...at, 'additional_contexts', k]));
+    const keys = Array.isArray(build.additional_contexts) ? list.entries.map((_, i) => i) : list.entries.map((e) => e.key);
+    const entries = list.entries.map((e, i): KeyEntry => (e.value === null ? e : { ...e, value: context(e.value, [...at, 'additional_contexts', keys[i] as PropertyKey]) }));
+    out.additional_contexts = { form: list.form, entries };
+  }
   return out;
 }
 
@@ -150,16 +178,23 @@ export function readService(svc: ComposeProjectServiceInput | null, ctx: Service
       const at = typeof svc.env_file === 'string' ? ['env_file'] : ['env_file', i];
       const path = typeof e === 'string' ? e : e.path;
       const required = typeof e === 'string' ? true : (e.required ?? true);
-      return { path: resolvePath(ctx.dir, path), required, origin: origin(at) };
+      return { path: absolute(ctx, path, typeof e === 'string' ? at : [...at, 'path']), required, origin: origin(at) };
     });
   }
   if (svc.profiles !== undefined && svc.profiles !== null) out.profiles = svc.profiles.map((p, i) => ({ value: p, origin: origin(['profiles', i]) }));
   if (svc.build !== undefined && svc.build !== null) out.build = readBuild(svc.build, ctx, origin);
+  if (typeof svc.platform === 'string') out.platform = { value: svc.platform, origin: origin(['platform']) };
+  if (svc.depends_on !== undefined && svc.depends_on !== null) {
+    const d = svc.depends_on;
+    out.depends_on = Array.isArray(d)
+      ? d.map((service, i) => ({ service, required: true, origin: origin(['depends_on', i]) }))
+      : Object.entries(d).map(([service, v]) => ({ service, required: v?.required ?? true, origin: origin(['depends_on', service]) }));
+  }
   if (svc.extends !== undefined && svc.extends !== null) {
     const ref =
       typeof svc.extends === 'string'
         ? { service: svc.extends }
-        : { service: svc.extends.service, ...(typeof svc.extends.file === 'string' && { file: resolvePath(ctx.dir, svc.extends.file) }) };
+        : { service: svc.extends.service, ...(typeof svc.extends.file === 'string' && { file: absolute(ctx, svc.extends.file, ['extends', 'file']) }) };
     out.extends = { value: ref, origin: origin(['extends']) };
   }
   return out;
@@ -182,6 +217,8 @@ function mergeBuild(base: BuildModel | undefined, over: BuildModel | undefined):
   }
   const args = mergeKeyed(base.args, over.args);
   if (args !== undefined) out.args = args;
+  const contexts = mergeKeyed(base.additional_contexts, over.additional_contexts);
+  if (contexts !== undefined) out.additional_contexts = contexts;
   // `platforms` has no special rule: two lists are appended (uncity.go lists `build.platform`, not `platforms`).
   const platforms = base.platforms === undefined ? over.platforms : over.platforms === undefined ? base.platforms : [...base.platforms, ...over.platforms];
   if (platforms !== undefined) out.platforms = platforms;
@@ -197,7 +234,7 @@ function mergeBuild(base: BuildModel | undefined, over: BuildModel | undefined):
  */
 export function mergeService(base: ServiceModel, over: ServiceModel): ServiceModel {
   const out: Mutable<ServiceModel> = { origin: base.origin };
-  for (const key of ['image', 'init', 'working_dir', 'extends'] as const) {
+  for (const key of ['image', 'init', 'working_dir', 'extends', 'platform'] as const) {
     const v = over[key] ?? base[key];
     if (v !== undefined) (out as Record<string, unknown>)[key] = v;
   }
@@ -213,12 +250,15 @@ export function mergeService(base: ServiceModel, over: ServiceModel): ServiceMod
   if (profiles !== undefined) out.profiles = profiles;
   const build = mergeBuild(base.build, over.build);
   if (build !== undefined) out.build = build;
+  // mergeDependsOn: the mappings merged by service name (duplicates removed by finishService).
+  const dependsOn = base.depends_on === undefined ? over.depends_on : over.depends_on === undefined ? base.depends_on : [...base.depends_on, ...over.depends_on];
+  if (dependsOn !== undefined) out.depends_on = dependsOn;
   return out;
 }
 
 /** Fields whose `!reset`/`!override` the model applies (whole field; a key of a mapping-form `environment`/`build.args`). */
-const MODELLED = new Set(['image', 'command', 'entrypoint', 'init', 'working_dir', 'environment', 'env_file', 'profiles', 'build', 'extends']);
-const BUILD_KEYS = new Set(['context', 'dockerfile', 'dockerfile_inline', 'target', 'args', 'platforms']);
+const MODELLED = new Set(['image', 'command', 'entrypoint', 'init', 'working_dir', 'environment', 'env_file', 'profiles', 'build', 'extends', 'platform', 'depends_on']);
+const BUILD_KEYS = new Set(['context', 'dockerfile', 'dockerfile_inline', 'target', 'args', 'platforms', 'additional_contexts']);
 
 /** Drops the entries of `key` from a mapping-form list; a list-form one keeps them (compose-go reset.go: "TODO support removal from sequence"). */
 function dropKey(list: KeyedList | undefined, key: string): KeyedList | undefined {
@@ -284,6 +324,11 @@ export function finishService(model: ServiceModel): ServiceModel {
   if (model.environment !== undefined) out.environment = { form: model.environment.form, entries: unique(model.environment.entries, (e) => e.key) };
   if (model.env_file !== undefined) out.env_file = unique(model.env_file, (e) => e.path);
   if (model.profiles !== undefined) out.profiles = unique(model.profiles, (p) => p.value);
-  if (model.build?.args !== undefined) out.build = { ...model.build, args: { form: model.build.args.form, entries: unique(model.build.args.entries, (e) => e.key) } };
+  if (model.depends_on !== undefined) out.depends_on = unique(model.depends_on, (d) => d.service);
+  const build = model.build;
+  if (build?.args !== undefined) out.build = { ...build, args: { form: build.args.form, entries: unique(build.args.entries, (e) => e.key) } };
+  const contexts = build?.additional_contexts;
+  if (build !== undefined && contexts !== undefined)
+    out.build = { ...build, ...out.build, additional_contexts: { form: contexts.form, entries: unique(contexts.entries, (e) => e.key) } };
   return out;
 }

@@ -1,6 +1,7 @@
 import { readDotEnvFiles } from './dotenv.js';
 import { interpolateTree } from './interpolation.js';
 import { finishService, mergeService, readService, resetPath, type ServiceModel } from './model.js';
+import { checkComposeFieldTypes } from './field-types.js';
 import { dirnamePath, joinPath, resolvePath } from './posix-path.js';
 import { safeParseComposeProjectService } from './schema.js';
 import type { Limits } from '../core/limits.js';
@@ -69,7 +70,27 @@ export class ProjectFiles {
   constructor(
     private readonly readFile: ComposeReadFile,
     private readonly limits: Limits,
+    /** The user's home directory, for a leading `~`; `undefined`: not known (such a path is diagnosed). */
+    private readonly home: string | undefined,
   ) {}
+
+  /**
+   * A path written in `file` made absolute against `dir`, as compose-go v2.13.0 `absPath` does
+   * (paths/resolve.go:112): a leading `~` is first replaced by the home directory (paths/home.go
+   * `ExpandUser`: `filepath.Join(home, p[1:])`, so `~x` is `$HOME/x`). Without a home directory the
+   * path stays as written (as compose-go does when `HOME` is unset) and is diagnosed.
+   */
+  resolveIn(dir: string, path: string, where: { source: string; path: string; line?: number; column?: number }): string {
+    if (!path.startsWith('~')) return resolvePath(dir, path);
+    if (this.home !== undefined) return resolvePath(dir, joinPath(this.home, path.slice(1)));
+    this.diagnostics.push({
+      code: 'compose-path-home-unknown',
+      severity: 'warning',
+      ...where,
+      message: `${where.path}: ${JSON.stringify(path)} starts with ~, which compose expands to the home directory; it was not given (option homeDirectory), so the path is taken as relative to ${dir}.`,
+    });
+    return resolvePath(dir, path);
+  }
 
   /** Loads `files` in order into one map of merged services (`null` after an issue). */
   loadFiles(files: readonly string[], scope: LoadScope): Map<string, ServiceModel> | null {
@@ -77,7 +98,7 @@ export class ProjectFiles {
     for (const file of files) {
       const text = this.readFile(file);
       if (text === undefined) return this.fail({ code: 'compose-file-not-found', message: `open ${file}: no such file or directory`, source: file });
-      const docs = this.readDocuments(file, text, scope, scope.dir);
+      const docs = this.readDocuments(file, text, scope, scope.dir, true);
       if (docs === null) return null;
       for (const doc of docs) if (this.mergeDocument(dict, doc, scope) === null) return null;
     }
@@ -91,21 +112,21 @@ export class ProjectFiles {
   }
 
   /** Parses, interpolates and reads the services of every document of a file. */
-  private readDocuments(file: string, text: string, scope: LoadScope, dir: string): LoadedDocument[] | null {
+  private readDocuments(file: string, text: string, scope: LoadScope, dir: string, validate: boolean): LoadedDocument[] | null {
     const parsed = parseYamlDocuments(text, file, this.limits, { merge: true, tags: COMPOSE_TAGS });
     if (!parsed.ok) return this.fail(parsed.issues[0]);
     const out: LoadedDocument[] = [];
     for (const doc of parsed.documents) {
       if (!doc.ok) return this.fail(doc.issues[0]);
       if (doc.value === null || doc.value === undefined) continue;
-      const loaded = this.readDocument(file, doc, scope, dir);
+      const loaded = this.readDocument(file, doc, scope, dir, validate);
       if (loaded === null) return null;
       out.push(loaded);
     }
     return out;
   }
 
-  private readDocument(file: string, doc: Extract<YamlDocument, { ok: true }>, scope: LoadScope, dir: string): LoadedDocument | null {
+  private readDocument(file: string, doc: Extract<YamlDocument, { ok: true }>, scope: LoadScope, dir: string, validate: boolean): LoadedDocument | null {
     const at = (path: readonly PropertyKey[]) => ({ source: file, path: formatPath('', path), ...doc.locate(path) });
     if (typeof doc.value !== 'object' || Array.isArray(doc.value)) return this.fail({ code: 'compose-file-invalid', message: 'top-level object must be a mapping', ...at([]) });
     const raw = doc.value as Record<string, unknown>;
@@ -126,6 +147,7 @@ export class ProjectFiles {
       });
     }
     const value = interpolated.value as Record<string, unknown>;
+    if (validate && !this.validate(file, doc, value)) return null;
     const services = this.readServices(file, doc, value, dir);
     if (services === null) return null;
     const tags = new Map<string, TaggedPath[]>();
@@ -135,6 +157,18 @@ export class ProjectFiles {
       tags.set(name, [...(tags.get(name) ?? []), t]);
     }
     return { file, value, services, tags };
+  }
+
+  /**
+   * compose-go `schema.Validate` for the two levels container-argv checks (src/compose/field-types.ts):
+   * every wrong type or unknown key is an issue at its position, worded as `docker compose` words it.
+   */
+  private validate(file: string, doc: Extract<YamlDocument, { ok: true }>, value: Record<string, unknown>): boolean {
+    const errors = checkComposeFieldTypes(value);
+    for (const e of errors) {
+      this.issues.push({ code: 'compose-file-invalid', message: `validating ${file}: ${e.message}`, source: file, path: formatPath('', e.path), ...doc.locate(e.path) });
+    }
+    return errors.length === 0;
   }
 
   /** Validates and reads each service of a document. */
@@ -153,7 +187,8 @@ export class ProjectFiles {
         const what = first?.code === 'invalid_type' ? `expected ${first.expected}` : (first?.message ?? 'invalid');
         return this.fail({ code: 'compose-file-invalid', message: `${p}: ${what}`, source: file, path: p, ...doc.locate(path) });
       }
-      services.set(name, readService(r.data, { file, locate: doc.locate, at: ['services', name], dir }));
+      const resolve = (path: string, at: readonly PropertyKey[]) => this.resolveIn(dir, path, { source: file, path: formatPath('', at), ...doc.locate(at) });
+      services.set(name, readService(r.data, { file, locate: doc.locate, at: ['services', name], dir, resolve }));
     }
     return services;
   }
@@ -215,15 +250,15 @@ export class ProjectFiles {
       if (spec === null || paths === null || paths.length === 0 || !paths.every((p) => typeof p === 'string')) {
         return this.fail({ code: 'compose-include-invalid', message: `include[${i}]: path must be a string or a list of strings`, ...where });
       }
-      const files = paths.map((p) => resolvePath(scope.dir, p));
+      const files = paths.map((p) => this.resolveIn(scope.dir, p, { ...where, path: `include[${i}].path` }));
       const main = files[0] as string;
       if (scope.including.includes(main)) {
         const chain = [...scope.including, main];
         return this.fail({ code: 'compose-include-cycle', message: `include cycle detected:\n${chain[0] ?? ''}\n include ${chain.slice(1).join('\n include ')}`, ...where });
       }
       const pd = spec['project_directory'];
-      const projectDir = typeof pd === 'string' && pd !== '' ? resolvePath(scope.dir, pd) : dirnamePath(main);
-      const env = this.includeEnvironment(spec['env_file'], projectDir, scope);
+      const projectDir = typeof pd === 'string' && pd !== '' ? this.resolveIn(scope.dir, pd, { ...where, path: `include[${i}].project_directory` }) : dirnamePath(main);
+      const env = this.includeEnvironment(spec['env_file'], projectDir, scope, { ...where, path: `include[${i}].env_file` });
       if (env === null) return null;
       const imported = this.loadFiles(files, { env, dir: projectDir, including: scope.including });
       if (imported === null) return null;
@@ -244,7 +279,7 @@ export class ProjectFiles {
    * The variables of an included project: the including project's, then its env files (the
    * `.env` of its project directory by default) for names not set (compose-go `Mapping.Merge`).
    */
-  private includeEnvironment(envFile: unknown, projectDir: string, scope: LoadScope): Record<string, string> | null {
+  private includeEnvironment(envFile: unknown, projectDir: string, scope: LoadScope, where: { source: string; path: string }): Record<string, string> | null {
     const given = typeof envFile === 'string' ? [envFile] : Array.isArray(envFile) ? (envFile as unknown[]).filter((f): f is string => typeof f === 'string') : [];
     const files: { text: string; source: string }[] = [];
     if (given.length === 0) {
@@ -254,7 +289,7 @@ export class ProjectFiles {
     } else {
       for (const f of given) {
         if (f === '/dev/null') continue;
-        const path = resolvePath(scope.dir, f);
+        const path = this.resolveIn(scope.dir, f, where);
         const text = this.readFile(path);
         if (text === undefined) return this.fail({ code: 'compose-file-not-found', message: `stat ${path}: no such file or directory`, source: path });
         files.push({ text, source: path });
@@ -271,8 +306,9 @@ export class ProjectFiles {
     if (this.extendsCache.has(path)) return this.extendsCache.get(path) ?? null;
     const text = this.readFile(path);
     if (text === undefined) return this.fail({ code: 'compose-file-not-found', message: `open ${path}: no such file or directory`, source: path });
-    const docs = this.readDocuments(path, text, scope, dirnamePath(path));
-    const doc = docs === null ? null : (docs[docs.length - 1] ?? null);
+    // compose-go loads an extends file with SkipValidation (extends.go:163): only what is merged in is checked.
+    const docs = this.readDocuments(path, text, scope, dirnamePath(path), false);
+    const doc = docs === null ? null : mergeDocuments(docs, (base, tags) => this.applyTags(base, tags, path));
     this.extendsCache.set(path, doc);
     if (doc === null && docs !== null) return this.fail({ code: 'compose-extends-invalid', message: `cannot extend service: no services section in ${path}`, source: path });
     return doc;
@@ -324,6 +360,32 @@ export class ProjectFiles {
     }
     return merged;
   }
+}
+
+/**
+ * The documents of a file named by `extends: {file}` merged in turn, as compose-go v2.13.0
+ * `getExtendsBaseFromFile` loads it (`loadYamlFile` with `SkipExtends`/`SkipInclude`: each
+ * document's `!reset`/`!override` applied to the earlier ones, then merged onto them); the tags
+ * kept are the last document's (its `PostProcessor`). `null` when the file has no document.
+ */
+function mergeDocuments(docs: readonly LoadedDocument[], applyTags: (base: ServiceModel, tags: readonly TaggedPath[]) => ServiceModel | null): LoadedDocument | null {
+  const last = docs[docs.length - 1];
+  if (last === undefined) return null;
+  const services = new Map<string, ServiceModel>();
+  for (const doc of docs) {
+    for (const [name, tags] of doc.tags) {
+      const base = services.get(name);
+      if (base === undefined) continue;
+      const reset = applyTags(base, tags);
+      if (reset === null) services.delete(name);
+      else services.set(name, reset);
+    }
+    for (const [name, svc] of doc.services) {
+      const base = services.get(name);
+      services.set(name, base === undefined ? svc : mergeService(base, svc));
+    }
+  }
+  return { ...last, services };
 }
 
 /** compose-go `SetDefaultValues` (`build.context` `.`), run per project after its files are merged: the project directory. */

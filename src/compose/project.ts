@@ -33,6 +33,12 @@ export interface LoadComposeProjectOptions extends LimitsOption {
   readonly envFiles?: readonly string[];
   /** `--profile` names. Default: `COMPOSE_PROFILES` (comma-separated). */
   readonly profiles?: readonly string[];
+  /**
+   * The user's home directory (absolute; the CLI passes `os.homedir()`): a leading `~` in `env_file`,
+   * `build.context`, `extends.file` and `include` paths is replaced by it, as compose-go does. Without it
+   * such a path is taken as written, with a `compose-path-home-unknown` warning.
+   */
+  readonly homeDirectory?: string;
   /** Services named on the command line (`docker compose run SERVICE`): enabled whatever their profiles, with their profiles activated. */
   readonly services?: readonly string[];
 }
@@ -152,6 +158,10 @@ function checkOptions(options: LoadComposeProjectOptions): void {
   if (!options.workingDirectory.startsWith('/')) throw new TypeError(`options.workingDirectory must be an absolute path, got ${JSON.stringify(options.workingDirectory)}`);
   for (const key of ['files', 'envFiles', 'profiles', 'services'] as const) if (options[key] !== undefined) expectType(options[key], 'array', `options.${key}`);
   if (options.environment !== undefined) expectType(options.environment, 'object', 'options.environment');
+  if (options.homeDirectory !== undefined) {
+    expectType(options.homeDirectory, 'string', 'options.homeDirectory');
+    if (!options.homeDirectory.startsWith('/')) throw new TypeError(`options.homeDirectory must be an absolute path, got ${JSON.stringify(options.homeDirectory)}`);
+  }
 }
 
 /** Which profiles are active, and each service marked (compose-go `WithProfiles`, `WithServicesEnabled`). */
@@ -215,7 +225,7 @@ export function loadComposeProject(options: LoadComposeProjectOptions): LoadComp
   const second = env.read(envFiles, workDir(), disabled);
   if (second !== undefined) return second;
   const profiles = options.profiles !== undefined && options.profiles.length > 0 ? [...options.profiles] : (env.values['COMPOSE_PROFILES'] ?? '').split(',').map((s) => s.trim());
-  const loader = new ProjectFiles(readFile, resolveLimits(options.limits));
+  const loader = new ProjectFiles(readFile, resolveLimits(options.limits), options.homeDirectory);
   const name = projectName(options, env.values, workDir(), files, readFile);
   const environment = { ...env.values, COMPOSE_PROJECT_NAME: name };
   const services = loader.loadFiles(files, { env: environment, dir: workDir(), including: [] });

@@ -43,7 +43,11 @@ const ComposeBuildSchema = z.looseObject({
   target: z.optional(z.string()),
   args: z.nullish(KeyValuesSchema),
   platforms: z.nullish(z.array(z.string())),
+  additional_contexts: z.nullish(KeyValuesSchema),
 });
+
+/** `depends_on`: a list of service names, or a mapping of service name to `{condition, required, restart}`. */
+const DependsOnSchema = z.union([z.array(z.string()), z.record(z.string(), z.nullable(z.looseObject({ required: z.optional(z.boolean()) })))]);
 
 const EnvFileEntrySchema = z.union([z.string(), z.looseObject({ path: z.string(), required: z.optional(z.boolean()), format: z.optional(z.string()) })]);
 
@@ -59,6 +63,8 @@ const ComposeProjectServiceSchema = z.nullable(
     profiles: z.nullish(z.array(z.string())),
     build: z.nullish(z.union([z.string(), ComposeBuildSchema])),
     extends: z.nullish(z.union([z.string(), z.looseObject({ service: z.string(), file: z.optional(z.string()) })])),
+    platform: z.nullish(z.string()),
+    depends_on: z.nullish(DependsOnSchema),
   }),
 );
 

@@ -304,8 +304,8 @@ const CATALOGUE = {
   'compose-file-invalid': {
     severity: 'error',
     title: 'Compose file does not have the expected shape',
-    help: 'A field that decides what runs has the wrong type (services not a mapping, image not a string, command a number…); the message names the path. docker compose rejects the file too.',
-    source: 'compose-spec schema (compose-spec.json)',
+    help: 'A top-level or service key has a type the compose-spec schema does not allow (services not a mapping, image not a string, ports a number…), or is not a Compose key at all; the message names the path. docker compose refuses the whole project too.',
+    source: 'compose-spec schema (compose-spec.json); compose-go v2.13.0 schema/schema.go Validate',
   },
   'compose-command-type': {
     severity: 'error',
@@ -433,10 +433,46 @@ const CATALOGUE = {
     help: 'The service builds from a remote context (Git or HTTP URL) or a Dockerfile that was not readable; what the built image runs is not known. Give the image config by service name.',
     source: 'container-argv decision; docker/compose pkg/compose/build_bake.go dockerFilePath',
   },
+  'compose-path-home-unknown': {
+    severity: 'warning',
+    title: 'Path depends on the home directory',
+    help: 'A path in the Compose file starts with `~`, which docker compose replaces with the home directory of the user running it. Pass `homeDirectory` (the CLI passes its own) to resolve it; until then the path is read as written, relative to the project directory.',
+    source: 'compose-go v2.13.0 paths/home.go ExpandUser, paths/resolve.go absPath',
+  },
+  'compose-platform-invalid': {
+    severity: 'error',
+    title: 'Platform not among build.platforms',
+    help: 'The service asks for a platform (`platform:` or DOCKER_DEFAULT_PLATFORM) that its `build.platforms` does not list, so docker compose refuses to build it. Add the platform to `build.platforms` or change `platform:`.',
+    source: 'docker/compose cmd/compose/options.go applyPlatforms; compose-go v2.13.0 loader/validate.go checkConsistency',
+  },
+  'compose-build-platforms-several': {
+    severity: 'info',
+    title: 'Several build platforms',
+    help: '`docker compose up` and `run` build one image to run: with several `build.platforms` and no `platform:`, the builder builds for its own platform. The Dockerfile is evaluated for linux/amd64; set `platform:` to choose.',
+    source: 'docker/compose cmd/compose/options.go applyPlatforms (buildForSinglePlatform)',
+  },
+  'compose-build-context-base': {
+    severity: 'info',
+    title: 'Base is an additional build context',
+    help: "A FROM names one of the service's `build.additional_contexts`: BuildKit builds on that context, not on an image of that name. A directory or URL context has no config here, nor a `service:` context whose service image is neither given nor built from known bases. A `docker-image://` context is looked up as that image.",
+    source: 'moby/buildkit v0.32.2 frontend/dockerfile/dockerfile2llb/convert.go (namedContext before ResolveImageConfig), frontend/dockerui/config.go NamedContext',
+  },
+  'compose-build-context-stage': {
+    severity: 'warning',
+    title: 'Stage named like an additional context',
+    help: "A build stage has the name of one of the service's `build.additional_contexts`; BuildKit replaces that stage by the context. container-argv still evaluates the stage from its FROM. Rename the stage or the context.",
+    source: 'moby/buildkit v0.32.2 frontend/dockerfile/dockerfile2llb/convert.go toDispatchState (a stage name with a named context)',
+  },
+  'compose-run-dependencies': {
+    severity: 'info',
+    title: 'docker compose run starts dependencies',
+    help: '`docker compose run SERVICE` first starts the services SERVICE depends on (`depends_on`, followed transitively, among the services its profiles enable); each runs its own command. `--no-deps` starts none.',
+    source: 'docker/compose cmd/compose/run.go apply, pkg/compose/run.go startDependencies; compose-go v2.13.0 types/project.go WithSelectedServices',
+  },
   'compose-unsupported': {
     severity: 'warning',
     title: 'Compose feature not modelled',
-    help: 'extends and other features that can change command/entrypoint are not evaluated by container-argv; the result ignores them.',
+    help: 'resolveComposeFile reads one document on its own: extends and other features that can change command/entrypoint are not evaluated there, and the result ignores them. loadComposeProject (and the CLI commands compose and lint, which use it) evaluates them.',
     source: 'container-argv decision',
   },
   'kompose-dollar-rewrite': {

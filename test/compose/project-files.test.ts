@@ -96,6 +96,24 @@ describe('extends', () => {
     expect(p.services.find((s) => s.name === 'debug')!.origin.line).toBe(9);
   });
 
+  test('every document of an extends file is merged in turn, the later one winning (compose-go getExtendsBaseFromFile → loadYamlFile; v1 refuses: "expected a single document")', () => {
+    const p = loadOk({
+      '/app/compose.yaml': 'services:\n  web:\n    extends: {file: common/base.yml, service: node}\n    command: npm start\n',
+      '/app/common/base.yml':
+        'services:\n  node:\n    image: node:20\n    entrypoint: ["docker-entrypoint.sh"]\n    environment: {NODE_ENV: production}\n---\nservices:\n  node:\n    image: node:22\n    environment: {NODE_ENV: development}\n',
+    });
+    expect(serviceValues(p, 'web')).toEqual({ image: 'node:22', entrypoint: ['docker-entrypoint.sh'], command: 'npm start', environment: { NODE_ENV: 'development' } });
+    expect(p.services[0]!.image?.origin).toEqual({ file: '/app/common/base.yml', line: 9, column: 12 });
+  });
+
+  test('a !reset in a later document of an extends file removes what an earlier document set', () => {
+    const p = loadOk({
+      '/app/compose.yaml': 'services:\n  web:\n    extends: {file: base.yml, service: b}\n',
+      '/app/base.yml': 'services:\n  b:\n    image: a\n    command: one\n---\nservices:\n  b:\n    command: !reset null\n',
+    });
+    expect(serviceValues(p, 'web')).toEqual({ image: 'a' });
+  });
+
   test('TestLoadExtendsSameFile: a context in the extended file is relative to that file', () => {
     const p = loadOk(
       {
@@ -218,5 +236,40 @@ describe('merging -f files (property)', () => {
     const got = serviceValues(p, 'web');
     expect(got?.command).toEqual(lastCommand === undefined ? undefined : lastCommand.startsWith('[') ? JSON.parse(lastCommand) : lastCommand);
     expect(got?.environment ?? {}).toEqual(Object.assign({}, ...files.map((f) => f.env)));
+  });
+});
+
+describe('~ in paths (compose-go v2.13.0 paths/home.go ExpandUser, paths/resolve.go absPath)', () => {
+  const files = {
+    '/srv/app/compose.yaml':
+      'include:\n  - path: ~/shared/db.yaml\n    env_file: ~/shared/db.env\nservices:\n  web:\n    build: ~/src/web\n    env_file: [~/.config/web.env]\n  worker:\n    extends: {file: ~/compose/common.yml, service: job}\n',
+    '/home/dev/shared/db.yaml': 'services:\n  db:\n    image: postgres:${PG}\n',
+    '/home/dev/shared/db.env': 'PG=16\n',
+    '/home/dev/compose/common.yml': 'services:\n  job:\n    image: alpine\n    build:\n      context: ~other\n',
+  };
+
+  test('a leading ~ is the home directory in build.context, env_file, extends.file, include path and env_file [v1 for ~/]', () => {
+    const p = loadOk(files, { workingDirectory: '/srv/app', homeDirectory: '/home/dev' });
+    expect(serviceValues(p, 'web')).toMatchObject({ build: { context: '/home/dev/src/web' }, env_file: ['/home/dev/.config/web.env'] });
+    expect(serviceValues(p, 'db')).toEqual({ image: 'postgres:16' });
+    // filepath.Join(home, p[1:]): "~other" is $HOME/other in v2 (v1's os.path.expanduser reads it as user "other"'s home).
+    expect(serviceValues(p, 'worker')).toMatchObject({ image: 'alpine', build: { context: '/home/dev/other' } });
+    expect(p.diagnostics.filter((d) => d.code === 'compose-path-home-unknown')).toEqual([]);
+  });
+
+  test('without a home directory each such path is diagnosed at its position and read as written', () => {
+    const r = load({ '/app/compose.yaml': 'services:\n  web:\n    image: a\n    build:\n      context: ~/src\n    env_file:\n      - path: ~/web.env\n        required: false\n' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(serviceValues(r, 'web')).toMatchObject({ build: { context: '/app/~/src' }, env_file: ['/app/~/web.env'] });
+    expect(r.diagnostics.filter((d) => d.code === 'compose-path-home-unknown').map((d) => `${d.path}@${d.line}:${d.column}`)).toEqual([
+      'services.web.env_file[0].path@7:15',
+      'services.web.build.context@5:16',
+    ]);
+  });
+
+  test('a ~ that is not at the start, and -f paths, are not expanded (cli/options.go absolutePaths: filepath.Abs only)', () => {
+    const p = loadOk({ '/app/x~/compose.yaml': 'services:\n  web:\n    image: a\n    env_file: ./a~b.env\n' }, { files: ['x~/compose.yaml'], homeDirectory: '/home/dev' });
+    expect(serviceValues(p, 'web')).toMatchObject({ env_file: ['/app/x~/a~b.env'] });
   });
 });

@@ -23,7 +23,7 @@ interface Case {
   readonly files: Readonly<Record<string, string>>;
   /** Global options before `config` (`-f`, `--project-directory`, `--env-file`). */
   readonly args?: readonly string[];
-  /** The process environment (besides PATH). */
+  /** The process environment (besides PATH); `{dir}` in a value is the case directory. */
   readonly env?: Readonly<Record<string, string>>;
   /** Working directory, relative to the case directory. */
   readonly cwd?: string;
@@ -115,6 +115,27 @@ const CASES: readonly Case[] = [
       'extra.env': 'C=3\n',
     },
   },
+  {
+    name: '~/ in env_file, build and extends.file is under HOME',
+    files: {
+      'app/docker-compose.yml':
+        'services:\n  web:\n    image: example/web\n    env_file: ~/.config/web.env\n    build: ~/src/web\n  worker:\n    extends: {file: ~/compose/common.yml, service: job}\n',
+      'home/.config/web.env': 'TOKEN=abc\n',
+      'home/src/web/Dockerfile': 'FROM alpine\n',
+      'home/compose/common.yml': 'services:\n  job:\n    image: alpine:3.20\n    command: ["run-job"]\n    env_file: job.env\n',
+      'home/compose/job.env': 'QUEUE=high\n',
+    },
+    env: { HOME: '{dir}/home' },
+    cwd: 'app',
+  },
+  {
+    name: 'depends_on: a list in the file, a mapping in the override, merged by service name',
+    files: {
+      'docker-compose.yml':
+        'services:\n  web:\n    image: nginx:1.27\n    depends_on: [api]\n  api:\n    image: example/api:2\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n',
+      'docker-compose.override.yml': 'services:\n  web:\n    depends_on:\n      cache:\n        condition: service_started\n',
+    },
+  },
 ];
 
 /** `$$` in v1's output is its escape of a literal `$` (docker-compose config re-escapes interpolated text). */
@@ -133,6 +154,8 @@ interface Comparable {
   working_dir?: unknown;
   environment?: Record<string, unknown>;
   build?: { context?: unknown; dockerfile?: unknown; args?: Record<string, unknown>; target?: unknown };
+  /** The services depended on, sorted (v1 prints a mapping; conditions and `required` are not compared). */
+  depends_on?: string[];
 }
 
 /** What v1's `config` prints for a service, restricted to the fields the library models. */
@@ -148,6 +171,8 @@ function fromV1(svc: Record<string, unknown>): Comparable {
     if (b['args'] !== undefined) out.build.args = unescape(b['args']) as Record<string, unknown>;
     if (b['target'] !== undefined) out.build.target = b['target'];
   }
+  const deps = svc['depends_on'];
+  if (deps !== undefined) out.depends_on = (Array.isArray(deps) ? (deps as string[]) : Object.keys(deps as object)).sort();
   return out;
 }
 
@@ -173,6 +198,7 @@ function fromLibrary(project: ComposeProject, name: string, read: (p: string) =>
     if (b.args !== undefined) out.build.args = Object.fromEntries(b.args.entries.map((e) => [e.key, e.value]));
     if (b.target !== undefined) out.build.target = b.target.value;
   }
+  if (svc.depends_on !== undefined) out.depends_on = svc.depends_on.map((d) => d.service).sort();
   return out;
 }
 
@@ -188,8 +214,9 @@ function readOrUndefined(path: string): string | undefined {
 }
 
 describe('Compose v1 (docker-compose 1.29.2 config) and loadComposeProject agree', () => {
-  test.for(CASES.map((c, i) => ({ ...c, i })))('$name', ({ files, args = [], env = {}, cwd = '.', i }) => {
+  test.for(CASES.map((c, i) => ({ ...c, i })))('$name', ({ files, args = [], env: written = {}, cwd = '.', i }) => {
     const dir = join(root, String(i));
+    const env = Object.fromEntries(Object.entries(written).map(([k, v]) => [k, v.replaceAll('{dir}', dir)]));
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
@@ -210,12 +237,47 @@ describe('Compose v1 (docker-compose 1.29.2 config) and loadComposeProject agree
       else if (args[a] === '--project-directory') options.projectDirectory = value;
       else if (args[a] === '--env-file') options.envFiles = [...(options.envFiles ?? []), value];
     }
-    const project = loadComposeProject({ readFile: readOrUndefined, workingDirectory: workdir, files: fileArgs, environment: env, ...options });
+    const home = env['HOME'];
+    const project = loadComposeProject({
+      readFile: readOrUndefined,
+      workingDirectory: workdir,
+      files: fileArgs,
+      environment: env,
+      ...options,
+      ...(home !== undefined && { homeDirectory: home }),
+    });
     expect(project.ok, JSON.stringify(project)).toBe(true);
     if (!project.ok) return;
     expect(project.services.map((s) => s.name).sort()).toEqual(Object.keys(v1.services).sort());
     for (const [name, svc] of Object.entries(v1.services)) {
       expect(fromLibrary(project, name, readOrUndefined), `${name}\n${out}`).toEqual(fromV1(svc));
     }
+  });
+});
+
+/** Projects both refuse: a wrong type or an unknown key at the top level or in a service (v1: "contains an invalid type", "Unsupported config option"). */
+const REFUSED: readonly { readonly name: string; readonly compose: string; readonly path: string }[] = [
+  { name: 'ports as a number', compose: 'services:\n  web:\n    image: nginx:1.27\n    ports: 8080\n', path: 'services.web.ports' },
+  { name: 'restart as a list', compose: 'services:\n  web:\n    image: nginx:1.27\n    restart: [always]\n', path: 'services.web.restart' },
+  { name: 'a misspelt key', compose: 'services:\n  web:\n    image: nginx:1.27\n    entrypiont: ["sh"]\n', path: 'services.web' },
+  { name: 'build as a number', compose: 'services:\n  web:\n    image: nginx:1.27\n    build: 5\n', path: 'services.web.build' },
+];
+
+describe('Compose v1 and loadComposeProject both refuse a project with a wrong field type', () => {
+  test.for(REFUSED.map((c, i) => ({ ...c, i })))('$name', ({ compose, path, i }) => {
+    const dir = join(root, `refused-${i}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'docker-compose.yml'), compose);
+    const v1 = (() => {
+      try {
+        execFileSync(DOCKER_COMPOSE, ['config'], { cwd: dir, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' }, encoding: 'utf8', stdio: 'pipe', timeout: 60_000 });
+        return 'accepted';
+      } catch (e) {
+        return String((e as { stderr?: unknown }).stderr);
+      }
+    })();
+    expect(v1).toContain('is invalid because');
+    const project = loadComposeProject({ readFile: readOrUndefined, workingDirectory: dir });
+    expect(project).toMatchObject({ ok: false, issues: [{ code: 'compose-file-invalid', path }] });
   });
 });

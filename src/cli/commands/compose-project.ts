@@ -8,14 +8,15 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { ComposeOrigin } from '../../compose/model.js';
 import type { ComposeProject, ComposeProjectService } from '../../compose/project.js';
 import type { ComposeProjectServiceResult } from '../../compose/resolve-project.js';
-import type { Diagnostic, ImageConfig, Issue } from '../../core/types.js';
+import type { Diagnostic, Issue } from '../../core/types.js';
 import { envOptionsOf, imageMapOf, loadImageFiles } from '../inputs.js';
 import type { BaseImageOptions } from '../base-images/chain.js';
 import type { BaseRequest, BaseResolver } from '../base-images/resolve.js';
-import type { SourcedImageConfig } from '../../core/image-lookup.js';
+import type { ImageLookup } from '../../core/image-lookup.js';
 import { readInput, UsageError, type CliIO } from '../io.js';
+import { parseImageReference, type ImageReference } from '../../core/image-reference.js';
 import { findingsOf, type Finding } from '../report.js';
-import { printYamlReport, type Unit, type YamlReport } from './workloads.js';
+import { printYamlReport, SharedImages, tableLookup, type Unit, type WorkloadImages, type YamlReport } from './workloads.js';
 import { unknownDetail, unknownHeadline, type Unknown } from '../completeness.js';
 
 /** Options of `container-argv compose`. */
@@ -31,15 +32,18 @@ export interface ComposeCommandOptions extends BaseImageOptions {
   readonly command?: readonly string[];
   /** `docker compose run --entrypoint X` (with `run`). */
   readonly entrypoint?: string;
+  /** commander's `--no-deps`: `deps: false`. */
+  readonly deps?: boolean;
   readonly daemonInit?: boolean;
   readonly json?: boolean;
   readonly strict?: boolean;
 }
 
 /** A file reader for the loader: `'-'` is standard input (read once before), other paths the file system; `undefined` when unreadable. */
-function fileReader(stdin: string | undefined): (path: string) => string | undefined {
+function fileReader(stdin: string | undefined, preread?: { readonly path: string; readonly text: string }): (path: string) => string | undefined {
   return (path) => {
     if (path === '-') return stdin;
+    if (path === preread?.path) return preread.text;
     try {
       return readFileSync(path, 'utf8');
     } catch {
@@ -53,6 +57,15 @@ function environmentOf(io: CliIO, pairs: readonly string[]): Record<string, stri
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(io.env)) if (k.startsWith('COMPOSE_') && v !== undefined) env[k] = v;
   return { ...env, ...envOptionsOf(pairs, io.env) };
+}
+
+/**
+ * The home directory compose expands `~` to: Go's `os.UserHomeDir` on Unix is `$HOME` (compose-go
+ * paths/home.go), so an empty or relative `HOME` gives none.
+ */
+function homeOf(io: CliIO): { homeDirectory?: string } {
+  const home = io.env['HOME'];
+  return home !== undefined && home.startsWith('/') ? { homeDirectory: home } : {};
 }
 
 /** A path as the user would write it: relative to the working directory when inside it. */
@@ -159,6 +172,7 @@ async function chainRequests(project: ComposeProject, readFile: (path: string) =
   const { listDockerfileBases } = await import('../../dockerfile/list-bases.js');
   const { dockerfileBaseRequests } = await import('../base-images/with-bases.js');
   const { isRemoteContext } = await import('../../compose/model.js');
+  const { contextKey } = await import('../../compose/resolve-project.js');
   const out: BaseRequest[] = [];
   for (const svc of project.services) {
     const b = svc.build;
@@ -171,18 +185,38 @@ async function chainRequests(project: ComposeProject, readFile: (path: string) =
     const text = b.dockerfile_inline?.value ?? (isRemoteContext(context) ? undefined : readFile(dockerfile.startsWith('/') ? dockerfile : resolve(context, dockerfile)));
     if (text === undefined) continue;
     const target = b.target?.value;
-    out.push(...dockerfileBaseRequests(listDockerfileBases(text, target === undefined ? {} : { target })));
+    const contexts = new Map((b.additional_contexts?.entries ?? []).map((e) => [e.key, e.value ?? '']));
+    for (const request of dockerfileBaseRequests(listDockerfileBases(text, target === undefined ? {} : { target }))) out.push(...throughContexts(request, contexts, contextKey));
   }
   return out;
 }
 
-/** Loads and resolves the project of the command line; returns the report. */
-export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, given: Readonly<Record<string, ImageConfig>>, resolver?: BaseResolver): Promise<YamlReport> {
+/** A base request seen through the named contexts (as resolveComposeProject looks bases up): `docker-image://REF` asks for REF, another context for nothing. */
+function throughContexts(request: BaseRequest, contexts: ReadonlyMap<string, string>, keyOf: (ref: string, reference: ImageReference | undefined) => string): BaseRequest[] {
+  if (contexts.size === 0) return [request];
+  const parsed = parseImageReference(request.reference);
+  const value = contexts.get(keyOf(request.reference, parsed.ok ? parsed.reference : undefined));
+  if (value === undefined) return [request];
+  return value.startsWith('docker-image://') ? [{ ...request, reference: value.slice('docker-image://'.length) }] : [];
+}
+
+/**
+ * Loads and resolves the project of the command line; returns the report. `given` is the
+ * `--image-config` record, or the image table `lint` shares between files; `preread` is a file the
+ * caller has read already (`lint` reads each file first; for `-`, standard input).
+ */
+export async function composeProjectReport(
+  io: CliIO,
+  o: ComposeCommandOptions,
+  given: WorkloadImages,
+  resolver?: BaseResolver,
+  preread?: { readonly path: string; readonly text: string },
+): Promise<YamlReport> {
   const files = o.file ?? [];
   // Given files and env files are read first, so that a missing one is the usual input error.
-  for (const f of [...files.filter((f) => f !== '-'), ...(o.envFile ?? [])]) await readInput(io, f);
-  const stdin = files.includes('-') ? await io.readStdin() : undefined;
-  const readFile = fileReader(stdin);
+  if (preread === undefined) for (const f of [...files.filter((f) => f !== '-'), ...(o.envFile ?? [])]) await readInput(io, f);
+  const stdin = preread?.path === '-' ? preread.text : files.includes('-') ? await io.readStdin() : undefined;
+  const readFile = fileReader(stdin, preread?.path === '-' || preread === undefined ? undefined : { path: resolve(io.cwd, preread.path), text: preread.text });
   const { loadComposeProject } = await import('../../compose/project.js');
   const { resolveComposeProject } = await import('../../compose/resolve-project.js');
   const project = loadComposeProject({
@@ -194,18 +228,24 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
     ...(o.envFile !== undefined && { envFiles: o.envFile.map((f) => resolve(io.cwd, f)) }),
     ...(o.profile !== undefined && { profiles: o.profile }),
     ...(o.run !== undefined && { services: [o.run] }),
+    ...homeOf(io),
   });
   const first = files[0] ?? 'compose.yaml';
   if (!project.ok) return failedReport(io, displayPath(io, first === '-' ? '-' : resolve(io.cwd, first)), project.issues, project.diagnostics);
   const file = displayPath(io, project.files[0] ?? first);
   const chain = resolver === undefined ? undefined : await resolver.resolve(await chainRequests(project, readFile));
-  let images: Readonly<Record<string, ImageConfig | SourcedImageConfig>> = given;
-  if (chain !== undefined) images = (await import('../base-images/with-bases.js')).withResolved(given, chain);
+  let images: ImageLookup = given instanceof SharedImages ? tableLookup(chain === undefined ? given : new SharedImages(given.table, chain.lookup)) : given;
+  if (chain !== undefined && !(given instanceof SharedImages)) images = (await import('../base-images/with-bases.js')).withResolved(given, chain);
   const resolved = resolveComposeProject(project, {
     images,
     readFile,
     ...(o.run !== undefined && {
-      run: { service: o.run, ...(o.command !== undefined && { command: o.command }), ...(o.entrypoint !== undefined && { entrypoint: o.entrypoint }) },
+      run: {
+        service: o.run,
+        ...(o.deps === false && { noDeps: true }),
+        ...(o.command !== undefined && { command: o.command }),
+        ...(o.entrypoint !== undefined && { entrypoint: o.entrypoint }),
+      },
     }),
     ...(o.daemonInit === true && { daemonInit: true }),
   });
@@ -230,7 +270,13 @@ export async function composeProjectReport(io: CliIO, o: ComposeCommandOptions, 
     complete,
     units,
     findings,
-    project: { name: project.name, directory: displayPath(io, project.projectDirectory), files: project.files.map((f) => displayPath(io, f)), profiles: project.profiles },
+    project: {
+      name: project.name,
+      directory: displayPath(io, project.projectDirectory),
+      files: project.files.map((f) => displayPath(io, f)),
+      profiles: project.profiles,
+      ...(resolved.run !== undefined && { run: resolved.run }),
+    },
     ...(chain !== undefined && { bases: chain.bases }),
   };
 }
@@ -241,6 +287,7 @@ export async function composeProjectCommand(file: string | undefined, o: Compose
   if (o.run === undefined && (o.command !== undefined || o.entrypoint !== undefined)) {
     throw new UsageError('a command after "--" and --entrypoint need --run SERVICE (docker compose run [--entrypoint X] SERVICE COMMAND…)');
   }
+  if (o.deps === false && o.run === undefined) throw new UsageError('--no-deps needs --run SERVICE');
   const options = file === undefined ? o : { ...o, file: [file] };
   const files = await loadImageFiles(io, o.imageConfig ?? [], '--image-config');
   const { resolverOf } = await import('../base-images/with-bases.js');

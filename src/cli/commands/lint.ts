@@ -274,7 +274,8 @@ async function lintFiles(
   const findings: Finding[] = [];
   let linted = 0;
   let suppressed = 0;
-  const { SharedImages, composeEnvFiles, composeReport, manifestReport } = await import('./workloads.js');
+  const { SharedImages, manifestReport } = await import('./workloads.js');
+  const { composeProjectReport } = await import('./compose-project.js');
   const shared = new SharedImages(run.images.table);
   const { io } = run;
   for (const [i, { path, kind }] of files.entries()) {
@@ -294,17 +295,20 @@ async function lintFiles(
     }
     linted++;
     let found: Finding[];
+    let file = displayName(path);
     if (k === 'dockerfile') found = await lintDockerfile(path, text, run.images, run.buildArgs, run.engine, run.platforms);
     else {
+      // A Compose file is loaded as `container-argv compose FILE` (docker compose -f FILE) loads it: its .env,
+      // extends, include, env_file and Dockerfiles beside it.
       const report =
         k === 'compose'
-          ? await composeReport(io, path, shared, {}, text, await composeEnvFiles(io, path), run.images.resolver)
+          ? await composeProjectReport(io, { file: [path] }, shared, run.images.resolver, { path, text })
           : await manifestReport(io, path, shared, text, run.images.resolver, run.manifestData);
+      if (k === 'compose') file = report.file;
       for (const b of report.bases ?? []) run.images.found.set(b.reference, b);
       found = [...report.findings, ...report.units.flatMap((u) => u.findings)];
     }
     const inline = inlineSuppressions(text);
-    const file = displayName(path);
     for (const u of inline.unknown)
       run.notes.push({ path: `${file}:${u.line}`, level: 'warning', message: `unknown code ${JSON.stringify(u.id)} in a container-argv ignore comment` });
     for (const f of found) {

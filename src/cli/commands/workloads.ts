@@ -82,7 +82,7 @@ export class SharedImages {
  * A shared table as an `ImageLookup`: an image by its parsed reference, else what the chain found for
  * this file; a text that is no reference (a Compose service name, asked after the service's image) by key.
  */
-function tableLookup(images: SharedImages): ImageLookup {
+export function tableLookup(images: SharedImages): ImageLookup {
   return (ref, reference) => (reference !== undefined ? (findImage(images.table, reference) ?? images.found?.(ref)) : findImageKey(images.table, ref));
 }
 

@@ -95,6 +95,28 @@ describe('container-argv compose: the project as docker compose loads it', () =>
     expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('need --run SERVICE')]);
   });
 
+  test('--run web with depends_on: the services started first are in the JSON; --no-deps starts none', async () => {
+    const env = { COMPOSE_FILE: 'compose.yaml:compose.deps.yml' };
+    writeFileSync(
+      join(dir, 'shop/compose.deps.yml'),
+      'services:\n  web:\n    depends_on:\n      api: {condition: service_started}\n      debug: {condition: service_started, required: false}\n',
+    );
+    const plan = async (args: string[]) => ((await json(args, env)).out.project as unknown as { run: unknown }).run;
+    expect(await plan(['--run', 'web'])).toEqual({
+      service: 'web',
+      noDeps: false,
+      dependencies: [
+        { name: 'api', of: 'web', required: true, started: true },
+        { name: 'debug', of: 'web', required: false, started: false },
+      ],
+    });
+    expect(await plan(['--run', 'web', '--no-deps'])).toEqual({ service: 'web', noDeps: true, dependencies: [] });
+  });
+
+  test('--no-deps without --run is a usage error', async () => {
+    expect((await json(['--no-deps'])).code).toBe(2);
+  });
+
   test('--project-directory from elsewhere, with -f relative to the working directory', async () => {
     const { out } = await json(['-f', 'shop/compose.yaml', '--project-directory', 'shop'], undefined, '.');
     expect([out.project.files, out.envFiles]).toEqual([['shop/compose.yaml'], ['shop/.env']]);
