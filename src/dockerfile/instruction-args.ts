@@ -49,26 +49,34 @@ function jsonOr(text: string, profile: EngineProfile): string[] | null {
   return d.kind === 'strings' ? [...d.values] : null;
 }
 
+const flagTables = new Map<string, Record<string, string>>();
+
 /** The type of builder flag `name` of an instruction in frontend 1.`minor` (`s` string, `b` bool, `m` repeatable), or undefined. */
 function flagType(kw: string, name: string, minor: number): string | undefined {
-  const table: Record<string, string> =
-    kw === 'ADD'
-      ? {
-          chown: 's',
-          chmod: 's',
-          ...(minor >= 4 && { link: 'b' }),
-          ...(minor >= 5 && { 'keep-git-dir': 'b', checksum: 's' }),
-          ...(minor >= 7 && { exclude: 'm' }),
-          ...(minor >= 17 && { unpack: 'b' }),
-        }
-      : kw === 'COPY'
-        ? { chown: 's', from: 's', chmod: 's', ...(minor >= 4 && { link: 'b' }), ...(minor >= 7 && { exclude: 'm', parents: 'b' }) }
-        : kw === 'HEALTHCHECK'
-          ? { interval: 's', timeout: 's', 'start-period': 's', retries: 's', ...(minor >= 6 && { 'start-interval': 's' }) }
-          : kw === 'FROM'
-            ? { platform: 's' }
-            : {};
+  const key = `${kw} ${String(minor)}`;
+  let table = flagTables.get(key);
+  if (table === undefined) flagTables.set(key, (table = flagTable(kw, minor)));
   return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+}
+
+/** The builder flags of `kw` in frontend 1.`minor`, by name. */
+function flagTable(kw: string, minor: number): Record<string, string> {
+  return kw === 'ADD'
+    ? {
+        chown: 's',
+        chmod: 's',
+        ...(minor >= 4 && { link: 'b' }),
+        ...(minor >= 5 && { 'keep-git-dir': 'b', checksum: 's' }),
+        ...(minor >= 7 && { exclude: 'm' }),
+        ...(minor >= 17 && { unpack: 'b' }),
+      }
+    : kw === 'COPY'
+      ? { chown: 's', from: 's', chmod: 's', ...(minor >= 4 && { link: 'b' }), ...(minor >= 7 && { exclude: 'm', parents: 'b' }) }
+      : kw === 'HEALTHCHECK'
+        ? { interval: 's', timeout: 's', 'start-period': 's', retries: 's', ...(minor >= 6 && { 'start-interval': 's' }) }
+        : kw === 'FROM'
+          ? { platform: 's' }
+          : {};
 }
 
 /** BFlags.Parse: the first flag error of `flags` for `kw`, else the values by name. */
