@@ -74,7 +74,9 @@ export interface EngineProfile {
   readonly unsetListsStoredEmpty: boolean;
   /** A line ending in a doubled escape token (`\\\\`) still continues, one token kept (buildah/imagebuilder). */
   readonly doubledEscapeContinues: boolean;
-  /** `FROM name` matches `AS Name` only with the same case (buildah); BuildKit lower-cases stage names. */
+  /** Stage names as imagebuilder keeps them (buildah): as written, any text (no name check), `FROM name` matches
+   * `AS Name` only with the same case, and `--target` picks the first stage of that name (an unnamed stage is named
+   * by its index; builder.go `ThroughTarget`). BuildKit lower-cases stage names and checks them. */
   readonly stageNamesCaseSensitive: boolean;
   /** Instructions before the first FROM (other than ARG) are silently ignored (buildah) instead of an error. */
   readonly ignoresInstructionsBeforeFrom: boolean;
@@ -111,7 +113,8 @@ export interface EngineProfile {
    * (Podman's makeCommand: a user entrypoint replaces the image's even when empty, the image CMD applies only
    * without a command and without a non-empty entrypoint). */
   readonly merge: 'moby' | 'libpod';
-  /** Grammar of the shell lexer expanding FROM and meta ARGs, as the Dockerfile frontend 1.x minor that has it (see `expandWord`). */
+  /** Grammar of the shell lexer expanding FROM and meta ARGs, as the Dockerfile frontend 1.x minor that has it (see `expandWord`);
+   * 0: imagebuilder's own (buildah). */
   readonly lexer: number;
   /** What `ARG NAME` without a value (and no build-arg) does to a meta ARG: `'empty'` sets it to the empty string
    * (frontend ≤ 1.10, metaArgsToMap's ValueString, automatic platform ARGs too; buildah), `'keep'` keeps an earlier
@@ -293,9 +296,10 @@ function computeProfile(options: EngineOptions): EngineProfile {
       daemonConfigChecks: false,
       stageReference: 'exact',
       duplicateStage: 'last',
-      lexer: 2,
+      // imagebuilder's own lexer (shell_parser.go); a heading ARG's expansion error fails the build (NewStages).
+      lexer: 0,
       metaArgNoValue: 'empty',
-      metaArgErrors: false,
+      metaArgErrors: true,
       platformArgs: 8,
       platformArgsGlobal: false,
       platformErrors: 'ignored',

@@ -35,12 +35,14 @@ const LETTER = /\p{L}/u;
  * Expands one word as BuildKit's lexer does in Dockerfile frontend 1.`frontend` (`< 6`: only `${N:-w}`,
  * `${N:+w}`, `${N:?w}` and `${N?w}`; 6: `-`, `+`, `?` without the colon too; 7: `#`, `##`, `%`, `%%` and
  * `/`, `//` with `*`/`?` patterns; 10: `${N:#…}`/`${N:%…}` refused). Special parameters and positional
- * parameters are names that are never set; letters and digits of any script make a name.
+ * parameters are names that are never set; letters and digits of any script make a name. `frontend` 0: buildah's
+ * lexer (see `processWord`).
  *
  * @example
  * expandWord('img:${T:-1}', new Map(), '\\', 2) // { value: 'img:1' }
  */
 export function expandWord(text: string, vars: ArgValues, escapeToken: string, frontend: number): Expansion {
+  if (frontend === 0) return processWord(text, vars);
   const esc = escapeToken.charCodeAt(0);
   const n = text.length;
   const stack: Frame[] = [{ stop: -1, out: '', name: '', op: '', raw: false }];
@@ -145,6 +147,91 @@ export function expandWord(text: string, vars: ArgValues, escapeToken: string, f
       } else f.out += text[i - 1];
     }
   }
+}
+
+/**
+ * imagebuilder's own lexer (shell_parser.go `ProcessWord`, as vendored by buildah 1.28): the escape is always a
+ * backslash, `$` + a non-name is literal (`$$`, `$@`), a name is one digit or letters, digits and `_`; only
+ * `${N}`, `${N:-w}` and `${N:+w}` (`${}` is the empty name); errors name the whole word and are syntax errors only.
+ */
+function processWord(text: string, vars: ArgValues): Expansion {
+  const cps = [...text];
+  let i = 0;
+  const err = (message: string): Expansion => ({ value: '', error: message });
+  const name = (): string => {
+    let out = '';
+    while (i < cps.length) {
+      const ch = cps[i] as string;
+      if (out === '' && DIGIT.test(ch)) return cps[i++] as string;
+      if (!(ch === '_' || LETTER.test(ch) || DIGIT.test(ch))) break;
+      out += cps[i++];
+    }
+    return out;
+  };
+  // processStopOn: the text up to `stop` ('' = the end).
+  const word = (stop: string): Expansion => {
+    let out = '';
+    while (i < cps.length) {
+      const ch = cps[i] as string;
+      if (ch === stop) {
+        i++;
+        return { value: out };
+      }
+      if (ch === "'") {
+        const close = cps.indexOf("'", i + 1);
+        if (close < 0) return err('unexpected end of statement while looking for matching single-quote');
+        out += cps.slice(i + 1, close).join('');
+        i = close + 1;
+      } else if (ch === '"') {
+        for (i++; cps[i] !== '"'; ) {
+          if (i >= cps.length) return err('unexpected end of statement while looking for matching double-quote');
+          if (cps[i] === '$') {
+            const x = dollar();
+            if (x.error !== undefined) return x;
+            out += x.value;
+          } else {
+            if (cps[i] === '\\' && i + 1 < cps.length && '"$\\'.includes(cps[i + 1] as string)) i++;
+            out += cps[i++];
+          }
+        }
+        i++;
+      } else if (ch === '$') {
+        const x = dollar();
+        if (x.error !== undefined) return x;
+        out += x.value;
+      } else {
+        i++;
+        if (ch === '\\') {
+          if (i >= cps.length) break;
+          out += cps[i++];
+        } else out += ch;
+      }
+    }
+    return stop === '' ? { value: out } : err(`unexpected end of statement while looking for matching ${stop}`);
+  };
+  const dollar = (): Expansion => {
+    i++;
+    if (cps[i] !== '{') {
+      const n = name();
+      return { value: n === '' ? '$' : (vars.get(n) ?? '') };
+    }
+    i++;
+    const n = name();
+    if (cps[i] === '}') {
+      i++;
+      return { value: vars.get(n) ?? '' };
+    }
+    if (cps[i] !== ':') return err(`Missing ':' in substitution: ${text}`);
+    const modifier = cps[i + 1] ?? '';
+    i += 2;
+    const w = word('}');
+    if (w.error !== undefined) return w;
+    const v = vars.get(n) ?? '';
+    if (modifier === '+') return { value: v === '' ? '' : w.value };
+    if (modifier === '-') return { value: v === '' ? w.value : v };
+    return err(`Unsupported modifier (${modifier}) in substitution: ${text}`);
+  };
+  return word('');
 }
 
 /** The end of the name at `i` (lex.go processName): digits (a positional parameter), one special parameter, or letters, digits and `_`. */

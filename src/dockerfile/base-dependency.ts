@@ -1,6 +1,6 @@
 import type { EngineProfile } from '../core/engine-profile.js';
 import { goQuote } from '../internal/text.js';
-import type { ImageReference } from '../core/image-reference.js';
+import { parseDistributionReference, type ImageReference } from '../core/image-reference.js';
 import type { Diagnostic, ImageConfig, Issue } from '../core/types.js';
 import { builderMessage } from './builder-messages.js';
 
@@ -106,9 +106,10 @@ export function strictIssue(deps: ConfigDependencies, at: { line: number; column
  */
 export function fromReferenceIssue(profile: EngineProfile, text: string, issue: Issue, at: { line: number; column: number }): Issue {
   let message = issue.message;
-  if (issue.code === 'image-reference-uppercase' && profile.referenceLowercaseError !== 'named') {
-    message = profile.referenceLowercaseError === 'plain' ? 'invalid reference format: repository name must be lowercase' : 'repository name must be lowercase';
-  }
+  // buildah: containers/image reference.Parse (upper case only where the lower-cased text would parse).
+  const parsed = profile.referenceLowercaseError === 'bare' ? parseDistributionReference(text) : null;
+  if (parsed !== null) message = parsed.ok ? 'repository name must be lowercase' : parsed.issue.message;
+  else if (issue.code === 'image-reference-uppercase' && profile.referenceLowercaseError === 'plain') message = 'invalid reference format: repository name must be lowercase';
   message = builderMessage(profile, `failed to parse stage name ${goQuote(text)}: ${message}`, { classic: message, buildah: `creating build container: ${message}` });
   return { code: 'from-reference-invalid', message, line: at.line, column: at.column };
 }

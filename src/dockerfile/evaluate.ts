@@ -267,21 +267,29 @@ function checkInstruction(instr: DockerfileInstruction, escapeToken: string, pro
 function checkFrom(instr: DockerfileInstruction, profile: EngineProfile): Checked | Issue {
   const words = splitWhitespace(instr.args);
   let stageName: string | null = null;
+  const buildah = profile.stageNamesCaseSensitive;
+  let error: Issue | undefined;
   // strings.EqualFold(word, "as"): simple case folding, so `ſ` (U+017F) matches `s`.
   if (words.length === 3 && /^[aA][sSſ]$/u.test(words[1] as string)) {
-    stageName = profile.stageNamesCaseSensitive ? (words[2] as string) : goToLower(words[2] as string);
-    if (!isStageName(goToLower(stageName))) {
+    stageName = buildah ? (words[2] as string) : goToLower(words[2] as string);
+    if (!buildah && !isStageName(stageName)) {
       return at(instr, 'invalid-stage-name', `invalid name for build stage: ${JSON.stringify(words[2])}, name can't start with a number or contain symbols`);
     }
   } else if (words.length !== 1) {
     const message = builderMessage(profile, 'FROM requires either one or three arguments', { buildah: 'FROM requires either one argument, or three: FROM <source> [as <name>]' });
-    return at(instr, 'from-arguments', message);
+    error = at(instr, 'from-arguments', message);
   }
-  // The stage name is checked before the flags (parse.go parseFrom); buildah reads only --platform.
-  const flags = parseFlags('FROM', profile.unknownFlag === 'drop' ? instr.flags.filter((f) => f.startsWith('--platform=')) : instr.flags, profile);
+  // The stage name is checked before the flags (parse.go parseFrom). imagebuilder (dispatchers.go `from`) takes each
+  // `--platform=` (the last wins) and refuses any other flag, when the stage is dispatched.
+  const flags = buildah ? new Map<string, string>() : parseFlags('FROM', instr.flags, profile);
   if (typeof flags === 'string') return at(instr, 'unknown-flag', flags);
-  const platform = flags.get('platform');
-  return { instr, keyword: instr.keyword, stageName, baseText: words[0] as string, platform, diagnostics: NO_DIAGNOSTICS };
+  for (const f of buildah ? instr.flags : []) {
+    if (f.startsWith('--platform=')) flags.set('platform', f.slice(11));
+    else error ??= at(instr, 'unknown-flag', 'FROM only supports the --platform flag');
+  }
+  // buildah raises these when it dispatches the stage (`referenceError`).
+  if (error !== undefined && !buildah) return error;
+  return { instr, keyword: instr.keyword, stageName, baseText: words[0] ?? '', platform: flags.get('platform'), diagnostics: NO_DIAGNOSTICS, ...(error && { error }) };
 }
 
 function isIssue(x: Checked | Issue): x is Issue {
@@ -495,7 +503,7 @@ function newStage(from: Checked, index: number): MutableStage {
     built: false,
     reference: null,
     referenceDiagnostics: NO_DIAGNOSTICS,
-    referenceError: null,
+    referenceError: from.error ?? null,
     baseConfig: undefined,
     deps: { ...KNOWN },
   };
@@ -534,16 +542,17 @@ function resolveBases(ev: Evaluation): Issue | null {
     const x = expandWord(st.baseText, args, escapeToken, profile.lexer);
     if (x.error !== undefined) return at(st, 'arg-expansion-error', x.error);
     const expanded = x.value;
-    if (expanded === '') {
+    if (expanded === '' && st.referenceError === null) {
       return at(st, 'blank-base-name', builderMessage(profile, `base name (${st.baseText}) should not be blank`, { buildah: 'no FROM statement found' }));
     }
     if (st.platform !== undefined) {
-      const px = expandWord(st.platform, args, escapeToken, profile.lexer);
+      // buildah expands it with the automatic platform ARGs and build args only (dispatchers.go `from`).
+      const px = expandWord(st.platform, profile.platformErrors !== 'ignored' ? args : automaticArgs(profile, ev.platforms, undefined, undefined), escapeToken, profile.lexer);
       if (px.error !== undefined) return at(st, 'arg-expansion-error', px.error);
       const platform = stagePlatform(st.platform, px.value, profile);
       if (platform !== null && 'error' in platform) {
         // BuildKit checks every stage's platform up front (buildDispatchStates); the classic builder when it dispatches the stage.
-        st.referenceError = at(st, 'platform-invalid', platform.error);
+        st.referenceError ??= at(st, 'platform-invalid', platform.error);
         if (profile.checksAllBaseReferences) return st.referenceError;
       }
       st.platform = platform === null || 'error' in platform ? undefined : formatPlatformSpecifier(platform);
@@ -591,8 +600,12 @@ function selectTarget(ev: Evaluation): Issue | null {
   ev.target = stages.length - 1;
   if (target !== undefined) {
     expectType(target, 'string', 'options.target');
-    const index = ev.byName.get(ev.profile.stageNamesCaseSensitive ? target : goToLower(target));
-    if (index === undefined) return { code: 'unknown-target', message: `target stage "${target}" could not be found` };
+    // imagebuilder ThroughTarget: the first stage of that name (an unnamed stage is named by its index).
+    const found = ev.profile.stageNamesCaseSensitive ? stages.findIndex((s, i) => (s.name ?? String(i)) === target) : ev.byName.get(goToLower(target));
+    const index = found === -1 ? undefined : found;
+    if (index === undefined) {
+      return { code: 'unknown-target', message: builderMessage(ev.profile, `target stage "${target}" could not be found`, { buildah: `The target ${goQuote(target)} was not found in the provided Dockerfile` }) };
+    }
     ev.target = index;
   }
   // BuildKit and buildah build the target and the stages it is based on; the classic builder every stage up to the target.

@@ -2,6 +2,7 @@ import type { EngineProfile } from '../core/engine-profile.js';
 import type { ImageReference } from '../core/image-reference.js';
 import { formatPlatformSpecifier, parsePlatform, type ParsedPlatform } from '../core/platform.js';
 import type { ArgValues } from './arg-expansion.js';
+import { goQuote } from '../internal/text.js';
 
 /** The target and build platform when none is given (an amd64 Linux engine). */
 export const DEFAULT_PLATFORM_SPECIFIER = 'linux/amd64';
@@ -99,6 +100,11 @@ export function stagePlatform(raw: string, expanded: string, profile: EngineProf
   // the classic builder is kept on containerd 1.x's (recorded on Docker 20.10.24).
   const lexer = profile.builder === 'buildkit' ? profile.lexer : 0;
   const parsed = parsePlatform(expanded, lexer >= 25 ? 3 : lexer >= 13 ? 2 : lexer >= 9 ? 1 : 0);
+  const parts = expanded.split('/').length;
+  // buildah pkg/parse Platform: `os/arch[/variant]` of any words, or `local`; an empty value is no platform.
+  if (profile.platformErrors === 'ignored' && expanded !== '' && expanded !== 'local' && (parts < 2 || parts > 3)) {
+    return { error: `unable to parse platform ${goQuote(expanded)}: invalid platform syntax for ${goQuote(expanded)} (use OS/ARCH[/VARIANT][,...])` };
+  }
   if (parsed.ok) return parsed.platform;
   if (profile.platformErrors === 'ignored') return null;
   return { error: `failed to parse platform ${profile.platformErrors === 'expression' ? raw : expanded}: ${parsed.message}` };
