@@ -98,7 +98,7 @@ export function renderConformance(): string {
           skipped++;
           continue;
         }
-        if (isEngineFlake(build)) {
+        if (isEngineFlake(build, c.dockerfile)) {
           flakes++;
           continue;
         }

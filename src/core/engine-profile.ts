@@ -124,10 +124,10 @@ export interface EngineProfile {
   readonly metaArgNoValue: 'empty' | 'keep' | 'unset';
   /** An expansion error in a meta ARG's value fails the build (frontend 1.8); before, the value is empty. */
   readonly metaArgErrors: boolean;
-  /** The instruction parser's argument checks of BuildKit (`instructions/parse.go`: counts, names, flags of every
-   * instruction) and its dispatch checks (EXPOSE ports, STOPSIGNAL, empty VOLUME); buildah (imagebuilder) has its
-   * own, not modelled. */
-  readonly checksArguments: boolean;
+  /** Whose argument checks apply: `'buildkit'` = BuildKit's instruction parser (`instructions/parse.go`: counts, names,
+   * flags of every instruction) and its dispatch checks (EXPOSE ports, STOPSIGNAL, empty VOLUME); `'imagebuilder'` =
+   * imagebuilder's dispatchers (buildah: counts, ADD/COPY/HEALTHCHECK flags, STOPSIGNAL, empty VOLUME; no port check). */
+  readonly checksArguments: 'buildkit' | 'imagebuilder';
   /** The daemon refuses a step's config when it commits it (classic builder): a WORKDIR that is empty after quote
    * removal (`cannot normalize nothing`), an ENV name that is (`invalid environment variable: =value`). */
   readonly daemonConfigChecks: boolean;
@@ -292,7 +292,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
       argsEscaped: 'kept',
       merge: 'libpod',
       checksAllBaseReferences: false,
-      checksArguments: false,
+      checksArguments: 'imagebuilder',
       daemonConfigChecks: false,
       stageReference: 'exact',
       duplicateStage: 'last',
@@ -345,7 +345,7 @@ function computeProfile(options: EngineOptions): EngineProfile {
     argsEscaped: buildkit ? 'cmd' : 'joined',
     merge: 'moby',
     checksAllBaseReferences: buildkit,
-    checksArguments: true,
+    checksArguments: 'buildkit',
     // The classic builder keeps a meta ARG without a value as unset (moby BuildArgs.AddMetaArg with a nil value).
     ...(buildkit ? {} : { metaArgNoValue: 'unset' as const }),
     daemonConfigChecks: !buildkit,

@@ -183,7 +183,7 @@ function processWord(text: string, vars: ArgValues): Expansion {
         out += cps.slice(i + 1, close).join('');
         i = close + 1;
       } else if (ch === '"') {
-        for (i++; cps[i] !== '"'; ) {
+        for (i++; cps[i] !== '"';) {
           if (i >= cps.length) return err('unexpected end of statement while looking for matching double-quote');
           if (cps[i] === '$') {
             const x = dollar();

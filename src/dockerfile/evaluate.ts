@@ -256,7 +256,7 @@ function checkInstruction(instr: DockerfileInstruction, escapeToken: string, pro
       return { instr, keyword, expression: onBuildExpression(instr), diagnostics: NO_DIAGNOSTICS };
     }
     default: {
-      const message = profile.checksArguments ? instructionArgsError(instr, escapeToken, profile) : null;
+      const message = instructionArgsError(instr, escapeToken, profile);
       if (message === null) return { instr, keyword, diagnostics: NO_DIAGNOSTICS };
       return at(instr, /^unknown flag/iu.test(message) ? 'unknown-flag' : 'instruction-arguments', message);
     }
@@ -604,7 +604,10 @@ function selectTarget(ev: Evaluation): Issue | null {
     const found = ev.profile.stageNamesCaseSensitive ? stages.findIndex((s, i) => (s.name ?? String(i)) === target) : ev.byName.get(goToLower(target));
     const index = found === -1 ? undefined : found;
     if (index === undefined) {
-      return { code: 'unknown-target', message: builderMessage(ev.profile, `target stage "${target}" could not be found`, { buildah: `The target ${goQuote(target)} was not found in the provided Dockerfile` }) };
+      return {
+        code: 'unknown-target',
+        message: builderMessage(ev.profile, `target stage "${target}" could not be found`, { buildah: `The target ${goQuote(target)} was not found in the provided Dockerfile` }),
+      };
     }
     ev.target = index;
   }
@@ -896,7 +899,7 @@ class StageDispatch {
       this.#st.sources.shell = instructionSource('SHELL', onBuild, pos);
       this.#st.deps.shell = null;
     } else if (
-      this.#profile.checksArguments &&
+      this.#profile.checksArguments === 'buildkit' &&
       (keyword === 'EXPOSE' || keyword === 'STOPSIGNAL' || keyword === 'VOLUME' || (this.#profile.daemonConfigChecks && (keyword === 'WORKDIR' || keyword === 'ENV')))
     ) {
       const error = dispatchError(keyword, instr.args, this.#ev.escapeToken, this.#profile);

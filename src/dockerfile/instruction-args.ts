@@ -1,6 +1,6 @@
 import type { EngineProfile } from '../core/engine-profile.js';
 import { decodeJsonForm, unknownFlagMessage } from './command-form.js';
-import { splitQuotedWords } from './arg-expansion.js';
+import { expandWord, splitQuotedWords } from './arg-expansion.js';
 import { goQuote, goTrimSpace } from '../internal/text.js';
 import { goToUpper } from '../internal/go-case.js';
 import type { DockerfileInstruction } from './parser.js';
@@ -114,6 +114,7 @@ export function instructionArgsError(instr: Pick<DockerfileInstruction, 'keyword
   // RUN and unknown keywords have no checks here: return before splitting their (often long) text.
   if (!CHECKED_KEYWORDS.has(kw)) return null;
   const args = nodeArgs(kw, instr.args, esc, profile);
+  if (profile.checksArguments === 'imagebuilder') return imagebuilderError(kw, instr.flags, args, instr.args === '', profile);
   const flags = (): string | null => {
     if (profile.unknownFlag === 'drop') return null;
     const parsed = parseFlags(kw, instr.flags, profile);
@@ -255,3 +256,90 @@ export function exposeError(spec: string): string | null {
   }
   return ['tcp', 'udp', 'sctp'].includes(proto.toLowerCase()) ? null : `Invalid proto: ${proto}`;
 }
+
+/** A word after imagebuilder's expansion (`Step.Resolve`), or null when it holds a variable (values are not modelled). */
+function literalWord(word: string, profile: EngineProfile): string | null {
+  return word.includes('$') ? null : expandWord(word, new Map(), '\\', profile.lexer).value;
+}
+
+/**
+ * imagebuilder's checks when buildah dispatches an instruction (dispatchers.go at the commit buildah 1.28.2 vendors,
+ * openshift/imagebuilder 4151e43; ADD/COPY flags without `=`: buildah stage_executor.go). `args` as its line parsers give them.
+ */
+function imagebuilderError(kw: string, flags: readonly string[], args: readonly string[], empty: boolean, profile: EngineProfile): string | null {
+  switch (kw) {
+    case 'ENV':
+    case 'LABEL':
+    case 'EXPOSE':
+      return empty ? atLeastOne(kw) : null;
+    case 'MAINTAINER':
+    case 'WORKDIR':
+    case 'USER':
+      return empty ? exactlyOne(kw) : null;
+    case 'STOPSIGNAL': {
+      if (empty) return exactlyOne(kw);
+      const sig = literalWord(args[0] as string, profile);
+      // signal.CheckSignal: strconv.Atoi, else a name of its table with or without SIG.
+      const ok = sig === null || (/^[+-]?\d+$/u.test(sig) ? Number(sig) !== 0 && Math.abs(Number(sig)) < 2 ** 63 : IB_SIGNALS.test(goToUpper(sig).replace(/^SIG/u, '')));
+      return ok ? null : `Invalid signal: ${sig}`;
+    }
+    case 'ADD':
+    case 'COPY': {
+      const bare = flags.find((f) => ['--chmod', '--chown', ...(kw === 'COPY' ? ['--from'] : [])].includes(f));
+      const only =
+        kw === 'ADD'
+          ? 'ADD only supports the --chmod=<permissions> and the --chown=<uid:gid> flag'
+          : 'COPY only supports the --chmod=<permissions> --chown=<uid:gid> and the --from=<image|stage> flags';
+      if (bare !== undefined) return kw === 'ADD' ? `${only}s` : only;
+      if (args.length < 2) return atLeastOne(kw);
+      for (const f of flags) {
+        if (f.startsWith('--chmod=')) {
+          if (!/^[0-7]+$/u.test(f.slice(8)) || parseInt(f.slice(8), 8) > 0xffffffff) return `Error parsing chmod ${f.slice(8)}`;
+        } else if (!f.startsWith('--chown=') && !(kw === 'COPY' && f.startsWith('--from='))) return only;
+      }
+      return null;
+    }
+    case 'VOLUME':
+      if (args.length === 0) return atLeastOne(kw);
+      return args.some((a) => goTrimSpace(literalWord(a, profile) ?? 'x') === '') ? 'Volume specified can not be an empty string' : null;
+    case 'HEALTHCHECK':
+      return imagebuilderHealthcheck(args, flags);
+    default:
+      return null;
+  }
+}
+
+/** imagebuilder `healthcheck`: NONE, then Go's flag package over the builder flags, the type, the durations, `--retries`. */
+function imagebuilderHealthcheck(args: readonly string[], flags: readonly string[]): string | null {
+  if (args.length === 0) return atLeastOne('HEALTHCHECK');
+  const type = goToUpper(args[0] as string);
+  if (type === 'NONE') return args.length > 1 ? 'HEALTHCHECK NONE takes no arguments' : null;
+  const values = new Map<string, string>();
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i] as string;
+    const eq = f.indexOf('=');
+    const name = f.slice(2, eq < 0 ? undefined : eq);
+    if (!['start-period', 'interval', 'timeout', 'retries'].includes(name)) return `flag provided but not defined: -${name}`;
+    // A string flag without `=value` takes the next argument.
+    if (eq < 0 && i + 1 >= flags.length) return `flag needs an argument: -${name}`;
+    values.set(name, eq < 0 ? (flags[++i] as string) : f.slice(eq + 1));
+  }
+  if (type !== 'CMD') return `Unknown type ${goQuote(type)} in HEALTHCHECK (try CMD)`;
+  if (args.length < 2) return 'Missing command after HEALTHCHECK CMD';
+  for (const name of ['start-period', 'interval', 'timeout']) {
+    const v = values.get(name) ?? '';
+    const d = v === '' ? 1 : parseGoDuration(v);
+    if (typeof d === 'string') return d;
+    if (d <= 0) return `Interval ${goQuote(name)} must be positive`;
+  }
+  const retries = values.get('retries') ?? '';
+  if (retries === '') return null;
+  if (!/^[+-]?\d+$/u.test(retries)) return `strconv.ParseInt: parsing ${goQuote(retries)}: invalid syntax`;
+  const n = Number(retries);
+  if (n > 2147483647 || n < -2147483648) return `strconv.ParseInt: parsing ${goQuote(retries)}: value out of range`;
+  return n < 1 ? `--retries must be at least 1 (not ${n})` : null;
+}
+
+/** imagebuilder signal/signals.go SignalMap (names without SIG). */
+const IB_SIGNALS =
+  /^(?:ABRT|ALRM|BUS|CHLD|CLD|CONT|FPE|HUP|ILL|INT|IO|IOT|KILL|PIPE|POLL|PROF|PWR|QUIT|SEGV|STKFLT|STOP|SYS|TERM|TRAP|TSTP|TTIN|TTOU|UNUSED|URG|USR1|USR2|VTALRM|WINCH|XCPU|XFSZ|RTMIN|RTMIN\+(?:[1-9]|1[0-5])|RTMAX-(?:[1-9]|1[0-4])|RTMAX|BUG|EMT|INFO|BUF|LWP|THR)$/u;

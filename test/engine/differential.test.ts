@@ -15,7 +15,7 @@ import { isEngineFlake, replayBuild, type CaseRecord, type Recording } from './r
  *   ENGINE_DOCKER_CASES=n       default 150 (each built with BuildKit and classic)
  *   ENGINE_PODMAN_CASES=n       default 50 (the first n of the same seed; each built --format oci and docker)
  *   ENGINE_RULE_CASES=n         default 6: n cases per share of each rule category (scripts/engine/rules.mjs, issue 13)
- *                               for Docker; Podman gets the categories modelled for buildah (line endings, flag scanning)
+ *                               (every category, for Docker and Podman)
  *   ENGINE_SHRINK=0             do not shrink disagreements
  */
 
@@ -25,8 +25,6 @@ const seed = process.env['ENGINE_SEED'] ? Number(process.env['ENGINE_SEED']) : D
 const dockerCases = Number(process.env['ENGINE_DOCKER_CASES'] ?? 150);
 const podmanCases = Number(process.env['ENGINE_PODMAN_CASES'] ?? 50);
 const ruleCases = Number(process.env['ENGINE_RULE_CASES'] ?? 6);
-/** Rule categories whose buildah behaviour is modelled (the others are Docker's rules only). */
-const PODMAN_FAMILIES = '^(generated|rule-line-endings|rule-flag-scan)$';
 const outDir = join(tmpdir(), `container-argv-engine-${seed}`);
 mkdirSync(outDir, { recursive: true });
 const say = (s: string) => process.stdout.write(`[engine] ${s}\n`);
@@ -67,7 +65,7 @@ function disagreements(rec: Recording): Disagreement[] {
       continue;
     }
     for (const builder of Object.keys(c.builds)) {
-      if (isEngineFlake(c.builds[builder] as never)) continue;
+      if (isEngineFlake(c.builds[builder] as never, c.dockerfile)) continue;
       const detail = replayBuild(rec, c, builder);
       if (detail !== null) out.push({ c, builder, detail });
     }
@@ -134,7 +132,7 @@ function reproduction(engine: string, d: Disagreement): string {
 async function check(engine: 'docker' | 'podman', n: number): Promise<void> {
   const t0 = Date.now();
   const file = join(outDir, `${engine}.json`);
-  const rules = ruleCases > 0 ? ['--rules', String(ruleCases), ...(engine === 'podman' ? ['--only', PODMAN_FAMILIES] : [])] : [];
+  const rules = ruleCases > 0 ? ['--rules', String(ruleCases)] : [];
   const rec = await record(engine, file, ['--seed', String(seed), '--generated', String(n), '--no-handwritten', '--extended', ...rules]);
   const builds = rec.cases.reduce((k, c) => k + Object.keys(c.builds).length, 0);
   const creates = rec.cases.reduce((k, c) => k + c.runs.length, 0);

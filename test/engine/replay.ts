@@ -66,12 +66,18 @@ export const SKIPPED: readonly { readonly file: string; readonly id: string; rea
 ];
 
 /** Daemon-side flakes, not Dockerfile rules (never a library disagreement). */
-export function isEngineFlake(build: BuildRecord): boolean {
+export function isEngineFlake(build: BuildRecord, dockerfile = ''): boolean {
   // The classic builder lost its own intermediate image (`No such image: sha256:…` right after ONBUILD
   // triggers; gen-20261128-041 on docker 20.10.24).
   // A registry lookup: the recording machine has no network, and BuildKit looks a base up in a registry when the local
   // image lacks the `--platform` asked for (`FROM --platform=linux/foo`; rule case from-flags-20261202-034).
-  return 'error' in build && /No such image: sha256:|failed to do request: Head "https:\/\//.test(build.error);
+  // buildah the same way (`short-name … did not resolve to an alias`, FROM --platform=linux/foo; rule case
+  // from-flags-20261202-034 on podman 4.3.1): which platforms an image has locally is outside the model.
+  // A crash of buildah 1.28.2, not a Dockerfile rule: an `ARG` without arguments anywhere in the file (nil pointer
+  // dereference in imagebuildah build.go warnOnUnsetBuildArgs; rule case arguments-20261202-055).
+  if (!('error' in build)) return false;
+  if (/--platform=/.test(dockerfile) && /short-name "[^"]*" did not resolve to an alias/.test(build.error)) return true;
+  return /No such image: sha256:|failed to do request: Head "https:\/\/|imagebuildah\.warnOnUnsetBuildArgs/.test(build.error);
 }
 
 const toConfig = (c: Cfg): ImageConfig => ({ entrypoint: c.Entrypoint, cmd: c.Cmd, shell: c.Shell, onBuild: c.OnBuild });
