@@ -123,3 +123,26 @@ describe('expandWord grammar by frontend', () => {
     expect(expandWord(word, T, '\\', fe)).toEqual(want);
   });
 });
+
+// imagebuilder's lexer (`frontend` 0: buildah). Rows recorded with podman 4.3.1 / buildah 1.28.2
+// (test/fixtures/engine/podman-4.3.1-rules.json, family rule-arg-expansion) or read from imagebuilder 4151e43 shell_parser.go.
+describe('expandWord with imagebuilder lexer (buildah)', () => {
+  const T = vars({ T: 'ep', E: '' });
+  test.for([
+    { word: 'a-${T:-${U:-x}}', want: { value: 'a-ep' } },
+    { word: 'a-${E:+x}', want: { value: 'a-' } },
+    { word: 'a-${T:+x}', want: { value: 'a-x' } },
+    { word: 'a-${}:1', want: { value: 'a-:1' } },
+    { word: 'a-$$-$@-$1x', want: { value: 'a-$$-$@-x' } },
+    { word: 'a-\\$T', want: { value: 'a-$T' } },
+    { word: "'a-${T}'", want: { value: 'a-${T}' } },
+    { word: 'a-${T%p}:1', want: { value: '', error: "Missing ':' in substitution: a-${T%p}:1" } },
+    { word: 'a-${T-x}', want: { value: '', error: "Missing ':' in substitution: a-${T-x}" } },
+    { word: 'a-${T:=x}', want: { value: '', error: 'Unsupported modifier (=) in substitution: a-${T:=x}' } },
+    { word: 'a-${T:?no', want: { value: '', error: 'unexpected end of statement while looking for matching }' } },
+    { word: 'a-${T:1', want: { value: '', error: 'unexpected end of statement while looking for matching }' } },
+    { word: 'a-"${T}', want: { value: '', error: 'unexpected end of statement while looking for matching double-quote' } },
+  ])('$word', ({ word, want }) => {
+    expect(expandWord(word, T, '`', 0)).toEqual(want);
+  });
+});
