@@ -280,7 +280,7 @@ function imagebuilderError(kw: string, flags: readonly string[], args: readonly 
       if (empty) return exactlyOne(kw);
       const sig = literalWord(args[0] as string, profile);
       // signal.CheckSignal: moby's table and numbers, and a few names of other systems.
-      return sig === null || /^(SIG)?(UNUSED|BUG|EMT|INFO|BUF|LWP|THR)$/u.test(goToUpper(sig)) ? null : stopSignalError(sig);
+      return sig === null || /^(?:SIG)?(?:UNUSED|BUG|EMT|INFO|BUF|LWP|THR)$/u.test(goToUpper(sig)) ? null : stopSignalError(sig);
     }
     case 'ADD':
     case 'COPY': {
