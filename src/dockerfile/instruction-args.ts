@@ -172,21 +172,24 @@ function healthcheckError(args: readonly string[], rawFlags: readonly string[], 
   if (typeof flags === 'string') return flags;
   if (type !== 'CMD') return `Unknown type ${goQuote(type)} in HEALTHCHECK (try CMD)`;
   if (args.length < 2) return 'Missing command after HEALTHCHECK CMD';
-  for (const name of ['interval', 'timeout', 'start-period', 'start-interval']) {
+  return healthValuesError(flags, ['interval', 'timeout', 'start-period', 'start-interval'], 1e6, 'cannot be less than 1ms');
+}
+
+/** The durations (each at least `min` ns, else `Interval "name" <tooSmall>`) and `--retries` (strconv.ParseInt, 32 bits, at least 1) of a HEALTHCHECK. */
+function healthValuesError(flags: Map<string, string>, names: readonly string[], min: number, tooSmall: string): string | null {
+  for (const name of names) {
     const v = flags.get(name);
     if (v === undefined || v === '') continue;
     const d = parseGoDuration(v);
     if (typeof d === 'string') return d;
-    if (d < 1e6) return `Interval ${goQuote(name)} cannot be less than 1ms`;
+    if (d < min) return `Interval ${goQuote(name)} ${tooSmall}`;
   }
   const retries = flags.get('retries');
-  if (retries !== undefined && retries !== '') {
-    if (!/^[+-]?\d+$/u.test(retries)) return `strconv.ParseInt: parsing ${goQuote(retries)}: invalid syntax`;
-    const n = Number(retries);
-    if (n > 2147483647 || n < -2147483648) return `strconv.ParseInt: parsing ${goQuote(retries)}: value out of range`;
-    if (n < 1) return `--retries must be at least 1 (not ${n})`;
-  }
-  return null;
+  if (retries === undefined || retries === '') return null;
+  if (!/^[+-]?\d+$/u.test(retries)) return `strconv.ParseInt: parsing ${goQuote(retries)}: invalid syntax`;
+  const n = Number(retries);
+  if (n > 2147483647 || n < -2147483648) return `strconv.ParseInt: parsing ${goQuote(retries)}: value out of range`;
+  return n < 1 ? `--retries must be at least 1 (not ${n})` : null;
 }
 
 const UNITS: Record<string, number> = { ns: 1, us: 1e3, '\u00b5s': 1e3, '\u03bcs': 1e3, ms: 1e6, s: 1e9, m: 6e10, h: 3.6e12 };
@@ -325,16 +328,6 @@ function imagebuilderHealthcheck(args: readonly string[], flags: readonly string
   }
   if (type !== 'CMD') return `Unknown type ${goQuote(type)} in HEALTHCHECK (try CMD)`;
   if (args.length < 2) return 'Missing command after HEALTHCHECK CMD';
-  for (const name of ['start-period', 'interval', 'timeout']) {
-    const v = values.get(name) ?? '';
-    const d = v === '' ? 1 : parseGoDuration(v);
-    if (typeof d === 'string') return d;
-    if (d <= 0) return `Interval ${goQuote(name)} must be positive`;
-  }
-  const retries = values.get('retries') ?? '';
-  if (retries === '') return null;
-  if (!/^[+-]?\d+$/u.test(retries)) return `strconv.ParseInt: parsing ${goQuote(retries)}: invalid syntax`;
-  const n = Number(retries);
-  if (n > 2147483647 || n < -2147483648) return `strconv.ParseInt: parsing ${goQuote(retries)}: value out of range`;
-  return n < 1 ? `--retries must be at least 1 (not ${n})` : null;
+  // parseOptInterval: a duration must be positive.
+  return healthValuesError(values, ['start-period', 'interval', 'timeout'], 1, 'must be positive');
 }
