@@ -522,7 +522,9 @@ function metaArgValues(ev: Evaluation): ArgValues | Issue {
       if (override !== undefined) args.set(key, override);
       else if (value !== undefined) {
         const x = expandWord(value, args, escapeToken, profile.lexer);
-        if (x.error !== undefined && profile.metaArgErrors) return at(m.instr, 'arg-expansion-error', x.error);
+        // imagebuilder expands the whole `name=value` word (its errors name that word).
+        const error = profile.lexer === 0 ? expandWord(`${key}=${value}`, args, escapeToken, 0).error : x.error;
+        if (error !== undefined && profile.metaArgErrors) return at(m.instr, 'arg-expansion-error', error);
         args.set(key, x.value);
       } else if (builtin !== undefined)
         args.set(key, builtin); // buildah: a bare meta ARG of a builtin name gets its value

@@ -463,3 +463,34 @@ describe('which `# escape=` lines are directives', () => {
     expect(got.ok ? got.config.cmd : got.issues[0].message).toEqual(want);
   });
 });
+
+// Issue 13 on podman 4.3.1 / buildah 1.28.2: each row is a case of test/fixtures/engine/podman-4.3.1-rules.json (id in
+// the row; both image formats) or, for the meta ARG row, imagebuilder 4151e43 builder.go extractHeadingArgsFromNode.
+describe('buildah rules of the issue-13 categories', () => {
+  const base = { 'argvbase-ep:1': { entrypoint: ['/argv', 'base-ep'], cmd: null }, 'argvbase-cmd:1': { entrypoint: null, cmd: ['/argv', 'base-cmd'] } };
+  const PODMAN = { engine: 'podman', engineVersion: '4.3.1', baseImages: base } as const;
+  test.for([
+    // stage-names-20261202-000: any stage name, --target by exact name
+    { text: 'FROM argvbase-ep:1 AS 1b\nCMD ["first"]\nFROM argvbase-cmd:1 AS b/c\nFROM 1b\n', target: '1b', cmd: ['first'] },
+    // stage-names-20261202-009: the target's case must match
+    { text: 'FROM argvbase-ep:1 AS b_1\nFROM argvbase-cmd:1 AS b_1\nFROM b_1\n', target: 'B_1', error: 'The target "B_1" was not found in the provided Dockerfile' },
+    // from-flags-20261202-006: the last --platform wins
+    { text: 'FROM --platform=linux/amd64 --platform=linux/amd64 argvbase-ep:1\nCMD ["/argv","ok"]\n', cmd: ['/argv', 'ok'] },
+    // from-flags-20261202-008, -013
+    { text: 'FROM --PLATFORM=linux/amd64 argvbase-ep:1\n', error: 'FROM only supports the --platform flag' },
+    { text: 'FROM --platform=linux argvbase-ep:1\n', error: 'unable to parse platform "linux": invalid platform syntax for "linux" (use OS/ARCH[/VARIANT][,...])' },
+    // keywords-20261202-011 (the FROM error is raised only in a stage that is built); arg-expansion-20261202-001
+    { text: 'FROM argvbase-ep:1 \u0430s base\nFROM argvbase-cmd:1\n', cmd: ['/argv', 'base-cmd'] },
+    { text: 'ARG T=e p\nFROM argvbase-${T%p}:1\n', error: "Missing ':' in substitution: argvbase-${T%p}:1" },
+    { text: 'ARG T=${U!}\nFROM argvbase-cmd:1\n', error: "Missing ':' in substitution: T=${U!}" },
+    // arguments-20261202-127; podman-4.3.1-arguments.json arguments-all-healthcheck-12, -volume-07, -expose-05
+    { text: 'FROM argvbase-cmd:1\nADD --foo Dockerfile /x\n', error: 'ADD only supports the --chmod=<permissions> and the --chown=<uid:gid> flag' },
+    { text: 'FROM argvbase-cmd:1\nHEALTHCHECK --interval=0s CMD /argv\n', error: 'Interval "interval" must be positive' },
+    { text: 'FROM argvbase-cmd:1\nVOLUME [" "]\n', error: 'Volume specified can not be an empty string' },
+    { text: 'FROM argvbase-cmd:1\nEXPOSE 80/xyz\n', cmd: ['/argv', 'base-cmd'] },
+  ])('$text', ({ text, target, cmd, error }) => {
+    const got = evaluateDockerfile(text, { ...PODMAN, ...(target !== undefined && { target }) });
+    if (error !== undefined) expect(got.ok ? null : got.issues[0].message).toBe(error);
+    else expect(got.ok ? got.config.cmd : got.issues[0].message).toEqual(cmd);
+  });
+});
