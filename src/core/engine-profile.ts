@@ -117,8 +117,8 @@ export interface EngineProfile {
    * 0: imagebuilder's own (buildah). */
   readonly lexer: number;
   /** What `ARG NAME` without a value (and no build-arg) does to a meta ARG: `'empty'` sets it to the empty string
-   * (frontend ≤ 1.10, metaArgsToMap's ValueString, automatic platform ARGs too; buildah), `'keep'` keeps an earlier
-   * value or leaves it unset (1.11, buildkit b9a4a6eed), `'unset'` unsets it (classic builder). Buildah gives a bare
+   * (frontend ≤ 1.10, metaArgsToMap's ValueString, automatic platform ARGs too), `'keep'` keeps an earlier
+   * value or leaves it unset (1.11, buildkit b9a4a6eed; buildah, imagebuilder `arg`: live seed 777001), `'unset'` unsets it (classic builder). Buildah gives a bare
    * meta ARG of a builtin platform name its builtin value (`platformArgsGlobal` false). Recorded with docker 20.10.24
    * and podman 4.3.1 (test/fixtures/engine/*platform-args.json). */
   readonly metaArgNoValue: 'empty' | 'keep' | 'unset';
@@ -298,7 +298,8 @@ function computeProfile(options: EngineOptions): EngineProfile {
       duplicateStage: 'last',
       // imagebuilder's own lexer (shell_parser.go); a heading ARG's expansion error fails the build (NewStages).
       lexer: 0,
-      metaArgNoValue: 'empty',
+      // imagebuilder `arg`: a bare ARG keeps an earlier default (unset and empty expand alike in its lexer).
+      metaArgNoValue: 'keep',
       metaArgErrors: true,
       platformArgs: 8,
       platformArgsGlobal: false,

@@ -483,6 +483,8 @@ describe('buildah rules of the issue-13 categories', () => {
     { text: 'FROM argvbase-ep:1 \u0430s base\nFROM argvbase-cmd:1\n', cmd: ['/argv', 'base-cmd'] },
     { text: 'ARG T=e p\nFROM argvbase-${T%p}:1\n', error: "Missing ':' in substitution: argvbase-${T%p}:1" },
     { text: 'ARG T=${U!}\nFROM argvbase-cmd:1\n', error: "Missing ':' in substitution: T=${U!}" },
+    // live seed 777001, case arg-expansion-777001-013: a bare meta ARG keeps the earlier default
+    { text: 'ARG T=ep\nARG T\nFROM "argvbase-${T}:1"\nCMD ["x"]\n', cmd: ['x'] },
     // arguments-20261202-127; podman-4.3.1-arguments.json arguments-all-healthcheck-12, -volume-07, -expose-05
     { text: 'FROM argvbase-cmd:1\nADD --foo Dockerfile /x\n', error: 'ADD only supports the --chmod=<permissions> and the --chown=<uid:gid> flag' },
     { text: 'FROM argvbase-cmd:1\nHEALTHCHECK --interval=0s CMD /argv\n', error: 'Interval "interval" must be positive' },
