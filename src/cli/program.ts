@@ -376,10 +376,13 @@ function registerLint(program: Command, run: CliRun): void {
 }
 
 function registerConvert(program: Command, run: CliRun): void {
-  program
-    .command('convert')
-    .description('write a docker run line, a Compose file or a Kubernetes manifest as another of the three, argv-exact')
-    .argument('[file]', 'a compose.yaml or a Kubernetes manifest ("-" reads stdin); or give a run line with --run or after "--"')
+  manifestDataOptions(
+    program
+      .command('convert')
+      .description('write a docker run line, a Compose file or a Kubernetes manifest as another of the three, argv-exact')
+      .argument('[file]', 'a compose.yaml or a Kubernetes manifest ("-" reads stdin); or give a run line with --run or after "--"'),
+    'for a Kubernetes manifest: ',
+  )
     .addOption(new Option('--to <form>', 'the form to write').choices(['run', 'compose', 'kubernetes']).makeOptionMandatory())
     .addOption(
       new Option('--from <form>', 'the form of the input (default: a run line when given, else compose for a file with services:, else kubernetes)').choices([

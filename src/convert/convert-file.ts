@@ -1,7 +1,7 @@
 /** Whole files: every service of a Compose file, or every container of Kubernetes manifests, converted. */
 import { resolveComposeFile, interpolateCompose, serviceImages, type ResolveComposeFileOptions } from '../compose/file.js';
 import { readDotEnvFiles } from '../compose/dotenv.js';
-import { resolveManifests, POD_SPEC_PATHS } from '../kubernetes/manifest.js';
+import { resolveManifests, POD_SPEC_PATHS, type ResolveManifestsOptions } from '../kubernetes/manifest.js';
 import { parseImageReference } from '../core/image-reference.js';
 import { answerConfig, type ImageLookup } from '../core/image-lookup.js';
 import { findImage, imageTable } from '../core/image-table.js';
@@ -11,7 +11,7 @@ import { specFromCompose } from './from-compose.js';
 import { specFromKubernetes } from './from-kubernetes.js';
 import { prependDiagnostics, toConvertYaml, writeSpec, type ConvertContainerResult, type ConvertedContainer } from './convert.js';
 import type { ContainerForm, ConvertOptions } from './spec.js';
-import type { KubernetesOptions } from '../kubernetes/container.js';
+import type { KubernetesOptions, ResolveKubernetesResult } from '../kubernetes/container.js';
 import type { Diagnostic, Failure, ImageConfig, Issue } from '../core/types.js';
 
 /** One converted service or container of a file. */
@@ -39,7 +39,7 @@ export interface ConvertComposeFileOptions extends ConvertOptions, Pick<ResolveC
 }
 
 /** Options of {@link convertManifests}. */
-export interface ConvertManifestsOptions extends ConvertOptions, Omit<KubernetesOptions, 'path'> {
+export interface ConvertManifestsOptions extends ConvertOptions, Omit<KubernetesOptions, 'path'>, Pick<ResolveManifestsOptions, 'configSources' | 'namespace'> {
   readonly to: ContainerForm;
   readonly images?: ImageLookup;
   readonly source?: string;
@@ -198,8 +198,17 @@ export function convertManifests(yamlText: string, options: ConvertManifestsOpti
         ...(shell !== undefined && { shell }),
         ...(kubernetesKind !== undefined && { kubernetesKind }),
       });
-      items.push({ name, path: c.path, document: w.document, result: prependDiagnostics(written, read.diagnostics) });
+      items.push({ name, path: c.path, document: w.document, result: withEnvDependencies(prependDiagnostics(written, read.diagnostics), c.result) });
     }
   }
   return fileResult(items, to, diagnostics);
+}
+
+/**
+ * A written container whose Kubernetes argv holds `$(VAR)` references the kubelet would fill from data not
+ * given (`resolved.dependsOnEnv`): incomplete, since the target form would pass `$(VAR)` literally.
+ */
+function withEnvDependencies(written: ConvertContainerResult, resolved: ResolveKubernetesResult): ConvertContainerResult {
+  if (!written.ok || !resolved.ok || resolved.complete || resolved.dependsOnEnv.length === 0) return written;
+  return { ok: true, complete: false, dependsOn: written.complete ? [] : written.dependsOn, dependsOnEnv: resolved.dependsOnEnv, diagnostics: written.diagnostics };
 }

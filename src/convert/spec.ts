@@ -4,6 +4,7 @@
  * `docker run` flag it is. Readers (`from-*.ts`) build one; writers (`to-*.ts`) print one.
  */
 import type { ParsedRunFlag } from '../run/command-line.js';
+import type { KubernetesEnvDependency } from '../kubernetes/container.js';
 import type { Diagnostic, Engine, Failure, ImageConfig, Location } from '../core/types.js';
 import type { DiagnosticCode } from '../core/diagnostics.js';
 
@@ -58,7 +59,15 @@ export interface ConvertOptions {
  */
 export type WriteResult<T> =
   | { readonly ok: true; readonly complete: true; readonly value: T; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly ok: true; readonly complete: false; readonly dependsOn: readonly ('entrypoint' | 'cmd')[]; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly complete: false;
+      /** The image config fields the written command needs and nobody gave. */
+      readonly dependsOn: readonly ('entrypoint' | 'cmd')[];
+      /** Kubernetes input: `$(VAR)` references in command/args whose value comes from data not given (a Secret, a ConfigMap…). */
+      readonly dependsOnEnv?: readonly KubernetesEnvDependency[];
+      readonly diagnostics: readonly Diagnostic[];
+    }
   | Failure;
 
 /** A reader's answer. */

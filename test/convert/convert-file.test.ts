@@ -70,8 +70,9 @@ describe('convertManifests', () => {
   test.for([
     { to: 'run', namespace: 'shop', want: 'docker run --name web --env PORT=8080 node:22 --port 8080\n' },
     { to: 'compose', namespace: 'shop', want: '      - "8080"\n' },
-    // A ConfigMap of another namespace is not the Pod's: the reference stays unknown.
-    { to: 'run', namespace: 'other', want: "docker run --name web node:22 --port '$(PORT)'\n" },
+    // A ConfigMap of another namespace is not the Pod's: the reference stays unknown, so nothing is
+    // written (it would pass `$(PORT)` literally) and the item says what it depends on.
+    { to: 'run', namespace: 'other', want: '' },
   ] as const)('envFrom a ConfigMap in the same file ($to, ConfigMap in $namespace)', ({ to, namespace, want }) => {
     const text = [
       'apiVersion: v1',
@@ -89,11 +90,45 @@ describe('convertManifests', () => {
     ].join('\n');
     const r = convertManifests(text, { to });
     expect(r.ok && r.text).toContain(want);
+    expect(r.ok && r.complete).toBe(want !== '');
   });
 
   test('to Compose: one file with every container', () => {
     const r = convertManifests(manifest, { to: 'compose' });
     expect(r.ok && r.text).toContain('services:\n  a:\n');
     expect(r.ok && r.text).toContain('\n  b:\n');
+  });
+});
+
+// kubelet expansion (kubernetes pkg/kubelet/kuberuntime kuberuntime_container.go makeCommand → expand.Expand):
+// `$(DB_URL)` takes the value of an env entry, here from a Secret; written to another form without that value,
+// the target would pass `$(DB_URL)` literally, so the item is incomplete and says what it depends on.
+describe('convertManifests: $(VAR) from data not given', () => {
+  const manifest = [
+    'kind: Pod',
+    'metadata: {name: api}',
+    'spec:',
+    '  containers:',
+    '  - name: api',
+    '    image: node:22',
+    '    command: [node, server.js]',
+    '    args: [--db, $(DB_URL)]',
+    '    env:',
+    '    - name: DB_URL',
+    '      valueFrom: {secretKeyRef: {name: db, key: url}}',
+  ].join('\n');
+  const secret = { text: 'kind: Secret\nmetadata: {name: db}\nstringData: {url: "postgres://db"}\n', kind: 'Secret' as const };
+
+  test.each(['run', 'compose', 'kubernetes'] as const)('to %s: incomplete, with the dependency', (to) => {
+    const r = convertManifests(manifest, { to });
+    expect(r.ok && r.complete).toBe(false);
+    const item = r.ok ? r.items[0]?.result : undefined;
+    expect(item?.ok === true && !item.complete && item.dependsOnEnv).toEqual([{ variable: 'DB_URL', path: 'spec.containers[0].args[1]', from: [{ kind: 'secret', name: 'db' }] }]);
+  });
+
+  test('with the Secret given (configSources): complete, the value written', () => {
+    const r = convertManifests(manifest, { to: 'run', configSources: [secret] });
+    expect(r.ok && r.complete).toBe(true);
+    expect(r.ok ? r.text : '').toContain('node:22 server.js --db postgres://db');
   });
 });

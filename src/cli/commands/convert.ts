@@ -7,15 +7,15 @@ import type { ContainerForm, RunLineShell } from '../../convert/spec.js';
 import type { ConvertedItem, ConvertFileResult } from '../../convert/convert-file.js';
 import type { ImageLookup } from '../../core/image-lookup.js';
 import type { Diagnostic, Engine, ImageConfig } from '../../core/types.js';
-import { displayName, envOptionsOf, imageMapOf, loadImageConfig, loadImageFiles, type ImageFile } from '../inputs.js';
+import { displayName, envOptionsOf, imageMapOf, loadImageConfig, loadImageFiles, loadManifestData, type ImageFile, type ManifestDataOptions } from '../inputs.js';
 import type { BaseImageOptions } from '../base-images/chain.js';
 import { UsageError, palette, readInput, useColor, type CliIO } from '../io.js';
 import { findingsOf, formatFinding, sortFindings, toJson, type Finding } from '../report.js';
 import { EXIT_INCOMPLETE, unknownDetail, unknownHeadline } from '../completeness.js';
-import { composeEnvFiles } from './workloads.js';
+import { composeEnvFiles, unknownEnvText } from './workloads.js';
 
 /** Options of the `convert` command. */
-export interface ConvertCliOptions extends BaseImageOptions {
+export interface ConvertCliOptions extends BaseImageOptions, ManifestDataOptions {
   readonly to: ContainerForm;
   readonly from?: ContainerForm;
   readonly run?: string;
@@ -132,6 +132,9 @@ export async function convertCommand(file: string | undefined, o: ConvertCliOpti
   const from = formOf(o, runLine !== undefined, text);
   if (from === 'run' && runLine === undefined) throw new UsageError('--from run reads the line from --run or after "--"');
   if (o.service !== undefined && from !== 'compose') throw new UsageError('--service selects a service of a Compose file');
+  if (from !== 'kubernetes' && (o.configMap !== undefined || o.secret !== undefined || o.namespace !== undefined)) {
+    throw new UsageError('--config-map, --secret and --namespace go with a Kubernetes manifest');
+  }
   const name = file === undefined ? 'run line' : displayName(file);
   let result: ConvertFileResult;
   if (from === 'run') result = await convertRunLine(io, runLine as string | readonly string[], o, one, files);
@@ -155,7 +158,8 @@ export async function convertCommand(file: string | undefined, o: ConvertCliOpti
   } else {
     const { convertManifests } = await import('../../convert/convert-file.js');
     // A Kubernetes container never needs its image config to be written in another form.
-    result = convertManifests(text as string, { ...writeOptions(o), source: name, images: imageMapOf(files), ...(one !== undefined && { imageConfig: one }) });
+    const data = await loadManifestData(io, o);
+    result = convertManifests(text as string, { ...writeOptions(o), ...data, source: name, images: imageMapOf(files), ...(one !== undefined && { imageConfig: one }) });
   }
   const locate = text === undefined ? undefined : (await import('../yaml-lines.js')).yamlLocator(text);
   return report(result, name, from, o, io, locate);
@@ -212,7 +216,8 @@ function itemReport(
   if (!r.ok) return { name: i.name, path: i.path, ok: false, complete: true, error: r.issues[0].message, findings };
   if (!r.complete) {
     const u = { from: 'the image', kind: 'image' as const, fields: r.dependsOn };
-    return { name: i.name, path: i.path, ok: true, complete: false, unknown: `${unknownHeadline(u)}: ${unknownDetail(u)}`, findings };
+    const unknown = [...(r.dependsOn.length > 0 ? [`${unknownHeadline(u)}: ${unknownDetail(u)}`] : []), ...(r.dependsOnEnv?.length ? [unknownEnvText(r.dependsOnEnv)] : [])];
+    return { name: i.name, path: i.path, ok: true, complete: false, unknown: unknown.join('; '), findings };
   }
   return { name: i.name, path: i.path, ok: true, complete: true, text: r.value.text, findings };
 }

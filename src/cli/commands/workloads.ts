@@ -131,7 +131,7 @@ function verdict(units: readonly Unit[], fileFindings: readonly Finding[]): { ok
 }
 
 /** `depends on ConfigMap "x" (not given): $(MODE)`: the env data a container's argv depends on. */
-function unknownEnvText(deps: readonly KubernetesEnvDependency[]): string {
+export function unknownEnvText(deps: readonly KubernetesEnvDependency[]): string {
   const bySource = new Map<string, string[]>();
   for (const d of deps) {
     const key = [...new Set(d.from.map(describeSource))].join(' or ');

@@ -80,3 +80,48 @@ describe('container-argv convert', () => {
     expect((await run(['convert', 'deploy.yaml', '--to', 'run', '--service', 'x'])).code).toBe(2);
   });
 });
+
+// A `$(VAR)` the kubelet fills from a Secret not given would be written literally (`--db '$(DB_URL)'`): the
+// answer is unknown, exit 3 as in `k8s --manifest`; `--secret` gives the data, as in `k8s` and `lint`.
+describe('convert: a manifest whose argv reads a Secret', () => {
+  const manifest = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: api}',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '      - name: api',
+    '        image: node:22',
+    '        command: ["node", "server.js"]',
+    '        args: ["--db", "$(DB_URL)"]',
+    '        env:',
+    '        - name: DB_URL',
+    '          valueFrom: {secretKeyRef: {name: db, key: url}}',
+    '',
+  ].join('\n');
+  beforeAll(() => {
+    writeFileSync(join(dir, 'api.yaml'), manifest);
+    writeFileSync(join(dir, 'db-secret.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData: {url: "postgres://db"}\n');
+  });
+
+  test('without the Secret: nothing written, exit 3, what it depends on', async () => {
+    const r = await run(['convert', 'api.yaml', '--to', 'run']);
+    expect([r.code, r.stdout]).toEqual([3, '']);
+    expect(r.stderr).toContain('Deployment/api api: depends on Secret "db" (not given): $(DB_URL)');
+    const json = JSON.parse((await run(['convert', 'api.yaml', '--to', 'run', '--json'])).stdout) as { complete: boolean; items: { unknown?: string }[] };
+    expect([json.complete, json.items[0]?.unknown]).toEqual([false, 'depends on Secret "db" (not given): $(DB_URL)']);
+  });
+
+  test('with --secret FILE: the value is written', async () => {
+    const r = await run(['convert', 'api.yaml', '--to', 'run', '--secret', 'db-secret.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('docker run --name api --env DB_URL=postgres://db --entrypoint node node:22 server.js --db postgres://db\n');
+  });
+
+  test('--secret with a run line is a usage error', async () => {
+    const r = await run(['convert', '--to', 'compose', '--secret', 'db-secret.yaml', '--', 'docker', 'run', 'nginx']);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('go with a Kubernetes manifest')]);
+  });
+});
